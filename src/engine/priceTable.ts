@@ -1,0 +1,173 @@
+import {
+  Cell,
+  describeCell,
+  filledColumns,
+  filledRows,
+  Grid,
+  isBlank,
+  isNumeric,
+  label,
+  matchKey,
+  moneyAmount,
+  pointsNumber,
+  readCell,
+  readGrid,
+} from "./cells";
+import { Decimal } from "./decimal";
+import { invalid, listForMessage, notFound } from "./errors";
+
+/** Names of the value columns of a price table, one per care group (or one for everyone). */
+export interface CareGroups {
+  readonly names: readonly string[];
+  /** Care group (by match key) → value column. */
+  readonly index: ReadonlyMap<string, number>;
+}
+
+/** A straight-line RAS: the same £ per point for everyone. */
+export interface LinearPriceTable {
+  readonly kind: "linear";
+  readonly ratePerPoint: Decimal;
+}
+
+/** Points bands: strictly ascending lower bounds, and per care group a value for each band. */
+export interface BandPriceTable {
+  readonly kind: "bands";
+  readonly careGroups: CareGroups;
+  readonly lowerBounds: readonly Decimal[];
+  /** values[careGroup][band]; null where the cell is blank. */
+  readonly values: readonly (readonly (Decimal | null)[])[];
+  /** The row of the range each band came from, for messages. */
+  readonly rowNumbers: readonly number[];
+}
+
+/** An outcomes-based RAS (Coventry-style): category name → indicative amount, per care group. */
+export interface CategoryPriceTable {
+  readonly kind: "categories";
+  readonly careGroups: CareGroups;
+  readonly categories: readonly string[];
+  /** Category (by match key) → row of `amounts`. */
+  readonly categoryIndex: ReadonlyMap<string, number>;
+  /** amounts[careGroup][category]; null where the cell is blank. */
+  readonly amounts: readonly (readonly (Decimal | null)[])[];
+  readonly rowNumbers: readonly number[];
+}
+
+/** Price points turning points (or a category) into an annual £ amount. */
+export type PriceTable = LinearPriceTable | BandPriceTable | CategoryPriceTable;
+
+const TABLE_SHAPE =
+  "The price table must be one £-per-point number, or a range with a header row (a label, then one care group per column) " +
+  "and rows that start with a points lower bound or a category name";
+
+/**
+ * Parses price points: a single number (£ per point) or a table with a header row of care groups
+ * whose first column holds either points lower bounds (a band table) or category names.
+ */
+export function parsePriceTable(value: unknown): PriceTable {
+  if (typeof value === "number" || typeof value === "string") return linearTable(value);
+  const grid = readGrid(value, "The price table");
+  if (grid.length === 1 && grid[0].length === 1) return linearTable(grid[0][0]);
+  return tableOfRows(grid);
+}
+
+function linearTable(cell: Cell): LinearPriceTable {
+  return { kind: "linear", ratePerPoint: readCell(moneyAmount, cell, `${TABLE_SHAPE}. As one number, £ per point`) };
+}
+
+function tableOfRows(grid: Grid): BandPriceTable | CategoryPriceTable {
+  const rows = filledRows(grid);
+  const columns = filledColumns(grid);
+  if (rows.length < 2 || columns.length < 2 || columns[0] !== 0) throw invalid(TABLE_SHAPE);
+  const [header, ...body] = rows;
+  const valueColumns = columns.slice(1);
+  const careGroups = readCareGroups(header.row, valueColumns);
+
+  const firstCells = body.map(({ row }) => row[0]);
+  const blankAt = firstCells.findIndex(isBlank);
+  if (blankAt >= 0) {
+    throw invalid(`Price table row ${body[blankAt].rowNumber} has amounts but no points lower bound or category name in its first column`);
+  }
+  const numberAt = firstCells.findIndex(isNumeric);
+  const textAt = firstCells.findIndex((cell) => !isNumeric(cell));
+  if (numberAt >= 0 && textAt >= 0) {
+    throw invalid(
+      `The price table's first column mixes numbers (row ${body[numberAt].rowNumber}) and names (row ${body[textAt].rowNumber}): ` +
+        "use points lower bounds for a band table or category names for a category table, not both",
+    );
+  }
+
+  const rowNumbers = body.map(({ rowNumber }) => rowNumber);
+  const readValues = (describeRow: (position: number) => string) =>
+    valueColumns.map((column, group) =>
+      body.map(({ row }, position) => {
+        const cell = row[column];
+        if (isBlank(cell)) return null;
+        return readCell(moneyAmount, cell, () => `Price table row ${rowNumbers[position]} (${describeRow(position)}), care group ${careGroups.names[group]}`);
+      }),
+    );
+
+  if (textAt < 0) {
+    const lowerBounds = body.map(({ row, rowNumber }) =>
+      readCell(pointsNumber, row[0], `Price table row ${rowNumber}: the points lower bound`),
+    );
+    lowerBounds.forEach((bound, position) => {
+      if (position > 0 && !bound.gt(lowerBounds[position - 1])) {
+        throw invalid(
+          `The price table's points lower bounds must rise strictly: row ${rowNumbers[position]} has ${bound} ` +
+            `after ${lowerBounds[position - 1]} in row ${rowNumbers[position - 1]}`,
+        );
+      }
+    });
+    return { kind: "bands", careGroups, lowerBounds, values: readValues((position) => `band from ${lowerBounds[position]} points`), rowNumbers };
+  }
+
+  const categories = firstCells.map(label);
+  const categoryIndex = new Map<string, number>();
+  firstCells.forEach((cell, position) => {
+    const key = matchKey(cell);
+    const earlier = categoryIndex.get(key);
+    if (earlier !== undefined) {
+      throw invalid(`The price table has category ${describeCell(cell)} twice (rows ${rowNumbers[earlier]} and ${rowNumbers[position]})`);
+    }
+    categoryIndex.set(key, position);
+  });
+  return { kind: "categories", careGroups, categories, categoryIndex, amounts: readValues((position) => `category ${categories[position]}`), rowNumbers };
+}
+
+function readCareGroups(header: readonly Cell[], valueColumns: readonly number[]): CareGroups {
+  if (valueColumns.length === 1) {
+    const name = label(header[valueColumns[0]]);
+    return { names: [name === "" ? "everyone" : name], index: new Map() };
+  }
+  const names: string[] = [];
+  const index = new Map<string, number>();
+  for (const column of valueColumns) {
+    const cell = header[column];
+    if (isBlank(cell)) throw invalid(`The price table's header row has no care group name in column ${column + 1}`);
+    const key = matchKey(cell);
+    const earlier = index.get(key);
+    if (earlier !== undefined) {
+      throw invalid(`The price table's header has care group ${describeCell(cell)} twice (columns ${valueColumns[earlier] + 1} and ${column + 1})`);
+    }
+    index.set(key, names.length);
+    names.push(label(cell));
+  }
+  return { names, index };
+}
+
+/**
+ * The value column for a person's care group. A table with one value column is a single RAS for
+ * everyone and ignores the care group; otherwise it must name one of the table's groups.
+ */
+export function careGroupColumn(table: BandPriceTable | CategoryPriceTable, careGroup: Cell): number {
+  const { names, index } = table.careGroups;
+  if (names.length === 1) return 0;
+  if (isBlank(careGroup)) {
+    throw notFound(`The price table has a column per care group (${listForMessage(names)}); give the person's care group`);
+  }
+  const column = index.get(matchKey(careGroup));
+  if (column === undefined) {
+    throw notFound(`Care group ${describeCell(careGroup)} is not in the price table (it has ${listForMessage(names)})`);
+  }
+  return column;
+}

@@ -1,0 +1,92 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes cells of any kind; the handlers validate them. */
+// The PB custom functions. custom-functions-metadata-plugin reads these JSDoc comments to write
+// functions.json (names, help text, parameter shapes) and to associate each id with its function.
+import { excelResult, excelResults } from "./excel";
+import * as handlers from "./handlers";
+
+/**
+ * RAS points from self-assessment answers and a scoring sheet. Totals are exact; a total below zero counts as zero.
+ * @customfunction RAS_POINTS
+ * @param answers One person's answers (a row, or a single column with one cell per question), or one row per person. In the scoring sheet's question order unless question ids are given.
+ * @param scoring Scoring sheet with a header row: question ids down the first column, answer codes across the top, points in the body (a blank means that answer is not allowed).
+ * @param [questions] Optional question ids of the answer columns, in their order; answers are then matched by id and every question must be answered.
+ * @returns Points, one total per row of answers (spills).
+ */
+export function rasPoints(answers: any[][], scoring: any[][], questions?: any[][]): any[][] {
+  return excelResults(() => handlers.rasPoints(answers, scoring, questions ?? null));
+}
+
+/**
+ * Indicative personal budget in £ from RAS points (or a category) and price points, rounded to the penny.
+ * @customfunction INDICATIVE_BUDGET
+ * @param points RAS points (a number, 0 or more) or a category name for a category table; a column gives one budget per row (spills).
+ * @param priceTable £ per point (one number), or a table with a header row of care groups whose first column is points lower bounds (bands) or category names. Annual £.
+ * @param [careGroup] The person's care group (one value, or one per row); needed when the table has a column per care group.
+ * @param [reduction] Fraction 0–1 taken off the amount, e.g. 0.1 for an informal-care adjustment (one value, or one per row). Default 0.
+ * @param [period] "annual" (default) or "weekly" (annual ÷ 52).
+ * @param [method] For band tables: "marginal" (default, each band's £ per point for the points within it), "band" (all points at the rate of the band reached) or "step" (the band's value is the budget).
+ * @returns Indicative budget in £, rounded to the penny.
+ */
+export function indicativeBudget(points: any[][], priceTable: any[][], careGroup?: any[][], reduction?: any[][], period?: any, method?: any): any[][] {
+  return excelResults(() => handlers.indicativeBudget(points, priceTable, careGroup ?? null, reduction ?? null, period ?? null, method ?? null));
+}
+
+/**
+ * Traffic light for a support plan's cost against the indicative budget: Green, Amber or Red (Red means a manager discussion).
+ * @customfunction PLAN_TOLERANCE
+ * @param planCost Cost of the support plan in £ (one value, or a column).
+ * @param indicative Indicative budget in £, for the same period (one value, or a column).
+ * @param [tolerance] Two cells (green limit, amber limit) as fractions of the indicative amount, or one limit (Green within it, else Red). Default 10% and 50%.
+ * @returns "Green", "Amber" or "Red", one per row (spills).
+ */
+export function planTolerance(planCost: any[][], indicative: any[][], tolerance?: any[][]): any[][] {
+  return excelResults(() => handlers.planTolerance(planCost, indicative, tolerance ?? null));
+}
+
+/**
+ * Carer's category from the carers' outcomes matrix: Basic, Standard or Enhanced.
+ * @customfunction CARER_CATEGORY
+ * @param scores Impact of caring on each outcome, a whole number 0–3 each; one row per carer (a single column is one carer).
+ * @param [thresholds] Two cells: the total at which Standard begins, and at which Enhanced begins. Default: the number of scores, and twice it.
+ * @returns "Basic", "Standard" or "Enhanced", one per row (spills).
+ */
+export function carerCategory(scores: any[][], thresholds?: any[][]): any[][] {
+  return excelResults(() => handlers.categories(scores, thresholds ?? null, "impact of caring"));
+}
+
+/**
+ * Outcomes-based RAS category (Coventry's model): Basic, Standard or Enhanced.
+ * @customfunction OUTCOME_CATEGORY
+ * @param scores Level of need against each outcome, a whole number 0–3 each; one row per person (a single column is one person).
+ * @param [thresholds] Two cells: the total at which Standard begins, and at which Enhanced begins. Default: the number of scores, and twice it.
+ * @returns "Basic", "Standard" or "Enhanced", one per row (spills).
+ */
+export function outcomeCategory(scores: any[][], thresholds?: any[][]): any[][] {
+  return excelResults(() => handlers.categories(scores, thresholds ?? null, "level of need"));
+}
+
+/**
+ * Cost of a support plan in £ from its lines, rounded to the penny. One-off items count in full.
+ * @customfunction PLAN_COST
+ * @param lines Rows of quantity, unit cost (£) and frequency: week, month, year or once. Fully blank rows are skipped.
+ * @param [period] "annual" (default) or "weekly" (annual ÷ 52).
+ * @returns Plan cost in £, rounded to the penny.
+ */
+export function planCost(lines: any[][], period?: any): number {
+  return excelResult(() => handlers.planCost(lines, period ?? null));
+}
+
+/**
+ * How an indicative budget is reached, in words: care group, each band with its points and rate, the reduction, the period, and the result.
+ * @customfunction RAS_EXPLAIN
+ * @param points RAS points (a number, 0 or more) or a category name for a category table.
+ * @param priceTable £ per point (one number), or a table with a header row of care groups whose first column is points lower bounds (bands) or category names. Annual £.
+ * @param [careGroup] The person's care group; needed when the table has a column per care group.
+ * @param [reduction] Fraction 0–1 taken off the amount. Default 0.
+ * @param [period] "annual" (default) or "weekly".
+ * @param [method] For band tables: "marginal" (default), "band" or "step".
+ * @returns The derivation in words, ending with the indicative budget.
+ */
+export function rasExplain(points: any[][], priceTable: any[][], careGroup?: any[][], reduction?: any[][], period?: any, method?: any): any[][] {
+  return excelResults(() => handlers.rasExplain(points, priceTable, careGroup ?? null, reduction ?? null, period ?? null, method ?? null));
+}

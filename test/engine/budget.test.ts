@@ -1,0 +1,167 @@
+import { BudgetOptions, indicativeBudget, parsePriceTable, PersonCells, readBudgetOptions } from "../../src/engine";
+import { bandTable, categoryTable } from "../fixtures";
+import { failure } from "../support/failure";
+
+const annual: BudgetOptions = { period: "annual", method: "marginal" };
+const budget = (table: unknown, person: PersonCells, options: Partial<BudgetOptions> = {}) =>
+  indicativeBudget(parsePriceTable(table), person, { ...annual, ...options }).toFixed(2);
+
+describe("linear price point", () => {
+  it("is points × £ per point", () => {
+    // 45 × £50
+    expect(budget(50, { points: 45 })).toBe("2250.00");
+    expect(budget([[50]], { points: 45 })).toBe("2250.00");
+    // 12.5 × £18.40 = 230
+    expect(budget([["£18.40"]], { points: "12.5" })).toBe("230.00");
+  });
+
+  it("ignores the care group and the band method", () => {
+    expect(budget(50, { points: 45, careGroup: "Anyone" }, { method: "step" })).toBe("2250.00");
+  });
+});
+
+describe("band table", () => {
+  it("marginal: each band's rate for the points within it (the issue's example)", () => {
+    // 20 × 50 + 20 × 80 + 5 × 120
+    expect(budget(bandTable, { points: 45, careGroup: "Older people" })).toBe("3200.00");
+    // 20 × 70 + 20 × 100 + 5 × 150
+    expect(budget(bandTable, { points: 45, careGroup: "Learning disability" })).toBe("4150.00");
+    // 20 × 60 + 10 × 90
+    expect(budget(bandTable, { points: 30, careGroup: "physical DISABILITY " })).toBe("2100.00");
+    // exactly on a bound: 20 × 50
+    expect(budget(bandTable, { points: 20, careGroup: "Older people" })).toBe("1000.00");
+    expect(budget(bandTable, { points: 0, careGroup: "Older people" })).toBe("0.00");
+  });
+
+  it("marginal: points below the first bound earn nothing", () => {
+    const table = [["Points", "£"], [10, 50], [30, 100]];
+    // (30 - 10) × 50 + (45 - 30) × 100
+    expect(budget(table, { points: 45 })).toBe("2500.00");
+    expect(budget(table, { points: 8 })).toBe("0.00");
+  });
+
+  it("band: all points at the rate of the band the total falls in", () => {
+    // 45 × 120
+    expect(budget(bandTable, { points: 45, careGroup: "Older people" }, { method: "band" })).toBe("5400.00");
+    // 19.5 × 50
+    expect(budget(bandTable, { points: 19.5, careGroup: "Older people" }, { method: "band" })).toBe("975.00");
+    // 20 is in the band from 20: 20 × 80
+    expect(budget(bandTable, { points: 20, careGroup: "Older people" }, { method: "band" })).toBe("1600.00");
+  });
+
+  it("step: the band's value is the budget; below the first bound is £0", () => {
+    const steps = [["Points", "Budget"], [10, 1000], [20, 2500], [40, 6000]];
+    expect(budget(steps, { points: 45 }, { method: "step" })).toBe("6000.00");
+    expect(budget(steps, { points: 39.99 }, { method: "step" })).toBe("2500.00");
+    expect(budget(steps, { points: 9 }, { method: "step" })).toBe("0.00");
+  });
+
+  it("a table with one value column is a single RAS for everyone and ignores the care group", () => {
+    const single = [["Points from", "£ per point"], [0, 50], [20, 80]];
+    // 20 × 50 + 5 × 80
+    expect(budget(single, { points: 25, careGroup: "Not a group" })).toBe("1400.00");
+  });
+
+  it("uses a blank price only when the calculation needs it", () => {
+    const gaps = [["Points", "Older people", "Mental health"], [0, 50, 40], [20, 80, ""]];
+    expect(budget(gaps, { points: 15, careGroup: "Mental health" })).toBe("600.00");
+    expect(failure(() => budget(gaps, { points: 25, careGroup: "Mental health" }))).toMatchObject({
+      kind: "invalid",
+      message: "The price table has no value for the band from 20 points (row 3) for care group Mental health, and 25 points need it",
+    });
+  });
+
+  it("needs a known care group when the table has a column per care group", () => {
+    expect(failure(() => budget(bandTable, { points: 45 }))).toMatchObject({
+      kind: "notFound",
+      message: "The price table has a column per care group (Older people, Physical disability, Learning disability, Mental health); give the person's care group",
+    });
+    expect(failure(() => budget(bandTable, { points: 45, careGroup: "Children" }))).toMatchObject({
+      kind: "notFound",
+      message: 'Care group "Children" is not in the price table (it has Older people, Physical disability, Learning disability, Mental health)',
+    });
+  });
+});
+
+describe("category table", () => {
+  it("gives the category's amount for the care group", () => {
+    expect(budget(categoryTable, { points: "Standard", careGroup: "Older people" })).toBe("7800.00");
+    expect(budget(categoryTable, { points: " enhanced", careGroup: "older people" })).toBe("15600.00");
+  });
+
+  it("refuses an unknown category (#N/A) and a blank amount (#VALUE!)", () => {
+    expect(failure(() => budget(categoryTable, { points: "Premium", careGroup: "Older people" }))).toMatchObject({
+      kind: "notFound",
+      message: 'Category "Premium" is not in the price table (it has Basic, Standard, Enhanced)',
+    });
+    expect(failure(() => budget(categoryTable, { points: "Enhanced", careGroup: "Learning disability" }))).toMatchObject({
+      kind: "invalid",
+      message: "The price table has no amount for category Enhanced (row 4) for care group Learning disability",
+    });
+  });
+});
+
+describe("reduction and period", () => {
+  it("rounds to pence once, at the end, half-up: 0.5 × £2.01 = £1.01", () => {
+    expect(budget(2.01, { points: 1, reduction: 0.5 })).toBe("1.01");
+    expect(budget(2.01, { points: 1, reduction: "50%" })).toBe("1.01");
+  });
+
+  it("takes the reduction off the amount", () => {
+    // 3200 × (1 - 0.1)
+    expect(budget(bandTable, { points: 45, careGroup: "Older people", reduction: 0.1 })).toBe("2880.00");
+    expect(budget(bandTable, { points: 45, careGroup: "Older people", reduction: "" })).toBe("3200.00");
+    expect(budget(bandTable, { points: 45, careGroup: "Older people", reduction: 1 })).toBe("0.00");
+  });
+
+  it("converts annual to weekly by dividing by 52", () => {
+    // 3200 / 52 = 61.538…
+    expect(budget(bandTable, { points: 45, careGroup: "Older people" }, { period: "weekly" })).toBe("61.54");
+  });
+
+  it("rounds the weekly figure from the exact annual amount, not from a rounded one", () => {
+    // 26.2574 / 52 = 0.50495 → £0.50; rounding the annual amount first (26.26 / 52 = 0.505) would give £0.51
+    expect(budget(26.2574, { points: 1 }, { period: "weekly" })).toBe("0.50");
+  });
+
+  it("reads the period and method, blank meaning annual and marginal", () => {
+    expect(readBudgetOptions("", null)).toEqual({ period: "annual", method: "marginal" });
+    expect(readBudgetOptions(" Weekly ", "BAND")).toEqual({ period: "weekly", method: "band" });
+    expect(failure(() => readBudgetOptions("fortnightly", null))).toMatchObject({ kind: "invalid", message: expect.stringContaining('Period must be one of: annual') });
+    expect(failure(() => readBudgetOptions(null, "curve"))).toMatchObject({ kind: "invalid", message: 'Method must be one of: marginal, band, step; got "curve"' });
+  });
+});
+
+describe("refused input", () => {
+  it.each([
+    ["negative points", { points: -1 }, 'Points: expected a number of points, 0 or more; got -1'],
+    ["text points against a band table", { points: "Enhanced" }, 'Points must be a number for a band price table; got "Enhanced"'],
+    ["a reduction above 1", { points: 45, reduction: 1.5 }, "Reduction: expected a fraction from 0 to 1 (such as 0.25 or 25%); got 1.5"],
+    ["a negative reduction", { points: 45, reduction: -0.1 }, "Reduction: expected a fraction from 0 to 1"],
+  ])("%s (#VALUE!)", (_, person, message) => {
+    const error = failure(() => budget(bandTable, { careGroup: "Older people", ...person }));
+    expect(error.kind).toBe("invalid");
+    expect(error.message).toContain(message);
+  });
+
+  it("blank points are missing (#N/A), not zero", () => {
+    expect(failure(() => budget(bandTable, { points: "", careGroup: "Older people" }))).toMatchObject({ kind: "notFound" });
+  });
+
+  it.each([
+    ["bounds not strictly ascending", [["P", "£"], [0, 50], [20, 80], [20, 90]], "must rise strictly: row 4 has 20 after 20 in row 3"],
+    ["a negative price", [["P", "£"], [0, 50], [20, -80]], "Price table row 3 (band from 20 points), care group £: expected an amount in £, 0 or more; got -80"],
+    ["a non-numeric price", [["P", "A", "B"], [0, 50, "n/a"]], 'Price table row 2 (band from 0 points), care group B: expected an amount in £, 0 or more; got "n/a"'],
+    ["a negative lower bound", [["P", "£"], [-5, 50]], "Price table row 2: the points lower bound: expected a number of points, 0 or more; got -5"],
+    ["numbers and names mixed in the first column", [["P", "£"], [0, 50], ["Enhanced", 80]], "mixes numbers (row 2) and names (row 3)"],
+    ["a duplicate care group", [["P", "OP", " op"], [0, 50, 60]], 'care group "op" twice (columns 2 and 3)'],
+    ["a duplicate category", [["C", "£"], ["Basic", 50], ["basic", 60]], 'category "basic" twice (rows 2 and 3)'],
+    ["a single text cell", [["fifty"]], "As one number, £ per point: expected an amount in £, 0 or more; got \"fifty\""],
+    ["a negative rate", -50, "expected an amount in £, 0 or more; got -50"],
+    ["no rows under the header", [["P", "£"]], "must be one £-per-point number, or a range with a header row"],
+  ])("refuses a price table with %s (#VALUE!)", (_, table, message) => {
+    const error = failure(() => parsePriceTable(table));
+    expect(error.kind).toBe("invalid");
+    expect(error.message).toContain(message);
+  });
+});

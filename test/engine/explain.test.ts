@@ -1,0 +1,46 @@
+import { BudgetOptions, deriveBudget, explainBudget, parsePriceTable, PersonCells } from "../../src/engine";
+import { bandTable, categoryTable } from "../fixtures";
+
+const explain = (table: unknown, person: PersonCells, options: Partial<BudgetOptions> = {}) =>
+  explainBudget(deriveBudget(parsePriceTable(table), person, { period: "annual", method: "marginal", ...options }));
+
+describe("RAS explanation", () => {
+  it("names the care group, each band with its points and rate, and ends with the result", () => {
+    expect(explain(bandTable, { points: 45, careGroup: "older people" })).toBe(
+      "Care group: Older people. Price points in bands (marginal method), 45 points: " +
+        "20 points × £50.00 (band 0–20) = £1,000.00; 20 points × £80.00 (band 20–40) = £1,600.00; " +
+        "5 points × £120.00 (band from 40) = £600.00; total £3,200.00 a year. No reduction. " +
+        "Indicative budget a year: £3,200.00",
+    );
+  });
+
+  it("shows the reduction and the weekly conversion with the exact figure before rounding", () => {
+    expect(explain(bandTable, { points: 45, careGroup: "Older people", reduction: 0.1 }, { period: "weekly" })).toMatch(
+      /Less a 10% reduction: £3,200\.00 × 90% = £2,880\.00\. Weekly: £2,880\.00 ÷ 52 = £55\.384615…, rounded to the penny\. Indicative budget a week: £55\.38$/,
+    );
+  });
+
+  it("explains the band and step methods and points below the first band", () => {
+    expect(explain(bandTable, { points: 45, careGroup: "Older people" }, { method: "band" })).toContain(
+      "Price points in bands (band method): 45 points fall in the band from 40, all at its rate: 45 points × £120.00 (band from 40) = £5,400.00 a year.",
+    );
+    const steps = [["Points", "Budget"], [10, 1000], [20, 2500]];
+    expect(explain(steps, { points: 12 }, { method: "step" })).toBe(
+      "Price points in bands (step method): 12 points fall in the band 10–20, which gives £1,000.00 a year. No reduction. Indicative budget a year: £1,000.00",
+    );
+    expect(explain(steps, { points: 4 })).toBe(
+      "Price points in bands (marginal method): 4 points are below the first band (from 10) and earn nothing, so £0.00 a year. No reduction. Indicative budget a year: £0.00",
+    );
+    expect(explain(steps, { points: 25 })).toContain("25 points (the first 10 earn nothing): 10 points × £1,000.00 (band 10–20)");
+  });
+
+  it("explains linear and category tables, and shows fractions of a penny in the steps", () => {
+    expect(explain(1.234, { points: 1000 })).toBe(
+      "Straight-line RAS, the same £ per point for everyone: 1,000 points × £1.234 = £1,234.00 a year. No reduction. Indicative budget a year: £1,234.00",
+    );
+    expect(explain(categoryTable, { points: "Enhanced", careGroup: "Older people" })).toBe(
+      "Care group: Older people. Outcomes-based RAS: category Enhanced gives £15,600.00 a year. No reduction. Indicative budget a year: £15,600.00",
+    );
+    expect(explain(2.01, { points: 1, reduction: 0.5 })).toContain("£2.01 × 50% = £1.005. Indicative budget a year: £1.01");
+  });
+});

@@ -1,0 +1,48 @@
+import { planCost, readPlanLines } from "../../src/engine";
+import { failure } from "../support/failure";
+
+const cost = (lines: unknown, period: "annual" | "weekly" = "annual") => planCost(readPlanLines(lines), period).toFixed(2);
+
+describe("plan cost", () => {
+  const plan = [
+    [10, 28.5, "week"], // home care, 10 hours a week: 10 × 28.50 × 52 = 14,820
+    [2, 45, "Weekly"], // day centre, 2 days a week: 2 × 45 × 52 = 4,680
+    [1, 550, "year"], // a week's respite a year: 550
+    [4, 20, "month"], // taxi returns, 4 a month: 4 × 20 × 12 = 960
+    [1, 350, "one-off"], // equipment, once: 350 in full
+  ];
+
+  it("sums quantity × unit cost × times a year, one-off items in full", () => {
+    // 14,820 + 4,680 + 550 + 960 + 350
+    expect(cost(plan)).toBe("21360.00");
+  });
+
+  it("gives a weekly figure as annual ÷ 52", () => {
+    // 21,360 / 52 = 410.769…
+    expect(cost(plan, "weekly")).toBe("410.77");
+  });
+
+  it("accepts the frequency spellings in use", () => {
+    const spellings = ["week", "weekly", "month", "monthly", "year", "annual", "yearly", "once", "one-off", " ONCE "];
+    const lines = spellings.map((frequency) => [1, 1, frequency]);
+    // 52 + 52 + 12 + 12 + 1 + 1 + 1 + 1 + 1 + 1
+    expect(cost(lines)).toBe("134.00");
+  });
+
+  it("skips fully blank rows", () => {
+    expect(cost([[1, 10, "week"], ["", "", ""], [null, null, null], [2, 5, "once"]])).toBe("530.00");
+    expect(cost([["", "", ""]])).toBe("0.00");
+  });
+
+  it.each([
+    [[[1, "", "week"]], "Plan line row 1 is partly blank: it has no unit cost"],
+    [[[1, 10, "week"], ["", 10, ""]], "Plan line row 2 is partly blank: it has no quantity or frequency"],
+    [[[-1, 10, "week"]], "Plan line row 1, quantity: expected a quantity, 0 or more; got -1"],
+    [[[1, -10, "week"]], "Plan line row 1, unit cost: expected an amount in £, 0 or more; got -10"],
+    [[[1, 10, "fortnightly"]], 'Plan line row 1, frequency must be one of: week, weekly, month, monthly, year, annual, yearly, once, one-off; got "fortnightly"'],
+    [[["Quantity", "Unit cost", "Frequency"]], 'Plan line row 1, quantity: expected a quantity, 0 or more; got "Quantity"'],
+    [[[1, 10]], "The plan lines must be 3 columns (quantity, unit cost, frequency); got 2 columns"],
+  ])("refuses %j", (lines, message) => {
+    expect(failure(() => cost(lines))).toMatchObject({ kind: "invalid", message });
+  });
+});

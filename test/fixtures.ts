@@ -1,0 +1,25 @@
+// Small, hand-checkable tables shared by the tests. Every figure expected from them is worked out
+// in the test that uses it.
+export const scoringSheet = [
+  ["Question", "A", "B", "C", "D"],
+  ["Personal care", 0, 5, 10, 15],
+  ["Eating & food", 0, 3, 6, ""],
+  ["Social & community", 0, 2.5, 5, 7.5],
+  ["Informal care", 0, -5, -10, ""],
+];
+
+/** Marginal £ per point by band, per care group (annual £). */
+export const bandTable = [
+  ["Points from", "Older people", "Physical disability", "Learning disability", "Mental health"],
+  [0, 50, 60, 70, 40],
+  [20, 80, 90, 100, 60],
+  [40, 120, 130, 150, 90],
+];
+
+/** Coventry-style outcomes RAS: category → annual £. */
+export const categoryTable = [
+  ["Category", "Older people", "Learning disability"],
+  ["Basic", 2600, 3900],
+  ["Standard", 7800, 10400],
+  ["Enhanced", 15600, ""],
+];

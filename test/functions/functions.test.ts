@@ -1,0 +1,179 @@
+// The PB functions as Excel calls them: ranges as arrays of rows, omitted arguments as undefined here (Excel sends null; the functions treat both alike),
+// failures as CustomFunctions.Error with #VALUE! or #N/A and a message.
+import * as PB from "../../src/functions/functions";
+import { bandTable, categoryTable, scoringSheet } from "../fixtures";
+
+type ExcelError = { code: string; message: string };
+const isExcelError = (value: unknown): value is ExcelError => value instanceof CustomFunctions.Error;
+
+/** Runs a call and gives the error it threw for the whole call. */
+function thrown(call: () => unknown): ExcelError {
+  try {
+    call();
+  } catch (error) {
+    if (isExcelError(error)) return error;
+    throw error;
+  }
+  throw new Error("expected the call to throw a CustomFunctions.Error");
+}
+
+const errorOf = (value: unknown) => (isExcelError(value) ? `${value.code} ${value.message}` : value);
+const cells = (result: unknown[][]) => result.map((row) => row.map(errorOf));
+
+describe("PB.RAS_POINTS", () => {
+  it("gives one total per row of answers, spilling a column", () => {
+    const answers = [
+      ["C", "B", "D", "A"],
+      ["D", "C", "B", "B"],
+      ["A", "A", "A", "C"],
+    ];
+    expect(PB.rasPoints(answers, scoringSheet)).toEqual([[20.5], [18.5], [0]]);
+  });
+
+  it("takes a single column with one cell per question as one person", () => {
+    expect(PB.rasPoints([["C"], ["B"], ["D"], ["A"]], scoringSheet)).toEqual([[20.5]]);
+    expect(PB.rasPoints([["C", "B", "D", "A"]], scoringSheet)).toEqual([[20.5]]);
+  });
+
+  it("matches answers by question id when ids are given, from a row or a column", () => {
+    const ids = [["Informal care", "Personal care", "Social & community", "Eating & food"]];
+    expect(PB.rasPoints([["B", "D", "C", "A"]], scoringSheet, ids)).toEqual([[15]]);
+    expect(PB.rasPoints([["B", "D", "C", "A"]], scoringSheet, ids[0].map((id) => [id]))).toEqual([[15]]);
+  });
+
+  it("puts a bad row's error in that row only", () => {
+    const answers = [
+      ["C", "B", "D", "A"],
+      ["C", "", "D", "A"],
+      ["C", "B", "Z", "A"],
+      ["C", "D", "D", "A"],
+    ];
+    expect(cells(PB.rasPoints(answers, scoringSheet))).toEqual([
+      [20.5],
+      ["#N/A Question Eating & food is unanswered"],
+      ['#N/A Answer "Z" to question Social & community is not an answer code of the scoring sheet (codes: A, B, C, D)'],
+      ['#N/A Answer "D" is not allowed for question Eating & food (allowed: A, B, C)'],
+    ]);
+  });
+
+  it("gives #VALUE! for the wrong number of answers", () => {
+    expect(cells(PB.rasPoints([["C", "B", "D"]], scoringSheet))).toEqual([["#VALUE! Expected 4 answers, one per question in the scoring sheet; got 3"]]);
+    expect(cells(PB.rasPoints([["C"], ["B"]], scoringSheet))[0][0]).toMatch(/^#VALUE! Expected 4 answers/);
+  });
+
+  it("gives #N/A for an unknown question id and #VALUE! for a malformed scoring sheet", () => {
+    expect(thrown(() => PB.rasPoints([["A", "A", "A", "A"]], scoringSheet, [["Q1", "Q2", "Q3", "Q4"]]))).toMatchObject({ code: "#N/A" });
+    expect(thrown(() => PB.rasPoints([["A"]], [["Mobility", 0, 5]]))).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("needs a header row") });
+    expect(thrown(() => PB.rasPoints([["A"]], [["Q", "A"], ["Mobility", "lots"]]))).toMatchObject({ code: "#VALUE!" });
+  });
+});
+
+describe("PB.INDICATIVE_BUDGET", () => {
+  it("gives a single value for a single cell", () => {
+    expect(PB.indicativeBudget([[45]], bandTable, [["Older people"]])).toEqual([[3200]]);
+    expect(PB.indicativeBudget([[45]], [[50]])).toEqual([[2250]]);
+  });
+
+  it("spills one budget per row, with per-row care groups and reductions", () => {
+    const points = [[45], [45], [10], [30]];
+    const groups = [["Older people"], ["Learning disability"], ["Mental health"], ["Physical disability"]];
+    const reductions = [[0], [0.1], [""], [0.5]];
+    // 3200; 4150 × 0.9 = 3735; 10 × 40 = 400; 2100 × 0.5 = 1050
+    expect(PB.indicativeBudget(points, bandTable, groups, reductions)).toEqual([[3200], [3735], [400], [1050]]);
+  });
+
+  it("broadcasts one care group, reduction or period to every row", () => {
+    // 45 → 3200, 20 → 1000, 50 → 20×50 + 20×80 + 10×120 = 3800; weekly ÷ 52: 61.538…, 19.230…, 73.076…
+    expect(PB.indicativeBudget([[45], [20], [50]], bandTable, [["Older people"]], undefined, "weekly")).toEqual([[61.54], [19.23], [73.08]]);
+  });
+
+  it("compares care groups for the same points when the care groups are the column", () => {
+    const groups = [["Older people"], ["Physical disability"], ["Learning disability"], ["Mental health"]];
+    // 45 points: 3200; 20×60 + 20×90 + 5×130 = 3650; 4150; 20×40 + 20×60 + 5×90 = 2450
+    expect(PB.indicativeBudget([[45]], bandTable, groups)).toEqual([[3200], [3650], [4150], [2450]]);
+  });
+
+  it("applies the method to band tables", () => {
+    expect(PB.indicativeBudget([[45]], bandTable, [["Older people"]], undefined, null, "band")).toEqual([[5400]]);
+    expect(PB.indicativeBudget([[45]], bandTable, [["Older people"]], undefined, "annual", "step")).toEqual([[120]]);
+  });
+
+  it("takes a category for a category table", () => {
+    expect(PB.indicativeBudget([["Basic"], ["Enhanced"]], categoryTable, [["Older people"]], undefined, "weekly")).toEqual([[50], [300]]);
+  });
+
+  it("keeps a bad row's error in its own cell", () => {
+    const points = [[45], [-3], ["Enhanced"], [""], [45]];
+    const groups = [["Older people"], ["Older people"], ["Older people"], ["Older people"], ["Children"]];
+    expect(cells(PB.indicativeBudget(points, bandTable, groups))).toEqual([
+      [3200],
+      ["#VALUE! Points: expected a number of points, 0 or more; got -3"],
+      ['#VALUE! Points must be a number for a band price table; got "Enhanced" (a category needs a price table of categories)'],
+      ["#N/A Points are blank: give the person's RAS points"],
+      ['#N/A Care group "Children" is not in the price table (it has Older people, Physical disability, Learning disability, Mental health)'],
+    ]);
+  });
+
+  it("fails the whole call for a bad table, period, method or mismatched columns", () => {
+    expect(thrown(() => PB.indicativeBudget([[45]], [["P", "£"], [20, 1], [10, 2]]))).toMatchObject({ code: "#VALUE!" });
+    expect(thrown(() => PB.indicativeBudget([[45]], [[50]], undefined, undefined, "monthly"))).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("Period") });
+    expect(thrown(() => PB.indicativeBudget([[45]], [[50]], undefined, undefined, undefined, "curve"))).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("Method") });
+    expect(thrown(() => PB.indicativeBudget([[45], [46]], bandTable, [["Older people"], ["Older people"], ["Older people"]]))).toMatchObject({
+      code: "#VALUE!",
+      message: "Care group is 3×1 cells but Points is 2×1: give one value for everyone or one per person",
+    });
+  });
+});
+
+describe("PB.PLAN_TOLERANCE", () => {
+  it("spills a traffic light per row", () => {
+    expect(PB.planTolerance([[1100], [1500], [499.99], [""]], [[1000]])).toEqual([["Green"], ["Amber"], ["Red"], [expect.anything()]]);
+  });
+
+  it("takes custom limits and refuses negative amounts", () => {
+    expect(PB.planTolerance([[1250]], [[1000]], [[0.25]])).toEqual([["Green"]]);
+    expect(cells(PB.planTolerance([[-1]], [[1000]]))).toEqual([["#VALUE! Plan cost: expected an amount in £, 0 or more; got -1"]]);
+    expect(thrown(() => PB.planTolerance([[1]], [[1]], [[0.5, 0.1]]))).toMatchObject({ code: "#VALUE!" });
+  });
+});
+
+describe("PB.CARER_CATEGORY and PB.OUTCOME_CATEGORY", () => {
+  it("give one category per row, a single column being one person", () => {
+    const carers = [
+      [1, 0, 1, 1],
+      [1, 1, 1, 1],
+      [3, 2, 2, 1],
+    ];
+    expect(PB.carerCategory(carers)).toEqual([["Basic"], ["Standard"], ["Enhanced"]]);
+    expect(PB.outcomeCategory([[2], [2], [2], [2]])).toEqual([["Enhanced"]]);
+    expect(PB.outcomeCategory([[1, 1, 1, 1]], [[5, 9]])).toEqual([["Basic"]]);
+  });
+
+  it("say which kind of score is wrong", () => {
+    expect(cells(PB.carerCategory([[1, 5, 1, 1]]))).toEqual([["#VALUE! Outcome 2 (impact of caring): expected a whole number from 0 to 3; got 5"]]);
+    expect(cells(PB.outcomeCategory([[1, 1, "", 1]]))).toEqual([["#N/A Outcome 3 (level of need) is not scored"]]);
+  });
+});
+
+describe("PB.PLAN_COST", () => {
+  it("costs the lines annually or weekly", () => {
+    const lines = [
+      [10, 28.5, "week"],
+      ["", "", ""],
+      [1, 350, "once"],
+    ];
+    // 14,820 + 350
+    expect(PB.planCost(lines)).toBe(15170);
+    // 15,170 / 52 = 291.730…
+    expect(PB.planCost(lines, "weekly")).toBe(291.73);
+    expect(thrown(() => PB.planCost([[1, 10, "fortnightly"]]))).toMatchObject({ code: "#VALUE!" });
+  });
+});
+
+describe("PB.RAS_EXPLAIN", () => {
+  it("explains with the same arguments as INDICATIVE_BUDGET and ends with the result", () => {
+    const [[text]] = PB.rasExplain([[45]], bandTable, [["Older people"]]);
+    expect(text).toMatch(/^Care group: Older people\. .*£3,200\.00$/);
+    expect(cells(PB.rasExplain([["Premium"]], categoryTable, [["Older people"]]))[0][0]).toMatch(/^#N\/A Category "Premium"/);
+  });
+});

@@ -1,0 +1,106 @@
+// Runs the PB functions inside HyperFormula, a real spreadsheet engine (dev-only stand-in for Excel's
+// calculation). Each function is registered from the generated functions.json, so the sheet sees
+// exactly the ids, parameters and shapes Excel would; arguments arrive as Excel passes them.
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
+import * as PB from "../../src/functions/functions";
+
+const FUNCTIONS_SOURCE = "src/functions/functions.ts";
+
+interface ParameterMetadata {
+  name: string;
+  dimensionality?: string;
+  optional?: boolean;
+}
+interface FunctionMetadata {
+  id: string;
+  parameters: ParameterMetadata[];
+}
+
+type Size = { width: number; height: number };
+const isSingle = (size: Size) => size.width === 1 && size.height === 1;
+/** The shape of per-person results: the first argument given as a range, else one cell. */
+const perPersonSize = (sizes: (Size | undefined)[]): [number, number] => {
+  const range = sizes.find((size) => size && !isSingle(size));
+  return range ? [range.width, range.height] : [1, 1];
+};
+/** Rows of people: a single column of several cells is one person. */
+const peopleSize = (people: Size, singleColumnIsOnePerson: boolean): [number, number] => [1, singleColumnIsOnePerson && people.width === 1 && people.height > 1 ? 1 : people.height];
+
+/** Result sizes, predicted from argument sizes before evaluation as HyperFormula requires for arrays. */
+const RESULT_SIZE: Record<string, (sizes: Size[]) => [number, number]> = {
+  RAS_POINTS: ([answers, scoring, questions]) => peopleSize(answers, (questions ? Math.max(questions.width, questions.height) : scoring.height - 1) !== 1),
+  INDICATIVE_BUDGET: ([points, , careGroup, reduction]) => perPersonSize([points, careGroup, reduction]),
+  RAS_EXPLAIN: ([points, , careGroup, reduction]) => perPersonSize([points, careGroup, reduction]),
+  PLAN_TOLERANCE: ([planCost, indicative]) => perPersonSize([planCost, indicative]),
+  CARER_CATEGORY: ([scores]) => peopleSize(scores, true),
+  OUTCOME_CATEGORY: ([scores]) => peopleSize(scores, true),
+  PLAN_COST: () => [1, 1],
+};
+
+const plainCell = (value: unknown): unknown => {
+  if (value === EmptyValue) return null;
+  if (typeof value === "object" && value !== null && "val" in value) return (value as { val: unknown }).val;
+  return value;
+};
+
+function excelArgument(value: unknown, parameter: ParameterMetadata): unknown {
+  if (value === undefined) return null;
+  if (parameter.dimensionality === "matrix") {
+    return value instanceof SimpleRangeValue ? value.data.map((row) => row.map(plainCell)) : [[plainCell(value)]];
+  }
+  return plainCell(value);
+}
+
+function sheetValue(value: unknown): unknown {
+  if (value instanceof CustomFunctions.Error) {
+    return new CellError(value.code === CustomFunctions.ErrorCode.notAvailable ? ErrorType.NA : ErrorType.VALUE, value.message);
+  }
+  return value;
+}
+
+/** Registers every function of functions.json as PB.<id>; fails if the generator reports any error. */
+export async function registerPBFunctions(): Promise<void> {
+  const generated = await generateCustomFunctionsMetadata(FUNCTIONS_SOURCE);
+  if (generated.errors.length > 0) throw new Error(`functions.json could not be generated: ${generated.errors.join("; ")}`);
+  const functions = (JSON.parse(generated.metadataJson) as { functions: FunctionMetadata[] }).functions;
+  const implementations = new Map(generated.associate.map((entry) => [entry.id, (PB as Record<string, unknown>)[entry.functionName] as (...args: unknown[]) => unknown]));
+
+  class PBPlugin extends FunctionPlugin {}
+  const plugin = PBPlugin as unknown as { implementedFunctions: Record<string, unknown>; prototype: Record<string, unknown> };
+  plugin.implementedFunctions = {};
+  const translations: Record<string, string> = {};
+
+  for (const metadata of functions) {
+    const name = `PB.${metadata.id}`;
+    const implementation = implementations.get(metadata.id)!;
+    plugin.implementedFunctions[name] = {
+      method: `call_${metadata.id}`,
+      sizeOfResultArrayMethod: `size_${metadata.id}`,
+      vectorizationForbidden: true,
+      parameters: metadata.parameters.map((parameter) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: parameter.optional ?? false })),
+    };
+    translations[name] = name;
+
+    plugin.prototype[`call_${metadata.id}`] = function (this: any, ast: any, state: any) {
+      return this.runFunction(ast.args, state, this.metadata(name), (...values: unknown[]) => {
+        const error = values.find((value) => value instanceof CellError);
+        if (error) return error;
+        try {
+          const result = implementation(...metadata.parameters.map((parameter, index) => excelArgument(values[index], parameter)));
+          if (!Array.isArray(result)) return sheetValue(result);
+          if (result.length === 1 && result[0].length === 1) return sheetValue(result[0][0]);
+          return SimpleRangeValue.onlyValues(result.map((row: unknown[]) => row.map(sheetValue)) as never);
+        } catch (thrown) {
+          return sheetValue(thrown);
+        }
+      });
+    };
+    plugin.prototype[`size_${metadata.id}`] = function (this: any, ast: any, state: any) {
+      const sizes = ast.args.map((arg: unknown) => this.arraySizeForAst(arg, state));
+      const [width, height] = RESULT_SIZE[metadata.id](sizes);
+      return width === 1 && height === 1 ? ArraySize.scalar() : new ArraySize(width, height);
+    };
+  }
+  HyperFormula.registerFunctionPlugin(PBPlugin as never, { enGB: translations });
+}

@@ -1,0 +1,53 @@
+/* global require, module, __dirname, process */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const port = Number(process.env.PORT || 3000);
+
+module.exports = (env, options) => ({
+  devtool: options.mode === "production" ? false : "source-map",
+  entry: {
+    functions: "./src/functions/functions.ts",
+    taskpane: "./src/taskpane/taskpane.ts",
+  },
+  output: {
+    path: path.resolve(__dirname, "dist"),
+    filename: "[name].js",
+    clean: true,
+  },
+  resolve: { extensions: [".ts", ".tsx", ".js"] },
+  module: {
+    rules: [
+      {
+        test: /\.tsx?$/,
+        exclude: /node_modules/,
+        use: { loader: "ts-loader", options: { compilerOptions: { module: "esnext", sourceMap: options.mode !== "production" } } },
+      },
+    ],
+  },
+  plugins: [
+    // Writes functions.json from the JSDoc in functions.ts and adds the CustomFunctions.associate calls.
+    new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+    new HtmlWebpackPlugin({
+      filename: "taskpane.html",
+      template: "./src/taskpane/taskpane.html",
+      // Shared runtime: the pane and the functions run in one page.
+      chunks: ["taskpane", "functions"],
+    }),
+    new CopyWebpackPlugin({
+      patterns: [
+        { from: "assets/*.png", to: "assets/[name][ext]" },
+        { from: "manifest.xml", to: "manifest.xml" },
+      ],
+    }),
+  ],
+  performance: { hints: false },
+  devServer: {
+    port,
+    headers: { "Access-Control-Allow-Origin": "*" },
+    static: { directory: path.resolve(__dirname, "dist") },
+    client: { overlay: false },
+  },
+});
