@@ -1,0 +1,51 @@
+// The layout is the architecture: the engine is pure TypeScript that calls nothing else, and
+// functions.ts holds only thin JSDoc-annotated function declarations.
+import { readdirSync, readFileSync } from "fs";
+import { join } from "path";
+import ts from "typescript";
+
+const sourceFile = (path: string) => ts.createSourceFile(path, readFileSync(path, "utf8"), ts.ScriptTarget.Latest, true);
+const engineFiles = readdirSync("src/engine").map((name) => join("src/engine", name));
+
+describe("architecture", () => {
+  it("the engine imports only itself, decimal.js and zod", () => {
+    const imports = engineFiles.flatMap((path) =>
+      sourceFile(path)
+        .statements.filter(ts.isImportDeclaration)
+        .map((statement) => (statement.moduleSpecifier as ts.StringLiteral).text)
+        .filter((specifier) => !specifier.startsWith("./") && !["decimal.js", "zod"].includes(specifier))
+        .map((specifier) => `${path}: ${specifier}`),
+    );
+    expect(imports).toEqual([]);
+  });
+
+  it("the engine never touches Office.js, Excel, custom-functions globals or the page", () => {
+    const hostGlobals = new Set(["Office", "Excel", "CustomFunctions", "OfficeRuntime", "window", "document"]);
+    const uses = engineFiles.flatMap((path) => {
+      const found: string[] = [];
+      const visit = (node: ts.Node) => {
+        if (ts.isIdentifier(node) && hostGlobals.has(node.text)) found.push(`${path}: ${node.text}`);
+        ts.forEachChild(node, visit);
+      };
+      visit(sourceFile(path));
+      return found;
+    });
+    expect(uses).toEqual([]);
+  });
+
+  it("functions.ts is only imports and exported function declarations, each one return statement", () => {
+    const statements = sourceFile("src/functions/functions.ts").statements;
+    const offending = statements
+      .filter((statement) => !ts.isImportDeclaration(statement))
+      .filter(
+        (statement) =>
+          !ts.isFunctionDeclaration(statement) ||
+          !statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) ||
+          statement.body?.statements.length !== 1 ||
+          !ts.isReturnStatement(statement.body.statements[0]),
+      )
+      .map((statement) => statement.getText().slice(0, 60));
+    expect(offending).toEqual([]);
+    expect(statements.filter(ts.isFunctionDeclaration)).toHaveLength(7);
+  });
+});

@@ -1,0 +1,77 @@
+// functions.json is generated from the JSDoc in functions.ts; the generator's CLI exits 0 even when it
+// reports errors, so these tests run it and fail on any error, then check the contract it describes.
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { mkdtempSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import * as PB from "../../src/functions/functions";
+
+interface Parameter {
+  name: string;
+  description?: string;
+  type: string;
+  dimensionality?: string;
+  optional?: boolean;
+}
+interface FunctionMetadata {
+  id: string;
+  name: string;
+  description?: string;
+  parameters: Parameter[];
+  result: { dimensionality?: string };
+}
+
+/** The contract: each function's parameters in order; "?" marks optional, "[]" a range (matrix). */
+const CONTRACT: Record<string, string[]> = {
+  RAS_POINTS: ["answers[]", "scoring[]", "questions[]?"],
+  INDICATIVE_BUDGET: ["points[]", "priceTable[]", "careGroup[]?", "reduction[]?", "period?", "method?"],
+  PLAN_TOLERANCE: ["planCost[]", "indicative[]", "tolerance[]?"],
+  CARER_CATEGORY: ["scores[]", "thresholds[]?"],
+  OUTCOME_CATEGORY: ["scores[]", "thresholds[]?"],
+  PLAN_COST: ["lines[]", "period?"],
+  RAS_EXPLAIN: ["points[]", "priceTable[]", "careGroup[]?", "reduction[]?", "period?", "method?"],
+};
+const SPILLING = ["RAS_POINTS", "INDICATIVE_BUDGET", "PLAN_TOLERANCE", "CARER_CATEGORY", "OUTCOME_CATEGORY", "RAS_EXPLAIN"];
+
+describe("functions.json generated from functions.ts", () => {
+  let functions: FunctionMetadata[];
+  let associate: { functionName: string; id: string }[];
+
+  beforeAll(async () => {
+    const generated = await generateCustomFunctionsMetadata("src/functions/functions.ts");
+    expect(generated.errors).toEqual([]);
+    functions = JSON.parse(generated.metadataJson).functions;
+    associate = generated.associate;
+  });
+
+  it("describes exactly the seven PB functions, with the contract's parameters", () => {
+    const described = Object.fromEntries(
+      functions.map((fn) => [fn.id, fn.parameters.map((p) => `${p.name}${p.dimensionality === "matrix" ? "[]" : ""}${p.optional ? "?" : ""}`)]),
+    );
+    expect(described).toEqual(CONTRACT);
+    expect(functions.every((fn) => fn.name === fn.id)).toBe(true);
+  });
+
+  it("gives every function and parameter help text for Excel's autocomplete", () => {
+    for (const fn of functions) {
+      expect(fn.description?.length).toBeGreaterThan(20);
+      for (const parameter of fn.parameters) expect(`${fn.id}.${parameter.name}: ${parameter.description ?? ""}`).toMatch(/: .{15,}/);
+    }
+  });
+
+  it("returns a matrix from every function that spills", () => {
+    for (const fn of functions) expect([fn.id, fn.result.dimensionality ?? "scalar"]).toEqual([fn.id, SPILLING.includes(fn.id) ? "matrix" : "scalar"]);
+  });
+
+  it("associates each id with an exported function of functions.ts", () => {
+    for (const { id, functionName } of associate) expect([id, typeof (PB as Record<string, unknown>)[functionName]]).toEqual([id, "function"]);
+    expect(associate.map(({ id }) => id).sort()).toEqual(Object.keys(CONTRACT).sort());
+  });
+
+  it("fails when the generator reports an error (a check that could not fail would prove nothing)", async () => {
+    const broken = join(mkdtempSync(join(tmpdir(), "pb-metadata-")), "broken.ts");
+    writeFileSync(broken, "/**\n * Broken.\n * @customfunction BROKEN\n * @param {notAType} x Something.\n */\nfunction broken(x) { return x; }\n");
+    const generated = await generateCustomFunctionsMetadata(broken);
+    expect(generated.errors.length).toBeGreaterThan(0);
+  });
+});
