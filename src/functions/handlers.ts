@@ -40,55 +40,29 @@ export function rasPoints(answers: Matrix, scoring: Matrix, questions: Matrix | 
   });
 }
 
-/** Runs a per-person budget calculation over points, care group and reduction, broadcast together. */
-function perPersonBudget<T>(
-  points: Matrix,
-  priceTable: Matrix,
-  careGroup: Matrix | null,
-  reduction: Matrix | null,
-  period: Cell,
-  method: Cell,
-  compute: (table: PriceTable, person: { points: Cell; careGroup: Cell; reduction: Cell }, options: BudgetOptions) => T,
-): Outcome<T>[][] {
-  const table = priceTableOf(priceTable);
-  const options = readBudgetOptions(period, method);
-  const shape = commonShape([
-    { matrix: points, what: "Points" },
-    { matrix: careGroup, what: "Care group" },
-    { matrix: reduction, what: "Reduction" },
-  ]);
-  return eachCell(shape, (row, column) => {
-    const person = { points: cellAt(points, row, column), careGroup: cellAt(careGroup, row, column), reduction: cellAt(reduction, row, column) };
-    passSheetErrors([person.points, person.careGroup, person.reduction]);
-    return compute(table, person, options);
-  });
+type PersonCells = { points: Cell; careGroup: Cell; reduction: Cell };
+
+/** Builds a handler that runs one budget calculation per person, with points, care group and reduction broadcast together. */
+function perPersonBudget<T>(compute: (table: PriceTable, person: PersonCells, options: BudgetOptions) => T) {
+  return (points: Matrix, priceTable: Matrix, careGroup: Matrix | null, reduction: Matrix | null, period: Cell, method: Cell): Outcome<T>[][] => {
+    const table = priceTableOf(priceTable);
+    const options = readBudgetOptions(period, method);
+    const shape = commonShape([
+      { matrix: points, what: "Points" },
+      { matrix: careGroup, what: "Care group" },
+      { matrix: reduction, what: "Reduction" },
+    ]);
+    return eachCell(shape, (row, column) => {
+      const person = { points: cellAt(points, row, column), careGroup: cellAt(careGroup, row, column), reduction: cellAt(reduction, row, column) };
+      passSheetErrors([person.points, person.careGroup, person.reduction]);
+      return compute(table, person, options);
+    });
+  };
 }
 
-export function indicativeBudget(
-  points: Matrix,
-  priceTable: Matrix,
-  careGroup: Matrix | null,
-  reduction: Matrix | null,
-  period: Cell,
-  method: Cell,
-): Outcome<number>[][] {
-  return perPersonBudget(points, priceTable, careGroup, reduction, period, method, (table, person, options) =>
-    penceNumber(engineIndicativeBudget(table, person, options)),
-  );
-}
+export const indicativeBudget = perPersonBudget((table, person, options) => penceNumber(engineIndicativeBudget(table, person, options)));
 
-export function rasExplain(
-  points: Matrix,
-  priceTable: Matrix,
-  careGroup: Matrix | null,
-  reduction: Matrix | null,
-  period: Cell,
-  method: Cell,
-): Outcome<string>[][] {
-  return perPersonBudget(points, priceTable, careGroup, reduction, period, method, (table, person, options) =>
-    explainBudget(deriveBudget(table, person, options)),
-  );
-}
+export const rasExplain = perPersonBudget((table, person, options) => explainBudget(deriveBudget(table, person, options)));
 
 export function planTolerance(planCost: Matrix, indicative: Matrix, tolerance: Matrix | null): Outcome<TrafficLight>[][] {
   const limits = readTolerance(tolerance);
