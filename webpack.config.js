@@ -10,7 +10,8 @@ module.exports = (env, options) => ({
   devtool: options.mode === "production" ? false : "source-map",
   entry: {
     functions: "./src/functions/functions.ts",
-    taskpane: "./src/taskpane/taskpane.ts",
+    taskpane: "./src/taskpane/taskpane.tsx",
+    preview: "./src/preview/preview.tsx",
   },
   output: {
     path: path.resolve(__dirname, "dist"),
@@ -36,6 +37,8 @@ module.exports = (env, options) => ({
       // Shared runtime: the pane and the functions run in one page.
       chunks: ["taskpane", "functions"],
     }),
+    // The pane beside an in-memory workbook, for trying the add-in without Excel.
+    new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"] }),
     new CopyWebpackPlugin({
       patterns: [
         { from: "assets/*.png", to: "assets/[name][ext]" },

@@ -1,25 +1,16 @@
 // npm run build, through webpack's own API: the three files Excel loads, and nothing the manifest names missing.
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { existsSync, mkdtempSync, readFileSync } from "fs";
-import { tmpdir } from "os";
+import { existsSync, readFileSync } from "fs";
 import { join } from "path";
-import webpack from "webpack";
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const webpackConfig = require("../webpack.config.js");
+import { buildAddIn } from "./support/build";
 
 jest.setTimeout(180_000);
 
 describe("production build", () => {
-  const output = mkdtempSync(join(tmpdir(), "pb-build-"));
+  let output = "";
 
   beforeAll(async () => {
-    const config = { ...webpackConfig({}, { mode: "production" }), mode: "production" };
-    config.output = { ...config.output, path: output };
-    const stats = await new Promise<webpack.Stats>((resolve, reject) =>
-      webpack(config, (error, result) => (error || !result ? reject(error) : resolve(result))),
-    );
-    expect(stats.toJson({ all: false, errors: true }).errors).toEqual([]);
+    output = await buildAddIn("production");
   });
 
   it("emits functions.js with an associate call for every function", () => {

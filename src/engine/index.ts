@@ -10,3 +10,4 @@ export * from "./explain";
 export * from "./tolerance";
 export * from "./outcomeCategory";
 export * from "./plan";
+export * from "./supportPlan";

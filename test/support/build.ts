@@ -1,0 +1,20 @@
+// Builds the add-in with webpack's own API into a fresh folder, failing on any webpack error.
+import { mkdtempSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import webpack from "webpack";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const webpackConfig = require("../../webpack.config.js");
+
+export async function buildAddIn(mode: "production" | "development"): Promise<string> {
+  const output = mkdtempSync(join(tmpdir(), `pb-${mode}-`));
+  const config = { ...webpackConfig({}, { mode }), mode, devtool: false };
+  config.output = { ...config.output, path: output };
+  const stats = await new Promise<webpack.Stats>((resolve, reject) =>
+    webpack(config, (error, result) => (error || !result ? reject(error) : resolve(result))),
+  );
+  const errors = stats.toJson({ all: false, errors: true }).errors ?? [];
+  if (errors.length > 0) throw new Error(`webpack failed:\n${errors.map((error) => error.message).join("\n")}`);
+  return output;
+}
