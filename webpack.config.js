@@ -6,7 +6,15 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const port = Number(process.env.PORT || 3000);
 
-module.exports = (env, options) => ({
+/** https with Office's trusted localhost certificate, for sideloading; the preview needs none. */
+async function httpsServer(env) {
+  if (!env.https) return "http";
+  // eslint-disable-next-line import/no-extraneous-dependencies -- optional, installed where Excel desktop is
+  const devCerts = require("office-addin-dev-certs");
+  return { type: "https", options: await devCerts.getHttpsServerOptions() };
+}
+
+module.exports = async (env, options) => ({
   devtool: options.mode === "production" ? false : "source-map",
   entry: {
     functions: "./src/functions/functions.ts",
@@ -49,6 +57,7 @@ module.exports = (env, options) => ({
   performance: { hints: false },
   devServer: {
     port,
+    server: await httpsServer(env),
     headers: { "Access-Control-Allow-Origin": "*" },
     static: { directory: path.resolve(__dirname, "dist") },
     client: { overlay: false },

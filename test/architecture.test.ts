@@ -48,4 +48,32 @@ describe("architecture", () => {
     expect(offending).toEqual([]);
     expect(statements.filter(ts.isFunctionDeclaration)).toHaveLength(7);
   });
+
+  const sourceFiles = (folder: string): string[] =>
+    readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? sourceFiles(join(folder, entry.name)) : /\.tsx?$/.test(entry.name) ? [join(folder, entry.name)] : [],
+    );
+  const identifiersIn = (path: string): Set<string> => {
+    const found = new Set<string>();
+    const visit = (node: ts.Node) => {
+      if (ts.isIdentifier(node)) found.add(node.text);
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile(path));
+    return found;
+  };
+
+  it("only officeWorkbook.ts and the pane's entry page talk to Excel; the pane goes through the Workbook interface", () => {
+    const talkers = [...sourceFiles("src/workbook"), ...sourceFiles("src/taskpane"), ...sourceFiles("src/preview")].filter((path) => {
+      const names = identifiersIn(path);
+      return names.has("Excel") || names.has("Office");
+    });
+    expect(talkers.sort()).toEqual(["src/taskpane/taskpane.tsx", "src/workbook/officeWorkbook.ts"].map((path) => join(path)));
+  });
+
+  it("nothing in the add-in makes network calls or writes HTML from text", () => {
+    const forbidden = new Set(["fetch", "XMLHttpRequest", "WebSocket", "EventSource", "sendBeacon", "innerHTML", "outerHTML", "insertAdjacentHTML", "dangerouslySetInnerHTML"]);
+    const uses = sourceFiles("src").flatMap((path) => [...identifiersIn(path)].filter((name) => forbidden.has(name)).map((name) => `${path}: ${name}`));
+    expect(uses).toEqual([]);
+  });
 });

@@ -38,4 +38,10 @@ describe("production build", () => {
     // Office.js first (from Microsoft's CDN, as Office requires), then the functions and the pane.
     expect(scripts).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js", "functions.js", "taskpane.js"]);
   });
+
+  it("emits the browser preview, which loads only its own script: no Office.js, nothing remote", () => {
+    const page = readFileSync(join(output, "preview.html"), "utf8");
+    expect([...page.matchAll(/<script[^>]* src="?([^" >]+)/g)].map((match) => match[1])).toEqual(["preview.js"]);
+    expect(page).not.toMatch(/https?:\/\//);
+  });
 });

@@ -9,7 +9,7 @@ const webpackConfig = require("../../webpack.config.js");
 
 export async function buildAddIn(mode: "production" | "development"): Promise<string> {
   const output = mkdtempSync(join(tmpdir(), `pb-${mode}-`));
-  const config = { ...webpackConfig({}, { mode }), mode, devtool: false };
+  const config = { ...(await webpackConfig({}, { mode })), mode, devtool: false };
   config.output = { ...config.output, path: output };
   const stats = await new Promise<webpack.Stats>((resolve, reject) =>
     webpack(config, (error, result) => (error || !result ? reject(error) : resolve(result))),
