@@ -299,7 +299,7 @@ export function App({ workbook }: { workbook: Workbook }) {
               <Button onClick={() => update({ drafts: [...editing.drafts, emptyDraft()] })}>Add a typed line</Button>
               {costed && <Totals totals={costed.totals} />}
               {light && (
-                <section aria-label="Against the indicative budget">
+                <section aria-label="Against the indicative budget" aria-live="polite">
                   <div className={styles.row}>
                     <Badge
                       size="large"

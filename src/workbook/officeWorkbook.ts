@@ -5,6 +5,14 @@ type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<
 /** Excel writes "" for a blank; a value read back as "" is a blank, as the engine expects. */
 const toExcel = (value: CellValue): string | number | boolean => value ?? "";
 
+const isFormula = (value: CellValue): boolean => typeof value === "string" && value.startsWith("=");
+
+/**
+ * A value written as a value: text Excel would take for a formula (=, +, -, @ first) gets the quote
+ * prefix, so a service typed as "=HYPERLINK(…)" stays text.
+ */
+const asValue = (value: CellValue): string | number | boolean => (typeof value === "string" && /^[=+\-@]/.test(value) ? `'${value}` : toExcel(value));
+
 /**
  * The workbook interface over Office.js. Each method is one Excel.run. Excel has no transactions, so
  * editTables checks every table, row and width in a first sync and only then queues all the writes
@@ -46,9 +54,13 @@ export class OfficeWorkbook implements Workbook {
       for (const spec of tables) {
         const sheet = context.workbook.worksheets.add(spec.sheet);
         const range = sheet.getRangeByIndexes(0, 0, spec.rows.length + 1, spec.headers.length);
-        range.formulas = [spec.headers.map(String), ...spec.rows.map((row) => row.map(toExcel))];
+        // Values first: structured references only parse once the table (and its name) exists.
+        range.values = [spec.headers.map(asValue), ...spec.rows.map((row) => row.map((cell) => (isFormula(cell) ? "" : asValue(cell))))];
         const table = sheet.tables.add(range, true);
         table.name = spec.name;
+        if (spec.rows.some((row) => row.some(isFormula))) {
+          table.getDataBodyRange().formulas = spec.rows.map((row) => row.map((cell) => (isFormula(cell) ? toExcel(cell) : asValue(cell))));
+        }
         const bodyRows = Math.max(spec.rows.length, 1);
         Object.entries(spec.formats ?? {}).forEach(([header, format]) => {
           table.columns.getItem(header).getDataBodyRange().numberFormat = Array.from({ length: bodyRows }, () => [format]);
@@ -78,10 +90,10 @@ export class OfficeWorkbook implements Workbook {
       }
       for (const { edit, table } of checks) {
         const body = table.getDataBodyRange();
-        edit.update?.forEach(({ row, values }) => (body.getRow(row).values = [values.map(toExcel)]));
+        edit.update?.forEach(({ row, values }) => (body.getRow(row).values = [values.map(asValue)]));
         // Highest first, so each index still points at the row it meant.
         [...(edit.delete ?? [])].sort((a, b) => b - a).forEach((row) => table.rows.getItemAt(row).delete());
-        if (edit.append && edit.append.length > 0) table.rows.add(undefined, edit.append.map((row) => row.map(toExcel)));
+        if (edit.append && edit.append.length > 0) table.rows.add(undefined, edit.append.map((row) => row.map(asValue)));
       }
       await context.sync();
     });

@@ -1,7 +1,7 @@
 // The one narrow interface through which the pane reads and writes the workbook. Two implementations:
 // officeWorkbook.ts (Excel, through Office.js) and memoryWorkbook.ts (tests and the browser preview).
 
-/** A cell value as a table holds it. Text that begins with "=" is written as a formula. */
+/** A cell value as a table holds it. Only addTables writes formulas (text that begins with "="). */
 export type CellValue = string | number | boolean | null;
 
 /** A named table's header row and body, as calculated values. */
@@ -36,7 +36,7 @@ export interface Workbook {
   readTable(name: string): Promise<TableData | null>;
   /** Creates each table on a new sheet of its own, in one batch. */
   addTables(tables: readonly NewTable[]): Promise<void>;
-  /** Applies every edit in one batch: all of them or, on failure, none. */
+  /** Applies every edit in one batch: all of them or, on failure, none. Writes values, never formulas. */
   editTables(edits: readonly TableEdit[]): Promise<void>;
 }
 
