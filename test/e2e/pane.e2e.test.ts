@@ -148,4 +148,22 @@ describe("support plan in the browser preview", () => {
     await pane().getByText(/Irene Walsh's assessment cannot be priced yet: Question Home and living is unanswered/).waitFor();
     await expect(pane().getByRole("button", { name: "Save plan" }).count()).resolves.toBe(0);
   });
+
+  it("can be driven from the keyboard: pick a person and add a catalogue line without the mouse", async () => {
+    const person = pane().getByRole("combobox", { name: "Person" });
+    await person.focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("option", { name: /^P003 Joan Whitfield/ }).waitFor();
+    await page.keyboard.type("P003"); // type-ahead moves to the matching option
+    await page.keyboard.press("Enter");
+    await expect(person.textContent()).resolves.toContain("P003 Joan Whitfield");
+    const catalogue = pane().getByRole("combobox", { name: "Service from the catalogue" });
+    await catalogue.focus();
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("Meals");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab"); // to Add
+    await page.keyboard.press("Enter");
+    await expect(line(1).getByLabel("Service", { exact: true }).inputValue()).resolves.toBe("Meals");
+  });
 });
