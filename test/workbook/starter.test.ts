@@ -1,0 +1,56 @@
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { setUpWorkbook } from "../../src/workbook/starter";
+
+const tableOf = (workbook: MemoryWorkbook, name: string) => workbook.allTables().find((table) => table.name === name)!;
+
+describe("Set up workbook", () => {
+  it("creates every table on an empty workbook, with the sample data", async () => {
+    const workbook = new MemoryWorkbook();
+    const report = await setUpWorkbook(workbook);
+    expect(report.created.map((created) => created.table)).toEqual(["Scoring", "PricePoints", "People", "Services", "Plans", "PlanLines", "PlanSettings"]);
+    expect(report.kept).toEqual([]);
+    expect(tableOf(workbook, "Scoring").rows).toHaveLength(12);
+    expect(tableOf(workbook, "PricePoints").headers).toEqual(["Points from", "Older people", "Physical disability", "Learning disability", "Mental health"]);
+    expect(tableOf(workbook, "People").rows).toHaveLength(20);
+    expect(tableOf(workbook, "Services").rows).toHaveLength(15);
+    expect(tableOf(workbook, "Plans").rows).toEqual([]);
+    expect(tableOf(workbook, "PlanSettings").rows).toEqual([
+      ["Green tolerance", 0.1],
+      ["Amber tolerance", 0.5],
+    ]);
+  });
+
+  it("gives People live PB formulas with structured references", async () => {
+    const workbook = new MemoryWorkbook();
+    await setUpWorkbook(workbook);
+    const people = tableOf(workbook, "People");
+    const first = Object.fromEntries(people.headers.map((header, column) => [header, people.rows[0][column]]));
+    expect(first.Points).toBe("=PB.RAS_POINTS(People[@[Personal care]:[Support from family and friends]],Scoring[#All])");
+    expect(first["Indicative budget"]).toBe("=PB.INDICATIVE_BUDGET([@Points],PricePoints[#All],[@[Care group]])");
+    // The answer columns run from the first question to the last, in the scoring sheet's order.
+    const questions = tableOf(workbook, "Scoring").rows.map((row) => row[0]);
+    expect(people.headers.slice(3, 15)).toEqual(questions);
+  });
+
+  it("run again, creates nothing and changes nothing", async () => {
+    const workbook = new MemoryWorkbook();
+    await setUpWorkbook(workbook);
+    const before = JSON.stringify(workbook.allTables());
+    const report = await setUpWorkbook(workbook);
+    expect(report.created).toEqual([]);
+    expect(report.kept).toHaveLength(7);
+    expect(JSON.stringify(workbook.allTables())).toBe(before);
+  });
+
+  it("never reuses a sheet the user has, and keeps the user's own tables as they are", async () => {
+    const workbook = new MemoryWorkbook();
+    workbook.addSheet("People");
+    await workbook.addTables([{ sheet: "Our catalogue", name: "services", headers: ["Service", "Unit", "Unit cost", "Frequency", "Managed as"], rows: [["Gardening", "hour", 15, "week", "Direct payment"]] }]);
+    const report = await setUpWorkbook(workbook);
+    expect(report.created).toContainEqual({ table: "People", sheet: "People (2)" });
+    expect(report.kept).toEqual(["Services"]);
+    expect(tableOf(workbook, "services").rows).toEqual([["Gardening", "hour", 15, "week", "Direct payment"]]);
+    const { sheets } = await workbook.names();
+    expect(sheets.filter((sheet) => sheet.startsWith("People"))).toEqual(["People", "People (2)"]);
+  });
+});
