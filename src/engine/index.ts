@@ -11,3 +11,4 @@ export * from "./tolerance";
 export * from "./outcomeCategory";
 export * from "./plan";
 export * from "./supportPlan";
+export * from "./fastBudget";

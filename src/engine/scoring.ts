@@ -130,3 +130,41 @@ export function scoreAnswers(sheet: ScoringSheet, answers: readonly Cell[], orde
   });
   return total.lt(0) ? ZERO : total;
 }
+
+/** One person's RAS points as a number, as Excel shows them. */
+export type AnswerScorer = (answers: readonly Cell[], order?: readonly number[]) => number;
+
+/** Points are summed as integers in millionths: exact for any points with up to 6 decimals. */
+const POINT_SCALE = 1e6;
+
+/**
+ * Scores answers as scoreAnswers does, but on integers: each question's points for each answer code,
+ * as written in the header (and as a number, for numeric codes), in millionths of a point. An answer
+ * written any other way, a blank or a bad code goes to scoreAnswers, which gives the message.
+ */
+export function answerScorer(sheet: ScoringSheet): AnswerScorer {
+  const exact = (answers: readonly Cell[], order?: readonly number[]) => Number(scoreAnswers(sheet, answers, order).toString());
+  const scaled = sheet.questions.map((question) => {
+    const byCode = new Map<Cell, number>();
+    for (const [key, points] of question.points) {
+      const millionths = points.times(POINT_SCALE);
+      if (!millionths.isInteger() || millionths.abs().gt(2 ** 31)) return null;
+      const code = sheet.answerCodes.get(key)!;
+      byCode.set(code, millionths.toNumber());
+      if (code !== "" && String(Number(code)) === code) byCode.set(Number(code), millionths.toNumber());
+    }
+    return byCode;
+  });
+  if (scaled.some((byCode) => byCode === null)) return exact;
+  const questions = scaled as Map<Cell, number>[];
+  return (answers, order) => {
+    if (answers.length !== questions.length) return exact(answers, order);
+    let total = 0;
+    for (let position = 0; position < answers.length; position++) {
+      const points = questions[order ? order[position] : position].get(answers[position]);
+      if (points === undefined) return exact(answers, order);
+      total += points;
+    }
+    return total < 0 ? 0 : total / POINT_SCALE;
+  };
+}

@@ -16,9 +16,16 @@ function excelError(error: unknown): CustomFunctions.Error {
  */
 export function excelResults<T>(handler: () => Outcome<T>[][]): unknown[][] {
   try {
-    return handler().map((row) =>
-      row.map((cell) => (cell instanceof EngineError ? excelError(cell) : cell instanceof SheetError ? cell.value : cell)),
-    );
+    // In place: the handler's arrays are its own, and a cohort can be 100,000 rows.
+    const results: unknown[][] = handler();
+    for (const row of results) {
+      for (let column = 0; column < row.length; column++) {
+        const cell = row[column];
+        if (cell instanceof EngineError) row[column] = excelError(cell);
+        else if (cell instanceof SheetError) row[column] = cell.value;
+      }
+    }
+    return results;
   } catch (error) {
     throw excelError(error);
   }

@@ -1,10 +1,11 @@
 // What each PB function does with its Excel-shaped arguments: parse once, then one engine call per person.
 import {
+  answerScorer,
+  budgetPricer,
   BudgetOptions,
   Cell,
   deriveBudget,
   explainBudget,
-  indicativeBudget as engineIndicativeBudget,
   listCells,
   outcomeCategory,
   OutcomeCategory,
@@ -21,48 +22,55 @@ import {
   readPlanLines,
   readThresholds,
   readTolerance,
-  scoreAnswers,
   trafficLight,
   TrafficLight,
 } from "../engine";
-import { cellAt, commonShape, eachCell, Matrix, memoByContent, Outcome, passSheetErrors, peopleOf } from "./ranges";
+import { cellAt, commonShape, eachCell, Matrix, memoByContent, Outcome, passSheetError, passSheetErrors, peopleOf } from "./ranges";
 
-const scoringSheetOf = memoByContent(parseScoringSheet);
+const scoringOf = memoByContent((value) => {
+  const sheet = parseScoringSheet(value);
+  return { sheet, score: answerScorer(sheet) };
+});
 const priceTableOf = memoByContent(parsePriceTable);
 
 export function rasPoints(answers: Matrix, scoring: Matrix, questions: Matrix | null): Outcome<number>[][] {
-  const sheet = scoringSheetOf(scoring);
+  const { sheet, score } = scoringOf(scoring);
   const order = questions === null ? undefined : questionOrder(sheet, listCells(readGrid(questions, "The question ids"), "The question ids"));
   const people = peopleOf(answers, (order?.length ?? sheet.questions.length) !== 1);
   return eachCell({ rows: people.length, columns: 1 }, (row) => {
     passSheetErrors(people[row]);
-    return Number(scoreAnswers(sheet, people[row], order).toString());
+    return score(people[row], order);
   });
 }
 
-type PersonCells = { points: Cell; careGroup: Cell; reduction: Cell };
+type PersonCalculation<T> = (points: Cell, careGroup: Cell, reduction: Cell) => T;
 
 /** Builds a handler that runs one budget calculation per person, with points, care group and reduction broadcast together. */
-function perPersonBudget<T>(compute: (table: PriceTable, person: PersonCells, options: BudgetOptions) => T) {
+function perPersonBudget<T>(prepare: (table: PriceTable, options: BudgetOptions) => PersonCalculation<T>) {
   return (points: Matrix, priceTable: Matrix, careGroup: Matrix | null, reduction: Matrix | null, period: Cell, method: Cell): Outcome<T>[][] => {
-    const table = priceTableOf(priceTable);
-    const options = readBudgetOptions(period, method);
+    const calculate = prepare(priceTableOf(priceTable), readBudgetOptions(period, method));
     const shape = commonShape([
       { matrix: points, what: "Points" },
       { matrix: careGroup, what: "Care group" },
       { matrix: reduction, what: "Reduction" },
     ]);
     return eachCell(shape, (row, column) => {
-      const person = { points: cellAt(points, row, column), careGroup: cellAt(careGroup, row, column), reduction: cellAt(reduction, row, column) };
-      passSheetErrors([person.points, person.careGroup, person.reduction]);
-      return compute(table, person, options);
+      const person = cellAt(points, row, column);
+      const group = cellAt(careGroup, row, column);
+      const fraction = cellAt(reduction, row, column);
+      passSheetError(person);
+      passSheetError(group);
+      passSheetError(fraction);
+      return calculate(person, group, fraction);
     });
   };
 }
 
-export const indicativeBudget = perPersonBudget((table, person, options) => penceNumber(engineIndicativeBudget(table, person, options)));
+export const indicativeBudget = perPersonBudget(budgetPricer);
 
-export const rasExplain = perPersonBudget((table, person, options) => explainBudget(deriveBudget(table, person, options)));
+export const rasExplain = perPersonBudget(
+  (table, options) => (points, careGroup, reduction) => explainBudget(deriveBudget(table, { points, careGroup, reduction }, options)),
+);
 
 export function planTolerance(planCost: Matrix, indicative: Matrix, tolerance: Matrix | null): Outcome<TrafficLight>[][] {
   const limits = readTolerance(tolerance);

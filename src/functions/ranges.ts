@@ -16,8 +16,12 @@ export type Outcome<T> = T | EngineError | SheetError;
 
 /** Stops a person's calculation at the first error value among their cells. */
 export function passSheetErrors(cells: readonly unknown[]): void {
-  const error = cells.find((cell) => typeof cell === "object" && cell !== null);
-  if (error) throw new SheetError(error as object);
+  for (const cell of cells) passSheetError(cell);
+}
+
+/** Stops a person's calculation if this cell is an error value from the sheet. */
+export function passSheetError(cell: unknown): void {
+  if (typeof cell === "object" && cell !== null) throw new SheetError(cell);
 }
 
 export interface Shape {
@@ -75,30 +79,65 @@ export function attempt<T>(compute: () => T): Outcome<T> {
   try {
     return compute();
   } catch (error) {
-    if (error instanceof EngineError || error instanceof SheetError) return error;
-    throw error;
+    return failureOf(error);
   }
 }
 
-/** Computes a result for every position of a shape, each failing on its own. */
+function failureOf(error: unknown): EngineError | SheetError {
+  if (error instanceof EngineError || error instanceof SheetError) return error;
+  throw error;
+}
+
+/** Computes a result for every position of a shape, each failing on its own. Plain loops: this runs per row. */
 export function eachCell<T>(shape: Shape, compute: (row: number, column: number) => T): Outcome<T>[][] {
-  return Array.from({ length: shape.rows }, (_, row) => Array.from({ length: shape.columns }, (_, column) => attempt(() => compute(row, column))));
+  const results: Outcome<T>[][] = new Array(shape.rows);
+  for (let row = 0; row < shape.rows; row++) {
+    const cells: Outcome<T>[] = new Array(shape.columns);
+    for (let column = 0; column < shape.columns; column++) {
+      try {
+        cells[column] = compute(row, column);
+      } catch (error) {
+        cells[column] = failureOf(error);
+      }
+    }
+    results[row] = cells;
+  }
+  return results;
+}
+
+/** Whether two ranges hold the same cells: the same object, or the same values in the same shape. */
+function sameCells(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let row = 0; row < a.length; row++) {
+    const left: unknown = a[row];
+    const right: unknown = b[row];
+    if (!Array.isArray(left) || !Array.isArray(right) || left.length !== right.length) return false;
+    for (let column = 0; column < left.length; column++) if (left[column] !== right[column]) return false;
+  }
+  return true;
+}
+
+/** A copy of a range, so a caller changing its arrays later cannot change what was remembered. */
+function copyOf(value: unknown): unknown {
+  return Array.isArray(value) ? value.map((row: unknown) => (Array.isArray(row) ? [...row] : row)) : value;
 }
 
 /**
  * Remembers what a parser made of a range, keyed by the range's content, so a column of formulas
- * that each pass the same price table or scoring sheet parses it once. Failures are remembered too.
+ * that each pass their own copy of the same price table or scoring sheet parses it once. Comparing
+ * cells is far cheaper than parsing (or serialising) them. Failures are remembered too.
  */
 export function memoByContent<T>(parse: (value: unknown) => T, capacity = 16): (value: unknown) => T {
-  const cache = new Map<string, Outcome<T>>();
+  const remembered: { value: unknown; parsed: Outcome<T> }[] = [];
   return (value) => {
-    const key = JSON.stringify(value);
-    let parsed = cache.get(key);
-    if (parsed === undefined) {
-      parsed = attempt(() => parse(value));
-      if (cache.size >= capacity) cache.delete(cache.keys().next().value!);
-      cache.set(key, parsed);
+    let found = remembered.findIndex((entry) => sameCells(entry.value, value));
+    if (found < 0) {
+      remembered.unshift({ value: copyOf(value), parsed: attempt(() => parse(value)) });
+      if (remembered.length > capacity) remembered.pop();
+      found = 0;
     }
+    const { parsed } = remembered[found];
     if (parsed instanceof EngineError || parsed instanceof SheetError) throw parsed;
     return parsed;
   };
