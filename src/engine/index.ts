@@ -12,3 +12,4 @@ export * from "./outcomeCategory";
 export * from "./plan";
 export * from "./supportPlan";
 export * from "./fastBudget";
+export * from "./scenario";
