@@ -24,12 +24,20 @@ export interface BudgetOptions {
   readonly method: PricingMethod;
 }
 
+/** One options value per combination, so a call that prices one person allocates none. */
+const OPTIONS: Readonly<Record<Period, Readonly<Record<PricingMethod, BudgetOptions>>>> = {
+  annual: { marginal: { period: "annual", method: "marginal" }, band: { period: "annual", method: "band" }, step: { period: "annual", method: "step" } },
+  weekly: { marginal: { period: "weekly", method: "marginal" }, band: { period: "weekly", method: "band" }, step: { period: "weekly", method: "step" } },
+};
+
+/** The one options value for a period and method. */
+export function budgetOptions({ period, method }: BudgetOptions): BudgetOptions {
+  return OPTIONS[period][method];
+}
+
 /** Reads the period and method arguments; blanks mean annual and marginal. */
 export function readBudgetOptions(period: Cell, method: Cell): BudgetOptions {
-  return {
-    period: readPeriod(period),
-    method: isBlank(method) ? "marginal" : readChoice(METHOD_SPELLINGS, method, "Method"),
-  };
+  return OPTIONS[readPeriod(period)][isBlank(method) ? "marginal" : readChoice(METHOD_SPELLINGS, method, "Method")];
 }
 
 /** One person's inputs, as cells: points (or a category), care group and reduction. */

@@ -44,8 +44,20 @@ export function repriceCohort(cohort: readonly CohortMember[], currentTable: Pri
   const current = new Float64Array(cohort.length);
   const proposed = new Float64Array(cohort.length);
   const problems = new Map<number, string>();
-  const groups = new Map<string, { careGroup: string; people: number; current: number; proposed: number }>();
-  const all = { careGroup: "All", people: 0, current: 0, proposed: 0 };
+  type Running = { careGroup: string; people: number; current: number; proposed: number };
+  const groups = new Map<string, Running>();
+  const byCell = new Map<Cell, Running>();
+  const groupOf = (careGroup: Cell): Running => {
+    let group = byCell.get(careGroup);
+    if (!group) {
+      const key = matchKey(careGroup);
+      group = groups.get(key) ?? { careGroup: label(careGroup) || NO_CARE_GROUP, people: 0, current: 0, proposed: 0 };
+      groups.set(key, group);
+      if (byCell.size < 256) byCell.set(careGroup, group);
+    }
+    return group;
+  };
+  const all: Running = { careGroup: "All", people: 0, current: 0, proposed: 0 };
   for (let index = 0; index < cohort.length; index++) {
     const { points, careGroup, reduction = null } = cohort[index];
     try {
@@ -57,19 +69,18 @@ export function repriceCohort(cohort: readonly CohortMember[], currentTable: Pri
       problems.set(index, error.message);
       continue;
     }
-    const key = matchKey(careGroup);
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { careGroup: label(careGroup) || NO_CARE_GROUP, people: 0, current: 0, proposed: 0 }));
     // Whole pence: exact integers however many people are added.
     const currentPence = Math.round(current[index] * 100);
     const proposedPence = Math.round(proposed[index] * 100);
-    for (const totals of [group, all]) {
-      totals.people++;
-      totals.current += currentPence;
-      totals.proposed += proposedPence;
-    }
+    const group = groupOf(careGroup);
+    group.people++;
+    group.current += currentPence;
+    group.proposed += proposedPence;
+    all.people++;
+    all.current += currentPence;
+    all.proposed += proposedPence;
   }
-  const inPounds = (totals: { careGroup: string; people: number; current: number; proposed: number }): RepricingTotals => ({
+  const inPounds = (totals: Running): RepricingTotals => ({
     careGroup: totals.careGroup,
     people: totals.people,
     current: totals.current / 100,

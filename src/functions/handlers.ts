@@ -25,7 +25,7 @@ import {
   trafficLight,
   TrafficLight,
 } from "../engine";
-import { cellAt, commonShape, eachCell, Matrix, memoByContent, Outcome, passSheetError, passSheetErrors, peopleOf } from "./ranges";
+import { attempt, cellAt, commonShape, eachCell, isOneCell, Matrix, memoByContent, Outcome, passSheetError, passSheetErrors, peopleOf } from "./ranges";
 
 const scoringOf = memoByContent((value) => {
   const sheet = parseScoringSheet(value);
@@ -45,24 +45,30 @@ export function rasPoints(answers: Matrix, scoring: Matrix, questions: Matrix | 
 
 type PersonCalculation<T> = (points: Cell, careGroup: Cell, reduction: Cell) => T;
 
+/** One person's result; an error value from the sheet in any of their cells passes through instead. */
+function forPerson<T>(calculate: PersonCalculation<T>, points: Cell, careGroup: Cell, reduction: Cell): T {
+  passSheetError(points);
+  passSheetError(careGroup);
+  passSheetError(reduction);
+  return calculate(points, careGroup, reduction);
+}
+
 /** Builds a handler that runs one budget calculation per person, with points, care group and reduction broadcast together. */
 function perPersonBudget<T>(prepare: (table: PriceTable, options: BudgetOptions) => PersonCalculation<T>) {
   return (points: Matrix, priceTable: Matrix, careGroup: Matrix | null, reduction: Matrix | null, period: Cell, method: Cell): Outcome<T>[][] => {
     const calculate = prepare(priceTableOf(priceTable), readBudgetOptions(period, method));
+    // One person (a filled-down column calls this once per row): no shapes to reconcile.
+    if (isOneCell(points) && (careGroup === null || isOneCell(careGroup)) && (reduction === null || isOneCell(reduction))) {
+      return [[attempt(() => forPerson(calculate, points[0][0], careGroup?.[0][0] ?? null, reduction?.[0][0] ?? null))]];
+    }
     const shape = commonShape([
       { matrix: points, what: "Points" },
       { matrix: careGroup, what: "Care group" },
       { matrix: reduction, what: "Reduction" },
     ]);
-    return eachCell(shape, (row, column) => {
-      const person = cellAt(points, row, column);
-      const group = cellAt(careGroup, row, column);
-      const fraction = cellAt(reduction, row, column);
-      passSheetError(person);
-      passSheetError(group);
-      passSheetError(fraction);
-      return calculate(person, group, fraction);
-    });
+    return eachCell(shape, (row, column) =>
+      forPerson(calculate, cellAt(points, row, column), cellAt(careGroup, row, column), cellAt(reduction, row, column)),
+    );
   };
 }
 

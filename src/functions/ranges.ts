@@ -35,6 +35,9 @@ function shapeOf(matrix: Matrix): Shape {
 
 const isSingle = (shape: Shape) => shape.rows === 1 && shape.columns === 1;
 
+/** Whether a range is a single cell. */
+export const isOneCell = (matrix: Matrix) => matrix.length === 1 && matrix[0].length === 1;
+
 /**
  * The shape of the results when several per-person arguments are given: each is one value for
  * everyone or a range, and every range must have the same shape.
@@ -131,7 +134,8 @@ function copyOf(value: unknown): unknown {
 export function memoByContent<T>(parse: (value: unknown) => T, capacity = 16): (value: unknown) => T {
   const remembered: { value: unknown; parsed: Outcome<T> }[] = [];
   return (value) => {
-    let found = remembered.findIndex((entry) => sameCells(entry.value, value));
+    let found = -1;
+    for (let entry = 0; entry < remembered.length && found < 0; entry++) if (sameCells(remembered[entry].value, value)) found = entry;
     if (found < 0) {
       remembered.unshift({ value: copyOf(value), parsed: attempt(() => parse(value)) });
       if (remembered.length > capacity) remembered.pop();

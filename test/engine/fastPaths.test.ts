@@ -38,10 +38,10 @@ const priceTable = fc.oneof(bandTable, bandTable, categoryTable, rate, bandTable
 const points = fc.oneof(
   { weight: 6, arbitrary: fc.integer({ min: 0, max: 4_000 }).map((tenths): Cell => tenths / 10) },
   { weight: 2, arbitrary: fc.double({ min: 0, max: 500, noNaN: true }).map((p): Cell => p) },
-  { weight: 1, arbitrary: fc.constantFrom<Cell>("45", " 12.5 ", "Basic", "standard ", "ENHANCED", "Premium", "", null, -3, true) },
+  { weight: 1, arbitrary: fc.constantFrom<Cell>("45", " 12.5 ", "Basic", "standard ", "ENHANCED", "Premium", "", null, -3, true, 12.34567, 1e12) },
 );
 const careGroup = fc.constantFrom<Cell>(...CARE_GROUPS, "older PEOPLE ", "Children", "", null);
-const reduction = fc.constantFrom<Cell>(null, "", 0, 0.1, 0.25, 0.5, 1, 0.333, 0.9999999, "10%", 1.5, -0.1, "none");
+const reduction = fc.constantFrom<Cell>(null, "", 0, 0.1, 0.25, 0.5, 1, 0.333, 0.33333, 0.9999999, "10%", 1.5, -0.1, "none", false);
 const method = fc.constantFrom<PricingMethod>("marginal", "band", "step");
 const period = fc.constantFrom("annual" as const, "weekly" as const);
 

@@ -114,6 +114,14 @@ describe("PB.INDICATIVE_BUDGET", () => {
     ]);
   });
 
+  it("passes an error value from the sheet through, for one person and in a spilled column", () => {
+    const sheetError = new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable);
+    expect(PB.indicativeBudget([[sheetError]], bandTable, [["Older people"]])).toEqual([[sheetError]]);
+    expect(PB.indicativeBudget([[45]], bandTable, [[sheetError]])).toEqual([[sheetError]]);
+    expect(PB.indicativeBudget([[45]], bandTable, [["Older people"]], [[sheetError]])).toEqual([[sheetError]]);
+    expect(PB.indicativeBudget([[45], [45]], bandTable, [["Older people"]], [[0], [sheetError]])).toEqual([[3200], [sheetError]]);
+  });
+
   it("fails the whole call for a bad table, period, method or mismatched columns", () => {
     expect(thrown(() => PB.indicativeBudget([[45]], [["P", "£"], [20, 1], [10, 2]]))).toMatchObject({ code: "#VALUE!" });
     expect(thrown(() => PB.indicativeBudget([[45]], [[50]], undefined, undefined, "monthly"))).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("Period") });
