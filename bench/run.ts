@@ -109,15 +109,20 @@ const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
  */
 function perRowCalls(size: number, prepare: (row: number) => () => unknown, results: unknown[]): number {
   const BATCH = 256;
-  let total = 0;
-  gc();
-  for (let start = 0; start < size; start += BATCH) {
-    const calls = Array.from({ length: Math.min(BATCH, size - start) }, (_, offset) => prepare(start + offset));
-    const begin = performance.now();
-    for (let offset = 0; offset < calls.length; offset++) results[start + offset] = calls[offset]();
-    total += performance.now() - begin;
+  let fastest = Infinity;
+  // Best of three passes, as for the spilled calls: the pass least disturbed by the machine.
+  for (let pass = 0; pass < 3; pass++) {
+    let total = 0;
+    gc();
+    for (let start = 0; start < size; start += BATCH) {
+      const calls = Array.from({ length: Math.min(BATCH, size - start) }, (_, offset) => prepare(start + offset));
+      const begin = performance.now();
+      for (let offset = 0; offset < calls.length; offset++) results[start + offset] = calls[offset]();
+      total += performance.now() - begin;
+    }
+    fastest = Math.min(fastest, total);
   }
-  return total;
+  return fastest;
 }
 
 const copy = (rows: unknown[][]) => rows.map((row) => [...row]);
