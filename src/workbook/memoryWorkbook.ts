@@ -76,7 +76,7 @@ export class MemoryWorkbook implements Workbook {
     for (const { table, edit } of planned) {
       edit.update?.forEach(({ row, values }) => (table.rows[row] = [...values]));
       // Highest first, so each index still points at the row it meant.
-      [...(edit.delete ?? [])].sort((a, b) => b - a).forEach((row) => table.rows.splice(row, 1));
+      [...new Set(edit.delete)].sort((a, b) => b - a).forEach((row) => table.rows.splice(row, 1));
       edit.append?.forEach((values) => table.rows.push([...values]));
     }
     this.changed();

@@ -92,7 +92,7 @@ export class OfficeWorkbook implements Workbook {
         const body = table.getDataBodyRange();
         edit.update?.forEach(({ row, values }) => (body.getRow(row).values = [values.map(asValue)]));
         // Highest first, so each index still points at the row it meant.
-        [...(edit.delete ?? [])].sort((a, b) => b - a).forEach((row) => table.rows.getItemAt(row).delete());
+        [...new Set(edit.delete)].sort((a, b) => b - a).forEach((row) => table.rows.getItemAt(row).delete());
         if (edit.append && edit.append.length > 0) table.rows.add(undefined, edit.append.map((row) => row.map(asValue)));
       }
       await context.sync();

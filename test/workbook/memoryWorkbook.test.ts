@@ -29,6 +29,12 @@ describe("the in-memory workbook", () => {
     ]);
   });
 
+  it("deletes a row named twice only once", async () => {
+    const workbook = await workbookWithTable();
+    await workbook.editTables([{ table: "Lines", delete: [1, 1] }]);
+    expect((await workbook.readTable("Lines"))?.rows.map((row) => row[0])).toEqual(["a", "c", "d"]);
+  });
+
   it("applies a batch all or nothing: one bad edit and no table changes", async () => {
     const workbook = await workbookWithTable();
     await workbook.addTables([{ sheet: "Other", name: "Other", headers: ["x"], rows: [[1]] }]);
