@@ -207,18 +207,21 @@ export function App({ workbook }: { workbook: Workbook }) {
         <Button onClick={setUp} disabled={busy}>
           Set up workbook
         </Button>
-        {book && book.plans.length > 0 && (
-          <Field label="Open a saved plan" className={styles.grow}>
-            <Dropdown placeholder="Saved plans" onOptionSelect={(_, data) => data.optionValue && reopen(data.optionValue)}>
-              {book.plans.map((plan) => (
-                <Option key={plan.planId} value={plan.planId} text={`${plan.planId} ${plan.name}`}>
-                  {`${plan.planId} · ${plan.name} · ${plan.status}`}
-                </Option>
-              ))}
-            </Dropdown>
-          </Field>
-        )}
+        <Button onClick={() => act(reload)} disabled={busy} title="Read people, prices, services and plans again after changing them in the workbook">
+          Refresh
+        </Button>
       </div>
+      {book && book.plans.length > 0 && (
+        <Field label="Open a saved plan">
+          <Dropdown placeholder="Saved plans" onOptionSelect={(_, data) => data.optionValue && reopen(data.optionValue)}>
+            {book.plans.map((plan) => (
+              <Option key={plan.planId} value={plan.planId} text={`${plan.planId} ${plan.name}`}>
+                {`${plan.planId} · ${plan.name} · ${plan.status}`}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+      )}
       {book && (
         <>
           <Field label="Person">
