@@ -59,7 +59,8 @@ async function workbookTable(name: string): Promise<string[][]> {
 
 describe("support plan in the browser preview", () => {
   it("sets up the workbook, costs a plan, saves it, reopens and re-saves it in place", async () => {
-    await expect(pane().getByText("The workbook has no Scoring")).toBeTruthy();
+    // An empty workbook: the pane says what is missing and how to add it.
+    await pane().getByText(/The workbook has no Scoring, PricePoints, People, Services, Plans, PlanLines tables\. Use "Set up workbook"/).waitFor();
     await pane().getByRole("button", { name: "Set up workbook" }).click();
     await pane().getByText(/^Added Scoring, PricePoints, People/).waitFor();
 
