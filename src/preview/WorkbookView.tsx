@@ -1,6 +1,7 @@
 import { makeStyles, Tab, TabList, Text, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
+import { CellValue } from "../workbook/workbook";
 
 const useStyles = makeStyles({
   view: { flexGrow: 1, padding: "12px", overflowX: "auto", minWidth: 0 },
@@ -12,6 +13,17 @@ const useStyles = makeStyles({
   },
   formula: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3 },
 });
+
+const pounds = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" });
+const percent = new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 2 });
+
+/** A cell as Excel would show it with the two number formats the starter tables use. */
+function display(cell: CellValue, format: string | undefined): string {
+  if (cell === null) return "";
+  if (typeof cell === "number" && format === "£#,##0.00") return pounds.format(cell);
+  if (typeof cell === "number" && format === "0%") return percent.format(cell);
+  return String(cell);
+}
 
 /** The in-memory workbook shown as Excel would: one tab per sheet, each table as a grid. */
 export function WorkbookView({ workbook }: { workbook: MemoryWorkbook }) {
@@ -49,7 +61,7 @@ export function WorkbookView({ workbook }: { workbook: MemoryWorkbook }) {
                 <tr key={index}>
                   {row.map((cell, column) => (
                     <td key={column} className={typeof cell === "string" && cell.startsWith("=") ? styles.formula : undefined}>
-                      {cell === null ? "" : String(cell)}
+                      {display(cell, shown.formats[shown.headers[column]])}
                     </td>
                   ))}
                 </tr>

@@ -5,6 +5,7 @@ interface MemoryTable {
   name: string;
   headers: string[];
   rows: CellValue[][];
+  formats: Readonly<Record<string, string>>;
 }
 
 /**
@@ -30,8 +31,8 @@ export class MemoryWorkbook implements Workbook {
     return () => this.listeners.delete(listener);
   }
 
-  /** Every table with the sheet it is on, in the order they were made. */
-  allTables(): (TableData & { sheet: string })[] {
+  /** Every table with the sheet it is on and its columns' number formats, in the order they were made. */
+  allTables(): (TableData & { sheet: string; formats: Readonly<Record<string, string>> })[] {
     return this.tables.map((table) => ({ ...table, headers: [...table.headers], rows: table.rows.map((row) => [...row]) }));
   }
 
@@ -52,7 +53,7 @@ export class MemoryWorkbook implements Workbook {
     }
     for (const table of tables) {
       this.sheets.push(table.sheet);
-      this.tables.push({ sheet: table.sheet, name: table.name, headers: [...table.headers], rows: table.rows.map((row) => [...row]) });
+      this.tables.push({ sheet: table.sheet, name: table.name, headers: [...table.headers], rows: table.rows.map((row) => [...row]), formats: { ...table.formats } });
     }
     this.changed();
   }

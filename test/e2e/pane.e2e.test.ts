@@ -112,6 +112,7 @@ describe("support plan in the browser preview", () => {
     mkdirSync("test-results", { recursive: true });
     await page.screenshot({ path: "test-results/pane.png", fullPage: true });
 
+    // The preview shows cells with the tables' number formats, as Excel would.
     const [planHeaders, ...plans] = await workbookTable("Plans");
     expect(plans).toHaveLength(1);
     const plan = Object.fromEntries(planHeaders.map((header, column) => [header, plans[0][column]]));
@@ -121,23 +122,23 @@ describe("support plan in the browser preview", () => {
       "Person ID": "P001",
       Name: "Margaret Ellis",
       "Care group": "Older people",
-      "Indicative budget (annual)": "6200",
-      "Plan cost (annual)": "7963.8",
-      "Plan cost (weekly)": "153.15",
-      "One-off items": "650",
-      "Direct payment (annual)": "5623.8",
-      "Council-managed (annual)": "2340",
-      "Individual Service Fund (annual)": "0",
+      "Indicative budget (annual)": "£6,200.00",
+      "Plan cost (annual)": "£7,963.80",
+      "Plan cost (weekly)": "£153.15",
+      "One-off items": "£650.00",
+      "Direct payment (annual)": "£5,623.80",
+      "Council-managed (annual)": "£2,340.00",
+      "Individual Service Fund (annual)": "£0.00",
       "Traffic light": "Amber",
       Status: "Draft",
       "Updated by": "Sam Reid",
     });
     const [, ...lines] = await workbookTable("PlanLines");
     expect(lines).toEqual([
-      ["PLAN-0001", "1", "Personal assistant", "3", "hour", "19.55", "week", "Direct payment", "3049.8"],
-      ["PLAN-0001", "2", "Day centre", "1", "day", "45", "week", "Council-managed", "2340"],
-      ["PLAN-0001", "3", "Equipment: riser recliner chair", "1", "item", "650", "once", "Direct payment", "650"],
-      ["PLAN-0001", "4", "Cleaning <b>help</b>", "2", "hour", "18.5", "week", "Direct payment", "1924"],
+      ["PLAN-0001", "1", "Personal assistant", "3", "hour", "£19.55", "week", "Direct payment", "£3,049.80"],
+      ["PLAN-0001", "2", "Day centre", "1", "day", "£45.00", "week", "Council-managed", "£2,340.00"],
+      ["PLAN-0001", "3", "Equipment: riser recliner chair", "1", "item", "£650.00", "once", "Direct payment", "£650.00"],
+      ["PLAN-0001", "4", "Cleaning <b>help</b>", "2", "hour", "£18.50", "week", "Direct payment", "£1,924.00"],
     ]);
     // Workbook text is shown as text, never as markup.
     await expect(page.locator("b").count()).resolves.toBe(0);
