@@ -32,7 +32,10 @@ module.exports = async (env, options) => ({
       {
         test: /\.tsx?$/,
         exclude: /node_modules/,
-        use: { loader: "ts-loader", options: { compilerOptions: { module: "esnext", sourceMap: options.mode !== "production" } } },
+        use: {
+          loader: "ts-loader",
+          options: { compilerOptions: { module: "esnext", sourceMap: options.mode !== "production" } },
+        },
       },
     ],
   },

@@ -29,8 +29,17 @@ const QUESTIONS = 12;
 const CODES = ["A", "B", "C", "D"];
 const POINTS_FOR = [0, 2.5, 5, 9];
 
-const priceRows = (uplift: number) => [["Points from", ...CARE_GROUPS], ...BOUNDS.map((bound, band) => [bound, ...RATES[band].map((rate) => Math.round(rate * uplift * 100) / 100)])];
-const scoringRows = [["Question", ...CODES], ...Array.from({ length: QUESTIONS }, (_, question) => [`Q${question + 1}`, ...POINTS_FOR.map((points) => (question === QUESTIONS - 1 ? -points : points))])];
+const priceRows = (uplift: number) => [
+  ["Points from", ...CARE_GROUPS],
+  ...BOUNDS.map((bound, band) => [bound, ...RATES[band].map((rate) => Math.round(rate * uplift * 100) / 100)]),
+];
+const scoringRows = [
+  ["Question", ...CODES],
+  ...Array.from({ length: QUESTIONS }, (_, question) => [
+    `Q${question + 1}`,
+    ...POINTS_FOR.map((points) => (question === QUESTIONS - 1 ? -points : points)),
+  ]),
+];
 
 /** A repeatable cohort: points 0–120 (a tenth with halves), four care groups, reductions 0 / 0.1 / 0.25. */
 function cohort(size: number) {
@@ -67,7 +76,10 @@ function referenceBudgets(data: Cohort): number[] {
 
 function referencePoints(data: Cohort): number[] {
   return data.answers.map((answers) => {
-    const total = answers.reduce((sum, code, question) => sum.plus(new Decimal(scoringRows[question + 1][CODES.indexOf(code) + 1] as number)), new Decimal(0));
+    const total = answers.reduce(
+      (sum, code, question) => sum.plus(new Decimal(scoringRows[question + 1][CODES.indexOf(code) + 1] as number)),
+      new Decimal(0),
+    );
     return Decimal.max(total, 0).toNumber();
   });
 }
@@ -76,7 +88,8 @@ function referencePoints(data: Cohort): number[] {
 function tightLoop(data: Cohort, out: Float64Array): void {
   const cumulative = CARE_GROUPS.map((_, group) => {
     const sums = [0];
-    for (let band = 1; band < BOUNDS.length; band++) sums.push(sums[band - 1] + (BOUNDS[band] - BOUNDS[band - 1]) * RATES[band - 1][group]);
+    for (let band = 1; band < BOUNDS.length; band++)
+      sums.push(sums[band - 1] + (BOUNDS[band] - BOUNDS[band - 1]) * RATES[band - 1][group]);
     return sums;
   });
   for (let row = 0; row < data.size; row++) {
@@ -126,7 +139,8 @@ function perRowCalls(size: number, prepare: (row: number) => () => unknown, resu
 }
 
 const copy = (rows: unknown[][]) => rows.map((row) => [...row]);
-const agreeing = (results: ArrayLike<unknown>, reference: number[]) => reference.filter((value, row) => results[row] === value).length;
+const agreeing = (results: ArrayLike<unknown>, reference: number[]) =>
+  reference.filter((value, row) => results[row] === value).length;
 
 function measure(size: number) {
   const data = cohort(size);
@@ -144,13 +158,21 @@ function measure(size: number) {
   let spilled: unknown[][] = [];
   // Excel hands each call its own arrays; making them is Excel's cost, so it happens before the timing.
   const pointsCopies = Array.from({ length: 5 }, () => copy(pointsColumn));
-  const spilledBudget = best(5, () => (spilled = PB.indicativeBudget(pointsCopies.pop()!, table, groupColumn, reductionColumn, null, null)));
+  const spilledBudget = best(
+    5,
+    () => (spilled = PB.indicativeBudget(pointsCopies.pop()!, table, groupColumn, reductionColumn, null, null)),
+  );
 
   const perRowBudget: unknown[] = new Array(size);
   const perRowBudgetMs = perRowCalls(
     size,
     (row) => {
-      const [points, priceTable, careGroup, reduction] = [[[data.points[row]]], copy(table), [[groups[row]]], [[data.reduction[row]]]];
+      const [points, priceTable, careGroup, reduction] = [
+        [[data.points[row]]],
+        copy(table),
+        [[groups[row]]],
+        [[data.reduction[row]]],
+      ];
       return () => (PB.indicativeBudget(points, priceTable, careGroup, reduction, null, null) as number[][])[0][0];
     },
     perRowBudget,
@@ -168,11 +190,18 @@ function measure(size: number) {
     perRowPoints,
   );
 
-  const members = Array.from(data.points, (value, row) => ({ points: value, careGroup: groups[row], reduction: data.reduction[row] }));
+  const members = Array.from(data.points, (value, row) => ({
+    points: value,
+    careGroup: groups[row],
+    reduction: data.reduction[row],
+  }));
   const current = parsePriceTable(priceRows(1));
   const proposed = parsePriceTable(priceRows(1.0157)); // a 1.57% uplift to every rate
   let repriced = repriceCohort(members, current, proposed, { period: "annual", method: "marginal" });
-  const repricing = best(5, () => (repriced = repriceCohort(members, current, proposed, { period: "annual", method: "marginal" })));
+  const repricing = best(
+    5,
+    () => (repriced = repriceCohort(members, current, proposed, { period: "annual", method: "marginal" })),
+  );
 
   const perRow = (ms: number) => (ms * 1000) / size;
   return {
@@ -188,10 +217,16 @@ function measure(size: number) {
       repricingToTightLoop: repricing / tight,
     },
     exactRows: {
-      spilledBudget: agreeing(spilled.map((row) => row[0]), budgets),
+      spilledBudget: agreeing(
+        spilled.map((row) => row[0]),
+        budgets,
+      ),
       perRowBudget: agreeing(perRowBudget, budgets),
       repricingCurrent: agreeing(repriced.current, budgets),
-      spilledRas: agreeing(spilledPoints.map((row) => row[0]), points),
+      spilledRas: agreeing(
+        spilledPoints.map((row) => row[0]),
+        points,
+      ),
       perRowRas: agreeing(perRowPoints, points),
       tightLoopFloats: agreeing(floats, budgets),
     },
@@ -201,7 +236,11 @@ function measure(size: number) {
 function functionsBundleSize() {
   const output = mkdtempSync(join(tmpdir(), "pb-bench-"));
   // A separate process, so webpack's memory is not counted as the functions'.
-  execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", output], { stdio: "ignore" });
+  execFileSync(
+    process.execPath,
+    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", output],
+    { stdio: "ignore" },
+  );
   const script = readFileSync(join(output, "functions.js"));
   return { minifiedKB: script.length / 1024, gzippedKB: gzipSync(script, { level: 9 }).length / 1024 };
 }
@@ -214,8 +253,16 @@ function main() {
   const bundle = functionsBundleSize();
   const large = runs[runs.length - 1];
   const targets = [
-    { target: "spilled INDICATIVE_BUDGET ≤ 20× tight loop (100k)", value: large.ratios.spilledBudgetToTightLoop, limit: 20 },
-    { target: "per-row INDICATIVE_BUDGET ≤ 5× spilled row (100k)", value: large.ratios.perRowBudgetToSpilledRow, limit: 5 },
+    {
+      target: "spilled INDICATIVE_BUDGET ≤ 20× tight loop (100k)",
+      value: large.ratios.spilledBudgetToTightLoop,
+      limit: 20,
+    },
+    {
+      target: "per-row INDICATIVE_BUDGET ≤ 5× spilled row (100k)",
+      value: large.ratios.perRowBudgetToSpilledRow,
+      limit: 5,
+    },
     { target: "per-row RAS_POINTS ≤ 5× spilled row (100k)", value: large.ratios.perRowRasToSpilledRow, limit: 5 },
     { target: "cohort re-pricing ≤ 30× tight loop (100k)", value: large.ratios.repricingToTightLoop, limit: 30 },
     { target: "functions.js ≤ 60 KB gzipped", value: bundle.gzippedKB, limit: 60 },
@@ -230,14 +277,21 @@ function main() {
     ),
   ].map((check) => ({ ...check, met: "exact" in check ? check.value === 1 : check.value <= check.limit }));
 
-  const machine = { node: process.version, cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, platform: `${process.platform} ${process.arch}` };
+  const machine = {
+    node: process.version,
+    cpu: cpus()[0]?.model ?? "unknown",
+    cores: cpus().length,
+    platform: `${process.platform} ${process.arch}`,
+  };
   const results = { date: new Date().toISOString(), machine, runs, peakMemoryMB, functionsJs: bundle, targets };
   writeFileSync(join(__dirname, "..", "..", "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
 
   const f = (value: number, digits = 3) => value.toFixed(digits);
   console.log(`Personal Budgets bench — ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`);
   console.log("");
-  console.log("rows     | tight loop µs/row | INDICATIVE_BUDGET spilled µs/row (×tight) | per-row µs/call (×spilled) | RAS_POINTS spilled µs/row | per-row µs/call (×spilled) | re-pricing ms (×tight) | exact rows");
+  console.log(
+    "rows     | tight loop µs/row | INDICATIVE_BUDGET spilled µs/row (×tight) | per-row µs/call (×spilled) | RAS_POINTS spilled µs/row | per-row µs/call (×spilled) | re-pricing ms (×tight) | exact rows",
+  );
   for (const run of runs) {
     const exact = Object.entries(run.exactRows)
       .filter(([path]) => path !== "tightLoopFloats")
@@ -256,7 +310,9 @@ function main() {
     );
   }
   console.log("");
-  console.log(`peak memory ${f(peakMemoryMB, 0)} MB; functions.js ${f(bundle.minifiedKB, 1)} KB minified, ${f(bundle.gzippedKB, 1)} KB gzipped`);
+  console.log(
+    `peak memory ${f(peakMemoryMB, 0)} MB; functions.js ${f(bundle.minifiedKB, 1)} KB minified, ${f(bundle.gzippedKB, 1)} KB gzipped`,
+  );
   console.log("");
   for (const check of targets) console.log(`${check.met ? "✓" : "✗"} ${check.target}: ${f(check.value, 3)}`);
   if (targets.some((check) => !check.met)) process.exitCode = 1;

@@ -17,22 +17,44 @@ function installed(name) {
 }
 
 function run(command, args, env = {}) {
-  const child = spawn(command, args, { stdio: "inherit", shell: process.platform === "win32", env: { ...process.env, ...env } });
+  const child = spawn(command, args, {
+    stdio: "inherit",
+    shell: process.platform === "win32",
+    env: { ...process.env, ...env },
+  });
   child.on("exit", (code) => process.exit(code ?? 0));
 }
 
-const canSideload = ["win32", "darwin"].includes(process.platform) && installed("office-addin-debugging") && installed("office-addin-dev-certs");
+const canSideload =
+  ["win32", "darwin"].includes(process.platform) &&
+  installed("office-addin-debugging") &&
+  installed("office-addin-dev-certs");
 
 if (canSideload) {
-  console.log("Personal Budgets: building, then sideloading manifest.xml into Excel desktop (https://localhost:" + port + ").");
-  run("npx", ["office-addin-debugging", "start", "manifest.xml", "desktop", "--app", "excel", "--dev-server", "npm run dev-server", "--dev-server-port", port]);
+  console.log(
+    "Personal Budgets: building, then sideloading manifest.xml into Excel desktop (https://localhost:" + port + ").",
+  );
+  run("npx", [
+    "office-addin-debugging",
+    "start",
+    "manifest.xml",
+    "desktop",
+    "--app",
+    "excel",
+    "--dev-server",
+    "npm run dev-server",
+    "--dev-server-port",
+    port,
+  ]);
 } else {
   const why = ["win32", "darwin"].includes(process.platform)
     ? "office-addin-debugging is not installed (it is optional: npm install office-addin-debugging office-addin-dev-certs)"
     : `Excel desktop cannot be sideloaded on ${process.platform}`;
   console.log(`Personal Budgets: ${why}, so serving the browser preview.`);
   console.log(`  Browser preview:  http://localhost:${port}/preview.html`);
-  console.log(`  Task pane page:   http://localhost:${port}/taskpane.html  (for Excel; see the README to sideload into Excel on the web)`);
+  console.log(
+    `  Task pane page:   http://localhost:${port}/taskpane.html  (for Excel; see the README to sideload into Excel on the web)`,
+  );
   console.log(`  Custom functions: http://localhost:${port}/functions.json`);
   run("npx", ["webpack", "serve", "--mode", "development", "--port", port]);
 }

@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import ts from "typescript";
 
-const sourceFile = (path: string) => ts.createSourceFile(path, readFileSync(path, "utf8"), ts.ScriptTarget.Latest, true);
+const sourceFile = (path: string) =>
+  ts.createSourceFile(path, readFileSync(path, "utf8"), ts.ScriptTarget.Latest, true);
 const engineFiles = readdirSync("src/engine").map((name) => join("src/engine", name));
 
 describe("architecture", () => {
@@ -51,7 +52,11 @@ describe("architecture", () => {
 
   const sourceFiles = (folder: string): string[] =>
     readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
-      entry.isDirectory() ? sourceFiles(join(folder, entry.name)) : /\.tsx?$/.test(entry.name) ? [join(folder, entry.name)] : [],
+      entry.isDirectory()
+        ? sourceFiles(join(folder, entry.name))
+        : /\.tsx?$/.test(entry.name)
+          ? [join(folder, entry.name)]
+          : [],
     );
   const identifiersIn = (path: string): Set<string> => {
     const found = new Set<string>();
@@ -64,16 +69,34 @@ describe("architecture", () => {
   };
 
   it("only officeWorkbook.ts and the pane's entry page talk to Excel; the pane goes through the Workbook interface", () => {
-    const talkers = [...sourceFiles("src/workbook"), ...sourceFiles("src/taskpane"), ...sourceFiles("src/preview")].filter((path) => {
+    const talkers = [
+      ...sourceFiles("src/workbook"),
+      ...sourceFiles("src/taskpane"),
+      ...sourceFiles("src/preview"),
+    ].filter((path) => {
       const names = identifiersIn(path);
       return names.has("Excel") || names.has("Office");
     });
-    expect(talkers.sort()).toEqual(["src/taskpane/taskpane.tsx", "src/workbook/officeWorkbook.ts"].map((path) => join(path)));
+    expect(talkers.sort()).toEqual(
+      ["src/taskpane/taskpane.tsx", "src/workbook/officeWorkbook.ts"].map((path) => join(path)),
+    );
   });
 
   it("nothing in the add-in makes network calls or writes HTML from text", () => {
-    const forbidden = new Set(["fetch", "XMLHttpRequest", "WebSocket", "EventSource", "sendBeacon", "innerHTML", "outerHTML", "insertAdjacentHTML", "dangerouslySetInnerHTML"]);
-    const uses = sourceFiles("src").flatMap((path) => [...identifiersIn(path)].filter((name) => forbidden.has(name)).map((name) => `${path}: ${name}`));
+    const forbidden = new Set([
+      "fetch",
+      "XMLHttpRequest",
+      "WebSocket",
+      "EventSource",
+      "sendBeacon",
+      "innerHTML",
+      "outerHTML",
+      "insertAdjacentHTML",
+      "dangerouslySetInnerHTML",
+    ]);
+    const uses = sourceFiles("src").flatMap((path) =>
+      [...identifiersIn(path)].filter((name) => forbidden.has(name)).map((name) => `${path}: ${name}`),
+    );
     expect(uses).toEqual([]);
   });
 });

@@ -16,19 +16,31 @@ describe("production build", () => {
   it("emits functions.js with an associate call for every function", () => {
     const script = readFileSync(join(output, "functions.js"), "utf8");
     const ids = [...script.matchAll(/CustomFunctions\.associate\("([A-Z_]+)"/g)].map((match) => match[1]);
-    expect(ids.sort()).toEqual(["CARER_CATEGORY", "INDICATIVE_BUDGET", "OUTCOME_CATEGORY", "PLAN_COST", "PLAN_TOLERANCE", "RAS_EXPLAIN", "RAS_POINTS"]);
+    expect(ids.sort()).toEqual([
+      "CARER_CATEGORY",
+      "INDICATIVE_BUDGET",
+      "OUTCOME_CATEGORY",
+      "PLAN_COST",
+      "PLAN_TOLERANCE",
+      "RAS_EXPLAIN",
+      "RAS_POINTS",
+    ]);
   });
 
   it("emits functions.json exactly as generated from the JSDoc, not hand-written", async () => {
     const generated = await generateCustomFunctionsMetadata("src/functions/functions.ts");
-    expect(JSON.parse(readFileSync(join(output, "functions.json"), "utf8"))).toEqual(JSON.parse(generated.metadataJson));
+    expect(JSON.parse(readFileSync(join(output, "functions.json"), "utf8"))).toEqual(
+      JSON.parse(generated.metadataJson),
+    );
   });
 
   it("emits the manifest, and every file it names", () => {
     const manifest = readFileSync(join(output, "manifest.xml"), "utf8");
     expect(manifest).toBe(readFileSync("manifest.xml", "utf8"));
     const files = [...manifest.matchAll(/https:\/\/localhost:3000\/([^"]+)"/g)].map((match) => match[1]);
-    expect(files).toEqual(expect.arrayContaining(["functions.js", "functions.json", "taskpane.html", "assets/icon-32.png"]));
+    expect(files).toEqual(
+      expect.arrayContaining(["functions.js", "functions.json", "taskpane.html", "assets/icon-32.png"]),
+    );
     expect(files.filter((file) => !existsSync(join(output, file)))).toEqual([]);
   });
 
@@ -36,7 +48,11 @@ describe("production build", () => {
     const page = readFileSync(join(output, "taskpane.html"), "utf8");
     const scripts = [...page.matchAll(/<script[^>]* src="?([^" >]+)/g)].map((match) => match[1]);
     // Office.js first (from Microsoft's CDN, as Office requires), then the functions and the pane.
-    expect(scripts).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js", "functions.js", "taskpane.js"]);
+    expect(scripts).toEqual([
+      "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+      "functions.js",
+      "taskpane.js",
+    ]);
   });
 
   it("emits the browser preview, which loads only its own script: no Office.js, nothing remote", () => {

@@ -24,11 +24,17 @@ function namedTables(markdown: string): Map<string, Cell[][]> {
     }
     const rows: Cell[][] = [];
     for (let row = start; row < lines.length && lines[row].startsWith("|"); row++) {
-      const cells = lines[row].split("|").slice(1, -1).map((cell) => cell.trim());
+      const cells = lines[row]
+        .split("|")
+        .slice(1, -1)
+        .map((cell) => cell.trim());
       if (cells.every((cell) => /^-*$/.test(cell))) continue;
       rows.push(cells.map(cellOf));
     }
-    tables.set(name, rows.filter((row) => row.some((cell) => cell !== null)));
+    tables.set(
+      name,
+      rows.filter((row) => row.some((cell) => cell !== null)),
+    );
   });
   return tables;
 }
@@ -55,7 +61,9 @@ function examples(markdown: string): Example[] {
 /** A documented result as the cells it fills: {a; b} spills down; "text", numbers and #ERRORS as written. */
 function expectedCells(expected: string): unknown[] {
   const parts = expected.startsWith("{") ? expected.slice(1, -1).split(/;\s*/) : [expected];
-  return parts.map((part) => (part.startsWith("#") ? { value: part } : part.startsWith('"') ? JSON.parse(part) : Number(part)));
+  return parts.map((part) =>
+    part.startsWith("#") ? { value: part } : part.startsWith('"') ? JSON.parse(part) : Number(part),
+  );
 }
 
 describe("docs/functions.md", () => {
@@ -67,7 +75,9 @@ describe("docs/functions.md", () => {
   const withRanges = (formula: string) =>
     formula
       .split(/("[^"]*")/)
-      .map((part) => (part.startsWith('"') ? part : part.replace(/\b[A-Z][A-Za-z]+\b/g, (word) => ranges.get(word) ?? word)))
+      .map((part) =>
+        part.startsWith('"') ? part : part.replace(/\b[A-Z][A-Za-z]+\b/g, (word) => ranges.get(word) ?? word),
+      )
       .join("");
 
   beforeAll(async () => {
@@ -85,13 +95,30 @@ describe("docs/functions.md", () => {
   afterAll(() => hf.destroy());
 
   it("prints the sample tables every example uses", () => {
-    expect([...tables.keys()].sort()).toEqual(["Answers", "CarerScores", "Categories", "PlanLines", "PricePoints", "QuestionIds", "Scoring", "StepBands"]);
+    expect([...tables.keys()].sort()).toEqual([
+      "Answers",
+      "CarerScores",
+      "Categories",
+      "PlanLines",
+      "PricePoints",
+      "QuestionIds",
+      "Scoring",
+      "StepBands",
+    ]);
     expect(cases.length).toBeGreaterThanOrEqual(30);
   });
 
   it("documents an example for every function", () => {
     const documented = new Set(cases.map((example) => /^=PB\.(\w+)/.exec(example.formula)![1]));
-    expect([...documented].sort()).toEqual(["CARER_CATEGORY", "INDICATIVE_BUDGET", "OUTCOME_CATEGORY", "PLAN_COST", "PLAN_TOLERANCE", "RAS_EXPLAIN", "RAS_POINTS"]);
+    expect([...documented].sort()).toEqual([
+      "CARER_CATEGORY",
+      "INDICATIVE_BUDGET",
+      "OUTCOME_CATEGORY",
+      "PLAN_COST",
+      "PLAN_TOLERANCE",
+      "RAS_EXPLAIN",
+      "RAS_POINTS",
+    ]);
   });
 
   it.each(examples(doc).map((example) => [example.formula, example.expected]))("%s → %s", (formula, expected) => {

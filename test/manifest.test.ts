@@ -4,11 +4,21 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { readFileSync } from "fs";
 
 const xml = readFileSync("manifest.xml", "utf8");
-const manifest = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", removeNSPrefix: true, isArray: (name) => ["Image", "Url", "String", "Set"].includes(name) }).parse(xml).OfficeApp;
+const manifest = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  removeNSPrefix: true,
+  isArray: (name) => ["Image", "Url", "String", "Set"].includes(name),
+}).parse(xml).OfficeApp;
 const resources = manifest.VersionOverrides.Resources;
 const host = manifest.VersionOverrides.Hosts.Host;
 const resource = (kind: "Images" | "Urls" | "ShortStrings" | "LongStrings", id: string) =>
-  (resources[kind][kind === "Images" ? "Image" : kind === "Urls" ? "Url" : "String"] as { "@id": string; "@DefaultValue": string }[]).find((entry) => entry["@id"] === id)?.["@DefaultValue"];
+  (
+    resources[kind][kind === "Images" ? "Image" : kind === "Urls" ? "Url" : "String"] as {
+      "@id": string;
+      "@DefaultValue": string;
+    }[]
+  ).find((entry) => entry["@id"] === id)?.["@DefaultValue"];
 
 describe("manifest.xml", () => {
   it("is well-formed XML", () => {
@@ -33,8 +43,12 @@ describe("manifest.xml", () => {
     expect(customFunctions.Page.SourceLocation["@resid"]).toBe("Taskpane.Url");
     expect(host.DesktopFormFactor.FunctionFile["@resid"]).toBe("Taskpane.Url");
     expect(resource("ShortStrings", customFunctions.Namespace["@resid"])).toBe("PB");
-    expect(resource("Urls", customFunctions.Script.SourceLocation["@resid"])).toBe("https://localhost:3000/functions.js");
-    expect(resource("Urls", customFunctions.Metadata.SourceLocation["@resid"])).toBe("https://localhost:3000/functions.json");
+    expect(resource("Urls", customFunctions.Script.SourceLocation["@resid"])).toBe(
+      "https://localhost:3000/functions.js",
+    );
+    expect(resource("Urls", customFunctions.Metadata.SourceLocation["@resid"])).toBe(
+      "https://localhost:3000/functions.json",
+    );
   });
 
   it("defines every resource id it uses, and every URL is https", () => {

@@ -1,4 +1,14 @@
-import { Cell, describeCell, fraction, isBlank, isNumeric, matchKey, pointsNumber, readCell, readChoice } from "./cells";
+import {
+  Cell,
+  describeCell,
+  fraction,
+  isBlank,
+  isNumeric,
+  matchKey,
+  pointsNumber,
+  readCell,
+  readChoice,
+} from "./cells";
 import { Decimal, ONE, toPence, ZERO } from "./decimal";
 import { invalid, listForMessage, notFound } from "./errors";
 import { inPeriod, Period, readPeriod } from "./periods";
@@ -26,8 +36,16 @@ export interface BudgetOptions {
 
 /** One options value per combination, so a call that prices one person allocates none. */
 const OPTIONS: Readonly<Record<Period, Readonly<Record<PricingMethod, BudgetOptions>>>> = {
-  annual: { marginal: { period: "annual", method: "marginal" }, band: { period: "annual", method: "band" }, step: { period: "annual", method: "step" } },
-  weekly: { marginal: { period: "weekly", method: "marginal" }, band: { period: "weekly", method: "band" }, step: { period: "weekly", method: "step" } },
+  annual: {
+    marginal: { period: "annual", method: "marginal" },
+    band: { period: "annual", method: "band" },
+    step: { period: "annual", method: "step" },
+  },
+  weekly: {
+    marginal: { period: "weekly", method: "marginal" },
+    band: { period: "weekly", method: "band" },
+    step: { period: "weekly", method: "step" },
+  },
 };
 
 /** The one options value for a period and method. */
@@ -55,7 +73,13 @@ export interface Band {
 
 /** One priced part of an indicative budget, annual £. */
 export type BudgetStep =
-  | { readonly kind: "perPoint"; readonly points: Decimal; readonly rate: Decimal; readonly amount: Decimal; readonly band: Band | null }
+  | {
+      readonly kind: "perPoint";
+      readonly points: Decimal;
+      readonly rate: Decimal;
+      readonly amount: Decimal;
+      readonly band: Band | null;
+    }
   | { readonly kind: "fixed"; readonly amount: Decimal; readonly band: Band | null; readonly category: string | null };
 
 /** Everything that led to an indicative budget, in order; RAS_EXPLAIN puts it into words. */
@@ -116,7 +140,9 @@ function priceAnnual(table: PriceTable, person: PersonCells, method: PricingMeth
 function readPoints(cell: Cell, tableName: string): Decimal {
   if (isBlank(cell)) throw notFound("Points are blank: give the person's RAS points");
   if (typeof cell === "string" && !isNumeric(cell)) {
-    throw invalid(`Points must be a number for ${tableName} price table; got ${describeCell(cell)} (a category needs a price table of categories)`);
+    throw invalid(
+      `Points must be a number for ${tableName} price table; got ${describeCell(cell)} (a category needs a price table of categories)`,
+    );
   }
   return readCell(pointsNumber, cell, "Points");
 }
@@ -129,7 +155,10 @@ function priceBands(table: BandPriceTable, person: PersonCells, method: PricingM
   const points = readPoints(person.points, "a band");
   const column = careGroupColumn(table, person.careGroup);
   const bounds = table.lowerBounds;
-  const bandOf = (index: number): Band => ({ from: bounds[index], to: index + 1 < bounds.length ? bounds[index + 1] : null });
+  const bandOf = (index: number): Band => ({
+    from: bounds[index],
+    to: index + 1 < bounds.length ? bounds[index + 1] : null,
+  });
   const valueOf = (index: number): Decimal => {
     const value = table.values[column][index];
     if (value === null) {
@@ -169,10 +198,13 @@ function priceBands(table: BandPriceTable, person: PersonCells, method: PricingM
 }
 
 function priceCategory(table: CategoryPriceTable, person: PersonCells): Priced {
-  if (isBlank(person.points)) throw notFound("No category given: give the person's category (such as Basic, Standard or Enhanced)");
+  if (isBlank(person.points))
+    throw notFound("No category given: give the person's category (such as Basic, Standard or Enhanced)");
   const position = table.categoryIndex.get(matchKey(person.points));
   if (position === undefined) {
-    throw notFound(`Category ${describeCell(person.points)} is not in the price table (it has ${listForMessage(table.categories)})`);
+    throw notFound(
+      `Category ${describeCell(person.points)} is not in the price table (it has ${listForMessage(table.categories)})`,
+    );
   }
   const column = careGroupColumn(table, person.careGroup);
   const amount = table.amounts[column][position];

@@ -74,7 +74,9 @@ export function readGrid(value: unknown, what: string): Grid {
   const issue = parsed.error.issues[0];
   if (issue.path.length === 2) {
     const [row, column] = issue.path as number[];
-    throw invalid(`${what} has an error or a value that is not a number or text in row ${row + 1}, column ${column + 1}`);
+    throw invalid(
+      `${what} has an error or a value that is not a number or text in row ${row + 1}, column ${column + 1}`,
+    );
   }
   throw invalid(`${what} must be a range of cells`);
 }
@@ -104,13 +106,21 @@ export const fraction = decimalCell(
   true,
 );
 export const fractionLimit = decimalCell("expected a fraction, 0 or more (such as 0.1 or 10%)", atLeastZero, true);
-export const wholeScore = decimalCell("expected a whole number from 0 to 3", (value) => value.isInteger() && value.gte(0) && value.lte(3));
+export const wholeScore = decimalCell(
+  "expected a whole number from 0 to 3",
+  (value) => value.isInteger() && value.gte(0) && value.lte(3),
+);
 
 /**
  * Reads one cell with a schema. `where` says which cell (row, column, what it is for); a refusal
  * becomes an EngineError that names it, the rule, and what the cell held.
  */
-export function readCell<T>(schema: z.ZodType<T>, cell: Cell, where: string | (() => string), kind: FailureKind = "invalid"): T {
+export function readCell<T>(
+  schema: z.ZodType<T>,
+  cell: Cell,
+  where: string | (() => string),
+  kind: FailureKind = "invalid",
+): T {
   const parsed = schema.safeParse(cell);
   if (parsed.success) return parsed.data;
   const place = typeof where === "string" ? where : where();

@@ -4,7 +4,12 @@ import DecimalJs from "decimal.js";
  * The engine's one Decimal: 40 significant digits is far beyond any budget, so only the final
  * rounding to pence ever loses anything, and that rounding is half-up.
  */
-export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
+export const Decimal = DecimalJs.clone({
+  precision: 40,
+  rounding: DecimalJs.ROUND_HALF_UP,
+  toExpNeg: -40,
+  toExpPos: 40,
+});
 export type Decimal = DecimalJs;
 
 export const ZERO = new Decimal(0);

@@ -2,7 +2,9 @@ import { formatExactPounds, formatPercent, formatPounds, formatQuantity, ONE, WE
 import { Band, BudgetDerivation, BudgetStep } from "./budget";
 
 function describeBand(band: Band): string {
-  return band.to === null ? `band from ${formatQuantity(band.from)}` : `band ${formatQuantity(band.from)}–${formatQuantity(band.to)}`;
+  return band.to === null
+    ? `band from ${formatQuantity(band.from)}`
+    : `band ${formatQuantity(band.from)}–${formatQuantity(band.to)}`;
 }
 
 function pointsWord(points: { toString(): string }): string {
@@ -24,7 +26,8 @@ function describePricing(derivation: BudgetDerivation): string {
   const perYear = `${formatExactPounds(annual)} a year`;
   if (tableKind === "categories") return `Outcomes-based RAS: ${describeStep(steps[0])} a year.`;
   const pointsText = `${formatQuantity(points!)} ${pointsWord(points!)}`;
-  if (tableKind === "linear") return `Straight-line RAS, the same £ per point for everyone: ${describeStep(steps[0])} a year.`;
+  if (tableKind === "linear")
+    return `Straight-line RAS, the same £ per point for everyone: ${describeStep(steps[0])} a year.`;
   if (steps.length === 0) {
     return `Price points in bands (${method} method): ${pointsText} are below the first band (from ${formatQuantity(firstBound!)}) and earn nothing, so ${perYear}.`;
   }

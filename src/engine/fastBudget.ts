@@ -49,7 +49,12 @@ interface IntegerPricing {
 }
 
 function integerPricing(table: PriceTable, method: BudgetOptions["method"]): IntegerPricing {
-  const prices = table.kind === "linear" ? [table.ratePerPoint] : table.kind === "bands" ? table.values.flat() : table.amounts.flat();
+  const prices =
+    table.kind === "linear"
+      ? [table.ratePerPoint]
+      : table.kind === "bands"
+        ? table.values.flat()
+        : table.amounts.flat();
   const priceDecimals = Math.max(0, ...prices.map((price) => (price === null ? 0 : price.decimalPlaces())));
   const priceUnit = new Decimal(10).pow(-priceDecimals);
   const amountUnit = priceUnit.div(TEN_THOUSANDTHS);
@@ -59,7 +64,10 @@ function integerPricing(table: PriceTable, method: BudgetOptions["method"]): Int
 
   if (table.kind === "linear") {
     const rate = price(table.ratePerPoint);
-    return { amountUnit, amount: (points) => (typeof points === "number" && points >= 0 ? tenThousandths(points) * rate : NaN) };
+    return {
+      amountUnit,
+      amount: (points) => (typeof points === "number" && points >= 0 ? tenThousandths(points) * rate : NaN),
+    };
   }
   const single = table.careGroups.names.length === 1;
   const groupOf = rawLookup(table.careGroups.index);
@@ -86,7 +94,11 @@ function integerPricing(table: PriceTable, method: BudgetOptions["method"]): Int
     let sum: Decimal | null = ZERO;
     return Float64Array.from(column, (value, band) => {
       const here = sum === null ? NaN : countOf(sum, amountUnit);
-      if (band + 1 < bounds.length) sum = sum === null || value === null ? null : sum.plus(table.lowerBounds[band + 1].minus(table.lowerBounds[band]).times(value));
+      if (band + 1 < bounds.length)
+        sum =
+          sum === null || value === null
+            ? null
+            : sum.plus(table.lowerBounds[band + 1].minus(table.lowerBounds[band]).times(value));
       return here;
     });
   });
@@ -102,7 +114,10 @@ function integerPricing(table: PriceTable, method: BudgetOptions["method"]): Int
       while (band + 1 < bounds.length && bounds[band + 1] <= scaled) band++;
       if (band < 0) return 0;
       const rate = rates[column][band];
-      if (method === "marginal") return scaled === bounds[band] ? cumulative[column][band] : cumulative[column][band] + (scaled - bounds[band]) * rate;
+      if (method === "marginal")
+        return scaled === bounds[band]
+          ? cumulative[column][band]
+          : cumulative[column][band] + (scaled - bounds[band]) * rate;
       return method === "band" ? scaled * rate : rate * TEN_THOUSANDTHS;
     },
   };
@@ -124,7 +139,8 @@ export function budgetPricer(table: PriceTable, given: BudgetOptions): BudgetPri
   const penniesPerUnit = amountUnit.times(100);
   const divisor = countOf(new Decimal(weeks), penniesPerUnit);
   const reducedDivisor = countOf(new Decimal(weeks).times(TEN_THOUSANDTHS), penniesPerUnit);
-  const decimalPrice: BudgetPricer = (points, careGroup, reduction) => penceNumber(indicativeBudget(table, { points, careGroup, reduction }, options));
+  const decimalPrice: BudgetPricer = (points, careGroup, reduction) =>
+    penceNumber(indicativeBudget(table, { points, careGroup, reduction }, options));
 
   const pricer: BudgetPricer = (points, careGroup, reduction) => {
     const annual = amount(points, careGroup);
@@ -141,8 +157,8 @@ export function budgetPricer(table: PriceTable, given: BudgetOptions): BudgetPri
     // Integer division with remainder, corrected for the float quotient, then half-up.
     let pence = Math.floor(exact / per);
     let remainder = exact - pence * per;
-    if (remainder < 0) (pence -= 1), (remainder += per);
-    else if (remainder >= per) (pence += 1), (remainder -= per);
+    if (remainder < 0) ((pence -= 1), (remainder += per));
+    else if (remainder >= per) ((pence += 1), (remainder -= per));
     if (2 * remainder >= per) pence += 1;
     return pence / 100;
   };

@@ -15,11 +15,14 @@ export interface CategoryThresholds {
 export function readThresholds(value: unknown): CategoryThresholds | null {
   if (value === null || value === undefined) return null;
   const cells = listCells(readGrid(value, "The thresholds"), "The thresholds");
-  if (cells.length !== 2) throw invalid(`The thresholds must be two cells (standard from, enhanced from); got ${cells.length}`);
+  if (cells.length !== 2)
+    throw invalid(`The thresholds must be two cells (standard from, enhanced from); got ${cells.length}`);
   const standardFrom = readCell(nonNegativeNumber, cells[0], "Thresholds, standard from (first cell)");
   const enhancedFrom = readCell(nonNegativeNumber, cells[1], "Thresholds, enhanced from (second cell)");
   if (standardFrom.gt(enhancedFrom)) {
-    throw invalid(`The thresholds' standard-from total (${standardFrom}) must not be above the enhanced-from total (${enhancedFrom})`);
+    throw invalid(
+      `The thresholds' standard-from total (${standardFrom}) must not be above the enhanced-from total (${enhancedFrom})`,
+    );
   }
   return { standardFrom, enhancedFrom };
 }
@@ -29,14 +32,21 @@ export function readThresholds(value: unknown): CategoryThresholds | null {
  * a total of n or more (an average of 1) is Standard and 2n or more Enhanced.
  * `scoreName` says what a score measures, for messages ("impact of caring", "level of need").
  */
-export function outcomeCategory(scores: readonly Cell[], thresholds: CategoryThresholds | null, scoreName: string): OutcomeCategory {
+export function outcomeCategory(
+  scores: readonly Cell[],
+  thresholds: CategoryThresholds | null,
+  scoreName: string,
+): OutcomeCategory {
   let total = ZERO;
   scores.forEach((cell, position) => {
     const where = `Outcome ${position + 1} (${scoreName})`;
     if (isBlank(cell)) throw notFound(`${where} is not scored`);
     total = total.plus(readCell(wholeScore, cell, where));
   });
-  const { standardFrom, enhancedFrom } = thresholds ?? { standardFrom: new Decimal(scores.length), enhancedFrom: new Decimal(2 * scores.length) };
+  const { standardFrom, enhancedFrom } = thresholds ?? {
+    standardFrom: new Decimal(scores.length),
+    enhancedFrom: new Decimal(2 * scores.length),
+  };
   if (total.gte(enhancedFrom)) return "Enhanced";
   if (total.gte(standardFrom)) return "Standard";
   return "Basic";

@@ -50,7 +50,9 @@ export function readPlanLines(value: unknown): PlanLine[] {
   const grid = readGrid(value, "The plan lines");
   const width = grid[0].length;
   if (width !== 3) {
-    throw invalid(`The plan lines must be 3 columns (quantity, unit cost, frequency); got ${width} column${width === 1 ? "" : "s"}`);
+    throw invalid(
+      `The plan lines must be 3 columns (quantity, unit cost, frequency); got ${width} column${width === 1 ? "" : "s"}`,
+    );
   }
   return filledRows(grid).map(({ row, rowNumber }) => {
     const where = (column: string) => `Plan line row ${rowNumber}, ${column}`;

@@ -85,7 +85,9 @@ function tableOfRows(grid: Grid): BandPriceTable | CategoryPriceTable {
   const firstCells = body.map(({ row }) => row[0]);
   const blankAt = firstCells.findIndex(isBlank);
   if (blankAt >= 0) {
-    throw invalid(`Price table row ${body[blankAt].rowNumber} has amounts but no points lower bound or category name in its first column`);
+    throw invalid(
+      `Price table row ${body[blankAt].rowNumber} has amounts but no points lower bound or category name in its first column`,
+    );
   }
   const numberAt = firstCells.findIndex(isNumeric);
   const textAt = firstCells.findIndex((cell) => !isNumeric(cell));
@@ -102,7 +104,12 @@ function tableOfRows(grid: Grid): BandPriceTable | CategoryPriceTable {
       body.map(({ row }, position) => {
         const cell = row[column];
         if (isBlank(cell)) return null;
-        return readCell(moneyAmount, cell, () => `Price table row ${rowNumbers[position]} (${describeRow(position)}), care group ${careGroups.names[group]}`);
+        return readCell(
+          moneyAmount,
+          cell,
+          () =>
+            `Price table row ${rowNumbers[position]} (${describeRow(position)}), care group ${careGroups.names[group]}`,
+        );
       }),
     );
 
@@ -118,7 +125,13 @@ function tableOfRows(grid: Grid): BandPriceTable | CategoryPriceTable {
         );
       }
     });
-    return { kind: "bands", careGroups, lowerBounds, values: readValues((position) => `band from ${lowerBounds[position]} points`), rowNumbers };
+    return {
+      kind: "bands",
+      careGroups,
+      lowerBounds,
+      values: readValues((position) => `band from ${lowerBounds[position]} points`),
+      rowNumbers,
+    };
   }
 
   const categories = firstCells.map(label);
@@ -127,11 +140,20 @@ function tableOfRows(grid: Grid): BandPriceTable | CategoryPriceTable {
     const key = matchKey(cell);
     const earlier = categoryIndex.get(key);
     if (earlier !== undefined) {
-      throw invalid(`The price table has category ${describeCell(cell)} twice (rows ${rowNumbers[earlier]} and ${rowNumbers[position]})`);
+      throw invalid(
+        `The price table has category ${describeCell(cell)} twice (rows ${rowNumbers[earlier]} and ${rowNumbers[position]})`,
+      );
     }
     categoryIndex.set(key, position);
   });
-  return { kind: "categories", careGroups, categories, categoryIndex, amounts: readValues((position) => `category ${categories[position]}`), rowNumbers };
+  return {
+    kind: "categories",
+    careGroups,
+    categories,
+    categoryIndex,
+    amounts: readValues((position) => `category ${categories[position]}`),
+    rowNumbers,
+  };
 }
 
 function readCareGroups(header: readonly Cell[], valueColumns: readonly number[]): CareGroups {
@@ -147,7 +169,9 @@ function readCareGroups(header: readonly Cell[], valueColumns: readonly number[]
     const key = matchKey(cell);
     const earlier = index.get(key);
     if (earlier !== undefined) {
-      throw invalid(`The price table's header has care group ${describeCell(cell)} twice (columns ${valueColumns[earlier] + 1} and ${column + 1})`);
+      throw invalid(
+        `The price table's header has care group ${describeCell(cell)} twice (columns ${valueColumns[earlier] + 1} and ${column + 1})`,
+      );
     }
     index.set(key, names.length);
     names.push(label(cell));
@@ -163,7 +187,9 @@ export function careGroupColumn(table: BandPriceTable | CategoryPriceTable, care
   const { names, index } = table.careGroups;
   if (names.length === 1) return 0;
   if (isBlank(careGroup)) {
-    throw notFound(`The price table has a column per care group (${listForMessage(names)}); give the person's care group`);
+    throw notFound(
+      `The price table has a column per care group (${listForMessage(names)}); give the person's care group`,
+    );
   }
   const column = index.get(matchKey(careGroup));
   if (column === undefined) {

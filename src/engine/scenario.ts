@@ -38,7 +38,12 @@ const NO_CARE_GROUP = "No care group";
  * and the proposed price tables (the same exact pricing as PB.INDICATIVE_BUDGET), and totals by care
  * group. Totals are sums of whole pence, so they add up exactly to the people in them.
  */
-export function repriceCohort(cohort: readonly CohortMember[], currentTable: PriceTable, proposedTable: PriceTable, options: BudgetOptions): Repricing {
+export function repriceCohort(
+  cohort: readonly CohortMember[],
+  currentTable: PriceTable,
+  proposedTable: PriceTable,
+  options: BudgetOptions,
+): Repricing {
   const priceCurrent = budgetPricer(currentTable, options);
   const priceProposed = budgetPricer(proposedTable, options);
   const current = new Float64Array(cohort.length);

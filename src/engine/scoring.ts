@@ -1,4 +1,16 @@
-import { anyNumber, Cell, describeCell, filledColumns, filledRows, Grid, isBlank, label, matchKey, readCell, readGrid } from "./cells";
+import {
+  anyNumber,
+  Cell,
+  describeCell,
+  filledColumns,
+  filledRows,
+  Grid,
+  isBlank,
+  label,
+  matchKey,
+  readCell,
+  readGrid,
+} from "./cells";
 import { Decimal, ZERO } from "./decimal";
 import { invalid, listForMessage, notFound } from "./errors";
 
@@ -39,12 +51,16 @@ export function parseScoringSheet(value: unknown): ScoringSheet {
   for (const column of answerColumns) {
     const code = header.row[column];
     if (isBlank(code)) {
-      throw invalid(`The scoring sheet's header row has no answer code in column ${column + 1}, but that column has points`);
+      throw invalid(
+        `The scoring sheet's header row has no answer code in column ${column + 1}, but that column has points`,
+      );
     }
     const key = matchKey(code);
     const earlier = codeColumn.get(key);
     if (earlier !== undefined) {
-      throw invalid(`The scoring sheet's header has answer code ${describeCell(code)} twice (columns ${earlier + 1} and ${column + 1})`);
+      throw invalid(
+        `The scoring sheet's header has answer code ${describeCell(code)} twice (columns ${earlier + 1} and ${column + 1})`,
+      );
     }
     codeColumn.set(key, column);
     answerCodes.set(key, label(code));
@@ -55,7 +71,8 @@ export function parseScoringSheet(value: unknown): ScoringSheet {
   const questionRow = new Map<string, number>();
   for (const { row, rowNumber } of body) {
     const idCell = row[0];
-    if (isBlank(idCell)) throw invalid(`Scoring sheet row ${rowNumber} has points but no question id in its first column`);
+    if (isBlank(idCell))
+      throw invalid(`Scoring sheet row ${rowNumber} has points but no question id in its first column`);
     const key = matchKey(idCell);
     const earlier = questionRow.get(key);
     if (earlier !== undefined) {
@@ -69,10 +86,15 @@ export function parseScoringSheet(value: unknown): ScoringSheet {
       const code = header.row[column];
       points.set(
         matchKey(code),
-        readCell(anyNumber, cell, () => `Scoring sheet row ${rowNumber} (question ${id}), answer ${label(code)}: points`),
+        readCell(
+          anyNumber,
+          cell,
+          () => `Scoring sheet row ${rowNumber} (question ${id}), answer ${label(code)}: points`,
+        ),
       );
     }
-    if (points.size === 0) throw invalid(`Scoring sheet row ${rowNumber} (question ${id}) allows no answer: every points cell is blank`);
+    if (points.size === 0)
+      throw invalid(`Scoring sheet row ${rowNumber} (question ${id}) allows no answer: every points cell is blank`);
     questionRow.set(key, rowNumber);
     questionIndex.set(key, questions.length);
     questions.push({ id, points });
@@ -90,7 +112,9 @@ export function questionOrder(sheet: ScoringSheet, questionIds: readonly Cell[])
     if (isBlank(idCell)) throw invalid(`The question ids have a blank in position ${position + 1}`);
     const index = sheet.questionIndex.get(matchKey(idCell));
     if (index === undefined) {
-      throw notFound(`Question ${describeCell(idCell)} is not in the scoring sheet (it has ${listForMessage(sheet.questions.map((q) => q.id))})`);
+      throw notFound(
+        `Question ${describeCell(idCell)} is not in the scoring sheet (it has ${listForMessage(sheet.questions.map((q) => q.id))})`,
+      );
     }
     if (seen.has(index)) throw invalid(`Question ${describeCell(idCell)} appears twice in the question ids`);
     seen.add(index);
@@ -108,7 +132,9 @@ export function questionOrder(sheet: ScoringSheet, questionIds: readonly Cell[])
 export function scoreAnswers(sheet: ScoringSheet, answers: readonly Cell[], order?: readonly number[]): Decimal {
   const expected = order ? order.length : sheet.questions.length;
   if (answers.length !== expected) {
-    throw invalid(`Expected ${expected} answers, one per question${order ? " id" : " in the scoring sheet"}; got ${answers.length}`);
+    throw invalid(
+      `Expected ${expected} answers, one per question${order ? " id" : " in the scoring sheet"}; got ${answers.length}`,
+    );
   }
   let total = ZERO;
   answers.forEach((answer, position) => {
@@ -119,7 +145,9 @@ export function scoreAnswers(sheet: ScoringSheet, answers: readonly Cell[], orde
     if (points === undefined) {
       if (sheet.answerCodes.has(key)) {
         const allowed = [...question.points.keys()].map((code) => sheet.answerCodes.get(code) ?? code);
-        throw notFound(`Answer ${describeCell(answer)} is not allowed for question ${question.id} (allowed: ${listForMessage(allowed)})`);
+        throw notFound(
+          `Answer ${describeCell(answer)} is not allowed for question ${question.id} (allowed: ${listForMessage(allowed)})`,
+        );
       }
       throw notFound(
         `Answer ${describeCell(answer)} to question ${question.id} is not an answer code of the scoring sheet ` +
@@ -143,7 +171,8 @@ const POINT_SCALE = 1e6;
  * written any other way, a blank or a bad code goes to scoreAnswers, which gives the message.
  */
 export function answerScorer(sheet: ScoringSheet): AnswerScorer {
-  const exact = (answers: readonly Cell[], order?: readonly number[]) => Number(scoreAnswers(sheet, answers, order).toString());
+  const exact = (answers: readonly Cell[], order?: readonly number[]) =>
+    Number(scoreAnswers(sheet, answers, order).toString());
   const scaled = sheet.questions.map((question) => {
     const byCode = new Map<Cell, number>();
     for (const [key, points] of question.points) {

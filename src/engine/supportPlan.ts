@@ -125,14 +125,25 @@ const MEANINGS: Readonly<Record<TrafficLight, string>> = {
 };
 
 /** The plan's annual cost against the annual indicative budget, with what the light means. */
-export function planAgainstBudget(annualPlanCost: Decimal, indicativeAnnual: Decimal, tolerance: Tolerance): PlanAgainstBudget {
+export function planAgainstBudget(
+  annualPlanCost: Decimal,
+  indicativeAnnual: Decimal,
+  tolerance: Tolerance,
+): PlanAgainstBudget {
   const light = trafficLight(annualPlanCost, indicativeAnnual, tolerance);
-  const deviation = indicativeAnnual.isZero() ? undefined : annualPlanCost.minus(indicativeAnnual).div(indicativeAnnual);
+  const deviation = indicativeAnnual.isZero()
+    ? undefined
+    : annualPlanCost.minus(indicativeAnnual).div(indicativeAnnual);
   return { light, deviation, meaning: MEANINGS[light] };
 }
 
 /** Why a plan cannot be saved yet, in plain words; empty when it can. */
-export function planProblems(plan: { lines: readonly unknown[]; status: PlanStatus; reason: string; updatedBy: string }): string[] {
+export function planProblems(plan: {
+  lines: readonly unknown[];
+  status: PlanStatus;
+  reason: string;
+  updatedBy: string;
+}): string[] {
   const problems: string[] = [];
   if (plan.lines.length === 0) problems.push("Add at least one line to the plan.");
   if (plan.status === "Needs manager review" && plan.reason.trim() === "") {

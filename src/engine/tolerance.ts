@@ -25,10 +25,12 @@ export function readTolerance(value: unknown): Tolerance {
     const limit = readCell(fractionLimit, cells[0], "Tolerance");
     return { green: limit, amber: limit };
   }
-  if (cells.length !== 2) throw invalid(`The tolerance must be one limit or two cells (green limit, amber limit); got ${cells.length} cells`);
+  if (cells.length !== 2)
+    throw invalid(`The tolerance must be one limit or two cells (green limit, amber limit); got ${cells.length} cells`);
   const green = readCell(fractionLimit, cells[0], "Tolerance, green limit (first cell)");
   const amber = readCell(fractionLimit, cells[1], "Tolerance, amber limit (second cell)");
-  if (green.gt(amber)) throw invalid(`The tolerance's green limit (${green}) must not be above its amber limit (${amber})`);
+  if (green.gt(amber))
+    throw invalid(`The tolerance's green limit (${green}) must not be above its amber limit (${amber})`);
   return { green, amber };
 }
 
@@ -43,7 +45,11 @@ export function readAmount(cell: Cell, what: string): Decimal {
  * indicative is compared exactly (as |plan − indicative| ≤ limit × indicative, so no division rounds),
  * and a plan far below the indicative amount counts as much as one far above it.
  */
-export function trafficLight(planCost: Decimal, indicative: Decimal, tolerance: Tolerance = DEFAULT_TOLERANCE): TrafficLight {
+export function trafficLight(
+  planCost: Decimal,
+  indicative: Decimal,
+  tolerance: Tolerance = DEFAULT_TOLERANCE,
+): TrafficLight {
   if (indicative.isZero()) return planCost.isZero() ? "Green" : "Red";
   const deviation = planCost.minus(indicative).abs();
   if (deviation.lte(tolerance.green.times(indicative))) return "Green";

@@ -3,7 +3,8 @@ import { Outcome, SheetError } from "./ranges";
 
 function excelError(error: unknown): CustomFunctions.Error {
   if (error instanceof EngineError) {
-    const code = error.kind === "notFound" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
+    const code =
+      error.kind === "notFound" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
     return new CustomFunctions.Error(code, error.message);
   }
   const detail = error instanceof Error ? error.message : String(error);

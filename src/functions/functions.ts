@@ -27,8 +27,17 @@ export function rasPoints(answers: any[][], scoring: any[][], questions?: any[][
  * @param [method] For band tables: "marginal" (default, each band's £ per point for the points within it), "band" (all points at the rate of the band reached) or "step" (the band's value is the budget).
  * @returns Indicative budget in £, rounded to the penny.
  */
-export function indicativeBudget(points: any[][], priceTable: any[][], careGroup?: any[][], reduction?: any[][], period?: any, method?: any): any[][] {
-  return excelResults(() => handlers.indicativeBudget(points, priceTable, careGroup ?? null, reduction ?? null, period ?? null, method ?? null));
+export function indicativeBudget(
+  points: any[][],
+  priceTable: any[][],
+  careGroup?: any[][],
+  reduction?: any[][],
+  period?: any,
+  method?: any,
+): any[][] {
+  return excelResults(() =>
+    handlers.indicativeBudget(points, priceTable, careGroup ?? null, reduction ?? null, period ?? null, method ?? null),
+  );
 }
 
 /**
@@ -87,6 +96,15 @@ export function planCost(lines: any[][], period?: any): number {
  * @param [method] For band tables: "marginal" (default), "band" or "step".
  * @returns The derivation in words, ending with the indicative budget.
  */
-export function rasExplain(points: any[][], priceTable: any[][], careGroup?: any[][], reduction?: any[][], period?: any, method?: any): any[][] {
-  return excelResults(() => handlers.rasExplain(points, priceTable, careGroup ?? null, reduction ?? null, period ?? null, method ?? null));
+export function rasExplain(
+  points: any[][],
+  priceTable: any[][],
+  careGroup?: any[][],
+  reduction?: any[][],
+  period?: any,
+  method?: any,
+): any[][] {
+  return excelResults(() =>
+    handlers.rasExplain(points, priceTable, careGroup ?? null, reduction ?? null, period ?? null, method ?? null),
+  );
 }

@@ -25,7 +25,19 @@ import {
   trafficLight,
   TrafficLight,
 } from "../engine";
-import { attempt, cellAt, commonShape, eachCell, isOneCell, Matrix, memoByContent, Outcome, passSheetError, passSheetErrors, peopleOf } from "./ranges";
+import {
+  attempt,
+  cellAt,
+  commonShape,
+  eachCell,
+  isOneCell,
+  Matrix,
+  memoByContent,
+  Outcome,
+  passSheetError,
+  passSheetErrors,
+  peopleOf,
+} from "./ranges";
 
 const scoringOf = memoByContent((value) => {
   const sheet = parseScoringSheet(value);
@@ -35,7 +47,10 @@ const priceTableOf = memoByContent(parsePriceTable);
 
 export function rasPoints(answers: Matrix, scoring: Matrix, questions: Matrix | null): Outcome<number>[][] {
   const { sheet, score } = scoringOf(scoring);
-  const order = questions === null ? undefined : questionOrder(sheet, listCells(readGrid(questions, "The question ids"), "The question ids"));
+  const order =
+    questions === null
+      ? undefined
+      : questionOrder(sheet, listCells(readGrid(questions, "The question ids"), "The question ids"));
   const people = peopleOf(answers, (order?.length ?? sheet.questions.length) !== 1);
   return eachCell({ rows: people.length, columns: 1 }, (row) => {
     passSheetErrors(people[row]);
@@ -55,11 +70,24 @@ function forPerson<T>(calculate: PersonCalculation<T>, points: Cell, careGroup: 
 
 /** Builds a handler that runs one budget calculation per person, with points, care group and reduction broadcast together. */
 function perPersonBudget<T>(prepare: (table: PriceTable, options: BudgetOptions) => PersonCalculation<T>) {
-  return (points: Matrix, priceTable: Matrix, careGroup: Matrix | null, reduction: Matrix | null, period: Cell, method: Cell): Outcome<T>[][] => {
+  return (
+    points: Matrix,
+    priceTable: Matrix,
+    careGroup: Matrix | null,
+    reduction: Matrix | null,
+    period: Cell,
+    method: Cell,
+  ): Outcome<T>[][] => {
     const calculate = prepare(priceTableOf(priceTable), readBudgetOptions(period, method));
     // One person (a filled-down column calls this once per row): no shapes to reconcile.
-    if (isOneCell(points) && (careGroup === null || isOneCell(careGroup)) && (reduction === null || isOneCell(reduction))) {
-      return [[attempt(() => forPerson(calculate, points[0][0], careGroup?.[0][0] ?? null, reduction?.[0][0] ?? null))]];
+    if (
+      isOneCell(points) &&
+      (careGroup === null || isOneCell(careGroup)) &&
+      (reduction === null || isOneCell(reduction))
+    ) {
+      return [
+        [attempt(() => forPerson(calculate, points[0][0], careGroup?.[0][0] ?? null, reduction?.[0][0] ?? null))],
+      ];
     }
     const shape = commonShape([
       { matrix: points, what: "Points" },
@@ -75,10 +103,15 @@ function perPersonBudget<T>(prepare: (table: PriceTable, options: BudgetOptions)
 export const indicativeBudget = perPersonBudget(budgetPricer);
 
 export const rasExplain = perPersonBudget(
-  (table, options) => (points, careGroup, reduction) => explainBudget(deriveBudget(table, { points, careGroup, reduction }, options)),
+  (table, options) => (points, careGroup, reduction) =>
+    explainBudget(deriveBudget(table, { points, careGroup, reduction }, options)),
 );
 
-export function planTolerance(planCost: Matrix, indicative: Matrix, tolerance: Matrix | null): Outcome<TrafficLight>[][] {
+export function planTolerance(
+  planCost: Matrix,
+  indicative: Matrix,
+  tolerance: Matrix | null,
+): Outcome<TrafficLight>[][] {
   const limits = readTolerance(tolerance);
   const shape = commonShape([
     { matrix: planCost, what: "Plan cost" },

@@ -135,7 +135,8 @@ export function memoByContent<T>(parse: (value: unknown) => T, capacity = 16): (
   const remembered: { value: unknown; parsed: Outcome<T> }[] = [];
   return (value) => {
     let found = -1;
-    for (let entry = 0; entry < remembered.length && found < 0; entry++) if (sameCells(remembered[entry].value, value)) found = entry;
+    for (let entry = 0; entry < remembered.length && found < 0; entry++)
+      if (sameCells(remembered[entry].value, value)) found = entry;
     if (found < 0) {
       remembered.unshift({ value: copyOf(value), parsed: attempt(() => parse(value)) });
       if (remembered.length > capacity) remembered.pop();

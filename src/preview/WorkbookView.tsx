@@ -60,7 +60,10 @@ export function WorkbookView({ workbook }: { workbook: MemoryWorkbook }) {
               {shown.rows.map((row, index) => (
                 <tr key={index}>
                   {row.map((cell, column) => (
-                    <td key={column} className={typeof cell === "string" && cell.startsWith("=") ? styles.formula : undefined}>
+                    <td
+                      key={column}
+                      className={typeof cell === "string" && cell.startsWith("=") ? styles.formula : undefined}
+                    >
                       {display(cell, shown.formats[shown.headers[column]])}
                     </td>
                   ))}

@@ -10,7 +10,10 @@ const workbook = new MemoryWorkbook();
 createRoot(document.getElementById("root")!).render(
   <FluentProvider theme={webLightTheme}>
     <div style={{ display: "flex", alignItems: "flex-start", minHeight: "100vh" }}>
-      <aside aria-label="Task pane" style={{ width: 400, flexShrink: 0, borderRight: "1px solid #d1d1d1", minHeight: "100vh" }}>
+      <aside
+        aria-label="Task pane"
+        style={{ width: 400, flexShrink: 0, borderRight: "1px solid #d1d1d1", minHeight: "100vh" }}
+      >
         <App workbook={workbook} />
       </aside>
       <WorkbookView workbook={workbook} />

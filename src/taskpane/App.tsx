@@ -20,7 +20,16 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { annualCost, formatPercent, formatPounds, PlanStatus, PLAN_STATUSES } from "../engine";
-import { assess, costPlan, openPlan, PlanBook, PlanDraft, readPlanBook, savePlan, WorkbookProblem } from "../workbook/planBook";
+import {
+  assess,
+  costPlan,
+  openPlan,
+  PlanBook,
+  PlanDraft,
+  readPlanBook,
+  savePlan,
+  WorkbookProblem,
+} from "../workbook/planBook";
 import { setUpWorkbook } from "../workbook/starter";
 import { Workbook } from "../workbook/workbook";
 import { LineEditor } from "./LineEditor";
@@ -29,7 +38,14 @@ import { ToleranceSettings } from "./ToleranceSettings";
 import { Totals } from "./Totals";
 
 const useStyles = makeStyles({
-  pane: { display: "flex", flexDirection: "column", gap: "12px", padding: "12px", maxWidth: "440px", boxSizing: "border-box" },
+  pane: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "12px",
+    padding: "12px",
+    maxWidth: "440px",
+    boxSizing: "border-box",
+  },
   row: { display: "flex", gap: "8px", alignItems: "flex-end" },
   grow: { flexGrow: 1 },
   figures: { display: "grid", gridTemplateColumns: "auto 1fr", columnGap: "12px", rowGap: "2px" },
@@ -103,7 +119,9 @@ export function App({ workbook }: { workbook: Workbook }) {
     act(async () => {
       const report = await setUpWorkbook(workbook);
       await reload();
-      const created = report.created.map((table) => (table.sheet === table.table ? table.table : `${table.table} (on sheet ${table.sheet})`));
+      const created = report.created.map((table) =>
+        table.sheet === table.table ? table.table : `${table.table} (on sheet ${table.sheet})`,
+      );
       setNotice(
         created.length > 0
           ? `Added ${created.join(", ")}.${report.kept.length > 0 ? ` Kept your ${report.kept.join(", ")} as they were.` : ""}`
@@ -122,7 +140,10 @@ export function App({ workbook }: { workbook: Workbook }) {
     setNotice(null);
     const existing = book?.plans.find((plan) => plan.personId === personId);
     setEditing({ planId: null, personId, drafts: [], status: "Draft", reason: "", updatedAt: "", updatedBy: "" });
-    if (existing) setNotice(`${existing.name} already has plan ${existing.planId}; open it below to change it, or build a new plan here.`);
+    if (existing)
+      setNotice(
+        `${existing.name} already has plan ${existing.planId}; open it below to change it, or build a new plan here.`,
+      );
   };
 
   const reopen = (planId: string) =>
@@ -137,7 +158,9 @@ export function App({ workbook }: { workbook: Workbook }) {
     update({ drafts: editing!.drafts.map((draft) => (draft.key === key ? { ...draft, [field]: value } : draft)) });
 
   const addFromCatalogue = () => {
-    const service = book?.services.find((candidate) => candidate.service.toLowerCase() === catalogueChoice.trim().toLowerCase());
+    const service = book?.services.find(
+      (candidate) => candidate.service.toLowerCase() === catalogueChoice.trim().toLowerCase(),
+    );
     if (!service) {
       setCatalogueProblem(
         catalogueChoice.trim() === ""
@@ -153,7 +176,10 @@ export function App({ workbook }: { workbook: Workbook }) {
   const save = () =>
     act(async () => {
       if (!book || !editing) return;
-      const lineProblems = [...checked.problems.keys()].map((key) => `Line ${editing.drafts.findIndex((draft) => draft.key === key) + 1} has a problem: fix the field marked in red.`);
+      const lineProblems = [...checked.problems.keys()].map(
+        (key) =>
+          `Line ${editing.drafts.findIndex((draft) => draft.key === key) + 1} has a problem: fix the field marked in red.`,
+      );
       if (lineProblems.length > 0) {
         setSaveProblems(lineProblems);
         return;
@@ -207,13 +233,20 @@ export function App({ workbook }: { workbook: Workbook }) {
         <Button onClick={setUp} disabled={busy}>
           Set up workbook
         </Button>
-        <Button onClick={() => act(reload)} disabled={busy} title="Read people, prices, services and plans again after changing them in the workbook">
+        <Button
+          onClick={() => act(reload)}
+          disabled={busy}
+          title="Read people, prices, services and plans again after changing them in the workbook"
+        >
           Refresh
         </Button>
       </div>
       {book && book.plans.length > 0 && (
         <Field label="Open a saved plan">
-          <Dropdown placeholder="Saved plans" onOptionSelect={(_, data) => data.optionValue && reopen(data.optionValue)}>
+          <Dropdown
+            placeholder="Saved plans"
+            onOptionSelect={(_, data) => data.optionValue && reopen(data.optionValue)}
+          >
             {book.plans.map((plan) => (
               <Option key={plan.planId} value={plan.planId} text={`${plan.planId} ${plan.name}`}>
                 {`${plan.planId} · ${plan.name} · ${plan.status}`}
@@ -249,7 +282,9 @@ export function App({ workbook }: { workbook: Workbook }) {
                 <Text>Care group</Text>
                 <Text weight="semibold">{person.careGroup}</Text>
                 <Text>Points</Text>
-                <Text weight="semibold" aria-label="Points">{priced.points.toString()}</Text>
+                <Text weight="semibold" aria-label="Points">
+                  {priced.points.toString()}
+                </Text>
                 <Text>Indicative budget</Text>
                 <Text weight="semibold" aria-label="Indicative budget">
                   {`${formatPounds(priced.budget.result)} a year (${formatPounds(priced.weekly)} a week)`}
@@ -283,7 +318,12 @@ export function App({ workbook }: { workbook: Workbook }) {
                 })}
               </div>
               <div className={styles.row}>
-                <Field label="Service from the catalogue" className={styles.grow} validationMessage={catalogueProblem} validationState={catalogueProblem ? "error" : "none"}>
+                <Field
+                  label="Service from the catalogue"
+                  className={styles.grow}
+                  validationMessage={catalogueProblem}
+                  validationState={catalogueProblem ? "error" : "none"}
+                >
                   <Dropdown
                     placeholder="Pick a service"
                     value={catalogueChoice}

@@ -39,12 +39,27 @@ interface Props {
 export function LineEditor({ number, draft, problems, annualCost, onChange, onRemove }: Props) {
   const styles = useStyles();
   const text = (field: LineField, label: string, className: string, inputMode?: "decimal") => (
-    <Field label={label} className={className} validationMessage={problems?.[field]} validationState={problems?.[field] ? "error" : "none"}>
-      <Input className={styles.control} value={draft[field]} inputMode={inputMode} onChange={(_, data) => onChange(field, data.value)} />
+    <Field
+      label={label}
+      className={className}
+      validationMessage={problems?.[field]}
+      validationState={problems?.[field] ? "error" : "none"}
+    >
+      <Input
+        className={styles.control}
+        value={draft[field]}
+        inputMode={inputMode}
+        onChange={(_, data) => onChange(field, data.value)}
+      />
     </Field>
   );
   const choice = (field: LineField, label: string, options: readonly { value: string; text: string }[]) => (
-    <Field label={label} className={styles.half} validationMessage={problems?.[field]} validationState={problems?.[field] ? "error" : "none"}>
+    <Field
+      label={label}
+      className={styles.half}
+      validationMessage={problems?.[field]}
+      validationState={problems?.[field] ? "error" : "none"}
+    >
       <Dropdown
         className={styles.control}
         value={options.find((option) => option.value === draft[field])?.text ?? draft[field]}
@@ -73,7 +88,11 @@ export function LineEditor({ number, draft, problems, annualCost, onChange, onRe
       {text("unit", "Unit", styles.third)}
       {text("unitCost", "Unit cost (£)", styles.third, "decimal")}
       {choice("frequency", "Frequency", FREQUENCIES)}
-      {choice("managedAs", "Managed as", MANAGED_AS.map((value) => ({ value, text: value })))}
+      {choice(
+        "managedAs",
+        "Managed as",
+        MANAGED_AS.map((value) => ({ value, text: value })),
+      )}
     </div>
   );
 }

@@ -7,7 +7,15 @@ import { Workbook } from "../workbook/workbook";
 const useStyles = makeStyles({ row: { display: "flex", flexWrap: "wrap", gap: "8px", alignItems: "flex-end" } });
 
 /** The workbook's traffic-light limits, kept in its PlanSettings table. */
-export function ToleranceSettings({ workbook, tolerance, onSaved }: { workbook: Workbook; tolerance: Tolerance; onSaved: () => Promise<void> }) {
+export function ToleranceSettings({
+  workbook,
+  tolerance,
+  onSaved,
+}: {
+  workbook: Workbook;
+  tolerance: Tolerance;
+  onSaved: () => Promise<void>;
+}) {
   const styles = useStyles();
   const [green, setGreen] = useState(formatPercent(tolerance.green));
   const [amber, setAmber] = useState(formatPercent(tolerance.amber));

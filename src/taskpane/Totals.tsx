@@ -1,4 +1,13 @@
-import { makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
+import {
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from "@fluentui/react-components";
 import { Decimal, formatPounds, MANAGED_AS, PlanTotals, WEEKS_PER_YEAR } from "../engine";
 
 const useStyles = makeStyles({ number: { textAlign: "right" } });

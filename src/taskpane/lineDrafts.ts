@@ -42,7 +42,15 @@ export function draftFromLine(line: SupportPlanLine): LineDraft {
 }
 
 export function emptyDraft(): LineDraft {
-  return { key: newKey(), service: "", quantity: "", unit: "", unitCost: "", frequency: "week", managedAs: "Direct payment" };
+  return {
+    key: newKey(),
+    service: "",
+    quantity: "",
+    unit: "",
+    unitCost: "",
+    frequency: "week",
+    managedAs: "Direct payment",
+  };
 }
 
 /** Every draft checked: the valid lines, and the problems of each line that is not. */

@@ -33,7 +33,11 @@ export class MemoryWorkbook implements Workbook {
 
   /** Every table with the sheet it is on and its columns' number formats, in the order they were made. */
   allTables(): (TableData & { sheet: string; formats: Readonly<Record<string, string>> })[] {
-    return this.tables.map((table) => ({ ...table, headers: [...table.headers], rows: table.rows.map((row) => [...row]) }));
+    return this.tables.map((table) => ({
+      ...table,
+      headers: [...table.headers],
+      rows: table.rows.map((row) => [...row]),
+    }));
   }
 
   async names(): Promise<{ sheets: string[]; tables: string[] }> {
@@ -47,13 +51,21 @@ export class MemoryWorkbook implements Workbook {
 
   async addTables(tables: readonly NewTable[]): Promise<void> {
     for (const table of tables) {
-      if (this.sheets.some((sheet) => sameName(sheet, table.sheet))) throw new Error(`A sheet called "${table.sheet}" already exists`);
+      if (this.sheets.some((sheet) => sameName(sheet, table.sheet)))
+        throw new Error(`A sheet called "${table.sheet}" already exists`);
       if (this.find(table.name)) throw new Error(`A table called "${table.name}" already exists`);
-      if (table.rows.some((row) => row.length !== table.headers.length)) throw new Error(`Table ${table.name}: a row does not fit its headers`);
+      if (table.rows.some((row) => row.length !== table.headers.length))
+        throw new Error(`Table ${table.name}: a row does not fit its headers`);
     }
     for (const table of tables) {
       this.sheets.push(table.sheet);
-      this.tables.push({ sheet: table.sheet, name: table.name, headers: [...table.headers], rows: table.rows.map((row) => [...row]), formats: { ...table.formats } });
+      this.tables.push({
+        sheet: table.sheet,
+        name: table.name,
+        headers: [...table.headers],
+        rows: table.rows.map((row) => [...row]),
+        formats: { ...table.formats },
+      });
     }
     this.changed();
   }
@@ -64,10 +76,12 @@ export class MemoryWorkbook implements Workbook {
       if (!table) throw new Error(`The workbook has no table called ${edit.table}`);
       const width = table.headers.length;
       const rowsIn = (values: readonly CellValue[]) => {
-        if (values.length !== width) throw new Error(`Table ${table.name}: a row of ${values.length} values does not fit its ${width} columns`);
+        if (values.length !== width)
+          throw new Error(`Table ${table.name}: a row of ${values.length} values does not fit its ${width} columns`);
       };
       const rowIndex = (row: number) => {
-        if (!Number.isInteger(row) || row < 0 || row >= table.rows.length) throw new Error(`Table ${table.name} has no row ${row + 1}`);
+        if (!Number.isInteger(row) || row < 0 || row >= table.rows.length)
+          throw new Error(`Table ${table.name} has no row ${row + 1}`);
       };
       edit.update?.forEach(({ row, values }) => (rowIndex(row), rowsIn(values)));
       edit.delete?.forEach(rowIndex);

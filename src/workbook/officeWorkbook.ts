@@ -11,7 +11,8 @@ const isFormula = (value: CellValue): boolean => typeof value === "string" && va
  * A value written as a value: text Excel would take for a formula (=, +, -, @ first) gets the quote
  * prefix, so a service typed as "=HYPERLINK(…)" stays text.
  */
-const asValue = (value: CellValue): string | number | boolean => (typeof value === "string" && /^[=+\-@]/.test(value) ? `'${value}` : toExcel(value));
+const asValue = (value: CellValue): string | number | boolean =>
+  typeof value === "string" && /^[=+\-@]/.test(value) ? `'${value}` : toExcel(value);
 
 /**
  * The workbook interface over Office.js. Each method is one Excel.run. Excel has no transactions, so
@@ -55,15 +56,22 @@ export class OfficeWorkbook implements Workbook {
         const sheet = context.workbook.worksheets.add(spec.sheet);
         const range = sheet.getRangeByIndexes(0, 0, spec.rows.length + 1, spec.headers.length);
         // Values first: structured references only parse once the table (and its name) exists.
-        range.values = [spec.headers.map(asValue), ...spec.rows.map((row) => row.map((cell) => (isFormula(cell) ? "" : asValue(cell))))];
+        range.values = [
+          spec.headers.map(asValue),
+          ...spec.rows.map((row) => row.map((cell) => (isFormula(cell) ? "" : asValue(cell)))),
+        ];
         const table = sheet.tables.add(range, true);
         table.name = spec.name;
         if (spec.rows.some((row) => row.some(isFormula))) {
-          table.getDataBodyRange().formulas = spec.rows.map((row) => row.map((cell) => (isFormula(cell) ? toExcel(cell) : asValue(cell))));
+          table.getDataBodyRange().formulas = spec.rows.map((row) =>
+            row.map((cell) => (isFormula(cell) ? toExcel(cell) : asValue(cell))),
+          );
         }
         const bodyRows = Math.max(spec.rows.length, 1);
         Object.entries(spec.formats ?? {}).forEach(([header, format]) => {
-          table.columns.getItem(header).getDataBodyRange().numberFormat = Array.from({ length: bodyRows }, () => [format]);
+          table.columns.getItem(header).getDataBodyRange().numberFormat = Array.from({ length: bodyRows }, () => [
+            format,
+          ]);
         });
         table.getRange().format.autofitColumns();
       }
@@ -86,14 +94,19 @@ export class OfficeWorkbook implements Workbook {
         const outside = rowIndices.find((row) => !Number.isInteger(row) || row < 0 || row >= rows.count);
         if (outside !== undefined) throw new Error(`Table ${edit.table} has no row ${outside + 1}`);
         const values = [...(edit.update ?? []).map((update) => update.values), ...(edit.append ?? [])];
-        if (values.some((row) => row.length !== columns.count)) throw new Error(`Table ${edit.table}: a row does not fit its ${columns.count} columns`);
+        if (values.some((row) => row.length !== columns.count))
+          throw new Error(`Table ${edit.table}: a row does not fit its ${columns.count} columns`);
       }
       for (const { edit, table } of checks) {
         const body = table.getDataBodyRange();
         edit.update?.forEach(({ row, values }) => (body.getRow(row).values = [values.map(asValue)]));
         // Highest first, so each index still points at the row it meant.
         [...new Set(edit.delete)].sort((a, b) => b - a).forEach((row) => table.rows.getItemAt(row).delete());
-        if (edit.append && edit.append.length > 0) table.rows.add(undefined, edit.append.map((row) => row.map(asValue)));
+        if (edit.append && edit.append.length > 0)
+          table.rows.add(
+            undefined,
+            edit.append.map((row) => row.map(asValue)),
+          );
       }
       await context.sync();
     });

@@ -98,14 +98,17 @@ class Columns {
   require(headers: readonly string[]): void {
     const missing = headers.filter((header) => !this.has(header));
     if (missing.length > 0) {
-      throw new WorkbookProblem(`The ${this.table.name} table is missing the column${missing.length > 1 ? "s" : ""} ${missing.map((h) => `"${h}"`).join(", ")}.`);
+      throw new WorkbookProblem(
+        `The ${this.table.name} table is missing the column${missing.length > 1 ? "s" : ""} ${missing.map((h) => `"${h}"`).join(", ")}.`,
+      );
     }
   }
 }
 
 async function requireTable(workbook: Workbook, name: string): Promise<TableData> {
   const table = await workbook.readTable(name);
-  if (!table) throw new WorkbookProblem(`The workbook has no ${name} table. Use "Set up workbook" to add the missing tables.`);
+  if (!table)
+    throw new WorkbookProblem(`The workbook has no ${name} table. Use "Set up workbook" to add the missing tables.`);
   return table;
 }
 
@@ -124,18 +127,34 @@ const asGrid = (table: TableData): Cell[][] => [table.headers as Cell[], ...(tab
 function readPeople(table: TableData, scoring: ScoringSheet): Person[] {
   const columns = new Columns(table);
   columns.require([PEOPLE.id, PEOPLE.name, PEOPLE.careGroup]);
-  const answerColumns = table.headers.flatMap((header, column) => (scoring.questionIndex.has(matchKey(header)) ? [column] : []));
-  const order = inTable(TABLE.people, () => questionOrder(scoring, answerColumns.map((column) => table.headers[column])));
+  const answerColumns = table.headers.flatMap((header, column) =>
+    scoring.questionIndex.has(matchKey(header)) ? [column] : [],
+  );
+  const order = inTable(TABLE.people, () =>
+    questionOrder(
+      scoring,
+      answerColumns.map((column) => table.headers[column]),
+    ),
+  );
   return table.rows
     .filter((row) => label(columns.cell(row, PEOPLE.id)) !== "")
     .map((row) => {
       const answers: Cell[] = new Array(scoring.questions.length);
       answerColumns.forEach((column, position) => (answers[order[position]] = row[column]));
-      return { id: label(columns.cell(row, PEOPLE.id)), name: label(columns.cell(row, PEOPLE.name)), careGroup: label(columns.cell(row, PEOPLE.careGroup)), answers };
+      return {
+        id: label(columns.cell(row, PEOPLE.id)),
+        name: label(columns.cell(row, PEOPLE.name)),
+        careGroup: label(columns.cell(row, PEOPLE.careGroup)),
+        answers,
+      };
     });
 }
 
-function lineFields(columns: Columns, row: readonly CellValue[], headers: typeof SERVICES | typeof PLAN_LINES): LineFields {
+function lineFields(
+  columns: Columns,
+  row: readonly CellValue[],
+  headers: typeof SERVICES | typeof PLAN_LINES,
+): LineFields {
   return {
     service: columns.cell(row, headers.service),
     quantity: "quantity" in headers ? columns.cell(row, headers.quantity) : 1,
@@ -184,8 +203,13 @@ async function readSettings(workbook: Workbook): Promise<Tolerance> {
   if (!table) return DEFAULT_TOLERANCE;
   const columns = new Columns(table);
   columns.require([SETTINGS.setting, SETTINGS.value]);
-  const value = (setting: string) => table.rows.find((row) => matchKey(columns.cell(row, SETTINGS.setting)) === matchKey(setting))?.[columns.of(SETTINGS.value)];
-  return inTable(TABLE.settings, () => readTolerance([[value(SETTINGS.green) ?? null], [value(SETTINGS.amber) ?? null]]));
+  const value = (setting: string) =>
+    table.rows.find((row) => matchKey(columns.cell(row, SETTINGS.setting)) === matchKey(setting))?.[
+      columns.of(SETTINGS.value)
+    ];
+  return inTable(TABLE.settings, () =>
+    readTolerance([[value(SETTINGS.green) ?? null], [value(SETTINGS.amber) ?? null]]),
+  );
 }
 
 /** Reads and checks everything the pane needs. Throws a WorkbookProblem saying what to fix. */
@@ -200,7 +224,9 @@ export async function readPlanBook(workbook: Workbook): Promise<PlanBook> {
     );
   }
   const [scoringTable, priceTable, peopleTable, servicesTable, plansTable] = await Promise.all(
-    [TABLE.scoring, TABLE.pricePoints, TABLE.people, TABLE.services, TABLE.plans].map((name) => requireTable(workbook, name)),
+    [TABLE.scoring, TABLE.pricePoints, TABLE.people, TABLE.services, TABLE.plans].map((name) =>
+      requireTable(workbook, name),
+    ),
   );
   const warnings: string[] = [];
   const scoring = inTable(TABLE.scoring, () => parseScoringSheet(asGrid(scoringTable)));
@@ -228,7 +254,11 @@ export interface Assessment {
 export function assess(book: PlanBook, person: Person): Assessment | { problem: string } {
   try {
     const points = scoreAnswers(book.scoring, person.answers);
-    const budget = deriveBudget(book.priceTable, { points: points.toString(), careGroup: person.careGroup }, { period: "annual", method: "marginal" });
+    const budget = deriveBudget(
+      book.priceTable,
+      { points: points.toString(), careGroup: person.careGroup },
+      { period: "annual", method: "marginal" },
+    );
     return { points, budget, weekly: toPence(inPeriod(budget.exact, "weekly")), explanation: explainBudget(budget) };
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
@@ -262,7 +292,8 @@ export async function openPlan(workbook: Workbook, planId: string): Promise<Plan
     .sort((a, b) => Number(lines.cell(a.lineRow, PLAN_LINES.line)) - Number(lines.cell(b.lineRow, PLAN_LINES.line)))
     .map(({ lineRow, index }) => {
       const checked = checkLine(lineFields(lines, lineRow, PLAN_LINES));
-      if ("problems" in checked) throw new WorkbookProblem(`PlanLines table row ${index + 1}: ${problemsText(checked.problems)}.`);
+      if ("problems" in checked)
+        throw new WorkbookProblem(`PlanLines table row ${index + 1}: ${problemsText(checked.problems)}.`);
       return checked.line;
     });
   return {
@@ -282,9 +313,16 @@ export interface CostedPlan {
   readonly againstBudget: PlanAgainstBudget | null;
 }
 
-export function costPlan(lines: readonly SupportPlanLine[], assessment: Assessment | null, tolerance: Tolerance): CostedPlan {
+export function costPlan(
+  lines: readonly SupportPlanLine[],
+  assessment: Assessment | null,
+  tolerance: Tolerance,
+): CostedPlan {
   const totals = planTotals(lines);
-  return { totals, againstBudget: assessment ? planAgainstBudget(totals.annual, assessment.budget.result, tolerance) : null };
+  return {
+    totals,
+    againstBudget: assessment ? planAgainstBudget(totals.annual, assessment.budget.result, tolerance) : null,
+  };
 }
 
 /** "2026-11-24 14:05", local time: readable in a cell by colleagues without the add-in. */
@@ -294,12 +332,19 @@ export function timestamp(at: Date): string {
 }
 
 function nextPlanId(plans: Columns): string {
-  const numbers = plans.table.rows.map((row) => /^PLAN-(\d+)$/i.exec(label(plans.cell(row, PLANS.planId)))?.[1]).map(Number).filter(Number.isFinite);
+  const numbers = plans.table.rows
+    .map((row) => /^PLAN-(\d+)$/i.exec(label(plans.cell(row, PLANS.planId)))?.[1])
+    .map(Number)
+    .filter(Number.isFinite);
   return `PLAN-${String(Math.max(0, ...numbers) + 1).padStart(4, "0")}`;
 }
 
 /** A row with our columns set and any column of the user's own kept as it was. */
-function rowWith(columns: Columns, values: Readonly<Record<string, CellValue>>, existing?: readonly CellValue[]): CellValue[] {
+function rowWith(
+  columns: Columns,
+  values: Readonly<Record<string, CellValue>>,
+  existing?: readonly CellValue[],
+): CellValue[] {
   const row = existing ? [...existing] : columns.table.headers.map((): CellValue => null);
   Object.entries(values).forEach(([header, value]) => (row[columns.of(header)] = value));
   return row;
@@ -316,21 +361,32 @@ export async function savePlan(workbook: Workbook, book: PlanBook, draft: PlanDr
   if (!person) problems.unshift(`The People table has no person ${draft.personId}.`);
   const assessment = person ? assess(book, person) : null;
   if (assessment && "problem" in assessment) problems.unshift(assessment.problem);
-  if (problems.length > 0 || !person || !assessment || "problem" in assessment) throw new WorkbookProblem(problems.join(" "));
+  if (problems.length > 0 || !person || !assessment || "problem" in assessment)
+    throw new WorkbookProblem(problems.join(" "));
 
   const plans = new Columns(await requireTable(workbook, TABLE.plans));
   const lines = new Columns(await requireTable(workbook, TABLE.planLines));
   plans.require(Object.values(PLANS));
   lines.require(Object.values(PLAN_LINES));
-  const planRows = draft.planId === null ? [] : plans.table.rows.flatMap((row, index) => (matchKey(plans.cell(row, PLANS.planId)) === matchKey(draft.planId) ? [index] : []));
-  if (planRows.length > 1) throw new WorkbookProblem(`The Plans table has ${planRows.length} rows for plan ${draft.planId}; keep one and save again.`);
-  if (draft.planId !== null && planRows.length === 0) throw new WorkbookProblem(`Plan ${draft.planId} is no longer in the Plans table; it may have been deleted.`);
+  const planRows =
+    draft.planId === null
+      ? []
+      : plans.table.rows.flatMap((row, index) =>
+          matchKey(plans.cell(row, PLANS.planId)) === matchKey(draft.planId) ? [index] : [],
+        );
+  if (planRows.length > 1)
+    throw new WorkbookProblem(
+      `The Plans table has ${planRows.length} rows for plan ${draft.planId}; keep one and save again.`,
+    );
+  if (draft.planId !== null && planRows.length === 0)
+    throw new WorkbookProblem(`Plan ${draft.planId} is no longer in the Plans table; it may have been deleted.`);
   const planId = draft.planId ?? nextPlanId(plans);
   const saved: PlanDraft = { ...draft, planId, updatedAt: timestamp(at) };
 
   const { totals, againstBudget } = costPlan(draft.lines, assessment, book.tolerance);
   const money = (amount: Decimal) => penceNumber(amount);
-  const managed = (managedAs: ManagedAs) => money(totals.byManagement[managedAs].recurringAnnual.plus(totals.byManagement[managedAs].oneOff));
+  const managed = (managedAs: ManagedAs) =>
+    money(totals.byManagement[managedAs].recurringAnnual.plus(totals.byManagement[managedAs].oneOff));
   const planValues: Record<string, CellValue> = {
     [PLANS.planId]: planId,
     [PLANS.personId]: person.id,
@@ -351,26 +407,35 @@ export async function savePlan(workbook: Workbook, book: PlanBook, draft: PlanDr
   };
   const plansEdit: TableEdit =
     planRows.length === 1
-      ? { table: plans.table.name, update: [{ row: planRows[0], values: rowWith(plans, planValues, plans.table.rows[planRows[0]]) }] }
+      ? {
+          table: plans.table.name,
+          update: [{ row: planRows[0], values: rowWith(plans, planValues, plans.table.rows[planRows[0]]) }],
+        }
       : { table: plans.table.name, append: [rowWith(plans, planValues)] };
 
-  const lineRows = lines.table.rows.flatMap((row, index) => (matchKey(lines.cell(row, PLAN_LINES.planId)) === matchKey(planId) ? [index] : []));
-  const lineValues = draft.lines.map((line, index) =>
-    ({
-      [PLAN_LINES.planId]: planId,
-      [PLAN_LINES.line]: index + 1,
-      [PLAN_LINES.service]: line.service,
-      [PLAN_LINES.quantity]: Number(line.quantity.toString()),
-      [PLAN_LINES.unit]: line.unit,
-      [PLAN_LINES.unitCost]: Number(line.unitCost.toString()),
-      [PLAN_LINES.frequency]: line.frequency,
-      [PLAN_LINES.managedAs]: line.managedAs,
-      [PLAN_LINES.annualCost]: money(planTotals([line]).annual),
-    }) as Record<string, CellValue>,
+  const lineRows = lines.table.rows.flatMap((row, index) =>
+    matchKey(lines.cell(row, PLAN_LINES.planId)) === matchKey(planId) ? [index] : [],
+  );
+  const lineValues = draft.lines.map(
+    (line, index) =>
+      ({
+        [PLAN_LINES.planId]: planId,
+        [PLAN_LINES.line]: index + 1,
+        [PLAN_LINES.service]: line.service,
+        [PLAN_LINES.quantity]: Number(line.quantity.toString()),
+        [PLAN_LINES.unit]: line.unit,
+        [PLAN_LINES.unitCost]: Number(line.unitCost.toString()),
+        [PLAN_LINES.frequency]: line.frequency,
+        [PLAN_LINES.managedAs]: line.managedAs,
+        [PLAN_LINES.annualCost]: money(planTotals([line]).annual),
+      }) as Record<string, CellValue>,
   );
   const linesEdit: TableEdit = {
     table: lines.table.name,
-    update: lineValues.slice(0, lineRows.length).map((values, index) => ({ row: lineRows[index], values: rowWith(lines, values, lines.table.rows[lineRows[index]]) })),
+    update: lineValues.slice(0, lineRows.length).map((values, index) => ({
+      row: lineRows[index],
+      values: rowWith(lines, values, lines.table.rows[lineRows[index]]),
+    })),
     delete: lineRows.slice(lineValues.length),
     append: lineValues.slice(lineRows.length).map((values) => rowWith(lines, values)),
   };
@@ -390,7 +455,9 @@ export async function saveTolerance(workbook: Workbook, green: Cell, amber: Cell
     [SETTINGS.amber, tolerance.amber],
   ] as const) {
     const values = { [SETTINGS.setting]: setting, [SETTINGS.value]: Number(value.toString()) };
-    const row = settings.table.rows.findIndex((candidate) => matchKey(settings.cell(candidate, SETTINGS.setting)) === matchKey(setting));
+    const row = settings.table.rows.findIndex(
+      (candidate) => matchKey(settings.cell(candidate, SETTINGS.setting)) === matchKey(setting),
+    );
     if (row >= 0) update.push({ row, values: rowWith(settings, values, settings.table.rows[row]) });
     else append.push(rowWith(settings, values));
   }

@@ -120,9 +120,15 @@ function starterTables(): NewTable[] {
       headers: Object.values(PLANS),
       rows: [],
       formats: Object.fromEntries(
-        [PLANS.indicativeAnnual, PLANS.annual, PLANS.weekly, PLANS.oneOff, PLANS.directPayment, PLANS.councilManaged, PLANS.individualServiceFund].map(
-          (header) => [header, MONEY],
-        ),
+        [
+          PLANS.indicativeAnnual,
+          PLANS.annual,
+          PLANS.weekly,
+          PLANS.oneOff,
+          PLANS.directPayment,
+          PLANS.councilManaged,
+          PLANS.individualServiceFund,
+        ].map((header) => [header, MONEY]),
       ),
     },
     {

@@ -11,7 +11,13 @@ export const TABLE = {
   settings: "PlanSettings",
 } as const;
 
-export const PEOPLE = { id: "Person ID", name: "Name", careGroup: "Care group", points: "Points", indicativeBudget: "Indicative budget" } as const;
+export const PEOPLE = {
+  id: "Person ID",
+  name: "Name",
+  careGroup: "Care group",
+  points: "Points",
+  indicativeBudget: "Indicative budget",
+} as const;
 
 export const SERVICES = {
   service: "Service",
@@ -52,4 +58,9 @@ export const PLAN_LINES = {
   annualCost: "Annual cost",
 } as const;
 
-export const SETTINGS = { setting: "Setting", value: "Value", green: "Green tolerance", amber: "Amber tolerance" } as const;
+export const SETTINGS = {
+  setting: "Setting",
+  value: "Value",
+  green: "Green tolerance",
+  amber: "Amber tolerance",
+} as const;

@@ -8,7 +8,15 @@ import { serve } from "../support/staticServer";
 jest.setTimeout(180_000);
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"];
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+  "--disable-sync",
+];
 
 let browser: Browser;
 let page: Page;
@@ -16,7 +24,8 @@ let server: { url: string; close: () => Promise<void> };
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`No Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH`);
   server = await serve(await buildAddIn("development"));
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
@@ -40,7 +49,10 @@ async function choose(combobox: Locator, option: string | RegExp) {
 }
 
 async function addFromCatalogue(service: string) {
-  await choose(pane().getByRole("combobox", { name: "Service from the catalogue" }), new RegExp(`^${service.replace(/[()]/g, "\\$&")} ·`));
+  await choose(
+    pane().getByRole("combobox", { name: "Service from the catalogue" }),
+    new RegExp(`^${service.replace(/[()]/g, "\\$&")} ·`),
+  );
   await pane().getByRole("button", { name: "Add", exact: true }).click();
 }
 
@@ -51,26 +63,41 @@ async function setField(group: Locator, label: string, value: string) {
 
 /** A table of the in-memory workbook, read from what the preview shows. */
 async function workbookTable(name: string): Promise<string[][]> {
-  await page.getByRole("region", { name: "Workbook" }).getByRole("tab", { name: name === "PlanSettings" ? "Plan settings" : name }).click();
-  return page.locator(`table[data-table="${name}"]`).evaluate((table: HTMLTableElement) =>
-    [...table.rows].map((row) => [...row.cells].map((cell) => cell.textContent ?? "")),
-  );
+  await page
+    .getByRole("region", { name: "Workbook" })
+    .getByRole("tab", { name: name === "PlanSettings" ? "Plan settings" : name })
+    .click();
+  return page
+    .locator(`table[data-table="${name}"]`)
+    .evaluate((table: HTMLTableElement) =>
+      [...table.rows].map((row) => [...row.cells].map((cell) => cell.textContent ?? "")),
+    );
 }
 
 describe("support plan in the browser preview", () => {
   it("sets up the workbook, costs a plan, saves it, reopens and re-saves it in place", async () => {
     // An empty workbook: the pane says what is missing and how to add it.
-    await pane().getByText(/The workbook has no Scoring, PricePoints, People, Services, Plans, PlanLines tables\. Use "Set up workbook"/).waitFor();
+    await pane()
+      .getByText(
+        /The workbook has no Scoring, PricePoints, People, Services, Plans, PlanLines tables\. Use "Set up workbook"/,
+      )
+      .waitFor();
     await pane().getByRole("button", { name: "Set up workbook" }).click();
-    await pane().getByText(/^Added Scoring, PricePoints, People/).waitFor();
+    await pane()
+      .getByText(/^Added Scoring, PricePoints, People/)
+      .waitFor();
 
     // P001 Margaret Ellis, Older people: answers C B C C B C B A B A C B score
     // 7 + 2 + 5 + 5 + 2 + 7 + 2 + 0 + 2 + 0 + 6 − 2 = 36 points.
     await choose(pane().getByRole("combobox", { name: "Person" }), /^P001 Margaret Ellis/);
     // Marginal bands: 20 points × £150 + 16 points × £200 = £3,000 + £3,200 = £6,200 a year; ÷ 52 = £119.2307… → £119.23.
     await expect(pane().getByLabel("Points", { exact: true }).textContent()).resolves.toBe("36");
-    await expect(pane().getByLabel("Indicative budget", { exact: true }).textContent()).resolves.toBe("£6,200.00 a year (£119.23 a week)");
-    await expect(pane().getByLabel("How the budget was reached").textContent()).resolves.toContain("20 points × £150.00 (band 0–20) = £3,000.00");
+    await expect(pane().getByLabel("Indicative budget", { exact: true }).textContent()).resolves.toBe(
+      "£6,200.00 a year (£119.23 a week)",
+    );
+    await expect(pane().getByLabel("How the budget was reached").textContent()).resolves.toContain(
+      "20 points × £150.00 (band 0–20) = £3,000.00",
+    );
 
     // An empty plan is 100% below the indicative amount.
     await expect(light().textContent()).resolves.toBe("Red");
@@ -87,8 +114,14 @@ describe("support plan in the browser preview", () => {
     await setField(line(4), "Quantity", "two");
     await setField(line(4), "Unit", "hour");
     await setField(line(4), "Unit cost (£)", "18.50");
-    await expect(line(4).getByText(/Quantity: expected a quantity, 0 or more/).count()).resolves.toBe(1);
-    await pane().getByRole("textbox", { name: /^Your name/ }).fill("Sam Reid");
+    await expect(
+      line(4)
+        .getByText(/Quantity: expected a quantity, 0 or more/)
+        .count(),
+    ).resolves.toBe(1);
+    await pane()
+      .getByRole("textbox", { name: /^Your name/ })
+      .fill("Sam Reid");
     await pane().getByRole("button", { name: "Save plan" }).click();
     await pane().getByText("Line 4 has a problem: fix the field marked in red.").waitFor();
     expect((await workbookTable("Plans")).length).toBe(1); // header only: nothing written
@@ -137,7 +170,17 @@ describe("support plan in the browser preview", () => {
     expect(lines).toEqual([
       ["PLAN-0001", "1", "Personal assistant", "3", "hour", "£19.55", "week", "Direct payment", "£3,049.80"],
       ["PLAN-0001", "2", "Day centre", "1", "day", "£45.00", "week", "Council-managed", "£2,340.00"],
-      ["PLAN-0001", "3", "Equipment: riser recliner chair", "1", "item", "£650.00", "once", "Direct payment", "£650.00"],
+      [
+        "PLAN-0001",
+        "3",
+        "Equipment: riser recliner chair",
+        "1",
+        "item",
+        "£650.00",
+        "once",
+        "Direct payment",
+        "£650.00",
+      ],
       ["PLAN-0001", "4", "Cleaning <b>help</b>", "2", "hour", "£18.50", "week", "Direct payment", "£1,924.00"],
     ]);
     // Workbook text is shown as text, never as markup.
@@ -147,7 +190,9 @@ describe("support plan in the browser preview", () => {
 
   it("says which question is unanswered for a person with an incomplete assessment", async () => {
     await choose(pane().getByRole("combobox", { name: "Person" }), /^P020 Irene Walsh/);
-    await pane().getByText(/Irene Walsh's assessment cannot be priced yet: Question Home and living is unanswered/).waitFor();
+    await pane()
+      .getByText(/Irene Walsh's assessment cannot be priced yet: Question Home and living is unanswered/)
+      .waitFor();
     await expect(pane().getByRole("button", { name: "Save plan" }).count()).resolves.toBe(0);
   });
 

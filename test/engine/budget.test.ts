@@ -34,7 +34,11 @@ describe("band table", () => {
   });
 
   it("marginal: points below the first bound earn nothing", () => {
-    const table = [["Points", "£"], [10, 50], [30, 100]];
+    const table = [
+      ["Points", "£"],
+      [10, 50],
+      [30, 100],
+    ];
     // (30 - 10) × 50 + (45 - 30) × 100
     expect(budget(table, { points: 45 })).toBe("2500.00");
     expect(budget(table, { points: 8 })).toBe("0.00");
@@ -50,35 +54,51 @@ describe("band table", () => {
   });
 
   it("step: the band's value is the budget; below the first bound is £0", () => {
-    const steps = [["Points", "Budget"], [10, 1000], [20, 2500], [40, 6000]];
+    const steps = [
+      ["Points", "Budget"],
+      [10, 1000],
+      [20, 2500],
+      [40, 6000],
+    ];
     expect(budget(steps, { points: 45 }, { method: "step" })).toBe("6000.00");
     expect(budget(steps, { points: 39.99 }, { method: "step" })).toBe("2500.00");
     expect(budget(steps, { points: 9 }, { method: "step" })).toBe("0.00");
   });
 
   it("a table with one value column is a single RAS for everyone and ignores the care group", () => {
-    const single = [["Points from", "£ per point"], [0, 50], [20, 80]];
+    const single = [
+      ["Points from", "£ per point"],
+      [0, 50],
+      [20, 80],
+    ];
     // 20 × 50 + 5 × 80
     expect(budget(single, { points: 25, careGroup: "Not a group" })).toBe("1400.00");
   });
 
   it("uses a blank price only when the calculation needs it", () => {
-    const gaps = [["Points", "Older people", "Mental health"], [0, 50, 40], [20, 80, ""]];
+    const gaps = [
+      ["Points", "Older people", "Mental health"],
+      [0, 50, 40],
+      [20, 80, ""],
+    ];
     expect(budget(gaps, { points: 15, careGroup: "Mental health" })).toBe("600.00");
     expect(failure(() => budget(gaps, { points: 25, careGroup: "Mental health" }))).toMatchObject({
       kind: "invalid",
-      message: "The price table has no value for the band from 20 points (row 3) for care group Mental health, and 25 points need it",
+      message:
+        "The price table has no value for the band from 20 points (row 3) for care group Mental health, and 25 points need it",
     });
   });
 
   it("needs a known care group when the table has a column per care group", () => {
     expect(failure(() => budget(bandTable, { points: 45 }))).toMatchObject({
       kind: "notFound",
-      message: "The price table has a column per care group (Older people, Physical disability, Learning disability, Mental health); give the person's care group",
+      message:
+        "The price table has a column per care group (Older people, Physical disability, Learning disability, Mental health); give the person's care group",
     });
     expect(failure(() => budget(bandTable, { points: 45, careGroup: "Children" }))).toMatchObject({
       kind: "notFound",
-      message: 'Care group "Children" is not in the price table (it has Older people, Physical disability, Learning disability, Mental health)',
+      message:
+        'Care group "Children" is not in the price table (it has Older people, Physical disability, Learning disability, Mental health)',
     });
   });
 });
@@ -94,7 +114,9 @@ describe("category table", () => {
       kind: "notFound",
       message: 'Category "Premium" is not in the price table (it has Basic, Standard, Enhanced)',
     });
-    expect(failure(() => budget(categoryTable, { points: "Enhanced", careGroup: "Learning disability" }))).toMatchObject({
+    expect(
+      failure(() => budget(categoryTable, { points: "Enhanced", careGroup: "Learning disability" })),
+    ).toMatchObject({
       kind: "invalid",
       message: "The price table has no amount for category Enhanced (row 4) for care group Learning disability",
     });
@@ -127,16 +149,30 @@ describe("reduction and period", () => {
   it("reads the period and method, blank meaning annual and marginal", () => {
     expect(readBudgetOptions("", null)).toEqual({ period: "annual", method: "marginal" });
     expect(readBudgetOptions(" Weekly ", "BAND")).toEqual({ period: "weekly", method: "band" });
-    expect(failure(() => readBudgetOptions("fortnightly", null))).toMatchObject({ kind: "invalid", message: expect.stringContaining('Period must be one of: annual') });
-    expect(failure(() => readBudgetOptions(null, "curve"))).toMatchObject({ kind: "invalid", message: 'Method must be one of: marginal, band, step; got "curve"' });
+    expect(failure(() => readBudgetOptions("fortnightly", null))).toMatchObject({
+      kind: "invalid",
+      message: expect.stringContaining("Period must be one of: annual"),
+    });
+    expect(failure(() => readBudgetOptions(null, "curve"))).toMatchObject({
+      kind: "invalid",
+      message: 'Method must be one of: marginal, band, step; got "curve"',
+    });
   });
 });
 
 describe("refused input", () => {
   it.each([
-    ["negative points", { points: -1 }, 'Points: expected a number of points, 0 or more; got -1'],
-    ["text points against a band table", { points: "Enhanced" }, 'Points must be a number for a band price table; got "Enhanced"'],
-    ["a reduction above 1", { points: 45, reduction: 1.5 }, "Reduction: expected a fraction from 0 to 1 (such as 0.25 or 25%); got 1.5"],
+    ["negative points", { points: -1 }, "Points: expected a number of points, 0 or more; got -1"],
+    [
+      "text points against a band table",
+      { points: "Enhanced" },
+      'Points must be a number for a band price table; got "Enhanced"',
+    ],
+    [
+      "a reduction above 1",
+      { points: 45, reduction: 1.5 },
+      "Reduction: expected a fraction from 0 to 1 (such as 0.25 or 25%); got 1.5",
+    ],
     ["a negative reduction", { points: 45, reduction: -0.1 }, "Reduction: expected a fraction from 0 to 1"],
   ])("%s (#VALUE!)", (_, person, message) => {
     const error = failure(() => budget(bandTable, { careGroup: "Older people", ...person }));
@@ -145,18 +181,74 @@ describe("refused input", () => {
   });
 
   it("blank points are missing (#N/A), not zero", () => {
-    expect(failure(() => budget(bandTable, { points: "", careGroup: "Older people" }))).toMatchObject({ kind: "notFound" });
+    expect(failure(() => budget(bandTable, { points: "", careGroup: "Older people" }))).toMatchObject({
+      kind: "notFound",
+    });
   });
 
   it.each([
-    ["bounds not strictly ascending", [["P", "£"], [0, 50], [20, 80], [20, 90]], "must rise strictly: row 4 has 20 after 20 in row 3"],
-    ["a negative price", [["P", "£"], [0, 50], [20, -80]], "Price table row 3 (band from 20 points), care group £: expected an amount in £, 0 or more; got -80"],
-    ["a non-numeric price", [["P", "A", "B"], [0, 50, "n/a"]], 'Price table row 2 (band from 0 points), care group B: expected an amount in £, 0 or more; got "n/a"'],
-    ["a negative lower bound", [["P", "£"], [-5, 50]], "Price table row 2: the points lower bound: expected a number of points, 0 or more; got -5"],
-    ["numbers and names mixed in the first column", [["P", "£"], [0, 50], ["Enhanced", 80]], "mixes numbers (row 2) and names (row 3)"],
-    ["a duplicate care group", [["P", "OP", " op"], [0, 50, 60]], 'care group "op" twice (columns 2 and 3)'],
-    ["a duplicate category", [["C", "£"], ["Basic", 50], ["basic", 60]], 'category "basic" twice (rows 2 and 3)'],
-    ["a single text cell", [["fifty"]], "As one number, £ per point: expected an amount in £, 0 or more; got \"fifty\""],
+    [
+      "bounds not strictly ascending",
+      [
+        ["P", "£"],
+        [0, 50],
+        [20, 80],
+        [20, 90],
+      ],
+      "must rise strictly: row 4 has 20 after 20 in row 3",
+    ],
+    [
+      "a negative price",
+      [
+        ["P", "£"],
+        [0, 50],
+        [20, -80],
+      ],
+      "Price table row 3 (band from 20 points), care group £: expected an amount in £, 0 or more; got -80",
+    ],
+    [
+      "a non-numeric price",
+      [
+        ["P", "A", "B"],
+        [0, 50, "n/a"],
+      ],
+      'Price table row 2 (band from 0 points), care group B: expected an amount in £, 0 or more; got "n/a"',
+    ],
+    [
+      "a negative lower bound",
+      [
+        ["P", "£"],
+        [-5, 50],
+      ],
+      "Price table row 2: the points lower bound: expected a number of points, 0 or more; got -5",
+    ],
+    [
+      "numbers and names mixed in the first column",
+      [
+        ["P", "£"],
+        [0, 50],
+        ["Enhanced", 80],
+      ],
+      "mixes numbers (row 2) and names (row 3)",
+    ],
+    [
+      "a duplicate care group",
+      [
+        ["P", "OP", " op"],
+        [0, 50, 60],
+      ],
+      'care group "op" twice (columns 2 and 3)',
+    ],
+    [
+      "a duplicate category",
+      [
+        ["C", "£"],
+        ["Basic", 50],
+        ["basic", 60],
+      ],
+      'category "basic" twice (rows 2 and 3)',
+    ],
+    ["a single text cell", [["fifty"]], 'As one number, £ per point: expected an amount in £, 0 or more; got "fifty"'],
     ["a negative rate", -50, "expected an amount in £, 0 or more; got -50"],
     ["no rows under the header", [["P", "£"]], "must be one £-per-point number, or a range with a header row"],
   ])("refuses a price table with %s (#VALUE!)", (_, table, message) => {

@@ -1,7 +1,17 @@
 // The fast paths (floats filtered by an error bound; points in integer millionths) must equal the
 // decimal engine on every input: the same number to the penny, or the same error with the same message.
 import fc from "fast-check";
-import { answerScorer, budgetPricer, Cell, indicativeBudget, parsePriceTable, parseScoringSheet, penceNumber, PricingMethod, scoreAnswers } from "../../src/engine";
+import {
+  answerScorer,
+  budgetPricer,
+  Cell,
+  indicativeBudget,
+  parsePriceTable,
+  parseScoringSheet,
+  penceNumber,
+  PricingMethod,
+  scoreAnswers,
+} from "../../src/engine";
 
 type Result = { value: number } | { error: string };
 const outcome = (run: () => number): Result => {
@@ -18,13 +28,26 @@ const rate = fc.oneof(
   fc.integer({ min: 0, max: 1_000_000 }).map((p) => p / 1000), // tenths of pence
   fc.constantFrom(2.01, 0.01, 19.55, 1e-7, 123456.789),
 );
-const maybeBlank = fc.oneof({ weight: 9, arbitrary: rate.map((r): Cell => r) }, { weight: 1, arbitrary: fc.constant<Cell>(null) });
+const maybeBlank = fc.oneof(
+  { weight: 9, arbitrary: rate.map((r): Cell => r) },
+  { weight: 1, arbitrary: fc.constant<Cell>(null) },
+);
 
 const bandTable = fc
-  .tuple(fc.integer({ min: 0, max: 10 }), fc.array(fc.tuple(fc.integer({ min: 1, max: 40 }), fc.array(maybeBlank, { minLength: 3, maxLength: 3 })), { minLength: 1, maxLength: 8 }), fc.boolean())
+  .tuple(
+    fc.integer({ min: 0, max: 10 }),
+    fc.array(fc.tuple(fc.integer({ min: 1, max: 40 }), fc.array(maybeBlank, { minLength: 3, maxLength: 3 })), {
+      minLength: 1,
+      maxLength: 8,
+    }),
+    fc.boolean(),
+  )
   .map(([first, bands, fractionalBounds]) => {
     let bound = first;
-    const rows = bands.map(([step, values], index) => [index === 0 ? bound : (bound += fractionalBounds ? step + 0.5 : step), ...values]);
+    const rows = bands.map(([step, values], index) => [
+      index === 0 ? bound : (bound += fractionalBounds ? step + 0.5 : step),
+      ...values,
+    ]);
     return [["Points from", ...CARE_GROUPS], ...rows];
   });
 const categoryTable = fc.array(maybeBlank, { minLength: 9, maxLength: 9 }).map((values) => [
@@ -33,33 +56,81 @@ const categoryTable = fc.array(maybeBlank, { minLength: 9, maxLength: 9 }).map((
   ["Standard", ...values.slice(3, 6)],
   ["Enhanced", ...values.slice(6, 9)],
 ]);
-const priceTable = fc.oneof(bandTable, bandTable, categoryTable, rate, bandTable.map((table) => table.map((row) => row.slice(0, 2))));
+const priceTable = fc.oneof(
+  bandTable,
+  bandTable,
+  categoryTable,
+  rate,
+  bandTable.map((table) => table.map((row) => row.slice(0, 2))),
+);
 
 const points = fc.oneof(
   { weight: 6, arbitrary: fc.integer({ min: 0, max: 4_000 }).map((tenths): Cell => tenths / 10) },
   { weight: 2, arbitrary: fc.double({ min: 0, max: 500, noNaN: true }).map((p): Cell => p) },
-  { weight: 1, arbitrary: fc.constantFrom<Cell>("45", " 12.5 ", "Basic", "standard ", "ENHANCED", "Premium", "", null, -3, true, 12.34567, 1e12) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<Cell>(
+      "45",
+      " 12.5 ",
+      "Basic",
+      "standard ",
+      "ENHANCED",
+      "Premium",
+      "",
+      null,
+      -3,
+      true,
+      12.34567,
+      1e12,
+    ),
+  },
 );
 const careGroup = fc.constantFrom<Cell>(...CARE_GROUPS, "older PEOPLE ", "Children", "", null);
-const reduction = fc.constantFrom<Cell>(null, "", 0, 0.1, 0.25, 0.5, 1, 0.333, 0.33333, 0.9999999, "10%", 1.5, -0.1, "none", false);
+const reduction = fc.constantFrom<Cell>(
+  null,
+  "",
+  0,
+  0.1,
+  0.25,
+  0.5,
+  1,
+  0.333,
+  0.33333,
+  0.9999999,
+  "10%",
+  1.5,
+  -0.1,
+  "none",
+  false,
+);
 const method = fc.constantFrom<PricingMethod>("marginal", "band", "step");
 const period = fc.constantFrom("annual" as const, "weekly" as const);
 
 describe("the fast budget path", () => {
   it("equals the decimal engine to the penny, or fails with the same message, on every input", () => {
     fc.assert(
-      fc.property(priceTable, fc.array(fc.tuple(points, careGroup, reduction), { minLength: 1, maxLength: 20 }), method, period, (table, people, pricingMethod, pricingPeriod) => {
-        const parsed = outcome(() => (parsePriceTable(table), 0));
-        if ("error" in parsed) return true; // a malformed table never reaches either path
-        const priceTableValue = parsePriceTable(table);
-        const options = { period: pricingPeriod, method: pricingMethod };
-        const fast = budgetPricer(priceTableValue, options);
-        return people.every(([p, group, fraction]) => {
-          const expected = outcome(() => penceNumber(indicativeBudget(priceTableValue, { points: p, careGroup: group, reduction: fraction }, options)));
-          expect(outcome(() => fast(p, group, fraction))).toEqual(expected);
-          return true;
-        });
-      }),
+      fc.property(
+        priceTable,
+        fc.array(fc.tuple(points, careGroup, reduction), { minLength: 1, maxLength: 20 }),
+        method,
+        period,
+        (table, people, pricingMethod, pricingPeriod) => {
+          const parsed = outcome(() => (parsePriceTable(table), 0));
+          if ("error" in parsed) return true; // a malformed table never reaches either path
+          const priceTableValue = parsePriceTable(table);
+          const options = { period: pricingPeriod, method: pricingMethod };
+          const fast = budgetPricer(priceTableValue, options);
+          return people.every(([p, group, fraction]) => {
+            const expected = outcome(() =>
+              penceNumber(
+                indicativeBudget(priceTableValue, { points: p, careGroup: group, reduction: fraction }, options),
+              ),
+            );
+            expect(outcome(() => fast(p, group, fraction))).toEqual(expected);
+            return true;
+          });
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -67,7 +138,13 @@ describe("the fast budget path", () => {
   it("gets exact half-penny ties right by handing them to the decimal engine", () => {
     const pricer = budgetPricer(parsePriceTable(2.01), { period: "annual", method: "marginal" });
     expect(pricer(1, null, 0.5)).toBe(1.01); // 0.5 × £2.01 = £1.005 → £1.01 (a float product says 1.0049999…)
-    const weekly = budgetPricer(parsePriceTable([["Points", "£"], [0, 0.26]]), { period: "weekly", method: "marginal" });
+    const weekly = budgetPricer(
+      parsePriceTable([
+        ["Points", "£"],
+        [0, 0.26],
+      ]),
+      { period: "weekly", method: "marginal" },
+    );
     expect(weekly(1, null, null)).toBe(0.01); // £0.26 ÷ 52 = £0.005 → £0.01
     expect(budgetPricer(parsePriceTable(0.1), { period: "annual", method: "band" })(0.05, null, null)).toBe(0.01); // £0.005 → £0.01
   });
@@ -87,7 +164,10 @@ const scoringSheet = fc
     { minLength: 1, maxLength: 14 },
   )
   .map((rows) => [["Question", ...codes], ...rows.map((row, index) => [`Q${index + 1}`, ...row])]);
-const answer = fc.oneof({ weight: 8, arbitrary: fc.constantFrom<Cell>(...codes) }, { weight: 1, arbitrary: fc.constantFrom<Cell>("a", " B ", "E", "", null, 2) });
+const answer = fc.oneof(
+  { weight: 8, arbitrary: fc.constantFrom<Cell>(...codes) },
+  { weight: 1, arbitrary: fc.constantFrom<Cell>("a", " B ", "E", "", null, 2) },
+);
 
 describe("the fast scoring path", () => {
   it("equals scoreAnswers exactly, or fails with the same message, on every input", () => {
@@ -105,13 +185,25 @@ describe("the fast scoring path", () => {
   });
 
   it("sums decimals exactly: 0.1 + 0.2 is 0.3", () => {
-    const score = answerScorer(parseScoringSheet([["Q", "A", "B"], ["Q1", 0.1, 1], ["Q2", 0.2, 2]]));
+    const score = answerScorer(
+      parseScoringSheet([
+        ["Q", "A", "B"],
+        ["Q1", 0.1, 1],
+        ["Q2", 0.2, 2],
+      ]),
+    );
     expect(score(["A", "A"])).toBe(0.3);
     expect(score(["a", "A"])).toBe(0.3); // another spelling of a code takes the decimal path, same answer
   });
 
   it("matches numeric answer codes written as numbers or text", () => {
-    const score = answerScorer(parseScoringSheet([["Q", 0, 1, 2], ["Q1", 0, 5, 9], ["Q2", 0, 3, 6]]));
+    const score = answerScorer(
+      parseScoringSheet([
+        ["Q", 0, 1, 2],
+        ["Q1", 0, 5, 9],
+        ["Q2", 0, 3, 6],
+      ]),
+    );
     expect(score([2, "1"])).toBe(12);
   });
 });

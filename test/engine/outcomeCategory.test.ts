@@ -23,15 +23,30 @@ describe("outcome and carer categories", () => {
   });
 
   it("refuses blank, out-of-range and fractional scores", () => {
-    expect(failure(() => category([1, "", 1, 1]))).toMatchObject({ kind: "notFound", message: "Outcome 2 (level of need) is not scored" });
-    expect(failure(() => category([1, 4, 1, 1]))).toMatchObject({ kind: "invalid", message: "Outcome 2 (level of need): expected a whole number from 0 to 3; got 4" });
-    expect(failure(() => category([1, 1, 1.5, 1]))).toMatchObject({ kind: "invalid", message: expect.stringContaining("got 1.5") });
+    expect(failure(() => category([1, "", 1, 1]))).toMatchObject({
+      kind: "notFound",
+      message: "Outcome 2 (level of need) is not scored",
+    });
+    expect(failure(() => category([1, 4, 1, 1]))).toMatchObject({
+      kind: "invalid",
+      message: "Outcome 2 (level of need): expected a whole number from 0 to 3; got 4",
+    });
+    expect(failure(() => category([1, 1, 1.5, 1]))).toMatchObject({
+      kind: "invalid",
+      message: expect.stringContaining("got 1.5"),
+    });
     expect(failure(() => category([1, 1, 1, -1]))).toMatchObject({ kind: "invalid" });
   });
 
   it("refuses bad thresholds", () => {
-    expect(failure(() => readThresholds([[9, 5]]))).toMatchObject({ kind: "invalid", message: expect.stringContaining("must not be above") });
-    expect(failure(() => readThresholds([[5]]))).toMatchObject({ kind: "invalid", message: "The thresholds must be two cells (standard from, enhanced from); got 1" });
+    expect(failure(() => readThresholds([[9, 5]]))).toMatchObject({
+      kind: "invalid",
+      message: expect.stringContaining("must not be above"),
+    });
+    expect(failure(() => readThresholds([[5]]))).toMatchObject({
+      kind: "invalid",
+      message: "The thresholds must be two cells (standard from, enhanced from); got 1",
+    });
     expect(failure(() => readThresholds([["five", 9]]))).toMatchObject({ kind: "invalid" });
   });
 });

@@ -1,7 +1,8 @@
 import { planCost, readPlanLines } from "../../src/engine";
 import { failure } from "../support/failure";
 
-const cost = (lines: unknown, period: "annual" | "weekly" = "annual") => planCost(readPlanLines(lines), period).toFixed(2);
+const cost = (lines: unknown, period: "annual" | "weekly" = "annual") =>
+  planCost(readPlanLines(lines), period).toFixed(2);
 
 describe("plan cost", () => {
   const plan = [
@@ -30,17 +31,36 @@ describe("plan cost", () => {
   });
 
   it("skips fully blank rows", () => {
-    expect(cost([[1, 10, "week"], ["", "", ""], [null, null, null], [2, 5, "once"]])).toBe("530.00");
+    expect(
+      cost([
+        [1, 10, "week"],
+        ["", "", ""],
+        [null, null, null],
+        [2, 5, "once"],
+      ]),
+    ).toBe("530.00");
     expect(cost([["", "", ""]])).toBe("0.00");
   });
 
   it.each([
     [[[1, "", "week"]], "Plan line row 1 is partly blank: it has no unit cost"],
-    [[[1, 10, "week"], ["", 10, ""]], "Plan line row 2 is partly blank: it has no quantity or frequency"],
+    [
+      [
+        [1, 10, "week"],
+        ["", 10, ""],
+      ],
+      "Plan line row 2 is partly blank: it has no quantity or frequency",
+    ],
     [[[-1, 10, "week"]], "Plan line row 1, quantity: expected a quantity, 0 or more; got -1"],
     [[[1, -10, "week"]], "Plan line row 1, unit cost: expected an amount in £, 0 or more; got -10"],
-    [[[1, 10, "fortnightly"]], 'Plan line row 1, frequency must be one of: week, weekly, month, monthly, year, annual, yearly, once, one-off; got "fortnightly"'],
-    [[["Quantity", "Unit cost", "Frequency"]], 'Plan line row 1, quantity: expected a quantity, 0 or more; got "Quantity"'],
+    [
+      [[1, 10, "fortnightly"]],
+      'Plan line row 1, frequency must be one of: week, weekly, month, monthly, year, annual, yearly, once, one-off; got "fortnightly"',
+    ],
+    [
+      [["Quantity", "Unit cost", "Frequency"]],
+      'Plan line row 1, quantity: expected a quantity, 0 or more; got "Quantity"',
+    ],
     [[[1, 10]], "The plan lines must be 3 columns (quantity, unit cost, frequency); got 2 columns"],
   ])("refuses %j", (lines, message) => {
     expect(failure(() => cost(lines))).toMatchObject({ kind: "invalid", message });

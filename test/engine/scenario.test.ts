@@ -1,8 +1,18 @@
 import { parsePriceTable, repriceCohort } from "../../src/engine";
 
 const annual = { period: "annual", method: "marginal" } as const;
-const current = parsePriceTable([["Points from", "£ per point"], [0, 50], [20, 80], [40, 120]]);
-const proposed = parsePriceTable([["Points from", "£ per point"], [0, 55], [20, 88], [40, 132]]); // a 10% uplift
+const current = parsePriceTable([
+  ["Points from", "£ per point"],
+  [0, 50],
+  [20, 80],
+  [40, 120],
+]);
+const proposed = parsePriceTable([
+  ["Points from", "£ per point"],
+  [0, 55],
+  [20, 88],
+  [40, 132],
+]); // a 10% uplift
 
 describe("re-pricing a cohort", () => {
   const cohort = [
@@ -17,7 +27,9 @@ describe("re-pricing a cohort", () => {
     const result = repriceCohort(cohort, current, proposed, annual);
     expect([...result.current]).toEqual([3200, 500, 1620, NaN, 12.5]);
     expect([...result.proposed]).toEqual([3520, 550, 1782, NaN, 13.75]);
-    expect([...result.problems]).toEqual([[3, 'Points must be a number for a band price table; got "lots" (a category needs a price table of categories)']]);
+    expect([...result.problems]).toEqual([
+      [3, 'Points must be a number for a band price table; got "lots" (a category needs a price table of categories)'],
+    ]);
   });
 
   it("totals by care group, matching care groups as the functions do", () => {
@@ -32,14 +44,20 @@ describe("re-pricing a cohort", () => {
 
   it("adds pence exactly however many people there are: 0.1 + 0.2 pounds is 0.3", () => {
     const penny = parsePriceTable(0.1);
-    const people = Array.from({ length: 30_000 }, (_, index) => ({ points: index % 2 === 0 ? 1 : 2, careGroup: "Everyone" }));
+    const people = Array.from({ length: 30_000 }, (_, index) => ({
+      points: index % 2 === 0 ? 1 : 2,
+      careGroup: "Everyone",
+    }));
     const { total } = repriceCohort(people, penny, penny, annual);
     expect(total.current).toBe(4500); // 15,000 × £0.10 + 15,000 × £0.20
     expect(total.change).toBe(0);
   });
 
   it("gives weekly figures when asked", () => {
-    const { total } = repriceCohort([{ points: 45, careGroup: "x" }], current, proposed, { ...annual, period: "weekly" });
+    const { total } = repriceCohort([{ points: 45, careGroup: "x" }], current, proposed, {
+      ...annual,
+      period: "weekly",
+    });
     expect(total).toMatchObject({ current: 61.54, proposed: 67.69 }); // 3,200 ÷ 52 = 61.538…; 3,520 ÷ 52 = 67.692…
   });
 });

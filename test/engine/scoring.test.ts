@@ -19,15 +19,25 @@ describe("scoring sheet", () => {
   });
 
   it("sums exactly: 0.1 + 0.2 is 0.3", () => {
-    const tenths = parseScoringSheet([["Q", "x", "y"], ["one", 0.1, 0], ["two", 0.2, 0]]);
+    const tenths = parseScoringSheet([
+      ["Q", "x", "y"],
+      ["one", 0.1, 0],
+      ["two", 0.2, 0],
+    ]);
     expect(scoreAnswers(tenths, ["x", "x"]).toString()).toBe("0.3");
   });
 
   it("matches answer codes ignoring case and surrounding spaces, and a number to its text form", () => {
     expect(points([" c ", "b", "D", "a"])).toBe("20.5");
-    const numbered = parseScoringSheet([["Q", "0", "1", "2"], ["Mobility", 0, 4, 8]]);
+    const numbered = parseScoringSheet([
+      ["Q", "0", "1", "2"],
+      ["Mobility", 0, 4, 8],
+    ]);
     expect(scoreAnswers(numbered, [2]).toString()).toBe("8");
-    const numberHeader = parseScoringSheet([["Q", 0, 1, 2], ["Mobility", 0, 4, 8]]);
+    const numberHeader = parseScoringSheet([
+      ["Q", 0, 1, 2],
+      ["Mobility", 0, 4, 8],
+    ]);
     expect(scoreAnswers(numberHeader, ["2"]).toString()).toBe("8");
   });
 
@@ -45,7 +55,11 @@ describe("scoring sheet", () => {
   it.each([
     [["A", "B", "C"], "invalid", "Expected 4 answers, one per question in the scoring sheet; got 3"],
     [["A", "", "C", "A"], "notFound", "Question Eating & food is unanswered"],
-    [["A", "A", "Z", "A"], "notFound", 'Answer "Z" to question Social & community is not an answer code of the scoring sheet (codes: A, B, C, D)'],
+    [
+      ["A", "A", "Z", "A"],
+      "notFound",
+      'Answer "Z" to question Social & community is not an answer code of the scoring sheet (codes: A, B, C, D)',
+    ],
     [["A", "D", "A", "A"], "notFound", 'Answer "D" is not allowed for question Eating & food (allowed: A, B, C)'],
   ])("refuses answers %j", (answers, kind, message) => {
     const error = failure(() => points(answers));
@@ -54,11 +68,15 @@ describe("scoring sheet", () => {
   });
 
   it("refuses question ids that are unknown, repeated or incomplete", () => {
-    expect(failure(() => questionOrder(sheet, ["Personal care", "Mobility", "Eating & food", "Informal care"]))).toMatchObject({
+    expect(
+      failure(() => questionOrder(sheet, ["Personal care", "Mobility", "Eating & food", "Informal care"])),
+    ).toMatchObject({
       kind: "notFound",
       message: expect.stringContaining('Question "Mobility" is not in the scoring sheet'),
     });
-    expect(failure(() => questionOrder(sheet, ["Personal care", "Personal care", "Eating & food", "Informal care"])).kind).toBe("invalid");
+    expect(
+      failure(() => questionOrder(sheet, ["Personal care", "Personal care", "Eating & food", "Informal care"])).kind,
+    ).toBe("invalid");
     expect(failure(() => questionOrder(sheet, ["Personal care", "Eating & food", "Informal care"]))).toMatchObject({
       kind: "notFound",
       message: "Question Social & community is unanswered: it is not among the question ids given",
@@ -67,11 +85,47 @@ describe("scoring sheet", () => {
 
   it.each([
     ["no header row", [["Personal care", 0, 5, 10]], "needs a header row"],
-    ["a duplicate question id", [["Q", "A", "B"], ["Mobility", 0, 1], [" mobility", 0, 2]], 'question "mobility" twice (rows 2 and 3)'],
-    ["a duplicate answer code", [["Q", "A", "a"], ["Mobility", 0, 1]], 'answer code "a" twice (columns 2 and 3)'],
-    ["non-numeric points", [["Q", "A", "B"], ["Mobility", 0, "five"]], 'Scoring sheet row 2 (question Mobility), answer B: points: expected a number; got "five"'],
-    ["a blank answer code over points", [["Q", "A", ""], ["Mobility", 0, 3]], "no answer code in column 3"],
-    ["points without a question id", [["Q", "A"], ["", 3]], "row 2 has points but no question id"],
+    [
+      "a duplicate question id",
+      [
+        ["Q", "A", "B"],
+        ["Mobility", 0, 1],
+        [" mobility", 0, 2],
+      ],
+      'question "mobility" twice (rows 2 and 3)',
+    ],
+    [
+      "a duplicate answer code",
+      [
+        ["Q", "A", "a"],
+        ["Mobility", 0, 1],
+      ],
+      'answer code "a" twice (columns 2 and 3)',
+    ],
+    [
+      "non-numeric points",
+      [
+        ["Q", "A", "B"],
+        ["Mobility", 0, "five"],
+      ],
+      'Scoring sheet row 2 (question Mobility), answer B: points: expected a number; got "five"',
+    ],
+    [
+      "a blank answer code over points",
+      [
+        ["Q", "A", ""],
+        ["Mobility", 0, 3],
+      ],
+      "no answer code in column 3",
+    ],
+    [
+      "points without a question id",
+      [
+        ["Q", "A"],
+        ["", 3],
+      ],
+      "row 2 has points but no question id",
+    ],
   ])("refuses a scoring sheet with %s", (_, grid, message) => {
     const error = failure(() => parseScoringSheet(grid));
     expect(error.kind).toBe("invalid");

@@ -1,7 +1,21 @@
 import fc from "fast-check";
-import { checkLine, Decimal, DEFAULT_TOLERANCE, MANAGED_AS, planAgainstBudget, planProblems, planTotals, SupportPlanLine } from "../../src/engine";
+import {
+  checkLine,
+  Decimal,
+  DEFAULT_TOLERANCE,
+  MANAGED_AS,
+  planAgainstBudget,
+  planProblems,
+  planTotals,
+  SupportPlanLine,
+} from "../../src/engine";
 
-const line = (quantity: string, unitCost: string, frequency: SupportPlanLine["frequency"], managedAs: SupportPlanLine["managedAs"]): SupportPlanLine => ({
+const line = (
+  quantity: string,
+  unitCost: string,
+  frequency: SupportPlanLine["frequency"],
+  managedAs: SupportPlanLine["managedAs"],
+): SupportPlanLine => ({
   service: "s",
   unit: "u",
   quantity: new Decimal(quantity),
@@ -10,20 +24,48 @@ const line = (quantity: string, unitCost: string, frequency: SupportPlanLine["fr
   managedAs,
 });
 
-const fields = { service: "Personal assistant", quantity: "10", unit: "hour", unitCost: "19.55", frequency: "week", managedAs: "Direct payment" };
+const fields = {
+  service: "Personal assistant",
+  quantity: "10",
+  unit: "hour",
+  unitCost: "19.55",
+  frequency: "week",
+  managedAs: "Direct payment",
+};
 
 describe("checking a plan line", () => {
   it("accepts a complete line and the usual spellings", () => {
-    const checked = checkLine({ ...fields, quantity: " 2.5 ", unitCost: "£1,019.55", frequency: "weekly", managedAs: "isf" });
-    expect("line" in checked && checked.line).toMatchObject({ service: "Personal assistant", frequency: "week", managedAs: "Individual Service Fund" });
+    const checked = checkLine({
+      ...fields,
+      quantity: " 2.5 ",
+      unitCost: "£1,019.55",
+      frequency: "weekly",
+      managedAs: "isf",
+    });
+    expect("line" in checked && checked.line).toMatchObject({
+      service: "Personal assistant",
+      frequency: "week",
+      managedAs: "Individual Service Fund",
+    });
     expect("line" in checked && checked.line.quantity.toString()).toBe("2.5");
     expect("line" in checked && checked.line.unitCost.toString()).toBe("1019.55");
-    expect(checkLine({ ...fields, frequency: "one-off", managedAs: "DP" })).toMatchObject({ line: { frequency: "once", managedAs: "Direct payment" } });
-    expect(checkLine({ ...fields, managedAs: "council managed" })).toMatchObject({ line: { managedAs: "Council-managed" } });
+    expect(checkLine({ ...fields, frequency: "one-off", managedAs: "DP" })).toMatchObject({
+      line: { frequency: "once", managedAs: "Direct payment" },
+    });
+    expect(checkLine({ ...fields, managedAs: "council managed" })).toMatchObject({
+      line: { managedAs: "Council-managed" },
+    });
   });
 
   it("gives each bad field its own message", () => {
-    const checked = checkLine({ service: " ", quantity: "two", unit: "hour", unitCost: "", frequency: "fortnightly", managedAs: "cash" });
+    const checked = checkLine({
+      service: " ",
+      quantity: "two",
+      unit: "hour",
+      unitCost: "",
+      frequency: "fortnightly",
+      managedAs: "cash",
+    });
     expect("problems" in checked && checked.problems).toEqual({
       service: "A service is needed",
       quantity: 'Quantity: expected a quantity, 0 or more; got "two"',
@@ -88,19 +130,13 @@ describe("plan totals", () => {
 });
 
 describe("plan against the indicative budget", () => {
-  const against = (plan: string, indicative = "1000") => planAgainstBudget(new Decimal(plan), new Decimal(indicative), DEFAULT_TOLERANCE);
+  const against = (plan: string, indicative = "1000") =>
+    planAgainstBudget(new Decimal(plan), new Decimal(indicative), DEFAULT_TOLERANCE);
 
   it("is Green within 10%, Amber within 50%, Red beyond, boundaries inclusive, both sides", () => {
-    expect(["1100", "900", "1100.01", "899.99", "1500", "500", "1500.01", "499.99"].map((plan) => against(plan).light)).toEqual([
-      "Green",
-      "Green",
-      "Amber",
-      "Amber",
-      "Amber",
-      "Amber",
-      "Red",
-      "Red",
-    ]);
+    expect(
+      ["1100", "900", "1100.01", "899.99", "1500", "500", "1500.01", "499.99"].map((plan) => against(plan).light),
+    ).toEqual(["Green", "Green", "Amber", "Amber", "Amber", "Amber", "Red", "Red"]);
   });
 
   it("gives the signed deviation and says what the light means", () => {

@@ -2,7 +2,11 @@ import { Decimal, readAmount, readTolerance, trafficLight } from "../../src/engi
 import { failure } from "../support/failure";
 
 const light = (plan: string | number, indicative: string | number, tolerance?: unknown) =>
-  trafficLight(new Decimal(plan), new Decimal(indicative), tolerance === undefined ? undefined : readTolerance(tolerance));
+  trafficLight(
+    new Decimal(plan),
+    new Decimal(indicative),
+    tolerance === undefined ? undefined : readTolerance(tolerance),
+  );
 
 describe("plan tolerance", () => {
   it.each([
@@ -47,13 +51,28 @@ describe("plan tolerance", () => {
     [[[0.1, 0.2, 0.3]], "one limit or two cells"],
     [[[-0.1]], "Tolerance: expected a fraction, 0 or more (such as 0.1 or 10%); got -0.1"],
     [[["ten"]], 'got "ten"'],
-    [[[0.1, 0.2], [0.3, 0.4]], "must be a single row or a single column"],
+    [
+      [
+        [0.1, 0.2],
+        [0.3, 0.4],
+      ],
+      "must be a single row or a single column",
+    ],
   ])("refuses the tolerance %j", (tolerance, message) => {
-    expect(failure(() => readTolerance(tolerance))).toMatchObject({ kind: "invalid", message: expect.stringContaining(message) });
+    expect(failure(() => readTolerance(tolerance))).toMatchObject({
+      kind: "invalid",
+      message: expect.stringContaining(message),
+    });
   });
 
   it("refuses negative amounts and reports blank ones as missing", () => {
-    expect(failure(() => readAmount(-5, "Plan cost"))).toMatchObject({ kind: "invalid", message: "Plan cost: expected an amount in £, 0 or more; got -5" });
-    expect(failure(() => readAmount("", "Indicative amount"))).toMatchObject({ kind: "notFound", message: "Indicative amount is blank" });
+    expect(failure(() => readAmount(-5, "Plan cost"))).toMatchObject({
+      kind: "invalid",
+      message: "Plan cost: expected an amount in £, 0 or more; got -5",
+    });
+    expect(failure(() => readAmount("", "Indicative amount"))).toMatchObject({
+      kind: "notFound",
+      message: "Indicative amount is blank",
+    });
   });
 });

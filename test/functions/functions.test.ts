@@ -38,7 +38,13 @@ describe("PB.RAS_POINTS", () => {
   it("matches answers by question id when ids are given, from a row or a column", () => {
     const ids = [["Informal care", "Personal care", "Social & community", "Eating & food"]];
     expect(PB.rasPoints([["B", "D", "C", "A"]], scoringSheet, ids)).toEqual([[15]]);
-    expect(PB.rasPoints([["B", "D", "C", "A"]], scoringSheet, ids[0].map((id) => [id]))).toEqual([[15]]);
+    expect(
+      PB.rasPoints(
+        [["B", "D", "C", "A"]],
+        scoringSheet,
+        ids[0].map((id) => [id]),
+      ),
+    ).toEqual([[15]]);
   });
 
   it("puts a bad row's error in that row only", () => {
@@ -57,14 +63,31 @@ describe("PB.RAS_POINTS", () => {
   });
 
   it("gives #VALUE! for the wrong number of answers", () => {
-    expect(cells(PB.rasPoints([["C", "B", "D"]], scoringSheet))).toEqual([["#VALUE! Expected 4 answers, one per question in the scoring sheet; got 3"]]);
+    expect(cells(PB.rasPoints([["C", "B", "D"]], scoringSheet))).toEqual([
+      ["#VALUE! Expected 4 answers, one per question in the scoring sheet; got 3"],
+    ]);
     expect(cells(PB.rasPoints([["C"], ["B"]], scoringSheet))[0][0]).toMatch(/^#VALUE! Expected 4 answers/);
   });
 
   it("gives #N/A for an unknown question id and #VALUE! for a malformed scoring sheet", () => {
-    expect(thrown(() => PB.rasPoints([["A", "A", "A", "A"]], scoringSheet, [["Q1", "Q2", "Q3", "Q4"]]))).toMatchObject({ code: "#N/A" });
-    expect(thrown(() => PB.rasPoints([["A"]], [["Mobility", 0, 5]]))).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("needs a header row") });
-    expect(thrown(() => PB.rasPoints([["A"]], [["Q", "A"], ["Mobility", "lots"]]))).toMatchObject({ code: "#VALUE!" });
+    expect(thrown(() => PB.rasPoints([["A", "A", "A", "A"]], scoringSheet, [["Q1", "Q2", "Q3", "Q4"]]))).toMatchObject({
+      code: "#N/A",
+    });
+    expect(thrown(() => PB.rasPoints([["A"]], [["Mobility", 0, 5]]))).toMatchObject({
+      code: "#VALUE!",
+      message: expect.stringContaining("needs a header row"),
+    });
+    expect(
+      thrown(() =>
+        PB.rasPoints(
+          [["A"]],
+          [
+            ["Q", "A"],
+            ["Mobility", "lots"],
+          ],
+        ),
+      ),
+    ).toMatchObject({ code: "#VALUE!" });
   });
 });
 
@@ -84,7 +107,11 @@ describe("PB.INDICATIVE_BUDGET", () => {
 
   it("broadcasts one care group, reduction or period to every row", () => {
     // 45 → 3200, 20 → 1000, 50 → 20×50 + 20×80 + 10×120 = 3800; weekly ÷ 52: 61.538…, 19.230…, 73.076…
-    expect(PB.indicativeBudget([[45], [20], [50]], bandTable, [["Older people"]], undefined, "weekly")).toEqual([[61.54], [19.23], [73.08]]);
+    expect(PB.indicativeBudget([[45], [20], [50]], bandTable, [["Older people"]], undefined, "weekly")).toEqual([
+      [61.54],
+      [19.23],
+      [73.08],
+    ]);
   });
 
   it("compares care groups for the same points when the care groups are the column", () => {
@@ -99,7 +126,9 @@ describe("PB.INDICATIVE_BUDGET", () => {
   });
 
   it("takes a category for a category table", () => {
-    expect(PB.indicativeBudget([["Basic"], ["Enhanced"]], categoryTable, [["Older people"]], undefined, "weekly")).toEqual([[50], [300]]);
+    expect(
+      PB.indicativeBudget([["Basic"], ["Enhanced"]], categoryTable, [["Older people"]], undefined, "weekly"),
+    ).toEqual([[50], [300]]);
   });
 
   it("keeps a bad row's error in its own cell", () => {
@@ -108,9 +137,13 @@ describe("PB.INDICATIVE_BUDGET", () => {
     expect(cells(PB.indicativeBudget(points, bandTable, groups))).toEqual([
       [3200],
       ["#VALUE! Points: expected a number of points, 0 or more; got -3"],
-      ['#VALUE! Points must be a number for a band price table; got "Enhanced" (a category needs a price table of categories)'],
+      [
+        '#VALUE! Points must be a number for a band price table; got "Enhanced" (a category needs a price table of categories)',
+      ],
       ["#N/A Points are blank: give the person's RAS points"],
-      ['#N/A Care group "Children" is not in the price table (it has Older people, Physical disability, Learning disability, Mental health)'],
+      [
+        '#N/A Care group "Children" is not in the price table (it has Older people, Physical disability, Learning disability, Mental health)',
+      ],
     ]);
   });
 
@@ -119,14 +152,38 @@ describe("PB.INDICATIVE_BUDGET", () => {
     expect(PB.indicativeBudget([[sheetError]], bandTable, [["Older people"]])).toEqual([[sheetError]]);
     expect(PB.indicativeBudget([[45]], bandTable, [[sheetError]])).toEqual([[sheetError]]);
     expect(PB.indicativeBudget([[45]], bandTable, [["Older people"]], [[sheetError]])).toEqual([[sheetError]]);
-    expect(PB.indicativeBudget([[45], [45]], bandTable, [["Older people"]], [[0], [sheetError]])).toEqual([[3200], [sheetError]]);
+    expect(PB.indicativeBudget([[45], [45]], bandTable, [["Older people"]], [[0], [sheetError]])).toEqual([
+      [3200],
+      [sheetError],
+    ]);
   });
 
   it("fails the whole call for a bad table, period, method or mismatched columns", () => {
-    expect(thrown(() => PB.indicativeBudget([[45]], [["P", "£"], [20, 1], [10, 2]]))).toMatchObject({ code: "#VALUE!" });
-    expect(thrown(() => PB.indicativeBudget([[45]], [[50]], undefined, undefined, "monthly"))).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("Period") });
-    expect(thrown(() => PB.indicativeBudget([[45]], [[50]], undefined, undefined, undefined, "curve"))).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("Method") });
-    expect(thrown(() => PB.indicativeBudget([[45], [46]], bandTable, [["Older people"], ["Older people"], ["Older people"]]))).toMatchObject({
+    expect(
+      thrown(() =>
+        PB.indicativeBudget(
+          [[45]],
+          [
+            ["P", "£"],
+            [20, 1],
+            [10, 2],
+          ],
+        ),
+      ),
+    ).toMatchObject({ code: "#VALUE!" });
+    expect(thrown(() => PB.indicativeBudget([[45]], [[50]], undefined, undefined, "monthly"))).toMatchObject({
+      code: "#VALUE!",
+      message: expect.stringContaining("Period"),
+    });
+    expect(thrown(() => PB.indicativeBudget([[45]], [[50]], undefined, undefined, undefined, "curve"))).toMatchObject({
+      code: "#VALUE!",
+      message: expect.stringContaining("Method"),
+    });
+    expect(
+      thrown(() =>
+        PB.indicativeBudget([[45], [46]], bandTable, [["Older people"], ["Older people"], ["Older people"]]),
+      ),
+    ).toMatchObject({
       code: "#VALUE!",
       message: "Care group is 3×1 cells but Points is 2×1: give one value for everyone or one per person",
     });
@@ -135,12 +192,19 @@ describe("PB.INDICATIVE_BUDGET", () => {
 
 describe("PB.PLAN_TOLERANCE", () => {
   it("spills a traffic light per row", () => {
-    expect(PB.planTolerance([[1100], [1500], [499.99], [""]], [[1000]])).toEqual([["Green"], ["Amber"], ["Red"], [expect.anything()]]);
+    expect(PB.planTolerance([[1100], [1500], [499.99], [""]], [[1000]])).toEqual([
+      ["Green"],
+      ["Amber"],
+      ["Red"],
+      [expect.anything()],
+    ]);
   });
 
   it("takes custom limits and refuses negative amounts", () => {
     expect(PB.planTolerance([[1250]], [[1000]], [[0.25]])).toEqual([["Green"]]);
-    expect(cells(PB.planTolerance([[-1]], [[1000]]))).toEqual([["#VALUE! Plan cost: expected an amount in £, 0 or more; got -1"]]);
+    expect(cells(PB.planTolerance([[-1]], [[1000]]))).toEqual([
+      ["#VALUE! Plan cost: expected an amount in £, 0 or more; got -1"],
+    ]);
     expect(thrown(() => PB.planTolerance([[1]], [[1]], [[0.5, 0.1]]))).toMatchObject({ code: "#VALUE!" });
   });
 });
@@ -158,7 +222,9 @@ describe("PB.CARER_CATEGORY and PB.OUTCOME_CATEGORY", () => {
   });
 
   it("say which kind of score is wrong", () => {
-    expect(cells(PB.carerCategory([[1, 5, 1, 1]]))).toEqual([["#VALUE! Outcome 2 (impact of caring): expected a whole number from 0 to 3; got 5"]]);
+    expect(cells(PB.carerCategory([[1, 5, 1, 1]]))).toEqual([
+      ["#VALUE! Outcome 2 (impact of caring): expected a whole number from 0 to 3; got 5"],
+    ]);
     expect(cells(PB.outcomeCategory([[1, 1, "", 1]]))).toEqual([["#N/A Outcome 3 (level of need) is not scored"]]);
   });
 });
@@ -182,6 +248,8 @@ describe("PB.RAS_EXPLAIN", () => {
   it("explains with the same arguments as INDICATIVE_BUDGET and ends with the result", () => {
     const [[text]] = PB.rasExplain([[45]], bandTable, [["Older people"]]);
     expect(text).toMatch(/^Care group: Older people\. .*£3,200\.00$/);
-    expect(cells(PB.rasExplain([["Premium"]], categoryTable, [["Older people"]]))[0][0]).toMatch(/^#N\/A Category "Premium"/);
+    expect(cells(PB.rasExplain([["Premium"]], categoryTable, [["Older people"]]))[0][0]).toMatch(
+      /^#N\/A Category "Premium"/,
+    );
   });
 });

@@ -31,7 +31,14 @@ const CONTRACT: Record<string, string[]> = {
   PLAN_COST: ["lines[]", "period?"],
   RAS_EXPLAIN: ["points[]", "priceTable[]", "careGroup[]?", "reduction[]?", "period?", "method?"],
 };
-const SPILLING = ["RAS_POINTS", "INDICATIVE_BUDGET", "PLAN_TOLERANCE", "CARER_CATEGORY", "OUTCOME_CATEGORY", "RAS_EXPLAIN"];
+const SPILLING = [
+  "RAS_POINTS",
+  "INDICATIVE_BUDGET",
+  "PLAN_TOLERANCE",
+  "CARER_CATEGORY",
+  "OUTCOME_CATEGORY",
+  "RAS_EXPLAIN",
+];
 
 describe("functions.json generated from functions.ts", () => {
   let functions: FunctionMetadata[];
@@ -46,7 +53,10 @@ describe("functions.json generated from functions.ts", () => {
 
   it("describes exactly the seven PB functions, with the contract's parameters", () => {
     const described = Object.fromEntries(
-      functions.map((fn) => [fn.id, fn.parameters.map((p) => `${p.name}${p.dimensionality === "matrix" ? "[]" : ""}${p.optional ? "?" : ""}`)]),
+      functions.map((fn) => [
+        fn.id,
+        fn.parameters.map((p) => `${p.name}${p.dimensionality === "matrix" ? "[]" : ""}${p.optional ? "?" : ""}`),
+      ]),
     );
     expect(described).toEqual(CONTRACT);
     expect(functions.every((fn) => fn.name === fn.id)).toBe(true);
@@ -55,22 +65,31 @@ describe("functions.json generated from functions.ts", () => {
   it("gives every function and parameter help text for Excel's autocomplete", () => {
     for (const fn of functions) {
       expect(fn.description?.length).toBeGreaterThan(20);
-      for (const parameter of fn.parameters) expect(`${fn.id}.${parameter.name}: ${parameter.description ?? ""}`).toMatch(/: .{15,}/);
+      for (const parameter of fn.parameters)
+        expect(`${fn.id}.${parameter.name}: ${parameter.description ?? ""}`).toMatch(/: .{15,}/);
     }
   });
 
   it("returns a matrix from every function that spills", () => {
-    for (const fn of functions) expect([fn.id, fn.result.dimensionality ?? "scalar"]).toEqual([fn.id, SPILLING.includes(fn.id) ? "matrix" : "scalar"]);
+    for (const fn of functions)
+      expect([fn.id, fn.result.dimensionality ?? "scalar"]).toEqual([
+        fn.id,
+        SPILLING.includes(fn.id) ? "matrix" : "scalar",
+      ]);
   });
 
   it("associates each id with an exported function of functions.ts", () => {
-    for (const { id, functionName } of associate) expect([id, typeof (PB as Record<string, unknown>)[functionName]]).toEqual([id, "function"]);
+    for (const { id, functionName } of associate)
+      expect([id, typeof (PB as Record<string, unknown>)[functionName]]).toEqual([id, "function"]);
     expect(associate.map(({ id }) => id).sort()).toEqual(Object.keys(CONTRACT).sort());
   });
 
   it("fails when the generator reports an error (a check that could not fail would prove nothing)", async () => {
     const broken = join(mkdtempSync(join(tmpdir(), "pb-metadata-")), "broken.ts");
-    writeFileSync(broken, "/**\n * Broken.\n * @customfunction BROKEN\n * @param {notAType} x Something.\n */\nfunction broken(x) { return x; }\n");
+    writeFileSync(
+      broken,
+      "/**\n * Broken.\n * @customfunction BROKEN\n * @param {notAType} x Something.\n */\nfunction broken(x) { return x; }\n",
+    );
     const generated = await generateCustomFunctionsMetadata(broken);
     expect(generated.errors.length).toBeGreaterThan(0);
   });

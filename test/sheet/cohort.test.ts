@@ -41,7 +41,11 @@ function cohortWorkbook(): HyperFormula {
         [2, 34, "year"], // 68
       ],
       Spilled: [
-        ["=PB.RAS_POINTS(People!D2:G7, Scoring!A1:E5)", "=PB.INDICATIVE_BUDGET(People!H2:H7, PricePoints, People!C2:C7)", "=PB.RAS_EXPLAIN(People!H2, PricePoints, People!C2)"],
+        [
+          "=PB.RAS_POINTS(People!D2:G7, Scoring!A1:E5)",
+          "=PB.INDICATIVE_BUDGET(People!H2:H7, PricePoints, People!C2:C7)",
+          "=PB.RAS_EXPLAIN(People!H2, PricePoints, People!C2)",
+        ],
       ],
     },
     { licenseKey: "gpl-v3" },
@@ -53,7 +57,8 @@ function cohortWorkbook(): HyperFormula {
 describe("a cohort workbook in a real spreadsheet engine", () => {
   let hf: HyperFormula;
   const sheet = (name: string) => hf.getSheetId(name)!;
-  const value = (name: string, column: number, row: number) => hf.getCellValue({ sheet: sheet(name), col: column, row });
+  const value = (name: string, column: number, row: number) =>
+    hf.getCellValue({ sheet: sheet(name), col: column, row });
   const column = (name: string, col: number) => people.map((_, index) => value(name, col, index + 1));
 
   beforeAll(async () => {
@@ -97,13 +102,16 @@ describe("a cohort workbook in a real spreadsheet engine", () => {
     expect(people.map((_, index) => value("Spilled", 1, index))).toEqual([1765, 1450, 525, 1010, 1270, 0]);
     // 1,900 against 1,765: |135| / 1,765 = 7.6%
     expect(value("People", 11, 1)).toBe("Green");
-    expect(value("Spilled", 2, 0)).toMatch(/8\.5 points × £90\.00 \(band 20–40\) = £765\.00; total £1,765\.00 a year\..*£1,765\.00$/);
+    expect(value("Spilled", 2, 0)).toMatch(
+      /8\.5 points × £90\.00 \(band 20–40\) = £765\.00; total £1,765\.00 a year\..*£1,765\.00$/,
+    );
   });
 
   it("shows a bad cell as an error with its message, only in the rows that use it", () => {
     // Bob (sheet row 3) answers "Z" to Q2
     hf.setCellContents({ sheet: sheet("People"), col: 4, row: 2 }, "Z");
-    const message = 'Answer "Z" to question Eating & food is not an answer code of the scoring sheet (codes: A, B, C, D)';
+    const message =
+      'Answer "Z" to question Eating & food is not an answer code of the scoring sheet (codes: A, B, C, D)';
     expect(value("People", 7, 2)).toMatchObject({ value: "#N/A", message });
     expect(value("Spilled", 0, 1)).toMatchObject({ value: "#N/A", message });
     expect([0, 2, 3, 4, 5].map((index) => value("Spilled", 0, index))).toEqual([28.5, 10.5, 23.5, 23, 0]);
@@ -115,6 +123,8 @@ describe("a cohort workbook in a real spreadsheet engine", () => {
     hf.setCellContents({ sheet: sheet("PricePoints"), col: 1, row: 3 }, -5);
     const budget = value("People", 8, 1) as DetailedCellError;
     expect(budget.value).toBe("#VALUE!");
-    expect(budget.message).toBe("Price table row 4 (band from 40 points), care group Older people: expected an amount in £, 0 or more; got -5");
+    expect(budget.message).toBe(
+      "Price table row 4 (band from 40 points), care group Older people: expected an amount in £, 0 or more; got -5",
+    );
   });
 });

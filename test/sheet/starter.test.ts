@@ -7,10 +7,16 @@ import { assess, readPlanBook } from "../../src/workbook/planBook";
 import { setUpWorkbook } from "../../src/workbook/starter";
 import { registerPBFunctions } from "../support/hyperformula";
 
-const columnLetter = (index: number): string => (index < 26 ? "" : columnLetter(Math.floor(index / 26) - 1)) + String.fromCharCode(65 + (index % 26));
+const columnLetter = (index: number): string =>
+  (index < 26 ? "" : columnLetter(Math.floor(index / 26) - 1)) + String.fromCharCode(65 + (index % 26));
 
 /** Table[#All], Table[@[A]:[B]], [@Column] and [@[Column name]] as A1 references, for the row given. */
-function toA1(formula: string, row: number, tables: Map<string, { sheet: string; headers: readonly string[]; rows: number }>, own: string): string {
+function toA1(
+  formula: string,
+  row: number,
+  tables: Map<string, { sheet: string; headers: readonly string[]; rows: number }>,
+  own: string,
+): string {
   const column = (table: string, header: string) => {
     const index = tables.get(table)!.headers.indexOf(header);
     if (index < 0) throw new Error(`${table} has no column ${header}`);
@@ -21,8 +27,14 @@ function toA1(formula: string, row: number, tables: Map<string, { sheet: string;
       const { sheet, headers, rows } = tables.get(table)!;
       return `'${sheet}'!$A$1:$${columnLetter(headers.length - 1)}$${rows + 1}`;
     })
-    .replace(/(\w+)\[@\[([^\]]+)\]:\[([^\]]+)\]\]/g, (_, table: string, first: string, last: string) => `${column(table, first)}${row}:${column(table, last)}${row}`)
-    .replace(/\[@\[([^\]]+)\]\]|\[@(\w+)\]/g, (_, spaced: string | undefined, plain: string | undefined) => `${column(own, (spaced ?? plain)!)}${row}`);
+    .replace(
+      /(\w+)\[@\[([^\]]+)\]:\[([^\]]+)\]\]/g,
+      (_, table: string, first: string, last: string) => `${column(table, first)}${row}:${column(table, last)}${row}`,
+    )
+    .replace(
+      /\[@\[([^\]]+)\]\]|\[@(\w+)\]/g,
+      (_, spaced: string | undefined, plain: string | undefined) => `${column(own, (spaced ?? plain)!)}${row}`,
+    );
 }
 
 describe("the starter workbook in a spreadsheet engine", () => {
@@ -32,11 +44,20 @@ describe("the starter workbook in a spreadsheet engine", () => {
     const workbook = new MemoryWorkbook();
     await setUpWorkbook(workbook);
     const tables = workbook.allTables();
-    const shapes = new Map(tables.map((table) => [table.name, { sheet: table.sheet, headers: table.headers, rows: table.rows.length }]));
+    const shapes = new Map(
+      tables.map((table) => [table.name, { sheet: table.sheet, headers: table.headers, rows: table.rows.length }]),
+    );
     const sheets = Object.fromEntries(
       tables.map((table) => [
         table.sheet,
-        [table.headers, ...table.rows.map((row, index) => row.map((cell) => (typeof cell === "string" && cell.startsWith("=") ? toA1(cell, index + 2, shapes, table.name) : cell)))],
+        [
+          table.headers,
+          ...table.rows.map((row, index) =>
+            row.map((cell) =>
+              typeof cell === "string" && cell.startsWith("=") ? toA1(cell, index + 2, shapes, table.name) : cell,
+            ),
+          ),
+        ],
       ]),
     );
     const hf = HyperFormula.buildFromSheets(sheets as never, { licenseKey: "gpl-v3" });
@@ -52,9 +73,16 @@ describe("the starter workbook in a spreadsheet engine", () => {
     ]);
     const fromPane = book.people.map((person) => {
       const result = assess(book, person);
-      return "problem" in result ? ["error", "error"] : [Number(result.points.toString()), Number(result.budget.result.toString())];
+      return "problem" in result
+        ? ["error", "error"]
+        : [Number(result.points.toString()), Number(result.budget.result.toString())];
     });
-    expect(fromSheet.map(([points, budget]) => [points instanceof DetailedCellError ? "error" : points, budget instanceof DetailedCellError ? "error" : budget])).toEqual(fromPane);
+    expect(
+      fromSheet.map(([points, budget]) => [
+        points instanceof DetailedCellError ? "error" : points,
+        budget instanceof DetailedCellError ? "error" : budget,
+      ]),
+    ).toEqual(fromPane);
     // Hand-checked: P001 scores 36 (see the end-to-end test), 20 × £150 + 16 × £200 = £6,200;
     // P020's assessment is incomplete, so the sheet shows #N/A with the engine's message.
     expect(fromSheet[0]).toEqual([36, 6200]);

@@ -2,7 +2,16 @@
 // calculation). Each function is registered from the generated functions.json, so the sheet sees
 // exactly the ids, parameters and shapes Excel would; arguments arrive as Excel passes them.
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
+import {
+  ArraySize,
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+} from "hyperformula";
 import * as PB from "../../src/functions/functions";
 
 const FUNCTIONS_SOURCE = "src/functions/functions.ts";
@@ -25,11 +34,15 @@ const perPersonSize = (sizes: (Size | undefined)[]): [number, number] => {
   return range ? [range.width, range.height] : [1, 1];
 };
 /** Rows of people: a single column of several cells is one person. */
-const peopleSize = (people: Size, singleColumnIsOnePerson: boolean): [number, number] => [1, singleColumnIsOnePerson && people.width === 1 && people.height > 1 ? 1 : people.height];
+const peopleSize = (people: Size, singleColumnIsOnePerson: boolean): [number, number] => [
+  1,
+  singleColumnIsOnePerson && people.width === 1 && people.height > 1 ? 1 : people.height,
+];
 
 /** Result sizes, predicted from argument sizes before evaluation as HyperFormula requires for arrays. */
 const RESULT_SIZE: Record<string, (sizes: Size[]) => [number, number]> = {
-  RAS_POINTS: ([answers, scoring, questions]) => peopleSize(answers, (questions ? Math.max(questions.width, questions.height) : scoring.height - 1) !== 1),
+  RAS_POINTS: ([answers, scoring, questions]) =>
+    peopleSize(answers, (questions ? Math.max(questions.width, questions.height) : scoring.height - 1) !== 1),
   INDICATIVE_BUDGET: ([points, , careGroup, reduction]) => perPersonSize([points, careGroup, reduction]),
   RAS_EXPLAIN: ([points, , careGroup, reduction]) => perPersonSize([points, careGroup, reduction]),
   PLAN_TOLERANCE: ([planCost, indicative]) => perPersonSize([planCost, indicative]),
@@ -54,7 +67,10 @@ function excelArgument(value: unknown, parameter: ParameterMetadata): unknown {
 
 function sheetValue(value: unknown): unknown {
   if (value instanceof CustomFunctions.Error) {
-    return new CellError(value.code === CustomFunctions.ErrorCode.notAvailable ? ErrorType.NA : ErrorType.VALUE, value.message);
+    return new CellError(
+      value.code === CustomFunctions.ErrorCode.notAvailable ? ErrorType.NA : ErrorType.VALUE,
+      value.message,
+    );
   }
   return value;
 }
@@ -62,12 +78,21 @@ function sheetValue(value: unknown): unknown {
 /** Registers every function of functions.json as PB.<id>; fails if the generator reports any error. */
 export async function registerPBFunctions(): Promise<void> {
   const generated = await generateCustomFunctionsMetadata(FUNCTIONS_SOURCE);
-  if (generated.errors.length > 0) throw new Error(`functions.json could not be generated: ${generated.errors.join("; ")}`);
+  if (generated.errors.length > 0)
+    throw new Error(`functions.json could not be generated: ${generated.errors.join("; ")}`);
   const functions = (JSON.parse(generated.metadataJson) as { functions: FunctionMetadata[] }).functions;
-  const implementations = new Map(generated.associate.map((entry) => [entry.id, (PB as Record<string, unknown>)[entry.functionName] as (...args: unknown[]) => unknown]));
+  const implementations = new Map(
+    generated.associate.map((entry) => [
+      entry.id,
+      (PB as Record<string, unknown>)[entry.functionName] as (...args: unknown[]) => unknown,
+    ]),
+  );
 
   class PBPlugin extends FunctionPlugin {}
-  const plugin = PBPlugin as unknown as { implementedFunctions: Record<string, unknown>; prototype: Record<string, unknown> };
+  const plugin = PBPlugin as unknown as {
+    implementedFunctions: Record<string, unknown>;
+    prototype: Record<string, unknown>;
+  };
   plugin.implementedFunctions = {};
   const translations: Record<string, string> = {};
 
@@ -78,7 +103,10 @@ export async function registerPBFunctions(): Promise<void> {
       method: `call_${metadata.id}`,
       sizeOfResultArrayMethod: `size_${metadata.id}`,
       vectorizationForbidden: true,
-      parameters: metadata.parameters.map((parameter) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: parameter.optional ?? false })),
+      parameters: metadata.parameters.map((parameter) => ({
+        argumentType: FunctionArgumentType.ANY,
+        optionalArg: parameter.optional ?? false,
+      })),
     };
     translations[name] = name;
 
@@ -87,7 +115,9 @@ export async function registerPBFunctions(): Promise<void> {
         const error = values.find((value) => value instanceof CellError);
         if (error) return error;
         try {
-          const result = implementation(...metadata.parameters.map((parameter, index) => excelArgument(values[index], parameter)));
+          const result = implementation(
+            ...metadata.parameters.map((parameter, index) => excelArgument(values[index], parameter)),
+          );
           if (!Array.isArray(result)) return sheetValue(result);
           if (result.length === 1 && result[0].length === 1) return sheetValue(result[0][0]);
           return SimpleRangeValue.onlyValues(result.map((row: unknown[]) => row.map(sheetValue)) as never);

@@ -4,7 +4,13 @@ import { createServer, Server } from "http";
 import { AddressInfo } from "net";
 import { extname, join, normalize } from "path";
 
-const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".json": "application/json", ".png": "image/png", ".xml": "text/xml" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "text/xml",
+};
 
 export async function serve(folder: string): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer(async (request, response) => {

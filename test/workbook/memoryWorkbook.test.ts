@@ -2,7 +2,19 @@ import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 
 async function workbookWithTable() {
   const workbook = new MemoryWorkbook();
-  await workbook.addTables([{ sheet: "Lines", name: "Lines", headers: ["Id", "Amount"], rows: [["a", 1], ["b", 2], ["c", 3], ["d", 4]] }]);
+  await workbook.addTables([
+    {
+      sheet: "Lines",
+      name: "Lines",
+      headers: ["Id", "Amount"],
+      rows: [
+        ["a", 1],
+        ["b", 2],
+        ["c", 3],
+        ["d", 4],
+      ],
+    },
+  ]);
   return workbook;
 }
 
@@ -11,17 +23,24 @@ describe("the in-memory workbook", () => {
     const workbook = await workbookWithTable();
     workbook.addSheet("Notes");
     const before = JSON.stringify(workbook.allTables());
-    await expect(workbook.addTables([{ sheet: "New", name: "New", headers: ["x"], rows: [] }, { sheet: "notes", name: "Other", headers: ["x"], rows: [] }])).rejects.toThrow(
-      'A sheet called "notes" already exists',
+    await expect(
+      workbook.addTables([
+        { sheet: "New", name: "New", headers: ["x"], rows: [] },
+        { sheet: "notes", name: "Other", headers: ["x"], rows: [] },
+      ]),
+    ).rejects.toThrow('A sheet called "notes" already exists');
+    await expect(workbook.addTables([{ sheet: "Elsewhere", name: "LINES", headers: ["x"], rows: [] }])).rejects.toThrow(
+      'A table called "LINES" already exists',
     );
-    await expect(workbook.addTables([{ sheet: "Elsewhere", name: "LINES", headers: ["x"], rows: [] }])).rejects.toThrow('A table called "LINES" already exists');
     expect(JSON.stringify(workbook.allTables())).toBe(before);
     expect((await workbook.names()).sheets).toEqual(["Lines", "Notes"]);
   });
 
   it("applies updates, then deletes (highest first), then appends", async () => {
     const workbook = await workbookWithTable();
-    await workbook.editTables([{ table: "lines", update: [{ row: 3, values: ["d", 40] }], delete: [0, 2], append: [["e", 5]] }]);
+    await workbook.editTables([
+      { table: "lines", update: [{ row: 3, values: ["d", 40] }], delete: [0, 2], append: [["e", 5]] },
+    ]);
     expect((await workbook.readTable("Lines"))?.rows).toEqual([
       ["b", 2],
       ["d", 40],
@@ -40,9 +59,15 @@ describe("the in-memory workbook", () => {
     await workbook.addTables([{ sheet: "Other", name: "Other", headers: ["x"], rows: [[1]] }]);
     const before = JSON.stringify(workbook.allTables());
     const good = { table: "Other", append: [[2]] };
-    await expect(workbook.editTables([good, { table: "Lines", delete: [4] }])).rejects.toThrow("Table Lines has no row 5");
-    await expect(workbook.editTables([good, { table: "Lines", update: [{ row: 0, values: ["a"] }] }])).rejects.toThrow("does not fit its 2 columns");
-    await expect(workbook.editTables([good, { table: "Missing", append: [[1]] }])).rejects.toThrow("no table called Missing");
+    await expect(workbook.editTables([good, { table: "Lines", delete: [4] }])).rejects.toThrow(
+      "Table Lines has no row 5",
+    );
+    await expect(workbook.editTables([good, { table: "Lines", update: [{ row: 0, values: ["a"] }] }])).rejects.toThrow(
+      "does not fit its 2 columns",
+    );
+    await expect(workbook.editTables([good, { table: "Missing", append: [[1]] }])).rejects.toThrow(
+      "no table called Missing",
+    );
     expect(JSON.stringify(workbook.allTables())).toBe(before);
   });
 

@@ -60,7 +60,11 @@ function existingTable(name: string, headers: string[], rows: CellValue[][], log
 
 const plansHeaders = ["Plan ID", "Status", "Cost"];
 /** Twelve rows, so a delete order that sorts indices as text (10 before 2) shows. */
-const plansRows: CellValue[][] = Array.from({ length: 12 }, (_, i) => [`PLAN-${String(i + 1).padStart(4, "0")}`, i % 2 === 0 ? "Draft" : "Agreed", 100 * (i + 1)]);
+const plansRows: CellValue[][] = Array.from({ length: 12 }, (_, i) => [
+  `PLAN-${String(i + 1).padStart(4, "0")}`,
+  i % 2 === 0 ? "Draft" : "Agreed",
+  100 * (i + 1),
+]);
 const linesRows: CellValue[][] = [
   ["L1", 10.5],
   ["L2", null],
@@ -83,7 +87,12 @@ function mockExcel() {
           empty: existingTable("Empty", ["Plan ID", "Status"], [], log),
         },
         missing: { isNullObject: true, name: "", rows: { count: 0 }, columns: { count: 0 } },
-        getItemOrNullObject(this: OfficeMockObject & Record<"byName", Record<string, OfficeMockObject>> & Record<"missing", OfficeMockObject>, name: string) {
+        getItemOrNullObject(
+          this: OfficeMockObject &
+            Record<"byName", Record<string, OfficeMockObject>> &
+            Record<"missing", OfficeMockObject>,
+          name: string,
+        ) {
           const table = this.byName[name.toLowerCase()] ?? this.missing;
           // Excel fills isNullObject at every sync; the mock answers it only once loaded.
           table.load("isNullObject");
@@ -92,7 +101,16 @@ function mockExcel() {
       },
     },
   };
-  const context = new OfficeMockObject(data) as OfficeMockObject & Record<"workbook", OfficeMockObject & Record<"tables", OfficeMockObject & Record<"byName", Record<string, OfficeMockObject & Record<"body", OfficeMockObject & { values: unknown }>>>>>;
+  const context = new OfficeMockObject(data) as OfficeMockObject &
+    Record<
+      "workbook",
+      OfficeMockObject &
+        Record<
+          "tables",
+          OfficeMockObject &
+            Record<"byName", Record<string, OfficeMockObject & Record<"body", OfficeMockObject & { values: unknown }>>>
+        >
+    >;
   const sync = context.sync.bind(context);
   context.sync = async () => {
     log.push(["sync"]);
@@ -118,7 +136,11 @@ function newSheet(sheetName: string, log: Log) {
         const body = recording(`${sheetName} table body`, log, {});
         return recording(`${sheetName} table`, log, {
           getDataBodyRange: () => body,
-          columns: { getItem: (header: string) => ({ getDataBodyRange: () => recording(`${sheetName} column ${header} body`, log, {}) }) },
+          columns: {
+            getItem: (header: string) => ({
+              getDataBodyRange: () => recording(`${sheetName} column ${header} body`, log, {}),
+            }),
+          },
           getRange: () => ({ format: { autofitColumns: () => log.push([`${sheetName} table autofitColumns`]) } }),
         });
       },
@@ -136,7 +158,11 @@ describe("the Office.js workbook", () => {
   it("reads a table's headers and rows under the table's own name, whatever the case asked for", async () => {
     const { workbook } = mockExcel();
     expect(await workbook.readTable("plans")).toEqual({ name: "Plans", headers: plansHeaders, rows: plansRows });
-    expect(await workbook.readTable("Lines")).toEqual({ name: "Lines", headers: ["Line ID", "Amount"], rows: linesRows });
+    expect(await workbook.readTable("Lines")).toEqual({
+      name: "Lines",
+      headers: ["Line ID", "Amount"],
+      rows: linesRows,
+    });
   });
 
   it("reads an empty table as no rows, not the one blank row Excel shows in its body", async () => {
@@ -166,7 +192,13 @@ describe("the Office.js workbook", () => {
       ],
       formats: { Points: "0.0" },
     };
-    const scoring: NewTable = { sheet: "Scoring sheet", name: "Scoring", headers: ["Question", "Answer", "Points"], rows: [], formats: { Points: "0" } };
+    const scoring: NewTable = {
+      sheet: "Scoring sheet",
+      name: "Scoring",
+      headers: ["Question", "Answer", "Points"],
+      rows: [],
+      formats: { Points: "0" },
+    };
     await workbook.addTables([people, scoring]);
     expect(log).toEqual([
       ["worksheets.add", "People"],
@@ -223,7 +255,7 @@ describe("the Office.js workbook", () => {
     ]);
     expect(log).toEqual([
       ["sync"],
-      ["Plans row 11.values", [["PLAN-0012", "'=HYPERLINK(\"x\")", ""]]],
+      ["Plans row 11.values", [["PLAN-0012", '\'=HYPERLINK("x")', ""]]],
       ["Plans row 1.values", [["PLAN-0002", "Agreed", -5]]],
       ["Plans delete row", 10],
       ["Plans delete row", 9],
@@ -241,15 +273,36 @@ describe("the Office.js workbook", () => {
     ]);
   });
 
-  const good = { table: "Plans", update: [{ row: 0, values: ["PLAN-0001", "Agreed", 1] }], delete: [3], append: [["PLAN-0013", "Draft", 2]] };
+  const good = {
+    table: "Plans",
+    update: [{ row: 0, values: ["PLAN-0001", "Agreed", 1] }],
+    delete: [3],
+    append: [["PLAN-0013", "Draft", 2]],
+  };
   it.each([
-    ["a table the workbook does not have", { table: "Nowhere", append: [["x"]] }, "The workbook has no table called Nowhere"],
+    [
+      "a table the workbook does not have",
+      { table: "Nowhere", append: [["x"]] },
+      "The workbook has no table called Nowhere",
+    ],
     ["a delete past the last row", { table: "Lines", delete: [2] }, "Table Lines has no row 3"],
-    ["an update before the first row", { table: "Lines", update: [{ row: -1, values: ["L0", 0] }] }, "Table Lines has no row 0"],
+    [
+      "an update before the first row",
+      { table: "Lines", update: [{ row: -1, values: ["L0", 0] }] },
+      "Table Lines has no row 0",
+    ],
     ["a row index that is not a whole number", { table: "Lines", delete: [0.5] }, "Table Lines has no row 1.5"],
     ["a delete from an empty table", { table: "Empty", delete: [0] }, "Table Empty has no row 1"],
-    ["an update of the wrong width", { table: "Lines", update: [{ row: 0, values: ["L1"] }] }, "Table Lines: a row does not fit its 2 columns"],
-    ["an append of the wrong width", { table: "Lines", append: [["L3", 1, "extra"]] }, "Table Lines: a row does not fit its 2 columns"],
+    [
+      "an update of the wrong width",
+      { table: "Lines", update: [{ row: 0, values: ["L1"] }] },
+      "Table Lines: a row does not fit its 2 columns",
+    ],
+    [
+      "an append of the wrong width",
+      { table: "Lines", append: [["L3", 1, "extra"]] },
+      "Table Lines: a row does not fit its 2 columns",
+    ],
   ])("refuses a batch with %s before writing anything, even the good edits before it", async (_, bad, message) => {
     const { workbook, log, context } = mockExcel();
     await expect(workbook.editTables([good, bad])).rejects.toThrow(message);

@@ -1,6 +1,15 @@
 import { Decimal, SupportPlanLine } from "../../src/engine";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
-import { assess, openPlan, PlanBook, PlanDraft, readPlanBook, savePlan, saveTolerance, WorkbookProblem } from "../../src/workbook/planBook";
+import {
+  assess,
+  openPlan,
+  PlanBook,
+  PlanDraft,
+  readPlanBook,
+  savePlan,
+  saveTolerance,
+  WorkbookProblem,
+} from "../../src/workbook/planBook";
 import { setUpWorkbook } from "../../src/workbook/starter";
 
 const AT = new Date(2026, 10, 24, 14, 5); // 24 November 2026, 14:05 local time
@@ -12,7 +21,14 @@ async function starterBook(): Promise<{ workbook: MemoryWorkbook; book: PlanBook
 }
 
 const person = (book: PlanBook, id: string) => book.people.find((candidate) => candidate.id === id)!;
-const line = (service: string, quantity: string, unit: string, unitCost: string, frequency: SupportPlanLine["frequency"], managedAs: SupportPlanLine["managedAs"]): SupportPlanLine => ({
+const line = (
+  service: string,
+  quantity: string,
+  unit: string,
+  unitCost: string,
+  frequency: SupportPlanLine["frequency"],
+  managedAs: SupportPlanLine["managedAs"],
+): SupportPlanLine => ({
   service,
   quantity: new Decimal(quantity),
   unit,
@@ -52,18 +68,42 @@ describe("reading the workbook", () => {
 
   it("leaves a bad catalogue row out, saying which row and what is wrong, and loads the rest", async () => {
     const workbook = new MemoryWorkbook();
-    await workbook.addTables([{ sheet: "Services", name: "Services", headers: ["Service", "Unit", "Unit cost", "Frequency", "Managed as"], rows: [["Gardening", "hour", "abc", "week", "Direct payment"], ["Cleaning", "hour", 18.5, "week", "Direct payment"]] }]);
+    await workbook.addTables([
+      {
+        sheet: "Services",
+        name: "Services",
+        headers: ["Service", "Unit", "Unit cost", "Frequency", "Managed as"],
+        rows: [
+          ["Gardening", "hour", "abc", "week", "Direct payment"],
+          ["Cleaning", "hour", 18.5, "week", "Direct payment"],
+        ],
+      },
+    ]);
     await setUpWorkbook(workbook);
     const book = await readPlanBook(workbook);
     expect(book.services.map((service) => service.service)).toEqual(["Cleaning"]);
-    expect(book.warnings).toEqual(['Services table row 1 is left out of the catalogue: Unit cost: expected an amount in £, 0 or more; got "abc".']);
+    expect(book.warnings).toEqual([
+      'Services table row 1 is left out of the catalogue: Unit cost: expected an amount in £, 0 or more; got "abc".',
+    ]);
   });
 
   it("names the table when a price table is malformed", async () => {
     const workbook = new MemoryWorkbook();
-    await workbook.addTables([{ sheet: "PricePoints", name: "PricePoints", headers: ["Points from", "Everyone"], rows: [[20, 100], [10, 150]] }]);
+    await workbook.addTables([
+      {
+        sheet: "PricePoints",
+        name: "PricePoints",
+        headers: ["Points from", "Everyone"],
+        rows: [
+          [20, 100],
+          [10, 150],
+        ],
+      },
+    ]);
     await setUpWorkbook(workbook);
-    await expect(readPlanBook(workbook)).rejects.toThrow("PricePoints table: The price table's points lower bounds must rise strictly: row 3 has 10 after 20 in row 2");
+    await expect(readPlanBook(workbook)).rejects.toThrow(
+      "PricePoints table: The price table's points lower bounds must rise strictly: row 3 has 10 after 20 in row 2",
+    );
   });
 });
 
@@ -130,11 +170,18 @@ describe("saving a plan", () => {
     const first = await savePlan(workbook, book, draft("P002", [assistant("10"), respite, chair]), AT);
     await savePlan(workbook, book, draft("P001", [assistant("4")]), AT);
     const otherPlan = JSON.stringify((await records(workbook, "Plans"))[1]);
-    const otherLines = JSON.stringify((await records(workbook, "PlanLines")).filter((row) => row["Plan ID"] === "PLAN-0002"));
+    const otherLines = JSON.stringify(
+      (await records(workbook, "PlanLines")).filter((row) => row["Plan ID"] === "PLAN-0002"),
+    );
 
     // 12 hours and no chair: 12 × 19.55 × 52 = 12,199.20; + 550 = 12,749.20; ÷ 52 = 245.176… → 245.18.
     // Against £10,640: 2,109.20 ÷ 10,640 = 19.8% → Amber.
-    await savePlan(workbook, book, { ...first, lines: [assistant("12"), respite], status: "Needs manager review", reason: "Carer breakdown" }, AT);
+    await savePlan(
+      workbook,
+      book,
+      { ...first, lines: [assistant("12"), respite], status: "Needs manager review", reason: "Carer breakdown" },
+      AT,
+    );
     const plans = await records(workbook, "Plans");
     expect(plans.map((plan) => plan["Plan ID"])).toEqual(["PLAN-0001", "PLAN-0002"]);
     expect(plans[0]).toMatchObject({
@@ -148,7 +195,11 @@ describe("saving a plan", () => {
     });
     expect(JSON.stringify(plans[1])).toBe(otherPlan);
     const lines = await records(workbook, "PlanLines");
-    expect(lines.filter((row) => row["Plan ID"] === "PLAN-0001").map((row) => [row.Line, row.Service, row.Quantity, row["Annual cost"]])).toEqual([
+    expect(
+      lines
+        .filter((row) => row["Plan ID"] === "PLAN-0001")
+        .map((row) => [row.Line, row.Service, row.Quantity, row["Annual cost"]]),
+    ).toEqual([
       [1, "Personal assistant", 12, 12199.2],
       [2, "Respite in a care home", 1, 550],
     ]);
@@ -159,8 +210,16 @@ describe("saving a plan", () => {
     const { workbook, book } = await starterBook();
     const saved = await savePlan(workbook, book, draft("P002", [assistant("2.5"), chair], { status: "Agreed" }), AT);
     const opened = await openPlan(workbook, "plan-0001");
-    expect(opened).toMatchObject({ planId: "PLAN-0001", personId: "P002", status: "Agreed", updatedBy: "Sam Reid", updatedAt: "2026-11-24 14:05" });
-    expect(opened.lines.map((l) => [l.service, l.quantity.toString(), l.unitCost.toString(), l.frequency, l.managedAs])).toEqual(
+    expect(opened).toMatchObject({
+      planId: "PLAN-0001",
+      personId: "P002",
+      status: "Agreed",
+      updatedBy: "Sam Reid",
+      updatedAt: "2026-11-24 14:05",
+    });
+    expect(
+      opened.lines.map((l) => [l.service, l.quantity.toString(), l.unitCost.toString(), l.frequency, l.managedAs]),
+    ).toEqual(
       saved.lines.map((l) => [l.service, l.quantity.toString(), l.unitCost.toString(), l.frequency, l.managedAs]),
     );
   });
@@ -168,14 +227,21 @@ describe("saving a plan", () => {
   it("keeps the values of a column the user added to Plans", async () => {
     const workbook = new MemoryWorkbook();
     const { PLANS } = await import("../../src/workbook/tables");
-    await workbook.addTables([{ sheet: "Plans", name: "Plans", headers: [...Object.values(PLANS), "Notes"], rows: [] }]);
+    await workbook.addTables([
+      { sheet: "Plans", name: "Plans", headers: [...Object.values(PLANS), "Notes"], rows: [] },
+    ]);
     await setUpWorkbook(workbook);
     const book = await readPlanBook(workbook);
     const first = await savePlan(workbook, book, draft("P002", [assistant("10")]), AT);
     const plans = (await workbook.readTable("Plans"))!;
-    await workbook.editTables([{ table: "Plans", update: [{ row: 0, values: [...plans.rows[0].slice(0, -1), "Panel on 3 December"] }] }]);
+    await workbook.editTables([
+      { table: "Plans", update: [{ row: 0, values: [...plans.rows[0].slice(0, -1), "Panel on 3 December"] }] },
+    ]);
     await savePlan(workbook, book, { ...first, lines: [assistant("11")] }, AT);
-    expect((await records(workbook, "Plans"))[0]).toMatchObject({ Notes: "Panel on 3 December", "Plan cost (annual)": 11182.6 }); // 11 × 19.55 × 52
+    expect((await records(workbook, "Plans"))[0]).toMatchObject({
+      Notes: "Panel on 3 December",
+      "Plan cost (annual)": 11182.6,
+    }); // 11 × 19.55 × 52
   });
 
   it("refuses, writing nothing, a plan that is not ready", async () => {
@@ -187,10 +253,14 @@ describe("saving a plan", () => {
       return (error as Error).message;
     };
     expect(await refused(draft("P002", []))).toBe("Add at least one line to the plan.");
-    expect(await refused(draft("P002", [chair], { status: "Needs manager review" }))).toBe("Say why the plan needs manager review.");
+    expect(await refused(draft("P002", [chair], { status: "Needs manager review" }))).toBe(
+      "Say why the plan needs manager review.",
+    );
     expect(await refused(draft("P020", [chair]))).toMatch(/^Irene Walsh's assessment cannot be priced yet/);
     expect(await refused(draft("P999", [chair]))).toBe("The People table has no person P999.");
-    expect(await refused(draft("P002", [chair], { planId: "PLAN-0042" }))).toBe("Plan PLAN-0042 is no longer in the Plans table; it may have been deleted.");
+    expect(await refused(draft("P002", [chair], { planId: "PLAN-0042" }))).toBe(
+      "Plan PLAN-0042 is no longer in the Plans table; it may have been deleted.",
+    );
     expect(JSON.stringify(workbook.allTables())).toBe(before);
   });
 });
@@ -199,7 +269,10 @@ describe("the workbook's tolerance", () => {
   it("is saved to PlanSettings and read back", async () => {
     const { workbook } = await starterBook();
     await saveTolerance(workbook, "5%", "0.25");
-    expect((await readPlanBook(workbook)).tolerance).toEqual({ green: new Decimal("0.05"), amber: new Decimal("0.25") });
+    expect((await readPlanBook(workbook)).tolerance).toEqual({
+      green: new Decimal("0.05"),
+      amber: new Decimal("0.25"),
+    });
     expect((await workbook.readTable("PlanSettings"))!.rows).toEqual([
       ["Green tolerance", 0.05],
       ["Amber tolerance", 0.25],
@@ -208,7 +281,9 @@ describe("the workbook's tolerance", () => {
 
   it("refuses a green limit above the amber limit, changing nothing", async () => {
     const { workbook } = await starterBook();
-    await expect(saveTolerance(workbook, "60%", "50%")).rejects.toThrow("PlanSettings table: The tolerance's green limit (0.6) must not be above its amber limit (0.5)");
+    await expect(saveTolerance(workbook, "60%", "50%")).rejects.toThrow(
+      "PlanSettings table: The tolerance's green limit (0.6) must not be above its amber limit (0.5)",
+    );
     expect((await workbook.readTable("PlanSettings"))!.rows).toEqual([
       ["Green tolerance", 0.1],
       ["Amber tolerance", 0.5],

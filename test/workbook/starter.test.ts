@@ -7,10 +7,24 @@ describe("Set up workbook", () => {
   it("creates every table on an empty workbook, with the sample data", async () => {
     const workbook = new MemoryWorkbook();
     const report = await setUpWorkbook(workbook);
-    expect(report.created.map((created) => created.table)).toEqual(["Scoring", "PricePoints", "People", "Services", "Plans", "PlanLines", "PlanSettings"]);
+    expect(report.created.map((created) => created.table)).toEqual([
+      "Scoring",
+      "PricePoints",
+      "People",
+      "Services",
+      "Plans",
+      "PlanLines",
+      "PlanSettings",
+    ]);
     expect(report.kept).toEqual([]);
     expect(tableOf(workbook, "Scoring").rows).toHaveLength(12);
-    expect(tableOf(workbook, "PricePoints").headers).toEqual(["Points from", "Older people", "Physical disability", "Learning disability", "Mental health"]);
+    expect(tableOf(workbook, "PricePoints").headers).toEqual([
+      "Points from",
+      "Older people",
+      "Physical disability",
+      "Learning disability",
+      "Mental health",
+    ]);
     expect(tableOf(workbook, "People").rows).toHaveLength(20);
     expect(tableOf(workbook, "Services").rows).toHaveLength(15);
     expect(tableOf(workbook, "Plans").rows).toEqual([]);
@@ -25,7 +39,9 @@ describe("Set up workbook", () => {
     await setUpWorkbook(workbook);
     const people = tableOf(workbook, "People");
     const first = Object.fromEntries(people.headers.map((header, column) => [header, people.rows[0][column]]));
-    expect(first.Points).toBe("=PB.RAS_POINTS(People[@[Personal care]:[Support from family and friends]],Scoring[#All])");
+    expect(first.Points).toBe(
+      "=PB.RAS_POINTS(People[@[Personal care]:[Support from family and friends]],Scoring[#All])",
+    );
     expect(first["Indicative budget"]).toBe("=PB.INDICATIVE_BUDGET([@Points],PricePoints[#All],[@[Care group]])");
     // The answer columns run from the first question to the last, in the scoring sheet's order.
     const questions = tableOf(workbook, "Scoring").rows.map((row) => row[0]);
@@ -45,7 +61,14 @@ describe("Set up workbook", () => {
   it("never reuses a sheet the user has, and keeps the user's own tables as they are", async () => {
     const workbook = new MemoryWorkbook();
     workbook.addSheet("People");
-    await workbook.addTables([{ sheet: "Our catalogue", name: "services", headers: ["Service", "Unit", "Unit cost", "Frequency", "Managed as"], rows: [["Gardening", "hour", 15, "week", "Direct payment"]] }]);
+    await workbook.addTables([
+      {
+        sheet: "Our catalogue",
+        name: "services",
+        headers: ["Service", "Unit", "Unit cost", "Frequency", "Managed as"],
+        rows: [["Gardening", "hour", 15, "week", "Direct payment"]],
+      },
+    ]);
     const report = await setUpWorkbook(workbook);
     expect(report.created).toContainEqual({ table: "People", sheet: "People (2)" });
     expect(report.kept).toEqual(["Services"]);
