@@ -77,9 +77,22 @@ describe("architecture", () => {
       const names = identifiersIn(path);
       return names.has("Excel") || names.has("Office");
     });
-    expect(talkers.sort()).toEqual(
-      ["src/taskpane/taskpane.tsx", "src/workbook/officeWorkbook.ts"].map((path) => join(path)),
+    expect(talkers.filter((path) => !path.startsWith(join("src/workbook/office/")))).toEqual([
+      join("src/taskpane/taskpane.tsx"),
+    ]);
+    expect(talkers).toContain(join("src/workbook/office/officeWorkbook.ts"));
+  });
+
+  it("the table schema and the plan book use only the engine and the Workbook port, never an implementation", () => {
+    const shared = [...sourceFiles("src/workbook/schema"), "src/workbook/planBook.ts", "src/workbook/starter.ts"];
+    const reaching = shared.flatMap((path) =>
+      sourceFile(path)
+        .statements.filter(ts.isImportDeclaration)
+        .map((statement) => (statement.moduleSpecifier as ts.StringLiteral).text)
+        .filter((specifier) => /\/(office|memory)\//.test(specifier))
+        .map((specifier) => `${path}: ${specifier}`),
     );
+    expect(reaching).toEqual([]);
   });
 
   it("nothing in the add-in makes network calls or writes HTML from text", () => {

@@ -1,7 +1,8 @@
 import { makeStyles, Tab, TabList, Text, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { MemoryWorkbook } from "../workbook/memoryWorkbook";
-import { CellValue } from "../workbook/workbook";
+import { MemoryWorkbook } from "../workbook/memory/memoryWorkbook";
+import { CellValue } from "../workbook/port";
+import { DATE_FORMAT, DATE_TIME_FORMAT, MONEY_FORMAT, PERCENT_FORMAT } from "../workbook/schema/columns";
 
 const useStyles = makeStyles({
   view: { flexGrow: 1, padding: "12px", overflowX: "auto", minWidth: 0 },
@@ -15,13 +16,18 @@ const useStyles = makeStyles({
 });
 
 const pounds = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" });
-const percent = new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 2 });
+const percent = new Intl.NumberFormat("en-GB", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const minute = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const fromSerial = (serial: number) => new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000);
 
-/** A cell as Excel would show it with the two number formats the starter tables use. */
+/** A cell as Excel would show it with the number formats the starter tables use. */
 function display(cell: CellValue, format: string | undefined): string {
   if (cell === null) return "";
-  if (typeof cell === "number" && format === "£#,##0.00") return pounds.format(cell);
-  if (typeof cell === "number" && format === "0%") return percent.format(cell);
+  if (typeof cell === "number" && format === MONEY_FORMAT) return pounds.format(cell);
+  if (typeof cell === "number" && format === PERCENT_FORMAT) return percent.format(cell);
+  if (typeof cell === "number" && format === DATE_FORMAT) return day.format(fromSerial(cell));
+  if (typeof cell === "number" && format === DATE_TIME_FORMAT) return minute.format(fromSerial(cell));
   return String(cell);
 }
 
@@ -64,7 +70,7 @@ export function WorkbookView({ workbook }: { workbook: MemoryWorkbook }) {
                       key={column}
                       className={typeof cell === "string" && cell.startsWith("=") ? styles.formula : undefined}
                     >
-                      {display(cell, shown.formats[shown.headers[column]])}
+                      {display(cell, shown.columns[column]?.numberFormat)}
                     </td>
                   ))}
                 </tr>

@@ -1,7 +1,7 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { App } from "../taskpane/App";
-import { MemoryWorkbook } from "../workbook/memoryWorkbook";
+import { MemoryWorkbook } from "../workbook/memory/memoryWorkbook";
 import { WorkbookView } from "./WorkbookView";
 
 // The real pane beside an in-memory workbook, for trying the add-in without Excel. Nothing leaves the page.

@@ -31,7 +31,7 @@ import {
   WorkbookProblem,
 } from "../workbook/planBook";
 import { setUpWorkbook } from "../workbook/starter";
-import { Workbook } from "../workbook/workbook";
+import { Workbook } from "../workbook/port";
 import { LineEditor } from "./LineEditor";
 import { checkDrafts, draftFromLine, draftFromService, emptyDraft, LineDraft, LineField } from "./lineDrafts";
 import { ToleranceSettings } from "./ToleranceSettings";
@@ -69,7 +69,7 @@ interface Editing {
   readonly drafts: readonly LineDraft[];
   readonly status: PlanStatus;
   readonly reason: string;
-  readonly updatedAt: string;
+  readonly updatedAt: string | null;
   readonly updatedBy: string;
 }
 
@@ -139,7 +139,7 @@ export function App({ workbook }: { workbook: Workbook }) {
     setSaveProblems([]);
     setNotice(null);
     const existing = book?.plans.find((plan) => plan.personId === personId);
-    setEditing({ planId: null, personId, drafts: [], status: "Draft", reason: "", updatedAt: "", updatedBy: "" });
+    setEditing({ planId: null, personId, drafts: [], status: "Draft", reason: "", updatedAt: null, updatedBy: "" });
     if (existing)
       setNotice(
         `${existing.name} already has plan ${existing.planId}; open it below to change it, or build a new plan here.`,
@@ -376,7 +376,7 @@ export function App({ workbook }: { workbook: Workbook }) {
               <Field label="Your name" required>
                 <Input value={name} onChange={(_, data) => changeName(data.value)} />
               </Field>
-              {editing.updatedAt && <Text size={200}>{`Last saved ${editing.updatedAt} by ${editing.updatedBy}`}</Text>}
+              {editing.updatedAt && <Text size={200}>{`Last saved ${editing.updatedAt.replace("T", " ")} by ${editing.updatedBy}`}</Text>}
               {saveProblems.length > 0 && (
                 <MessageBar intent="error">
                   <MessageBarBody>

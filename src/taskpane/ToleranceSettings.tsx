@@ -2,7 +2,7 @@ import { Button, Field, Input, makeStyles, Text } from "@fluentui/react-componen
 import { useEffect, useState } from "react";
 import { formatPercent, Tolerance } from "../engine";
 import { saveTolerance } from "../workbook/planBook";
-import { Workbook } from "../workbook/workbook";
+import { Workbook } from "../workbook/port";
 
 const useStyles = makeStyles({ row: { display: "flex", flexWrap: "wrap", gap: "8px", alignItems: "flex-end" } });
 

@@ -1,6 +1,6 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
-import { OfficeWorkbook } from "../workbook/officeWorkbook";
+import { OfficeWorkbook } from "../workbook/office/officeWorkbook";
 import { App } from "./App";
 
 // Shared runtime: this page also runs the PB functions. The pane talks to Excel only through OfficeWorkbook.

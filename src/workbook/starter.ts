@@ -1,5 +1,18 @@
-import { NewTable, sameName, Workbook } from "./workbook";
-import { PEOPLE, PLAN_LINES, PLANS, SERVICES, SETTINGS, TABLE } from "./tables";
+import { Decimal, Frequency, ManagedAs } from "../engine";
+import { ColumnWrite, freeSheetName, nameTaken, NewTable, sameName, TEXT_FORMAT, Workbook } from "./port";
+import { MONEY_FORMAT } from "./schema/columns";
+import { cellsOf, columnWrites, fieldsOf, WorkbookProblem } from "./schema/rows";
+import {
+  PEOPLE,
+  peopleColumns,
+  PLAN_LINES,
+  PLAN_SETTINGS,
+  PLANS,
+  PRICE_POINTS,
+  SCORING,
+  SERVICES,
+  SETTING,
+} from "./schema/tables";
 
 // A starter workbook with realistic sample data: a 12-question self-assessment in the usual domains,
 // marginal price points for four care groups, 20 people and a catalogue of 15 services priced at
@@ -24,7 +37,7 @@ const ANSWER_CODES = ["A", "B", "C", "D"];
 
 const CARE_GROUPS = ["Older people", "Physical disability", "Learning disability", "Mental health"];
 /** £ a year per point within each band (marginal), so the budget curves upward as needs get complex. */
-const PRICE_POINTS: readonly (readonly number[])[] = [
+const PRICE_POINTS_ROWS: readonly (readonly number[])[] = [
   [0, 150, 160, 170, 140],
   [20, 200, 215, 230, 190],
   [40, 260, 280, 300, 240],
@@ -56,7 +69,7 @@ const PEOPLE_ROWS: readonly (readonly [string, string, string, string])[] = [
   ["P020", "Irene Walsh", "Older people", "CBC-BC------"],
 ];
 
-const SERVICE_ROWS: readonly (readonly [string, string, number, string, string])[] = [
+const SERVICE_ROWS: readonly (readonly [string, string, number, Frequency, ManagedAs])[] = [
   ["Home care (regulated agency)", "hour", 28.5, "week", "Council-managed"],
   ["Home care (in-house)", "hour", 24, "week", "Council-managed"],
   ["Personal assistant", "hour", 19.55, "week", "Direct payment"],
@@ -74,81 +87,57 @@ const SERVICE_ROWS: readonly (readonly [string, string, number, string, string])
   ["Equipment: riser recliner chair", "item", 650, "once", "Direct payment"],
 ];
 
-const MONEY = "£#,##0.00";
-
+/** The starter tables, each from its declaration in schema/tables.ts. */
 function starterTables(): NewTable[] {
   const questionIds = QUESTIONS.map(([id]) => id);
-  const answers = `${TABLE.people}[@[${questionIds[0]}]:[${questionIds[questionIds.length - 1]}]]`;
+  const services = SERVICE_ROWS.map(([service, unit, unitCost, frequency, managedAs]) => ({
+    service,
+    unit,
+    unitCost: new Decimal(unitCost),
+    frequency,
+    managedAs,
+  }));
   return [
     {
-      sheet: TABLE.scoring,
-      name: TABLE.scoring,
-      headers: ["Question", ...ANSWER_CODES],
+      ...SCORING,
+      columns: [{ header: "Question", numberFormat: TEXT_FORMAT }, ...ANSWER_CODES.map(pointsColumn)],
       rows: QUESTIONS.map(([id, points]) => [id, ...points]),
     },
     {
-      sheet: TABLE.pricePoints,
-      name: TABLE.pricePoints,
-      headers: ["Points from", ...CARE_GROUPS],
-      rows: PRICE_POINTS.map((row) => [...row]),
-      formats: Object.fromEntries(CARE_GROUPS.map((group) => [group, MONEY])),
+      ...PRICE_POINTS,
+      columns: [pointsColumn("Points from"), ...CARE_GROUPS.map((header) => ({ header, numberFormat: MONEY_FORMAT }))],
+      rows: PRICE_POINTS_ROWS.map((row) => [...row]),
     },
     {
-      sheet: TABLE.people,
-      name: TABLE.people,
-      headers: [PEOPLE.id, PEOPLE.name, PEOPLE.careGroup, ...questionIds, PEOPLE.points, PEOPLE.indicativeBudget],
+      ...tableOf(PEOPLE),
+      columns: peopleColumns(questionIds),
       rows: PEOPLE_ROWS.map(([id, name, careGroup, codes]) => [
         id,
         name,
         careGroup,
         ...[...codes].map((code) => (code === "-" ? null : code)),
-        `=PB.RAS_POINTS(${answers},${TABLE.scoring}[#All])`,
-        `=PB.INDICATIVE_BUDGET([@${PEOPLE.points}],${TABLE.pricePoints}[#All],[@[${PEOPLE.careGroup}]])`,
+        null,
+        null,
       ]),
-      formats: { [PEOPLE.indicativeBudget]: MONEY },
     },
+    { ...tableOf(SERVICES), rows: services.map((service) => cellsOf(SERVICES, service, fieldsOf(SERVICES))) },
+    tableOf(PLANS),
+    tableOf(PLAN_LINES),
     {
-      sheet: TABLE.services,
-      name: TABLE.services,
-      headers: [SERVICES.service, SERVICES.unit, SERVICES.unitCost, SERVICES.frequency, SERVICES.managedAs],
-      rows: SERVICE_ROWS.map((row) => [...row]),
-      formats: { [SERVICES.unitCost]: MONEY },
-    },
-    {
-      sheet: TABLE.plans,
-      name: TABLE.plans,
-      headers: Object.values(PLANS),
-      rows: [],
-      formats: Object.fromEntries(
-        [
-          PLANS.indicativeAnnual,
-          PLANS.annual,
-          PLANS.weekly,
-          PLANS.oneOff,
-          PLANS.directPayment,
-          PLANS.councilManaged,
-          PLANS.individualServiceFund,
-        ].map((header) => [header, MONEY]),
-      ),
-    },
-    {
-      sheet: TABLE.planLines,
-      name: TABLE.planLines,
-      headers: Object.values(PLAN_LINES),
-      rows: [],
-      formats: { [PLAN_LINES.unitCost]: MONEY, [PLAN_LINES.annualCost]: MONEY },
-    },
-    {
-      sheet: "Plan settings",
-      name: TABLE.settings,
-      headers: [SETTINGS.setting, SETTINGS.value],
+      ...tableOf(PLAN_SETTINGS),
       rows: [
-        [SETTINGS.green, 0.1],
-        [SETTINGS.amber, 0.5],
+        [SETTING.green, 0.1],
+        [SETTING.amber, 0.5],
       ],
-      formats: { [SETTINGS.value]: "0%" },
     },
   ];
+}
+
+const pointsColumn = (header: string): ColumnWrite => ({ header, numberFormat: "General" });
+
+/** An empty table with a declaration's columns. */
+function tableOf(spec: { name: string; sheet: string; columns: object }): NewTable {
+  return { name: spec.name, sheet: spec.sheet, columns: columnWrites(spec as never), rows: [] };
 }
 
 /** What setting up did: the tables it made (on which sheet) and those the workbook already had. */
@@ -157,25 +146,27 @@ export interface SetUpReport {
   readonly kept: readonly string[];
 }
 
-/** A sheet name not yet taken: the table's own, or "People (2)" and so on. */
-function freeSheetName(wanted: string, taken: string[]): string {
-  for (let n = 1; ; n++) {
-    const name = n === 1 ? wanted : `${wanted} (${n})`;
-    if (!taken.some((sheet) => sameName(sheet, name))) return name;
-  }
-}
-
 /**
  * Creates whichever starter tables the workbook lacks, each on a new sheet. A table the workbook
  * already has is kept as it is, and a sheet name already taken is never reused.
  */
 export async function setUpWorkbook(workbook: Workbook): Promise<SetUpReport> {
-  const { sheets, tables } = await workbook.names();
+  const names = await workbook.names();
+  const clashes = starterTables()
+    .map((table) => table.name)
+    .filter((name) => !names.tables.some((table) => sameName(table, name)) && nameTaken(names, name));
+  if (clashes.length > 0) {
+    throw new WorkbookProblem(
+      `The workbook already uses the name${clashes.length > 1 ? "s" : ""} ${clashes.join(", ")} for something ` +
+        "other than a table, so the starter tables cannot take them. Rename or delete " +
+        `${clashes.length > 1 ? "them" : "it"} in Formulas › Name Manager, then set up again; nothing was changed.`,
+    );
+  }
   const kept: string[] = [];
   const missing: NewTable[] = [];
-  const taken = [...sheets];
+  const taken = [...names.sheets];
   for (const table of starterTables()) {
-    if (tables.some((name) => sameName(name, table.name))) {
+    if (nameTaken(names, table.name)) {
       kept.push(table.name);
       continue;
     }

@@ -168,20 +168,20 @@ describe("support plan in the browser preview", () => {
     });
     const [, ...lines] = await workbookTable("PlanLines");
     expect(lines).toEqual([
-      ["PLAN-0001", "1", "Personal assistant", "3", "hour", "£19.55", "week", "Direct payment", "£3,049.80"],
-      ["PLAN-0001", "2", "Day centre", "1", "day", "£45.00", "week", "Council-managed", "£2,340.00"],
+      ["PLAN-0001", "1", "Personal assistant", "hour", "3", "£19.55", "week", "Direct payment", "£3,049.80"],
+      ["PLAN-0001", "2", "Day centre", "day", "1", "£45.00", "week", "Council-managed", "£2,340.00"],
       [
         "PLAN-0001",
         "3",
         "Equipment: riser recliner chair",
-        "1",
         "item",
+        "1",
         "£650.00",
         "once",
         "Direct payment",
         "£650.00",
       ],
-      ["PLAN-0001", "4", "Cleaning <b>help</b>", "2", "hour", "£18.50", "week", "Direct payment", "£1,924.00"],
+      ["PLAN-0001", "4", "Cleaning <b>help</b>", "hour", "2", "£18.50", "week", "Direct payment", "£1,924.00"],
     ]);
     // Workbook text is shown as text, never as markup.
     await expect(page.locator("b").count()).resolves.toBe(0);

@@ -2,7 +2,7 @@
 // PB functions. HyperFormula has no structured references, so each table goes on its own sheet and the
 // few reference forms the starter writes are turned into the A1 ranges Excel would resolve them to.
 import { DetailedCellError, HyperFormula } from "hyperformula";
-import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { assess, readPlanBook } from "../../src/workbook/planBook";
 import { setUpWorkbook } from "../../src/workbook/starter";
 import { registerPBFunctions } from "../support/hyperformula";

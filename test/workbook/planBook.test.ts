@@ -1,5 +1,6 @@
 import { Decimal, SupportPlanLine } from "../../src/engine";
-import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
+import { NewTable } from "../../src/workbook/port";
 import {
   assess,
   openPlan,
@@ -10,6 +11,8 @@ import {
   saveTolerance,
   WorkbookProblem,
 } from "../../src/workbook/planBook";
+import { columnWrites } from "../../src/workbook/schema/rows";
+import { PLANS } from "../../src/workbook/schema/tables";
 import { setUpWorkbook } from "../../src/workbook/starter";
 
 const AT = new Date(2026, 10, 24, 14, 5); // 24 November 2026, 14:05 local time
@@ -47,8 +50,16 @@ const draft = (personId: string, lines: SupportPlanLine[], change: Partial<PlanD
   status: "Draft",
   reason: "",
   updatedBy: "Sam Reid",
-  updatedAt: "",
+  updatedAt: null,
   ...change,
+});
+
+/** A table of plain columns, as a user might have made it. */
+const plainTable = (name: string, headers: string[], rows: NewTable["rows"]): NewTable => ({
+  sheet: name,
+  name,
+  columns: headers.map((header) => ({ header, numberFormat: "General" })),
+  rows,
 });
 
 /** A table's rows as records by header, for readable expectations. */
@@ -60,7 +71,7 @@ async function records(workbook: MemoryWorkbook, table: string) {
 describe("reading the workbook", () => {
   it("names every missing table and says how to add them", async () => {
     const workbook = new MemoryWorkbook();
-    await workbook.addTables([{ sheet: "Scoring", name: "Scoring", headers: ["Question", "A"], rows: [["Q1", 1]] }]);
+    await workbook.addTables([plainTable("Scoring", ["Question", "A"], [["Q1", 1]])]);
     await expect(readPlanBook(workbook)).rejects.toThrow(
       'The workbook has no PricePoints, People, Services, Plans, PlanLines tables. Use "Set up workbook" to add what is missing; nothing you already have is changed.',
     );
@@ -69,15 +80,14 @@ describe("reading the workbook", () => {
   it("leaves a bad catalogue row out, saying which row and what is wrong, and loads the rest", async () => {
     const workbook = new MemoryWorkbook();
     await workbook.addTables([
-      {
-        sheet: "Services",
-        name: "Services",
-        headers: ["Service", "Unit", "Unit cost", "Frequency", "Managed as"],
-        rows: [
+      plainTable(
+        "Services",
+        ["Service", "Unit", "Unit cost", "Frequency", "Managed as"],
+        [
           ["Gardening", "hour", "abc", "week", "Direct payment"],
           ["Cleaning", "hour", 18.5, "week", "Direct payment"],
         ],
-      },
+      ),
     ]);
     await setUpWorkbook(workbook);
     const book = await readPlanBook(workbook);
@@ -90,15 +100,14 @@ describe("reading the workbook", () => {
   it("names the table when a price table is malformed", async () => {
     const workbook = new MemoryWorkbook();
     await workbook.addTables([
-      {
-        sheet: "PricePoints",
-        name: "PricePoints",
-        headers: ["Points from", "Everyone"],
-        rows: [
+      plainTable(
+        "PricePoints",
+        ["Points from", "Everyone"],
+        [
           [20, 100],
           [10, 150],
         ],
-      },
+      ),
     ]);
     await setUpWorkbook(workbook);
     await expect(readPlanBook(workbook)).rejects.toThrow(
@@ -135,7 +144,7 @@ describe("saving a plan", () => {
   it("writes one Plans row and its PlanLines as values, with hand-computed totals", async () => {
     const { workbook, book } = await starterBook();
     const saved = await savePlan(workbook, book, draft("P002", [assistant("10"), respite, chair]), AT);
-    expect(saved).toMatchObject({ planId: "PLAN-0001", updatedAt: "2026-11-24 14:05" });
+    expect(saved).toMatchObject({ planId: "PLAN-0001", updatedAt: "2026-11-24T14:05" });
     // Lines: 10 × 19.55 × 52 = 10,166; 550 a year; 650 once. Annual 11,366; ÷ 52 = 218.576… → 218.58.
     // Against £10,640: 726 ÷ 10,640 = 6.8% → Green.
     expect(await records(workbook, "Plans")).toEqual([
@@ -144,6 +153,10 @@ describe("saving a plan", () => {
         "Person ID": "P002",
         Name: "Arthur Khan",
         "Care group": "Older people",
+        Status: "Draft",
+        "Start date": null,
+        "End date": null,
+        "Review date": null,
         "Indicative budget (annual)": 10640,
         "Plan cost (annual)": 11366,
         "Plan cost (weekly)": 218.58,
@@ -152,16 +165,17 @@ describe("saving a plan", () => {
         "Council-managed (annual)": 550,
         "Individual Service Fund (annual)": 0,
         "Traffic light": "Green",
-        Status: "Draft",
         Reason: "",
+        "Signed off by": null,
         "Updated by": "Sam Reid",
-        "Updated at": "2026-11-24 14:05",
+        // An Excel date serial: 46,350 days after 30 December 1899 is 24 November 2026; 14:05 is 845/1440 of a day.
+        "Updated at": 46350 + 845 / 1440,
       },
     ]);
     expect((await workbook.readTable("PlanLines"))!.rows).toEqual([
-      ["PLAN-0001", 1, "Personal assistant", 10, "hour", 19.55, "week", "Direct payment", 10166],
-      ["PLAN-0001", 2, "Respite in a care home", 1, "week", 550, "year", "Council-managed", 550],
-      ["PLAN-0001", 3, "Equipment: riser recliner chair", 1, "item", 650, "once", "Direct payment", 650],
+      ["PLAN-0001", 1, "Personal assistant", "hour", 10, 19.55, "week", "Direct payment", 10166],
+      ["PLAN-0001", 2, "Respite in a care home", "week", 1, 550, "year", "Council-managed", 550],
+      ["PLAN-0001", 3, "Equipment: riser recliner chair", "item", 1, 650, "once", "Direct payment", 650],
     ]);
   });
 
@@ -215,7 +229,7 @@ describe("saving a plan", () => {
       personId: "P002",
       status: "Agreed",
       updatedBy: "Sam Reid",
-      updatedAt: "2026-11-24 14:05",
+      updatedAt: "2026-11-24T14:05",
     });
     expect(
       opened.lines.map((l) => [l.service, l.quantity.toString(), l.unitCost.toString(), l.frequency, l.managedAs]),
@@ -224,24 +238,32 @@ describe("saving a plan", () => {
     );
   });
 
-  it("keeps the values of a column the user added to Plans", async () => {
+  it("never writes a column the user added to Plans, so their formulas stay formulas", async () => {
     const workbook = new MemoryWorkbook();
-    const { PLANS } = await import("../../src/workbook/tables");
-    await workbook.addTables([
-      { sheet: "Plans", name: "Plans", headers: [...Object.values(PLANS), "Notes"], rows: [] },
-    ]);
+    const notes = { header: "Notes", numberFormat: "General" };
+    await workbook.addTables([{ sheet: "Plans", name: "Plans", columns: [...columnWrites(PLANS), notes], rows: [] }]);
     await setUpWorkbook(workbook);
     const book = await readPlanBook(workbook);
     const first = await savePlan(workbook, book, draft("P002", [assistant("10")]), AT);
-    const plans = (await workbook.readTable("Plans"))!;
-    await workbook.editTables([
-      { table: "Plans", update: [{ row: 0, values: [...plans.rows[0].slice(0, -1), "Panel on 3 December"] }] },
-    ]);
+    const key = { header: "Plan ID", value: "PLAN-0001" };
+    const formula = '="Panel on "&TEXT([@[Updated at]],"d mmm")';
+    await workbook.editTables([{ table: "Plans", columns: [notes], update: [{ row: 0, key, values: [formula] }] }]);
     await savePlan(workbook, book, { ...first, lines: [assistant("11")] }, AT);
     expect((await records(workbook, "Plans"))[0]).toMatchObject({
-      Notes: "Panel on 3 December",
-      "Plan cost (annual)": 11182.6,
-    }); // 11 × 19.55 × 52
+      Notes: formula,
+      "Plan cost (annual)": 11182.6, // 11 × 19.55 × 52
+    });
+  });
+
+  it("reads and saves to an older Plans table that lacks the newer columns, touching nothing else", async () => {
+    const workbook = new MemoryWorkbook();
+    const older = columnWrites(PLANS).filter((column) => !["Start date", "Signed off by"].includes(column.header));
+    await workbook.addTables([{ sheet: "Plans", name: "Plans", columns: older, rows: [] }]);
+    await setUpWorkbook(workbook);
+    const book = await readPlanBook(workbook);
+    await savePlan(workbook, book, draft("P002", [assistant("10")]), AT);
+    expect((await workbook.readTable("Plans"))!.headers).toEqual(older.map((column) => column.header));
+    expect(await openPlan(workbook, "PLAN-0001")).toMatchObject({ planId: "PLAN-0001", personId: "P002" });
   });
 
   it("refuses, writing nothing, a plan that is not ready", async () => {

@@ -1,4 +1,4 @@
-import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { setUpWorkbook } from "../../src/workbook/starter";
 
 const tableOf = (workbook: MemoryWorkbook, name: string) => workbook.allTables().find((table) => table.name === name)!;
@@ -60,12 +60,15 @@ describe("Set up workbook", () => {
 
   it("never reuses a sheet the user has, and keeps the user's own tables as they are", async () => {
     const workbook = new MemoryWorkbook();
-    workbook.addSheet("People");
+    workbook.addEmptySheet("People");
     await workbook.addTables([
       {
         sheet: "Our catalogue",
         name: "services",
-        headers: ["Service", "Unit", "Unit cost", "Frequency", "Managed as"],
+        columns: ["Service", "Unit", "Unit cost", "Frequency", "Managed as"].map((header) => ({
+          header,
+          numberFormat: "General",
+        })),
         rows: [["Gardening", "hour", 15, "week", "Direct payment"]],
       },
     ]);
@@ -75,5 +78,42 @@ describe("Set up workbook", () => {
     expect(tableOf(workbook, "services").rows).toEqual([["Gardening", "hour", 15, "week", "Direct payment"]]);
     const { sheets } = await workbook.names();
     expect(sheets.filter((sheet) => sheet.startsWith("People"))).toEqual(["People", "People (2)"]);
+  });
+
+  it("refuses, changing nothing, when a defined name holds a starter table's name", async () => {
+    const workbook = new MemoryWorkbook();
+    workbook.addDefinedName("scoring");
+    await expect(setUpWorkbook(workbook)).rejects.toThrow(
+      "The workbook already uses the name Scoring for something other than a table, so the starter tables cannot " +
+        "take them. Rename or delete it in Formulas › Name Manager, then set up again; nothing was changed.",
+    );
+    expect(workbook.allTables()).toEqual([]);
+    // Once the name is gone, set-up makes every table on its own sheet, with no "(2)".
+    expect((await workbook.names()).sheets).toEqual([]);
+  });
+
+  it("declares text columns as text, money as £ and dates as dates, so Excel keeps what is written", async () => {
+    const workbook = new MemoryWorkbook();
+    await setUpWorkbook(workbook);
+    const formats = (name: string) =>
+      Object.fromEntries(tableOf(workbook, name).columns.map((column) => [column.header, column.numberFormat]));
+    expect(formats("People")).toMatchObject({ "Person ID": "@", Name: "@", "Indicative budget": "£#,##0.00" });
+    expect(formats("Plans")).toMatchObject({
+      "Plan ID": "@",
+      "Start date": "d mmm yyyy",
+      "Plan cost (annual)": "£#,##0.00",
+      "Updated at": "d mmm yyyy hh:mm",
+    });
+    expect(tableOf(workbook, "PlanLines").headers).toEqual([
+      "Plan ID",
+      "Line",
+      "Service",
+      "Unit",
+      "Quantity",
+      "Unit cost",
+      "Frequency",
+      "Managed as",
+      "Annual cost",
+    ]);
   });
 });

@@ -1,0 +1,173 @@
+// The one narrow interface through which the pane reads and writes the workbook. Two implementations:
+// office/officeWorkbook.ts (Excel, through Office.js) and memory/memoryWorkbook.ts (tests and the browser
+// preview). Everything above it (the table schema, the plan book, the reports) is pure and shared.
+
+/** A cell value as a table holds it. A formula is written only through a column's or a sheet cell's `formula`. */
+export type CellValue = string | number | boolean | null;
+
+/** Excel's number format for a column whose cells are text: what is written stays text (no 00123 → 123). */
+export const TEXT_FORMAT = "@";
+
+/** A column as the add-in writes it. */
+export interface ColumnWrite {
+  readonly header: string;
+  /** Excel number format code; TEXT_FORMAT keeps written strings as text. */
+  readonly numberFormat: string;
+  /**
+   * A calculated column: this formula (with structured references such as [@Points]) is written into every
+   * row the add-in writes, explicitly, whatever the user's "Fill formulas in tables" setting.
+   */
+  readonly formula?: string;
+}
+
+/** A named table's header row and body, as calculated values, with the sheet it is on. */
+export interface TableData {
+  readonly name: string;
+  readonly sheet: string;
+  readonly headers: readonly string[];
+  readonly rows: readonly (readonly CellValue[])[];
+}
+
+/** A table to create: on a new sheet of its own, or at a position of a sheet being added (SheetSpec.tables). */
+export interface NewTable {
+  readonly sheet: string;
+  readonly name: string;
+  readonly columns: readonly ColumnWrite[];
+  /** One value per column; the cells of formula columns are ignored (null). */
+  readonly rows: readonly (readonly CellValue[])[];
+  /** Top-left cell of the header row, 0-based; A1 when omitted. */
+  readonly at?: CellAddress;
+}
+
+/** A row of a table by its index in the rows readTable returned, with the value that identifies it. */
+export interface RowRef {
+  readonly row: number;
+  /** The row must still hold this text in this column (compared ignoring case), or nothing is written. */
+  readonly key: { readonly header: string; readonly value: string };
+}
+
+/**
+ * Changes to one table. Only `columns` are written: every other column keeps what it holds (a user's own
+ * columns, their formulas included, are never touched). A column the table lacks is added at its right, so
+ * an older workbook gains the add-in's new columns on its next save.
+ */
+export interface TableEdit {
+  readonly table: string;
+  readonly columns: readonly ColumnWrite[];
+  /** Values aligned with `columns`. */
+  readonly update?: readonly (RowRef & { readonly values: readonly CellValue[] })[];
+  readonly delete?: readonly RowRef[];
+  /** Values aligned with `columns`; other columns of appended rows are left to Excel (blank, or calculated). */
+  readonly append?: readonly (readonly CellValue[])[];
+}
+
+/** 0-based row and column on a sheet. */
+export interface CellAddress {
+  readonly row: number;
+  readonly column: number;
+}
+
+/** A block of cells on a sheet, 0-based. */
+export interface CellRange extends CellAddress {
+  readonly rows: number;
+  readonly columns: number;
+}
+
+/** One cell of a generated sheet: a value or a formula (A1 or structured references, as Excel takes them). */
+export interface SheetCell extends CellAddress {
+  readonly value?: CellValue;
+  readonly formula?: string;
+  readonly numberFormat?: string;
+  readonly bold?: boolean;
+}
+
+/**
+ * A native Excel chart over a block of the same sheet: its first row names the series, its first column
+ * holds the categories (x values), each further column is one series.
+ */
+export interface ChartSpec {
+  readonly name: string;
+  readonly title: string;
+  readonly type: "line" | "columnClustered" | "barClustered" | "xyScatterLines";
+  readonly source: CellRange;
+  /** Where the chart sits, in cells. */
+  readonly at: CellRange;
+  readonly xAxisTitle?: string;
+  readonly yAxisTitle?: string;
+}
+
+/** A sheet the add-in writes once (a report of live formulas); Excel recalculates it from then on. */
+export interface SheetSpec {
+  readonly name: string;
+  readonly cells: readonly SheetCell[];
+  readonly tables?: readonly NewTable[];
+  readonly charts?: readonly ChartSpec[];
+  /** Column widths in characters, from column A. */
+  readonly columnWidths?: readonly number[];
+}
+
+/** What the workbook already has, so nothing of the user's is overwritten. */
+export interface WorkbookNames {
+  readonly sheets: readonly string[];
+  readonly tables: readonly string[];
+  /** Defined names share the workbook's name space with tables: a table cannot take one. */
+  readonly definedNames: readonly string[];
+}
+
+/**
+ * Something the workbook refused or that changed under us; the message says what happened, whether
+ * anything was written, and how to retry.
+ */
+export class WorkbookRefusal extends Error {
+  override readonly name = "WorkbookRefusal";
+}
+
+export interface Workbook {
+  names(): Promise<WorkbookNames>;
+  /** A named table, or null when the workbook has none by that name. */
+  readTable(name: string): Promise<TableData | null>;
+  /** Creates each table on a new sheet of its own. Every name is checked before anything is created. */
+  addTables(tables: readonly NewTable[]): Promise<void>;
+  /** Adds a sheet of cells, tables and charts. Its name and its tables' names are checked first. */
+  addSheet(sheet: SheetSpec): Promise<void>;
+  /**
+   * Applies the edits in order. Every precondition Excel could refuse (a missing table or row, a row that
+   * no longer holds its key, a filtered table, a protected sheet) is checked for all of them before the
+   * first write; a failure after that can leave the earlier edits written, so callers put the edit that
+   * marks the work as done last.
+   */
+  editTables(edits: readonly TableEdit[]): Promise<void>;
+}
+
+/** The same name as Excel compares sheet, table and defined names: ignoring case. */
+export function sameName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** Whether a name is taken by a table or a defined name (they share one name space). */
+export function nameTaken(names: WorkbookNames, name: string): boolean {
+  return [...names.tables, ...names.definedNames].some((taken) => sameName(taken, name));
+}
+
+/** A sheet name not yet taken: the one wanted, or "People (2)" and so on. */
+export function freeSheetName(wanted: string, taken: readonly string[]): string {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? wanted : `${wanted} (${n})`;
+    if (!taken.some((sheet) => sameName(sheet, name))) return name;
+  }
+}
+
+/** "A1"-style address of a 0-based cell. */
+export function a1(address: CellAddress): string {
+  let letters = "";
+  for (let n = address.column + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return `${letters}${address.row + 1}`;
+}
+
+/** "A1:C3"-style address of a block of cells. */
+export function a1Range(range: CellRange): string {
+  const end = { row: range.row + range.rows - 1, column: range.column + range.columns - 1 };
+  return `${a1(range)}:${a1(end)}`;
+}

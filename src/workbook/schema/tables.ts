@@ -1,0 +1,137 @@
+// Every table the add-in reads or writes, declared once: its name, the sheet it is made on, and its
+// columns (header, number format, how a cell is read and written). The starter tables, the readers and the
+// writers all derive from these declarations, so a new column is one edit here.
+import { MANAGED_AS, ManagedAs, readFrequency, readManagedAs } from "../../engine";
+import { ColumnWrite } from "../port";
+import {
+  calculated,
+  choice,
+  Column,
+  columnWrite,
+  count,
+  date,
+  dateTime,
+  money,
+  MONEY_FORMAT,
+  PERCENT_FORMAT,
+  raw,
+  text,
+} from "./columns";
+
+/** A table of rows of typed values, one column per field of R, in this order. */
+export interface TableSpec<R> {
+  readonly name: string;
+  readonly sheet: string;
+  readonly columns: { readonly [K in keyof R]: Column<R[K]> };
+}
+
+/** A table whose body the engine reads as a whole (a scoring sheet, a price table): name and sheet only. */
+export interface GridSpec {
+  readonly name: string;
+  readonly sheet: string;
+}
+
+export const SCORING: GridSpec = { name: "Scoring", sheet: "Scoring" };
+export const PRICE_POINTS: GridSpec = { name: "PricePoints", sheet: "PricePoints" };
+
+/** The People table's own columns; one column per scoring question sits between Care group and Points. */
+export const PEOPLE = {
+  name: "People",
+  sheet: "People",
+  columns: {
+    personId: text("Person ID"),
+    name: text("Name"),
+    careGroup: text("Care group"),
+    points: calculated("Points"),
+    indicativeBudget: calculated("Indicative budget", MONEY_FORMAT),
+  },
+} as const satisfies TableSpec<unknown>;
+
+/**
+ * The People table's columns in order, with the live formulas of its calculated columns: points from the
+ * answers in the question columns (first to last) and the scoring sheet, the budget from the points.
+ */
+export function peopleColumns(questionIds: readonly string[]): ColumnWrite[] {
+  const { personId, name, careGroup, points, indicativeBudget } = PEOPLE.columns;
+  const answers = `${PEOPLE.name}[@[${questionIds[0]}]:[${questionIds[questionIds.length - 1]}]]`;
+  return [
+    ...[personId, name, careGroup, ...questionIds.map((id) => text(id))].map(columnWrite),
+    { ...columnWrite(points), formula: `=PB.RAS_POINTS(${answers},${SCORING.name}[#All])` },
+    {
+      ...columnWrite(indicativeBudget),
+      formula: `=PB.INDICATIVE_BUDGET([@${points.header}],${PRICE_POINTS.name}[#All],[@[${careGroup.header}]])`,
+    },
+  ];
+}
+
+export const SERVICES = {
+  name: "Services",
+  sheet: "Services",
+  columns: {
+    service: text("Service"),
+    unit: text("Unit"),
+    unitCost: money("Unit cost"),
+    frequency: choice("Frequency", readFrequency),
+    managedAs: choice("Managed as", readManagedAs),
+  },
+} as const satisfies TableSpec<unknown>;
+
+/** Quantity, Unit cost and Frequency side by side, so =PB.PLAN_COST(PlanLines[[Quantity]:[Frequency]]) works. */
+export const PLAN_LINES = {
+  name: "PlanLines",
+  sheet: "PlanLines",
+  columns: {
+    planId: text("Plan ID"),
+    line: count("Line"),
+    service: text("Service"),
+    unit: text("Unit"),
+    quantity: count("Quantity"),
+    unitCost: money("Unit cost"),
+    frequency: choice("Frequency", readFrequency),
+    managedAs: choice("Managed as", readManagedAs),
+    annualCost: money("Annual cost"),
+  },
+} as const satisfies TableSpec<unknown>;
+
+/** The Plans column holding the annual cost managed one way, e.g. "Direct payment (annual)". */
+export type ManagedColumn = `${ManagedAs} (annual)`;
+const managedColumns = Object.fromEntries(
+  MANAGED_AS.map((managedAs) => [`${managedAs} (annual)`, money(`${managedAs} (annual)`)]),
+) as Record<ManagedColumn, ReturnType<typeof money>>;
+
+export const PLANS = {
+  name: "Plans",
+  sheet: "Plans",
+  columns: {
+    planId: text("Plan ID"),
+    personId: text("Person ID"),
+    name: text("Name"),
+    careGroup: text("Care group"),
+    status: text("Status"),
+    startDate: date("Start date", { addedLater: true }),
+    endDate: date("End date", { addedLater: true }),
+    reviewDate: date("Review date", { addedLater: true }),
+    indicativeAnnual: money("Indicative budget (annual)"),
+    annual: money("Plan cost (annual)"),
+    weekly: money("Plan cost (weekly)"),
+    oneOff: money("One-off items"),
+    ...managedColumns,
+    light: text("Traffic light"),
+    reason: text("Reason"),
+    signedOffBy: text("Signed off by", { addedLater: true }),
+    updatedBy: text("Updated by"),
+    updatedAt: dateTime("Updated at"),
+  },
+} as const satisfies TableSpec<unknown>;
+
+export const PLAN_SETTINGS = {
+  name: "PlanSettings",
+  sheet: "Plan settings",
+  columns: {
+    setting: text("Setting"),
+    value: raw("Value", PERCENT_FORMAT),
+  },
+} as const satisfies TableSpec<unknown>;
+
+/** The PlanSettings rows the add-in reads. */
+export const SETTING = { green: "Green tolerance", amber: "Amber tolerance" } as const;
