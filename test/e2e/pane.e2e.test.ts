@@ -1,42 +1,21 @@
 // End to end, in a real browser: the browser preview (the real pane beside an in-memory workbook),
 // driven as a team manager would. Needs Debian's Chromium at /usr/bin/chromium (.ci/run installs it).
-import { existsSync, mkdirSync } from "fs";
-import { Browser, chromium, Locator, Page } from "playwright-core";
-import { buildAddIn } from "../support/build";
-import { serve } from "../support/staticServer";
+import { mkdirSync } from "fs";
+import { Locator, Page } from "playwright-core";
+import { OpenPage, openPage } from "../support/browser";
 
 jest.setTimeout(180_000);
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-  "--disable-sync",
-];
-
-let browser: Browser;
+let opened: OpenPage;
 let page: Page;
-let server: { url: string; close: () => Promise<void> };
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`No Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH`);
-  server = await serve(await buildAddIn("development"));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
-  page.setDefaultTimeout(10_000);
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  await page.goto(`${server.url}/preview.html`);
+  opened = await openPage();
+  page = opened.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await opened?.close();
 });
 
 const pane = () => page.getByRole("complementary", { name: "Task pane" });
@@ -185,7 +164,7 @@ describe("support plan in the browser preview", () => {
     ]);
     // Workbook text is shown as text, never as markup.
     await expect(page.locator("b").count()).resolves.toBe(0);
-    expect(pageErrors).toEqual([]);
+    expect(opened.errors).toEqual([]);
   });
 
   it("says which question is unanswered for a person with an incomplete assessment", async () => {
