@@ -1,6 +1,6 @@
 // PB.REPRICE as Excel calls it: ranges as arrays of rows, a malformed table as one #VALUE! for the call.
 import * as PB from "../../src/functions/functions";
-import { bandTable } from "../fixtures";
+import { bandTable, categoryTable } from "../fixtures";
 import { thrown } from "../support/excelErrors";
 
 const HEADER = [
@@ -76,6 +76,33 @@ describe("PB.REPRICE", () => {
       HEADER,
       ["All", 2, 650, 656.5, 6.5, 0.01, 2, 0, 0],
       ["Total", 2, 650, 656.5, 6.5, 0.01, 2, 0, 0],
+    ]);
+  });
+
+  it("rounds Change % half-up at the 4th place", () => {
+    // 100 × £8 = 800 → 100 × £8.01 = 801: +1 ÷ 800 = 0.00125 → 0.0013 (half-even would give 0.0012)
+    expect(PB.reprice([[100]], [[8]], [[8.01]])[2]).toEqual(["Total", 1, 800, 801, 1, 0.0013, 1, 0, 0]);
+  });
+
+  it("re-prices categories against a category table", () => {
+    const proposedCategories = [
+      ["Category", "Older people", "Learning disability"],
+      ["Basic", 2700, 3900],
+      ["Standard", 7800, 10000],
+      ["Enhanced", 15600, 20000],
+    ];
+    const categories = [["Basic"], ["Enhanced"], ["Standard"], ["Enhanced"], ["Premium"]];
+    const careGroups = [["Older people"], ["Older people"], ["Learning disability"], ["Learning disability"], [""]];
+    expect(PB.reprice(categories, categoryTable, proposedCategories, careGroups)).toEqual([
+      HEADER,
+      // 2,600 + 15,600 = 18,200 → 2,700 + 15,600 = 18,300: +100 ÷ 18,200 = 0.005494… → 0.0055
+      ["Older people", 2, 18200, 18300, 100, 0.0055, 1, 0, 1],
+      // 10,400 → 10,000: −400 ÷ 10,400 = −0.038461… → −0.0385
+      ["Learning disability", 1, 10400, 10000, -400, -0.0385, 0, 1, 0],
+      // 28,600 → 28,300: −300 ÷ 28,600 = −0.010489… → −0.0105
+      ["Total", 3, 28600, 28300, -300, -0.0105, 1, 1, 1],
+      // Enhanced has no current amount for Learning disability; "Premium" is no category
+      ["Not priced", 2, "", "", "", "", "", "", ""],
     ]);
   });
 
