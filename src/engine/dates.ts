@@ -91,7 +91,7 @@ const EXPECTED_DATE = "expected a date (an Excel date, or ISO text such as 2026-
 /** The serial of ISO text such as "2026-04-01" (year-month-day, nothing else). */
 export function serialFromIso(text: string): DateSerial {
   const serial = isoSerial(text);
-  if (serial === undefined) throw invalid(`${EXPECTED_DATE}; got "${text}"`);
+  if (serial === undefined) throw invalid(`Not a date: ${EXPECTED_DATE}; got "${text}"`);
   return serial;
 }
 

@@ -65,7 +65,8 @@ describe("Excel date serials (1900 date system)", () => {
     expect(failure(() => isoFromSerial(0)).message).toBe("0 is not an Excel date from 1900-01-01 to 9999-12-31");
     expect(failure(() => isoFromSerial(2_958_466)).message).toMatch(/^2958466 is not an Excel date/);
     expect(failure(() => serialFromIso("2026-4-1")).message).toBe(
-      'expected a date (an Excel date, or ISO text such as 2026-04-01) from 1900-01-01 to 9999-12-31; got "2026-4-1"',
+      "Not a date: expected a date (an Excel date, or ISO text such as 2026-04-01) from 1900-01-01 to 9999-12-31; " +
+        'got "2026-4-1"',
     );
   });
 });
