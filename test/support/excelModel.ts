@@ -5,8 +5,9 @@
 //   docs/develop/application-specific-api-model.md): a property is readable only after load() and
 //   context.sync(); method calls and property writes are queued and applied, in order, at sync; getItem() of a
 //   missing item fails with ItemNotFound, getItemOrNullObject() gives an object whose isNullObject Office fills
-//   at each sync. Excel has no transactions: an operation that fails stops the batch, and what the batch did
-//   before it stays done (the docs' error-handling page, docs/excel/excel-add-ins-error-handling.md).
+//   at each sync. The queued commands "are dispatched to the Office application and run"; nothing documents a
+//   rollback, so an operation that fails stops the batch and what the batch did before it stays done (issue 12).
+//   run() syncs implicitly at its end, but the docs say to sync explicitly; the model refuses a batch left unsynced.
 // - Writing is typing: the Range.values JSDoc in @types/office-js ("If the returned value starts with a plus
 //   ("+"), minus ("-"), or equal sign ("="), Excel interprets this value as a formula"; ISO dates YYYY-MM-DD are
 //   stored as dates), OfficeDev/office-js#229 (writing "2018-12-31" gives a date serial and a m/d/yyyy format),

@@ -414,6 +414,21 @@ describe("the Office.js workbook: refusing before the first write", () => {
   });
 });
 
+describe("the Office.js workbook: Excel failing while it is read", () => {
+  it("says so, and that nothing was written or created", async () => {
+    const { model, workbook } = excel(plansAndLines);
+    model.failWhen((operation) => operation.object === "AutoFilter", "GeneralException", "Try later");
+    expect(await refusal(workbook.editTables([{ table: "Plans", columns: planColumns, delete: [lineRef(0)] }]))).toBe(
+      'Excel could not read the tables to change: Excel said ("Try later"); nothing was written.',
+    );
+    model.failWhen((operation) => operation.object === "WorkbookProtection", "GeneralException", "Try later");
+    expect(await refusal(workbook.addTables([{ sheet: "New", name: "New", columns: [text("Id")], rows: [] }]))).toBe(
+      'Excel could not list the workbook\'s names: Excel said ("Try later"); nothing was created.',
+    );
+    expect(writes(model)).toEqual([]);
+  });
+});
+
 describe("the Office.js workbook: a failure part-way", () => {
   const save: TableEdit[] = [
     {

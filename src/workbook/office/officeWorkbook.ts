@@ -1,5 +1,5 @@
-// The workbook port over Office.js. Excel has no transactions: what a sync did before an operation failed stays
-// done (office-js-docs-pr, docs/excel/excel-add-ins-error-handling.md). So every method reads and checks all that
+// The workbook port over Office.js. Excel has no transactions: a sync runs its queued commands in order and
+// documents no rollback, so what ran before a failing command stays done. So every method reads and checks all that
 // Excel could refuse in a first sync and only then writes; editTables writes each edit in a sync of its own, so a
 // failure says exactly which edits were written; addTables and addSheet remove what they created if Excel fails.
 import {
@@ -183,20 +183,28 @@ interface Taken {
   readonly structureProtected: boolean;
 }
 
-/** The workbook's sheet, table and defined names, and its structure protection, loaded for one sync. */
-function loadTaken(context: Excel.RequestContext): () => Taken {
+/** The workbook's sheet, table and defined names, loaded for one sync. */
+function loadNames(context: Excel.RequestContext): () => WorkbookNames {
   const sheets = context.workbook.worksheets.load("items/name");
   const tables = context.workbook.tables.load("items/name");
   const definedNames = context.workbook.names.load("items/name");
-  const protection = context.workbook.protection.load("protected");
   return () => ({
-    names: {
-      sheets: sheets.items.map((sheet) => sheet.name),
-      tables: tables.items.map((table) => table.name),
-      definedNames: definedNames.items.map((name) => name.name),
-    },
-    structureProtected: protection.protected,
+    sheets: sheets.items.map((sheet) => sheet.name),
+    tables: tables.items.map((table) => table.name),
+    definedNames: definedNames.items.map((name) => name.name),
   });
+}
+
+/** The names, and whether the workbook's structure is protected (no sheet can then be added): one sync. */
+async function readTaken(context: Excel.RequestContext): Promise<Taken> {
+  const names = loadNames(context);
+  const protection = context.workbook.protection.load("protected");
+  try {
+    await context.sync();
+  } catch (error) {
+    throw new WorkbookRefusal(`Excel could not list the workbook's names: ${reason(error)}; nothing was created.`);
+  }
+  return { names: names(), structureProtected: protection.protected };
 }
 
 /**
@@ -391,9 +399,9 @@ export class OfficeWorkbook implements Workbook {
 
   names(): Promise<WorkbookNames> {
     return this.run(async (context) => {
-      const taken = loadTaken(context);
+      const names = loadNames(context);
       await context.sync();
-      return taken().names;
+      return names();
     });
   }
 
@@ -427,10 +435,8 @@ export class OfficeWorkbook implements Workbook {
   addTables(tables: readonly NewTable[]): Promise<void> {
     if (tables.length === 0) return Promise.resolve();
     return this.run(async (context) => {
-      const taken = loadTaken(context);
-      await context.sync();
       checkNew(
-        taken(),
+        await readTaken(context),
         tables.map((table) => table.sheet),
         tables,
       );
@@ -450,10 +456,8 @@ export class OfficeWorkbook implements Workbook {
 
   addSheet(spec: SheetSpec): Promise<void> {
     return this.run(async (context) => {
-      const taken = loadTaken(context);
-      await context.sync();
       const tables = (spec.tables ?? []).map((table) => ({ ...table, sheet: spec.name }));
-      checkNew(taken(), [spec.name], tables);
+      checkNew(await readTaken(context), [spec.name], tables);
       const sheet = context.workbook.worksheets.add(spec.name);
       const formulaColumns = tables.map((table) => queueTable(sheet, table));
       formulaColumns.forEach((queue) => queue());
