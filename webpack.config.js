@@ -1,15 +1,17 @@
-/* global require, module, __dirname, process */
+const fs = require("fs");
 const path = require("path");
+const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { declaredSets } = require("./scripts/manifest");
 
 const port = Number(process.env.PORT || 3000);
 
 /** https with Office's trusted localhost certificate, for sideloading; the preview needs none. */
 async function httpsServer(env) {
   if (!env.https) return "http";
-  // eslint-disable-next-line import/no-extraneous-dependencies -- optional, installed where Excel desktop is
+  // Optional: installed where Excel desktop is (Windows, macOS).
   const devCerts = require("office-addin-dev-certs");
   return { type: "https", options: await devCerts.getHttpsServerOptions() };
 }
@@ -42,6 +44,10 @@ module.exports = async (env, options) => ({
   plugins: [
     // Writes functions.json from the JSDoc in functions.ts and adds the CustomFunctions.associate calls.
     new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+    // The pane checks at start-up that Excel supports the requirement sets the manifest declares.
+    new webpack.DefinePlugin({
+      REQUIRED_SETS: JSON.stringify(declaredSets(fs.readFileSync(path.resolve(__dirname, "manifest.xml"), "utf8"))),
+    }),
     new HtmlWebpackPlugin({
       filename: "taskpane.html",
       template: "./src/taskpane/taskpane.html",
