@@ -1,6 +1,7 @@
 // Price points are compiled once, when a price table is parsed (priceTable.ts): the exact bounds, rates
 // and running totals, and the same figures as exact integers. The decimal derivation (budget.ts) reads
 // the first; the fast path (fastBudget.ts) reads the second and rounds with the division below.
+import type { PricingMethod } from "./budget";
 import { Cell, matchKey } from "./cells";
 import { Decimal } from "./decimal";
 import { Period, periodDivisor } from "./periods";
@@ -10,6 +11,9 @@ export const TEN_THOUSANDTHS = 1e4;
 /** Integers below 2⁵² are exact as floats; the integer plan never relies on a larger one. */
 export const SAFE = 2 ** 52;
 const PERIODS: readonly Period[] = ["annual", "weekly"];
+
+/** A person's annual amount in the plan's amount units; NaN when the integers cannot say. */
+export type AnnualUnits = (points: Cell, careGroup: Cell) => number;
 
 /**
  * How the integer plan counts money: prices in units of their smallest decimal place, amounts (price ×
@@ -22,6 +26,8 @@ export interface IntegerScale {
   readonly perPenny: Readonly<Record<Period, number>>;
   /** The same for amount × (10,000 − reduction in ten-thousandths). */
   readonly perPennyReduced: Readonly<Record<Period, number>>;
+  /** The annual amount by each band method, compiled with the plan (one for all methods but band tables). */
+  readonly annualUnits: Readonly<Record<PricingMethod, AnnualUnits>>;
 }
 
 export interface LinearIntegers extends IntegerScale {
@@ -78,7 +84,9 @@ export function divideHalfUp(exact: number, per: number): number {
 }
 
 /** The units for prices with these values; null when they have more than six decimals. */
-function scaleOf(prices: readonly (Decimal | null)[]): IntegerScale | null {
+type Scale = Omit<IntegerScale, "annualUnits">;
+
+function scaleOf(prices: readonly (Decimal | null)[]): Scale | null {
   const decimals = Math.max(0, ...prices.map((price) => (price === null ? 0 : price.decimalPlaces())));
   if (decimals > 6) return null;
   const amountUnit = new Decimal(10).pow(-decimals).div(TEN_THOUSANDTHS);
@@ -96,7 +104,12 @@ function scaleOf(prices: readonly (Decimal | null)[]): IntegerScale | null {
   return { amountUnit, perPenny: divisors(false), perPennyReduced: divisors(true) };
 }
 
-const priceUnitOf = (scale: IntegerScale) => scale.amountUnit.times(TEN_THOUSANDTHS);
+const priceUnitOf = (scale: Scale) => scale.amountUnit.times(TEN_THOUSANDTHS);
+
+/** Points as a count of ten-thousandths, when they are a number 0 or more with at most four decimals. */
+const scaledPoints = (points: Cell) => (typeof points === "number" && points >= 0 ? tenThousandths(points) : NaN);
+
+const forEveryMethod = (annual: AnnualUnits) => ({ marginal: annual, band: annual, step: annual });
 
 /**
  * A lookup from a raw cell to its index, remembering the cell each care group or category was last
@@ -115,9 +128,11 @@ function cellLookup(index: ReadonlyMap<string, number>, single: boolean): (cell:
   };
 }
 
-export function linearIntegers(rate: Decimal): LinearIntegers | null {
-  const scale = scaleOf([rate]);
-  return scale && { ...scale, rate: countOf(rate, priceUnitOf(scale)) };
+export function linearIntegers(ratePerPoint: Decimal): LinearIntegers | null {
+  const scale = scaleOf([ratePerPoint]);
+  if (scale === null) return null;
+  const rate = countOf(ratePerPoint, priceUnitOf(scale));
+  return { ...scale, rate, annualUnits: forEveryMethod((points) => scaledPoints(points) * rate) };
 }
 
 /** Care groups as the plan needs them: match key → column, and whether there is only one column. */
@@ -130,33 +145,56 @@ export function bandIntegers(
   groups: GroupIndex,
   lowerBounds: readonly Decimal[],
   values: readonly (readonly (Decimal | null)[])[],
-  runningTotals: readonly (readonly (Decimal | null)[])[],
+  exactTotals: readonly (readonly (Decimal | null)[])[],
 ): BandIntegers | null {
   const scale = scaleOf(values.flat());
   const bounds = Float64Array.from(lowerBounds, (bound) => countOf(bound, new Decimal(1).div(TEN_THOUSANDTHS)));
   if (scale === null || bounds.some(Number.isNaN)) return null;
   const priceUnit = priceUnitOf(scale);
+  const rates = values.map((column) => Float64Array.from(column, (value) => countOf(value, priceUnit)));
+  const runningTotals = exactTotals.map((column) => Float64Array.from(column, (sum) => countOf(sum, scale.amountUnit)));
+  const careGroupOf = cellLookup(groups.index, groups.single);
+  const annual =
+    (method: PricingMethod): AnnualUnits =>
+    (points, careGroup) => {
+      const column = careGroupOf(careGroup);
+      const scaled = scaledPoints(points);
+      if (column === undefined || Number.isNaN(scaled)) return NaN;
+      // The band the points fall in: the last whose lower bound they reach.
+      let band = -1;
+      while (band + 1 < bounds.length && bounds[band + 1] <= scaled) band++;
+      if (band < 0) return 0;
+      const rate = rates[column][band];
+      if (method === "marginal") {
+        const atBound = runningTotals[column][band];
+        return scaled === bounds[band] ? atBound : atBound + (scaled - bounds[band]) * rate;
+      }
+      return method === "band" ? scaled * rate : rate * TEN_THOUSANDTHS;
+    };
   return {
     ...scale,
     bounds,
-    rates: values.map((column) => Float64Array.from(column, (value) => countOf(value, priceUnit))),
-    runningTotals: runningTotals.map((column) => Float64Array.from(column, (sum) => countOf(sum, scale.amountUnit))),
-    careGroupOf: cellLookup(groups.index, groups.single),
+    rates,
+    runningTotals,
+    careGroupOf,
+    annualUnits: { marginal: annual("marginal"), band: annual("band"), step: annual("step") },
   };
 }
 
 export function categoryIntegers(
   groups: GroupIndex,
   categoryIndex: ReadonlyMap<string, number>,
-  amounts: readonly (readonly (Decimal | null)[])[],
+  exactAmounts: readonly (readonly (Decimal | null)[])[],
 ): CategoryIntegers | null {
-  const scale = scaleOf(amounts.flat());
-  return (
-    scale && {
-      ...scale,
-      amounts: amounts.map((column) => Float64Array.from(column, (value) => countOf(value, scale.amountUnit))),
-      careGroupOf: cellLookup(groups.index, groups.single),
-      categoryOf: cellLookup(categoryIndex, false),
-    }
-  );
+  const scale = scaleOf(exactAmounts.flat());
+  if (scale === null) return null;
+  const amounts = exactAmounts.map((column) => Float64Array.from(column, (value) => countOf(value, scale.amountUnit)));
+  const careGroupOf = cellLookup(groups.index, groups.single);
+  const categoryOf = cellLookup(categoryIndex, false);
+  const annual: AnnualUnits = (points, careGroup) => {
+    const column = careGroupOf(careGroup);
+    const position = typeof points === "string" ? categoryOf(points) : undefined;
+    return column === undefined || position === undefined ? NaN : amounts[column][position];
+  };
+  return { ...scale, amounts, careGroupOf, categoryOf, annualUnits: forEveryMethod(annual) };
 }
