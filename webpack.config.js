@@ -1,4 +1,3 @@
-/* global require, module, __dirname, process */
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
@@ -6,10 +5,43 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const port = Number(process.env.PORT || 3000);
 
+/**
+ * Settings functions.json needs that the JSDoc generator cannot write (custom-functions-metadata emits
+ * allowCustomDataForDataTypeAny, never allowErrorForDataTypeAny; Microsoft's docs say the latter needs
+ * hand-written metadata: learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors).
+ * - allowErrorForDataTypeAny: Excel passes a cell holding an error (#N/A from another formula) to an `any`
+ *   argument instead of giving the whole call that error, so one bad row errs alone and the rest compute.
+ * - allowCustomDataForDataTypeAny: a rich value (linked data type, entity, image) arrives as an object with
+ *   a `type`, which the functions can recognise and refuse by name.
+ */
+const FUNCTIONS_METADATA = { allowErrorForDataTypeAny: true, allowCustomDataForDataTypeAny: true };
+
+/** The generated functions.json with those settings, as the build writes it. */
+function withMetadataSettings(generatedJson) {
+  return JSON.stringify({ ...FUNCTIONS_METADATA, ...JSON.parse(generatedJson), ...FUNCTIONS_METADATA }, null, 4);
+}
+
+/** Rewrites the functions.json that CustomFunctionsMetadataPlugin emits, once it has emitted it. */
+class FunctionsMetadataSettingsPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("FunctionsMetadataSettings", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "FunctionsMetadataSettings", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        () => {
+          const asset = compilation.getAsset("functions.json");
+          if (!asset) return;
+          const json = withMetadataSettings(asset.source.source().toString());
+          compilation.updateAsset("functions.json", new compiler.webpack.sources.RawSource(json));
+        },
+      );
+    });
+  }
+}
+
 /** https with Office's trusted localhost certificate, for sideloading; the preview needs none. */
 async function httpsServer(env) {
   if (!env.https) return "http";
-  // eslint-disable-next-line import/no-extraneous-dependencies -- optional, installed where Excel desktop is
+  // Optional: installed where Excel desktop is.
   const devCerts = require("office-addin-dev-certs");
   return { type: "https", options: await devCerts.getHttpsServerOptions() };
 }
@@ -42,6 +74,7 @@ module.exports = async (env, options) => ({
   plugins: [
     // Writes functions.json from the JSDoc in functions.ts and adds the CustomFunctions.associate calls.
     new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+    new FunctionsMetadataSettingsPlugin(),
     new HtmlWebpackPlugin({
       filename: "taskpane.html",
       template: "./src/taskpane/taskpane.html",
@@ -66,3 +99,6 @@ module.exports = async (env, options) => ({
     client: { overlay: false },
   },
 });
+
+// The same settings for the tests that register the functions from generated metadata.
+module.exports.withMetadataSettings = withMetadataSettings;

@@ -1,4 +1,5 @@
 import {
+  blankAsZero,
   Cell,
   describeCell,
   fraction,
@@ -216,7 +217,8 @@ function priceCategory(table: CategoryPriceTable, person: PersonCells): Priced<C
   const position = table.categoryIndex.get(matchKey(person.points));
   if (position === undefined) {
     throw notFound(
-      `Category ${describeCell(person.points)} is not in the price table (it has ${listForMessage(table.categories)})`,
+      `Category ${describeCell(person.points)} is not in the price table (it has ${listForMessage(table.categories)})` +
+        blankAsZero(person.points),
     );
   }
   const column = careGroupColumn(table, person.careGroup);

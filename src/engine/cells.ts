@@ -2,13 +2,27 @@ import { z } from "zod";
 import { Decimal } from "./decimal";
 import { EngineError, FailureKind, invalid } from "./errors";
 
-/** One spreadsheet cell as it reaches the engine. Blank cells arrive as "" or null. */
+/**
+ * One spreadsheet cell as it reaches the engine. Blank cells arrive as "" or null, but Excel for Windows
+ * and Mac pass a blank cell to a custom function as 0 (docs/functions.md, "Blank cells"), so a 0 where 0
+ * cannot be meant is named as a possible blank in messages, and tables mark "no value" with a dash.
+ */
 export type Cell = string | number | boolean | null | undefined;
 /** A rectangular range of cells, row by row. */
 export type Grid = readonly (readonly Cell[])[];
 
 export function isBlank(cell: Cell): boolean {
   return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+}
+
+/** A table cell that holds no value: blank, or a lone dash "-", which works alike on every Excel. */
+export function isNoValue(cell: Cell): boolean {
+  return isBlank(cell) || (typeof cell === "string" && cell.trim() === "-");
+}
+
+/** For a message about a refused 0: it may be a blank cell, as Excel desktop passes blanks. */
+export function blankAsZero(cell: Cell): string {
+  return cell === 0 ? " (a blank cell reaches the functions as 0 in Excel for Windows and Mac: fill it in)" : "";
 }
 
 /**
@@ -158,5 +172,5 @@ export function readChoice<T>(spellings: ReadonlyMap<string, T>, cell: Cell, wha
   const choice = spellings.get(matchKey(cell));
   if (choice !== undefined) return choice;
   const accepted = [...new Set(spellings.keys())].join(", ");
-  throw invalid(`${what} must be one of: ${accepted}; got ${describeCell(cell)}`);
+  throw invalid(`${what} must be one of: ${accepted}; got ${describeCell(cell)}${blankAsZero(cell)}`);
 }

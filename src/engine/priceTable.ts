@@ -1,10 +1,12 @@
 import {
+  blankAsZero,
   Cell,
   describeCell,
   filledColumns,
   filledRows,
   Grid,
   isBlank,
+  isNoValue,
   isNumeric,
   label,
   matchKey,
@@ -107,9 +109,17 @@ function runningTotalsOf(lowerBounds: readonly Decimal[], rates: readonly (Decim
 function tableOfRows(grid: Grid): BandPriceTable | CategoryPriceTable {
   const rows = filledRows(grid);
   const columns = filledColumns(grid);
-  if (rows.length < 2 || columns.length < 2 || columns[0] !== 0) throw invalid(TABLE_SHAPE);
+  if (rows.length < 1 || columns.length < 2 || columns[0] !== 0) throw invalid(TABLE_SHAPE);
   const [header, ...body] = rows;
   const valueColumns = columns.slice(1);
+  if (valueColumns.length > 0 && valueColumns.every((column) => typeof header.row[column] === "number")) {
+    throw invalid(
+      "The price table's first row holds numbers where its header belongs (a label, then one care group per " +
+        "column): it looks like a table's body without its header row. Use PricePoints[#All] (the table with " +
+        "its header row) rather than PricePoints, or a range that includes the header row",
+    );
+  }
+  if (body.length === 0) throw invalid(TABLE_SHAPE);
   const careGroups = readCareGroups(header.row, valueColumns);
 
   const firstCells = body.map(({ row }) => row[0]);
@@ -135,7 +145,7 @@ function tableOfRows(grid: Grid): BandPriceTable | CategoryPriceTable {
     valueColumns.map((column, group) =>
       body.map(({ row }, position) => {
         const cell = row[column];
-        if (isBlank(cell)) return null;
+        if (isNoValue(cell)) return null;
         return readCell(
           moneyAmount,
           cell,
@@ -235,7 +245,10 @@ export function careGroupColumn(table: BandPriceTable | CategoryPriceTable, care
   }
   const column = index.get(matchKey(careGroup));
   if (column === undefined) {
-    throw notFound(`Care group ${describeCell(careGroup)} is not in the price table (it has ${listForMessage(names)})`);
+    throw notFound(
+      `Care group ${describeCell(careGroup)} is not in the price table (it has ${listForMessage(names)})` +
+        blankAsZero(careGroup),
+    );
   }
   return column;
 }

@@ -34,41 +34,51 @@ import {
   Matrix,
   memoByContent,
   Outcome,
-  passSheetError,
-  passSheetErrors,
+  optionCell,
   peopleOf,
+  personCell,
+  personCells,
+  plainTable,
 } from "./ranges";
 
 const scoringOf = memoByContent((value) => {
-  const sheet = parseScoringSheet(value);
+  const sheet = parseScoringSheet(plainTable(value, "The scoring sheet"));
   return { sheet, score: answerScorer(sheet) };
 });
-const priceTableOf = memoByContent(parsePriceTable);
+const priceTableOf = memoByContent((value) => parsePriceTable(plainTable(value, "The price table")));
 
 export function rasPoints(answers: Matrix, scoring: Matrix, questions: Matrix | null): Outcome<number>[][] {
   const { sheet, score } = scoringOf(scoring);
   const order =
     questions === null
       ? undefined
-      : questionOrder(sheet, listCells(readGrid(questions, "The question ids"), "The question ids"));
+      : questionOrder(
+          sheet,
+          listCells(readGrid(plainTable(questions, "The question ids"), "The question ids"), "The question ids"),
+        );
   const people = peopleOf(answers, (order?.length ?? sheet.questions.length) !== 1);
-  return eachCell({ rows: people.length, columns: 1 }, (row) => {
-    passSheetErrors(people[row]);
-    return score(people[row], order);
-  });
+  const answerTo = (index: number) => `The answer to question ${sheet.questions[order?.[index] ?? index]?.id}`;
+  const rowOf = (row: number) => (people.length > 1 ? row : -1);
+  return eachCell({ rows: people.length, columns: 1 }, (row) =>
+    score(personCells(people[row], answerTo, rowOf(row)), order),
+  );
 }
 
 type PersonCalculation<T> = (points: Cell, careGroup: Cell, reduction: Cell) => T;
 
-/** One person's result; an error value from the sheet in any of their cells passes through instead. */
-function forPerson<T>(calculate: PersonCalculation<T>, points: Cell, careGroup: Cell, reduction: Cell): T {
-  passSheetError(points);
-  passSheetError(careGroup);
-  passSheetError(reduction);
-  return calculate(points, careGroup, reduction);
+/**
+ * One person's result; an error value from the sheet in any of their cells passes through instead.
+ * `row` is the person's row in a spilled call (-1 for one person), for messages.
+ */
+function forPerson<T>(calculate: PersonCalculation<T>, points: Cell, careGroup: Cell, reduction: Cell, row = -1): T {
+  return calculate(
+    personCell(points, "Points", row),
+    personCell(careGroup, "Care group", row),
+    personCell(reduction, "Reduction", row),
+  );
 }
 
-/** Builds a handler that runs one budget calculation per person, with points, care group and reduction broadcast together. */
+/** Builds a handler running one budget calculation per person; points, care group and reduction broadcast together. */
 function perPersonBudget<T>(prepare: (table: PriceTable, options: BudgetOptions) => PersonCalculation<T>) {
   return (
     points: Matrix,
@@ -78,7 +88,8 @@ function perPersonBudget<T>(prepare: (table: PriceTable, options: BudgetOptions)
     period: Cell,
     method: Cell,
   ): Outcome<T>[][] => {
-    const calculate = prepare(priceTableOf(priceTable), readBudgetOptions(period, method));
+    const options = readBudgetOptions(optionCell(period, "Period"), optionCell(method, "Method"));
+    const calculate = prepare(priceTableOf(priceTable), options);
     // One person (a filled-down column calls this once per row): no shapes to reconcile.
     if (
       isOneCell(points) &&
@@ -94,8 +105,15 @@ function perPersonBudget<T>(prepare: (table: PriceTable, options: BudgetOptions)
       { matrix: careGroup, what: "Care group" },
       { matrix: reduction, what: "Reduction" },
     ]);
+    const rowOf = (row: number) => (shape.rows > 1 ? row : -1);
     return eachCell(shape, (row, column) =>
-      forPerson(calculate, cellAt(points, row, column), cellAt(careGroup, row, column), cellAt(reduction, row, column)),
+      forPerson(
+        calculate,
+        cellAt(points, row, column),
+        cellAt(careGroup, row, column),
+        cellAt(reduction, row, column),
+        rowOf(row),
+      ),
     );
   };
 }
@@ -112,28 +130,32 @@ export function planTolerance(
   indicative: Matrix,
   tolerance: Matrix | null,
 ): Outcome<TrafficLight>[][] {
-  const limits = readTolerance(tolerance);
+  const limits = readTolerance(plainTable(tolerance, "The tolerance"));
   const shape = commonShape([
     { matrix: planCost, what: "Plan cost" },
     { matrix: indicative, what: "Indicative amount" },
   ]);
+  const rowOf = (row: number) => (shape.rows > 1 ? row : -1);
   return eachCell(shape, (row, column) => {
-    const amounts = [cellAt(planCost, row, column), cellAt(indicative, row, column)];
-    passSheetErrors(amounts);
-    return trafficLight(readAmount(amounts[0], "Plan cost"), readAmount(amounts[1], "Indicative amount"), limits);
+    const cost = personCell(cellAt(planCost, row, column), "Plan cost", rowOf(row));
+    const amount = personCell(cellAt(indicative, row, column), "Indicative amount", rowOf(row));
+    return trafficLight(readAmount(cost, "Plan cost"), readAmount(amount, "Indicative amount"), limits);
   });
 }
 
 /** CARER_CATEGORY and OUTCOME_CATEGORY differ only in what a score measures. */
 export function categories(scores: Matrix, thresholds: Matrix | null, scoreName: string): Outcome<OutcomeCategory>[][] {
-  const limits = readThresholds(thresholds);
+  const limits = readThresholds(plainTable(thresholds, "The thresholds"));
   const people = peopleOf(scores, true);
-  return eachCell({ rows: people.length, columns: 1 }, (row) => {
-    passSheetErrors(people[row]);
-    return outcomeCategory(people[row], limits, scoreName);
-  });
+  const scoreOf = (index: number) => `Outcome ${index + 1} (${scoreName})`;
+  const rowOf = (row: number) => (people.length > 1 ? row : -1);
+  return eachCell({ rows: people.length, columns: 1 }, (row) =>
+    outcomeCategory(personCells(people[row], scoreOf, rowOf(row)), limits, scoreName),
+  );
 }
 
 export function planCost(lines: Matrix, period: Cell): number {
-  return penceNumber(enginePlanCost(readPlanLines(lines), readPeriod(period)));
+  return penceNumber(
+    enginePlanCost(readPlanLines(plainTable(lines, "The plan lines")), readPeriod(optionCell(period, "Period"))),
+  );
 }

@@ -73,7 +73,7 @@ describe("PB.RAS_POINTS", () => {
     expect(thrown(() => PB.rasPoints([["A", "A", "A", "A"]], scoringSheet, [["Q1", "Q2", "Q3", "Q4"]]))).toMatchObject({
       code: "#N/A",
     });
-    expect(thrown(() => PB.rasPoints([["A"]], [["Mobility", 0, 5]]))).toMatchObject({
+    expect(thrown(() => PB.rasPoints([["A"]], [["Question", "A"]]))).toMatchObject({
       code: "#VALUE!",
       message: expect.stringContaining("needs a header row"),
     });
