@@ -90,6 +90,24 @@ module.exports = async (env, options) => ({
       ],
     }),
   ],
+  optimization: {
+    // Shared runtime: the pane's page runs the functions too, so both entries share one webpack runtime (one
+    // module registry: the engine is loaded and initialised once) and every module they have in common sits in
+    // one chunk, downloaded once.
+    runtimeChunk: "single",
+    splitChunks: {
+      chunks: "all",
+      cacheGroups: {
+        // The engine and its two libraries: all the functions need besides their own file, named for the tests.
+        engine: {
+          test: /[\\/](src[\\/]engine|node_modules[\\/](decimal\.js|zod))[\\/]/,
+          name: "engine",
+          enforce: true,
+          priority: 20,
+        },
+      },
+    },
+  },
   performance: { hints: false },
   devServer: {
     port,

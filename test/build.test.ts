@@ -4,6 +4,11 @@ import { existsSync, readFileSync } from "fs";
 import { join } from "path";
 import { buildAddIn } from "./support/build";
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { withMetadataSettings } = require("../webpack.config.js") as { withMetadataSettings: (json: string) => string };
+
+const scriptsOf = (page: string) => [...page.matchAll(/<script[^>]* src="?([^" >]+)/g)].map((match) => match[1]);
+
 jest.setTimeout(180_000);
 
 describe("production build", () => {
@@ -27,11 +32,14 @@ describe("production build", () => {
     ]);
   });
 
-  it("emits functions.json exactly as generated from the JSDoc, not hand-written", async () => {
+  it("emits functions.json as generated from the JSDoc, not hand-written, with the build's settings", async () => {
     const generated = await generateCustomFunctionsMetadata("src/functions/functions.ts");
-    expect(JSON.parse(readFileSync(join(output, "functions.json"), "utf8"))).toEqual(
-      JSON.parse(generated.metadataJson),
-    );
+    const built = JSON.parse(readFileSync(join(output, "functions.json"), "utf8")) as Record<string, unknown>;
+    expect(built).toEqual(JSON.parse(withMetadataSettings(generated.metadataJson)));
+    // The only differences from the generator's own output are the two settings it cannot write.
+    const { allowErrorForDataTypeAny, ...rest } = built;
+    expect(allowErrorForDataTypeAny).toBe(true);
+    expect(rest).toEqual(JSON.parse(generated.metadataJson));
   });
 
   it("emits the manifest, and every file it names", () => {
@@ -44,20 +52,38 @@ describe("production build", () => {
     expect(files.filter((file) => !existsSync(join(output, file)))).toEqual([]);
   });
 
-  it("loads the functions in the pane's page (shared runtime)", () => {
-    const page = readFileSync(join(output, "taskpane.html"), "utf8");
-    const scripts = [...page.matchAll(/<script[^>]* src="?([^" >]+)/g)].map((match) => match[1]);
-    // Office.js first (from Microsoft's CDN, as Office requires), then the functions and the pane.
-    expect(scripts).toEqual([
+  it("loads the functions in the pane's page (shared runtime), with every script once", () => {
+    const scripts = scriptsOf(readFileSync(join(output, "taskpane.html"), "utf8"));
+    // Office.js first (from Microsoft's CDN, as Office requires), then the one webpack runtime, the engine
+    // chunk both entries use, the functions (with their associate calls), and the pane with its own chunks.
+    expect(scripts.slice(0, 4)).toEqual([
       "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+      "runtime.js",
+      "engine.js",
       "functions.js",
-      "taskpane.js",
     ]);
+    expect(scripts.at(-1)).toBe("taskpane.js");
+    expect(new Set(scripts).size).toBe(scripts.length);
+    expect(scripts.slice(1).filter((script) => !existsSync(join(output, script)))).toEqual([]);
   });
 
-  it("emits the browser preview, which loads only its own script: no Office.js, nothing remote", () => {
+  it("puts the engine, decimal.js and zod in one chunk that the functions and the pane share", () => {
+    const engine = readFileSync(join(output, "engine.js"), "utf8");
+    expect(engine).toMatch(/Decimal/);
+    const others = ["functions.js", ...scriptsOf(readFileSync(join(output, "taskpane.html"), "utf8")).slice(4)];
+    // decimal.js's own error text, and the engine's own rule text, are in engine.js alone
+    for (const text of ["[DecimalError] ", "expected a number of points, 0 or more"]) {
+      expect(engine).toContain(text);
+      expect(others.filter((script) => readFileSync(join(output, script), "utf8").includes(text))).toEqual([]);
+    }
+  });
+
+  it("emits the browser preview, which loads only its own scripts: no Office.js, nothing remote", () => {
     const page = readFileSync(join(output, "preview.html"), "utf8");
-    expect([...page.matchAll(/<script[^>]* src="?([^" >]+)/g)].map((match) => match[1])).toEqual(["preview.js"]);
+    const scripts = scriptsOf(page);
+    expect(scripts[0]).toBe("runtime.js");
+    expect(scripts.at(-1)).toBe("preview.js");
+    expect(scripts).not.toContain("functions.js");
     expect(page).not.toMatch(/https?:\/\//);
   });
 });

@@ -1,4 +1,5 @@
-import { z } from "zod";
+// zod/mini: the same schemas as zod, as functions, so a bundle carries only the parts it uses.
+import * as z from "zod/mini";
 import { Decimal } from "./decimal";
 import { EngineError, FailureKind, invalid } from "./errors";
 
@@ -76,7 +77,7 @@ export function isNumeric(cell: Cell): boolean {
 
 export const cellSchema = z.union([z.string(), z.number(), z.boolean(), z.null(), z.undefined()]);
 /** A range as Excel passes it: rows of plain cell values. */
-export const gridSchema = z.array(z.array(cellSchema)).min(1);
+export const gridSchema = z.array(z.array(cellSchema)).check(z.minLength(1));
 
 /**
  * Checks that a table-shaped argument really is a range of plain cells before anything reads it;
@@ -97,14 +98,17 @@ export function readGrid(value: unknown, what: string): Grid {
 
 /** A cell that must hold a number; `expected` is the whole rule, said to the user if it is broken. */
 function decimalCell(expected: string, accepts: (value: Decimal) => boolean, allowPercent = false) {
-  return z.custom<Cell>().transform((cell, context) => {
-    const value = cellDecimal(cell, allowPercent);
-    if (value === undefined || !accepts(value)) {
-      context.addIssue({ code: "custom", message: expected, input: cell });
-      return z.NEVER;
-    }
-    return value;
-  });
+  return z.pipe(
+    z.custom<Cell>(),
+    z.transform((cell: Cell, context) => {
+      const value = cellDecimal(cell, allowPercent);
+      if (value === undefined || !accepts(value)) {
+        context.issues.push({ code: "custom", message: expected, input: cell });
+        return z.NEVER;
+      }
+      return value;
+    }),
+  );
 }
 
 const atLeastZero = (value: Decimal) => value.gte(0);
@@ -130,7 +134,7 @@ export const wholeScore = decimalCell(
  * becomes an EngineError that names it, the rule, and what the cell held.
  */
 export function readCell<T>(
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   cell: Cell,
   where: string | (() => string),
   kind: FailureKind = "invalid",

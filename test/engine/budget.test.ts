@@ -85,7 +85,8 @@ describe("band table", () => {
     expect(failure(() => budget(gaps, { points: 25, careGroup: "Mental health" }))).toMatchObject({
       kind: "invalid",
       message:
-        "The price table has no value for the band from 20 points (row 3) for care group Mental health, and 25 points need it",
+        "The price table has no value for the band from 20 points (row 3) for care group Mental health, " +
+        "and 25 points need it",
     });
   });
 
@@ -98,7 +99,8 @@ describe("band table", () => {
     // 15 × 40; the band from 20 has no value for Mental health
     expect(budget(dashed, { points: 15, careGroup: "Mental health" })).toBe("600.00");
     expect(failure(() => budget(dashed, { points: 25, careGroup: "Mental health" })).message).toBe(
-      "The price table has no value for the band from 20 points (row 3) for care group Mental health, and 25 points need it",
+      "The price table has no value for the band from 20 points (row 3) for care group Mental health, " +
+        "and 25 points need it",
     );
   });
 
@@ -113,12 +115,14 @@ describe("band table", () => {
     expect(failure(() => budget(bandTable, { points: 45 }))).toMatchObject({
       kind: "notFound",
       message:
-        "The price table has a column per care group (Older people, Physical disability, Learning disability, Mental health); give the person's care group",
+        "The price table has a column per care group " +
+        "(Older people, Physical disability, Learning disability, Mental health); give the person's care group",
     });
     expect(failure(() => budget(bandTable, { points: 45, careGroup: "Children" }))).toMatchObject({
       kind: "notFound",
       message:
-        'Care group "Children" is not in the price table (it has Older people, Physical disability, Learning disability, Mental health)',
+        'Care group "Children" is not in the price table ' +
+        "(it has Older people, Physical disability, Learning disability, Mental health)",
     });
   });
 });
@@ -171,7 +175,7 @@ describe("reduction and period", () => {
     expect(readBudgetOptions(" Weekly ", "BAND")).toEqual({ period: "weekly", method: "band" });
     expect(failure(() => readBudgetOptions("fortnightly", null))).toMatchObject({
       kind: "invalid",
-      message: expect.stringContaining("Period must be one of: annual"),
+      message: expect.stringContaining("Period must be one of: annual") as string,
     });
     expect(failure(() => readBudgetOptions(null, "curve"))).toMatchObject({
       kind: "invalid",

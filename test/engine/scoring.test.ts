@@ -95,7 +95,7 @@ describe("scoring sheet", () => {
       failure(() => questionOrder(sheet, ["Personal care", "Mobility", "Eating & food", "Informal care"])),
     ).toMatchObject({
       kind: "notFound",
-      message: expect.stringContaining('Question "Mobility" is not in the scoring sheet'),
+      message: expect.stringContaining('Question "Mobility" is not in the scoring sheet') as string,
     });
     expect(
       failure(() => questionOrder(sheet, ["Personal care", "Personal care", "Eating & food", "Informal care"])).kind,

@@ -1,5 +1,5 @@
-// The PB functions as Excel calls them: ranges as arrays of rows, omitted arguments as undefined here (Excel sends null; the functions treat both alike),
-// failures as CustomFunctions.Error with #VALUE! or #N/A and a message.
+// The PB functions as Excel calls them: ranges as arrays of rows, omitted arguments as undefined here (Excel
+// sends null; the functions treat both alike), failures as CustomFunctions.Error with #VALUE! or #N/A and a message.
 import * as PB from "../../src/functions/functions";
 import { bandTable, categoryTable, scoringSheet } from "../fixtures";
 
@@ -75,7 +75,7 @@ describe("PB.RAS_POINTS", () => {
     });
     expect(thrown(() => PB.rasPoints([["A"]], [["Question", "A"]]))).toMatchObject({
       code: "#VALUE!",
-      message: expect.stringContaining("needs a header row"),
+      message: expect.stringContaining("needs a header row") as string,
     });
     expect(
       thrown(() =>
@@ -138,11 +138,13 @@ describe("PB.INDICATIVE_BUDGET", () => {
       [3200],
       ["#VALUE! Points: expected a number of points, 0 or more; got -3"],
       [
-        '#VALUE! Points must be a number for a band price table; got "Enhanced" (a category needs a price table of categories)',
+        '#VALUE! Points must be a number for a band price table; got "Enhanced" ' +
+          "(a category needs a price table of categories)",
       ],
       ["#N/A Points are blank: give the person's RAS points"],
       [
-        '#N/A Care group "Children" is not in the price table (it has Older people, Physical disability, Learning disability, Mental health)',
+        '#N/A Care group "Children" is not in the price table ' +
+          "(it has Older people, Physical disability, Learning disability, Mental health)",
       ],
     ]);
   });
@@ -173,11 +175,11 @@ describe("PB.INDICATIVE_BUDGET", () => {
     ).toMatchObject({ code: "#VALUE!" });
     expect(thrown(() => PB.indicativeBudget([[45]], [[50]], undefined, undefined, "monthly"))).toMatchObject({
       code: "#VALUE!",
-      message: expect.stringContaining("Period"),
+      message: expect.stringContaining("Period") as string,
     });
     expect(thrown(() => PB.indicativeBudget([[45]], [[50]], undefined, undefined, undefined, "curve"))).toMatchObject({
       code: "#VALUE!",
-      message: expect.stringContaining("Method"),
+      message: expect.stringContaining("Method") as string,
     });
     expect(
       thrown(() =>
