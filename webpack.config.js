@@ -21,6 +21,13 @@ function withMetadataSettings(generatedJson) {
   return JSON.stringify({ ...FUNCTIONS_METADATA, ...JSON.parse(generatedJson), ...FUNCTIONS_METADATA }, null, 4);
 }
 
+/** Whether the pane's page needs a module (so a chunk it goes in is not one for the preview alone). */
+function usedByThePane(module, chunkGraph) {
+  return [...chunkGraph.getModuleChunksIterable(module)].some((chunk) =>
+    [...chunk.groupsIterable].some((group) => group.name === "taskpane"),
+  );
+}
+
 /** Rewrites the functions.json that CustomFunctionsMetadataPlugin emits, once it has emitted it. */
 class FunctionsMetadataSettingsPlugin {
   apply(compiler) {
@@ -97,13 +104,36 @@ module.exports = async (env, options) => ({
     runtimeChunk: "single",
     splitChunks: {
       chunks: "all",
+      // Named chunks, so the bench's list of a page's scripts says what each download is.
       cacheGroups: {
-        // The engine and its two libraries: all the functions need besides their own file, named for the tests.
+        // The engine and its two libraries: all the functions need besides their own file.
         engine: {
           test: /[\\/](src[\\/]engine|node_modules[\\/](decimal\.js|zod))[\\/]/,
           name: "engine",
           enforce: true,
+          priority: 30,
+        },
+        react: {
+          test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/,
+          name: "react",
+          enforce: true,
           priority: 20,
+        },
+        // Fluent UI and what it brings (Griffel, Tabster, Floating UI…), and the pane's own code, as far as the
+        // pane uses them: the browser preview loads the same files, plus its own for what only it uses.
+        fluent: {
+          test: (module, { chunkGraph }) =>
+            /[\\/]node_modules[\\/]/.test(module.resource ?? "") && usedByThePane(module, chunkGraph),
+          name: "fluent-ui",
+          enforce: true,
+          priority: 10,
+        },
+        pane: {
+          test: (module, { chunkGraph }) =>
+            /[\\/]src[\\/](taskpane|workbook)[\\/]/.test(module.resource ?? "") && usedByThePane(module, chunkGraph),
+          name: "pane",
+          enforce: true,
+          priority: 10,
         },
       },
     },

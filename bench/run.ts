@@ -238,13 +238,12 @@ function measure(size: number) {
 
 interface BuildStats {
   entrypoints: Record<string, { assets: { name: string }[] }>;
-  chunks: { files: string[]; modules?: { name: string; size: number; modules?: { name: string; size: number }[] }[] }[];
 }
 
 /** The production build, in a separate process so webpack's memory is not counted as the functions'. */
 function productionBuild(): { output: string; stats: BuildStats } {
   const output = mkdtempSync(join(tmpdir(), "pb-bench-"));
-  const statsFile = join(output, "..", `${output.split("/").pop()}-stats.json`);
+  const statsFile = `${output}-stats.json`;
   execFileSync(
     process.execPath,
     [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", output, "--json", statsFile],
@@ -255,30 +254,16 @@ function productionBuild(): { output: string; stats: BuildStats } {
 
 const gzippedKB = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;
 
-/** Where a module comes from: its npm package, or the folder of src it is in. */
-const origin = (name: string) =>
-  /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(name)?.[1] ?? /src[\\/]\w+/.exec(name)?.[0] ?? name;
-
-/** A page's own scripts (not Office.js from Microsoft's CDN), each gzipped, with what makes up each. */
-function pageScripts(output: string, stats: BuildStats, page: string) {
+/**
+ * A page's own scripts (not Office.js from Microsoft's CDN), each gzipped. The build names its chunks
+ * (engine, react, fluent-ui, pane), so the list says what each download is.
+ */
+function pageScripts(output: string, page: string) {
   const html = readFileSync(join(output, page), "utf8");
-  const scripts = [...html.matchAll(/<script[^>]* src="?([^" >]+)/g)].map((match) => match[1]);
-  const files = scripts
+  const files = [...html.matchAll(/<script[^>]* src="?([^" >]+)/g)]
+    .map((match) => match[1])
     .filter((src) => !/^https?:/.test(src))
-    .map((file) => {
-      const chunk = stats.chunks.find((candidate) => candidate.files.includes(file));
-      const sizes = new Map<string, number>();
-      for (const module of chunk?.modules ?? [])
-        for (const part of module.modules ?? [module])
-          sizes.set(origin(part.name), (sizes.get(origin(part.name)) ?? 0) + part.size);
-      const total = [...sizes.values()].reduce((sum, size) => sum + size, 0);
-      // What the file is made of, by share of source size before minifying (an estimate of its share of bytes).
-      const madeOf = [...sizes.entries()]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 4)
-        .map(([name, size]) => `${name} ${Math.round((100 * size) / total)}%`);
-      return { file, gzippedKB: gzippedKB(join(output, file)), madeOf };
-    });
+    .map((file) => ({ file, gzippedKB: gzippedKB(join(output, file)) }));
   return { files, gzippedKB: files.reduce((sum, file) => sum + file.gzippedKB, 0) };
 }
 
@@ -355,8 +340,8 @@ async function main() {
   const peakMemoryMB = process.resourceUsage().maxRSS / 1024;
   const { output, stats } = productionBuild();
   const bundle = functionsScripts(output, stats);
-  const pane = pageScripts(output, stats, "taskpane.html");
-  const preview = pageScripts(output, stats, "preview.html");
+  const pane = pageScripts(output, "taskpane.html");
+  const preview = pageScripts(output, "preview.html");
   const interactive = await timeToInteractive(output);
   const large = runs[runs.length - 1];
   const targets = [
@@ -451,8 +436,7 @@ async function main() {
     ["preview.html", preview],
   ] as const) {
     console.log(`${name}: its own scripts ${f(page.gzippedKB, 1)} KB gzipped`);
-    for (const file of page.files)
-      console.log(`  ${file.file.padEnd(14)} ${f(file.gzippedKB, 1).padStart(6)} KB  ${file.madeOf.join(", ")}`);
+    console.log(`  ${page.files.map((file) => `${file.file} ${f(file.gzippedKB, 1)}`).join(", ")} (KB gzipped)`);
   }
   console.log(
     interactive

@@ -1,6 +1,8 @@
 // Every worked example in docs/functions.md, evaluated in a real spreadsheet engine against the
 // sample tables printed in the same document: the documentation cannot drift from the functions.
-// (Table names become sheet ranges: HyperFormula cannot size a spill through a named expression.)
+// The sample tables are Excel tables: `Name[#All]` is the table with its header row and a bare `Name` is
+// its body, as in Excel, so an example that needs the header must say [#All]. (Table references become
+// sheet ranges: HyperFormula has no structured references and cannot size a spill through a name.)
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import { readFileSync } from "fs";
 import { registerPBFunctions } from "./support/hyperformula";
@@ -10,9 +12,15 @@ const doc = readFileSync("docs/functions.md", "utf8");
 type Cell = string | number | null;
 const cellOf = (text: string): Cell => (text === "" ? null : /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text);
 
-/** The markdown table that follows each **Name** paragraph, as rows of cells (a blank header row dropped). */
-function namedTables(markdown: string): Map<string, Cell[][]> {
-  const tables = new Map<string, Cell[][]>();
+/** A sample table's cells, and whether its first row is a header row (a blank header row is dropped). */
+interface SampleTable {
+  rows: Cell[][];
+  header: boolean;
+}
+
+/** The markdown table that follows each **Name** paragraph. */
+function namedTables(markdown: string): Map<string, SampleTable> {
+  const tables = new Map<string, SampleTable>();
   const lines = markdown.split("\n");
   lines.forEach((line, index) => {
     const name = /^\*\*(\w+)\*\* — /.exec(line)?.[1];
@@ -28,13 +36,13 @@ function namedTables(markdown: string): Map<string, Cell[][]> {
         .split("|")
         .slice(1, -1)
         .map((cell) => cell.trim());
-      if (cells.every((cell) => /^-*$/.test(cell))) continue;
+      if (cells.every((cell) => /^:?-+:?$/.test(cell))) continue;
       rows.push(cells.map(cellOf));
     }
-    tables.set(
-      name,
-      rows.filter((row) => row.some((cell) => cell !== null)),
-    );
+    tables.set(name, {
+      rows: rows.filter((row) => row.some((cell) => cell !== null)),
+      header: rows.length > 0 && rows[0].some((cell) => cell !== null),
+    });
   });
   return tables;
 }
@@ -62,7 +70,7 @@ function examples(markdown: string): Example[] {
 function expectedCells(expected: string): unknown[] {
   const parts = expected.startsWith("{") ? expected.slice(1, -1).split(/;\s*/) : [expected];
   return parts.map((part) =>
-    part.startsWith("#") ? { value: part } : part.startsWith('"') ? JSON.parse(part) : Number(part),
+    part.startsWith("#") ? { value: part } : part.startsWith('"') ? (JSON.parse(part) as string) : Number(part),
   );
 }
 
@@ -70,25 +78,34 @@ describe("docs/functions.md", () => {
   const tables = namedTables(doc);
   const cases = examples(doc);
   let hf: HyperFormula;
-  const ranges = new Map<string, string>();
-  /** Names a sample table by its sheet range, as a named range does (outside quoted text). */
+  /** Each table's sheet range with its header row ([#All]) and without it (the body, a bare name). */
+  const ranges = new Map<string, { all: string; body: string }>();
+  /** Turns table references into sheet ranges, as Excel resolves them (outside quoted text). */
   const withRanges = (formula: string) =>
     formula
       .split(/("[^"]*")/)
       .map((part) =>
-        part.startsWith('"') ? part : part.replace(/\b[A-Z][A-Za-z]+\b/g, (word) => ranges.get(word) ?? word),
+        part.startsWith('"')
+          ? part
+          : part.replace(/\b([A-Z][A-Za-z]+)\b(\[#All\])?/g, (reference, name: string, all?: string) => {
+              const range = ranges.get(name);
+              return range ? (all ? range.all : range.body) : reference;
+            }),
       )
       .join("");
 
   beforeAll(async () => {
     await registerPBFunctions();
     hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
-    tables.set("QuestionIds", [["Informal care", "Personal care", "Social & community", "Eating & food"]]);
-    for (const [name, rows] of tables) {
+    tables.set("QuestionIds", {
+      rows: [["Informal care", "Personal care", "Social & community", "Eating & food"]],
+      header: false,
+    });
+    for (const [name, { rows, header }] of tables) {
       hf.addSheet(name);
       hf.setSheetContent(hf.getSheetId(name)!, rows);
-      const width = Math.max(...rows.map((row) => row.length));
-      ranges.set(name, `${name}!$A$1:$${String.fromCharCode(64 + width)}$${rows.length}`);
+      const right = `$${String.fromCharCode(64 + Math.max(...rows.map((row) => row.length)))}$${rows.length}`;
+      ranges.set(name, { all: `${name}!$A$1:${right}`, body: `${name}!$A$${header ? 2 : 1}:${right}` });
     }
   });
 
