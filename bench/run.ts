@@ -9,7 +9,6 @@ import { join } from "path";
 import { performance } from "perf_hooks";
 import { gzipSync } from "zlib";
 import Decimal from "decimal.js";
-import { chromium } from "playwright-core";
 import { parsePriceTable, repriceCohort } from "../src/engine";
 import * as PB from "../src/functions/functions";
 import { serve } from "../test/support/staticServer";
@@ -288,6 +287,8 @@ const SLOWDOWN = 4;
  */
 async function timeToInteractive(output: string, runs = 7) {
   if (!existsSync(CHROMIUM)) return null;
+  // Loaded only now, so its modules are not in the heap while the functions are timed.
+  const { chromium } = await import("playwright-core");
   const server = await serve(output);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
