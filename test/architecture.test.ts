@@ -68,7 +68,7 @@ describe("architecture", () => {
     return found;
   };
 
-  it("only officeWorkbook.ts and the pane's entry page talk to Excel; the pane goes through the Workbook interface", () => {
+  it("only officeWorkbook.ts and the pane's entry page talk to Excel; the pane uses the Workbook interface", () => {
     const talkers = [
       ...sourceFiles("src/workbook"),
       ...sourceFiles("src/taskpane"),
