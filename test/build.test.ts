@@ -11,6 +11,8 @@ import { manifestProblems } from "./support/manifestRules";
 const { CONTENT_SECURITY_POLICY } = require("../scripts/csp.js") as {
   CONTENT_SECURITY_POLICY: Record<"pane" | "preview" | "support", string>;
 };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { withMetadataSettings } = require("../webpack.config.js") as { withMetadataSettings: (json: string) => string };
 
 jest.setTimeout(600_000); // a production build takes minutes on a busy 2-core machine
 
@@ -18,12 +20,13 @@ const BASE_URL = "https://apps.example-council.gov.uk/personal-budgets";
 /** The page's policy meta, however the minifier quotes its attributes. */
 const META = /<meta http-equiv="?Content-Security-Policy"? content="([^"]*)"/;
 const policyIn = (html: string) => META.exec(html)?.[1];
+const scriptsOf = (page: string) => [...page.matchAll(/<script[^>]* src="?([^" >]+)/g)].map((match) => match[1]);
 
 describe("production build", () => {
   let output = "";
 
   beforeAll(async () => {
-    output = await buildAddIn("production", { baseUrl: BASE_URL });
+    output = await buildAddIn("production", { env: { baseUrl: BASE_URL } });
   });
 
   it("emits functions.js with an associate call for every function", () => {
@@ -42,11 +45,14 @@ describe("production build", () => {
     ]);
   });
 
-  it("emits functions.json exactly as generated from the JSDoc, not hand-written", async () => {
+  it("emits functions.json as generated from the JSDoc, not hand-written, with the build's settings", async () => {
     const generated = await generateCustomFunctionsMetadata("src/functions/functions.ts");
-    expect(JSON.parse(readFileSync(join(output, "functions.json"), "utf8"))).toEqual(
-      JSON.parse(generated.metadataJson),
-    );
+    const built = JSON.parse(readFileSync(join(output, "functions.json"), "utf8")) as Record<string, unknown>;
+    expect(built).toEqual(JSON.parse(withMetadataSettings(generated.metadataJson)));
+    // The only differences from the generator's own output are the two settings it cannot write.
+    const { allowErrorForDataTypeAny, ...rest } = built;
+    expect(allowErrorForDataTypeAny).toBe(true);
+    expect(rest).toEqual(JSON.parse(generated.metadataJson));
   });
 
   it("emits the manifest for the configured host: every URL under it, and every file it names", () => {
@@ -123,20 +129,39 @@ describe("production build", () => {
     }
   });
 
-  it("loads the functions in the pane's page (shared runtime)", () => {
-    const page = readFileSync(join(output, "taskpane.html"), "utf8");
-    const scripts = [...page.matchAll(/<script[^>]* src="?([^" >]+)/g)].map((match) => match[1]);
-    // Office.js first (from Microsoft's CDN, as Office requires), then the functions and the pane.
-    expect(scripts).toEqual([
+  it("loads the functions in the pane's page (shared runtime), with every script once", () => {
+    const scripts = scriptsOf(readFileSync(join(output, "taskpane.html"), "utf8"));
+    // Office.js first (from Microsoft's CDN, as Office requires), then the one webpack runtime, the engine
+    // chunk both entries use, the functions (with their associate calls), and the pane with its own chunks.
+    expect(scripts.slice(0, 4)).toEqual([
       "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+      "runtime.js",
+      "engine.js",
       "functions.js",
-      "taskpane.js",
     ]);
+    expect(scripts.slice(4)).toEqual(["react.js", "fluent-ui.js", "pane.js", "taskpane.js"]);
+    expect(new Set(scripts).size).toBe(scripts.length);
+    expect(scripts.slice(1).filter((script) => !existsSync(join(output, script)))).toEqual([]);
   });
 
-  it("emits the browser preview, which loads only its own script: no Office.js, nothing remote", () => {
+  it("puts the engine, decimal.js and zod in one chunk that the functions and the pane share", () => {
+    const engine = readFileSync(join(output, "engine.js"), "utf8");
+    expect(engine).toMatch(/Decimal/);
+    const others = ["functions.js", ...scriptsOf(readFileSync(join(output, "taskpane.html"), "utf8")).slice(4)];
+    // decimal.js's own error text, and the engine's own rule text, are in engine.js alone
+    for (const text of ["[DecimalError] ", "expected a number of points, 0 or more"]) {
+      expect(engine).toContain(text);
+      expect(others.filter((script) => readFileSync(join(output, script), "utf8").includes(text))).toEqual([]);
+    }
+  });
+
+  it("emits the browser preview, which loads only its own scripts: no Office.js, nothing remote", () => {
     const page = readFileSync(join(output, "preview.html"), "utf8");
-    expect([...page.matchAll(/<script[^>]* src="?([^" >]+)/g)].map((match) => match[1])).toEqual(["preview.js"]);
+    const scripts = scriptsOf(page);
+    // The same runtime, engine, React, Fluent UI and pane files as the pane's page, and its own.
+    expect(scripts.slice(0, 5)).toEqual(["runtime.js", "engine.js", "react.js", "fluent-ui.js", "pane.js"]);
+    expect(scripts.at(-1)).toBe("preview.js");
+    expect(scripts).not.toContain("functions.js");
     expect(page).not.toMatch(/https?:\/\//);
   });
 });

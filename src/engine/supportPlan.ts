@@ -1,6 +1,7 @@
 import { Cell, isBlank, label, moneyAmount, quantity, readCell, readChoice } from "./cells";
-import { Decimal, WEEKS_PER_YEAR, ZERO } from "./decimal";
+import { Decimal, ZERO } from "./decimal";
 import { EngineError } from "./errors";
+import { inPeriod } from "./periods";
 import { annualCost, Frequency, PlanLine, readFrequency } from "./plan";
 import { Tolerance, TrafficLight, trafficLight } from "./tolerance";
 
@@ -108,7 +109,7 @@ export function planTotals(lines: readonly SupportPlanLine[]): PlanTotals {
   const byManagement = Object.fromEntries(
     MANAGED_AS.map((managedAs) => [managedAs, split(lines.filter((line) => line.managedAs === managedAs))]),
   ) as Record<ManagedAs, CostSplit>;
-  return { ...all, annual, weekly: annual.div(WEEKS_PER_YEAR), byManagement };
+  return { ...all, annual, weekly: inPeriod(annual, "weekly"), byManagement };
 }
 
 export interface PlanAgainstBudget {

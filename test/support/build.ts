@@ -10,14 +10,21 @@ const webpackConfig = require("../../webpack.config.js") as (
   options: { mode: string },
 ) => Promise<webpack.Configuration>;
 
-/** Builds into a fresh folder; `env` is what `webpack --env key=value` would pass, e.g. { baseUrl }. */
+/**
+ * Builds into a fresh folder. `env` is what `webpack --env key=value` would pass (e.g. { baseUrl });
+ * `entries` limits the build to some of its entry points (all by default).
+ */
 export async function buildAddIn(
   mode: "production" | "development",
-  env: Record<string, string> = {},
+  { env = {}, entries }: { env?: Record<string, string>; entries?: readonly string[] } = {},
 ): Promise<string> {
   const output = mkdtempSync(join(tmpdir(), `pb-${mode}-`));
   const config: webpack.Configuration = { ...(await webpackConfig(env, { mode })), mode, devtool: false };
   config.output = { ...config.output, path: output };
+  if (entries) {
+    const all = config.entry as Record<string, string>;
+    config.entry = Object.fromEntries(entries.map((name) => [name, all[name]]));
+  }
   const stats = await new Promise<webpack.Stats>((resolve, reject) =>
     webpack(config, (error?: Error | null, result?: webpack.Stats) =>
       error || !result ? reject(error ?? new Error("webpack gave no result")) : resolve(result),
