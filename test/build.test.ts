@@ -122,7 +122,11 @@ describe("production build", () => {
   });
 
   it("gives the pane the manifest's requirement sets to check at start-up", () => {
-    const pane = readFileSync(join(output, "taskpane.js"), "utf8");
+    // The pane's code is split into chunks: look through every script of its page.
+    const pane = scriptsOf(readFileSync(join(output, "taskpane.html"), "utf8"))
+      .filter((script) => !/^https?:/.test(script))
+      .map((script) => readFileSync(join(output, script), "utf8"))
+      .join("\n");
     expect(pane).toContain("isSetSupported");
     for (const set of declaredSets(readFileSync("manifest.xml", "utf8"))) {
       expect(pane).toContain(`{name:"${set.name}",version:"${set.version}"}`);
