@@ -3,6 +3,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { DefinePlugin } = require("webpack");
 
 const port = Number(process.env.PORT || 3000);
 
@@ -42,6 +43,14 @@ module.exports = async (env, options) => ({
   plugins: [
     // Writes functions.json from the JSDoc in functions.ts and adds the CustomFunctions.associate calls.
     new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+    // The preview calculates PB formulas with what Excel gets: functions.json and the associate list.
+    new DefinePlugin({
+      PB_FUNCTIONS_METADATA: DefinePlugin.runtimeValue(() => {
+        const { metadataJson, associate } =
+          CustomFunctionsMetadataPlugin.generateResults["./src/functions/functions.ts"];
+        return JSON.stringify({ metadataJson, associate });
+      }, true),
+    }),
     new HtmlWebpackPlugin({
       filename: "taskpane.html",
       template: "./src/taskpane/taskpane.html",

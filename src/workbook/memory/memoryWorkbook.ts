@@ -326,13 +326,17 @@ export class MemoryWorkbook implements Workbook {
   }
 
   private sheetView(sheet: MemorySheet): SheetView {
-    const spills = this.calculation.spills(sheet.index);
-    const extent = this.extent(sheet, spills);
+    // Shown as written: a table's header and its rows (not the blank row an empty table keeps for formulas).
+    const tables = sheet.tables.map((table) => ({
+      name: table.name,
+      range: { ...table.at, rows: table.rows.length + 1, columns: table.columns.length },
+    }));
+    const extent = this.extent(sheet, [...this.calculation.spills(sheet.index), ...tables.map(({ range }) => range)]);
     return {
       name: sheet.name,
       rows: extent.rows,
       columns: extent.columns,
-      tables: sheet.tables.map((table) => ({ name: table.name, range: this.rangeOf(table) })),
+      tables,
       charts: [...sheet.charts],
       columnWidths: sheet.columnWidths,
       cell: (row, column) => this.cellView(sheet, row, column),
@@ -379,7 +383,7 @@ export class MemoryWorkbook implements Workbook {
         return table && this.shapeOf(table);
       },
       spillCandidates: (index) => this.formulaCells(sheetAt(index)),
-      extent: (index) => this.extent(sheetAt(index), []),
+      extent: (index) => this.extent(sheetAt(index)),
     };
   }
 
@@ -423,8 +427,8 @@ export class MemoryWorkbook implements Workbook {
     return [...sheet.formulas].map((key) => ({ row: Math.floor(key / COLUMNS), column: key % COLUMNS }));
   }
 
-  /** How far a sheet's cells, tables and spilled arrays reach from A1. */
-  private extent(sheet: MemorySheet, spills: readonly CellRange[]): { rows: number; columns: number } {
+  /** How far a sheet's cells and these blocks (its tables, if not given) reach from A1. */
+  private extent(sheet: MemorySheet, blocks?: readonly CellRange[]): { rows: number; columns: number } {
     let rows = 0;
     let columns = 0;
     const reach = (range: CellRange) => {
@@ -433,8 +437,7 @@ export class MemoryWorkbook implements Workbook {
     };
     for (const key of sheet.cells.keys())
       reach({ row: Math.floor(key / COLUMNS), column: key % COLUMNS, rows: 1, columns: 1 });
-    sheet.tables.forEach((table) => reach(this.rangeOf(table)));
-    spills.forEach(reach);
+    (blocks ?? sheet.tables.map((table) => this.rangeOf(table))).forEach(reach);
     return { rows, columns };
   }
 
