@@ -1,6 +1,6 @@
 // npm run build, through webpack's own API: the three files Excel loads, and nothing the manifest names missing.
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { existsSync, readFileSync } from "fs";
+import { existsSync, readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import { buildAddIn } from "./support/build";
 
@@ -59,5 +59,11 @@ describe("production build", () => {
     const page = readFileSync(join(output, "preview.html"), "utf8");
     expect([...page.matchAll(/<script[^>]* src="?([^" >]+)/g)].map((match) => match[1])).toEqual(["preview.js"]);
     expect(page).not.toMatch(/https?:\/\//);
+  });
+  it("ships nothing under the GPL: no HyperFormula, no GPL in any script or extracted licence comment", () => {
+    const shipped = readdirSync(output).filter((file) => /\.js$|\.LICENSE\.txt$/.test(file));
+    expect(shipped).toEqual(expect.arrayContaining(["preview.js", "preview.js.LICENSE.txt", "taskpane.js"]));
+    const gpl = /hyperformula|\b[AL]?GPL\b|General Public Licen[cs]e/i;
+    expect(shipped.filter((file) => gpl.test(readFileSync(join(output, file), "utf8")))).toEqual([]);
   });
 });
