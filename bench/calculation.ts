@@ -65,7 +65,7 @@ async function main() {
     machine: `${cpus()[0]?.model ?? "unknown"}, ${cpus().length} cores, Node ${process.version}`,
     people: PEOPLE,
     formulas: PEOPLE * 2,
-    cpuMilliseconds: best,
+    cpuMilliseconds: Object.fromEntries(keys.map((key) => [key, Math.round(best[key] * 10) / 10])),
     targets: TARGETS,
   };
   writeFileSync("bench/calculation.json", `${JSON.stringify(results, null, 2)}\n`);

@@ -1,5 +1,5 @@
 import { makeStyles, Tab, TabList, Text } from "@fluentui/react-components";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useState } from "react";
 import { CellContent, MemoryWorkbook } from "../workbook/memory/memoryWorkbook";
 import { WorkbookRefusal } from "../workbook/port";
 import { SheetCharts } from "./SheetCharts";
@@ -12,11 +12,10 @@ const useStyles = makeStyles({
 /** The in-memory workbook shown as Excel would: one tab per sheet, calculated cells that can be edited, charts. */
 export function WorkbookView({ workbook }: { workbook: MemoryWorkbook }) {
   const styles = useStyles();
-  const [version, setVersion] = useState(0);
+  // Views calculate their cells when read; every change gives new ones.
+  const [sheets, setSheets] = useState(() => workbook.sheetViews());
   const [selected, setSelected] = useState<string | null>(null);
-  useEffect(() => workbook.onChange(() => setVersion((seen) => seen + 1)), [workbook]);
-  // Views are calculated when read; a change gives new ones.
-  const sheets = useMemo(() => (version >= 0 ? workbook.sheetViews() : []), [workbook, version]);
+  useEffect(() => workbook.onChange(() => setSheets(workbook.sheetViews())), [workbook]);
   const shown = sheets.find((sheet) => sheet.name === selected) ?? sheets[0];
 
   const write = (row: number, column: number, content: CellContent): string | null => {

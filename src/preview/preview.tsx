@@ -35,7 +35,7 @@ function Preview() {
     <div className={styles.page}>
       <div className={styles.side} style={{ width: Number(width) }}>
         <Field className={styles.widths} label="Task pane width" orientation="horizontal" size="small">
-          <Select size="small" value={width} onChange={(_, data) => setWidth(data.value as Width)}>
+          <Select id="pane-width" size="small" value={width} onChange={(_, data) => setWidth(data.value as Width)}>
             {Object.entries(WIDTHS).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}

@@ -180,7 +180,7 @@ describe("recalculation after a write", () => {
 
   it("refuses to write a table's header or a sheet it lacks", async () => {
     const workbook = await starter();
-    expect(() => workbook.setCell("People", 0, 0, "ID")).toThrow("That cell is a header of table People");
+    expect(() => workbook.setCell("People", 0, 0, "ID")).toThrow("That cell heads a column of table People");
     expect(() => workbook.setCell("Nowhere", 0, 0, 1)).toThrow("The workbook has no sheet called Nowhere");
   });
 });

@@ -8,10 +8,10 @@
 // reading a formula cell not yet calculated stops the evaluation (Need), the cell is calculated, and the
 // formula is evaluated again. An explicit stack keeps long chains off the call stack and finds circles.
 import FormulaParser, { CellReference, FormulaError, RangeReference } from "fast-formula-parser";
-import { CellAddress, CellRange, CellValue } from "../port";
+import { a1, a1Range, CellAddress, CellRange, CellValue } from "../port";
 import { FunctionLibrary } from "./customFunctions";
 import { excelFunctions, useExcelOperators } from "./excelFunctions";
-import { FormulaSite, rangeText, TableShape, toA1, Translation, UnresolvedReference } from "./references";
+import { FormulaSite, TableShape, toA1, Translation, UnresolvedReference } from "./references";
 
 /** What a cell holds as written: a value, or a formula ("=…", structured references and all). */
 export type Entry = CellValue | { readonly formula: string };
@@ -97,7 +97,10 @@ class Parser extends FormulaParser {
   }
 }
 
-/** What a formula reads from a cell whose result depends on the formula itself. Excel shows 0 and warns. */
+/**
+ * What a formula reads from a cell whose result depends on the formula itself. Excel shows 0 and warns; a
+ * silent 0 would be a wrong number here, so the preview shows this error and says why.
+ */
 const CIRCULAR = new FormulaError("#VALUE!", "Circular reference: this formula depends on its own result");
 
 const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -126,8 +129,9 @@ const needIn = (error: unknown): Need | undefined =>
 
 /** A result as a grid of cells: a blank reached through a reference shows as 0, as in Excel. */
 function gridOf(result: unknown): Value[][] {
-  const rows = (Array.isArray(result) && result.length > 0 ? result : [[result]]) as unknown[][];
-  const width = Math.max(...rows.map((row) => (Array.isArray(row) ? row.length : 1)));
+  const rows = (Array.isArray(result) ? result : [[result]]) as unknown[][];
+  const width = Math.max(0, ...rows.map((row) => (Array.isArray(row) ? row.length : 1)));
+  if (rows.length === 0 || width === 0) return [[new FormulaError("#CALC!", "The formula gives an empty array")]];
   return rows.map((row) => {
     const cells = Array.isArray(row) ? row : [row];
     return Array.from({ length: width }, (_, at) =>
@@ -196,8 +200,8 @@ export class Calculation {
   /** The blocks filled by spilled arrays on a sheet (calculating its formulas first). */
   spills(sheet: number): CellRange[] {
     this.demand([...this.source.spillCandidates(sheet)].map(({ row, column }) => keyOf(sheet, row, column)));
-    return [...this.calculated.values()].flatMap((calculated) =>
-      calculated.array && calculated.area?.sheet === sheet ? [calculated.area] : [],
+    return [...this.anchors].flatMap(([anchor, area]) =>
+      area.sheet === sheet && this.calculated.get(anchor)?.array ? [area] : [],
     );
   }
 
@@ -283,7 +287,8 @@ export class Calculation {
       cells.push(values);
     }
     if (needed.length > 0) throw new Need(needed);
-    if (!cells.some((row) => row.includes(CIRCULAR)))
+    const settled = !cells.some((row) => row.includes(CIRCULAR));
+    if (settled)
       this.rangeValues.set(
         id,
         cells.map((row) => [...row]),
@@ -418,8 +423,10 @@ export class Calculation {
         area = { sheet, row, column, rows: grid.length, columns: grid[0].length };
         const blocker = this.blocker(area, key);
         if (blocker) {
-          const where = rangeText(site.sheet, area).replace(/^'[^!]*'!|\$/g, "");
-          value = new FormulaError("#SPILL!", `The spill range ${where} isn't blank: ${blocker} holds something`);
+          value = new FormulaError(
+            "#SPILL!",
+            `The spill range ${a1Range(area)} isn't blank: ${blocker} holds something`,
+          );
         } else {
           array = grid;
           grid.forEach((cells, r) =>
@@ -452,7 +459,7 @@ export class Calculation {
           (entry !== undefined && entry !== null) ||
           this.source.tableAt(area.sheet, row, column) !== undefined ||
           (taken !== undefined && taken.anchor !== anchor);
-        if (occupied) return rangeText("", { row, column, rows: 1, columns: 1 }).replace(/^''!|\$/g, "");
+        if (occupied) return a1({ row, column });
       }
     }
     return undefined;

@@ -141,13 +141,16 @@ export class MemoryWorkbook implements Workbook {
   setCell(sheetName: string, row: number, column: number, content: CellContent): void {
     const sheet = this.sheets.find((candidate) => sameName(candidate.name, sheetName));
     if (!sheet) throw new WorkbookRefusal(`The workbook has no sheet called ${sheetName}; nothing was written.`);
-    if (!Number.isInteger(row) || !Number.isInteger(column) || row < 0 || column < 0 || column >= COLUMNS) {
+    const inSheet = row >= 0 && row < ALL_ROWS && column >= 0 && column < COLUMNS;
+    if (!Number.isInteger(row) || !Number.isInteger(column) || !inSheet) {
       throw new WorkbookRefusal(`There is no cell at row ${row + 1}, column ${column + 1}.`);
     }
     const entry: Entry = typeof content === "object" && content !== null ? { formula: content.formula } : content;
     const table = this.tableAt(sheet, row, column);
     if (table && row === table.at.row) {
-      throw new WorkbookRefusal(`That cell is a header of table ${table.name}: rename columns in Excel.`);
+      throw new WorkbookRefusal(
+        `That cell heads a column of table ${table.name}; the preview does not rename columns.`,
+      );
     }
     if (table) {
       const index = row - table.at.row - 1;
