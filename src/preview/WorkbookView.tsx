@@ -1,9 +1,13 @@
 import { makeStyles, Tab, TabList, Text } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { CellContent, MemoryWorkbook } from "../workbook/memory/memoryWorkbook";
 import { WorkbookRefusal } from "../workbook/port";
-import { SheetCharts } from "./SheetCharts";
 import { SheetGrid } from "./SheetGrid";
+
+// The charting library is large and most sheets have no chart: it loads when a sheet with charts is shown.
+const SheetCharts = lazy(() =>
+  import(/* webpackChunkName: "charts" */ "./SheetCharts").then(({ SheetCharts }) => ({ default: SheetCharts })),
+);
 
 const useStyles = makeStyles({
   view: { flexGrow: 1, padding: "12px", minWidth: 0 },
@@ -45,7 +49,11 @@ export function WorkbookView({ workbook }: { workbook: MemoryWorkbook }) {
             ))}
           </TabList>
           <SheetGrid key={shown.name} sheet={shown} write={write} />
-          <SheetCharts sheet={shown} />
+          {shown.charts.length > 0 && (
+            <Suspense fallback={<Text as="p">Drawing the charts…</Text>}>
+              <SheetCharts sheet={shown} />
+            </Suspense>
+          )}
           <Text as="p" size={200}>
             Select a cell and type, or press Enter or F2, to change it: a value or a formula. Everything that depends on
             it is calculated again, PB functions included, as Excel would.

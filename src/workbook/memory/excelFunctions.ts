@@ -4,40 +4,68 @@
 // fast-formula-parser's operators take the first cell of an array and compare a blank with "" as unequal;
 // Excel applies operators cell by cell (People[Points]*2 spills) and treats a blank as "", 0 or FALSE, so the
 // operators are replaced on the parser's own hook; its INDEX loses the sheet of the range it indexes.
-import * as formulajs from "@formulajs/formulajs";
+import {
+  CHOOSECOLS,
+  CHOOSEROWS,
+  COUNTA,
+  COUNTBLANK,
+  COUNTIFS,
+  DROP,
+  HSTACK,
+  LARGE,
+  LOOKUP,
+  MATCH,
+  MAX,
+  MAXA,
+  MEDIAN,
+  MIN,
+  MINA,
+  SMALL,
+  SORT,
+  SUBSTITUTE,
+  SWITCH,
+  TAKE,
+  TEXTJOIN,
+  UPPER,
+  VALUE,
+  VSTACK,
+} from "@formulajs/formulajs";
 import FormulaParser, { Argument, FormulaError, Operand, SheetFunction } from "fast-formula-parser";
 import ReferenceFunctions from "fast-formula-parser/formulas/functions/reference";
 import { Infix, Postfix, Prefix } from "fast-formula-parser/formulas/operators";
 
 type Grid = unknown[][];
 
-/** Functions taken from formulajs: the ones fast-formula-parser does not implement that workbooks commonly use. */
-const FROM_FORMULAJS = [
-  "CHOOSECOLS",
-  "CHOOSEROWS",
-  "COUNTA",
-  "COUNTBLANK",
-  "COUNTIFS",
-  "DROP",
-  "HSTACK",
-  "LARGE",
-  "LOOKUP",
-  "MATCH",
-  "MAX",
-  "MAXA",
-  "MEDIAN",
-  "MIN",
-  "MINA",
-  "SMALL",
-  "SORT",
-  "SUBSTITUTE",
-  "SWITCH",
-  "TAKE",
-  "TEXTJOIN",
-  "UPPER",
-  "VALUE",
-  "VSTACK",
-] as const;
+/**
+ * Functions taken from formulajs: the ones fast-formula-parser does not implement that workbooks commonly use.
+ * Imported by name, so the build leaves the rest of formulajs out.
+ */
+const FROM_FORMULAJS: Record<string, (...args: unknown[]) => unknown> = {
+  CHOOSECOLS,
+  CHOOSEROWS,
+  COUNTA,
+  COUNTBLANK,
+  COUNTIFS,
+  DROP,
+  HSTACK,
+  LARGE,
+  LOOKUP,
+  MATCH,
+  MAX,
+  MAXA,
+  MEDIAN,
+  MIN,
+  MINA,
+  SMALL,
+  SORT,
+  SUBSTITUTE,
+  SWITCH,
+  TAKE,
+  TEXTJOIN,
+  UPPER,
+  VALUE,
+  VSTACK,
+};
 
 const isError = (value: unknown): value is Error => value instanceof Error;
 
@@ -51,8 +79,7 @@ function fromFormulajs(value: unknown): unknown {
   return value ?? FormulaError.VALUE;
 }
 
-function formulajsFunction(name: (typeof FROM_FORMULAJS)[number]): SheetFunction {
-  const implementation = formulajs[name] as (...args: unknown[]) => unknown;
+function formulajsFunction(implementation: (...args: unknown[]) => unknown): SheetFunction {
   return (...args: Argument[]) =>
     fromFormulajs(implementation(...args.map((arg) => (arg.omitted ? undefined : arg.value))));
 }
@@ -152,7 +179,7 @@ function ifs(aggregate: (numbers: number[]) => unknown): SheetFunction {
     if (pairs.length === 0 || pairs.some(([range]) => range.length !== cells.length)) return FormulaError.VALUE;
     const numbers: number[] = [];
     for (let row = 0; row < cells.length; row++) {
-      const met = formulajs.COUNTIFS(...pairs.flatMap(([range, criterion]) => [[[range[row]]], criterion])) === 1;
+      const met = COUNTIFS(...pairs.flatMap(([range, criterion]) => [[[range[row]]], criterion])) === 1;
       if (!met) continue;
       if (cells[row] instanceof FormulaError) return cells[row];
       if (typeof cells[row] === "number") numbers.push(cells[row] as number);
@@ -186,7 +213,8 @@ export function excelFunctions(): Record<string, SheetFunction> {
     MAXIFS: ifs((numbers) => (numbers.length === 0 ? 0 : Math.max(...numbers))),
     MINIFS: ifs((numbers) => (numbers.length === 0 ? 0 : Math.min(...numbers))),
   };
-  for (const name of FROM_FORMULAJS) functions[name] = formulajsFunction(name);
+  for (const [name, implementation] of Object.entries(FROM_FORMULAJS))
+    functions[name] = formulajsFunction(implementation);
   return functions;
 }
 
