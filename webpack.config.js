@@ -95,9 +95,15 @@ module.exports = async (env, options) => ({
     // Writes functions.json from the JSDoc in functions.ts and adds the CustomFunctions.associate calls.
     new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
     new FunctionsMetadataSettingsPlugin(),
-    // The pane checks at start-up that Excel supports the requirement sets the manifest declares.
     new webpack.DefinePlugin({
+      // The pane checks at start-up that Excel supports the requirement sets the manifest declares.
       REQUIRED_SETS: JSON.stringify(declaredSets(fs.readFileSync(path.resolve(__dirname, "manifest.xml"), "utf8"))),
+      // The preview calculates PB formulas with what Excel gets: functions.json and the associate list.
+      PB_FUNCTIONS_METADATA: webpack.DefinePlugin.runtimeValue(() => {
+        const { metadataJson, associate } =
+          CustomFunctionsMetadataPlugin.generateResults["./src/functions/functions.ts"];
+        return JSON.stringify({ metadataJson: withMetadataSettings(metadataJson), associate });
+      }, true),
     }),
     new HtmlWebpackPlugin({
       filename: "taskpane.html",

@@ -1,7 +1,7 @@
 // npm run build, through webpack's own API: the three files Excel loads, and nothing the manifest names missing,
 // built for a council's own host (one setting: package.json's config.baseUrl, here given as --env baseUrl).
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { existsSync, readFileSync } from "fs";
+import { existsSync, readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import { buildAddIn } from "./support/build";
 import { checkBaseUrl, declaredSets, DEVELOPMENT_URL, manifestFor } from "./support/manifest";
@@ -167,5 +167,11 @@ describe("production build", () => {
     expect(scripts.at(-1)).toBe("preview.js");
     expect(scripts).not.toContain("functions.js");
     expect(page).not.toMatch(/https?:\/\//);
+  });
+  it("ships nothing under the GPL: no HyperFormula, no GPL in any script or extracted licence comment", () => {
+    const shipped = readdirSync(output).filter((file) => /\.js$|\.LICENSE\.txt$/.test(file));
+    expect(shipped).toEqual(expect.arrayContaining(["preview.js", "preview.js.LICENSE.txt", "taskpane.js"]));
+    const gpl = /hyperformula|\b[AL]?GPL\b|General Public Licen[cs]e/i;
+    expect(shipped.filter((file) => gpl.test(readFileSync(join(output, file), "utf8")))).toEqual([]);
   });
 });
