@@ -101,8 +101,11 @@ export interface CareGroupCommitment {
   readonly people: Parts<number>;
   /** The cost a year of the Agreed plans in force; total = the four parts. */
   readonly fullYear: Parts<Decimal>;
-  /** The part of it that falls from the as-at date to the year's end, or null when a plan's dates are missing. */
-  readonly inYear: Parts<Decimal> | null;
+  /**
+   * The part of it that falls from the as-at date to the year's end. The recurring parts and the total are null
+   * while a plan's dates cannot be read; the one-off items (plans starting in that time) are known even then.
+   */
+  readonly inYear: Parts<Decimal | null>;
   /** The Budgets table's budgets for the row's care groups; 0 when it has none. */
   readonly budget: Decimal;
   /** Budget − full-year commitment: below 0 the council is over-committed. */
@@ -172,6 +175,15 @@ function inYearPart(plan: PlanRecord & { start: DateSerial }, part: CommitmentPa
 
 const dated = (plan: PlanRecord): plan is PlanRecord & { start: DateSerial } => plan.start !== null;
 
+/** The in-year parts of these plans; while some plan of the table is undated, only the one-off items are known. */
+function inYearOf(plans: readonly PlanRecord[], period: CommitmentPeriod, known: boolean): Parts<Decimal | null> {
+  const figures = COMMITMENT_PARTS.map((part) =>
+    known || part === "One-off items" ? sum(plans.filter(dated).map((plan) => inYearPart(plan, part, period))) : null,
+  );
+  const byPart = Object.fromEntries(COMMITMENT_PARTS.map((part, at) => [part, figures[at]]));
+  return { ...(byPart as Record<CommitmentPart, Decimal | null>), total: known ? sum(figures as Decimal[]) : null };
+}
+
 /** Budgets by care-group row: the listed group's, the rest of the table's, or the whole table's; blanks add 0. */
 function budgetFor(budgets: readonly BudgetRecord[], covers: (careGroup: string) => boolean): Decimal {
   return sum(budgets.filter((budget) => covers(budget.careGroup)).map((budget) => budget.annualBudget ?? ZERO));
@@ -179,9 +191,9 @@ function budgetFor(budgets: readonly BudgetRecord[], covers: (careGroup: string)
 
 /**
  * The commitment by care group at the as-at date. `careGroups` are the rows wanted (the sheet's); every other
- * care group goes in "Other care groups", and "All care groups" is every plan. The in-year figures are null when
- * a plan has no start date or `inYearAvailable` is false (a row of Plans could not be read): PB.IN_YEAR_COST
- * over the Plans table then gives an error, so the sheet's in-year figures show one.
+ * care group goes in "Other care groups", and "All care groups" is every plan. The in-year recurring figures are
+ * null when a plan has no start date or `inYearAvailable` is false (a row of Plans could not be read):
+ * PB.IN_YEAR_COST over the Plans table then gives an error, so the sheet's figures show one.
  */
 export function commitment(
   plans: readonly PlanRecord[],
@@ -207,7 +219,7 @@ export function commitment(
         () => own.length,
       ),
       fullYear,
-      inYear: datedPlans ? amounts((plan, part) => (dated(plan) ? inYearPart(plan, part, period) : ZERO)) : null,
+      inYear: inYearOf(own, period, datedPlans),
       budget,
       variance: budget.minus(fullYear.total),
       committed: ratio(fullYear.total, budget),

@@ -93,7 +93,7 @@ const GROUPS = ["Older people", "Mental health", "Learning disability"];
 
 const row = (careGroup: string) =>
   commitment(PLANS, BUDGETS, GROUPS, period).rows.find((r) => r.careGroup === careGroup)!;
-const parts = (figures: Record<string, Decimal> | null) =>
+const parts = (figures: Record<string, Decimal | null> | null) =>
   figures && Object.fromEntries(Object.entries(figures).map(([part, amount]) => [part, money(amount)]));
 
 describe("the financial year and the as-at date", () => {
@@ -195,19 +195,26 @@ describe("the commitment by care group", () => {
       total: "8432.60",
     });
     // PLAN-0004: 3,650.55 × 182 ÷ 365 = 1,820.2742… → 1,820.27
-    expect(money(row("Mental health").inYear!.total)).toBe("1820.27");
+    expect(money(row("Mental health").inYear.total)).toBe("1820.27");
     // PLAN-0007 (Other): 1,000 × 182 ÷ 365 = 498.6301… → 498.63
-    expect(money(row("Other care groups").inYear!.total)).toBe("498.63");
+    expect(money(row("Other care groups").inYear.total)).toBe("498.63");
     // All: 8,432.60 + 1,820.27 + 498.63
-    expect(money(row("All care groups").inYear!.total)).toBe("10751.50");
+    expect(money(row("All care groups").inYear.total)).toBe("10751.50");
   });
 
-  it("shows no in-year figures when a plan has no start date, as the sheet shows #N/A", () => {
+  it("shows no in-year recurring figures when a plan has no start date, as the sheet shows an error", () => {
     const undated = [...PLANS, plan("PLAN-0008", "Older people", "Draft", null, null, {})];
-    const figures = commitment(undated, BUDGETS, GROUPS, period);
-    expect(figures.rows.every((r) => r.inYear === null)).toBe(true);
-    expect(money(figures.rows[0].fullYear.total)).toBe("22800.00");
-    expect(commitment(PLANS, BUDGETS, GROUPS, period, false).rows[0].inYear).toBeNull();
+    const older = commitment(undated, BUDGETS, GROUPS, period).rows[0];
+    // The one-off items of plans starting from the as-at date are still known: PLAN-0002's 200.
+    expect(parts(older.inYear)).toEqual({
+      "Direct payment": null,
+      "Council-managed": null,
+      "Individual Service Fund": null,
+      "One-off items": "200.00",
+      total: null,
+    });
+    expect(money(older.fullYear.total)).toBe("22800.00");
+    expect(commitment(PLANS, BUDGETS, GROUPS, period, false).rows[0].inYear.total).toBeNull();
   });
 
   it("shows plans not yet agreed apart, as the pipeline", () => {
@@ -263,7 +270,7 @@ describe("the commitment by care group", () => {
               .plus(r.start >= period.remaining.from && r.start <= period.remaining.to ? r.oneOff : 0),
           new Decimal(0),
         );
-        expect(money(all.inYear!.total)).toBe(money(byHand));
+        expect(money(all.inYear.total)).toBe(money(byHand));
         expect(all.people.total).toBe(counted.length);
         // The groups and Other add up to All, in every part.
         const listed = figures.rows.slice(0, -1);

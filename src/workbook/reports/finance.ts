@@ -102,10 +102,10 @@ export interface FinanceLayout {
   readonly check: CellAddress;
   readonly inYear: Block;
   readonly pipeline: Block;
+  /** The services in the order given, with their rank: what the ranked block below reads. */
+  readonly serviceTotals: Block;
   /** Ranked services, one a row, then "Other services", then "All services". */
   readonly services: Block;
-  /** The services in the order given, with their rank: what the ranked block reads. */
-  readonly serviceTotals: Block;
   readonly indicative: Block;
   readonly forecast: Block;
   readonly chartSource: Block;
@@ -133,8 +133,11 @@ export function financeLayout(options: Pick<FinanceSheetOptions, "careGroups" | 
   const inYearSection = skip(1);
   const inYear = block(byGroup);
   const pipeline = block(byGroup);
-  const services = block(options.services.length + 2);
+  // The totals above the ranked list that reads them: the preview calculates the formulas above and left of a
+  // range before reading it (their results might spill into it), so a block never reads one below it that reads
+  // it back.
   const serviceTotals = block(options.services.length);
+  const services = block(options.services.length + 2);
   const indicative = block(byGroup);
   const forecast = block(byGroup);
   const chartSource = block(FORECAST_YEARS + 1, false);
@@ -167,7 +170,6 @@ const ref = (row: number, column: number) => a1({ row, column });
 const fixed = (row: number, column: number) => ref(row, column).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
 /** A row's care group or service: column A fixed, so the formula reads like its neighbours. */
 const label = (row: number) => `$A${row + 1}`;
-const span = (row: number, first: number, last: number) => `${ref(row, first)}:${ref(row, last)}`;
 const down = (column: number, first: number, last: number) => `${ref(first, column)}:${ref(last, column)}`;
 const fixedDown = (column: number, first: number, last: number) => `${fixed(first, column)}:${fixed(last, column)}`;
 
@@ -382,7 +384,10 @@ export function financeSheet(options: FinanceSheetOptions): SheetSpec {
   ]);
 
   const [total, budget] = [PARTS + 1, PARTS + 2];
-  const sumOfParts = { row: (row: number) => `=SUM(${span(row, 1, PARTS)})` };
+  // Added with "+", which passes an error on in every engine (the preview's SUM skips one).
+  const sumOfParts = {
+    row: (row: number) => `=${Array.from({ length: PARTS }, (_, at) => ref(row, 1 + at)).join("+")}`,
+  };
   const [fullYearTotal, budgetHeading, varianceHeading, committedHeading] = FINANCE_COLUMNS.fullYear.slice(PARTS);
   byCareGroup(cells, layout.fullYear, groups, "Full-year commitment: what Agreed plans cost a year", [
     ...partColumns(MONEY_FORMAT, (part) => (careGroup) => f.fullYear(part, careGroup)),
@@ -487,7 +492,7 @@ function writeServices(
   const rankColumn = FINANCE_COLUMNS.serviceTotals.length;
   const column = (at: number) => fixedDown(at, totals.first, totals.last);
 
-  cells.text(totals.title, 0, "By service in the catalogue's order, with the rank the list above reads", true);
+  cells.text(totals.title, 0, "Agreed plans' lines by service, in the catalogue's order, with each one's rank", true);
   cells.headings(totals, "Service", FINANCE_COLUMNS.serviceTotals);
   services.forEach((service, index) => {
     const row = totals.first + index;

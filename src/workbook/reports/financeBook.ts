@@ -63,6 +63,8 @@ function distinct(names: readonly string[]): string[] {
 const rowProblems = (data: TableData, problems: readonly { index: number; message: string }[], effect: string) =>
   problems.map(({ index, message }) => `${data.name} table row ${index + 1} ${effect}: ${message}.`);
 
+const NO_IN_YEAR = "so the in-year commitment cannot be worked out (the Finance sheet's in-year figures show an error)";
+
 function readPlans(data: TableData, warnings: string[]): { plans: PlanRecord[]; readable: boolean } {
   const missing = [PLANS.columns.startDate, PLANS.columns.endDate]
     .filter((column) => !headerIndex(data).has(matchKey(column.header)))
@@ -99,25 +101,21 @@ function readPlans(data: TableData, warnings: string[]): { plans: PlanRecord[]; 
   const undated = plans.filter((plan) => plan.start === null).map((plan) => plan.planId);
   if (undated.length > 0) {
     warnings.push(
-      `${listForMessage(undated)} ${undated.length > 1 ? "have" : "has"} no start date, so the in-year ` +
-        "commitment cannot be worked out (the Finance sheet shows #N/A): give each a start date in the Plans table.",
+      `${listForMessage(undated)} ${undated.length > 1 ? "have" : "has"} no start date, ${NO_IN_YEAR}: give each ` +
+        "a start date in the Plans table.",
     );
   }
   const backwards = plans.filter((plan) => plan.start !== null && plan.end !== null && plan.end < plan.start);
   if (backwards.length > 0) {
     warnings.push(
       `${listForMessage(backwards.map((plan) => plan.planId))} ${backwards.length > 1 ? "end" : "ends"} before ` +
-        "starting, so the in-year commitment cannot be worked out (the Finance sheet shows #VALUE!): correct " +
-        "the dates.",
+        `starting, ${NO_IN_YEAR}: correct the dates.`,
     );
   }
   // An empty row among the plans is #N/A to PB.IN_YEAR_COST too; a table of no plans at all commits nothing.
   const blank = data.rows.length - rows.length - problems.length;
   if (blank > 0 && rows.length > 0) {
-    warnings.push(
-      `The Plans table has ${blank} empty row${blank > 1 ? "s" : ""}, so the in-year commitment cannot be worked ` +
-        "out (the Finance sheet shows #N/A): delete them.",
-    );
+    warnings.push(`The Plans table has ${blank} empty row${blank > 1 ? "s" : ""}, ${NO_IN_YEAR}: delete them.`);
   }
   return {
     plans,
