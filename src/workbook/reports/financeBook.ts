@@ -147,7 +147,13 @@ function readPeople(data: TableData): PersonIndicative[] {
 }
 
 function readBudgets(data: TableData, warnings: string[]): BudgetRecord[] {
-  requireColumns(BUDGETS, data);
+  try {
+    requireColumns(BUDGETS, data);
+  } catch (error) {
+    if (!(error instanceof WorkbookProblem)) throw error;
+    warnings.push(`${error.message} Until it has them, no budget is counted.`);
+    return [];
+  }
   const index = headerIndex(data);
   const careGroup = index.get(matchKey(BUDGETS.columns.careGroup.header))!;
   const amount = index.get(matchKey(BUDGETS.columns.annualBudget.header))!;
