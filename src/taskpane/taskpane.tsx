@@ -6,7 +6,7 @@ import { App } from "./App";
 // Shared runtime: this page also runs the PB functions. The pane talks to Excel only through OfficeWorkbook.
 const root = createRoot(document.getElementById("root")!);
 
-Office.onReady((info) => {
+void Office.onReady((info) => {
   if (info.host === Office.HostType.Excel) {
     root.render(
       <FluentProvider theme={webLightTheme}>
