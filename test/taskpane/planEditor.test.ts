@@ -77,7 +77,7 @@ describe("the plan editor's actions", () => {
     expect(planUnsaved(picked)).toBe(false);
   });
 
-  it("catalogue line added: a ready line, the choice reset, focus on the new line; an unknown choice refused", async () => {
+  it("catalogue line added: ready, the choice reset, focus on the new line; an unknown choice refused", async () => {
     const { state } = await loaded();
     const added = reduce(
       state,
@@ -124,7 +124,7 @@ describe("the plan editor's actions", () => {
     expect(reduce(three, { type: "lineRemoved", key: third.key }).focus?.id).toBe(FOCUS.catalogue);
   });
 
-  it("unsaved work is never replaced without the user's say: the replacing action waits as a question (8.5)", async () => {
+  it("unsaved work is never replaced unasked: the replacing action waits as a question (8.5)", async () => {
     const { state } = await loaded();
     const edited = reduce(state, { type: "personPicked", personId: "P001", discard: false }, ...addService("Meals"));
     const asked = reduce(edited, { type: "personPicked", personId: "P002", discard: false });
