@@ -61,14 +61,14 @@ function cohort(size: number) {
 type Cohort = ReturnType<typeof cohort>;
 
 /** The straightforward decimal.js reference: marginal bands, reduction, one half-up rounding to pence. */
-function referenceBudgets(data: Cohort): number[] {
+function referenceBudgets(data: Cohort, rates = RATES): number[] {
   return Array.from(data.points, (points, row) => {
     const p = new Decimal(points);
     let amount = new Decimal(0);
     BOUNDS.forEach((bound, band) => {
       const top = band + 1 < BOUNDS.length ? Decimal.min(p, BOUNDS[band + 1]) : p;
       const within = top.minus(bound);
-      if (within.gt(0)) amount = amount.plus(within.times(RATES[band][data.group[row]]));
+      if (within.gt(0)) amount = amount.plus(within.times(rates[band][data.group[row]]));
     });
     return amount.times(new Decimal(1).minus(data.reduction[row])).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
   });
@@ -233,6 +233,101 @@ function measure(size: number) {
   };
 }
 
+/**
+ * PB.REPRICE's summary worked out plainly in decimal.js from the reference budgets under both tables:
+ * sums by care group in the table's order, then Total; Change % half-up to 4 places.
+ */
+function referenceRepricing(data: Cohort, before: number[], proposedRates: number[][]): unknown[][] {
+  const after = referenceBudgets(data, proposedRates);
+  const rowOf = (name: string, rows: number[]) => {
+    const current = rows.reduce((sum, row) => sum.plus(before[row]), new Decimal(0));
+    const proposed = rows.reduce((sum, row) => sum.plus(after[row]), new Decimal(0));
+    const change = proposed.minus(current);
+    const count = (keep: (row: number) => boolean) => rows.filter(keep).length;
+    return [
+      name,
+      rows.length,
+      current.toNumber(),
+      proposed.toNumber(),
+      change.toNumber(),
+      current.isZero() ? "" : change.div(current).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toNumber(),
+      count((row) => after[row] > before[row]),
+      count((row) => after[row] < before[row]),
+      count((row) => after[row] === before[row]),
+    ];
+  };
+  const everyone = Array.from(data.group, (_, row) => row);
+  return [
+    ["Care group", "People", "Current", "Proposed", "Change", "Change %", "Better off", "Worse off", "Unchanged"],
+    ...CARE_GROUPS.map((name, group) =>
+      rowOf(
+        name,
+        everyone.filter((row) => data.group[row] === group),
+      ),
+    ).filter((row) => row[1] !== 0),
+    rowOf("Total", everyone),
+  ];
+}
+
+/** The first day of the financial year 2026/27 (Excel serial) and its last. */
+const YEAR_FROM = 46_113;
+const YEAR_TO = 46_477;
+
+/** PB.IN_YEAR_COST's rule plainly in decimal.js: annual × overlapping days ÷ 365, half-up to pence. */
+function referenceInYearCost(annual: number[], start: number[], end: (number | null)[]): number[] {
+  return annual.map((amount, row) => {
+    const last = Math.min(end[row] ?? YEAR_TO, YEAR_TO);
+    const days = Math.max(0, last - Math.max(start[row], YEAR_FROM) + 1);
+    return new Decimal(amount).times(days).div(365).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
+  });
+}
+
+/**
+ * The what-if summary and in-year costs at cohort scale: PB.REPRICE over the whole cohort under the
+ * current and a proposed table (a 1.57% uplift), and PB.IN_YEAR_COST spilled over one plan per person.
+ */
+function measureWhatIfAndFinance(size: number) {
+  const data = cohort(size);
+  const groupColumn = Array.from(data.group, (group) => [CARE_GROUPS[group]]);
+  const reductionColumn = Array.from(data.reduction, (value) => [value]);
+  const pointsColumn = Array.from(data.points, (value) => [value]);
+  const [currentRows, proposedRows] = [priceRows(1), priceRows(1.0157)];
+  const budgets = referenceBudgets(data);
+  const expectedSummary = referenceRepricing(
+    data,
+    budgets,
+    proposedRows.slice(1).map((row) => row.slice(1) as number[]),
+  );
+  let summary: unknown[][] = [];
+  const repriceMs = best(
+    5,
+    () => (summary = PB.reprice(pointsColumn, currentRows, proposedRows, groupColumn, reductionColumn, null)),
+  );
+
+  // One plan per person: their budget a year, starting within 2025–2027, a third with an end date.
+  const annual = budgets;
+  const start = annual.map((_, row) => YEAR_FROM - 400 + ((row * 7919) % 1100));
+  const end = start.map((first, row) => (row % 3 === 0 ? first + ((row * 104729) % 500) : null));
+  let expectedCosts: number[] = [];
+  const referenceMs = best(3, () => (expectedCosts = referenceInYearCost(annual, start, end)));
+  const [annualColumn, startColumn, endColumn] = [annual, start, end].map((values) =>
+    values.map((value) => [value ?? ""]),
+  );
+  let costs: unknown[][] = [];
+  const inYearCostMs = best(5, () => (costs = PB.inYearCost(annualColumn, startColumn, endColumn, YEAR_FROM, YEAR_TO)));
+  return {
+    rows: size,
+    repriceMs,
+    repriceExact: JSON.stringify(summary) === JSON.stringify(expectedSummary),
+    inYearCostUsPerRow: (inYearCostMs * 1000) / size,
+    inYearCostToReference: inYearCostMs / referenceMs,
+    inYearCostExactRows: agreeing(
+      costs.map((row) => row[0]),
+      expectedCosts,
+    ),
+  };
+}
+
 function functionsBundleSize() {
   const output = mkdtempSync(join(tmpdir(), "pb-bench-"));
   // A separate process, so webpack's memory is not counted as the functions'.
@@ -249,6 +344,9 @@ function main() {
   measure(20_000); // warm-up, so every path is compiled (and settled) before it is timed
   gc();
   const runs = SIZES.map(measure);
+  measureWhatIfAndFinance(20_000); // warm-up
+  gc();
+  const whatIf = measureWhatIfAndFinance(100_000);
   const peakMemoryMB = process.resourceUsage().maxRSS / 1024;
   const bundle = functionsBundleSize();
   const large = runs[runs.length - 1];
@@ -265,6 +363,12 @@ function main() {
     },
     { target: "per-row RAS_POINTS ≤ 5× spilled row (100k)", value: large.ratios.perRowRasToSpilledRow, limit: 5 },
     { target: "cohort re-pricing ≤ 30× tight loop (100k)", value: large.ratios.repricingToTightLoop, limit: 30 },
+    { target: "REPRICE summary of 100k people ≤ 250 ms", value: whatIf.repriceMs, limit: 250 },
+    {
+      target: "IN_YEAR_COST spilled ≤ 3× the plain decimal.js arithmetic (100k)",
+      value: whatIf.inYearCostToReference,
+      limit: 3,
+    },
     { target: "functions.js ≤ 60 KB gzipped", value: bundle.gzippedKB, limit: 60 },
     { target: "peak memory < 300 MB", value: peakMemoryMB, limit: 300 },
     ...runs.flatMap((run) =>
@@ -275,6 +379,18 @@ function main() {
         exact: true,
       })),
     ),
+    {
+      target: "REPRICE summary exact to the penny and the 4th place (100k)",
+      value: whatIf.repriceExact ? 1 : 0,
+      limit: 1,
+      exact: true,
+    },
+    {
+      target: "IN_YEAR_COST exact on every row (100k)",
+      value: whatIf.inYearCostExactRows / whatIf.rows,
+      limit: 1,
+      exact: true,
+    },
   ].map((check) => ({ ...check, met: "exact" in check ? check.value === 1 : check.value <= check.limit }));
 
   const machine = {
@@ -283,7 +399,15 @@ function main() {
     cores: cpus().length,
     platform: `${process.platform} ${process.arch}`,
   };
-  const results = { date: new Date().toISOString(), machine, runs, peakMemoryMB, functionsJs: bundle, targets };
+  const results = {
+    date: new Date().toISOString(),
+    machine,
+    runs,
+    whatIfAndFinance: whatIf,
+    peakMemoryMB,
+    functionsJs: bundle,
+    targets,
+  };
   writeFileSync(join(__dirname, "..", "..", "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
 
   const f = (value: number, digits = 3) => value.toFixed(digits);
@@ -309,6 +433,13 @@ function main() {
       ].join(" | "),
     );
   }
+  console.log("");
+  console.log(
+    `REPRICE, 100,000 people under two price tables: ${f(whatIf.repriceMs, 1)} ms ` +
+      `(${whatIf.repriceExact ? "exact" : "NOT EXACT"}); IN_YEAR_COST spilled over 100,000 plans: ` +
+      `${f(whatIf.inYearCostUsPerRow)} µs a plan (${f(whatIf.inYearCostToReference, 1)}× plain decimal.js; ` +
+      `${whatIf.inYearCostExactRows === whatIf.rows ? "100%" : "NOT ALL"} exact)`,
+  );
   console.log("");
   console.log(
     `peak memory ${f(peakMemoryMB, 0)} MB; functions.js ${f(bundle.minifiedKB, 1)} KB minified, ${f(bundle.gzippedKB, 1)} KB gzipped`,

@@ -19,11 +19,13 @@ describe("production build", () => {
     expect(ids.sort()).toEqual([
       "CARER_CATEGORY",
       "INDICATIVE_BUDGET",
+      "IN_YEAR_COST",
       "OUTCOME_CATEGORY",
       "PLAN_COST",
       "PLAN_TOLERANCE",
       "RAS_EXPLAIN",
       "RAS_POINTS",
+      "REPRICE",
     ]);
   });
 

@@ -13,3 +13,5 @@ export * from "./plan";
 export * from "./supportPlan";
 export * from "./fastBudget";
 export * from "./scenario";
+export * from "./dates";
+export * from "./inYearCost";

@@ -1,4 +1,6 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes cells of any kind; the handlers validate them. */
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-argument -- Excel passes cells of
+   any kind; the handlers validate them. */
+/* eslint-disable max-len -- help text stays on one line: the metadata generator would keep a line break in it. */
 // The PB custom functions. custom-functions-metadata-plugin reads these JSDoc comments to write
 // functions.json (names, help text, parameter shapes) and to associate each id with its function.
 import { excelResult, excelResults } from "./excel";
@@ -107,4 +109,42 @@ export function rasExplain(
   return excelResults(() =>
     handlers.rasExplain(points, priceTable, careGroup ?? null, reduction ?? null, period ?? null, method ?? null),
   );
+}
+
+/**
+ * Re-prices a cohort under proposed price points: by care group, people, current and proposed annual £, the change, and who is better or worse off.
+ * @customfunction REPRICE
+ * @param points RAS points (or a category for a category table), a column with one person a row.
+ * @param currentTable The price points in force: £ per point, or a table as for INDICATIVE_BUDGET. Its care-group columns give the summary's rows, in order.
+ * @param proposedTable The proposed price points, in the same form.
+ * @param [careGroup] Each person's care group (one value, or a column as long as points); needed when a table has a column per care group.
+ * @param [reduction] Fraction 0–1 taken off each person's amount (one value, or a column as long as points). Default 0.
+ * @param [method] For band tables: "marginal" (default), "band" or "step".
+ * @returns A table: Care group, People, Current, Proposed, Change, Change % (a fraction), Better off, Worse off, Unchanged; a row per care group, then Total (and Not priced).
+ */
+export function reprice(
+  points: any[][],
+  currentTable: any[][],
+  proposedTable: any[][],
+  careGroup?: any[][],
+  reduction?: any[][],
+  method?: any,
+): any[][] {
+  return excelResults(() =>
+    handlers.reprice(points, currentTable, proposedTable, careGroup ?? null, reduction ?? null, method ?? null),
+  );
+}
+
+/**
+ * The part of an annual cost that falls in a period: annual × days ÷ 365, the days both ends included, rounded to the penny.
+ * @customfunction IN_YEAR_COST
+ * @param annual Annual cost in £, 0 or more (one value, or a column with one plan a row).
+ * @param start The cost's first day: an Excel date or ISO text such as "2026-04-01" (one value, or a column).
+ * @param end The cost's last day, or blank while it is ongoing (one value, or a column).
+ * @param from The period's first day, such as 1 April of the financial year.
+ * @param to The period's last day, such as 31 March of the next year.
+ * @returns £ falling in the period, rounded to the penny, one per row (spills).
+ */
+export function inYearCost(annual: any[][], start: any[][], end: any[][], from: any, to: any): any[][] {
+  return excelResults(() => handlers.inYearCost(annual, start, end ?? null, from ?? null, to ?? null));
 }

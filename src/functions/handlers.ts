@@ -4,8 +4,13 @@ import {
   budgetPricer,
   BudgetOptions,
   Cell,
+  CohortMember,
   deriveBudget,
+  EngineError,
   explainBudget,
+  inYearCost as engineInYearCost,
+  invalid,
+  isBlank,
   listCells,
   outcomeCategory,
   OutcomeCategory,
@@ -17,11 +22,16 @@ import {
   questionOrder,
   readAmount,
   readBudgetOptions,
+  readDate,
+  readDateSpan,
   readGrid,
   readPeriod,
   readPlanLines,
   readThresholds,
   readTolerance,
+  repriceCohort,
+  repricingSummary,
+  SummaryCell,
   trafficLight,
   TrafficLight,
 } from "../engine";
@@ -31,6 +41,7 @@ import {
   commonShape,
   eachCell,
   isOneCell,
+  isSheetError,
   Matrix,
   memoByContent,
   Outcome,
@@ -68,7 +79,10 @@ function forPerson<T>(calculate: PersonCalculation<T>, points: Cell, careGroup: 
   return calculate(points, careGroup, reduction);
 }
 
-/** Builds a handler that runs one budget calculation per person, with points, care group and reduction broadcast together. */
+/**
+ * Builds a handler that runs one budget calculation per person, with points, care group and reduction
+ * broadcast together.
+ */
 function perPersonBudget<T>(prepare: (table: PriceTable, options: BudgetOptions) => PersonCalculation<T>) {
   return (
     points: Matrix,
@@ -136,4 +150,89 @@ export function categories(scores: Matrix, thresholds: Matrix | null, scoreName:
 
 export function planCost(lines: Matrix, period: Cell): number {
   return penceNumber(enginePlanCost(readPlanLines(lines), readPeriod(period)));
+}
+
+/** A price table argument of REPRICE, parsed once; a malformed one fails the call, its message saying which. */
+function namedPriceTable(range: Matrix, which: string): PriceTable {
+  try {
+    return priceTableOf(range);
+  } catch (error) {
+    if (error instanceof EngineError) throw new EngineError(error.kind, `${which}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** A per-person argument of REPRICE: one value for everyone, or a column with a cell per person. */
+function perPersonColumn(matrix: Matrix | null, what: string, people: number): (row: number) => Cell {
+  if (matrix === null) return () => null;
+  if (isOneCell(matrix)) return () => matrix[0][0];
+  if (matrix.length !== people || matrix.some((row) => row.length !== 1)) {
+    throw invalid(
+      `${what} is ${matrix.length}×${matrix[0]?.length ?? 0} cells but Points is ${people}×1: ` +
+        "give one value for everyone or a column with one per person",
+    );
+  }
+  return (row) => matrix[row][0];
+}
+
+const ERROR_IN_CELLS = "An error value from the sheet is in this person's points, care group or reduction";
+
+/** PB.REPRICE: the cohort under both price tables, summarised by care group. */
+export function reprice(
+  points: Matrix,
+  currentTable: Matrix,
+  proposedTable: Matrix,
+  careGroup: Matrix | null,
+  reduction: Matrix | null,
+  method: Cell,
+): SummaryCell[][] {
+  const current = namedPriceTable(currentTable, "Current table");
+  const proposed = namedPriceTable(proposedTable, "Proposed table");
+  const options = readBudgetOptions(null, method);
+  if (points.some((row) => row.length !== 1)) {
+    throw invalid(
+      `Points must be a single column, one person a row; got ${points.length} rows × ${points[0].length} columns`,
+    );
+  }
+  const people = points.length;
+  const careGroupAt = perPersonColumn(careGroup, "Care group", people);
+  const reductionAt = perPersonColumn(reduction, "Reduction", people);
+  const cohort = new Array<CohortMember>(people);
+  for (let row = 0; row < people; row++) {
+    const person = { points: points[row][0], careGroup: careGroupAt(row), reduction: reductionAt(row) };
+    cohort[row] =
+      isSheetError(person.points) || isSheetError(person.careGroup) || isSheetError(person.reduction)
+        ? { points: null, careGroup: null, problem: ERROR_IN_CELLS }
+        : person;
+  }
+  return repricingSummary(repriceCohort(cohort, current, proposed, options));
+}
+
+/** PB.IN_YEAR_COST: per plan, the part of its annual cost in the period; a blank end is ongoing. */
+export function inYearCost(
+  annual: Matrix,
+  start: Matrix,
+  end: Matrix | null,
+  from: Cell,
+  to: Cell,
+): Outcome<number>[][] {
+  const period = readDateSpan(from, to);
+  const shape = commonShape([
+    { matrix: annual, what: "Annual" },
+    { matrix: start, what: "Start" },
+    { matrix: end, what: "End" },
+  ]);
+  return eachCell(shape, (row, column) => {
+    const cells = [cellAt(annual, row, column), cellAt(start, row, column), cellAt(end, row, column)];
+    passSheetErrors(cells);
+    const [amount, first, last] = cells;
+    return penceNumber(
+      engineInYearCost(
+        readAmount(amount, "Annual"),
+        readDate(first, "Start"),
+        isBlank(last) ? null : readDate(last, "End"),
+        period,
+      ),
+    );
+  });
 }

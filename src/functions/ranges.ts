@@ -19,9 +19,14 @@ export function passSheetErrors(cells: readonly unknown[]): void {
   for (const cell of cells) passSheetError(cell);
 }
 
+/** Whether a cell holds an error value from the sheet (Excel passes errors as objects, other cells as plain values). */
+export function isSheetError(cell: unknown): cell is object {
+  return typeof cell === "object" && cell !== null;
+}
+
 /** Stops a person's calculation if this cell is an error value from the sheet. */
 export function passSheetError(cell: unknown): void {
-  if (typeof cell === "object" && cell !== null) throw new SheetError(cell);
+  if (isSheetError(cell)) throw new SheetError(cell);
 }
 
 export interface Shape {

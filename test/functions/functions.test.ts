@@ -2,23 +2,7 @@
 // failures as CustomFunctions.Error with #VALUE! or #N/A and a message.
 import * as PB from "../../src/functions/functions";
 import { bandTable, categoryTable, scoringSheet } from "../fixtures";
-
-type ExcelError = { code: string; message: string };
-const isExcelError = (value: unknown): value is ExcelError => value instanceof CustomFunctions.Error;
-
-/** Runs a call and gives the error it threw for the whole call. */
-function thrown(call: () => unknown): ExcelError {
-  try {
-    call();
-  } catch (error) {
-    if (isExcelError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected the call to throw a CustomFunctions.Error");
-}
-
-const errorOf = (value: unknown) => (isExcelError(value) ? `${value.code} ${value.message}` : value);
-const cells = (result: unknown[][]) => result.map((row) => row.map(errorOf));
+import { cells, thrown } from "../support/excelErrors";
 
 describe("PB.RAS_POINTS", () => {
   it("gives one total per row of answers, spilling a column", () => {

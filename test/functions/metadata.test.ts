@@ -30,6 +30,8 @@ const CONTRACT: Record<string, string[]> = {
   OUTCOME_CATEGORY: ["scores[]", "thresholds[]?"],
   PLAN_COST: ["lines[]", "period?"],
   RAS_EXPLAIN: ["points[]", "priceTable[]", "careGroup[]?", "reduction[]?", "period?", "method?"],
+  REPRICE: ["points[]", "currentTable[]", "proposedTable[]", "careGroup[]?", "reduction[]?", "method?"],
+  IN_YEAR_COST: ["annual[]", "start[]", "end[]", "from", "to"],
 };
 const SPILLING = [
   "RAS_POINTS",
@@ -38,6 +40,8 @@ const SPILLING = [
   "CARER_CATEGORY",
   "OUTCOME_CATEGORY",
   "RAS_EXPLAIN",
+  "REPRICE",
+  "IN_YEAR_COST",
 ];
 
 describe("functions.json generated from functions.ts", () => {
@@ -51,7 +55,7 @@ describe("functions.json generated from functions.ts", () => {
     associate = generated.associate;
   });
 
-  it("describes exactly the seven PB functions, with the contract's parameters", () => {
+  it("describes exactly the nine PB functions, with the contract's parameters", () => {
     const described = Object.fromEntries(
       functions.map((fn) => [
         fn.id,

@@ -12,6 +12,7 @@ import {
   HyperFormula,
   SimpleRangeValue,
 } from "hyperformula";
+import { REPRICING_HEADER } from "../../src/engine";
 import * as PB from "../../src/functions/functions";
 
 const FUNCTIONS_SOURCE = "src/functions/functions.ts";
@@ -39,6 +40,20 @@ const peopleSize = (people: Size, singleColumnIsOnePerson: boolean): [number, nu
   singleColumnIsOnePerson && people.width === 1 && people.height > 1 ? 1 : people.height,
 ];
 
+/**
+ * REPRICE's rows depend on the data (care groups with someone priced; "Not priced" only when someone
+ * is not), but HyperFormula fixes a formula's size once, when it parses it, and never re-predicts it
+ * when the data change: evaluating the arguments there would size the result for the data of that
+ * moment (or fail on cells not yet calculated). So the size is the most the summary can ever need —
+ * the header, one row per value column of the current table (one for a single number), Total and Not
+ * priced — and HyperFormula fills the rows a smaller summary leaves with empty cells. Excel itself
+ * sizes a spill after calculating, so there the spill is exactly the summary.
+ */
+const repriceSize = ([, currentTable]: Size[]): [number, number] => [
+  REPRICING_HEADER.length,
+  3 + Math.max(1, currentTable.width - 1),
+];
+
 /** Result sizes, predicted from argument sizes before evaluation as HyperFormula requires for arrays. */
 const RESULT_SIZE: Record<string, (sizes: Size[]) => [number, number]> = {
   RAS_POINTS: ([answers, scoring, questions]) =>
@@ -49,6 +64,8 @@ const RESULT_SIZE: Record<string, (sizes: Size[]) => [number, number]> = {
   CARER_CATEGORY: ([scores]) => peopleSize(scores, true),
   OUTCOME_CATEGORY: ([scores]) => peopleSize(scores, true),
   PLAN_COST: () => [1, 1],
+  REPRICE: repriceSize,
+  IN_YEAR_COST: ([annual, start, end]) => perPersonSize([annual, start, end]),
 };
 
 const plainCell = (value: unknown): unknown => {
@@ -120,6 +137,17 @@ export async function registerPBFunctions(): Promise<void> {
           );
           if (!Array.isArray(result)) return sheetValue(result);
           if (result.length === 1 && result[0].length === 1) return sheetValue(result[0][0]);
+          // HyperFormula cannot hold a result larger than it reserved (it throws); say so in the cell.
+          const rows = result as unknown[][];
+          const sizer = this as Record<string, (ast: unknown, state: unknown) => ArraySize>;
+          const reserved = sizer[`size_${metadata.id}`](ast, state);
+          if (!reserved.isScalar() && (rows.length > reserved.height || rows[0].length > reserved.width)) {
+            const got = `${rows.length}×${rows[0].length}`;
+            return new CellError(
+              ErrorType.SPILL,
+              `${name} gave ${got} cells; ${reserved.height}×${reserved.width} were reserved`,
+            );
+          }
           return SimpleRangeValue.onlyValues(result.map((row: unknown[]) => row.map(sheetValue)) as never);
         } catch (thrown) {
           return sheetValue(thrown);

@@ -1,6 +1,19 @@
 // Kinds of column the add-in's tables hold: how a cell of each kind is written (value and Excel number
 // format) and read back into a typed value. A table declares its columns with these once (tables.ts).
-import { Cell, Decimal, EngineError, isBlank, label, moneyAmount, nonNegativeNumber, readCell } from "../../engine";
+import {
+  Cell,
+  Decimal,
+  describeCell,
+  EngineError,
+  isBlank,
+  isoFromSerial,
+  label,
+  moneyAmount,
+  nonNegativeNumber,
+  readCell,
+  readDate,
+  serialFromIso,
+} from "../../engine";
 import { CellValue, ColumnWrite, TEXT_FORMAT } from "../port";
 
 export const MONEY_FORMAT = "£#,##0.00";
@@ -68,25 +81,9 @@ export function calculated(header: string, numberFormat = GENERAL): Column<Cell>
   return { header, numberFormat, read: (cell) => cell, write: () => null };
 }
 
-// Excel's 1900 date system: serial 1 is 1 January 1900 and Excel counts a 29 February 1900 that never was,
-// so from 1 March 1900 on a serial is the days since 30 December 1899.
-const DAY_MS = 86_400_000;
-const EPOCH_MS = Date.UTC(1899, 11, 30);
-
-function serialOf(iso: string): number {
-  return (Date.parse(`${iso}T00:00:00Z`) - EPOCH_MS) / DAY_MS;
-}
-
-function isoOf(serial: number): string {
-  return new Date(EPOCH_MS + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** "2026-04-01" or an Excel date serial (time of day ignored) → "2026-04-01". */
+/** A date column's cell: an Excel serial (time of day ignored) or ISO text → "2026-04-01". */
 function readIsoDate(cell: Cell, header: string): string {
-  if (typeof cell === "number" && Number.isFinite(cell) && cell >= 61) return isoOf(cell);
-  const text = label(cell);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text) && isoOf(serialOf(text)) === text) return text;
-  throw new EngineError("invalid", `${header}: expected a date; got ${JSON.stringify(text)}`);
+  return isoFromSerial(readDate(cell, header));
 }
 
 /** A date, held by Excel as a serial number with a date format; read as ISO text, a blank as null. */
@@ -96,22 +93,28 @@ export function date(header: string, options: { addedLater?: boolean } = {}): Co
     numberFormat: DATE_FORMAT,
     ...options,
     read: (cell) => (isBlank(cell) ? null : readIsoDate(cell, header)),
-    write: (value) => (value === null ? null : serialOf(value)),
+    write: (value) => (value === null ? null : serialFromIso(value)),
   };
 }
 
-/** "2026-11-24T14:05" (local time, to the minute) ↔ an Excel serial with the time as its fraction. */
+const MINUTES_A_DAY = 1440;
+const twoDigits = (value: number) => String(value).padStart(2, "0");
+
+/** "2026-11-24T14:05" (local time, to the minute) from an Excel serial whose fraction is the time, or from ISO text. */
 function readIsoDateTime(cell: Cell, header: string): string {
-  if (typeof cell === "number" && Number.isFinite(cell) && cell >= 61) {
-    const minutes = Math.round((cell - Math.floor(cell)) * 1440);
-    const day = isoOf(Math.floor(cell) + Math.floor(minutes / 1440));
-    const two = (n: number) => String(n).padStart(2, "0");
-    return `${day}T${two(Math.floor((minutes % 1440) / 60))}:${two(minutes % 60)}`;
+  if (typeof cell === "number") {
+    const minutes = Math.round(cell * MINUTES_A_DAY);
+    const day = isoFromSerial(readDate(Math.floor(minutes / MINUTES_A_DAY), header));
+    const time = minutes % MINUTES_A_DAY;
+    return `${day}T${twoDigits(Math.floor(time / 60))}:${twoDigits(time % 60)}`;
   }
   const text = label(cell).replace(" ", "T");
   const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(text);
-  if (match && isoOf(serialOf(match[1])) === match[1] && Number(match[2]) < 24 && Number(match[3]) < 60) return text;
-  throw new EngineError("invalid", `${header}: expected a date and time; got ${JSON.stringify(label(cell))}`);
+  if (match && Number(match[2]) < 24 && Number(match[3]) < 60) {
+    readDate(match[1], header);
+    return text;
+  }
+  throw new EngineError("invalid", `${header}: expected a date and time; got ${describeCell(cell)}`);
 }
 
 /** A date and time to the minute, held by Excel as a serial number; read as "2026-11-24T14:05", a blank as null. */
@@ -124,7 +127,7 @@ export function dateTime(header: string): Column<string | null> {
       if (value === null) return null;
       const [day, time] = value.split("T");
       const [hours, minutes] = time.split(":").map(Number);
-      return serialOf(day) + (hours * 60 + minutes) / 1440;
+      return serialFromIso(day) + (hours * 60 + minutes) / MINUTES_A_DAY;
     },
   };
 }
