@@ -1,6 +1,7 @@
 import { anyNumber, Cell, describeCell, isBlank, label, matchKey, readCell, readChoice } from "./cells";
 import { Decimal, formatPercent, formatPounds, formatQuantity, toPence, ZERO } from "./decimal";
 import { EngineError, invalid } from "./errors";
+import { addMonths, calendarDate, isoFromSerial, serialFromIso } from "./dates";
 import { inPeriod } from "./periods";
 import { annualCost, Frequency, PlanLine, readFrequency } from "./plan";
 import { Tolerance, TrafficLight, trafficLight } from "./tolerance";
@@ -362,6 +363,55 @@ export function planProblems(plan: PlanForSaving): PlanProblem[] {
     problems.push({ field: "updatedBy", message: "Enter your name, so colleagues know who last changed the plan." });
   }
   return problems;
+}
+
+// When a plan runs (issue 10): a start date (by default the day the plan is first saved), an end date
+// (blank: ongoing) and a review date (by default 12 months after the start), as ISO dates.
+
+export type DateField = "startDate" | "endDate" | "reviewDate";
+
+const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** "1 Apr 2026", as the Plans table's date format shows it. */
+export function formatDate(iso: string): string {
+  const { year, month, day } = calendarDate(serialFromIso(iso));
+  return `${day} ${MONTH_NAMES[month - 1]} ${year}`;
+}
+
+/** The dates a plan is saved with, defaults filled in; or each date's problem. `today` is an ISO date. */
+export function planDates(
+  dates: Readonly<Record<DateField, string | null>>,
+  today: string,
+):
+  | { dates: Record<DateField, string | null> & { startDate: string; reviewDate: string } }
+  | { problems: Partial<Record<DateField, string>> } {
+  const problems: Partial<Record<DateField, string>> = {};
+  const names: Record<DateField, string> = { startDate: "Start date", endDate: "End date", reviewDate: "Review date" };
+  const serial = (field: DateField): number | null => {
+    const value = dates[field];
+    if (value === null || value.trim() === "") return null;
+    try {
+      return serialFromIso(value);
+    } catch (error) {
+      if (!(error instanceof EngineError)) throw error;
+      problems[field] = `${names[field]}: expected a date such as 2026-04-01; got "${value}"`;
+      return null;
+    }
+  };
+  const start = serial("startDate") ?? serialFromIso(today);
+  const end = serial("endDate");
+  const review = serial("reviewDate") ?? addMonths(start, 12);
+  const startText = formatDate(isoFromSerial(start));
+  if (end !== null && end < start) problems.endDate = `The end date must not be before the start date (${startText})`;
+  if (review < start) problems.reviewDate = `The review date must not be before the start date (${startText})`;
+  if (Object.keys(problems).length > 0) return { problems };
+  return {
+    dates: {
+      startDate: isoFromSerial(start),
+      endDate: end === null ? null : isoFromSerial(end),
+      reviewDate: isoFromSerial(review),
+    },
+  };
 }
 
 // The workbook's tolerance as the pane edits it: in percentages, so "10" is 10% (never 1,000%).

@@ -7,6 +7,7 @@ import {
   decisionRecord,
   Decimal,
   DEFAULT_TOLERANCE,
+  planDates,
   planFigures,
   planProblems,
   readTolerancePercentages,
@@ -246,5 +247,36 @@ describe("a costed plan", () => {
     const shown = [figures.annual, figures.weekly, figures.oneOff, figures.byManagement["Direct payment"]];
     expect(shown.map((amount) => amount.toFixed(2))).toEqual(["2368.80", "45.55", "0.00", "2368.80"]);
     expect(figures.light).toBe("Green");
+  });
+});
+
+describe("a plan's dates (10 §1)", () => {
+  const none = { startDate: null, endDate: null, reviewDate: null };
+
+  it("starts the day it is first saved and is reviewed 12 months on, by default; blank end is ongoing", () => {
+    expect(planDates(none, "2026-11-24")).toEqual({
+      dates: { startDate: "2026-11-24", endDate: null, reviewDate: "2027-11-24" },
+    });
+    // 12 months after 29 February 2028 is 28 February 2029, as Excel's EDATE gives.
+    expect(planDates({ ...none, startDate: "2028-02-29" }, "2026-11-24")).toEqual({
+      dates: { startDate: "2028-02-29", endDate: null, reviewDate: "2029-02-28" },
+    });
+  });
+
+  it("refuses an end or a review before the start, and a date that is not one", () => {
+    expect(
+      planDates({ startDate: "2026-04-01", endDate: "2026-03-31", reviewDate: "2026-04-01" }, "2026-11-24"),
+    ).toEqual({
+      problems: { endDate: "The end date must not be before the start date (1 Apr 2026)" },
+    });
+    expect(planDates({ ...none, startDate: "2026-04-01", reviewDate: "2026-02-30" }, "2026-11-24")).toEqual({
+      problems: { reviewDate: 'Review date: expected a date such as 2026-04-01; got "2026-02-30"' },
+    });
+    // The same day is fine: a plan may end the day it starts.
+    expect(planDates({ startDate: "2026-04-01", endDate: "2026-04-01", reviewDate: null }, "2026-11-24")).toMatchObject(
+      {
+        dates: { endDate: "2026-04-01", reviewDate: "2027-04-01" },
+      },
+    );
   });
 });

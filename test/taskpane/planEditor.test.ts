@@ -150,7 +150,7 @@ describe("the plan editor's actions", () => {
     );
     const key = plan.plan!.lines[0].key;
     const bad = reduce(plan, { type: "lineEdited", key, field: "unitCost", value: "19.555" });
-    const prepared = prepareSave(bad);
+    const prepared = prepareSave(bad, "2026-11-24");
     expect(prepared).toEqual({
       problems: [
         {
@@ -165,7 +165,7 @@ describe("the plan editor's actions", () => {
     expect(refused.saveMessage).toMatchObject({ intent: "error", title: "Not saved", text: "Fix these first:" });
     // 1 h × £19.55 × 52 = £1,016.60 against £6,200: 83.6% below, Red — agreed only with a reason and a manager.
     const red = reduce(plan, { type: "nameChanged", name: "Sam Reid" });
-    const problems = prepareSave(red);
+    const problems = prepareSave(red, "2026-11-24");
     expect("problems" in problems && problems.problems.map((problem) => problem.focus)).toEqual([
       FOCUS.reason,
       FOCUS.signedOffBy,

@@ -171,9 +171,11 @@ describe("saving a plan", () => {
         Name: "Arthur Khan",
         "Care group": "Older people",
         Status: "Draft",
-        "Start date": null,
+        // Dates as Excel dates: started the day it was first saved, 24 November 2026 (serial 46,350);
+        // reviewed 12 months later, 24 November 2027 (46,350 + 365 days); no end date: ongoing.
+        "Start date": 46350,
         "End date": null,
-        "Review date": null,
+        "Review date": 46715,
         "Indicative budget (annual)": 10640,
         "Plan cost (annual)": 11366,
         "Plan cost (weekly)": 218.58,
@@ -246,9 +248,9 @@ describe("saving a plan", () => {
       planId: "PLAN-0001",
       personId: "P002",
       status: "Agreed",
-      startDate: null,
+      startDate: "2026-11-24",
       endDate: null,
-      reviewDate: null,
+      reviewDate: "2027-11-24",
       reason: "",
       signedOffBy: "",
       updatedBy: "Sam Reid",
@@ -335,6 +337,36 @@ describe("saving a plan", () => {
     const fractional = { ...assistant("10"), unitCost: new Decimal("19.555") };
     expect(await refused(draft("P002", [fractional]))).toBe(
       'Line 1: Unit cost: pounds and pence only (at most 2 decimal places); got "19.555".',
+    );
+    expect(JSON.stringify(workbook.allTables())).toBe(before);
+  });
+});
+
+describe("plans carry dates (10 §1)", () => {
+  it("saves the dates given as Excel dates, the review 12 months after the start by default", async () => {
+    const { workbook, book } = await starterBook();
+    const dated = { startDate: "2026-04-01", endDate: "2027-03-31", reviewDate: null };
+    const saved = await savePlan(workbook, book, draft("P002", [assistant("10")], dated), AT);
+    expect(saved).toMatchObject({ startDate: "2026-04-01", endDate: "2027-03-31", reviewDate: "2027-04-01" });
+    // 1 April 2026 is serial 46,113 (24 November 2026, 46,350, less 237 days); 31 March 2027 is 364 days on
+    // (46,477) and 1 April 2027 a year on (46,478).
+    expect((await records(workbook, "Plans"))[0]).toMatchObject({
+      "Start date": 46113,
+      "End date": 46477,
+      "Review date": 46478,
+    });
+    // Saved again, the dates stay as they were: the start is the day it was first saved, not today.
+    await savePlan(workbook, book, reopened(await openPlan(workbook, "PLAN-0001")), new Date(2027, 0, 5));
+    expect((await openPlan(workbook, "PLAN-0001")).startDate).toBe("2026-04-01");
+  });
+
+  it("refuses an end or review date before the start, writing nothing", async () => {
+    const { workbook, book } = await starterBook();
+    const before = JSON.stringify(workbook.allTables());
+    const dated = { startDate: "2026-04-01", endDate: "2026-03-31", reviewDate: "2026-01-01" };
+    await expect(savePlan(workbook, book, draft("P002", [assistant("10")], dated), AT)).rejects.toThrow(
+      "The end date must not be before the start date (1 Apr 2026). " +
+        "The review date must not be before the start date (1 Apr 2026).",
     );
     expect(JSON.stringify(workbook.allTables())).toBe(before);
   });

@@ -10,6 +10,7 @@ import {
   repairPeopleFormulas,
   savePlan,
   saveTolerance,
+  timestamp,
   WorkbookProblem,
 } from "../../workbook/planBook";
 import { Workbook, WorkbookRefusal } from "../../workbook/port";
@@ -166,7 +167,7 @@ export function planController(
     },
 
     save: async (state) => {
-      const prepared = prepareSave(state);
+      const prepared = prepareSave(state, timestamp(now()).slice(0, 10));
       if ("problems" in prepared) {
         dispatch({ type: "saveRefused", problems: prepared.problems });
         return;

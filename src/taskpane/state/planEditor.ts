@@ -4,10 +4,12 @@
 import {
   CheckedLine,
   costPlan,
+  DateField,
   CostedPlan,
   formatPounds,
   LineField,
   PlanField,
+  planDates,
   planProblems,
   PlanStatus,
   reasonRequired,
@@ -36,7 +38,6 @@ import {
   textsOf,
 } from "./lineDrafts";
 
-export type DateField = "startDate" | "endDate" | "reviewDate";
 /** The plan's own text fields (besides its lines and status). */
 export type PlanTextField = "reason" | "signedOffBy" | DateField;
 
@@ -569,6 +570,7 @@ export function problemShown(plan: PlanEdit, line: LineDraft, field: LineField):
  */
 export function prepareSave(
   state: PlanEditorState,
+  today: string,
 ): { plan: PlanToSave; content: PlanContent } | { problems: SaveProblem[] } {
   const { plan, book } = state;
   if (!plan || !book) return { problems: [{ message: "Pick a person first.", focus: FOCUS.catalogue }] };
@@ -592,11 +594,21 @@ export function prepareSave(
     }
   });
   const light = derived.costed?.againstBudget?.light ?? null;
-  const ruled = planProblems({ ...plan, updatedBy: state.userName, light });
-  problems.push(...ruled.map((problem) => ({ message: problem.message, focus: PLAN_FIELD_FOCUS[problem.field] })));
+  const ruled = planProblems({ ...plan, updatedBy: state.userName, light }).map((problem) => ({
+    message: problem.message,
+    focus: PLAN_FIELD_FOCUS[problem.field],
+  }));
+  const dated = planDates(datesOf(plan), today);
+  const wrongDates = "problems" in dated ? dated.problems : {};
+  // In the pane's order: the lines, the dates below them, then the decision.
+  problems.push(...ruled.filter((problem) => problem.focus === FOCUS.catalogue));
+  DATE_FIELDS.forEach((field) => {
+    const message = wrongDates[field];
+    if (message) problems.push({ message: `${message}.`, focus: FOCUS[field] });
+  });
+  problems.push(...ruled.filter((problem) => problem.focus !== FOCUS.catalogue));
   if (problems.length > 0) return { problems };
   const lines = plan.lines.map((line) => derived.checked.get(line.key)!.line!);
-  const blankIsNull = (value: string) => (value.trim() === "" ? null : value);
   return {
     plan: {
       planId: plan.planId,
@@ -605,11 +617,28 @@ export function prepareSave(
       status: plan.status,
       reason: plan.reason,
       signedOffBy: plan.signedOffBy,
-      startDate: blankIsNull(plan.startDate),
-      endDate: blankIsNull(plan.endDate),
-      reviewDate: blankIsNull(plan.reviewDate),
+      ...datesOf(plan),
       updatedBy: state.userName,
     },
     content: contentOf(plan),
   };
+}
+
+const DATE_FIELDS: readonly DateField[] = ["startDate", "endDate", "reviewDate"];
+
+/** The date boxes as dates: a blank box is no date. */
+function datesOf(plan: PlanEdit): Record<DateField, string | null> {
+  const blankIsNull = (value: string) => (value.trim() === "" ? null : value);
+  return {
+    startDate: blankIsNull(plan.startDate),
+    endDate: blankIsNull(plan.endDate),
+    reviewDate: blankIsNull(plan.reviewDate),
+  };
+}
+
+/** Each date box's problem, once Save has been tried. */
+export function dateProblems(plan: PlanEdit, today: string): Partial<Record<DateField, string>> {
+  if (!plan.saveTried) return {};
+  const dated = planDates(datesOf(plan), today);
+  return "problems" in dated ? dated.problems : {};
 }

@@ -3,11 +3,13 @@
 import {
   Cell,
   checkLine,
+  DateField,
   Decimal,
   LineFields,
   lineAnnualCost,
   MANAGED_AS,
   matchKey,
+  planDates,
   planFigures,
   PlanFigures,
   planProblems,
@@ -22,12 +24,11 @@ import { ManagedColumn, PLAN_LINES, PLANS } from "../schema/tables";
 import { assess, PlanBook } from "./book";
 import { requireTable, rowsWhere } from "./tables";
 
-/** When a plan runs: ISO dates ("2026-04-01"); a blank end date means ongoing. */
-export interface PlanDates {
-  readonly startDate: string | null;
-  readonly endDate: string | null;
-  readonly reviewDate: string | null;
-}
+/**
+ * When a plan runs: ISO dates ("2026-04-01"); a blank end date means ongoing. Saving fills a blank start
+ * (the day it is saved) and review date (12 months after the start), by the engine's rule (planDates).
+ */
+export type PlanDates = Readonly<Record<DateField, string | null>>;
 
 /** What a plan records besides its lines: its status and the decision behind it. */
 export interface PlanDecision {
@@ -54,9 +55,11 @@ export interface PlanToSave extends PlanDates, PlanDecision {
   readonly updatedBy: string;
 }
 
-/** A plan as it was saved: its id, when, and the figures written beside its lines. */
+/** A plan as it was saved: its id, its dates, when, and the figures written beside its lines. */
 export interface SavedPlan extends PlanToSave {
   readonly planId: string;
+  readonly startDate: string;
+  readonly reviewDate: string;
   readonly updatedAt: string;
   readonly figures: PlanFigures;
 }
@@ -131,7 +134,15 @@ function nextPlanId(plans: TableData): string {
 }
 
 /** Why a plan cannot be saved, all at once: the plan's own rules, then each line's, then the workbook's. */
-function refusals(book: PlanBook, plan: PlanToSave): { problems: string[]; figures?: PlanFigures } {
+function refusals(
+  book: PlanBook,
+  plan: PlanToSave,
+  today: string,
+): {
+  problems: string[];
+  figures?: PlanFigures;
+  dates?: { startDate: string; endDate: string | null; reviewDate: string };
+} {
   const person = book.people.find((candidate) => candidate.id === plan.personId);
   if (!person) return { problems: [`The People table has no person ${plan.personId}.`] };
   const assessment = assess(book, person);
@@ -146,7 +157,9 @@ function refusals(book: PlanBook, plan: PlanToSave): { problems: string[]; figur
     const checked = checkLine({ ...line, quantity: line.quantity.toString(), unitCost: line.unitCost.toString() });
     problems.push(...Object.values(checked.problems).map((message) => `Line ${at + 1}: ${message}.`));
   });
-  return { problems, figures };
+  const dated = planDates(plan, today);
+  if ("problems" in dated) problems.push(...Object.values(dated.problems).map((message) => `${message}.`));
+  return { problems, figures, dates: "dates" in dated ? dated.dates : undefined };
 }
 
 /**
@@ -156,8 +169,9 @@ function refusals(book: PlanBook, plan: PlanToSave): { problems: string[]; figur
  * was last saved in Plans. Refuses, writing nothing, while the plan has problems. Returns the plan as saved.
  */
 export async function savePlan(workbook: Workbook, book: PlanBook, plan: PlanToSave, at: Date): Promise<SavedPlan> {
-  const { problems, figures } = refusals(book, plan);
-  if (problems.length > 0 || !figures) throw new WorkbookProblem(problems.join(" "));
+  const updatedAt = timestamp(at);
+  const { problems, figures, dates } = refusals(book, plan, updatedAt.slice(0, 10));
+  if (problems.length > 0 || !figures || !dates) throw new WorkbookProblem(problems.join(" "));
   const person = book.people.find((candidate) => candidate.id === plan.personId)!;
 
   const plans = await requireTable(workbook, PLANS.name);
@@ -173,7 +187,7 @@ export async function savePlan(workbook: Workbook, book: PlanBook, plan: PlanToS
   if (plan.planId !== null && existing.length === 0) {
     throw new WorkbookProblem(`Plan ${plan.planId} is no longer in the Plans table; it may have been deleted.`);
   }
-  const saved: SavedPlan = { ...plan, planId: plan.planId ?? nextPlanId(plans), updatedAt: timestamp(at), figures };
+  const saved: SavedPlan = { ...plan, ...dates, planId: plan.planId ?? nextPlanId(plans), updatedAt, figures };
   const planId = saved.planId;
 
   const planRow = {

@@ -1,5 +1,6 @@
 import { Field, Input, makeStyles } from "@fluentui/react-components";
-import { DateField, FOCUS, PlanEdit, PlanEditorAction } from "../../state/planEditor";
+import { DateField } from "../../../engine";
+import { FOCUS, PlanEdit, PlanEditorAction } from "../../state/planEditor";
 
 const useStyles = makeStyles({
   dates: {

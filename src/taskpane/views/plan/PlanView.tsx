@@ -11,7 +11,9 @@ import {
 import { useEffect, useMemo, useReducer, useRef } from "react";
 import { NoticeBar } from "../../NoticeBar";
 import { planController } from "../../state/planController";
+import { timestamp } from "../../../workbook/planBook";
 import {
+  dateProblems,
   derivePlan,
   initialState,
   Intent,
@@ -207,7 +209,11 @@ export function PlanView({ workbook, onUnsavedChange }: PaneViewProps) {
           />
           {derived.costed && <PlanTotals totals={derived.costed.totals} />}
           {derived.costed && <TrafficLight against={derived.costed.againstBudget} />}
-          <PlanDates plan={plan} problems={{}} dispatch={dispatch} />
+          <PlanDates
+            plan={plan}
+            problems={dateProblems(plan, timestamp(new Date()).slice(0, 10))}
+            dispatch={dispatch}
+          />
           <SavePanel
             plan={plan}
             userName={state.userName}
