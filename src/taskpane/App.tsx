@@ -33,7 +33,7 @@ export function App({ workbook, views = VIEWS }: { workbook: Workbook; views?: r
   const pending = views.find((view) => view.id === shell.pending);
   return (
     <AriaLiveAnnouncer>
-      <main className={styles.pane}>
+      <div className={styles.pane}>
         <TabList
           className={styles.tabs}
           selectedValue={active.id}
@@ -62,7 +62,7 @@ export function App({ workbook, views = VIEWS }: { workbook: Workbook; views?: r
             dispatch({ type: "discardConfirmed" });
           }}
         />
-      </main>
+      </div>
     </AriaLiveAnnouncer>
   );
 }

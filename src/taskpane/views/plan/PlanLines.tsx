@@ -14,7 +14,7 @@ const FREQUENCIES = [
 const MANAGED = MANAGED_AS.map((value) => ({ value, text: value }));
 
 const useStyles = makeStyles({
-  lines: { display: "flex", flexDirection: "column", gap: "8px", margin: 0, padding: 0, listStyle: "none" },
+  lines: { display: "flex", flexDirection: "column", gap: "8px" },
   line: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -116,7 +116,7 @@ function LineEditor({
     </Field>
   );
   return (
-    <li role="group" aria-labelledby={headingId} className={styles.line}>
+    <div role="group" aria-labelledby={headingId} className={styles.line}>
       <div className={styles.header}>
         <Text weight="semibold" id={headingId}>
           {`Line ${number}`}
@@ -137,7 +137,7 @@ function LineEditor({
       {text("unitCost", "Unit cost (£)", false, "decimal")}
       {choice("frequency", "Frequency", FREQUENCIES)}
       {choice("managedAs", "Managed as", MANAGED, true)}
-    </li>
+    </div>
   );
 }
 
@@ -159,7 +159,7 @@ export function PlanLines({
   return (
     <>
       {plan.lines.length > 0 && (
-        <ul className={styles.lines} aria-label="Plan lines">
+        <div className={styles.lines}>
           {plan.lines.map((line, index) => (
             <LineEditor
               key={line.key}
@@ -170,7 +170,7 @@ export function PlanLines({
               dispatch={dispatch}
             />
           ))}
-        </ul>
+        </div>
       )}
       <div className={styles.catalogue}>
         <SearchCombobox

@@ -9,7 +9,7 @@ import {
   Textarea,
   tokens,
 } from "@fluentui/react-components";
-import { PLAN_STATUSES, PlanStatus } from "../../../engine";
+import { formatDate, PLAN_STATUSES, PlanStatus } from "../../../engine";
 import { NoticeBar } from "../../NoticeBar";
 import { FOCUS, Notice, PlanEdit, PlanEditorAction } from "../../state/planEditor";
 
@@ -92,7 +92,8 @@ export function SavePanel({
       </Field>
       {plan.lastSaved?.updatedAt && (
         <Text size={200} className={styles.saved}>
-          {`Last saved ${plan.lastSaved.updatedAt.replace("T", " ")} by ${plan.lastSaved.updatedBy}`}
+          {`Last saved ${formatDate(plan.lastSaved.updatedAt.slice(0, 10))} ${plan.lastSaved.updatedAt.slice(11)} ` +
+            `by ${plan.lastSaved.updatedBy}`}
         </Text>
       )}
       <Button appearance="primary" className={styles.save} onClick={onSave} disabled={busy}>
