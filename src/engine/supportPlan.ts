@@ -334,7 +334,7 @@ export function decisionRecord(plan: { status: PlanStatus; reason: string; signe
 }
 
 /** A field of a plan that can stop it being saved. */
-export type PlanField = "lines" | "status" | "reason" | "signedOffBy" | "updatedBy";
+export type PlanField = "lines" | "reason" | "signedOffBy" | "updatedBy";
 
 export interface PlanProblem {
   readonly field: PlanField;

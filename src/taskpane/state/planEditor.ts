@@ -156,7 +156,6 @@ export const FOCUS = {
   reason: "plan-reason",
   signedOffBy: "plan-signed-off-by",
   updatedBy: "plan-your-name",
-  status: "plan-status",
   startDate: "plan-start-date",
   endDate: "plan-end-date",
   reviewDate: "plan-review-date",
@@ -517,7 +516,6 @@ export interface SaveProblem {
 
 const PLAN_FIELD_FOCUS: Readonly<Record<PlanField, string>> = {
   lines: FOCUS.catalogue,
-  status: FOCUS.status,
   reason: FOCUS.reason,
   signedOffBy: FOCUS.signedOffBy,
   updatedBy: FOCUS.updatedBy,

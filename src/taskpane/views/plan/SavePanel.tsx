@@ -47,7 +47,6 @@ export function SavePanel({
     <section className={styles.panel} aria-label="Status and saving">
       <Field label="Status">
         <RadioGroup
-          id={FOCUS.status}
           value={plan.status}
           onChange={(_, data) => dispatch({ type: "statusChanged", status: data.value as PlanStatus })}
         >
