@@ -1,18 +1,70 @@
-/* global require, module, __dirname, process */
+const fs = require("fs");
 const path = require("path");
+const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { CONTENT_SECURITY_POLICY, policyForPath } = require("./scripts/csp");
+const { DEVELOPMENT_URL, declaredSets, manifestFor } = require("./scripts/manifest");
+const { supportPage } = require("./scripts/supportPage");
+const { config } = require("./package.json");
 
 const port = Number(process.env.PORT || 3000);
+
+/**
+ * Settings functions.json needs that the JSDoc generator cannot write (custom-functions-metadata emits
+ * allowCustomDataForDataTypeAny, never allowErrorForDataTypeAny; Microsoft's docs say the latter needs
+ * hand-written metadata: learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors).
+ * - allowErrorForDataTypeAny: Excel passes a cell holding an error (#N/A from another formula) to an `any`
+ *   argument instead of giving the whole call that error, so one bad row errs alone and the rest compute.
+ * - allowCustomDataForDataTypeAny: a rich value (linked data type, entity, image) arrives as an object with
+ *   a `type`, which the functions can recognise and refuse by name.
+ */
+const FUNCTIONS_METADATA = { allowErrorForDataTypeAny: true, allowCustomDataForDataTypeAny: true };
+
+/** The generated functions.json with those settings, as the build writes it. */
+function withMetadataSettings(generatedJson) {
+  return JSON.stringify({ ...FUNCTIONS_METADATA, ...JSON.parse(generatedJson), ...FUNCTIONS_METADATA }, null, 4);
+}
+
+/** Whether the pane's page needs a module (so a chunk it goes in is not one for the preview alone). */
+function usedByThePane(module, chunkGraph) {
+  return [...chunkGraph.getModuleChunksIterable(module)].some((chunk) =>
+    [...chunk.groupsIterable].some((group) => group.name === "taskpane"),
+  );
+}
+
+/** Rewrites the functions.json that CustomFunctionsMetadataPlugin emits, once it has emitted it. */
+class FunctionsMetadataSettingsPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("FunctionsMetadataSettings", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "FunctionsMetadataSettings", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        () => {
+          const asset = compilation.getAsset("functions.json");
+          if (!asset) return;
+          const json = withMetadataSettings(asset.source.source().toString());
+          compilation.updateAsset("functions.json", new compiler.webpack.sources.RawSource(json));
+        },
+      );
+    });
+  }
+}
 
 /** https with Office's trusted localhost certificate, for sideloading; the preview needs none. */
 async function httpsServer(env) {
   if (!env.https) return "http";
-  // eslint-disable-next-line import/no-extraneous-dependencies -- optional, installed where Excel desktop is
+  // Optional: installed where Excel desktop is (Windows, macOS).
   const devCerts = require("office-addin-dev-certs");
   return { type: "https", options: await devCerts.getHttpsServerOptions() };
 }
+
+/**
+ * Where the production add-in is served: package.json's config.baseUrl, or `--env baseUrl=…` for one build.
+ * Every URL in the built manifest.xml starts with it. Development builds keep https://localhost:3000.
+ */
+const baseUrlFor = (env, options) =>
+  options.mode === "production" ? (env.baseUrl ?? config.baseUrl) : DEVELOPMENT_URL;
 
 module.exports = async (env, options) => ({
   devtool: options.mode === "production" ? false : "source-map",
@@ -42,27 +94,100 @@ module.exports = async (env, options) => ({
   plugins: [
     // Writes functions.json from the JSDoc in functions.ts and adds the CustomFunctions.associate calls.
     new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+    new FunctionsMetadataSettingsPlugin(),
+    new webpack.DefinePlugin({
+      // The pane checks at start-up that Excel supports the requirement sets the manifest declares.
+      REQUIRED_SETS: JSON.stringify(declaredSets(fs.readFileSync(path.resolve(__dirname, "manifest.xml"), "utf8"))),
+      // The preview calculates PB formulas with what Excel gets: functions.json and the associate list.
+      PB_FUNCTIONS_METADATA: webpack.DefinePlugin.runtimeValue(() => {
+        const { metadataJson, associate } =
+          CustomFunctionsMetadataPlugin.generateResults["./src/functions/functions.ts"];
+        return JSON.stringify({ metadataJson: withMetadataSettings(metadataJson), associate });
+      }, true),
+    }),
     new HtmlWebpackPlugin({
       filename: "taskpane.html",
       template: "./src/taskpane/taskpane.html",
       // Shared runtime: the pane and the functions run in one page.
       chunks: ["taskpane", "functions"],
+      templateParameters: { contentSecurityPolicy: CONTENT_SECURITY_POLICY.pane },
     }),
     // The pane beside an in-memory workbook, for trying the add-in without Excel.
-    new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"] }),
+    new HtmlWebpackPlugin({
+      filename: "preview.html",
+      template: "./src/preview/preview.html",
+      chunks: ["preview"],
+      templateParameters: { contentSecurityPolicy: CONTENT_SECURITY_POLICY.preview },
+    }),
     new CopyWebpackPlugin({
       patterns: [
         { from: "assets/*.png", to: "assets/[name][ext]" },
-        { from: "manifest.xml", to: "manifest.xml" },
+        {
+          from: "manifest.xml",
+          to: "manifest.xml",
+          transform: (content) => manifestFor(content.toString(), baseUrlFor(env, options)),
+        },
+        // The manifest's SupportUrl.
+        { from: "docs/support.md", to: "support.html", transform: (content) => supportPage(content.toString()) },
       ],
     }),
   ],
+  optimization: {
+    // Shared runtime: the pane's page runs the functions too, so both entries share one webpack runtime (one
+    // module registry: the engine is loaded and initialised once) and every module they have in common sits in
+    // one chunk, downloaded once.
+    runtimeChunk: "single",
+    splitChunks: {
+      chunks: "all",
+      // Named chunks, so the bench's list of a page's scripts says what each download is.
+      cacheGroups: {
+        // The engine and its two libraries: all the functions need besides their own file.
+        engine: {
+          test: /[\\/](src[\\/]engine|node_modules[\\/](decimal\.js|zod))[\\/]/,
+          name: "engine",
+          enforce: true,
+          priority: 30,
+        },
+        react: {
+          test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/,
+          name: "react",
+          enforce: true,
+          priority: 20,
+        },
+        // Fluent UI and what it brings (Griffel, Tabster, Floating UI…), and the pane's own code, as far as the
+        // pane uses them: the browser preview loads the same files, plus its own for what only it uses.
+        fluent: {
+          test: (module, { chunkGraph }) =>
+            /[\\/]node_modules[\\/]/.test(module.resource ?? "") && usedByThePane(module, chunkGraph),
+          name: "fluent-ui",
+          enforce: true,
+          priority: 10,
+        },
+        pane: {
+          test: (module, { chunkGraph }) =>
+            /[\\/]src[\\/](taskpane|workbook)[\\/]/.test(module.resource ?? "") && usedByThePane(module, chunkGraph),
+          name: "pane",
+          enforce: true,
+          priority: 10,
+        },
+      },
+    },
+  },
   performance: { hints: false },
   devServer: {
+    // Only this computer can reach the dev server.
+    host: "localhost",
     port,
     server: await httpsServer(env),
-    headers: { "Access-Control-Allow-Origin": "*" },
+    // Each page's policy as a header too; Excel fetches functions.json and functions.js from another origin.
+    headers: (request) => {
+      const policy = policyForPath(request.path);
+      return { "Access-Control-Allow-Origin": "*", ...(policy && { "Content-Security-Policy": policy }) };
+    },
     static: { directory: path.resolve(__dirname, "dist") },
     client: { overlay: false },
   },
 });
+
+// The same settings for the tests that register the functions from generated metadata.
+module.exports.withMetadataSettings = withMetadataSettings;

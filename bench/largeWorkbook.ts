@@ -1,10 +1,14 @@
 // The support-plan pane on a council-sized workbook (issue 11): 5,000 people, 2,000 saved plans and 15,000
-// plan lines in the in-memory workbook. Times the pane's own work — its state machine and controller, as
-// the pane runs them — to load the workbook, open a plan and save one. Best of several runs each.
+// plan lines in the in-memory workbook, calculating People's PB formulas as the preview does. Times the
+// pane's own work — its state machine and controller, as the pane runs them — to load the workbook, open a
+// plan and save one. Best of several runs each.
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { performance } from "perf_hooks";
 import { checkLine, DEFAULT_TOLERANCE, Decimal, MANAGED_AS, planFigures, SupportPlanLine } from "../src/engine";
+import * as PB from "../src/functions/functions";
 import { planController } from "../src/taskpane/state/planController";
 import { initialState, PlanEditorAction, planEditorReducer } from "../src/taskpane/state/planEditor";
+import { customFunctionLibrary } from "../src/workbook/memory/customFunctions";
 import { MemoryWorkbook } from "../src/workbook/memory/memoryWorkbook";
 import { assess, readPlanBook } from "../src/workbook/planBook";
 import { cellsOf, columnWrites, fieldsOf, RowOf } from "../src/workbook/schema/rows";
@@ -24,7 +28,8 @@ function seeded(seed: number) {
 /** The starter workbook grown to a council's size, its plans costed by the engine as the pane saves them. */
 async function councilWorkbook(): Promise<MemoryWorkbook> {
   const random = seeded(20261124);
-  const workbook = new MemoryWorkbook();
+  const generated = await generateCustomFunctionsMetadata("src/functions/functions.ts");
+  const workbook = new MemoryWorkbook({ functions: customFunctionLibrary(generated, PB) });
   await setUpWorkbook(workbook);
   const scoring = (await workbook.readTable("Scoring"))!;
   const questions = scoring.rows.map((row) => String(row[0]));
@@ -137,6 +142,10 @@ export interface LargeWorkbookFigures {
 
 export async function measureLargeWorkbook(): Promise<LargeWorkbookFigures> {
   const workbook = await councilWorkbook();
+  // The People formulas calculate, as in the preview: P001 scores 36 (see the end-to-end test).
+  const people = (await workbook.readTable("People"))!;
+  const points = people.rows[0][people.headers.indexOf("Points")];
+  if (points !== 36) throw new Error(`The People table is not calculated: P001 has ${String(points)} points`);
   const loadMs = await fastest(3, async () => {
     const { controller, state } = pane(workbook);
     const ms = await timed(() => controller.load());

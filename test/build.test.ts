@@ -1,16 +1,32 @@
-// npm run build, through webpack's own API: the three files Excel loads, and nothing the manifest names missing.
+// npm run build, through webpack's own API: the three files Excel loads, and nothing the manifest names missing,
+// built for a council's own host (one setting: package.json's config.baseUrl, here given as --env baseUrl).
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { existsSync, readFileSync } from "fs";
+import { existsSync, readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import { buildAddIn } from "./support/build";
+import { checkBaseUrl, declaredSets, DEVELOPMENT_URL, manifestFor } from "./support/manifest";
+import { manifestProblems } from "./support/manifestRules";
 
-jest.setTimeout(180_000);
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { CONTENT_SECURITY_POLICY } = require("../scripts/csp.js") as {
+  CONTENT_SECURITY_POLICY: Record<"pane" | "preview" | "support", string>;
+};
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { withMetadataSettings } = require("../webpack.config.js") as { withMetadataSettings: (json: string) => string };
+
+jest.setTimeout(600_000); // a production build takes minutes on a busy 2-core machine
+
+const BASE_URL = "https://apps.example-council.gov.uk/personal-budgets";
+/** The page's policy meta, however the minifier quotes its attributes. */
+const META = /<meta http-equiv="?Content-Security-Policy"? content="([^"]*)"/;
+const policyIn = (html: string) => META.exec(html)?.[1];
+const scriptsOf = (page: string) => [...page.matchAll(/<script[^>]* src="?([^" >]+)/g)].map((match) => match[1]);
 
 describe("production build", () => {
   let output = "";
 
   beforeAll(async () => {
-    output = await buildAddIn("production");
+    output = await buildAddIn("production", { env: { baseUrl: BASE_URL } });
   });
 
   it("emits functions.js with an associate call for every function", () => {
@@ -29,37 +45,133 @@ describe("production build", () => {
     ]);
   });
 
-  it("emits functions.json exactly as generated from the JSDoc, not hand-written", async () => {
+  it("emits functions.json as generated from the JSDoc, not hand-written, with the build's settings", async () => {
     const generated = await generateCustomFunctionsMetadata("src/functions/functions.ts");
-    expect(JSON.parse(readFileSync(join(output, "functions.json"), "utf8"))).toEqual(
-      JSON.parse(generated.metadataJson),
-    );
+    const built = JSON.parse(readFileSync(join(output, "functions.json"), "utf8")) as Record<string, unknown>;
+    expect(built).toEqual(JSON.parse(withMetadataSettings(generated.metadataJson)));
+    // The only differences from the generator's own output are the two settings it cannot write.
+    const { allowErrorForDataTypeAny, ...rest } = built;
+    expect(allowErrorForDataTypeAny).toBe(true);
+    expect(rest).toEqual(JSON.parse(generated.metadataJson));
   });
 
-  it("emits the manifest, and every file it names", () => {
+  it("emits the manifest for the configured host: every URL under it, and every file it names", () => {
     const manifest = readFileSync(join(output, "manifest.xml"), "utf8");
-    expect(manifest).toBe(readFileSync("manifest.xml", "utf8"));
-    const files = [...manifest.matchAll(/https:\/\/localhost:3000\/([^"]+)"/g)].map((match) => match[1]);
+    expect(manifest).toBe(manifestFor(readFileSync("manifest.xml", "utf8"), BASE_URL));
+    expect(manifest).not.toContain("localhost");
+    // Every URL is a DefaultValue (the xmlns attributes name schemas, not places).
+    const urls = [...manifest.matchAll(/DefaultValue="(https?:\/\/[^"]*)"/g)].map((match) => match[1]);
+    expect(urls.length).toBeGreaterThan(5);
+    expect(urls.filter((url) => !url.startsWith(`${BASE_URL}/`))).toEqual([]);
+    // An AppDomain is an origin, without the path.
+    expect([...manifest.matchAll(/<AppDomain>([^<]*)<\/AppDomain>/g)].map((match) => match[1])).toEqual([
+      "https://apps.example-council.gov.uk",
+    ]);
+    const files = urls.filter((url) => url.startsWith(BASE_URL)).map((url) => url.slice(BASE_URL.length + 1));
     expect(files).toEqual(
-      expect.arrayContaining(["functions.js", "functions.json", "taskpane.html", "assets/icon-32.png"]),
+      expect.arrayContaining(["functions.js", "functions.json", "taskpane.html", "support.html", "assets/icon-32.png"]),
     );
     expect(files.filter((file) => !existsSync(join(output, file)))).toEqual([]);
+    // The schema's rules hold for the built copy too, icons measured in the build.
+    const builtFile = (url: string) =>
+      url.startsWith(`${BASE_URL}/`) ? join(output, url.slice(BASE_URL.length + 1)) : undefined;
+    expect(manifestProblems(manifest, builtFile)).toEqual([]);
   });
 
-  it("loads the functions in the pane's page (shared runtime)", () => {
-    const page = readFileSync(join(output, "taskpane.html"), "utf8");
-    const scripts = [...page.matchAll(/<script[^>]* src="?([^" >]+)/g)].map((match) => match[1]);
-    // Office.js first (from Microsoft's CDN, as Office requires), then the functions and the pane.
-    expect(scripts).toEqual([
+  it("takes only an https base URL without a trailing slash; the default is the development host", () => {
+    expect(checkBaseUrl(BASE_URL).origin).toBe("https://apps.example-council.gov.uk");
+    for (const bad of [
+      "http://apps.example.gov.uk",
+      "https://apps.example.gov.uk/",
+      "apps.example.gov.uk",
+      "https://a.uk/?x=1",
+    ]) {
+      expect(() => checkBaseUrl(bad)).toThrow(/must be https|is not a URL/);
+    }
+    const source = readFileSync("manifest.xml", "utf8");
+    expect(manifestFor(source, DEVELOPMENT_URL)).toBe(source);
+    expect((JSON.parse(readFileSync("package.json", "utf8")) as { config: { baseUrl: string } }).config.baseUrl).toBe(
+      DEVELOPMENT_URL,
+    );
+  });
+
+  it("emits the support page from docs/support.md: text only, under its own strict policy", () => {
+    const page = readFileSync(join(output, "support.html"), "utf8");
+    const markdown = readFileSync("docs/support.md", "utf8");
+    const headings = [...markdown.matchAll(/^#{1,3} (.*)$/gm)].map((match) => match[1]);
+    expect(headings).toEqual(
+      expect.arrayContaining(["Getting help", "What data the add-in touches", "Reporting a problem"]),
+    );
+    expect([...page.matchAll(/<h[1-3]>(.*)<\/h[1-3]>/g)].map((match) => match[1])).toEqual(headings);
+    expect(policyIn(page)).toBe(CONTENT_SECURITY_POLICY.support);
+    expect(page).not.toMatch(/<script/i);
+  });
+
+  it("puts each page's Content-Security-Policy first in its head, before any script", () => {
+    for (const [file, policy] of [
+      ["taskpane.html", CONTENT_SECURITY_POLICY.pane],
+      ["preview.html", CONTENT_SECURITY_POLICY.preview],
+    ]) {
+      const head = /<head>([\s\S]*?)<\/head>/.exec(readFileSync(join(output, file), "utf8"))![1];
+      expect(policyIn(head)).toBe(policy);
+      expect(head.search(/<script/)).toBeGreaterThan(head.search(META));
+      expect(head).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/); // no inline script
+    }
+    expect(CONTENT_SECURITY_POLICY.pane).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
+    expect(CONTENT_SECURITY_POLICY.preview).toContain("script-src 'self';");
+  });
+
+  it("gives the pane the manifest's requirement sets to check at start-up", () => {
+    // The pane's code is split into chunks: look through every script of its page.
+    const pane = scriptsOf(readFileSync(join(output, "taskpane.html"), "utf8"))
+      .filter((script) => !/^https?:/.test(script))
+      .map((script) => readFileSync(join(output, script), "utf8"))
+      .join("\n");
+    expect(pane).toContain("isSetSupported");
+    for (const set of declaredSets(readFileSync("manifest.xml", "utf8"))) {
+      expect(pane).toContain(`{name:"${set.name}",version:"${set.version}"}`);
+    }
+  });
+
+  it("loads the functions in the pane's page (shared runtime), with every script once", () => {
+    const scripts = scriptsOf(readFileSync(join(output, "taskpane.html"), "utf8"));
+    // Office.js first (from Microsoft's CDN, as Office requires), then the one webpack runtime, the engine
+    // chunk both entries use, the functions (with their associate calls), and the pane with its own chunks.
+    expect(scripts.slice(0, 4)).toEqual([
       "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+      "runtime.js",
+      "engine.js",
       "functions.js",
-      "taskpane.js",
     ]);
+    expect(scripts.slice(4)).toEqual(["react.js", "fluent-ui.js", "pane.js", "taskpane.js"]);
+    expect(new Set(scripts).size).toBe(scripts.length);
+    expect(scripts.slice(1).filter((script) => !existsSync(join(output, script)))).toEqual([]);
   });
 
-  it("emits the browser preview, which loads only its own script: no Office.js, nothing remote", () => {
+  it("puts the engine, decimal.js and zod in one chunk that the functions and the pane share", () => {
+    const engine = readFileSync(join(output, "engine.js"), "utf8");
+    expect(engine).toMatch(/Decimal/);
+    const others = ["functions.js", ...scriptsOf(readFileSync(join(output, "taskpane.html"), "utf8")).slice(4)];
+    // decimal.js's own error text, and the engine's own rule text, are in engine.js alone
+    for (const text of ["[DecimalError] ", "expected a number of points, 0 or more"]) {
+      expect(engine).toContain(text);
+      expect(others.filter((script) => readFileSync(join(output, script), "utf8").includes(text))).toEqual([]);
+    }
+  });
+
+  it("emits the browser preview, which loads only its own scripts: no Office.js, nothing remote", () => {
     const page = readFileSync(join(output, "preview.html"), "utf8");
-    expect([...page.matchAll(/<script[^>]* src="?([^" >]+)/g)].map((match) => match[1])).toEqual(["preview.js"]);
+    const scripts = scriptsOf(page);
+    // The same runtime, engine, React, Fluent UI and pane files as the pane's page, and its own.
+    expect(scripts.slice(0, 5)).toEqual(["runtime.js", "engine.js", "react.js", "fluent-ui.js", "pane.js"]);
+    expect(scripts.at(-1)).toBe("preview.js");
+    expect(scripts).not.toContain("functions.js");
     expect(page).not.toMatch(/https?:\/\//);
+  });
+  it("ships nothing under the GPL: no HyperFormula, no GPL in any script or extracted licence comment", () => {
+    const shipped = readdirSync(output).filter((file) => /\.js$|\.LICENSE\.txt$/.test(file));
+    expect(shipped).toEqual(expect.arrayContaining(["preview.js", "preview.js.LICENSE.txt", "taskpane.js"]));
+    const gpl = /hyperformula|\b[AL]?GPL\b|General Public Licen[cs]e/i;
+    expect(shipped.filter((file) => gpl.test(readFileSync(join(output, file), "utf8")))).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 // Every worked example in docs/functions.md, evaluated in a real spreadsheet engine against the
 // sample tables printed in the same document: the documentation cannot drift from the functions.
-// (Table names become sheet ranges: HyperFormula cannot size a spill through a named expression.)
+// The sample tables are Excel tables: `Name[#All]` is the table with its header row and a bare `Name` is
+// its body, as in Excel, so an example that needs the header must say [#All]. (Table references become
+// sheet ranges: HyperFormula has no structured references and cannot size a spill through a name.)
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import { readFileSync } from "fs";
 import { registerPBFunctions } from "./support/hyperformula";
@@ -10,9 +12,15 @@ const doc = readFileSync("docs/functions.md", "utf8");
 type Cell = string | number | null;
 const cellOf = (text: string): Cell => (text === "" ? null : /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text);
 
-/** The markdown table that follows each **Name** paragraph, as rows of cells (a blank header row dropped). */
-function namedTables(markdown: string): Map<string, Cell[][]> {
-  const tables = new Map<string, Cell[][]>();
+/** A sample table's cells, and whether its first row is a header row (a blank header row is dropped). */
+interface SampleTable {
+  rows: Cell[][];
+  header: boolean;
+}
+
+/** The markdown table that follows each **Name** paragraph. */
+function namedTables(markdown: string): Map<string, SampleTable> {
+  const tables = new Map<string, SampleTable>();
   const lines = markdown.split("\n");
   lines.forEach((line, index) => {
     const name = /^\*\*(\w+)\*\* — /.exec(line)?.[1];
@@ -28,13 +36,13 @@ function namedTables(markdown: string): Map<string, Cell[][]> {
         .split("|")
         .slice(1, -1)
         .map((cell) => cell.trim());
-      if (cells.every((cell) => /^-*$/.test(cell))) continue;
+      if (cells.every((cell) => /^:?-+:?$/.test(cell))) continue;
       rows.push(cells.map(cellOf));
     }
-    tables.set(
-      name,
-      rows.filter((row) => row.some((cell) => cell !== null)),
-    );
+    tables.set(name, {
+      rows: rows.filter((row) => row.some((cell) => cell !== null)),
+      header: rows.length > 0 && rows[0].some((cell) => cell !== null),
+    });
   });
   return tables;
 }
@@ -62,9 +70,9 @@ function examples(markdown: string): Example[] {
  * A documented result as the rows of cells it fills: {a; b} spills down; "text", numbers and #ERRORS as
  * written; the name of a table printed in the document spills that table (its blank cells are "").
  */
-function expectedCells(expected: string, tables: Map<string, Cell[][]>): unknown[][] {
+function expectedCells(expected: string, tables: Map<string, SampleTable>): unknown[][] {
   const table = tables.get(expected);
-  if (table) return table.map((row) => row.map((cell) => cell ?? ""));
+  if (table) return table.rows.map((row) => row.map((cell) => cell ?? ""));
   const parts = expected.startsWith("{") ? expected.slice(1, -1).split(/;\s*/) : [expected];
   return parts.map((part) => [
     part.startsWith("#") ? { value: part } : part.startsWith('"') ? (JSON.parse(part) as unknown) : Number(part),
@@ -77,10 +85,11 @@ describe("docs/functions.md", () => {
   const tables = namedTables(doc);
   const cases = examples(doc);
   let hf: HyperFormula;
-  const ranges = new Map<string, string>();
+  /** Each table's sheet range with its header row ([#All]) and without it (the body, a bare name). */
+  const ranges = new Map<string, { all: string; body: string }>();
   /**
-   * Names a sample table by its sheet range, as a named range does, and Table[Column] by the column's
-   * cells below the header, as an Excel structured reference does (outside quoted text).
+   * Turns table references into sheet ranges, as Excel resolves them (outside quoted text): Name[#All] is the
+   * table with its header row, a bare Name its body, and Name[Column] the column's cells below the header.
    */
   const withRanges = (formula: string) =>
     formula
@@ -88,12 +97,14 @@ describe("docs/functions.md", () => {
       .map((part) =>
         part.startsWith('"')
           ? part
-          : part.replace(/\b([A-Z][A-Za-z]+)\b(?:\[([^\]]+)\])?/g, (whole, name: string, column?: string) => {
-              const rows = tables.get(name);
-              if (!rows || !ranges.has(name)) return whole;
-              if (column === undefined) return ranges.get(name)!;
-              const letter = columnLetter(rows[0].indexOf(column));
-              return `${name}!$${letter}$2:$${letter}$${rows.length}`;
+          : part.replace(/\b([A-Z][A-Za-z]+)\b(?:\[([^\]]+)\])?/g, (reference, name: string, column?: string) => {
+              const range = ranges.get(name);
+              const table = tables.get(name);
+              if (!range || !table) return reference;
+              if (column === undefined) return range.body;
+              if (column === "#All") return range.all;
+              const letter = columnLetter(table.rows[0].indexOf(column));
+              return `${name}!$${letter}$2:$${letter}$${table.rows.length}`;
             }),
       )
       .join("");
@@ -101,12 +112,15 @@ describe("docs/functions.md", () => {
   beforeAll(async () => {
     await registerPBFunctions();
     hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
-    tables.set("QuestionIds", [["Informal care", "Personal care", "Social & community", "Eating & food"]]);
-    for (const [name, rows] of tables) {
+    tables.set("QuestionIds", {
+      rows: [["Informal care", "Personal care", "Social & community", "Eating & food"]],
+      header: false,
+    });
+    for (const [name, { rows, header }] of tables) {
       hf.addSheet(name);
       hf.setSheetContent(hf.getSheetId(name)!, rows);
-      const width = Math.max(...rows.map((row) => row.length));
-      ranges.set(name, `${name}!$A$1:$${columnLetter(width - 1)}$${rows.length}`);
+      const right = `$${columnLetter(Math.max(...rows.map((row) => row.length)) - 1)}$${rows.length}`;
+      ranges.set(name, { all: `${name}!$A$1:${right}`, body: `${name}!$A$${header ? 2 : 1}:${right}` });
     }
   });
 

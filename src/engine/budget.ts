@@ -1,4 +1,5 @@
 import {
+  blankAsZero,
   Cell,
   describeCell,
   fraction,
@@ -34,28 +35,12 @@ export interface BudgetOptions {
   readonly method: PricingMethod;
 }
 
-/** One options value per combination, so a call that prices one person allocates none. */
-const OPTIONS: Readonly<Record<Period, Readonly<Record<PricingMethod, BudgetOptions>>>> = {
-  annual: {
-    marginal: { period: "annual", method: "marginal" },
-    band: { period: "annual", method: "band" },
-    step: { period: "annual", method: "step" },
-  },
-  weekly: {
-    marginal: { period: "weekly", method: "marginal" },
-    band: { period: "weekly", method: "band" },
-    step: { period: "weekly", method: "step" },
-  },
-};
-
-/** The one options value for a period and method. */
-export function budgetOptions({ period, method }: BudgetOptions): BudgetOptions {
-  return OPTIONS[period][method];
-}
-
 /** Reads the period and method arguments; blanks mean annual and marginal. */
 export function readBudgetOptions(period: Cell, method: Cell): BudgetOptions {
-  return OPTIONS[readPeriod(period)][isBlank(method) ? "marginal" : readChoice(METHOD_SPELLINGS, method, "Method")];
+  return {
+    period: readPeriod(period),
+    method: isBlank(method) ? "marginal" : readChoice(METHOD_SPELLINGS, method, "Method"),
+  };
 }
 
 /** One person's inputs, as cells: points (or a category), care group and reduction. */
@@ -71,28 +56,19 @@ export interface Band {
   readonly to: Decimal | null;
 }
 
-/** One priced part of an indicative budget, annual £. */
-export type BudgetStep =
+/** One priced part of a band-table budget, annual £: points at a rate, or (step method) the band's budget. */
+export type BandStep =
   | {
       readonly kind: "perPoint";
       readonly points: Decimal;
       readonly rate: Decimal;
       readonly amount: Decimal;
-      readonly band: Band | null;
+      readonly band: Band;
     }
-  | { readonly kind: "fixed"; readonly amount: Decimal; readonly band: Band | null; readonly category: string | null };
+  | { readonly kind: "fixed"; readonly amount: Decimal; readonly band: Band };
 
-/** Everything that led to an indicative budget, in order; RAS_EXPLAIN puts it into words. */
-export interface BudgetDerivation {
-  readonly tableKind: PriceTable["kind"];
-  /** The care group, when the table has a column per care group. */
-  readonly careGroup: string | null;
-  /** The band method, for band tables. */
-  readonly method: PricingMethod | null;
-  readonly points: Decimal | null;
-  readonly steps: readonly BudgetStep[];
-  /** For band tables: the first lower bound, below which points earn nothing. */
-  readonly firstBound: Decimal | null;
+/** What every derivation ends with: the reduction, the period and the one rounding. */
+interface DerivationResult {
   /** Annual amount before the reduction. */
   readonly annual: Decimal;
   readonly reduction: Decimal;
@@ -105,14 +81,48 @@ export interface BudgetDerivation {
   readonly result: Decimal;
 }
 
-/** Derives one person's indicative budget from the price table, step by step. */
+/** A straight line: points × £ per point, the same for everyone. */
+export interface LinearDerivation extends DerivationResult {
+  readonly tableKind: "linear";
+  readonly careGroup: null;
+  readonly points: Decimal;
+  readonly rate: Decimal;
+}
+
+/** Points priced by a band table, step by step (no steps when the points are below the first band). */
+export interface BandDerivation extends DerivationResult {
+  readonly tableKind: "bands";
+  /** The care group, when the table has a column per care group. */
+  readonly careGroup: string | null;
+  readonly method: PricingMethod;
+  readonly points: Decimal;
+  readonly steps: readonly BandStep[];
+  /** The first lower bound, below which points earn nothing. */
+  readonly firstBound: Decimal;
+}
+
+/** An outcomes-based category and the amount the table gives it. */
+export interface CategoryDerivation extends DerivationResult {
+  readonly tableKind: "categories";
+  readonly careGroup: string | null;
+  readonly category: string;
+}
+
+/** Everything that led to an indicative budget, in order; RAS_EXPLAIN puts it into words. */
+export type BudgetDerivation = LinearDerivation | BandDerivation | CategoryDerivation;
+
+/** How the annual amount was reached, before the reduction and the period. */
+type Priced<T extends BudgetDerivation> = T extends unknown
+  ? Omit<T, Exclude<keyof DerivationResult, "annual">>
+  : never;
+
+/** Derives one person's indicative budget from the compiled price table, step by step. */
 export function deriveBudget(table: PriceTable, person: PersonCells, options: BudgetOptions): BudgetDerivation {
   const priced = priceAnnual(table, person, options.method);
   const reduction = isBlank(person.reduction) ? ZERO : readCell(fraction, person.reduction, "Reduction");
-  const annual = priced.steps.reduce((sum, step) => sum.plus(step.amount), ZERO);
-  const reduced = annual.times(ONE.minus(reduction));
+  const reduced = priced.annual.times(ONE.minus(reduction));
   const exact = inPeriod(reduced, options.period);
-  return { ...priced, annual, reduction, reduced, period: options.period, exact, result: toPence(exact) };
+  return { ...priced, reduction, reduced, period: options.period, exact, result: toPence(exact) };
 }
 
 /** One person's indicative budget, £ rounded to pence. */
@@ -120,15 +130,12 @@ export function indicativeBudget(table: PriceTable, person: PersonCells, options
   return deriveBudget(table, person, options).result;
 }
 
-type Priced = Pick<BudgetDerivation, "tableKind" | "careGroup" | "method" | "points" | "steps" | "firstBound">;
-
-function priceAnnual(table: PriceTable, person: PersonCells, method: PricingMethod): Priced {
+function priceAnnual(table: PriceTable, person: PersonCells, method: PricingMethod): Priced<BudgetDerivation> {
   switch (table.kind) {
     case "linear": {
       const points = readPoints(person.points, "a £-per-point");
       const rate = table.ratePerPoint;
-      const steps: BudgetStep[] = [{ kind: "perPoint", points, rate, amount: points.times(rate), band: null }];
-      return { tableKind: "linear", careGroup: null, method: null, points, steps, firstBound: null };
+      return { tableKind: "linear", careGroup: null, points, rate, annual: points.times(rate) };
     }
     case "bands":
       return priceBands(table, person, method);
@@ -141,7 +148,8 @@ function readPoints(cell: Cell, tableName: string): Decimal {
   if (isBlank(cell)) throw notFound("Points are blank: give the person's RAS points");
   if (typeof cell === "string" && !isNumeric(cell)) {
     throw invalid(
-      `Points must be a number for ${tableName} price table; got ${describeCell(cell)} (a category needs a price table of categories)`,
+      `Points must be a number for ${tableName} price table; got ${describeCell(cell)} ` +
+        "(a category needs a price table of categories)",
     );
   }
   return readCell(pointsNumber, cell, "Points");
@@ -151,59 +159,66 @@ function groupName(table: BandPriceTable | CategoryPriceTable, column: number): 
   return table.careGroups.names.length > 1 ? table.careGroups.names[column] : null;
 }
 
-function priceBands(table: BandPriceTable, person: PersonCells, method: PricingMethod): Priced {
+function priceBands(table: BandPriceTable, person: PersonCells, method: PricingMethod): Priced<BandDerivation> {
   const points = readPoints(person.points, "a band");
   const column = careGroupColumn(table, person.careGroup);
   const bounds = table.lowerBounds;
-  const bandOf = (index: number): Band => ({
+  const rates = table.values[column];
+  const bandAt = (index: number): Band => ({
     from: bounds[index],
     to: index + 1 < bounds.length ? bounds[index + 1] : null,
   });
-  const valueOf = (index: number): Decimal => {
-    const value = table.values[column][index];
-    if (value === null) {
-      const group = groupName(table, column);
-      throw invalid(
-        `The price table has no value for the band from ${bounds[index]} points (row ${table.rowNumbers[index]})` +
-          `${group ? ` for care group ${group}` : ""}, and ${points} points need it`,
-      );
-    }
-    return value;
+  const missing = (index: number): never => {
+    const group = groupName(table, column);
+    throw invalid(
+      `The price table has no value for the band from ${bounds[index].toString()} points ` +
+        `(row ${table.rowNumbers[index]})${group ? ` for care group ${group}` : ""}, ` +
+        `and ${points.toString()} points need it`,
+    );
+  };
+  const rateAt = (index: number): Decimal => rates[index] ?? missing(index);
+  const perPoint = (inBand: Decimal, index: number): BandStep => {
+    const rate = rateAt(index);
+    return { kind: "perPoint", points: inBand, rate, amount: inBand.times(rate), band: bandAt(index) };
+  };
+  const derivation = {
+    tableKind: "bands" as const,
+    careGroup: groupName(table, column),
+    method,
+    points,
+    firstBound: bounds[0],
   };
 
-  const steps: BudgetStep[] = [];
+  // The band the total falls in: the last whose lower bound the points reach.
+  let band = -1;
+  while (band + 1 < bounds.length && bounds[band + 1].lte(points)) band++;
+  if (band < 0) return { ...derivation, steps: [], annual: ZERO };
+
   if (method === "marginal") {
-    bounds.forEach((from, index) => {
-      const band = bandOf(index);
-      const inBand = Decimal.min(points, band.to ?? points).minus(from);
-      if (inBand.gt(0)) {
-        const rate = valueOf(index);
-        steps.push({ kind: "perPoint", points: inBand, rate, amount: inBand.times(rate), band });
-      }
-    });
-  } else {
-    // The band the total falls in: the last whose lower bound the points reach.
-    let index = -1;
-    while (index + 1 < bounds.length && bounds[index + 1].lte(points)) index++;
-    if (index >= 0) {
-      const value = valueOf(index);
-      steps.push(
-        method === "band"
-          ? { kind: "perPoint", points, rate: value, amount: points.times(value), band: bandOf(index) }
-          : { kind: "fixed", amount: value, band: bandOf(index), category: null },
-      );
-    }
+    // Every band below is full; the running total at the band's bound is their sum.
+    const steps = bounds.slice(0, band).map((from, index) => perPoint(bounds[index + 1].minus(from), index));
+    const atBound = table.runningTotals[column][band] ?? missing(rates.indexOf(null));
+    const inBand = points.minus(bounds[band]);
+    if (inBand.isZero()) return { ...derivation, steps, annual: atBound };
+    const last = perPoint(inBand, band);
+    return { ...derivation, steps: [...steps, last], annual: atBound.plus(last.amount) };
   }
-  return { tableKind: "bands", careGroup: groupName(table, column), method, points, steps, firstBound: bounds[0] };
+  const value = rateAt(band);
+  const step: BandStep =
+    method === "band"
+      ? { kind: "perPoint", points, rate: value, amount: points.times(value), band: bandAt(band) }
+      : { kind: "fixed", amount: value, band: bandAt(band) };
+  return { ...derivation, steps: [step], annual: step.amount };
 }
 
-function priceCategory(table: CategoryPriceTable, person: PersonCells): Priced {
+function priceCategory(table: CategoryPriceTable, person: PersonCells): Priced<CategoryDerivation> {
   if (isBlank(person.points))
     throw notFound("No category given: give the person's category (such as Basic, Standard or Enhanced)");
   const position = table.categoryIndex.get(matchKey(person.points));
   if (position === undefined) {
     throw notFound(
-      `Category ${describeCell(person.points)} is not in the price table (it has ${listForMessage(table.categories)})`,
+      `Category ${describeCell(person.points)} is not in the price table (it has ${listForMessage(table.categories)})` +
+        blankAsZero(person.points),
     );
   }
   const column = careGroupColumn(table, person.careGroup);
@@ -212,9 +227,9 @@ function priceCategory(table: CategoryPriceTable, person: PersonCells): Priced {
   const group = groupName(table, column);
   if (amount === null) {
     throw invalid(
-      `The price table has no amount for category ${category} (row ${table.rowNumbers[position]})${group ? ` for care group ${group}` : ""}`,
+      `The price table has no amount for category ${category} (row ${table.rowNumbers[position]})` +
+        (group ? ` for care group ${group}` : ""),
     );
   }
-  const steps: BudgetStep[] = [{ kind: "fixed", amount, band: null, category }];
-  return { tableKind: "categories", careGroup: group, method: null, points: null, steps, firstBound: null };
+  return { tableKind: "categories", careGroup: group, category, annual: amount };
 }

@@ -1,14 +1,29 @@
-import { z } from "zod";
+// zod/mini: the same schemas as zod, as functions, so a bundle carries only the parts it uses.
+import * as z from "zod/mini";
 import { Decimal } from "./decimal";
 import { EngineError, FailureKind, invalid } from "./errors";
 
-/** One spreadsheet cell as it reaches the engine. Blank cells arrive as "" or null. */
+/**
+ * One spreadsheet cell as it reaches the engine. Blank cells arrive as "" or null, but Excel for Windows
+ * and Mac pass a blank cell to a custom function as 0 (docs/functions.md, "Blank cells"), so a 0 where 0
+ * cannot be meant is named as a possible blank in messages, and tables mark "no value" with a dash.
+ */
 export type Cell = string | number | boolean | null | undefined;
 /** A rectangular range of cells, row by row. */
 export type Grid = readonly (readonly Cell[])[];
 
 export function isBlank(cell: Cell): boolean {
   return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+}
+
+/** A table cell that holds no value: blank, or a lone dash "-", which works alike on every Excel. */
+export function isNoValue(cell: Cell): boolean {
+  return isBlank(cell) || (typeof cell === "string" && cell.trim() === "-");
+}
+
+/** For a message about a refused 0: it may be a blank cell, as Excel desktop passes blanks. */
+export function blankAsZero(cell: Cell): string {
+  return cell === 0 ? " (a blank cell reaches the functions as 0 in Excel for Windows and Mac: fill it in)" : "";
 }
 
 /**
@@ -62,7 +77,7 @@ export function isNumeric(cell: Cell): boolean {
 
 export const cellSchema = z.union([z.string(), z.number(), z.boolean(), z.null(), z.undefined()]);
 /** A range as Excel passes it: rows of plain cell values. */
-export const gridSchema = z.array(z.array(cellSchema)).min(1);
+export const gridSchema = z.array(z.array(cellSchema)).check(z.minLength(1));
 
 /**
  * Checks that a table-shaped argument really is a range of plain cells before anything reads it;
@@ -83,14 +98,17 @@ export function readGrid(value: unknown, what: string): Grid {
 
 /** A cell that must hold a number; `expected` is the whole rule, said to the user if it is broken. */
 function decimalCell(expected: string, accepts: (value: Decimal) => boolean, allowPercent = false) {
-  return z.custom<Cell>().transform((cell, context) => {
-    const value = cellDecimal(cell, allowPercent);
-    if (value === undefined || !accepts(value)) {
-      context.addIssue({ code: "custom", message: expected, input: cell });
-      return z.NEVER;
-    }
-    return value;
-  });
+  return z.pipe(
+    z.custom<Cell>(),
+    z.transform((cell: Cell, context) => {
+      const value = cellDecimal(cell, allowPercent);
+      if (value === undefined || !accepts(value)) {
+        context.issues.push({ code: "custom", message: expected, input: cell });
+        return z.NEVER;
+      }
+      return value;
+    }),
+  );
 }
 
 const atLeastZero = (value: Decimal) => value.gte(0);
@@ -116,7 +134,7 @@ export const wholeScore = decimalCell(
  * becomes an EngineError that names it, the rule, and what the cell held.
  */
 export function readCell<T>(
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   cell: Cell,
   where: string | (() => string),
   kind: FailureKind = "invalid",
@@ -158,5 +176,5 @@ export function readChoice<T>(spellings: ReadonlyMap<string, T>, cell: Cell, wha
   const choice = spellings.get(matchKey(cell));
   if (choice !== undefined) return choice;
   const accepted = [...new Set(spellings.keys())].join(", ");
-  throw invalid(`${what} must be one of: ${accepted}; got ${describeCell(cell)}`);
+  throw invalid(`${what} must be one of: ${accepted}; got ${describeCell(cell)}${blankAsZero(cell)}`);
 }

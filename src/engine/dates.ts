@@ -1,6 +1,6 @@
 // Dates as Excel holds them: whole-day serial numbers in the 1900 date system. Functions take dates
 // as arguments (never a hidden "today"); a cell may hold a serial or ISO text such as "2026-04-01".
-import { z } from "zod";
+import * as z from "zod/mini";
 import { Cell, isBlank, readCell } from "./cells";
 import { invalid, notFound } from "./errors";
 
@@ -95,14 +95,17 @@ export function serialFromIso(text: string): DateSerial {
   return serial;
 }
 
-const dateCell = z.custom<Cell>().transform((cell, context) => {
-  const serial = typeof cell === "number" ? wholeDay(cell) : typeof cell === "string" ? isoSerial(cell) : undefined;
-  if (serial === undefined) {
-    context.addIssue({ code: "custom", message: EXPECTED_DATE, input: cell });
-    return z.NEVER;
-  }
-  return serial;
-});
+const dateCell = z.pipe(
+  z.custom<Cell>(),
+  z.transform((cell: Cell, context) => {
+    const serial = typeof cell === "number" ? wholeDay(cell) : typeof cell === "string" ? isoSerial(cell) : undefined;
+    if (serial === undefined) {
+      context.issues.push({ code: "custom", message: EXPECTED_DATE, input: cell });
+      return z.NEVER;
+    }
+    return serial;
+  }),
+);
 
 /**
  * Reads a date argument: an Excel date serial (its time of day ignored) or ISO text "2026-04-01".

@@ -14,7 +14,6 @@ export type Decimal = DecimalJs;
 
 export const ZERO = new Decimal(0);
 export const ONE = new Decimal(1);
-export const WEEKS_PER_YEAR = new Decimal(52);
 
 /** Rounds a money amount to whole pence, half-up (0.005 → 0.01). */
 export function toPence(amount: Decimal): Decimal {

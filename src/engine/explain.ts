@@ -1,5 +1,6 @@
-import { formatExactPounds, formatPercent, formatPounds, formatQuantity, ONE, WEEKS_PER_YEAR } from "./decimal";
-import { Band, BudgetDerivation, BudgetStep } from "./budget";
+import { formatExactPounds, formatPercent, formatPounds, formatQuantity, ONE } from "./decimal";
+import { Band, BandDerivation, BandStep, BudgetDerivation } from "./budget";
+import { WEEKS_PER_YEAR } from "./periods";
 
 function describeBand(band: Band): string {
   return band.to === null
@@ -11,48 +12,68 @@ function pointsWord(points: { toString(): string }): string {
   return points.toString() === "1" ? "point" : "points";
 }
 
-function describeStep(step: BudgetStep): string {
-  if (step.kind === "fixed") {
-    return step.category !== null
-      ? `category ${step.category} gives ${formatExactPounds(step.amount)}`
-      : `the ${describeBand(step.band!)} gives ${formatExactPounds(step.amount)}`;
+function describeStep(step: BandStep): string {
+  const band = describeBand(step.band);
+  if (step.kind === "fixed") return `the ${band} gives ${formatExactPounds(step.amount)}`;
+  const points = `${formatQuantity(step.points)} ${pointsWord(step.points)}`;
+  return `${points} × ${formatExactPounds(step.rate)} (${band}) = ${formatExactPounds(step.amount)}`;
+}
+
+function describeBands(derivation: BandDerivation): string {
+  const { method, points, steps, firstBound, annual } = derivation;
+  const perYear = `${formatExactPounds(annual)} a year`;
+  const pointsText = `${formatQuantity(points)} ${pointsWord(points)}`;
+  const heading = `Price points in bands (${method} method)`;
+  if (steps.length === 0) {
+    const first = formatQuantity(firstBound);
+    return `${heading}: ${pointsText} are below the first band (from ${first}) and earn nothing, so ${perYear}.`;
   }
-  const where = step.band ? ` (${describeBand(step.band)})` : "";
-  return `${formatQuantity(step.points)} ${pointsWord(step.points)} × ${formatExactPounds(step.rate)}${where} = ${formatExactPounds(step.amount)}`;
+  if (method === "marginal") {
+    const below = firstBound.gt(0) ? ` (the first ${formatQuantity(firstBound)} earn nothing)` : "";
+    const total = steps.length > 1 ? `; total ${perYear}` : " a year";
+    return `${heading}, ${pointsText}${below}: ${steps.map(describeStep).join("; ")}${total}.`;
+  }
+  const step = steps[0];
+  const reached = `${pointsText} fall in the ${describeBand(step.band)}`;
+  return method === "band"
+    ? `${heading}: ${reached}, all at its rate: ${describeStep(step)} a year.`
+    : `${heading}: ${reached}, which gives ${perYear}.`;
 }
 
 function describePricing(derivation: BudgetDerivation): string {
-  const { tableKind, method, points, steps, firstBound, annual } = derivation;
-  const perYear = `${formatExactPounds(annual)} a year`;
-  if (tableKind === "categories") return `Outcomes-based RAS: ${describeStep(steps[0])} a year.`;
-  const pointsText = `${formatQuantity(points!)} ${pointsWord(points!)}`;
-  if (tableKind === "linear")
-    return `Straight-line RAS, the same £ per point for everyone: ${describeStep(steps[0])} a year.`;
-  if (steps.length === 0) {
-    return `Price points in bands (${method} method): ${pointsText} are below the first band (from ${formatQuantity(firstBound!)}) and earn nothing, so ${perYear}.`;
+  switch (derivation.tableKind) {
+    case "linear": {
+      const { points, rate, annual } = derivation;
+      const product = `${formatQuantity(points)} ${pointsWord(points)} × ${formatExactPounds(rate)}`;
+      return `Straight-line RAS, the same £ per point for everyone: ${product} = ${formatExactPounds(annual)} a year.`;
+    }
+    case "categories": {
+      const { category, annual } = derivation;
+      return `Outcomes-based RAS: category ${category} gives ${formatExactPounds(annual)} a year.`;
+    }
+    case "bands":
+      return describeBands(derivation);
   }
-  if (method === "marginal") {
-    const below = firstBound!.gt(0) ? ` (the first ${formatQuantity(firstBound!)} earn nothing)` : "";
-    const total = steps.length > 1 ? `; total ${perYear}` : " a year";
-    return `Price points in bands (marginal method), ${pointsText}${below}: ${steps.map(describeStep).join("; ")}${total}.`;
-  }
-  const step = steps[0];
-  return method === "band"
-    ? `Price points in bands (band method): ${pointsText} fall in the ${describeBand(step.band!)}, all at its rate: ${describeStep(step)} a year.`
-    : `Price points in bands (step method): ${pointsText} fall in the ${describeBand(step.band!)}, which gives ${perYear}.`;
 }
 
 function describeReduction(derivation: BudgetDerivation): string {
   const { reduction, annual, reduced } = derivation;
   if (reduction.isZero()) return "No reduction.";
-  return `Less a ${formatPercent(reduction)} reduction: ${formatExactPounds(annual)} × ${formatPercent(ONE.minus(reduction))} = ${formatExactPounds(reduced)}.`;
+  const kept = formatPercent(ONE.minus(reduction));
+  return (
+    `Less a ${formatPercent(reduction)} reduction: ` +
+    `${formatExactPounds(annual)} × ${kept} = ${formatExactPounds(reduced)}.`
+  );
 }
 
 function describePeriod(derivation: BudgetDerivation): string {
   const { period, reduced, exact, result } = derivation;
   if (period === "annual") return `Indicative budget a year: ${formatPounds(result)}`;
   const weekly = exact.eq(result) ? formatPounds(result) : `${formatExactPounds(exact)}, rounded to the penny`;
-  return `Weekly: ${formatExactPounds(reduced)} ÷ ${WEEKS_PER_YEAR} = ${weekly}. Indicative budget a week: ${formatPounds(result)}`;
+  return (
+    `Weekly: ${formatExactPounds(reduced)} ÷ ${WEEKS_PER_YEAR} = ${weekly}. ` +
+    `Indicative budget a week: ${formatPounds(result)}`
+  );
 }
 
 /**
@@ -61,5 +82,6 @@ function describePeriod(derivation: BudgetDerivation): string {
  */
 export function explainBudget(derivation: BudgetDerivation): string {
   const group = derivation.careGroup === null ? [] : [`Care group: ${derivation.careGroup}.`];
-  return [...group, describePricing(derivation), describeReduction(derivation), describePeriod(derivation)].join(" ");
+  const parts = [describePricing(derivation), describeReduction(derivation), describePeriod(derivation)];
+  return [...group, ...parts].join(" ");
 }

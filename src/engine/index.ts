@@ -5,6 +5,7 @@ export * from "./errors";
 export * from "./periods";
 export * from "./scoring";
 export * from "./priceTable";
+export type { BandIntegers, CategoryIntegers, IntegerScale, LinearIntegers } from "./pricePlan";
 export * from "./budget";
 export * from "./explain";
 export * from "./tolerance";

@@ -21,7 +21,8 @@ export function readThresholds(value: unknown): CategoryThresholds | null {
   const enhancedFrom = readCell(nonNegativeNumber, cells[1], "Thresholds, enhanced from (second cell)");
   if (standardFrom.gt(enhancedFrom)) {
     throw invalid(
-      `The thresholds' standard-from total (${standardFrom}) must not be above the enhanced-from total (${enhancedFrom})`,
+      `The thresholds' standard-from total (${standardFrom.toString()}) ` +
+        `must not be above the enhanced-from total (${enhancedFrom.toString()})`,
     );
   }
   return { standardFrom, enhancedFrom };

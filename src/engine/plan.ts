@@ -1,7 +1,7 @@
 import { Cell, filledRows, isBlank, moneyAmount, quantity, readCell, readChoice, readGrid } from "./cells";
 import { Decimal, ZERO } from "./decimal";
 import { invalid } from "./errors";
-import { inPeriod, Period } from "./periods";
+import { inPeriod, Period, WEEKS_PER_YEAR } from "./periods";
 
 /** How often a support-plan line is paid for. */
 export type Frequency = "week" | "month" | "year" | "once";
@@ -20,7 +20,7 @@ const FREQUENCY_SPELLINGS: ReadonlyMap<string, Frequency> = new Map([
 
 /** Times a year each frequency is paid; a one-off item counts in full in the year. */
 export const TIMES_A_YEAR: Readonly<Record<Frequency, Decimal>> = {
-  week: new Decimal(52),
+  week: new Decimal(WEEKS_PER_YEAR),
   month: new Decimal(12),
   year: new Decimal(1),
   once: new Decimal(1),

@@ -1,10 +1,12 @@
 import {
+  blankAsZero,
   Cell,
   describeCell,
   filledColumns,
   filledRows,
   Grid,
   isBlank,
+  isNoValue,
   isNumeric,
   label,
   matchKey,
@@ -13,8 +15,16 @@ import {
   readCell,
   readGrid,
 } from "./cells";
-import { Decimal } from "./decimal";
+import { Decimal, ZERO } from "./decimal";
 import { invalid, listForMessage, notFound } from "./errors";
+import {
+  BandIntegers,
+  bandIntegers,
+  CategoryIntegers,
+  categoryIntegers,
+  LinearIntegers,
+  linearIntegers,
+} from "./pricePlan";
 
 /** Names of the value columns of a price table, one per care group (or one for everyone). */
 export interface CareGroups {
@@ -23,10 +33,15 @@ export interface CareGroups {
   readonly index: ReadonlyMap<string, number>;
 }
 
+// A parsed price table is its compiled pricing plan: the exact figures budget.ts derives budgets from, and
+// (in `integers`, see pricePlan.ts) the same figures as exact integers for the fast path. Null `integers`
+// means the table's numbers are too fine or too large for them, and every budget takes the exact path.
+
 /** A straight-line RAS: the same £ per point for everyone. */
 export interface LinearPriceTable {
   readonly kind: "linear";
   readonly ratePerPoint: Decimal;
+  readonly integers: LinearIntegers | null;
 }
 
 /** Points bands: strictly ascending lower bounds, and per care group a value for each band. */
@@ -34,10 +49,13 @@ export interface BandPriceTable {
   readonly kind: "bands";
   readonly careGroups: CareGroups;
   readonly lowerBounds: readonly Decimal[];
-  /** values[careGroup][band]; null where the cell is blank. */
+  /** values[careGroup][band]: £ per point (marginal and band methods) or the budget (step); null where blank. */
   readonly values: readonly (readonly (Decimal | null)[])[];
+  /** runningTotals[careGroup][band]: the marginal amount at the band's lower bound; null above a blank band. */
+  readonly runningTotals: readonly (readonly (Decimal | null)[])[];
   /** The row of the range each band came from, for messages. */
   readonly rowNumbers: readonly number[];
+  readonly integers: BandIntegers | null;
 }
 
 /** An outcomes-based RAS (Coventry-style): category name → indicative amount, per care group. */
@@ -50,14 +68,15 @@ export interface CategoryPriceTable {
   /** amounts[careGroup][category]; null where the cell is blank. */
   readonly amounts: readonly (readonly (Decimal | null)[])[];
   readonly rowNumbers: readonly number[];
+  readonly integers: CategoryIntegers | null;
 }
 
 /** Price points turning points (or a category) into an annual £ amount. */
 export type PriceTable = LinearPriceTable | BandPriceTable | CategoryPriceTable;
 
 const TABLE_SHAPE =
-  "The price table must be one £-per-point number, or a range with a header row (a label, then one care group per column) " +
-  "and rows that start with a points lower bound or a category name";
+  "The price table must be one £-per-point number, or a range with a header row " +
+  "(a label, then one care group per column) and rows that start with a points lower bound or a category name";
 
 /**
  * Parses price points: a single number (£ per point) or a table with a header row of care groups
@@ -71,29 +90,52 @@ export function parsePriceTable(value: unknown): PriceTable {
 }
 
 function linearTable(cell: Cell): LinearPriceTable {
-  return { kind: "linear", ratePerPoint: readCell(moneyAmount, cell, `${TABLE_SHAPE}. As one number, £ per point`) };
+  const ratePerPoint = readCell(moneyAmount, cell, `${TABLE_SHAPE}. As one number, £ per point`);
+  return { kind: "linear", ratePerPoint, integers: linearIntegers(ratePerPoint) };
+}
+
+/** The marginal amount at each band's lower bound: the full bands below it, each at its own rate. */
+function runningTotalsOf(lowerBounds: readonly Decimal[], rates: readonly (Decimal | null)[]): (Decimal | null)[] {
+  let sum: Decimal | null = ZERO;
+  return rates.map((rate, band) => {
+    const atBound = sum;
+    if (band + 1 < lowerBounds.length) {
+      sum = sum === null || rate === null ? null : sum.plus(lowerBounds[band + 1].minus(lowerBounds[band]).times(rate));
+    }
+    return atBound;
+  });
 }
 
 function tableOfRows(grid: Grid): BandPriceTable | CategoryPriceTable {
   const rows = filledRows(grid);
   const columns = filledColumns(grid);
-  if (rows.length < 2 || columns.length < 2 || columns[0] !== 0) throw invalid(TABLE_SHAPE);
+  if (rows.length < 1 || columns.length < 2 || columns[0] !== 0) throw invalid(TABLE_SHAPE);
   const [header, ...body] = rows;
   const valueColumns = columns.slice(1);
+  if (valueColumns.length > 0 && valueColumns.every((column) => typeof header.row[column] === "number")) {
+    throw invalid(
+      "The price table's first row holds numbers where its header belongs (a label, then one care group per " +
+        "column): it looks like a table's body without its header row. Use PricePoints[#All] (the table with " +
+        "its header row) rather than PricePoints, or a range that includes the header row",
+    );
+  }
+  if (body.length === 0) throw invalid(TABLE_SHAPE);
   const careGroups = readCareGroups(header.row, valueColumns);
 
   const firstCells = body.map(({ row }) => row[0]);
   const blankAt = firstCells.findIndex(isBlank);
   if (blankAt >= 0) {
     throw invalid(
-      `Price table row ${body[blankAt].rowNumber} has amounts but no points lower bound or category name in its first column`,
+      `Price table row ${body[blankAt].rowNumber} has amounts but no points lower bound or category name ` +
+        "in its first column",
     );
   }
   const numberAt = firstCells.findIndex(isNumeric);
   const textAt = firstCells.findIndex((cell) => !isNumeric(cell));
   if (numberAt >= 0 && textAt >= 0) {
     throw invalid(
-      `The price table's first column mixes numbers (row ${body[numberAt].rowNumber}) and names (row ${body[textAt].rowNumber}): ` +
+      `The price table's first column mixes numbers (row ${body[numberAt].rowNumber}) ` +
+        `and names (row ${body[textAt].rowNumber}): ` +
         "use points lower bounds for a band table or category names for a category table, not both",
     );
   }
@@ -103,7 +145,7 @@ function tableOfRows(grid: Grid): BandPriceTable | CategoryPriceTable {
     valueColumns.map((column, group) =>
       body.map(({ row }, position) => {
         const cell = row[column];
-        if (isBlank(cell)) return null;
+        if (isNoValue(cell)) return null;
         return readCell(
           moneyAmount,
           cell,
@@ -120,17 +162,21 @@ function tableOfRows(grid: Grid): BandPriceTable | CategoryPriceTable {
     lowerBounds.forEach((bound, position) => {
       if (position > 0 && !bound.gt(lowerBounds[position - 1])) {
         throw invalid(
-          `The price table's points lower bounds must rise strictly: row ${rowNumbers[position]} has ${bound} ` +
-            `after ${lowerBounds[position - 1]} in row ${rowNumbers[position - 1]}`,
+          `The price table's points lower bounds must rise strictly: row ${rowNumbers[position]} ` +
+            `has ${bound.toString()} after ${lowerBounds[position - 1].toString()} in row ${rowNumbers[position - 1]}`,
         );
       }
     });
+    const values = readValues((position) => `band from ${lowerBounds[position].toString()} points`);
+    const runningTotals = values.map((rates) => runningTotalsOf(lowerBounds, rates));
     return {
       kind: "bands",
       careGroups,
       lowerBounds,
-      values: readValues((position) => `band from ${lowerBounds[position]} points`),
+      values,
+      runningTotals,
       rowNumbers,
+      integers: bandIntegers(groupIndex(careGroups), lowerBounds, values, runningTotals),
     };
   }
 
@@ -141,20 +187,25 @@ function tableOfRows(grid: Grid): BandPriceTable | CategoryPriceTable {
     const earlier = categoryIndex.get(key);
     if (earlier !== undefined) {
       throw invalid(
-        `The price table has category ${describeCell(cell)} twice (rows ${rowNumbers[earlier]} and ${rowNumbers[position]})`,
+        `The price table has category ${describeCell(cell)} twice ` +
+          `(rows ${rowNumbers[earlier]} and ${rowNumbers[position]})`,
       );
     }
     categoryIndex.set(key, position);
   });
+  const amounts = readValues((position) => `category ${categories[position]}`);
   return {
     kind: "categories",
     careGroups,
     categories,
     categoryIndex,
-    amounts: readValues((position) => `category ${categories[position]}`),
+    amounts,
     rowNumbers,
+    integers: categoryIntegers(groupIndex(careGroups), categoryIndex, amounts),
   };
 }
+
+const groupIndex = ({ names, index }: CareGroups) => ({ index, single: names.length === 1 });
 
 function readCareGroups(header: readonly Cell[], valueColumns: readonly number[]): CareGroups {
   if (valueColumns.length === 1) {
@@ -170,7 +221,8 @@ function readCareGroups(header: readonly Cell[], valueColumns: readonly number[]
     const earlier = index.get(key);
     if (earlier !== undefined) {
       throw invalid(
-        `The price table's header has care group ${describeCell(cell)} twice (columns ${valueColumns[earlier] + 1} and ${column + 1})`,
+        `The price table's header has care group ${describeCell(cell)} twice ` +
+          `(columns ${valueColumns[earlier] + 1} and ${column + 1})`,
       );
     }
     index.set(key, names.length);
@@ -193,7 +245,10 @@ export function careGroupColumn(table: BandPriceTable | CategoryPriceTable, care
   }
   const column = index.get(matchKey(careGroup));
   if (column === undefined) {
-    throw notFound(`Care group ${describeCell(careGroup)} is not in the price table (it has ${listForMessage(names)})`);
+    throw notFound(
+      `Care group ${describeCell(careGroup)} is not in the price table (it has ${listForMessage(names)})` +
+        blankAsZero(careGroup),
+    );
   }
   return column;
 }

@@ -4,8 +4,9 @@ import {
   describeCell,
   filledColumns,
   filledRows,
-  Grid,
+  blankAsZero,
   isBlank,
+  isNoValue,
   label,
   matchKey,
   readCell,
@@ -30,22 +31,40 @@ export interface ScoringSheet {
   readonly answerCodes: ReadonlyMap<string, string>;
 }
 
+const SHEET_SHAPE =
+  "The scoring sheet needs a header row (a label, then one answer code per column) and a row per question " +
+  "(question id, then the points for each answer)";
+
 /**
- * Parses a scoring sheet range. Rows and columns with nothing in them are ignored, so a range drawn
- * larger than the sheet still works; anything else malformed is refused with its row and column.
+ * Whether a header row's answer codes look like a question's points instead: numbers that are not the
+ * codes 0, 1, 2… or 1, 2, 3… in order. (A bare table name passes the table's body without its header.)
+ */
+function pointsWhereCodesBelong(codes: readonly Cell[]): boolean {
+  if (!codes.every((code) => typeof code === "number")) return false;
+  const first = codes[0];
+  return !((first === 0 || first === 1) && codes.every((code, index) => code === first + index));
+}
+
+/**
+ * Parses a scoring sheet range. Rows and columns with nothing in them are ignored; a cell with no
+ * points (blank, or "-") means that answer is not allowed. Anything malformed is refused with its row
+ * and column.
  */
 export function parseScoringSheet(value: unknown): ScoringSheet {
   const grid = readGrid(value, "The scoring sheet");
   const rows = filledRows(grid);
   const columns = filledColumns(grid);
-  if (rows.length < 2 || columns.length < 2 || columns[0] !== 0) {
-    throw invalid(
-      "The scoring sheet needs a header row (a label, then one answer code per column) and a row per question " +
-        "(question id, then the points for each answer)",
-    );
-  }
+  if (rows.length < 1 || columns.length < 2 || columns[0] !== 0) throw invalid(SHEET_SHAPE);
   const [header, ...body] = rows;
   const answerColumns = columns.slice(1);
+  if (pointsWhereCodesBelong(answerColumns.map((column) => header.row[column]))) {
+    throw invalid(
+      "The scoring sheet's first row holds points where its header belongs (a label, then the answer codes): " +
+        "it looks like a table's body without its header row. Use Scoring[#All] (the table with its header " +
+        "row) rather than Scoring, or a range that includes the header row",
+    );
+  }
+  if (body.length === 0) throw invalid(SHEET_SHAPE);
   const answerCodes = new Map<string, string>();
   const codeColumn = new Map<string, number>();
   for (const column of answerColumns) {
@@ -59,7 +78,8 @@ export function parseScoringSheet(value: unknown): ScoringSheet {
     const earlier = codeColumn.get(key);
     if (earlier !== undefined) {
       throw invalid(
-        `The scoring sheet's header has answer code ${describeCell(code)} twice (columns ${earlier + 1} and ${column + 1})`,
+        `The scoring sheet's header has answer code ${describeCell(code)} twice ` +
+          `(columns ${earlier + 1} and ${column + 1})`,
       );
     }
     codeColumn.set(key, column);
@@ -82,7 +102,7 @@ export function parseScoringSheet(value: unknown): ScoringSheet {
     const points = new Map<string, Decimal>();
     for (const column of answerColumns) {
       const cell = row[column];
-      if (isBlank(cell)) continue;
+      if (isNoValue(cell)) continue;
       const code = header.row[column];
       points.set(
         matchKey(code),
@@ -94,7 +114,7 @@ export function parseScoringSheet(value: unknown): ScoringSheet {
       );
     }
     if (points.size === 0)
-      throw invalid(`Scoring sheet row ${rowNumber} (question ${id}) allows no answer: every points cell is blank`);
+      throw invalid(`Scoring sheet row ${rowNumber} (question ${id}) allows no answer: no cell has points`);
     questionRow.set(key, rowNumber);
     questionIndex.set(key, questions.length);
     questions.push({ id, points });
@@ -112,8 +132,9 @@ export function questionOrder(sheet: ScoringSheet, questionIds: readonly Cell[])
     if (isBlank(idCell)) throw invalid(`The question ids have a blank in position ${position + 1}`);
     const index = sheet.questionIndex.get(matchKey(idCell));
     if (index === undefined) {
+      const ids = listForMessage(sheet.questions.map((question) => question.id));
       throw notFound(
-        `Question ${describeCell(idCell)} is not in the scoring sheet (it has ${listForMessage(sheet.questions.map((q) => q.id))})`,
+        `Question ${describeCell(idCell)} is not in the scoring sheet (it has ${ids})${blankAsZero(idCell)}`,
       );
     }
     if (seen.has(index)) throw invalid(`Question ${describeCell(idCell)} appears twice in the question ids`);
@@ -146,12 +167,13 @@ export function scoreAnswers(sheet: ScoringSheet, answers: readonly Cell[], orde
       if (sheet.answerCodes.has(key)) {
         const allowed = [...question.points.keys()].map((code) => sheet.answerCodes.get(code) ?? code);
         throw notFound(
-          `Answer ${describeCell(answer)} is not allowed for question ${question.id} (allowed: ${listForMessage(allowed)})`,
+          `Answer ${describeCell(answer)} is not allowed for question ${question.id} ` +
+            `(allowed: ${listForMessage(allowed)})${blankAsZero(answer)}`,
         );
       }
       throw notFound(
         `Answer ${describeCell(answer)} to question ${question.id} is not an answer code of the scoring sheet ` +
-          `(codes: ${listForMessage([...sheet.answerCodes.values()])})`,
+          `(codes: ${listForMessage([...sheet.answerCodes.values()])})${blankAsZero(answer)}`,
       );
     }
     total = total.plus(points);

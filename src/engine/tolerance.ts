@@ -30,7 +30,9 @@ export function readTolerance(value: unknown): Tolerance {
   const green = readCell(fractionLimit, cells[0], "Tolerance, green limit (first cell)");
   const amber = readCell(fractionLimit, cells[1], "Tolerance, amber limit (second cell)");
   if (green.gt(amber))
-    throw invalid(`The tolerance's green limit (${green}) must not be above its amber limit (${amber})`);
+    throw invalid(
+      `The tolerance's green limit (${green.toString()}) must not be above its amber limit (${amber.toString()})`,
+    );
   return { green, amber };
 }
 

@@ -41,42 +41,52 @@ import {
   commonShape,
   eachCell,
   isOneCell,
-  isSheetError,
   Matrix,
   memoByContent,
   Outcome,
-  passSheetError,
-  passSheetErrors,
+  optionCell,
   peopleOf,
+  personCell,
+  personCells,
+  plainTable,
+  SheetError,
 } from "./ranges";
 
 const scoringOf = memoByContent((value) => {
-  const sheet = parseScoringSheet(value);
+  const sheet = parseScoringSheet(plainTable(value, "The scoring sheet"));
   return { sheet, score: answerScorer(sheet) };
 });
-const priceTableOf = memoByContent(parsePriceTable);
+const priceTableOf = memoByContent((value) => parsePriceTable(plainTable(value, "The price table")));
 
 export function rasPoints(answers: Matrix, scoring: Matrix, questions: Matrix | null): Outcome<number>[][] {
   const { sheet, score } = scoringOf(scoring);
   const order =
     questions === null
       ? undefined
-      : questionOrder(sheet, listCells(readGrid(questions, "The question ids"), "The question ids"));
+      : questionOrder(
+          sheet,
+          listCells(readGrid(plainTable(questions, "The question ids"), "The question ids"), "The question ids"),
+        );
   const people = peopleOf(answers, (order?.length ?? sheet.questions.length) !== 1);
-  return eachCell({ rows: people.length, columns: 1 }, (row) => {
-    passSheetErrors(people[row]);
-    return score(people[row], order);
-  });
+  const answerTo = (index: number) => `The answer to question ${sheet.questions[order?.[index] ?? index]?.id}`;
+  const rowOf = (row: number) => (people.length > 1 ? row : -1);
+  return eachCell({ rows: people.length, columns: 1 }, (row) =>
+    score(personCells(people[row], answerTo, rowOf(row)), order),
+  );
 }
 
 type PersonCalculation<T> = (points: Cell, careGroup: Cell, reduction: Cell) => T;
 
-/** One person's result; an error value from the sheet in any of their cells passes through instead. */
-function forPerson<T>(calculate: PersonCalculation<T>, points: Cell, careGroup: Cell, reduction: Cell): T {
-  passSheetError(points);
-  passSheetError(careGroup);
-  passSheetError(reduction);
-  return calculate(points, careGroup, reduction);
+/**
+ * One person's result; an error value from the sheet in any of their cells passes through instead.
+ * `row` is the person's row in a spilled call (-1 for one person), for messages.
+ */
+function forPerson<T>(calculate: PersonCalculation<T>, points: Cell, careGroup: Cell, reduction: Cell, row = -1): T {
+  return calculate(
+    personCell(points, "Points", row),
+    personCell(careGroup, "Care group", row),
+    personCell(reduction, "Reduction", row),
+  );
 }
 
 /**
@@ -92,7 +102,8 @@ function perPersonBudget<T>(prepare: (table: PriceTable, options: BudgetOptions)
     period: Cell,
     method: Cell,
   ): Outcome<T>[][] => {
-    const calculate = prepare(priceTableOf(priceTable), readBudgetOptions(period, method));
+    const options = readBudgetOptions(optionCell(period, "Period"), optionCell(method, "Method"));
+    const calculate = prepare(priceTableOf(priceTable), options);
     // One person (a filled-down column calls this once per row): no shapes to reconcile.
     if (
       isOneCell(points) &&
@@ -108,8 +119,15 @@ function perPersonBudget<T>(prepare: (table: PriceTable, options: BudgetOptions)
       { matrix: careGroup, what: "Care group" },
       { matrix: reduction, what: "Reduction" },
     ]);
+    const rowOf = (row: number) => (shape.rows > 1 ? row : -1);
     return eachCell(shape, (row, column) =>
-      forPerson(calculate, cellAt(points, row, column), cellAt(careGroup, row, column), cellAt(reduction, row, column)),
+      forPerson(
+        calculate,
+        cellAt(points, row, column),
+        cellAt(careGroup, row, column),
+        cellAt(reduction, row, column),
+        rowOf(row),
+      ),
     );
   };
 }
@@ -126,30 +144,34 @@ export function planTolerance(
   indicative: Matrix,
   tolerance: Matrix | null,
 ): Outcome<TrafficLight>[][] {
-  const limits = readTolerance(tolerance);
+  const limits = readTolerance(plainTable(tolerance, "The tolerance"));
   const shape = commonShape([
     { matrix: planCost, what: "Plan cost" },
     { matrix: indicative, what: "Indicative amount" },
   ]);
+  const rowOf = (row: number) => (shape.rows > 1 ? row : -1);
   return eachCell(shape, (row, column) => {
-    const amounts = [cellAt(planCost, row, column), cellAt(indicative, row, column)];
-    passSheetErrors(amounts);
-    return trafficLight(readAmount(amounts[0], "Plan cost"), readAmount(amounts[1], "Indicative amount"), limits);
+    const cost = personCell(cellAt(planCost, row, column), "Plan cost", rowOf(row));
+    const amount = personCell(cellAt(indicative, row, column), "Indicative amount", rowOf(row));
+    return trafficLight(readAmount(cost, "Plan cost"), readAmount(amount, "Indicative amount"), limits);
   });
 }
 
 /** CARER_CATEGORY and OUTCOME_CATEGORY differ only in what a score measures. */
 export function categories(scores: Matrix, thresholds: Matrix | null, scoreName: string): Outcome<OutcomeCategory>[][] {
-  const limits = readThresholds(thresholds);
+  const limits = readThresholds(plainTable(thresholds, "The thresholds"));
   const people = peopleOf(scores, true);
-  return eachCell({ rows: people.length, columns: 1 }, (row) => {
-    passSheetErrors(people[row]);
-    return outcomeCategory(people[row], limits, scoreName);
-  });
+  const scoreOf = (index: number) => `Outcome ${index + 1} (${scoreName})`;
+  const rowOf = (row: number) => (people.length > 1 ? row : -1);
+  return eachCell({ rows: people.length, columns: 1 }, (row) =>
+    outcomeCategory(personCells(people[row], scoreOf, rowOf(row)), limits, scoreName),
+  );
 }
 
 export function planCost(lines: Matrix, period: Cell): number {
-  return penceNumber(enginePlanCost(readPlanLines(lines), readPeriod(period)));
+  return penceNumber(
+    enginePlanCost(readPlanLines(plainTable(lines, "The plan lines")), readPeriod(optionCell(period, "Period"))),
+  );
 }
 
 /** A price table argument of REPRICE, parsed once; a malformed one fails the call, its message saying which. */
@@ -175,8 +197,6 @@ function perPersonColumn(matrix: Matrix | null, what: string, people: number): (
   return (row) => matrix[row][0];
 }
 
-const ERROR_IN_CELLS = "An error value from the sheet is in this person's points, care group or reduction";
-
 /** PB.REPRICE: the cohort under both price tables, summarised by care group. */
 export function reprice(
   points: Matrix,
@@ -188,7 +208,7 @@ export function reprice(
 ): SummaryCell[][] {
   const current = namedPriceTable(currentTable, "Current table");
   const proposed = namedPriceTable(proposedTable, "Proposed table");
-  const options = readBudgetOptions(null, method);
+  const options = readBudgetOptions(null, optionCell(method, "Method"));
   if (points.some((row) => row.length !== 1)) {
     throw invalid(
       `Points must be a single column, one person a row; got ${points.length} rows × ${points[0].length} columns`,
@@ -199,11 +219,17 @@ export function reprice(
   const reductionAt = perPersonColumn(reduction, "Reduction", people);
   const cohort = new Array<CohortMember>(people);
   for (let row = 0; row < people; row++) {
-    const person = { points: points[row][0], careGroup: careGroupAt(row), reduction: reductionAt(row) };
-    cohort[row] =
-      isSheetError(person.points) || isSheetError(person.careGroup) || isSheetError(person.reduction)
-        ? { points: null, careGroup: null, problem: ERROR_IN_CELLS }
-        : person;
+    try {
+      cohort[row] = {
+        points: personCell(points[row][0], "Points", row),
+        careGroup: personCell(careGroupAt(row), "Care group", row),
+        reduction: personCell(reductionAt(row), "Reduction", row),
+      };
+    } catch (error) {
+      // An error or rich value in a person's cells: they are not priced, and the rest of the cohort is.
+      if (!(error instanceof EngineError || error instanceof SheetError)) throw error;
+      cohort[row] = { points: null, careGroup: null, problem: error.message };
+    }
   }
   return repricingSummary(repriceCohort(cohort, current, proposed, options));
 }
@@ -216,21 +242,23 @@ export function inYearCost(
   from: Cell,
   to: Cell,
 ): Outcome<number>[][] {
-  const period = readDateSpan(from, to);
+  const period = readDateSpan(personCell(from, "From"), personCell(to, "To"));
   const shape = commonShape([
     { matrix: annual, what: "Annual" },
     { matrix: start, what: "Start" },
     { matrix: end, what: "End" },
   ]);
+  const rowOf = (row: number) => (shape.rows > 1 ? row : -1);
   return eachCell(shape, (row, column) => {
-    const cells = [cellAt(annual, row, column), cellAt(start, row, column), cellAt(end, row, column)];
-    passSheetErrors(cells);
-    const [amount, first, last] = cells;
+    const amount = personCell(cellAt(annual, row, column), "Annual", rowOf(row));
+    const first = personCell(cellAt(start, row, column), "Start", rowOf(row));
+    const last = personCell(cellAt(end, row, column), "End", rowOf(row));
     return penceNumber(
       engineInYearCost(
         readAmount(amount, "Annual"),
         readDate(first, "Start"),
-        isBlank(last) ? null : readDate(last, "End"),
+        // Excel on Windows and Mac passes a blank cell in a range as 0, which is no date: it is ongoing too.
+        isBlank(last) || last === 0 ? null : readDate(last, "End"),
         period,
       ),
     );

@@ -3,30 +3,121 @@ import { Cell, EngineError, invalid } from "../engine";
 /** A range as Excel passes it to a matrix parameter: rows of cells (a single cell is [[value]]). */
 export type Matrix = Cell[][];
 
+// What Excel passes in a cell of an `any` argument, besides numbers, text, booleans and blanks:
+// - an error value (#N/A, #REF!…), because functions.json sets allowErrorForDataTypeAny: a
+//   CustomFunctions.Error whose code is the error, or, with data types on, an error cell value
+//   { type: "Error", basicValue: "#N/A" } (learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors,
+//   custom-functions-json#allowerrorfordatatypeany, custom-functions-data-types-concepts);
+// - a rich value (a linked data type, entity, image, formatted number…), because functions.json sets
+//   allowCustomDataForDataTypeAny: an object with a `type` (custom-functions-data-types-concepts). The
+//   functions take plain values only, so a rich value is refused by name, never handed back as a result.
+
 /**
  * An error value from the sheet in a person's cells (a #N/A from another formula, say). It passes
- * through to that person's result unchanged, as Excel's own functions pass errors on.
+ * through to that person's result, as Excel's own functions pass errors on.
  */
-export class SheetError {
-  constructor(readonly value: object) {}
+export class SheetError extends Error {
+  constructor(
+    /** The error as Excel shows it: "#N/A", "#REF!"… */
+    readonly code: string,
+    /** Where it was, for the message when Excel cannot give this error back from a custom function. */
+    readonly where: string,
+    /** The message Excel gave with it, if any. */
+    readonly detail?: string,
+  ) {
+    super(`${where} holds the error ${code}`);
+    this.name = "SheetError";
+  }
 }
 
 /** One result cell: a value, the engine's reason that this row failed, or an error passed on from the sheet. */
 export type Outcome<T> = T | EngineError | SheetError;
 
-/** Stops a person's calculation at the first error value among their cells. */
-export function passSheetErrors(cells: readonly unknown[]): void {
-  for (const cell of cells) passSheetError(cell);
+type ExcelObject = { code?: unknown; type?: unknown; basicValue?: unknown; message?: unknown };
+
+/** The error code of an error value as Excel passes it, or undefined for any other object. */
+function errorCode(value: ExcelObject): string | undefined {
+  if (typeof value.code === "string" && value.code.startsWith("#")) return value.code;
+  if (value.type === "Error") return typeof value.basicValue === "string" ? value.basicValue : "#VALUE!";
+  return undefined;
 }
 
-/** Whether a cell holds an error value from the sheet (Excel passes errors as objects, other cells as plain values). */
-export function isSheetError(cell: unknown): cell is object {
-  return typeof cell === "object" && cell !== null;
+/** How a rich value is named in a message. */
+function richValue(value: ExcelObject): string {
+  const type = typeof value.type === "string" ? ` (an Excel data type: ${value.type})` : "";
+  return `a rich value${type}, such as a linked data type, entity or image`;
 }
 
-/** Stops a person's calculation if this cell is an error value from the sheet. */
-export function passSheetError(cell: unknown): void {
-  if (isSheetError(cell)) throw new SheetError(cell);
+/** Names a person's cell in a message: "Points", or "Points (row 3)" in a spilled call. */
+function placed(what: string, row: number): string {
+  return row < 0 ? what : `${what} (row ${row + 1})`;
+}
+
+/**
+ * A cell of a person's own values (points, care group, answers…) as the engine reads it: an error value
+ * stops that person's calculation and passes through; a rich value is refused with a message naming the
+ * cell, and `row` (0-based) when the call spills over several rows. Plain cells cost one type check.
+ */
+export function personCell(cell: unknown, what: string, row = -1): Cell {
+  if (typeof cell !== "object" || cell === null) return cell as Cell;
+  const value = cell as ExcelObject;
+  if (value.type === "Empty") return null;
+  const name = placed(what, row);
+  const code = errorCode(value);
+  if (code !== undefined) {
+    throw new SheetError(code, name, typeof value.message === "string" ? value.message : undefined);
+  }
+  throw invalid(`${name}: ${richValue(value)}; rich values are not supported here, give the plain value`);
+}
+
+/** A person's row of cells (answers, scores), each checked as personCell does; `what` names cell i. */
+export function personCells(cells: readonly unknown[], what: (index: number) => string, row = -1): Cell[] {
+  let plain = cells as Cell[];
+  for (let index = 0; index < cells.length; index++) {
+    const cell = cells[index];
+    if (typeof cell !== "object" || cell === null) continue;
+    if (plain === cells) plain = [...(cells as Cell[])];
+    plain[index] = personCell(cell, what(index), row);
+  }
+  return plain;
+}
+
+/**
+ * An option argument given once for the whole call (period, method). Excel desktop passes a blank cell
+ * as 0, which is never an option, so 0 counts as blank, like an omitted argument.
+ */
+export function optionCell(cell: unknown, what: string): Cell {
+  const plain = personCell(cell, what);
+  return plain === 0 ? null : plain;
+}
+
+/**
+ * A table-shaped argument (price table, scoring sheet, plan lines, limits) with only plain cells: an
+ * error value or a rich value in it is refused with its row and column, since the table's meaning
+ * depends on every cell. Anything that is not a range is left to the engine's own check.
+ */
+export function plainTable(value: unknown, what: string): unknown {
+  if (!Array.isArray(value)) return value;
+  let table = value as unknown[];
+  value.forEach((row: unknown, rowIndex) => {
+    if (!Array.isArray(row)) return;
+    row.forEach((cell: unknown, columnIndex) => {
+      if (typeof cell !== "object" || cell === null) return;
+      const object = cell as ExcelObject;
+      const place = `row ${rowIndex + 1}, column ${columnIndex + 1}`;
+      const code = errorCode(object);
+      if (code !== undefined) {
+        throw invalid(`${what}, ${place}: the error ${code}; correct that cell, or the formula it comes from`);
+      }
+      if (object.type !== "Empty") {
+        throw invalid(`${what}, ${place}: ${richValue(object)}; rich values are not supported here`);
+      }
+      // An empty cell value is a blank: read it as one, in a copy, leaving the caller's range as it was.
+      if (table === value) table = copyOf(value) as unknown[];
+      (table[rowIndex] as unknown[])[columnIndex] = null;
+    });
+  });
+  return table;
 }
 
 export interface Shape {
@@ -56,7 +147,8 @@ export function commonShape(args: readonly { readonly matrix: Matrix | null; rea
     if (isSingle(shape)) continue;
     if (common && (common.shape.rows !== shape.rows || common.shape.columns !== shape.columns)) {
       throw invalid(
-        `${what} is ${shape.rows}×${shape.columns} cells but ${common.what} is ${common.shape.rows}×${common.shape.columns}: ` +
+        `${what} is ${shape.rows}×${shape.columns} cells but ` +
+          `${common.what} is ${common.shape.rows}×${common.shape.columns}: ` +
           "give one value for everyone or one per person",
       );
     }
@@ -98,9 +190,9 @@ function failureOf(error: unknown): EngineError | SheetError {
 
 /** Computes a result for every position of a shape, each failing on its own. Plain loops: this runs per row. */
 export function eachCell<T>(shape: Shape, compute: (row: number, column: number) => T): Outcome<T>[][] {
-  const results: Outcome<T>[][] = new Array(shape.rows);
+  const results = new Array<Outcome<T>[]>(shape.rows);
   for (let row = 0; row < shape.rows; row++) {
-    const cells: Outcome<T>[] = new Array(shape.columns);
+    const cells = new Array<Outcome<T>>(shape.columns);
     for (let column = 0; column < shape.columns; column++) {
       try {
         cells[column] = compute(row, column);
@@ -128,7 +220,9 @@ function sameCells(a: unknown, b: unknown): boolean {
 
 /** A copy of a range, so a caller changing its arrays later cannot change what was remembered. */
 function copyOf(value: unknown): unknown {
-  return Array.isArray(value) ? value.map((row: unknown) => (Array.isArray(row) ? [...row] : row)) : value;
+  return Array.isArray(value)
+    ? value.map((row: unknown) => (Array.isArray(row) ? [...(row as unknown[])] : row))
+    : value;
 }
 
 /**

@@ -1,22 +1,59 @@
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+// Excel's CustomFunctions global first: the functions module uses it as soon as it loads.
+import "./customFunctionsRuntime";
+import { Field, FluentProvider, makeStyles, Select, tokens, webLightTheme } from "@fluentui/react-components";
+import { useState } from "react";
 import { createRoot } from "react-dom/client";
+import * as PB from "../functions/functions";
 import { App } from "../taskpane/App";
+import { customFunctionLibrary, GeneratedFunctions } from "../workbook/memory/customFunctions";
 import { MemoryWorkbook } from "../workbook/memory/memoryWorkbook";
 import { WorkbookView } from "./WorkbookView";
 
-// The real pane beside an in-memory workbook, for trying the add-in without Excel. Nothing leaves the page.
-const workbook = new MemoryWorkbook();
+/** functions.json and the associate list, as the webpack build generated them from functions.ts (DefinePlugin). */
+declare const PB_FUNCTIONS_METADATA: GeneratedFunctions;
+
+// The real pane beside an in-memory workbook that calculates with the same PB functions. Nothing leaves the page.
+const workbook = new MemoryWorkbook({ functions: customFunctionLibrary(PB_FUNCTIONS_METADATA, PB) });
+// For trying sheet specs and formulas from the browser's console: previewWorkbook.addSheet({ … }).
+Object.assign(window, { previewWorkbook: workbook });
+
+/** Task pane widths: Excel opens a pane 320 px wide by default; users can widen it. */
+const WIDTHS = { "320": "320 px (Excel's default)", "350": "350 px", "500": "Wide (500 px)" } as const;
+type Width = keyof typeof WIDTHS;
+
+const useStyles = makeStyles({
+  page: { display: "flex", alignItems: "flex-start", minHeight: "100vh" },
+  side: { flexShrink: 0, borderRight: `1px solid ${tokens.colorNeutralStroke2}`, minHeight: "100vh" },
+  widths: { padding: "4px 12px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  pane: { overflowX: "auto" },
+});
+
+function Preview() {
+  const styles = useStyles();
+  const [width, setWidth] = useState<Width>("320");
+  return (
+    <div className={styles.page}>
+      <div className={styles.side} style={{ width: Number(width) }}>
+        <Field className={styles.widths} label="Task pane width" orientation="horizontal" size="small">
+          <Select id="pane-width" size="small" value={width} onChange={(_, data) => setWidth(data.value as Width)}>
+            {Object.entries(WIDTHS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <aside aria-label="Task pane" className={styles.pane}>
+          <App workbook={workbook} />
+        </aside>
+      </div>
+      <WorkbookView workbook={workbook} />
+    </div>
+  );
+}
 
 createRoot(document.getElementById("root")!).render(
   <FluentProvider theme={webLightTheme}>
-    <div style={{ display: "flex", alignItems: "flex-start", minHeight: "100vh" }}>
-      <aside
-        aria-label="Task pane"
-        style={{ width: 400, flexShrink: 0, borderRight: "1px solid #d1d1d1", minHeight: "100vh" }}
-      >
-        <App workbook={workbook} />
-      </aside>
-      <WorkbookView workbook={workbook} />
-    </div>
+    <Preview />
   </FluentProvider>,
 );

@@ -15,7 +15,7 @@ export function NoticeBar({ notice, actions }: { notice: Notice; actions?: React
     >
       <MessageBarBody>
         <MessageBarTitle>{notice.title}</MessageBarTitle>
-        {notice.text}
+        {notice.text && <span>{notice.text}</span>}
         {notice.items && (
           <ul>
             {notice.items.map((item) => (

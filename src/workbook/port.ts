@@ -57,7 +57,10 @@ export interface TableEdit {
   /** Values aligned with `columns`. */
   readonly update?: readonly (RowRef & { readonly values: readonly CellValue[] })[];
   readonly delete?: readonly RowRef[];
-  /** Values aligned with `columns`; other columns of appended rows are left to Excel (blank, or calculated). */
+  /**
+   * Values aligned with `columns`; other columns of appended rows are left to Excel: blank, or filled by a user's
+   * calculated column only while the user's "Fill formulas in tables" option is on.
+   */
   readonly append?: readonly (readonly CellValue[])[];
 }
 
@@ -122,19 +125,28 @@ export class WorkbookRefusal extends Error {
   override readonly name = "WorkbookRefusal";
 }
 
+/**
+ * The workbook. Excel has no transactions, so what is guaranteed is what is checked first: a WorkbookRefusal
+ * raised by a check means nothing was changed; one raised by Excel failing part-way says what was written.
+ */
 export interface Workbook {
   names(): Promise<WorkbookNames>;
-  /** A named table, or null when the workbook has none by that name. */
+  /** A named table (cells as calculated values, dates as serial numbers), or null when the workbook has none. */
   readTable(name: string): Promise<TableData | null>;
-  /** Creates each table on a new sheet of its own. Every name is checked before anything is created. */
+  /**
+   * Creates each table on a new sheet of its own. Every sheet, table and defined name is checked before anything
+   * is created; if Excel still fails part-way, the sheets this call added are removed again (best effort) and the
+   * refusal says whether any is left.
+   */
   addTables(tables: readonly NewTable[]): Promise<void>;
-  /** Adds a sheet of cells, tables and charts. Its name and its tables' names are checked first. */
+  /** Adds a sheet of cells, tables and charts, checked and, on a failure part-way, removed as addTables does. */
   addSheet(sheet: SheetSpec): Promise<void>;
   /**
-   * Applies the edits in order. Every precondition Excel could refuse (a missing table or row, a row that
-   * no longer holds its key, a filtered table, a protected sheet) is checked for all of them before the
-   * first write; a failure after that can leave the earlier edits written, so callers put the edit that
-   * marks the work as done last.
+   * Writes the edits in the order given. Every precondition Excel could refuse (a missing table or row, a row
+   * that no longer holds its key, a filtered table, a protected sheet) is checked for all of them before the
+   * first write. Each edit is then written only once the one before it was written in full; if Excel still
+   * fails part-way, the edit it failed in may be partly written, the later ones are not written, and the
+   * refusal says which. So callers put the edit that marks the work as done last.
    */
   editTables(edits: readonly TableEdit[]): Promise<void>;
 }

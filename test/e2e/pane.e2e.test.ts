@@ -69,17 +69,16 @@ async function setField(group: Locator, label: string, value: string) {
 /** The message bar titled so, with its text. */
 const messageBar = (title: string) => pane().getByRole("group", { name: title });
 
-/** A table of the in-memory workbook, read from what the preview shows. */
+/** A table of the in-memory workbook (on a sheet of its own, at A1), read from the preview's grid. */
 async function workbookTable(name: string): Promise<string[][]> {
-  await page
-    .getByRole("region", { name: "Workbook" })
-    .getByRole("tab", { name: name === "PlanSettings" ? "Plan settings" : name })
-    .click();
-  return page
-    .locator(`table[data-table="${name}"]`)
-    .evaluate((table: HTMLTableElement) =>
-      [...table.rows].map((row) => [...row.cells].map((cell) => cell.textContent ?? "")),
-    );
+  const sheet = name === "PlanSettings" ? "Plan settings" : name;
+  await page.getByRole("region", { name: "Workbook" }).getByRole("tab", { name: sheet, exact: true }).click();
+  const grid = page.locator(`table[data-sheet="${sheet}"]`);
+  await grid.waitFor();
+  const rows = await grid.evaluate((table: HTMLTableElement) =>
+    [...table.rows].map((row) => [...row.cells].map((cell) => cell.textContent ?? "")),
+  );
+  return rows.filter((row) => row.some((cell) => cell !== ""));
 }
 
 /** A table's body rows as records by header. */
@@ -397,7 +396,7 @@ describe("support plan in the browser preview", () => {
   });
 
   it("fits Office's 320 px pane: nothing beyond its edge, no sideways scrolling, no clipped button", async () => {
-    await pane().evaluate((element) => (element.style.width = "320px"));
+    await page.getByRole("combobox", { name: "Task pane width" }).selectOption("320");
     await choose("Open a saved plan", "PLAN-0001", /^PLAN-0001 · Margaret Ellis/);
     // The keyboard test left a line unsaved.
     await page.getByRole("alertdialog").getByRole("button", { name: "Discard changes" }).click();

@@ -85,20 +85,44 @@ describe("band table", () => {
     expect(failure(() => budget(gaps, { points: 25, careGroup: "Mental health" }))).toMatchObject({
       kind: "invalid",
       message:
-        "The price table has no value for the band from 20 points (row 3) for care group Mental health, and 25 points need it",
+        "The price table has no value for the band from 20 points (row 3) for care group Mental health, " +
+        "and 25 points need it",
     });
+  });
+
+  it('takes a dash "-" as no value, like a blank cell, since Excel desktop passes blanks as 0', () => {
+    const dashed = [
+      ["Points", "Older people", "Mental health"],
+      [0, 50, 40],
+      [20, 80, "-"],
+    ];
+    // 15 × 40; the band from 20 has no value for Mental health
+    expect(budget(dashed, { points: 15, careGroup: "Mental health" })).toBe("600.00");
+    expect(failure(() => budget(dashed, { points: 25, careGroup: "Mental health" })).message).toBe(
+      "The price table has no value for the band from 20 points (row 3) for care group Mental health, " +
+        "and 25 points need it",
+    );
+  });
+
+  it("says a care group of 0 may be a blank cell", () => {
+    expect(failure(() => budget(bandTable, { points: 45, careGroup: 0 })).message).toBe(
+      "Care group 0 is not in the price table (it has Older people, Physical disability, Learning disability, " +
+        "Mental health) (a blank cell reaches the functions as 0 in Excel for Windows and Mac: fill it in)",
+    );
   });
 
   it("needs a known care group when the table has a column per care group", () => {
     expect(failure(() => budget(bandTable, { points: 45 }))).toMatchObject({
       kind: "notFound",
       message:
-        "The price table has a column per care group (Older people, Physical disability, Learning disability, Mental health); give the person's care group",
+        "The price table has a column per care group " +
+        "(Older people, Physical disability, Learning disability, Mental health); give the person's care group",
     });
     expect(failure(() => budget(bandTable, { points: 45, careGroup: "Children" }))).toMatchObject({
       kind: "notFound",
       message:
-        'Care group "Children" is not in the price table (it has Older people, Physical disability, Learning disability, Mental health)',
+        'Care group "Children" is not in the price table ' +
+        "(it has Older people, Physical disability, Learning disability, Mental health)",
     });
   });
 });
@@ -151,7 +175,7 @@ describe("reduction and period", () => {
     expect(readBudgetOptions(" Weekly ", "BAND")).toEqual({ period: "weekly", method: "band" });
     expect(failure(() => readBudgetOptions("fortnightly", null))).toMatchObject({
       kind: "invalid",
-      message: expect.stringContaining("Period must be one of: annual"),
+      message: expect.stringContaining("Period must be one of: annual") as string,
     });
     expect(failure(() => readBudgetOptions(null, "curve"))).toMatchObject({
       kind: "invalid",
@@ -251,6 +275,24 @@ describe("refused input", () => {
     ["a single text cell", [["fifty"]], 'As one number, £ per point: expected an amount in £, 0 or more; got "fifty"'],
     ["a negative rate", -50, "expected an amount in £, 0 or more; got -50"],
     ["no rows under the header", [["P", "£"]], "must be one £-per-point number, or a range with a header row"],
+    [
+      // PricePoints without [#All]: Excel passes the table's body, so its first band stands where the header belongs
+      "no header row (a bare table name)",
+      [
+        [0, 150, 160],
+        [20, 200, 215],
+      ],
+      "it looks like a table's body without its header row. Use PricePoints[#All] (the table with its header row)",
+    ],
+    [
+      "no header row, category names first",
+      [
+        ["Basic", 2600, 3900],
+        ["Standard", 7800, 10400],
+      ],
+      "Use PricePoints[#All]",
+    ],
+    ["one band and no header row", [[0, 150, 160]], "Use PricePoints[#All]"],
   ])("refuses a price table with %s (#VALUE!)", (_, table, message) => {
     const error = failure(() => parsePriceTable(table));
     expect(error.kind).toBe("invalid");

@@ -3,8 +3,11 @@
 import fc from "fast-check";
 import {
   answerScorer,
+  BandPriceTable,
   budgetPricer,
   Cell,
+  Decimal,
+  deriveBudget,
   indicativeBudget,
   parsePriceTable,
   parseScoringSheet,
@@ -146,7 +149,60 @@ describe("the fast budget path", () => {
       { period: "weekly", method: "marginal" },
     );
     expect(weekly(1, null, null)).toBe(0.01); // £0.26 ÷ 52 = £0.005 → £0.01
-    expect(budgetPricer(parsePriceTable(0.1), { period: "annual", method: "band" })(0.05, null, null)).toBe(0.01); // £0.005 → £0.01
+    // 0.05 × £0.10 = £0.005 → £0.01
+    expect(budgetPricer(parsePriceTable(0.1), { period: "annual", method: "band" })(0.05, null, null)).toBe(0.01);
+  });
+});
+
+describe("the compiled price plan", () => {
+  const pointsWithin = fc.integer({ min: 0, max: 3_000_000 }).map((tenThousandths) => tenThousandths / 10_000);
+
+  it("holds the same bounds, rates and running totals for both paths, and both price from them alike", () => {
+    fc.assert(
+      fc.property(
+        bandTable,
+        fc.array(fc.tuple(pointsWithin, careGroup), { minLength: 1, maxLength: 10 }),
+        (rows, people) => {
+          const parsed = outcome(() => (parsePriceTable(rows), 0));
+          if ("error" in parsed) return true;
+          const table = parsePriceTable(rows) as BandPriceTable;
+          const integers = table.integers;
+          if (integers === null) return true; // too fine for integers: every row takes the exact path
+          const priceUnit = integers.amountUnit.times(10_000);
+          const inUnits = (value: Decimal | null, unit: Decimal) => (value === null ? NaN : value.div(unit).toNumber());
+          // The integer plan is the exact plan counted in units: bounds in ten-thousandths of a point,
+          // rates in price units, running totals in amount units (NaN exactly where the exact plan has none).
+          expect(Array.from(integers.bounds)).toEqual(table.lowerBounds.map((bound) => bound.times(10_000).toNumber()));
+          table.values.forEach((rates, group) => {
+            expect(Array.from(integers.rates[group])).toEqual(rates.map((rate) => inUnits(rate, priceUnit)));
+            expect(Array.from(integers.runningTotals[group])).toEqual(
+              table.runningTotals[group].map((total) => inUnits(total, integers.amountUnit)),
+            );
+          });
+          const options = { period: "annual", method: "marginal" } as const;
+          const fast = budgetPricer(table, options);
+          for (const [points, group] of people) {
+            const exact = outcome(() => {
+              const derivation = deriveBudget(table, { points, careGroup: group }, options);
+              if (derivation.tableKind !== "bands") throw new Error("a band table gives a band derivation");
+              // The exact path's annual amount is the running total at the band reached plus the points within it.
+              const reached = derivation.steps.at(-1);
+              const total = derivation.steps.reduce((sum, step) => sum.plus(step.amount), new Decimal(0));
+              expect(derivation.annual.eq(total)).toBe(true);
+              if (reached && derivation.steps.length > 1) {
+                const band = table.lowerBounds.findIndex((bound) => bound.eq(reached.band.from));
+                const column = derivation.careGroup === null ? 0 : CARE_GROUPS.indexOf(derivation.careGroup);
+                expect(derivation.annual.eq(table.runningTotals[column][band]!.plus(reached.amount))).toBe(true);
+              }
+              return penceNumber(derivation.result);
+            });
+            expect(outcome(() => fast(points, group, null))).toEqual(exact);
+          }
+          return true;
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -41,6 +41,22 @@ describe("scoring sheet", () => {
     expect(scoreAnswers(numberHeader, ["2"]).toString()).toBe("8");
   });
 
+  it('takes a dash "-" as a disallowed answer, like a blank cell, since Excel desktop passes blanks as 0', () => {
+    const dashed = parseScoringSheet(scoringSheet.map((row) => row.map((cell) => (cell === "" ? "-" : cell))));
+    expect(scoreAnswers(dashed, ["C", "B", "D", "A"]).toString()).toBe("20.5");
+    expect(failure(() => scoreAnswers(dashed, ["A", "D", "A", "A"])).message).toBe(
+      'Answer "D" is not allowed for question Eating & food (allowed: A, B, C)',
+    );
+  });
+
+  it("takes numeric answer codes 0, 1, 2… or 1, 2, 3… in a header row of numbers", () => {
+    const fromOne = parseScoringSheet([
+      ["Q", 1, 2, 3],
+      ["Mobility", 0, 4, 8],
+    ]);
+    expect(scoreAnswers(fromOne, [3]).toString()).toBe("8");
+  });
+
   it("ignores rows and columns with nothing in them, so a range drawn too large still works", () => {
     const padded = [...scoringSheet.map((row) => [...row, ""]), ["", "", "", "", "", ""]];
     expect(scoreAnswers(parseScoringSheet(padded), ["C", "B", "D", "A"]).toString()).toBe("20.5");
@@ -61,6 +77,13 @@ describe("scoring sheet", () => {
       'Answer "Z" to question Social & community is not an answer code of the scoring sheet (codes: A, B, C, D)',
     ],
     [["A", "D", "A", "A"], "notFound", 'Answer "D" is not allowed for question Eating & food (allowed: A, B, C)'],
+    [
+      // Excel for Windows passes a blank answer cell as 0
+      ["A", 0, "A", "A"],
+      "notFound",
+      "Answer 0 to question Eating & food is not an answer code of the scoring sheet (codes: A, B, C, D) " +
+        "(a blank cell reaches the functions as 0 in Excel for Windows and Mac: fill it in)",
+    ],
   ])("refuses answers %j", (answers, kind, message) => {
     const error = failure(() => points(answers));
     expect(error.kind).toBe(kind);
@@ -72,7 +95,7 @@ describe("scoring sheet", () => {
       failure(() => questionOrder(sheet, ["Personal care", "Mobility", "Eating & food", "Informal care"])),
     ).toMatchObject({
       kind: "notFound",
-      message: expect.stringContaining('Question "Mobility" is not in the scoring sheet'),
+      message: expect.stringContaining('Question "Mobility" is not in the scoring sheet') as string,
     });
     expect(
       failure(() => questionOrder(sheet, ["Personal care", "Personal care", "Eating & food", "Informal care"])).kind,
@@ -84,7 +107,17 @@ describe("scoring sheet", () => {
   });
 
   it.each([
-    ["no header row", [["Personal care", 0, 5, 10]], "needs a header row"],
+    ["no header row", [["Personal care", 0, 5, 10]], "without its header row. Use Scoring[#All]"],
+    ["only a header row", [["Question", "A", "B"]], "needs a header row"],
+    [
+      // Scoring without [#All]: the first question's points stand where the answer codes belong
+      "its first question where the header belongs (a bare table name)",
+      [
+        ["Personal care", 0, 3, 7, 12],
+        ["Eating and drinking", 0, 2, 5, 8],
+      ],
+      "it looks like a table's body without its header row. Use Scoring[#All] (the table with its header row)",
+    ],
     [
       "a duplicate question id",
       [

@@ -43,7 +43,7 @@ describe("PB.IN_YEAR_COST", () => {
     const start = [[FROM], [""], [FROM], [FROM], ["1 April 2026"], [FROM], [FROM], [FROM]];
     const end = [[""], [""], [""], [FROM - 1], [""], [true], [""], [""]];
     const results = PB.inYearCost(annual, start, end, FROM, TO);
-    expect(results[6][0]).toBe(sheetError); // passed through unchanged
+    expect(results[6][0]).toEqual(sheetError); // passed through: the same error, with its message
     expect(cells(results)).toEqual([
       ["#N/A Annual is blank"],
       ["#N/A Start is blank: give a date"],

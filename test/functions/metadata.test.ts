@@ -1,10 +1,14 @@
-// functions.json is generated from the JSDoc in functions.ts; the generator's CLI exits 0 even when it
-// reports errors, so these tests run it and fail on any error, then check the contract it describes.
+// functions.json is generated from the JSDoc in functions.ts, then given the settings the generator cannot
+// write; the generator's CLI exits 0 even when it reports errors. These tests fail on any generator error,
+// then check the contract in the functions.json the build writes, which is the one Excel reads.
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { mkdtempSync, writeFileSync } from "fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import * as PB from "../../src/functions/functions";
+import { buildAddIn } from "../support/build";
+
+jest.setTimeout(180_000);
 
 interface Parameter {
   name: string;
@@ -44,15 +48,26 @@ const SPILLING = [
   "IN_YEAR_COST",
 ];
 
-describe("functions.json generated from functions.ts", () => {
+describe("functions.json as the build writes it from functions.ts", () => {
+  let metadata: { allowErrorForDataTypeAny?: boolean; allowCustomDataForDataTypeAny?: boolean };
   let functions: FunctionMetadata[];
   let associate: { functionName: string; id: string }[];
 
   beforeAll(async () => {
     const generated = await generateCustomFunctionsMetadata("src/functions/functions.ts");
     expect(generated.errors).toEqual([]);
-    functions = JSON.parse(generated.metadataJson).functions;
     associate = generated.associate;
+    const output = await buildAddIn("development", { entries: ["functions"] });
+    metadata = JSON.parse(readFileSync(join(output, "functions.json"), "utf8")) as typeof metadata;
+    functions = (metadata as { functions: FunctionMetadata[] }).functions;
+  });
+
+  it("lets error values reach the functions, so one bad row errs alone, and passes rich values as objects", () => {
+    // Without allowErrorForDataTypeAny, one #N/A in People[Points] makes a spilled call one error, and the
+    // per-row pass-through never runs (learn.microsoft.com/office/dev/add-ins/excel/custom-functions-json).
+    expect(metadata.allowErrorForDataTypeAny).toBe(true);
+    // With allowCustomDataForDataTypeAny a linked data type arrives as an object the functions can name and refuse.
+    expect(metadata.allowCustomDataForDataTypeAny).toBe(true);
   });
 
   it("describes exactly the nine PB functions, with the contract's parameters", () => {
@@ -92,7 +107,8 @@ describe("functions.json generated from functions.ts", () => {
     const broken = join(mkdtempSync(join(tmpdir(), "pb-metadata-")), "broken.ts");
     writeFileSync(
       broken,
-      "/**\n * Broken.\n * @customfunction BROKEN\n * @param {notAType} x Something.\n */\nfunction broken(x) { return x; }\n",
+      "/**\n * Broken.\n * @customfunction BROKEN\n * @param {notAType} x Something.\n */\n" +
+        "function broken(x) { return x; }\n",
     );
     const generated = await generateCustomFunctionsMetadata(broken);
     expect(generated.errors.length).toBeGreaterThan(0);

@@ -6,6 +6,7 @@ import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { assess, readPlanBook } from "../../src/workbook/planBook";
 import { setUpWorkbook } from "../../src/workbook/starter";
 import { registerPBFunctions } from "../support/hyperformula";
+import { pbFunctionLibrary } from "../support/pbFunctions";
 
 const columnLetter = (index: number): string =>
   (index < 26 ? "" : columnLetter(Math.floor(index / 26) - 1)) + String.fromCharCode(65 + (index % 26));
@@ -40,8 +41,8 @@ function toA1(
 describe("the starter workbook in a spreadsheet engine", () => {
   beforeAll(registerPBFunctions);
 
-  it("calculates every person's points and indicative budget as the pane does", async () => {
-    const workbook = new MemoryWorkbook();
+  it("calculates every person's points and indicative budget as the pane and the in-memory workbook do", async () => {
+    const workbook = new MemoryWorkbook({ functions: await pbFunctionLibrary() });
     await setUpWorkbook(workbook);
     const tables = workbook.allTables();
     const shapes = new Map(
@@ -83,6 +84,11 @@ describe("the starter workbook in a spreadsheet engine", () => {
         budget instanceof DetailedCellError ? "error" : budget,
       ]),
     ).toEqual(fromPane);
+    // The in-memory workbook (the preview's) calculates the same figures; an error reads as its code.
+    const inMemory = (await workbook.readTable("People"))!.rows.map((row) => [row[pointsColumn], row[budgetColumn]]);
+    expect(inMemory).toEqual(
+      fromSheet.map((cells) => cells.map((cell) => (cell instanceof DetailedCellError ? cell.value : cell))),
+    );
     // Hand-checked: P001 scores 36 (see the end-to-end test), 20 × £150 + 16 × £200 = £6,200;
     // P020's assessment is incomplete, so the sheet shows #N/A with the engine's message.
     expect(fromSheet[0]).toEqual([36, 6200]);

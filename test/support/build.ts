@@ -5,14 +5,30 @@ import { join } from "path";
 import webpack from "webpack";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const webpackConfig = require("../../webpack.config.js");
+const webpackConfig = require("../../webpack.config.js") as (
+  env: Record<string, string>,
+  options: { mode: string },
+) => Promise<webpack.Configuration>;
 
-export async function buildAddIn(mode: "production" | "development"): Promise<string> {
+/**
+ * Builds into a fresh folder. `env` is what `webpack --env key=value` would pass (e.g. { baseUrl });
+ * `entries` limits the build to some of its entry points (all by default).
+ */
+export async function buildAddIn(
+  mode: "production" | "development",
+  { env = {}, entries }: { env?: Record<string, string>; entries?: readonly string[] } = {},
+): Promise<string> {
   const output = mkdtempSync(join(tmpdir(), `pb-${mode}-`));
-  const config = { ...(await webpackConfig({}, { mode })), mode, devtool: false };
+  const config: webpack.Configuration = { ...(await webpackConfig(env, { mode })), mode, devtool: false };
   config.output = { ...config.output, path: output };
+  if (entries) {
+    const all = config.entry as Record<string, string>;
+    config.entry = Object.fromEntries(entries.map((name) => [name, all[name]]));
+  }
   const stats = await new Promise<webpack.Stats>((resolve, reject) =>
-    webpack(config, (error, result) => (error || !result ? reject(error) : resolve(result))),
+    webpack(config, (error?: Error | null, result?: webpack.Stats) =>
+      error || !result ? reject(error ?? new Error("webpack gave no result")) : resolve(result),
+    ),
   );
   const errors = stats.toJson({ all: false, errors: true }).errors ?? [];
   if (errors.length > 0) throw new Error(`webpack failed:\n${errors.map((error) => error.message).join("\n")}`);

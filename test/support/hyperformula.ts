@@ -1,6 +1,12 @@
 // Runs the PB functions inside HyperFormula, a real spreadsheet engine (dev-only stand-in for Excel's
-// calculation). Each function is registered from the generated functions.json, so the sheet sees
-// exactly the ids, parameters and shapes Excel would; arguments arrive as Excel passes them.
+// calculation). Each function is registered from functions.json as the build writes it (generated from
+// the JSDoc, with the build's metadata settings), so the sheet sees exactly the ids, parameters and
+// shapes Excel would; arguments arrive as Excel passes them:
+// - an error cell reaches the function as a CustomFunctions.Error only when functions.json sets
+//   allowErrorForDataTypeAny; otherwise the whole call gives the first error, as Excel does
+//   (learn.microsoft.com/office/dev/add-ins/excel/custom-functions-json#allowerrorfordatatypeany);
+// - a blank cell arrives as null (Excel on the web, for a single cell) or, with `blanksAs: 0`, as 0
+//   (Excel for Windows; and ranges: OfficeDev/office-js#4702, #5262, #1951).
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import {
   ArraySize,
@@ -15,6 +21,11 @@ import {
 import { REPRICING_HEADER } from "../../src/engine";
 import * as PB from "../../src/functions/functions";
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { withMetadataSettings } = require("../../webpack.config.js") as {
+  withMetadataSettings: (json: string) => string;
+};
+
 const FUNCTIONS_SOURCE = "src/functions/functions.ts";
 
 interface ParameterMetadata {
@@ -26,6 +37,34 @@ interface FunctionMetadata {
   id: string;
   parameters: ParameterMetadata[];
 }
+interface Metadata {
+  allowErrorForDataTypeAny?: boolean;
+  functions: FunctionMetadata[];
+}
+
+/** Excel's name for each of HyperFormula's errors. */
+const EXCEL_ERROR: Partial<Record<ErrorType, string>> = {
+  [ErrorType.DIV_BY_ZERO]: "#DIV/0!",
+  [ErrorType.NA]: "#N/A",
+  [ErrorType.NAME]: "#NAME?",
+  [ErrorType.NUM]: "#NUM!",
+  [ErrorType.REF]: "#REF!",
+  [ErrorType.VALUE]: "#VALUE!",
+  [ErrorType.SPILL]: "#SPILL!",
+};
+/** HyperFormula's error for each error a custom function can give back. */
+const SHEET_ERROR: Record<string, ErrorType> = {
+  "#N/A": ErrorType.NA,
+  "#DIV/0!": ErrorType.DIV_BY_ZERO,
+  "#NUM!": ErrorType.NUM,
+};
+
+/** An error cell as Excel passes it to a custom function that accepts errors. */
+const excelErrorOf = (error: CellError) =>
+  new CustomFunctions.Error(
+    (EXCEL_ERROR[error.type] ?? "#VALUE!") as CustomFunctions.ErrorCode,
+    error.message === "" ? undefined : error.message,
+  );
 
 type Size = { width: number; height: number };
 const isSingle = (size: Size) => size.width === 1 && size.height === 1;
@@ -68,42 +107,82 @@ const RESULT_SIZE: Record<string, (sizes: Size[]) => [number, number]> = {
   IN_YEAR_COST: ([annual, start, end]) => perPersonSize([annual, start, end]),
 };
 
-const plainCell = (value: unknown): unknown => {
-  if (value === EmptyValue) return null;
-  if (typeof value === "object" && value !== null && "val" in value) return (value as { val: unknown }).val;
+/** How a blank cell reaches the functions: null (Excel on the web, one cell) or 0 (Excel for Windows). */
+type Blank = null | 0;
+
+const plainCell = (value: unknown, blank: Blank): unknown => {
+  if (value === EmptyValue) return blank;
+  if (value instanceof CellError) return excelErrorOf(value);
+  if (typeof value === "object" && value !== null && "val" in value) return value.val;
   return value;
 };
 
-function excelArgument(value: unknown, parameter: ParameterMetadata): unknown {
+function excelArgument(value: unknown, parameter: ParameterMetadata, blank: Blank): unknown {
   if (value === undefined) return null;
   if (parameter.dimensionality === "matrix") {
-    return value instanceof SimpleRangeValue ? value.data.map((row) => row.map(plainCell)) : [[plainCell(value)]];
+    return value instanceof SimpleRangeValue
+      ? value.data.map((row) => row.map((cell) => plainCell(cell, blank)))
+      : [[plainCell(value, blank)]];
   }
-  return plainCell(value);
+  return plainCell(value, blank);
+}
+
+/** The first error among the arguments, in a range or on its own. */
+function firstError(values: unknown[]): CellError | undefined {
+  for (const value of values) {
+    if (value instanceof CellError) return value;
+    if (value instanceof SimpleRangeValue) {
+      const inRange = value.data.flat().find((cell) => cell instanceof CellError);
+      if (inRange instanceof CellError) return inRange;
+    }
+  }
+  return undefined;
 }
 
 function sheetValue(value: unknown): unknown {
   if (value instanceof CustomFunctions.Error) {
-    return new CellError(
-      value.code === CustomFunctions.ErrorCode.notAvailable ? ErrorType.NA : ErrorType.VALUE,
-      value.message,
-    );
+    return new CellError(SHEET_ERROR[value.code] ?? ErrorType.VALUE, value.message);
   }
   return value;
 }
 
-/** Registers every function of functions.json as PB.<id>; fails if the generator reports any error. */
-export async function registerPBFunctions(): Promise<void> {
+/** functions.json as the build writes it: generated from the JSDoc, with the build's settings. */
+export async function builtMetadata(): Promise<{
+  metadata: Metadata;
+  associate: { id: string; functionName: string }[];
+}> {
   const generated = await generateCustomFunctionsMetadata(FUNCTIONS_SOURCE);
   if (generated.errors.length > 0)
     throw new Error(`functions.json could not be generated: ${generated.errors.join("; ")}`);
-  const functions = (JSON.parse(generated.metadataJson) as { functions: FunctionMetadata[] }).functions;
+  return {
+    metadata: JSON.parse(withMetadataSettings(generated.metadataJson)) as Metadata,
+    associate: generated.associate,
+  };
+}
+
+/**
+ * Registers every function of functions.json as PB.<id>; fails if the generator reports any error.
+ * `blanksAs` is how a blank cell arrives: null by default, 0 to calculate as Excel for Windows does.
+ */
+export async function registerPBFunctions(options: { blanksAs?: Blank } = {}): Promise<void> {
+  const blank = options.blanksAs ?? null;
+  const built = await builtMetadata();
+  const { functions } = built.metadata;
+  const errorsReachFunctions = built.metadata.allowErrorForDataTypeAny === true;
   const implementations = new Map(
-    generated.associate.map((entry) => [
+    built.associate.map((entry) => [
       entry.id,
       (PB as Record<string, unknown>)[entry.functionName] as (...args: unknown[]) => unknown,
     ]),
   );
+
+  /** The parts of HyperFormula's FunctionPlugin the registered methods call (protected in its types). */
+  interface PluginInternals {
+    runFunction(args: unknown[], state: unknown, metadata: unknown, run: (...values: unknown[]) => unknown): unknown;
+    metadata(name: string): unknown;
+    arraySizeForAst(ast: unknown, state: unknown): Size;
+  }
+  type Call = { args: unknown[] };
 
   class PBPlugin extends FunctionPlugin {}
   const plugin = PBPlugin as unknown as {
@@ -127,19 +206,19 @@ export async function registerPBFunctions(): Promise<void> {
     };
     translations[name] = name;
 
-    plugin.prototype[`call_${metadata.id}`] = function (this: any, ast: any, state: any) {
+    plugin.prototype[`call_${metadata.id}`] = function (this: PluginInternals, ast: Call, state: unknown) {
       return this.runFunction(ast.args, state, this.metadata(name), (...values: unknown[]) => {
-        const error = values.find((value) => value instanceof CellError);
+        const error = errorsReachFunctions ? undefined : firstError(values);
         if (error) return error;
         try {
           const result = implementation(
-            ...metadata.parameters.map((parameter, index) => excelArgument(values[index], parameter)),
+            ...metadata.parameters.map((parameter, index) => excelArgument(values[index], parameter, blank)),
           );
           if (!Array.isArray(result)) return sheetValue(result);
-          if (result.length === 1 && result[0].length === 1) return sheetValue(result[0][0]);
-          // HyperFormula cannot hold a result larger than it reserved (it throws); say so in the cell.
           const rows = result as unknown[][];
-          const sizer = this as Record<string, (ast: unknown, state: unknown) => ArraySize>;
+          if (rows.length === 1 && rows[0].length === 1) return sheetValue(rows[0][0]);
+          // HyperFormula cannot hold a result larger than it reserved (it throws); say so in the cell.
+          const sizer = this as unknown as Record<string, (ast: unknown, state: unknown) => ArraySize>;
           const reserved = sizer[`size_${metadata.id}`](ast, state);
           if (!reserved.isScalar() && (rows.length > reserved.height || rows[0].length > reserved.width)) {
             const got = `${rows.length}×${rows[0].length}`;
@@ -148,17 +227,17 @@ export async function registerPBFunctions(): Promise<void> {
               `${name} gave ${got} cells; ${reserved.height}×${reserved.width} were reserved`,
             );
           }
-          return SimpleRangeValue.onlyValues(result.map((row: unknown[]) => row.map(sheetValue)) as never);
+          return SimpleRangeValue.onlyValues(rows.map((row) => row.map(sheetValue)) as never);
         } catch (thrown) {
           return sheetValue(thrown);
         }
       });
     };
-    plugin.prototype[`size_${metadata.id}`] = function (this: any, ast: any, state: any) {
-      const sizes = ast.args.map((arg: unknown) => this.arraySizeForAst(arg, state));
+    plugin.prototype[`size_${metadata.id}`] = function (this: PluginInternals, ast: Call, state: unknown) {
+      const sizes = ast.args.map((arg) => this.arraySizeForAst(arg, state));
       const [width, height] = RESULT_SIZE[metadata.id](sizes);
       return width === 1 && height === 1 ? ArraySize.scalar() : new ArraySize(width, height);
     };
   }
-  HyperFormula.registerFunctionPlugin(PBPlugin as never, { enGB: translations });
+  HyperFormula.registerFunctionPlugin(PBPlugin, { enGB: translations });
 }

@@ -40,8 +40,8 @@ describe("column kinds", () => {
     fc.assert(
       fc.property(fc.integer({ min: 61, max: 2_958_465 }), fc.integer({ min: 0, max: 1439 }), (day, minute) => {
         const serial = day + minute / 1440;
-        const read = updated.read(serial);
-        return read !== null && updated.write(read) === serial && date("Day").write(read.slice(0, 10)) === day;
+        const read = updated.read(serial)!;
+        return updated.write(read) === serial && date("Day").write(read.slice(0, 10)) === day;
       }),
     );
   });

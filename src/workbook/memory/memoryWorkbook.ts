@@ -1,6 +1,9 @@
+import { FormulaError } from "fast-formula-parser";
 import {
-  ChartSpec,
+  CellAddress,
+  CellRange,
   CellValue,
+  ChartSpec,
   ColumnWrite,
   NewTable,
   RowRef,
@@ -13,44 +16,110 @@ import {
   WorkbookNames,
   WorkbookRefusal,
 } from "../port";
+import { Calculation, CellSource, Entry, isFormula, Value } from "./calculation";
+import { FunctionLibrary } from "./customFunctions";
+import { TableShape } from "./references";
 
-interface MemoryTable {
-  readonly sheet: string;
-  readonly name: string;
-  readonly columns: ColumnWrite[];
-  /** Cells as written: a formula column's cells hold its formula text. */
-  readonly rows: CellValue[][];
+export type { Entry } from "./calculation";
+
+interface LooseCell {
+  entry: Entry;
+  numberFormat?: string;
+  bold?: boolean;
 }
 
 interface MemorySheet {
   readonly name: string;
-  readonly cells: SheetCell[];
+  readonly index: number;
+  /** Cells outside tables, by row × COLUMNS + column. */
+  readonly cells: Map<number, LooseCell>;
+  /** Which of them hold formulas. */
+  readonly formulas: Set<number>;
+  readonly tables: MemoryTable[];
   readonly charts: ChartSpec[];
+  readonly columnWidths: readonly number[];
 }
 
-/** A table as the preview shows it: its sheet, columns with their number formats, and cells. */
+interface MemoryTable {
+  readonly sheet: MemorySheet;
+  readonly name: string;
+  /** The header row's first cell. */
+  readonly at: CellAddress;
+  readonly columns: ColumnWrite[];
+  /** Cells as written: a calculated column's cells hold its formula. */
+  readonly rows: Entry[][];
+}
+
+/** A table as written (formulas as their text, "=…"), with its sheet and its columns' number formats. */
 export type MemoryTableView = TableData & { readonly columns: readonly ColumnWrite[] };
+
+/** A cell as the preview shows it: its calculated value, what was written there, and how to format it. */
+export interface CellView {
+  /** As Range.values reads it: a number, text, a logical value, "" when blank, or an error's code ("#N/A"). */
+  readonly value: CellValue;
+  readonly error?: { readonly code: string; readonly message: string };
+  /** The formula written in the cell, structured references and all. */
+  readonly formula?: string;
+  readonly numberFormat: string;
+  readonly bold: boolean;
+  /** The table whose header row or data the cell is in. */
+  readonly table?: string;
+  readonly header: boolean;
+  /** The cell shows part of the array another cell's formula spilled. */
+  readonly spilled: boolean;
+}
+
+/** A sheet as the preview shows it: its used block from A1, its tables and charts. Cells are calculated when read. */
+export interface SheetView {
+  readonly name: string;
+  readonly rows: number;
+  readonly columns: number;
+  readonly tables: readonly { readonly name: string; readonly range: CellRange }[];
+  readonly charts: readonly ChartSpec[];
+  readonly columnWidths: readonly number[];
+  cell(row: number, column: number): CellView;
+}
+
+/** What setCell writes: a value, or a formula as typed ("=SUM(A1:A3)", structured references allowed). */
+export type CellContent = CellValue | { readonly formula: string };
 
 /** Runs a change now, as a promise: a refusal becomes a rejection, as Excel's would. */
 const settle = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(work()));
 
-const sameKey = (cell: CellValue, value: string) => typeof cell === "string" && sameName(cell.trim(), value.trim());
+const sameKey = (cell: Entry, value: string) => typeof cell === "string" && sameName(cell.trim(), value.trim());
+
+const COLUMNS = 16_384;
+const ALL_ROWS = 1_048_576;
+const GENERAL = "General";
+
+/** The value Range.values would read: an error as its code. */
+const cellValue = (value: Value): CellValue => (value instanceof FormulaError ? value.error : value);
+
+const entryOf = (content: CellContent | undefined, formula?: string): Entry =>
+  formula !== undefined ? { formula } : (content ?? null);
 
 /**
- * A workbook held in memory, for tests and the browser preview. It does not calculate: a formula cell reads
- * back as its formula text. Every precondition of a batch is checked before any change, as the Office
- * implementation checks them before its first write.
+ * A workbook held in memory, for tests and the browser preview. It calculates as Excel would (see
+ * calculation.ts): readTable returns the values Excel's Range.values would. Every precondition of a batch is
+ * checked before any change, as the Office implementation checks them before its first write.
  */
 export class MemoryWorkbook implements Workbook {
   private readonly sheets: MemorySheet[] = [];
   private readonly tables: MemoryTable[] = [];
   private readonly definedNames: string[] = [];
   private readonly listeners = new Set<() => void>();
+  private readonly calculation: Calculation;
+
+  /** `functions`: the add-in's custom functions (customFunctionLibrary); without them PB formulas show #NAME?. */
+  constructor(options: { readonly functions?: FunctionLibrary } = {}) {
+    this.calculation = new Calculation(this.cellSource(), options.functions);
+  }
 
   /** A sheet with nothing on it, as a user might already have. */
   addEmptySheet(name: string): void {
     this.checkSheetFree(name);
-    this.sheets.push({ name, cells: [], charts: [] });
+    this.newSheet({ name, cells: [] });
+    this.calculation.namesAdded();
     this.changed();
   }
 
@@ -65,14 +134,74 @@ export class MemoryWorkbook implements Workbook {
     return () => this.listeners.delete(listener);
   }
 
-  /** Every table with the sheet it is on and its columns, in the order they were made. */
-  allTables(): MemoryTableView[] {
-    return this.tables.map((table) => ({ ...this.data(table), columns: [...table.columns] }));
+  /**
+   * Writes one cell, as a user typing in it would: a value, or a formula. Whatever depends on the cell is
+   * calculated again when next read. A table's header row is not written here (it names the columns).
+   */
+  setCell(sheetName: string, row: number, column: number, content: CellContent): void {
+    const sheet = this.sheets.find((candidate) => sameName(candidate.name, sheetName));
+    if (!sheet) throw new WorkbookRefusal(`The workbook has no sheet called ${sheetName}; nothing was written.`);
+    const inSheet = row >= 0 && row < ALL_ROWS && column >= 0 && column < COLUMNS;
+    if (!Number.isInteger(row) || !Number.isInteger(column) || !inSheet) {
+      throw new WorkbookRefusal(`There is no cell at row ${row + 1}, column ${column + 1}.`);
+    }
+    const entry: Entry = typeof content === "object" && content !== null ? { formula: content.formula } : content;
+    const table = this.tableAt(sheet, row, column);
+    if (table && row === table.at.row) {
+      throw new WorkbookRefusal(
+        `That cell heads a column of table ${table.name}; the preview does not rename columns.`,
+      );
+    }
+    if (table) {
+      const index = row - table.at.row - 1;
+      // Typing in an empty table's blank row gives it its first row, as in Excel.
+      if (index === table.rows.length) {
+        table.rows.push(table.columns.map((tableColumn) => entryOf(null, tableColumn.formula)));
+        this.moved(table, index, table.at.column, table.columns.length);
+        this.calculation.tableResized(table.name);
+      }
+      table.rows[index][column - table.at.column] = entry;
+    } else {
+      const key = row * COLUMNS + column;
+      const cell = sheet.cells.get(key);
+      if (cell) cell.entry = entry;
+      else if (entry !== null) sheet.cells.set(key, { entry });
+      if (isFormula(entry)) sheet.formulas.add(key);
+      else sheet.formulas.delete(key);
+    }
+    this.calculation.written(sheet.index, row, column);
+    this.changed();
   }
 
-  /** Every sheet with its loose cells and charts, in the order they were made. */
+  /** Every table as written (formulas as their "=…" text), with its sheet and columns, in the order made. */
+  allTables(): MemoryTableView[] {
+    return this.tables.map((table) => ({
+      name: table.name,
+      sheet: table.sheet.name,
+      headers: table.columns.map((column) => column.header),
+      rows: table.rows.map((row) => row.map((entry) => (isFormula(entry) ? entry.formula : entry))),
+      columns: [...table.columns],
+    }));
+  }
+
+  /** Every sheet with its loose cells as written and its charts, in the order made. */
   allSheets(): { name: string; cells: readonly SheetCell[]; charts: readonly ChartSpec[] }[] {
-    return this.sheets.map((sheet) => ({ name: sheet.name, cells: [...sheet.cells], charts: [...sheet.charts] }));
+    return this.sheets.map((sheet) => ({
+      name: sheet.name,
+      cells: [...sheet.cells].map(([key, cell]) => ({
+        row: Math.floor(key / COLUMNS),
+        column: key % COLUMNS,
+        ...(isFormula(cell.entry) ? { formula: cell.entry.formula } : { value: cell.entry }),
+        ...(cell.numberFormat === undefined ? {} : { numberFormat: cell.numberFormat }),
+        ...(cell.bold === undefined ? {} : { bold: cell.bold }),
+      })),
+      charts: [...sheet.charts],
+    }));
+  }
+
+  /** Every sheet as the preview shows it, calculated. */
+  sheetViews(): SheetView[] {
+    return this.sheets.map((sheet) => this.sheetView(sheet));
   }
 
   names(): Promise<WorkbookNames> {
@@ -86,7 +215,20 @@ export class MemoryWorkbook implements Workbook {
   readTable(name: string): Promise<TableData | null> {
     return settle(() => {
       const table = this.find(name);
-      return table ? this.data(table) : null;
+      if (!table) return null;
+      const { index } = table.sheet;
+      return {
+        name: table.name,
+        sheet: table.sheet.name,
+        headers: table.columns.map((column) => column.header),
+        rows: table.rows.map((cells, row) =>
+          cells.map((entry, column) =>
+            isFormula(entry)
+              ? cellValue(this.calculation.value(index, table.at.row + 1 + row, table.at.column + column))
+              : entry,
+          ),
+        ),
+      };
     });
   }
 
@@ -94,21 +236,20 @@ export class MemoryWorkbook implements Workbook {
     return settle(() => {
       tables.forEach((table) => this.checkSheetFree(table.sheet));
       this.checkTables(tables);
-      for (const table of tables) {
-        this.sheets.push({ name: table.sheet, cells: [], charts: [] });
-        this.tables.push(this.tableOf(table));
-      }
+      for (const table of tables)
+        this.tables.push(this.tableOf(table, this.newSheet({ name: table.sheet, cells: [] })));
+      this.calculation.namesAdded();
       this.changed();
     });
   }
 
-  addSheet(sheet: SheetSpec): Promise<void> {
+  addSheet(spec: SheetSpec): Promise<void> {
     return settle(() => {
-      this.checkSheetFree(sheet.name);
-      const tables = (sheet.tables ?? []).map((table) => ({ ...table, sheet: sheet.name }));
-      this.checkTables(tables);
-      this.sheets.push({ name: sheet.name, cells: [...sheet.cells], charts: [...(sheet.charts ?? [])] });
-      tables.forEach((table) => this.tables.push(this.tableOf(table)));
+      this.checkSheetFree(spec.name);
+      this.checkTables(spec.tables ?? []);
+      const sheet = this.newSheet(spec);
+      (spec.tables ?? []).forEach((table) => this.tables.push(this.tableOf(table, sheet)));
+      this.calculation.namesAdded();
       this.changed();
     });
   }
@@ -144,41 +285,195 @@ export class MemoryWorkbook implements Workbook {
         edit.append?.forEach(fits);
         return { table, edit };
       });
-      for (const { table, edit } of planned) {
-        const positions = edit.columns.map((column) => this.columnFor(table, column));
-        const write = (row: CellValue[], values: readonly CellValue[]) =>
-          positions.forEach((position, at) => (row[position] = edit.columns[at].formula ?? values[at]));
-        edit.update?.forEach((update) => write(table.rows[update.row], update.values));
-        // Highest first, so each index still points at the row it meant.
-        [...new Set(edit.delete?.map((ref) => ref.row))]
-          .sort((a, b) => b - a)
-          .forEach((row) => table.rows.splice(row, 1));
-        edit.append?.forEach((values) => {
-          const row = table.columns.map((column) => column.formula ?? null);
-          write(row, values);
-          table.rows.push(row);
-        });
-      }
+      for (const { table, edit } of planned) this.apply(table, edit);
       this.changed();
     });
   }
 
-  private data(table: MemoryTable): TableData {
-    return {
+  /** One edit, and what it means for the calculation: written cells, moved rows, a table of another size. */
+  private apply(table: MemoryTable, edit: TableEdit): void {
+    const { index } = table.sheet;
+    const width = table.columns.length;
+    const positions = edit.columns.map((column) => this.columnFor(table, column));
+    if (table.columns.length > width) {
+      this.moved(table, -1, table.at.column + width, table.columns.length - width);
+    }
+    const write = (row: Entry[], values: readonly CellValue[]) =>
+      positions.forEach((position, at) => (row[position] = entryOf(values[at], edit.columns[at].formula)));
+    edit.update?.forEach((update) => {
+      write(table.rows[update.row], update.values);
+      for (const position of positions) {
+        this.calculation.written(index, table.at.row + 1 + update.row, table.at.column + position);
+      }
+    });
+    // Highest first, so each index still points at the row it meant.
+    const deleted = [...new Set(edit.delete?.map((ref) => ref.row))].sort((a, b) => b - a);
+    deleted.forEach((row) => table.rows.splice(row, 1));
+    const appendedFrom = table.rows.length;
+    edit.append?.forEach((values) => {
+      const row: Entry[] = table.columns.map((column) => entryOf(null, column.formula));
+      write(row, values);
+      table.rows.push(row);
+    });
+    const firstMoved = deleted.length > 0 ? deleted[deleted.length - 1] : appendedFrom;
+    if (deleted.length > 0 || (edit.append?.length ?? 0) > 0 || table.columns.length > width) {
+      this.moved(table, firstMoved, table.at.column, table.columns.length);
+      this.calculation.tableResized(table.name);
+    }
+  }
+
+  /** Cells of a table from a data row (-1: its header) down, and below it on the sheet, changed place or appeared. */
+  private moved(table: MemoryTable, fromRow: number, column: number, columns: number): void {
+    const row = table.at.row + 1 + fromRow;
+    this.calculation.moved({ sheet: table.sheet.index, row, column, rows: ALL_ROWS - row, columns });
+  }
+
+  private sheetView(sheet: MemorySheet): SheetView {
+    // Shown as written: a table's header and its rows (not the blank row an empty table keeps for formulas).
+    const tables = sheet.tables.map((table) => ({
       name: table.name,
-      sheet: table.sheet,
-      headers: table.columns.map((column) => column.header),
-      rows: table.rows.map((row) => [...row]),
+      range: { ...table.at, rows: table.rows.length + 1, columns: table.columns.length },
+    }));
+    const extent = this.extent(sheet, [...this.calculation.spills(sheet.index), ...tables.map(({ range }) => range)]);
+    return {
+      name: sheet.name,
+      rows: extent.rows,
+      columns: extent.columns,
+      tables,
+      charts: [...sheet.charts],
+      columnWidths: sheet.columnWidths,
+      cell: (row, column) => this.cellView(sheet, row, column),
     };
   }
 
-  private tableOf(table: NewTable): MemoryTable {
+  private cellView(sheet: MemorySheet, row: number, column: number): CellView {
+    const value = this.calculation.value(sheet.index, row, column);
+    const table = this.tableAt(sheet, row, column);
+    const header = table !== undefined && row === table.at.row;
+    const loose = table ? undefined : sheet.cells.get(row * COLUMNS + column);
+    const entry = table ? this.tableEntry(table, row, column) : loose?.entry;
     return {
-      sheet: table.sheet,
-      name: table.name,
-      columns: table.columns.map((column) => ({ ...column })),
-      rows: table.rows.map((row) => table.columns.map((column, at) => column.formula ?? row[at])),
+      value: value === null ? "" : cellValue(value),
+      ...(value instanceof FormulaError ? { error: { code: value.error, message: value.message } } : {}),
+      ...(isFormula(entry) ? { formula: entry.formula } : {}),
+      numberFormat:
+        (table && !header ? table.columns[column - table.at.column].numberFormat : loose?.numberFormat) ?? GENERAL,
+      bold: header || (loose?.bold ?? false),
+      ...(table ? { table: table.name } : {}),
+      header,
+      spilled: this.calculation.spilledFrom(sheet.index, row, column) !== undefined,
     };
+  }
+
+  /** The calculation's view of the cells. */
+  private cellSource(): CellSource {
+    const sheetAt = (index: number) => this.sheets[index];
+    return {
+      sheetIndex: (name) => this.sheets.find((sheet) => sameName(sheet.name, name))?.index,
+      sheetName: (index) => sheetAt(index).name,
+      entry: (index, row, column) => {
+        const sheet = sheetAt(index);
+        const table = this.tableAt(sheet, row, column);
+        if (table) return this.tableEntry(table, row, column);
+        return sheet.cells.get(row * COLUMNS + column)?.entry ?? undefined;
+      },
+      tableAt: (index, row, column) => {
+        const table = this.tableAt(sheetAt(index), row, column);
+        return table && this.shapeOf(table);
+      },
+      table: (name) => {
+        const table = this.find(name);
+        return table && this.shapeOf(table);
+      },
+      spillCandidates: (index) => this.formulaCells(sheetAt(index)),
+      extent: (index) => this.extent(sheetAt(index)),
+    };
+  }
+
+  private shapeOf(table: MemoryTable): TableShape {
+    return {
+      name: table.name,
+      sheet: table.sheet.name,
+      at: table.at,
+      headers: table.columns.map((column) => column.header),
+      rows: table.rows.length,
+    };
+  }
+
+  /** The block a table fills: its header row and data rows (an empty table keeps one blank row, as Excel's do). */
+  private rangeOf(table: MemoryTable): CellRange {
+    return { ...table.at, rows: Math.max(table.rows.length, 1) + 1, columns: table.columns.length };
+  }
+
+  private tableAt(sheet: MemorySheet, row: number, column: number): MemoryTable | undefined {
+    // This runs for every cell a formula reads: no allocation.
+    for (const table of sheet.tables) {
+      const { at } = table;
+      if (
+        row >= at.row &&
+        row <= at.row + Math.max(table.rows.length, 1) &&
+        column >= at.column &&
+        column < at.column + table.columns.length
+      ) {
+        return table;
+      }
+    }
+    return undefined;
+  }
+
+  private tableEntry(table: MemoryTable, row: number, column: number): Entry | undefined {
+    if (row === table.at.row) return table.columns[column - table.at.column].header;
+    return table.rows[row - table.at.row - 1]?.[column - table.at.column] ?? undefined;
+  }
+
+  private formulaCells(sheet: MemorySheet): CellAddress[] {
+    return [...sheet.formulas].map((key) => ({ row: Math.floor(key / COLUMNS), column: key % COLUMNS }));
+  }
+
+  /** How far a sheet's cells and these blocks (its tables, if not given) reach from A1. */
+  private extent(sheet: MemorySheet, blocks?: readonly CellRange[]): { rows: number; columns: number } {
+    let rows = 0;
+    let columns = 0;
+    const reach = (range: CellRange) => {
+      rows = Math.max(rows, range.row + range.rows);
+      columns = Math.max(columns, range.column + range.columns);
+    };
+    for (const key of sheet.cells.keys())
+      reach({ row: Math.floor(key / COLUMNS), column: key % COLUMNS, rows: 1, columns: 1 });
+    (blocks ?? sheet.tables.map((table) => this.rangeOf(table))).forEach(reach);
+    return { rows, columns };
+  }
+
+  private newSheet(spec: SheetSpec): MemorySheet {
+    const cells = new Map(
+      spec.cells.map((cell): [number, LooseCell] => [
+        cell.row * COLUMNS + cell.column,
+        { entry: entryOf(cell.value, cell.formula), numberFormat: cell.numberFormat, bold: cell.bold },
+      ]),
+    );
+    const sheet: MemorySheet = {
+      name: spec.name,
+      index: this.sheets.length,
+      cells,
+      formulas: new Set([...cells].filter(([, cell]) => isFormula(cell.entry)).map(([key]) => key)),
+      tables: [],
+      charts: [...(spec.charts ?? [])],
+      columnWidths: [...(spec.columnWidths ?? [])],
+    };
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  private tableOf(table: NewTable, sheet: MemorySheet): MemoryTable {
+    const made: MemoryTable = {
+      sheet,
+      name: table.name,
+      at: table.at ?? { row: 0, column: 0 },
+      columns: table.columns.map((column) => ({ ...column })),
+      rows: table.rows.map((row) => table.columns.map((column, at) => entryOf(row[at], column.formula))),
+    };
+    sheet.tables.push(made);
+    return made;
   }
 
   /** The column an edit writes, added at the table's right if the table lacks it. */
@@ -186,7 +481,7 @@ export class MemoryWorkbook implements Workbook {
     const found = table.columns.findIndex((existing) => sameName(existing.header, column.header));
     if (found >= 0) return found;
     table.columns.push({ ...column });
-    table.rows.forEach((row) => row.push(column.formula ?? null));
+    table.rows.forEach((row) => row.push(entryOf(null, column.formula)));
     return table.columns.length - 1;
   }
 

@@ -1,6 +1,9 @@
+// The workbook port over Office.js. Excel has no transactions: a sync runs its queued commands in order and
+// documents no rollback, so what ran before a failing command stays done. So every method reads and checks all that
+// Excel could refuse in a first sync and only then writes; editTables writes each edit in a sync of its own, so a
+// failure says exactly which edits were written; addTables and addSheet remove what they created if Excel fails.
 import {
   a1,
-  a1Range,
   CellValue,
   ColumnWrite,
   NewTable,
@@ -9,15 +12,32 @@ import {
   SheetSpec,
   TableData,
   TableEdit,
+  TEXT_FORMAT,
   Workbook,
   WorkbookNames,
   WorkbookRefusal,
 } from "../port";
+import { entry, sheetNameProblem, tableNameProblem } from "./typing";
 
-type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
+/** Excel.run with options, as Office.js declares it. */
+export type ExcelRun = <T>(options: Excel.RunOptions, batch: Batch<T>) => Promise<T>;
 
-/** Excel writes "" for a blank; a value read back as "" is a blank, as the engine expects. */
-const toExcel = (value: CellValue): string | number | boolean => value ?? "";
+/**
+ * While the user is editing a cell Excel fails a batch at once; with delayForCellEdit it waits until the edit ends
+ * (office-js-docs-pr, docs/excel/excel-add-ins-delay-in-cell-edit.md).
+ */
+const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
+
+/**
+ * Excel on the web refuses a response over 5 MB (docs/concepts/resource-limits-and-performance-optimization.md,
+ * docs/excel/performance.md), so a table body is read in chunks of at most 5,000 rows and 50,000 cells: about
+ * 100 bytes a cell, well over what a number or a name takes.
+ */
+export const READ_ROWS = 5_000;
+export const READ_CELLS = 50_000;
+
+const GENERAL = "General";
 
 // Excel's enums as their string values: this module is also loaded where the Excel global is absent (tests).
 const CHART_TYPES = {
@@ -27,194 +47,510 @@ const CHART_TYPES = {
   xyScatterLines: "XYScatterLines",
 } as const;
 
+/** The chunks, first row and row count, in which to read a body of this size. */
+export function readChunks(rows: number, columns: number): { start: number; rows: number }[] {
+  const size = Math.max(1, Math.min(READ_ROWS, Math.floor(READ_CELLS / Math.max(columns, 1))));
+  const chunks: { start: number; rows: number }[] = [];
+  for (let start = 0; start < rows; start += size) chunks.push({ start, rows: Math.min(size, rows - start) });
+  return chunks;
+}
+
+const codeOf = (error: unknown): string =>
+  typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
+
+/** Why Excel refused, in words a user can act on, with Excel's own message. */
+function reason(error: unknown): string {
+  const excel = error instanceof Error && error.message ? ` ("${error.message}")` : "";
+  switch (codeOf(error)) {
+    case "AccessDenied":
+      return `a sheet or the workbook is protected${excel}`;
+    case "InsertDeleteConflict":
+      return `a table is filtered, or something beside it is in the way${excel}`;
+    case "InvalidOperation":
+      return `Excel was busy; if you are editing a cell, press Enter or Esc${excel}`;
+    case "RequestPayloadSizeLimitExceeded":
+    case "ResponsePayloadSizeLimitExceeded":
+      return `the change is too large for Excel on the web at once${excel}`;
+    default:
+      return excel ? `Excel said${excel}` : "Excel reported an error";
+  }
+}
+
+const list = (names: readonly string[]) =>
+  names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+
+/** A formula in a Text cell would be stored as text: a calculated column must have a number format. */
+function checkColumns(table: string, columns: readonly ColumnWrite[]): void {
+  const textFormula = columns.find((column) => column.formula && column.numberFormat === TEXT_FORMAT);
+  if (textFormula) {
+    throw new Error(`Table ${table}: the formula column ${textFormula.header} cannot have the Text format.`);
+  }
+}
+
+function checkRowWidths(table: string, width: number, rows: readonly (readonly CellValue[])[], what: string): void {
+  const bad = rows.find((row) => row.length !== width);
+  if (bad) {
+    throw new WorkbookRefusal(`Table ${table}: a row has ${bad.length} values for ${width} columns; ${what}.`);
+  }
+}
+
+/** Consecutive runs of rows, so that each run is written as one range. */
+function runs<T extends { readonly row: number }>(items: readonly T[]): T[][] {
+  const sorted = [...items].sort((a, b) => a.row - b.row);
+  const result: T[][] = [];
+  for (const item of sorted) {
+    const last = result[result.length - 1];
+    if (last && item.row === last[last.length - 1].row + 1) last.push(item);
+    else result.push([item]);
+  }
+  return result;
+}
+
+/** Where a table's body is on its sheet, and how wide it is now. */
+interface Body {
+  readonly sheet: Excel.Worksheet;
+  /** The sheet row of the body's first row. */
+  readonly top: number;
+  readonly left: number;
+  readonly width: number;
+}
+
 /**
- * Writes a table's header and body at a range's top-left: values first (structured references only parse once
- * the table and its name exist), then the table, then each formula column filled explicitly in every row,
- * whatever the user's "Fill formulas in tables" setting.
+ * Writes rows of a table's body from `first` on: the given columns (at `positions`) get their number format and
+ * then their value or formula; every other cell gets null, which Excel leaves as it is ("Blank and null values in
+ * Excel add-ins"). Range.formulas takes constants too, typed as values are, so one array writes both.
  */
-function writeTable(sheet: Excel.Worksheet, spec: NewTable): void {
-  const at = spec.at ?? { row: 0, column: 0 };
-  const rows = spec.rows.length;
-  const range = sheet.getRangeByIndexes(at.row, at.column, rows + 1, spec.columns.length);
-  spec.columns.forEach((column, index) => {
-    if (rows > 0) {
-      sheet.getRangeByIndexes(at.row + 1, at.column + index, rows, 1).numberFormat = spec.rows.map(() => [
-        column.numberFormat,
-      ]);
-    }
-  });
-  range.values = [
-    spec.columns.map((column) => column.header),
-    ...spec.rows.map((row) => row.map((cell, index) => (spec.columns[index].formula ? "" : toExcel(cell)))),
-  ];
-  const table = sheet.tables.add(range, true);
-  table.name = spec.name;
-  spec.columns.forEach((column, index) => {
-    if (column.formula && rows > 0) {
-      sheet.getRangeByIndexes(at.row + 1, at.column + index, rows, 1).formulas = spec.rows.map(() => [column.formula!]);
-    }
+function writeRows(
+  body: Body,
+  first: number,
+  rows: readonly (readonly CellValue[])[],
+  columns: readonly ColumnWrite[],
+  positions: readonly number[],
+  withFormulas = true,
+): void {
+  if (rows.length === 0) return;
+  const range = body.sheet.getRangeByIndexes(body.top + first, body.left, rows.length, body.width);
+  const formats: (string | null)[] = new Array<string | null>(body.width).fill(null);
+  positions.forEach((position, at) => (formats[position] = columns[at].numberFormat));
+  range.numberFormat = rows.map(() => formats);
+  range.formulas = rows.map((values) => {
+    const cells: (string | number | boolean | null)[] = new Array<null>(body.width).fill(null);
+    positions.forEach((position, at) => {
+      const column = columns[at];
+      if (column.formula) cells[position] = withFormulas ? column.formula : null;
+      else cells[position] = entry(values[at], column.numberFormat);
+    });
+    return cells;
   });
 }
 
 /**
- * The workbook interface over Office.js. Each method is one Excel.run. Excel has no transactions: editTables
- * loads and checks every precondition in a first sync and only then queues the writes, in the caller's
- * order, for a single second sync.
+ * Queues a new table at its position on a new sheet: the header and the body's values and formats, then the table
+ * and its name ("Create a table" in docs/excel/excel-add-ins-tables.md). Returns what writes its formula columns,
+ * to be queued once every new table exists, as structured references name them; each formula is written into every
+ * row, whatever the user's "Fill formulas in tables" setting.
  */
+function queueTable(sheet: Excel.Worksheet, spec: NewTable): () => void {
+  const at = spec.at ?? { row: 0, column: 0 };
+  const width = spec.columns.length;
+  const positions = spec.columns.map((_, index) => index);
+  const header = sheet.getRangeByIndexes(at.row, at.column, 1, width);
+  header.formulas = [spec.columns.map((column) => entry(column.header, GENERAL))];
+  const body: Body = { sheet, top: at.row + 1, left: at.column, width };
+  writeRows(body, 0, spec.rows, spec.columns, positions, false);
+  if (spec.rows.length === 0) {
+    // A table without rows shows one empty row; formatted, it keeps what the user types there as text.
+    sheet.getRangeByIndexes(at.row + 1, at.column, 1, width).numberFormat = [
+      spec.columns.map((column) => column.numberFormat),
+    ];
+  }
+  const table = sheet.tables.add(sheet.getRangeByIndexes(at.row, at.column, spec.rows.length + 1, width), true);
+  table.name = spec.name;
+  return () => {
+    spec.columns.forEach((column, index) => {
+      if (column.formula && spec.rows.length > 0) {
+        sheet.getRangeByIndexes(at.row + 1, at.column + index, spec.rows.length, 1).formulas = spec.rows.map(() => [
+          column.formula!,
+        ]);
+      }
+    });
+  };
+}
+
+/** What setting up checks before creating anything: names taken and whether sheets may be added. */
+interface Taken {
+  readonly names: WorkbookNames;
+  readonly structureProtected: boolean;
+}
+
+/** The workbook's sheet, table and defined names, loaded for one sync. */
+function loadNames(context: Excel.RequestContext): () => WorkbookNames {
+  const sheets = context.workbook.worksheets.load("items/name");
+  const tables = context.workbook.tables.load("items/name");
+  const definedNames = context.workbook.names.load("items/name");
+  return () => ({
+    sheets: sheets.items.map((sheet) => sheet.name),
+    tables: tables.items.map((table) => table.name),
+    definedNames: definedNames.items.map((name) => name.name),
+  });
+}
+
+/** The names, and whether the workbook's structure is protected (no sheet can then be added): one sync. */
+async function readTaken(context: Excel.RequestContext): Promise<Taken> {
+  const names = loadNames(context);
+  const protection = context.workbook.protection.load("protected");
+  try {
+    await context.sync();
+  } catch (error) {
+    throw new WorkbookRefusal(`Excel could not list the workbook's names: ${reason(error)}; nothing was created.`);
+  }
+  return { names: names(), structureProtected: protection.protected };
+}
+
+/**
+ * Refuses, before anything is created, new sheets and tables whose names Excel would refuse or the workbook
+ * already uses (tables share one name space with defined names), or a workbook whose structure is protected.
+ */
+function checkNew(taken: Taken, sheets: readonly string[], tables: readonly NewTable[]): void {
+  const nothing = "nothing was created";
+  if (taken.structureProtected) {
+    throw new WorkbookRefusal(
+      `The workbook's structure is protected, so no sheet can be added. Unprotect it (Review › Protect Workbook) ` +
+        `and try again; ${nothing}.`,
+    );
+  }
+  sheets.forEach((sheet, index) => {
+    const problem = sheetNameProblem(sheet);
+    if (problem) throw new WorkbookRefusal(`"${sheet}" cannot name a sheet: ${problem}; ${nothing}.`);
+    if ([...taken.names.sheets, ...sheets.slice(0, index)].some((other) => sameName(other, sheet))) {
+      throw new WorkbookRefusal(`A sheet called "${sheet}" already exists; ${nothing}.`);
+    }
+  });
+  tables.forEach((table, index) => {
+    const problem = tableNameProblem(table.name);
+    if (problem) throw new WorkbookRefusal(`"${table.name}" cannot name a table: ${problem}; ${nothing}.`);
+    const names = [...taken.names.tables, ...taken.names.definedNames, ...tables.slice(0, index).map((t) => t.name)];
+    if (names.some((other) => sameName(other, table.name))) {
+      throw new WorkbookRefusal(
+        `The name "${table.name}" is already used in the workbook (by a table, or in Formulas › Name Manager); ` +
+          `${nothing}.`,
+      );
+    }
+    checkColumns(table.name, table.columns);
+    checkRowWidths(table.name, table.columns.length, table.rows, nothing);
+  });
+}
+
+/**
+ * After Excel failed part-way through creating sheets, removes those of them it did create (best effort), and
+ * says what happened.
+ */
+async function removeCreated(context: Excel.RequestContext, sheets: readonly string[], error: unknown) {
+  let removed: string[];
+  try {
+    const found = sheets.map((name) => ({ name, sheet: context.workbook.worksheets.getItemOrNullObject(name) }));
+    await context.sync();
+    const existing = found.filter(({ sheet }) => !sheet.isNullObject);
+    existing.forEach(({ sheet }) => sheet.delete());
+    await context.sync();
+    removed = existing.map(({ name }) => name);
+  } catch {
+    return new WorkbookRefusal(
+      `Excel stopped part-way: ${reason(error)}. Some of the sheets ${list(sheets.map((s) => `"${s}"`))} may ` +
+        "have been added and could not be removed; delete any you find (right-click its tab › Delete), then try again.",
+    );
+  }
+  const undone =
+    removed.length > 0
+      ? `The sheets it had added (${list(removed)}) were removed again, so the`
+      : "Nothing was added: the";
+  return new WorkbookRefusal(`Excel stopped part-way: ${reason(error)}. ${undone} workbook is as it was. Try again.`);
+}
+
+/** One edit with everything loaded to check it. */
+interface Loaded {
+  readonly edit: TableEdit;
+  readonly table: Excel.Table;
+  readonly sheet: Excel.Worksheet;
+  readonly protection: Excel.WorksheetProtection;
+  readonly filter: Excel.AutoFilter;
+  readonly header: Excel.Range;
+  readonly rows: Excel.TableRowCollection;
+  /** Each row an update or delete names, as it is now. */
+  readonly named: ReadonlyMap<number, Excel.Range>;
+}
+
+const refsOf = (edit: TableEdit): RowRef[] => [...(edit.update ?? []), ...(edit.delete ?? [])];
+
+/** Queues the loads that check one edit: the table (getItem fails the sync with ItemNotFound when it is missing). */
+function loadEdit(context: Excel.RequestContext, edit: TableEdit): Loaded {
+  const table = context.workbook.tables.getItem(edit.table).load("name");
+  const sheet = table.worksheet.load("name");
+  const header = table.getHeaderRowRange().load("values, rowIndex, columnIndex");
+  // Only the rows the edit names are read, so the check costs the same in a table of any size.
+  const named = new Map(
+    [...new Set(refsOf(edit).map((ref) => ref.row))].map((row) => [
+      row,
+      header.getOffsetRange(row + 1, 0).load("values"),
+    ]),
+  );
+  return {
+    edit,
+    table,
+    sheet,
+    protection: sheet.protection.load("protected"),
+    filter: table.autoFilter.load("isDataFiltered"),
+    header,
+    rows: table.rows.load("count"),
+    named,
+  };
+}
+
+/** Everything Excel could refuse about one edit, checked before the first write. */
+function checkEdit({ edit, table, sheet, protection, filter, header, rows, named }: Loaded): void {
+  const nothing = "nothing was written";
+  if (protection.protected) {
+    throw new WorkbookRefusal(
+      `The "${sheet.name}" sheet is protected, so Excel would refuse changes to the ${table.name} table. Unprotect ` +
+        `it (Review › Unprotect Sheet) and try again; ${nothing}.`,
+    );
+  }
+  // A filtered table refuses row inserts and deletes (TableRowCollection.deleteRows JSDoc; office-js#994), and
+  // writing by position into one with hidden rows misplaces values (office-js#224).
+  if (filter.isDataFiltered) {
+    throw new WorkbookRefusal(
+      `The ${table.name} table is filtered, and Excel cannot safely change a filtered table. Clear its filter ` +
+        `(Data › Clear) and try again; ${nothing}.`,
+    );
+  }
+  const headers = (header.values[0] as unknown[]).map(String);
+  const stale = refsOf(edit).find((ref) => {
+    const column = headers.findIndex((existing) => sameName(existing, ref.key.header));
+    const cell: unknown = ref.row < rows.count ? named.get(ref.row)?.values[0][column] : undefined;
+    return !(typeof cell === "string" && sameName(cell.trim(), ref.key.value.trim()));
+  });
+  if (stale) {
+    throw new WorkbookRefusal(
+      `The ${table.name} table changed since it was read (row ${stale.row + 1} no longer holds ` +
+        `${stale.key.value}); ${nothing}. Refresh and try again.`,
+    );
+  }
+}
+
+/**
+ * Queues one edit's writes: missing columns added at the table's right (a formula column filled into every row),
+ * then updates, then deletes (highest row first, so each index still points at the row it meant), then appends.
+ * Only the edit's columns are written; a user's own columns, calculated or not, are left to Excel.
+ */
+function queueEdit({ edit, table, sheet, header, rows }: Loaded): void {
+  const headers = (header.values[0] as unknown[]).map(String);
+  const count = rows.count;
+  const top = header.rowIndex + 1;
+  const positions = edit.columns.map((column) => {
+    const found = headers.findIndex((existing) => sameName(existing, column.header));
+    if (found >= 0) return found;
+    table.columns.add(undefined, undefined, column.header);
+    headers.push(column.header);
+    const added = headers.length - 1;
+    if (count > 0) {
+      const cells = sheet.getRangeByIndexes(top, header.columnIndex + added, count, 1);
+      cells.numberFormat = Array.from({ length: count }, () => [column.numberFormat]);
+      if (column.formula) cells.formulas = Array.from({ length: count }, () => [column.formula!]);
+    }
+    return added;
+  });
+  const body: Body = { sheet, top, left: header.columnIndex, width: headers.length };
+  for (const run of runs(edit.update ?? [])) {
+    writeRows(
+      body,
+      run[0].row,
+      run.map((update) => update.values),
+      edit.columns,
+      positions,
+    );
+  }
+  const deleted = [...new Set(edit.delete?.map((ref) => ref.row))].sort((a, b) => b - a);
+  deleted.forEach((row) => table.rows.getItemAt(row).delete());
+  const appended = edit.append ?? [];
+  // Empty rows first, so the user's own calculated columns fill them as Excel fills a row the user adds.
+  appended.forEach(() => table.rows.add());
+  writeRows(body, count - deleted.length, appended, edit.columns, positions);
+}
+
+/** What the user reads when Excel fails part-way through a list of edits. */
+function partWay(error: unknown, done: readonly string[], failed: string, notDone: readonly string[]) {
+  const were = (names: readonly string[]) => (names.length > 1 ? "were" : "was");
+  const tables = (names: readonly string[]) => `the ${list(names)} table${names.length > 1 ? "s" : ""}`;
+  let text = `Excel stopped part-way through writing: ${reason(error)}. `;
+  if (done.length > 0) text += `${tables(done).replace("the", "The")} ${were(done)} written in full; the `;
+  else text += "The ";
+  text += `${failed} table may be partly changed`;
+  text += notDone.length > 0 ? `; ${tables(notDone)} ${were(notDone)} not changed.` : ".";
+  return new WorkbookRefusal(`${text} Refresh to see what the workbook now holds, then try again.`);
+}
+
+/** The Workbook port over Office.js: each method is one Excel.run. */
 export class OfficeWorkbook implements Workbook {
-  constructor(private readonly run: Run = (batch) => Excel.run(batch)) {}
+  constructor(private readonly excel: ExcelRun = (options, batch) => Excel.run(options, batch)) {}
+
+  private run<T>(batch: Batch<T>): Promise<T> {
+    return this.excel(RUN_OPTIONS, batch);
+  }
 
   names(): Promise<WorkbookNames> {
     return this.run(async (context) => {
-      const sheets = context.workbook.worksheets.load("items/name");
-      const tables = context.workbook.tables.load("items/name");
-      const definedNames = context.workbook.names.load("items/name");
+      const names = loadNames(context);
       await context.sync();
-      return {
-        sheets: sheets.items.map((sheet) => sheet.name),
-        tables: tables.items.map((table) => table.name),
-        definedNames: definedNames.items.map((name) => name.name),
-      };
+      return names();
     });
   }
 
+  /** One sync for the table's shape, then one a chunk of its body: the count grows only with the chunks. */
   readTable(name: string): Promise<TableData | null> {
     return this.run(async (context) => {
-      const table = context.workbook.tables.getItemOrNullObject(name);
-      table.load("name");
-      await context.sync();
-      if (table.isNullObject) return null;
+      const table = context.workbook.tables.getItem(name).load("name");
       const sheet = table.worksheet.load("name");
-      const header = table.getHeaderRowRange().load("values");
+      const header = table.getHeaderRowRange().load("values, rowIndex, columnIndex");
       const rows = table.rows.load("count");
-      const body = table.getDataBodyRange().load("values");
-      await context.sync();
-      return {
-        name: table.name,
-        sheet: sheet.name,
-        headers: header.values[0].map(String),
-        // A table with no rows still shows one empty body row; it is not data.
-        rows: rows.count === 0 ? [] : (body.values as CellValue[][]),
-      };
+      try {
+        await context.sync();
+      } catch (error) {
+        if (codeOf(error) === "ItemNotFound") return null;
+        throw error;
+      }
+      const headers = (header.values[0] as unknown[]).map(String);
+      // A table with no rows still shows one empty body row; rows.count (0) says it is not data.
+      const body: CellValue[][] = [];
+      for (const chunk of readChunks(rows.count, headers.length)) {
+        const range = sheet
+          .getRangeByIndexes(header.rowIndex + 1 + chunk.start, header.columnIndex, chunk.rows, headers.length)
+          .load("values");
+        await context.sync();
+        body.push(...(range.values as CellValue[][]));
+      }
+      return { name: table.name, sheet: sheet.name, headers, rows: body };
     });
   }
 
   addTables(tables: readonly NewTable[]): Promise<void> {
+    if (tables.length === 0) return Promise.resolve();
     return this.run(async (context) => {
-      for (const spec of tables) writeTable(context.workbook.worksheets.add(spec.sheet), spec);
-      await context.sync();
+      checkNew(
+        await readTaken(context),
+        tables.map((table) => table.sheet),
+        tables,
+      );
+      const formulaColumns = tables.map((spec) => queueTable(context.workbook.worksheets.add(spec.sheet), spec));
+      formulaColumns.forEach((queue) => queue());
+      try {
+        await context.sync();
+      } catch (error) {
+        throw await removeCreated(
+          context,
+          tables.map((table) => table.sheet),
+          error,
+        );
+      }
     });
   }
 
   addSheet(spec: SheetSpec): Promise<void> {
     return this.run(async (context) => {
+      const tables = (spec.tables ?? []).map((table) => ({ ...table, sheet: spec.name }));
+      checkNew(await readTaken(context), [spec.name], tables);
       const sheet = context.workbook.worksheets.add(spec.name);
+      const formulaColumns = tables.map((table) => queueTable(sheet, table));
+      formulaColumns.forEach((queue) => queue());
+      // Cells after the tables, so that their formulas may name them.
       for (const cell of spec.cells) {
         const range = sheet.getRangeByIndexes(cell.row, cell.column, 1, 1);
         if (cell.numberFormat) range.numberFormat = [[cell.numberFormat]];
-        if (cell.formula) range.formulas = [[cell.formula]];
-        else range.values = [[toExcel(cell.value ?? null)]];
+        range.formulas = [[cell.formula ?? entry(cell.value ?? null, cell.numberFormat)]];
         if (cell.bold) range.format.font.bold = true;
       }
-      spec.tables?.forEach((table) => writeTable(sheet, table));
       spec.columnWidths?.forEach((width, column) => {
         // Excel measures column width in points; a character of the default font is about 7 points.
         sheet.getRangeByIndexes(0, column, 1, 1).format.columnWidth = width * 7;
       });
-      for (const chartSpec of spec.charts ?? []) {
-        const chart = sheet.charts.add(
-          CHART_TYPES[chartSpec.type],
-          sheet.getRange(a1Range(chartSpec.source)),
+      for (const chart of spec.charts ?? []) {
+        // ChartCollection.add(type, source, seriesBy): each column of the source a series ("Create and customize
+        // charts", docs/excel/excel-add-ins-charts.md); setPosition covers the cells from start to end.
+        const { source, at } = chart;
+        const added = sheet.charts.add(
+          CHART_TYPES[chart.type],
+          sheet.getRangeByIndexes(source.row, source.column, source.rows, source.columns),
           "Columns",
         );
-        chart.name = chartSpec.name;
-        chart.title.text = chartSpec.title;
-        const end = {
-          row: chartSpec.at.row + chartSpec.at.rows - 1,
-          column: chartSpec.at.column + chartSpec.at.columns - 1,
-        };
-        chart.setPosition(a1(chartSpec.at), a1(end));
-        if (chartSpec.xAxisTitle) chart.axes.categoryAxis.title.text = chartSpec.xAxisTitle;
-        if (chartSpec.yAxisTitle) chart.axes.valueAxis.title.text = chartSpec.yAxisTitle;
+        added.name = chart.name;
+        added.title.text = chart.title;
+        added.setPosition(a1(at), a1({ row: at.row + at.rows - 1, column: at.column + at.columns - 1 }));
+        if (chart.xAxisTitle) added.axes.categoryAxis.title.text = chart.xAxisTitle;
+        if (chart.yAxisTitle) added.axes.valueAxis.title.text = chart.yAxisTitle;
       }
-      await context.sync();
+      try {
+        await context.sync();
+      } catch (error) {
+        throw await removeCreated(context, [spec.name], error);
+      }
     });
   }
 
-  editTables(edits: readonly TableEdit[]): Promise<void> {
-    return this.run(async (context) => {
-      const checks = edits.map((edit) => {
-        const table = context.workbook.tables.getItemOrNullObject(edit.table);
-        const header = table.columns.load("items/name");
-        const rows = table.rows.load("count");
-        const keyHeaders = [...new Set([...(edit.update ?? []), ...(edit.delete ?? [])].map((ref) => ref.key.header))];
-        const keys = new Map(
-          keyHeaders.map((key) => [
-            key.toLowerCase(),
-            table.columns.getItemOrNullObject(key).getDataBodyRange().load("values"),
-          ]),
-        );
-        return { edit, table, header, rows, keys };
-      });
-      await context.sync();
-      for (const { edit, table, rows, keys } of checks) {
-        if (table.isNullObject)
-          throw new WorkbookRefusal(`The workbook has no table called ${edit.table}; nothing was written.`);
-        const stale = (ref: RowRef) => {
-          const column = keys.get(ref.key.header.toLowerCase());
-          const cell: unknown = ref.row < rows.count ? column?.values[ref.row]?.[0] : undefined;
-          return !(typeof cell === "string" && sameName(cell.trim(), ref.key.value.trim()));
-        };
-        const changed = [...(edit.update ?? []), ...(edit.delete ?? [])].find(stale);
-        if (changed) {
-          throw new WorkbookRefusal(
-            `The ${edit.table} table changed since it was read (row ${changed.row + 1} no longer holds ` +
-              `${changed.key.value}); nothing was written. Refresh and try again.`,
-          );
-        }
-        const width = edit.columns.length;
-        if (
-          [...(edit.update ?? []).map((update) => update.values), ...(edit.append ?? [])].some(
-            (v) => v.length !== width,
-          )
-        ) {
-          throw new WorkbookRefusal(
-            `Table ${edit.table}: a row does not fit its ${width} columns; nothing was written.`,
-          );
-        }
+  /**
+   * Two syncs to read and check every edit before anything is written (ItemNotFound, protection, filters, each
+   * row's key), then one sync per edit, in the caller's order: each is sent only once the one before it was written
+   * in full. The number of syncs does not grow with the tables.
+   */
+  async editTables(edits: readonly TableEdit[]): Promise<void> {
+    if (edits.length === 0) return;
+    edits.forEach((edit, index) => {
+      checkColumns(edit.table, edit.columns);
+      checkRowWidths(
+        edit.table,
+        edit.columns.length,
+        [...(edit.update ?? []).map((update) => update.values), ...(edit.append ?? [])],
+        "nothing was written",
+      );
+      if (edits.slice(0, index).some((other) => sameName(other.table, edit.table))) {
+        throw new Error(`Table ${edit.table}: give each table's changes in one edit.`);
       }
-      for (const { edit, table, header, rows } of checks) {
-        const headers = header.items.map((column) => column.name);
-        const positions = edit.columns.map((column) => {
-          const found = headers.findIndex((existing: string) => sameName(existing, column.header));
-          if (found >= 0) return found;
-          table.columns.add(undefined, undefined, column.header);
-          headers.push(column.header);
-          return headers.length - 1;
-        });
-        const body = table.getDataBodyRange();
-        const write = (row: number, values: readonly CellValue[]) =>
-          edit.columns.forEach((column, at) => writeCell(body.getCell(row, positions[at]), column, values[at]));
-        edit.update?.forEach((update) => write(update.row, update.values));
-        // Highest first, so each index still points at the row it meant.
-        [...new Set(edit.delete?.map((ref) => ref.row))]
-          .sort((a, b) => b - a)
-          .forEach((row) => table.rows.getItemAt(row).delete());
-        const remaining = rows.count - new Set(edit.delete?.map((ref) => ref.row)).size;
-        edit.append?.forEach((values, index) => {
-          // An empty row first, so the user's calculated columns fill it as Excel fills a typed row.
-          table.rows.add(undefined, undefined);
-          write(remaining + index, values);
-        });
+      const bad = refsOf(edit).find((ref) => !Number.isInteger(ref.row) || ref.row < 0);
+      if (bad) throw new Error(`Table ${edit.table}: ${bad.row} is not a row index.`);
+    });
+    await this.run(async (context) => {
+      const loaded = edits.map((edit) => loadEdit(context, edit));
+      try {
+        await context.sync();
+      } catch (error) {
+        throw await this.unreadable(context, edits, error);
       }
-      await context.sync();
+      loaded.forEach(checkEdit);
+      const done: string[] = [];
+      for (const [index, edit] of loaded.entries()) {
+        queueEdit(edit);
+        try {
+          await context.sync();
+        } catch (error) {
+          const rest = loaded.slice(index + 1).map((later) => later.table.name);
+          throw partWay(error, done, edit.table.name, rest);
+        }
+        done.push(edit.table.name);
+      }
     });
   }
-}
 
-/** One cell of a declared column: its number format before its value, so text stays text. */
-function writeCell(cell: Excel.Range, column: ColumnWrite, value: CellValue): void {
-  cell.numberFormat = [[column.numberFormat]];
-  if (column.formula) cell.formulas = [[column.formula]];
-  else cell.values = [[toExcel(value)]];
+  /** Why the first sync of editTables failed: a missing table, or whatever Excel said. Nothing was written. */
+  private async unreadable(context: Excel.RequestContext, edits: readonly TableEdit[], error: unknown) {
+    if (codeOf(error) !== "ItemNotFound") {
+      return new WorkbookRefusal(`Excel could not read the tables to change: ${reason(error)}; nothing was written.`);
+    }
+    const tables = context.workbook.tables.load("items/name");
+    await context.sync();
+    const missing = edits
+      .map((edit) => edit.table)
+      .filter((name) => !tables.items.some((table) => sameName(table.name, name)));
+    return new WorkbookRefusal(
+      `The workbook has no table called ${list(missing.length > 0 ? missing : edits.map((e) => e.table))}; ` +
+        "nothing was written.",
+    );
+  }
 }

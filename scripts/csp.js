@@ -1,0 +1,46 @@
+// Each page's Content-Security-Policy, written once: the build puts it in the page as a <meta http-equiv> (so any
+// static host enforces it) and the dev server also sends it as a header (webpack.config.js).
+// - Scripts come only from the add-in's own origin; the pane also loads Office.js from Microsoft's CDN, as Office
+//   requires (https://learn.microsoft.com/office/dev/add-ins/develop/referencing-the-javascript-api-for-office-library-from-its-cdn).
+//   No inline scripts and no eval.
+// - connect-src 'self': the add-in makes no network calls; a request to another host is refused by the browser.
+//   Office.js's own telemetry is refused too, which Office tolerates.
+// - style-src allows inline styles: Fluent UI's Griffel and Office.js insert <style> elements at run time
+//   (https://github.com/OfficeDev/office-js/issues/1687). Styles cannot run script.
+// - No frame-ancestors: Excel on the web shows the pane in a frame from Microsoft's hosts, and a <meta> policy
+//   cannot carry it anyway.
+const OFFICE_JS = "https://appsforoffice.microsoft.com";
+
+function policy(scriptSources) {
+  return [
+    "default-src 'self'",
+    `script-src ${scriptSources.join(" ")}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self'",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join("; ");
+}
+
+const CONTENT_SECURITY_POLICY = {
+  /** taskpane.html: the pane and the custom functions (shared runtime), with Office.js. */
+  pane: policy(["'self'", OFFICE_JS]),
+  /** preview.html: the pane beside an in-memory workbook; no Office.js, nothing remote. */
+  preview: policy(["'self'"]),
+  /** support.html: text only. */
+  support: policy(["'none'"]),
+};
+
+/** The policy for a request path the dev server answers, or undefined for anything but a page. */
+function policyForPath(pathname) {
+  const page = /([^/]+)\.html$/.exec(pathname)?.[1];
+  if (page === "taskpane") return CONTENT_SECURITY_POLICY.pane;
+  if (page === "preview") return CONTENT_SECURITY_POLICY.preview;
+  if (page === "support") return CONTENT_SECURITY_POLICY.support;
+  return page === undefined ? undefined : CONTENT_SECURITY_POLICY.preview;
+}
+
+module.exports = { CONTENT_SECURITY_POLICY, policyForPath };

@@ -1,0 +1,274 @@
+// Excel's functions and operators where fast-formula-parser falls short. Functions it lacks (COUNTIFS, MATCH,
+// MAX, LARGE, SORT, TAKE…) come from @formulajs/formulajs (MIT); the few dynamic-array functions neither library
+// has (SORTBY, SEQUENCE, FILTER) are written here, small, and SUMIFS and its kin use formulajs's criteria.
+// fast-formula-parser's operators take the first cell of an array and compare a blank with "" as unequal;
+// Excel applies operators cell by cell (People[Points]*2 spills) and treats a blank as "", 0 or FALSE, so the
+// operators are replaced on the parser's own hook; its INDEX loses the sheet of the range it indexes.
+import {
+  CHOOSECOLS,
+  CHOOSEROWS,
+  COUNTA,
+  COUNTBLANK,
+  COUNTIFS,
+  DROP,
+  HSTACK,
+  LARGE,
+  LOOKUP,
+  MATCH,
+  MAX,
+  MAXA,
+  MEDIAN,
+  MIN,
+  MINA,
+  SMALL,
+  SORT,
+  SUBSTITUTE,
+  SWITCH,
+  TAKE,
+  TEXTJOIN,
+  UPPER,
+  VALUE,
+  VSTACK,
+} from "@formulajs/formulajs";
+import FormulaParser, { Argument, FormulaError, Operand, SheetFunction } from "fast-formula-parser";
+import ReferenceFunctions from "fast-formula-parser/formulas/functions/reference";
+import { Infix, Postfix, Prefix } from "fast-formula-parser/formulas/operators";
+
+type Grid = unknown[][];
+
+/**
+ * Functions taken from formulajs: the ones fast-formula-parser does not implement that workbooks commonly use.
+ * Imported by name, so the build leaves the rest of formulajs out.
+ */
+const FROM_FORMULAJS: Record<string, (...args: unknown[]) => unknown> = {
+  CHOOSECOLS,
+  CHOOSEROWS,
+  COUNTA,
+  COUNTBLANK,
+  COUNTIFS,
+  DROP,
+  HSTACK,
+  LARGE,
+  LOOKUP,
+  MATCH,
+  MAX,
+  MAXA,
+  MEDIAN,
+  MIN,
+  MINA,
+  SMALL,
+  SORT,
+  SUBSTITUTE,
+  SWITCH,
+  TAKE,
+  TEXTJOIN,
+  UPPER,
+  VALUE,
+  VSTACK,
+};
+
+const isError = (value: unknown): value is Error => value instanceof Error;
+
+/** A formulajs result as the parser holds values: its errors (plain Errors named by code) become FormulaErrors. */
+function fromFormulajs(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(fromFormulajs);
+  if (value instanceof FormulaError) return value;
+  if (isError(value))
+    return /^#[A-Z/0]+[!?A]?$/.test(value.message) ? new FormulaError(value.message) : FormulaError.VALUE;
+  if (typeof value === "number" && !Number.isFinite(value)) return FormulaError.NUM;
+  return value ?? FormulaError.VALUE;
+}
+
+function formulajsFunction(implementation: (...args: unknown[]) => unknown): SheetFunction {
+  return (...args: Argument[]) =>
+    fromFormulajs(implementation(...args.map((arg) => (arg.omitted ? undefined : arg.value))));
+}
+
+const asGrid = (value: unknown): Grid => (Array.isArray(value) ? (value as Grid) : [[value]]);
+
+/** A one-row or one-column range as a list; anything else is a #VALUE!. */
+function vector(value: unknown): unknown[] {
+  const grid = asGrid(value);
+  if (grid.every((row) => row.length === 1)) return grid.map((row) => row[0]);
+  if (grid.length === 1) return grid[0];
+  throw FormulaError.VALUE;
+}
+
+const number = (arg: Argument | undefined, fallback: number): number => {
+  if (!arg || arg.omitted || arg.value === null) return fallback;
+  const value = Array.isArray(arg.value) ? (arg.value as Grid)[0][0] : arg.value;
+  if (value instanceof FormulaError) throw value;
+  const parsed = typeof value === "boolean" ? Number(value) : Number(value);
+  if (!Number.isFinite(parsed)) throw FormulaError.VALUE;
+  return parsed;
+};
+
+/** Excel's sort order: numbers, then text (ignoring case), then logical values; errors and blanks last either way. */
+function compareCells(a: unknown, b: unknown, order: number): number {
+  const last = (value: unknown) => (value === null || value === "" ? 2 : value instanceof FormulaError ? 1 : 0);
+  if (last(a) !== last(b) || last(a) > 0) return last(a) - last(b);
+  const rank = (value: unknown) => (typeof value === "number" ? 0 : typeof value === "string" ? 1 : 2);
+  if (rank(a) !== rank(b)) return (rank(a) - rank(b)) * order;
+  if (typeof a === "string" && typeof b === "string") return a.localeCompare(b, "en", { sensitivity: "base" }) * order;
+  return (Number(a) - Number(b)) * order;
+}
+
+/** SORTBY(array, by_array1, [sort_order1], …): rows (or columns) sorted by other arrays, stably. */
+function sortBy(array: Argument, ...criteria: Argument[]): unknown {
+  const grid = asGrid(array.value);
+  const keys: { values: unknown[]; order: number }[] = [];
+  for (let at = 0; at < criteria.length; at += 2) {
+    const order = number(criteria[at + 1], 1);
+    if (order !== 1 && order !== -1) return FormulaError.VALUE;
+    keys.push({ values: vector(criteria[at].value), order });
+  }
+  const byColumns =
+    grid.length === 1 && keys.every((key) => key.values.length === grid[0].length && grid[0].length > 1);
+  const count = byColumns ? grid[0].length : grid.length;
+  if (keys.length === 0 || keys.some((key) => key.values.length !== count)) return FormulaError.VALUE;
+  const order = [...Array(count).keys()].sort((a, b) => {
+    for (const key of keys) {
+      const compared = compareCells(key.values[a], key.values[b], key.order);
+      if (compared !== 0) return compared;
+    }
+    return a - b;
+  });
+  return byColumns ? [order.map((index) => grid[0][index])] : order.map((index) => grid[index]);
+}
+
+/** SEQUENCE(rows, [columns], [start], [step]). */
+function sequence(rows: Argument, columns?: Argument, start?: Argument, step?: Argument): unknown {
+  const [height, width, first, by] = [number(rows, 1), number(columns, 1), number(start, 1), number(step, 1)];
+  if (height < 1 || width < 1) return new FormulaError("#CALC!", "SEQUENCE needs at least one row and one column");
+  return Array.from({ length: Math.trunc(height) }, (_, row) =>
+    Array.from({ length: Math.trunc(width) }, (_, column) => first + (row * Math.trunc(width) + column) * by),
+  );
+}
+
+/** FILTER(array, include, [if_empty]): the rows (or columns) whose include cell is true or a non-zero number. */
+function filter(array: Argument, include: Argument, ifEmpty?: Argument): unknown {
+  const grid = asGrid(array.value);
+  const keep = vector(include.value);
+  const byColumns = grid.length === 1 && keep.length === grid[0].length && grid[0].length > 1;
+  if ((byColumns ? grid[0].length : grid.length) !== keep.length) return FormulaError.VALUE;
+  const error = keep.find((cell) => cell instanceof FormulaError);
+  if (error) return error;
+  const kept = keep.map((cell) => cell === true || (typeof cell === "number" && cell !== 0));
+  const result = byColumns ? [grid[0].filter((_, at) => kept[at])] : grid.filter((_, at) => kept[at]);
+  if (result.length > 0 && result[0].length > 0) return result;
+  if (ifEmpty && !ifEmpty.omitted) return ifEmpty.value;
+  return new FormulaError("#CALC!", "FILTER found nothing to return");
+}
+
+const flat = (value: unknown): unknown[] => asGrid(value).flat();
+
+/**
+ * SUMIFS, AVERAGEIFS, MAXIFS and MINIFS: formulajs decides which rows meet the criteria (its COUNTIFS, one row
+ * at a time), but only those rows' values count, as in Excel; formulajs would give #N/A for a #N/A in a row
+ * the criteria leave out (a person who cannot be priced, say).
+ */
+function ifs(aggregate: (numbers: number[]) => unknown): SheetFunction {
+  return (values: Argument, ...criteria: Argument[]) => {
+    const cells = flat(values.value);
+    const pairs: [unknown[], unknown][] = [];
+    for (let at = 0; at < criteria.length; at += 2) {
+      const criterion = criteria[at + 1]?.value;
+      if (criterion instanceof FormulaError) return criterion;
+      pairs.push([flat(criteria[at].value), Array.isArray(criterion) ? (criterion as Grid)[0][0] : criterion]);
+    }
+    if (pairs.length === 0 || pairs.some(([range]) => range.length !== cells.length)) return FormulaError.VALUE;
+    const numbers: number[] = [];
+    for (let row = 0; row < cells.length; row++) {
+      const met = COUNTIFS(...pairs.flatMap(([range, criterion]) => [[[range[row]]], criterion])) === 1;
+      if (!met) continue;
+      if (cells[row] instanceof FormulaError) return cells[row];
+      if (typeof cells[row] === "number") numbers.push(cells[row] as number);
+    }
+    return aggregate(numbers);
+  };
+}
+
+type Reference = { ref: { sheet?: string } };
+const isReference = (value: unknown): value is Reference =>
+  typeof value === "object" && value !== null && "ref" in value;
+
+/** fast-formula-parser's INDEX, keeping the sheet of the range it indexes (it returns a cell on the formula's own). */
+function index(context: unknown, range: unknown, ...rest: unknown[]): unknown {
+  const result = ReferenceFunctions.INDEX(context, range, ...rest);
+  if (isReference(result) && isReference(range) && result.ref.sheet === undefined) result.ref.sheet = range.ref.sheet;
+  return result;
+}
+
+/** The functions the in-memory workbook adds to fast-formula-parser's own, or puts in place of its own. */
+export function excelFunctions(): Record<string, SheetFunction> {
+  const functions: Record<string, SheetFunction> = {
+    INDEX: index,
+    SORTBY: sortBy,
+    SEQUENCE: sequence,
+    FILTER: filter,
+    SUMIFS: ifs((numbers) => numbers.reduce((sum, number) => sum + number, 0)),
+    AVERAGEIFS: ifs((numbers) =>
+      numbers.length === 0 ? FormulaError.DIV0 : numbers.reduce((sum, number) => sum + number, 0) / numbers.length,
+    ),
+    MAXIFS: ifs((numbers) => (numbers.length === 0 ? 0 : Math.max(...numbers))),
+    MINIFS: ifs((numbers) => (numbers.length === 0 ? 0 : Math.min(...numbers))),
+  };
+  for (const [name, implementation] of Object.entries(FROM_FORMULAJS))
+    functions[name] = formulajsFunction(implementation);
+  return functions;
+}
+
+/** Excel's blank: "" against text, FALSE against a logical value, 0 otherwise. */
+const blankAs = (other: unknown) => (typeof other === "string" ? "" : typeof other === "boolean" ? false : 0);
+
+function scalarInfix(left: unknown, infix: string, right: unknown): unknown {
+  if (left instanceof FormulaError) return left;
+  if (right instanceof FormulaError) return right;
+  if (infix === "&") return Infix.concatOp(left, infix, right, false, false);
+  if (["+", "-", "*", "/", "^"].includes(infix)) return Infix.mathOp(left, infix, right, false, false);
+  const a = left === null ? blankAs(right) : left;
+  const b = right === null ? blankAs(left) : right;
+  // Excel compares text ignoring case.
+  if (typeof a === "string" && typeof b === "string")
+    return Infix.compareOp(a.toLowerCase(), infix, b.toLowerCase(), false, false);
+  return Infix.compareOp(a, infix, b, false, false);
+}
+
+/** Applies an operation cell by cell, as Excel does: a single row or column is repeated; past an array's end, #N/A. */
+function cellByCell(left: Grid, right: Grid, apply: (a: unknown, b: unknown) => unknown): Grid {
+  const rows = Math.max(left.length, right.length);
+  const columns = Math.max(left[0]?.length ?? 0, right[0]?.length ?? 0);
+  const at = (grid: Grid, row: number, column: number) => {
+    const r = grid.length === 1 ? 0 : row;
+    const c = grid[0].length === 1 ? 0 : column;
+    return r < grid.length && c < grid[r].length ? grid[r][c] : FormulaError.NA;
+  };
+  return Array.from({ length: rows }, (_, row) =>
+    Array.from({ length: columns }, (_, column) => apply(at(left, row, column), at(right, row, column))),
+  );
+}
+
+/** Puts Excel's cell-by-cell operators on a parser. */
+export function useExcelOperators(parser: FormulaParser): void {
+  const utils = parser.utils;
+  utils._applyInfix = (left: Operand, infix: string, right: Operand) =>
+    Array.isArray(left.val) || Array.isArray(right.val)
+      ? cellByCell(asGrid(left.val), asGrid(right.val), (a, b) => scalarInfix(a, infix, b))
+      : scalarInfix(left.val, infix, right.val);
+  utils._applyPrefix = (prefixes: string[], value: unknown) =>
+    Array.isArray(value)
+      ? asGrid(value).map((row) =>
+          row.map((cell) => (cell instanceof FormulaError ? cell : Prefix.unaryOp(prefixes, cell, false))),
+        )
+      : value instanceof FormulaError
+        ? value
+        : Prefix.unaryOp(prefixes, value, false);
+  utils._applyPostfix = (value: unknown, _isArray: boolean, postfix: string) =>
+    Array.isArray(value)
+      ? asGrid(value).map((row) =>
+          row.map((cell) => (cell instanceof FormulaError ? cell : Postfix.percentOp(cell, postfix, false))),
+        )
+      : value instanceof FormulaError
+        ? value
+        : Postfix.percentOp(value, postfix, false);
+}
