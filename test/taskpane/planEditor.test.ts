@@ -209,8 +209,8 @@ describe("the controller", () => {
     // 1 day × £45 × 52 = £2,340; ÷ 52 = £45; against £6,200: 62.3% below → Red.
     expect(editor.state.saveMessage).toEqual({
       intent: "success",
-      title: "Saved plan PLAN-0001",
-      text: "£2,340.00 a year (£45.00 a week), Red, Draft; written to the Plans and PlanLines tables.",
+      title: "Saved plan PLAN-0001 to the Plans and PlanLines tables.",
+      text: "£2,340.00 a year (£45.00 a week), Red, Draft.",
     });
     expect(editor.state.book?.plans.map((plan) => plan.planId)).toEqual(["PLAN-0001"]);
     // Saved again as it now is: nothing unsaved.

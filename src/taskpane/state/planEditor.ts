@@ -500,10 +500,10 @@ function savedReducer(state: PlanEditorState, saved: SavedPlan, sent: PlanConten
     busy: null,
     saveMessage: {
       intent: "success",
-      title: `Saved plan ${saved.planId}`,
+      title: `Saved plan ${saved.planId} to the Plans and PlanLines tables.`,
       text:
-        `${formatPounds(figures.annual)} a year (${formatPounds(figures.weekly)} a week), ${figures.light}, ` +
-        `${saved.status}; written to the Plans and PlanLines tables.`,
+        `${formatPounds(figures.annual)} a year (${formatPounds(figures.weekly)} a week), ` +
+        `${figures.light}, ${saved.status}.`,
     },
   };
 }
