@@ -141,6 +141,10 @@ module.exports = async (env, options) => ({
       chunks: "all",
       // Named chunks, so the bench's list of a page's scripts says what each download is.
       cacheGroups: {
+        // Nothing else is split off: the functions' own code stays in functions.js (with its associate calls),
+        // even though the browser preview also calls it.
+        default: false,
+        defaultVendors: false,
         // The engine and its two libraries: all the functions need besides their own file.
         engine: {
           test: /[\\/](src[\\/]engine|node_modules[\\/](decimal\.js|zod))[\\/]/,

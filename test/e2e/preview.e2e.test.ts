@@ -167,7 +167,7 @@ describe("the preview's calculating workbook", () => {
     // The workbook's grids, tabs and charts pass axe's WCAG 2.1 AA rules, and so does the width control. Left
     // out: Fluent's focus sentinels (tabster's aria-hidden dummies, focusable by design to pass focus on at
     // once; a known false positive of aria-hidden-focus: github.com/microsoft/tabster/issues/288).
-    // Evaluated through the browser's debugging protocol: the page's Content-Security-Policy refuses script tags.
+    // Through DevTools, which the page's Content-Security-Policy rightly does not let a <script> tag do.
     await page.evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
     for (const sheet of ["People", "Curve"]) {
       await showSheet(sheet);
