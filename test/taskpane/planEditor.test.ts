@@ -218,6 +218,21 @@ describe("the controller", () => {
     expect(planUnsaved(editor.state)).toBe(false);
   });
 
+  it("a new plan for someone with a saved plan says so, pointing to it", async () => {
+    const { workbook } = await starter();
+    const editor = pane(workbook);
+    await editor.controller.load();
+    editor.dispatch({ type: "personPicked", personId: "P001", discard: false });
+    addService("Meals").forEach(editor.dispatch);
+    await editor.controller.save(editor.state);
+    expect(derivePlan(editor.state).otherPlans).toEqual([]); // the plan open is that plan
+    await editor.controller.request(editor.state, { kind: "pickPerson", personId: "P001" });
+    expect(editor.state.plan).toMatchObject({ planId: null, personId: "P001" });
+    expect(derivePlan(editor.state).otherPlans.map((plan) => [plan.planId, plan.name])).toEqual([
+      ["PLAN-0001", "Margaret Ellis"],
+    ]);
+  });
+
   it("asks before Refresh would drop unsaved work; discarding reads again and reopens the saved plan", async () => {
     const { workbook } = await starter();
     const editor = pane(workbook);
