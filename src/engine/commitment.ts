@@ -143,6 +143,9 @@ function parts<T>(of: (part: CommitmentPart) => T, total: (values: T[]) => T): P
   return { ...(byPart as Record<CommitmentPart, T>), total: total(values) };
 }
 
+/** How far a plan's parts, each rounded to the penny, may be from its plan cost, also rounded. */
+const ROUNDING = new Decimal("0.025");
+
 const sum = (amounts: readonly Decimal[]) => amounts.reduce((total, amount) => total.plus(amount), ZERO);
 const ratio = (part: Decimal, whole: Decimal) => (whole.isZero() ? null : part.div(whole));
 
@@ -250,8 +253,12 @@ export function commitmentNotes(plans: readonly PlanRecord[], period: Commitment
         `${others.length > 1 ? "they are" : "it is"} in neither figure.`,
     );
   }
-  const unbalanced = plans.filter(
-    (plan) => !sum([...MANAGED_AS.map((way) => plan.managed[way]), plan.oneOff]).eq(plan.annual),
+  // Each part and the plan cost are rounded to the penny on their own: up to 2p apart is rounding.
+  const unbalanced = plans.filter((plan) =>
+    sum([...MANAGED_AS.map((way) => plan.managed[way]), plan.oneOff])
+      .minus(plan.annual)
+      .abs()
+      .gt(ROUNDING),
   );
   if (unbalanced.length > 0) {
     notes.push(

@@ -265,11 +265,11 @@ function tableFormulas(layout: FinanceLayout) {
         : `=SUMIFS(${PEOPLE_BUDGET},${PEOPLE_GROUP},${careGroup},${PEOPLE_BUDGET},">=0")`,
     agreedIndicative: (careGroup: string | null) => `=${sumIfs(plans(P.indicativeAnnual.header), AGREED, careGroup)}`,
     agreedCost: (careGroup: string | null) => `=${sumIfs(plans(P.annual.header), AGREED, careGroup)}`,
-    /** Plans whose parts do not add up to their plan cost, to the penny. */
+    /** Plans whose parts do not add up to their plan cost: more than the 2p the parts' own rounding can make. */
     check: () => {
       const parts = COMMITMENT_PARTS.map((part) => PLAN_PART[part]).join("+");
       const difference = `(${parts}-${plans(P.annual.header)})`;
-      return `=SUMPRODUCT((${difference}>0.005)+(${difference}<-0.005))`;
+      return `=SUMPRODUCT((${difference}>0.025)+(${difference}<-0.025))`;
     },
   };
 }
