@@ -242,6 +242,9 @@ describe("writing the Finance sheet through Office.js", () => {
     const refused = await write(workbook).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(WorkbookRefusal);
     expect((refused as Error).message).toContain("(Finance) were removed again");
+    expect((refused as Error).message).toContain(
+      "The Budgets table added before it, on the sheet Budgets, is kept: writing the Finance sheet again uses it.",
+    );
     expect(model.sheetNames()).not.toContain("Finance");
     expect(model.tableNames()).toContain("Budgets");
   });

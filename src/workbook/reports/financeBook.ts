@@ -27,7 +27,8 @@ import {
   spendByService,
   ZERO,
 } from "../../engine";
-import { freeSheetName, nameTaken, sameName, TableData, Workbook } from "../port";
+import { freeSheetName, nameTaken, sameName, TableData, Workbook, WorkbookRefusal } from "../port";
+import { MissingTables } from "../plans/book";
 import { headerIndex, readRows, requireColumns, WorkbookProblem } from "../schema/rows";
 import { BUDGETS, PEOPLE, PLAN_LINES, PLANS, SERVICES } from "../schema/tables";
 import { budgetsTable } from "../starter";
@@ -181,7 +182,7 @@ export async function readFinanceBook(workbook: Workbook): Promise<FinanceBook> 
   const { tables } = await workbook.names();
   const missing = NEEDED.map((spec) => spec.name).filter((name) => !tables.some((found) => sameName(found, name)));
   if (missing.length > 0) {
-    throw new WorkbookProblem(
+    throw new MissingTables(
       `The workbook has no ${listForMessage(missing)} table${missing.length > 1 ? "s" : ""}. ` +
         `Use "Set up workbook" in the Support plan view to add what is missing; nothing you have is changed.`,
     );
@@ -329,14 +330,21 @@ export async function writeFinanceSheet(
     budgetsCreated = { table: BUDGETS.name, sheet };
   }
   const sheet = freeSheetName("Finance", taken);
-  await workbook.addSheet(
-    financeSheet({
-      name: sheet,
-      asAt: period.asAt,
-      yearStart: period.year.from,
-      careGroups: book.careGroups,
-      services: book.services,
-    }),
-  );
+  const spec = financeSheet({
+    name: sheet,
+    asAt: period.asAt,
+    yearStart: period.year.from,
+    careGroups: book.careGroups,
+    services: book.services,
+  });
+  try {
+    await workbook.addSheet(spec);
+  } catch (error) {
+    if (!(error instanceof WorkbookRefusal) || !budgetsCreated) throw error;
+    throw new WorkbookRefusal(
+      `${error.message} The ${BUDGETS.name} table added before it, on the sheet ${budgetsCreated.sheet}, is kept: ` +
+        "writing the Finance sheet again uses it.",
+    );
+  }
   return { sheet, budgets: budgetsCreated };
 }
