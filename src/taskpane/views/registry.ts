@@ -2,6 +2,7 @@
 // asks before leaving a view with unsaved work.
 import { ComponentType } from "react";
 import { Workbook } from "../../workbook/port";
+import { FinanceView } from "./finance/FinanceView";
 import { PlanView } from "./plan/PlanView";
 
 export interface PaneViewProps {
@@ -17,4 +18,7 @@ export interface PaneView {
   readonly View: ComponentType<PaneViewProps>;
 }
 
-export const VIEWS: readonly PaneView[] = [{ id: "plan", label: "Support plan", View: PlanView }];
+export const VIEWS: readonly PaneView[] = [
+  { id: "plan", label: "Support plan", View: PlanView },
+  { id: "finance", label: "Finance", View: FinanceView },
+];
