@@ -9,12 +9,14 @@ import {
   Decimal,
   financialYear,
   financialYearLabel,
+  assumptionFor,
   forecast,
   indicativeAgainstPlanned,
   inYearCost,
   LineRecord,
   ManagedAs,
   PlanRecord,
+  readForecastRate,
   recurringOf,
   serialFromIso,
   spendByService,
@@ -401,5 +403,48 @@ describe("the medium-term forecast", () => {
       "21950.00",
       "21950.00",
     ]);
+  });
+
+  it("takes a care group's own rate where it has one, else all care groups', matching names as the tables do", () => {
+    const assumptions = {
+      all: { growth: new Decimal("0.02"), inflation: new Decimal("0.04") },
+      own: new Map([["older people", { growth: new Decimal("0.035") }]]),
+    };
+    const shown = (careGroup: string | null) => {
+      const { growth, inflation } = assumptionFor(assumptions, careGroup);
+      return [growth.toString(), inflation.toString()];
+    };
+    expect(shown("Older People")).toEqual(["0.035", "0.04"]);
+    expect(shown("Mental health")).toEqual(["0.02", "0.04"]);
+    expect(shown(null)).toEqual(["0.02", "0.04"]);
+  });
+});
+
+describe("a forecast rate typed in percent", () => {
+  it("reads 2, 2.5%, -1 and 0.25 as fractions of a year", () => {
+    expect(
+      ["2", " 2.5 % ", "-1", "0.25", "50", "-50"].map((typed) => readForecastRate(typed, "Growth").toString()),
+    ).toEqual(["0.02", "0.025", "-0.01", "0.0025", "0.5", "-0.5"]);
+  });
+
+  it("refuses, naming the box, what is not a percentage a year", () => {
+    const refused = (typed: string) => {
+      try {
+        readForecastRate(typed, "Price inflation, Older people");
+        return "read";
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(refused("")).toBe("Price inflation, Older people: a percentage a year is needed, such as 2.5");
+    expect(refused("two")).toBe(
+      'Price inflation, Older people: expected a percentage a year, such as 2.5 or -1; got "two"',
+    );
+    expect(refused("2.125")).toBe(
+      'Price inflation, Older people: at most 2 decimal places of a percent (such as 2.25); got "2.125"',
+    );
+    // 50.01% is beyond the ±50% limit: surely 5.001 or 0.5001 was meant.
+    expect(refused("50.01")).toBe('Price inflation, Older people: from -50% to 50% a year; got "50.01"');
+    expect(refused("-51")).toBe('Price inflation, Older people: from -50% to 50% a year; got "-51"');
   });
 });

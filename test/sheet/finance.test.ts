@@ -5,6 +5,7 @@
 // ranges Excel resolves them to. Its array arithmetic is switched on (useArrayArithmetic), as Excel's SUMPRODUCT
 // always works on arrays.
 import { DetailedCellError, HyperFormula } from "hyperformula";
+import { Decimal, ForecastAssumptions } from "../../src/engine";
 import { FunctionLibrary } from "../../src/workbook/memory/customFunctions";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { a1, CellValue } from "../../src/workbook/port";
@@ -75,17 +76,21 @@ const fromMemory = (workbook: MemoryWorkbook, sheet: string) => (address: string
 const figure = (read: (address: string) => unknown, row: number, column: number, kind: Kind = "money") =>
   comparable(kind, read(a1({ row, column })));
 
-async function withSheet(plans = FIXTURE_PLANS) {
+async function withSheet(plans = FIXTURE_PLANS, assumptions?: ForecastAssumptions) {
   const workbook = await financeWorkbook(functions, plans);
   const book = await readFinanceBook(workbook);
-  const written = await writeFinanceSheet(workbook, book, DATES);
+  const written = await writeFinanceSheet(workbook, book, DATES, assumptions);
   const layout = financeLayout(book);
   return { workbook, book, written, layout };
 }
 
 /** The engine's figures for the workbook as it is now, cell by cell. */
-async function engineCells(workbook: MemoryWorkbook, layout: FinanceLayout): Promise<ExpectedCell[]> {
-  return expectedCells(financeFigures(await readFinanceBook(workbook), DATES), layout);
+async function engineCells(
+  workbook: MemoryWorkbook,
+  layout: FinanceLayout,
+  assumptions?: ForecastAssumptions,
+): Promise<ExpectedCell[]> {
+  return expectedCells(financeFigures(await readFinanceBook(workbook), DATES, assumptions), layout);
 }
 
 // The care groups' rows, in the Budgets table's order: Older people, Physical disability, Learning disability,
@@ -239,6 +244,46 @@ describe("the Finance sheet, calculated", () => {
     expect([full(TOTAL), full(VARIANCE)]).toEqual(["10036.00", "9964.00"]);
     expect(figure(sheet, layout.people.first + OLDER, 5, "count")).toBe(1);
     expected = await engineCells(workbook, layout);
+    expect(shownCells(expected, sheet)).toEqual(expected);
+    expect(shownCells(expected, fromMemory(workbook, "Finance"))).toEqual(expected);
+    hf.destroy();
+  });
+
+  it("grows each care group by its own forecast rates where given, the rest by all care groups'", async () => {
+    const assumptions: ForecastAssumptions = {
+      all: { growth: new Decimal("0.01"), inflation: new Decimal("0.03") },
+      own: new Map([
+        ["older people", { growth: new Decimal("0.035") }],
+        ["mental health", { inflation: new Decimal("0.05") }],
+      ]),
+    };
+    const { workbook, layout } = await withSheet(FIXTURE_PLANS, assumptions);
+    const hf = inHyperFormula(workbook);
+    const sheet = fromHyperFormula(hf, "Finance");
+    const rates = (row: number) =>
+      [1, 2].map((column) => figure(sheet, layout.assumptions.first + row, column, "ratio"));
+    // All care groups, then Older people (its own growth), Physical disability, Learning disability, Mental health.
+    expect([0, 1, 2, 3, 4].map(rates)).toEqual([
+      ["0.010000", "0.030000"],
+      ["0.035000", "0.030000"],
+      ["0.010000", "0.030000"],
+      ["0.010000", "0.030000"],
+      ["0.010000", "0.050000"],
+    ]);
+    const years = (group: number) => [2, 3, 4].map((column) => figure(sheet, layout.forecast.first + group, column));
+    // Older people: 20,857.20 × 1.035 × 1.03 = × 1.06605: 22,234.8180… → 22,234.82; × 1.1364626025 =
+    // 23,703.4277… → 23,703.43; × 1.211525957395125 = 25,269.0391… → 25,269.04.
+    expect(years(OLDER)).toEqual(["22234.82", "23703.43", "25269.04"]);
+    // Mental health: 6,084 × 1.01 × 1.05 = × 1.0605: 6,452.082 → 6,452.08; × 1.12466025 = 6,842.4329… →
+    // 6,842.43; × 1.192702195125 = 7,256.4001… → 7,256.40.
+    expect(years(MENTAL)).toEqual(["6452.08", "6842.43", "7256.40"]);
+    // Learning disability follows all: 25,012 × 1.0403 = 26,019.9836 → 26,019.98; × 1.08222409 = 27,068.5889… →
+    // 27,068.59; × 1.125837720827 = 28,159.4530… → 28,159.45.
+    expect(years(LEARNING)).toEqual(["26019.98", "27068.59", "28159.45"]);
+    // All care groups add the groups' years: 22,234.82 + 0 + 26,019.98 + 6,452.08 = 54,706.88.
+    expect(figure(sheet, layout.forecast.first + ALL, 2)).toBe("54706.88");
+
+    const expected = await engineCells(workbook, layout, assumptions);
     expect(shownCells(expected, sheet)).toEqual(expected);
     expect(shownCells(expected, fromMemory(workbook, "Finance"))).toEqual(expected);
     hf.destroy();

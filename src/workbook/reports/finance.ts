@@ -16,9 +16,12 @@ import {
   COMMITMENT_PARTS,
   CommitmentPart,
   DateSerial,
+  Decimal,
   FORECAST_YEARS,
+  ForecastAssumptions,
   MANAGED_AS,
   ManagedAs,
+  matchKey,
   OTHER_CARE_GROUPS,
   OTHER_SERVICES,
   PIPELINE_STATUSES,
@@ -28,12 +31,15 @@ import { DATE_FORMAT, MONEY_FORMAT, PERCENT_FORMAT } from "../schema/columns";
 import { BUDGETS, PEOPLE, PLAN_LINES, PLANS } from "../schema/tables";
 
 /** Starting points for the medium-term forecast, for the council to replace with its own. */
-export const DEFAULT_ASSUMPTIONS = {
-  /** About the yearly growth in the number of older people in England (ONS population projections). */
-  growth: 0.02,
-  /** About recent yearly uplifts to care fees, which follow the National Living Wage. */
-  inflation: 0.04,
-} as const;
+export const DEFAULT_ASSUMPTIONS: ForecastAssumptions = {
+  all: {
+    /** About the yearly growth in the number of older people in England (ONS population projections). */
+    growth: new Decimal("0.02"),
+    /** About recent yearly uplifts to care fees, which follow the National Living Wage. */
+    inflation: new Decimal("0.04"),
+  },
+  own: new Map(),
+};
 
 export interface FinanceSheetOptions {
   /** The sheet's name: "Finance", or a free name beside a sheet of the user's. */
@@ -44,7 +50,8 @@ export interface FinanceSheetOptions {
   readonly careGroups: readonly string[];
   /** The services shown one a row, ranked; any other is shown in "Other services". */
   readonly services: readonly string[];
-  readonly assumptions?: { readonly growth: number; readonly inflation: number };
+  /** The forecast's rates: for all care groups, and a group's own, typed as values over its formulas. */
+  readonly assumptions?: ForecastAssumptions;
 }
 
 /** A block of rows, 0-based: its title, its column headings, and its body's first and last rows. */
@@ -458,20 +465,31 @@ function writeAssumptions(
   cells: Cells,
   block: Block,
   careGroups: readonly string[],
-  assumptions: NonNullable<FinanceSheetOptions["assumptions"]>,
+  assumptions: ForecastAssumptions,
 ): void {
+  const rates = ["growth", "inflation"] as const;
   cells.text(block.title, 0, "Forecast assumptions, a year", true);
   cells.text(block.title, 1, "Growth in people", true);
   cells.text(block.title, 2, "Price inflation", true);
   cells.text(block.first, 0, ALL_CARE_GROUPS);
-  cells.put(block.first, 1, { value: assumptions.growth, numberFormat: PERCENT_FORMAT });
-  cells.put(block.first, 2, { value: assumptions.inflation, numberFormat: PERCENT_FORMAT });
+  rates.forEach((rate, at) =>
+    cells.put(block.first, 1 + at, { value: assumptions.all[rate].toNumber(), numberFormat: PERCENT_FORMAT }),
+  );
   careGroups.forEach((careGroup, index) => {
     const row = block.first + 1 + index;
+    const own = assumptions.own.get(matchKey(careGroup));
     cells.text(row, 0, careGroup);
-    for (const column of [1, 2]) {
-      cells.put(row, column, { formula: `=${fixed(block.first, column)}`, numberFormat: PERCENT_FORMAT });
-    }
+    rates.forEach((rate, at) => {
+      const column = 1 + at;
+      const value = own?.[rate];
+      cells.put(
+        row,
+        column,
+        value === undefined
+          ? { formula: `=${fixed(block.first, column)}`, numberFormat: PERCENT_FORMAT }
+          : { value: value.toNumber(), numberFormat: PERCENT_FORMAT },
+      );
+    });
   });
   cells.text(block.last + 1, 0, "A care group follows All care groups until you type its own rate over the formula.");
 }

@@ -2,6 +2,7 @@
 // the Finance sheet and, when the workbook has none, the Budgets table. The arithmetic is the engine's
 // (commitment.ts); the sheet's formulas work out the same figures in Excel.
 import {
+  assumptionFor,
   BudgetRecord,
   commitment,
   Commitment,
@@ -9,7 +10,7 @@ import {
   commitmentPeriod,
   Decimal,
   forecast,
-  ForecastAssumption,
+  ForecastAssumptions,
   indicativeAgainstPlanned,
   IndicativeAgainstPlanned,
   isBlank,
@@ -240,20 +241,15 @@ export interface FinanceFigures {
   readonly notes: readonly string[];
 }
 
-const DEFAULT_FORECAST: ForecastAssumption = {
-  growth: new Decimal(DEFAULT_ASSUMPTIONS.growth),
-  inflation: new Decimal(DEFAULT_ASSUMPTIONS.inflation),
-};
-
 /**
- * The figures at these dates. The forecast's assumptions are given by care group (null: the other care groups,
- * which follow the sheet's "All care groups" row); by default the sheet's starting points for every group.
- * Throws an EngineError for an as-at date after the year's end.
+ * The figures at these dates, the forecast by the assumptions given (the care groups not listed follow all care
+ * groups' rates, as on the sheet); by default the sheet's starting points for every group. Throws an
+ * EngineError for an as-at date after the year's end.
  */
 export function financeFigures(
   book: FinanceBook,
   dates: FinanceDates,
-  assumptions: (careGroup: string | null) => ForecastAssumption = () => DEFAULT_FORECAST,
+  assumptions: ForecastAssumptions = DEFAULT_ASSUMPTIONS,
 ): FinanceFigures {
   const asAt = readDate(dates.asAt, "As at");
   const period = commitmentPeriod(asAt, readDate(dates.yearStart, "Financial year starts"));
@@ -262,7 +258,7 @@ export function financeFigures(
   const forecasts = rows.slice(0, -1).map((row, at) => ({
     careGroup: row.careGroup,
     thisYear: recurringOf(row),
-    years: forecast(recurringOf(row), assumptions(at < book.careGroups.length ? row.careGroup : null)),
+    years: forecast(recurringOf(row), assumptionFor(assumptions, at < book.careGroups.length ? row.careGroup : null)),
     budget: row.budget,
   }));
   const all = rows[rows.length - 1];
@@ -298,6 +294,7 @@ export async function writeFinanceSheet(
   workbook: Workbook,
   book: FinanceBook,
   dates: FinanceDates,
+  assumptions: ForecastAssumptions = DEFAULT_ASSUMPTIONS,
 ): Promise<FinanceWritten> {
   const period = commitmentPeriod(readDate(dates.asAt, "As at"), readDate(dates.yearStart, "Financial year starts"));
   const names = await workbook.names();
@@ -336,6 +333,7 @@ export async function writeFinanceSheet(
     yearStart: period.year.from,
     careGroups: book.careGroups,
     services: book.services,
+    assumptions,
   });
   try {
     await workbook.addSheet(spec);
