@@ -2,13 +2,16 @@
 // in one action. Errors reach the user as the plan editor's do (noticeOf).
 import { Workbook } from "../../workbook/port";
 import { readFinanceBook, writeFinanceSheet } from "../../workbook/reports/financeBook";
-import { FinanceAction, FinanceState, financeSummary } from "./finance";
+import { canWrite, FinanceAction, FinanceState, financeSummary } from "./finance";
 import { noticeOf } from "./planController";
 
 export interface FinanceController {
   /** Reads the tables the figures come from (when the view opens, and on Refresh). */
   read(): Promise<void>;
-  /** Writes the Finance sheet at the state's dates (and the Budgets table when missing), then reads again. */
+  /**
+   * Writes the Finance sheet at the state's dates and rates (and the Budgets table when missing), then reads
+   * again. Does nothing while the state cannot be written (canWrite).
+   */
   write(state: FinanceState): Promise<void>;
 }
 
@@ -23,10 +26,11 @@ export function financeController(workbook: Workbook, dispatch: (action: Finance
       }
     },
     async write(state) {
-      if (!state.book || financeSummary(state).problem !== null) return;
+      const summary = financeSummary(state);
+      if (!state.book || !summary.assumptions || !canWrite(state, summary)) return;
       dispatch({ type: "writeStarted" });
       try {
-        const written = await writeFinanceSheet(workbook, state.book, state.dates);
+        const written = await writeFinanceSheet(workbook, state.book, state.dates, summary.assumptions);
         dispatch({ type: "written", written, book: await readFinanceBook(workbook) });
       } catch (error) {
         dispatch({ type: "writeFailed", message: noticeOf(error, "The Finance sheet was not written") });

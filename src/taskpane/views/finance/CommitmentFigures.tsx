@@ -61,7 +61,7 @@ function RowFigures({ row, id, from, to }: { row: CareGroupCommitment; id: strin
  * The commitment at the as-at date: all care groups first, then the pipeline, then each care group (and the
  * others, when a plan's care group is not among them).
  */
-export function CommitmentFigures({ figures }: { figures: FinanceFigures }) {
+export function CommitmentFigures({ figures }: { figures: Pick<FinanceFigures, "commitment"> }) {
   const styles = useStyles();
   const { rows, pipeline, period } = figures.commitment;
   const [from, to] = [period.remaining.from, period.remaining.to].map((serial) => isoFromSerial(serial));

@@ -3,10 +3,11 @@ import { useEffect, useMemo, useReducer } from "react";
 import { formatDate, formatPounds } from "../../../engine";
 import { timestamp } from "../../../workbook/planBook";
 import { NoticeBar } from "../../NoticeBar";
-import { financeReducer, financeSummary, initialFinanceState } from "../../state/finance";
+import { canWrite, financeReducer, financeSummary, initialFinanceState } from "../../state/finance";
 import { financeController } from "../../state/financeController";
 import { PaneViewProps } from "../registry";
 import { CommitmentFigures, percent } from "./CommitmentFigures";
+import { ForecastAssumptionsInputs, ForecastFigures } from "./ForecastAssumptions";
 
 const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: "12px", minWidth: 0 },
@@ -52,7 +53,7 @@ export function FinanceView({ workbook, onUnsavedChange }: PaneViewProps) {
   useEffect(() => onUnsavedChange([]), [onUnsavedChange]);
 
   const summary = useMemo(() => financeSummary(state), [state]);
-  const { figures, year } = summary;
+  const { figures, forecast, year } = summary;
   const notes = figures?.notes ?? [];
   const busy = state.busy !== null;
 
@@ -88,10 +89,16 @@ export function FinanceView({ workbook, onUnsavedChange }: PaneViewProps) {
           />
         </Field>
       </fieldset>
+      <ForecastAssumptionsInputs
+        inputs={state.assumptions}
+        careGroups={state.book?.careGroups ?? []}
+        problems={summary.rateProblems}
+        dispatch={dispatch}
+      />
       <div className={styles.actions}>
         <Button
           appearance="primary"
-          disabled={busy || !figures}
+          disabled={!canWrite(state, summary)}
           onClick={() => void controller.write(state)}
           title="Add a Finance sheet of live formulas over the tables, at these dates"
         >
@@ -144,11 +151,10 @@ export function FinanceView({ workbook, onUnsavedChange }: PaneViewProps) {
                 ))}
             </ol>
           )}
-          <p className={styles.note}>
-            The Finance sheet has every service, the indicative budgets against plans and the medium-term forecast.
-          </p>
+          <p className={styles.note}>The Finance sheet has every service, and the indicative budgets against plans.</p>
         </section>
       )}
+      {forecast && <ForecastFigures forecast={forecast} yearStart={state.dates.yearStart} />}
     </div>
   );
 }
