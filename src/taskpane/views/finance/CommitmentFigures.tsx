@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import {
   ALL_CARE_GROUPS,
   CareGroupCommitment,
@@ -11,6 +11,7 @@ import {
 } from "../../../engine";
 import { FinanceFigures } from "../../../workbook/reports/financeBook";
 import { useFigureStyles } from "../plan/figures";
+import { useAmountStyles } from "./amounts";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: "4px", minWidth: 0 },
@@ -18,7 +19,6 @@ const useStyles = makeStyles({
   groupHeading: { margin: "8px 0 0", fontSize: tokens.fontSizeBase300 },
   over: { color: tokens.colorPaletteRedForeground1 },
   note: { margin: 0, color: tokens.colorNeutralForeground2 },
-  list: { margin: 0, paddingLeft: "20px" },
 });
 
 /** A fraction as a percentage to one place: 0.330880 → "33.1%". */
@@ -30,9 +30,10 @@ const plural = (count: number, one: string, many = `${one}s`) => `${count} ${cou
 function RowFigures({ row, id, from, to }: { row: CareGroupCommitment; id: string; from: string; to: string }) {
   const styles = useStyles();
   const figures = useFigureStyles();
+  const amounts = useAmountStyles();
   const over = row.variance.isNegative();
   return (
-    <dl className={figures.list}>
+    <dl className={mergeClasses(figures.list, amounts.list)}>
       <dt>Committed a year</dt>
       <dd id={`${id}-committed`}>{formatPounds(row.fullYear.total)}</dd>
       <dt>Budget</dt>

@@ -1,4 +1,4 @@
-import { Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { Field, Input, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { addMonths, ALL_CARE_GROUPS, financialYearLabel, formatPounds, matchKey, serialFromIso } from "../../../engine";
 import { ForecastRow } from "../../../workbook/reports/financeBook";
 import {
@@ -10,6 +10,7 @@ import {
   RateProblem,
 } from "../../state/finance";
 import { useFigureStyles } from "../plan/figures";
+import { useAmountStyles } from "./amounts";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: "8px", minWidth: 0 },
@@ -124,6 +125,7 @@ export function ForecastAssumptionsInputs({
 export function ForecastFigures({ forecast, yearStart }: { forecast: readonly ForecastRow[]; yearStart: string }) {
   const styles = useStyles();
   const figures = useFigureStyles();
+  const amounts = useAmountStyles();
   const all = forecast[forecast.length - 1];
   const start = serialFromIso(yearStart);
   return (
@@ -135,7 +137,7 @@ export function ForecastFigures({ forecast, yearStart }: { forecast: readonly Fo
         {`All care groups' recurring commitment (${formatPounds(all.thisYear)} a year now, one-off items left ` +
           `out), grown by the assumptions, against this year's budget of ${formatPounds(all.budget)}.`}
       </p>
-      <dl className={figures.list}>
+      <dl className={mergeClasses(figures.list, amounts.list)}>
         {all.years.map((year, at) => {
           const over = year.gt(all.budget) && !all.budget.isZero();
           return [
