@@ -3,6 +3,7 @@
 import fc from "fast-check";
 import {
   Decimal,
+  Grid,
   indicativeBudget,
   PriceChange,
   proposalBands,
@@ -25,7 +26,7 @@ const starter = [
 const budget = (table: ReturnType<typeof proposePriceTable>["table"], points: number, careGroup: string) =>
   indicativeBudget(table, { points, careGroup }, annual).toNumber();
 
-const changedCells = (change: PriceChange, grid = starter) =>
+const changedCells = (change: PriceChange, grid: Grid = starter) =>
   proposePriceTable(grid, change).changed.map((cell) => [
     cell.careGroup,
     cell.band,
