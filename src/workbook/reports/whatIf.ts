@@ -2,12 +2,15 @@
 // it once; from then on Excel (or the preview) recalculates it on every edit of a proposed price, with no pane code
 // on the way: a price typed in ProposedPricePoints → PB.INDICATIVE_BUDGET and PB.REPRICE → this sheet and its charts.
 //
-// The formulas keep to what Excel (365 / 2021), HyperFormula and the preview's formula library all calculate alike:
-// PB functions, operators applied cell by cell, spill references (A1#), SEQUENCE, ROWS, COUNT, COUNTIFS, MINIFS,
-// MAXIFS, INDEX, IF, MAX, ABS and CEILING. They avoid functions applied to each cell of an array (IFERROR, ROUND
-// over a column), which the preview does not apply cell by cell, and SORT/FILTER, which give an error when any
-// cell they sort holds one (a person who cannot be priced). Excel's *IFS functions skip error cells that fail a
-// criterion, so the rankings and counts below leave out people who cannot be priced without hiding their rows.
+// Each spilled formula is written to one cell; Excel spills it when Range.formulas sets it ("Handle dynamic arrays
+// and spilling using the Excel JavaScript API", learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-
+// dynamic-arrays). The formulas keep to what Excel (365 / 2021), HyperFormula and the preview's formula library all
+// calculate alike: PB functions, operators applied cell by cell, spill references (A1#), SEQUENCE, ROWS, COUNTIFS,
+// SUMIFS, MINIFS, MAXIFS, INDEX, IF, MAX, ABS and CEILING. They avoid functions applied to each cell of an array
+// (IFERROR or ROUND over a column), which the preview does not apply cell by cell, SORT and FILTER, which give an
+// error when any cell they sort holds one (a person who cannot be priced), and TEXT, whose formats HyperFormula
+// reads differently. Excel's *IFS functions skip error cells that fail a criterion, so the rankings and counts
+// below leave out people who cannot be priced without hiding their rows.
 //
 // Amounts are compared with half a penny's tolerance (±0.005): a change is proposed − current, worked out in
 // floating point, so two equal changes in pence may differ in their last binary digit. Every criterion set
