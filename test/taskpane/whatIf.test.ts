@@ -64,11 +64,11 @@ describe("the price what-if view's state", () => {
     expect(unsavedWork(state)).toEqual(["the price change you chose, not yet created"]);
   });
 
-  it.each<[string, WhatIfAction[], { field: string | null; text: string }]>([
+  it.each<[string, WhatIfAction[], { field: string | null; text: string; missing: boolean }]>([
     [
       "a blank percentage",
       [{ type: "changeKindChosen", kind: "percent" }],
-      { field: "amount", text: "Give a percentage, such as 5 or -2.5." },
+      { field: "amount", text: "Give a percentage, such as 5 or -2.5.", missing: true },
     ],
     [
       "a percentage that is not a number",
@@ -76,7 +76,7 @@ describe("the price what-if view's state", () => {
         { type: "changeKindChosen", kind: "percent" },
         { type: "amountEdited", text: "five" },
       ],
-      { field: "amount", text: 'a percentage: expected a number; got "five".' },
+      { field: "amount", text: 'A percentage: expected a number; got "five".', missing: false },
     ],
     [
       "£ a point that would make a price negative",
@@ -87,6 +87,7 @@ describe("the price what-if view's state", () => {
       {
         field: "amount",
         text: "The change would make Mental health, band from 0 points £-5.00: a price cannot be below £0.",
+        missing: false,
       },
     ],
     [
@@ -101,6 +102,7 @@ describe("the price what-if view's state", () => {
         text:
           "The lower bound of the band from 20 points must stay above 0 and below 40 points, between the bands " +
           "beside it; got 45.",
+        missing: false,
       },
     ],
   ])("says which field is wrong for %s, and derives no proposal", (_, actions, problem) => {

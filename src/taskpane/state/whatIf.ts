@@ -141,6 +141,8 @@ export function unsavedWork(state: WhatIfState): string[] {
 export interface FieldProblem {
   readonly field: "amount" | "bound";
   readonly text: string;
+  /** Nothing typed yet: a prompt rather than an error. */
+  readonly missing: boolean;
 }
 
 /** An amount typed in the pane, read exactly ("5", "-2.5", "£2.50", "1,200"; "5%" where a percentage is asked). */
@@ -153,11 +155,11 @@ function typedNumber(text: string, what: string, percent: boolean): Decimal {
 export function changeOf(form: ChangeForm): { change: PriceChange } | { problem: FieldProblem } {
   const careGroup = form.careGroup === "" ? null : form.careGroup;
   const read = (field: FieldProblem["field"], text: string, what: string, example: string, percent = false) => {
-    if (text.trim() === "") throw new FieldError({ field, text: `Give ${what}, such as ${example}.` });
+    if (text.trim() === "") throw new FieldError({ field, text: `Give ${what}, such as ${example}.`, missing: true });
     try {
-      return typedNumber(text, what, percent);
+      return typedNumber(text, what[0].toUpperCase() + what.slice(1), percent);
     } catch (error) {
-      if (error instanceof EngineError) throw new FieldError({ field, text: `${error.message}.` });
+      if (error instanceof EngineError) throw new FieldError({ field, text: `${error.message}.`, missing: false });
       throw error;
     }
   };
@@ -204,7 +206,7 @@ export interface WhatIfView {
   /** The proposal the form describes, as it would be created; null when there is one already or it is refused. */
   readonly proposal: Proposal | null;
   /** Why the form's change cannot be made: a field that cannot be read, or a change the table cannot take. */
-  readonly problem: FieldProblem | { readonly field: null; readonly text: string } | null;
+  readonly problem: FieldProblem | { readonly field: null; readonly text: string; readonly missing: false } | null;
   /** Current against proposed (the workbook's proposal, or the one the form describes). */
   readonly summary: WhatIfSummary | null;
 }
@@ -246,7 +248,7 @@ export function deriveWhatIf(state: WhatIfState): WhatIfView | null {
       bands,
       proposalInWorkbook: false,
       proposal: null,
-      problem: { field, text: `${error.message}.` },
+      problem: { field, text: `${error.message}.`, missing: false },
       summary: null,
     };
   }
