@@ -153,7 +153,7 @@ describe("the price what-if view's state", () => {
     expect(created.form.kind).toBe("copy");
     expect(unsavedWork(created)).toEqual([]);
     expect(deriveWhatIf(created)!.proposalInWorkbook).toBe(true);
-    const written = run(created, { type: "sheetWritten", made: { sheet: "What-if" } });
+    const written = run(created, { type: "sheetWritten", made: { sheet: "What-if" }, book: created.book! });
     expect(written.sheet).toBe("What-if");
     expect(written.made?.title).toBe("Wrote the sheet What-if");
   });

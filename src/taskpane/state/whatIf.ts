@@ -64,7 +64,7 @@ export type WhatIfAction =
   | { readonly type: "bandChosen"; readonly band: number }
   | { readonly type: "boundEdited"; readonly text: string }
   | { readonly type: "proposalCreated"; readonly book: WhatIfBook; readonly made: Made; readonly changed: number }
-  | { readonly type: "sheetWritten"; readonly made: Made };
+  | { readonly type: "sheetWritten"; readonly book: WhatIfBook; readonly made: Made };
 
 export const initialWhatIf: WhatIfState = {
   book: null,
@@ -116,6 +116,7 @@ export function whatIfReducer(state: WhatIfState, action: WhatIfAction): WhatIfS
     case "sheetWritten":
       return {
         ...state,
+        book: action.book,
         busy: null,
         message: null,
         sheet: action.made.sheet,

@@ -63,7 +63,8 @@ export function whatIfController(workbook: Workbook, dispatch: (action: WhatIfAc
     writeSheet: (state) =>
       run("Writing the What-if sheet", "The What-if sheet was not written", async () => {
         if (!state.book) throw new WorkbookProblem("The workbook has not been read yet: Refresh.");
-        return { type: "sheetWritten", made: await writeWhatIfSheet(workbook, state.book) };
+        const made = await writeWhatIfSheet(workbook, state.book);
+        return { type: "sheetWritten", made, book: await readWhatIfBook(workbook) };
       }),
   };
 }
