@@ -244,3 +244,65 @@ describe("the what-if on the in-memory workbook", () => {
     }
   });
 });
+
+describe("the what-if with an outcomes-based (category) price table", () => {
+  it("prices categories, and draws each category's amount as columns instead of a curve over points", async () => {
+    const workbook = new MemoryWorkbook({ functions: await pbFunctionLibrary() });
+    const text = (header: string) => ({ header, numberFormat: "@" });
+    await workbook.addTables([
+      {
+        name: "People",
+        sheet: "People",
+        columns: ["Person ID", "Name", "Care group", "Points"].map(text),
+        rows: [
+          ["C1", "Ann", "Older people", "Basic"],
+          ["C2", "Bob", "Learning disability", "Standard"],
+          ["C3", "Cat", "Older people", "Enhanced"],
+        ],
+      },
+      {
+        name: "PricePoints",
+        sheet: "PricePoints",
+        columns: [
+          text("Category"),
+          ...["Older people", "Learning disability"].map((header) => ({ header, numberFormat: "£#,##0.00" })),
+        ],
+        rows: [
+          ["Basic", 2600, 3900],
+          ["Standard", 7800, 10400],
+          ["Enhanced", 15600, 20800],
+        ],
+      },
+    ]);
+    const book = await readWhatIfBook(workbook);
+    const proposal = proposePriceTable(book.current.grid, {
+      kind: "percent",
+      percent: new Decimal(10),
+      careGroup: null,
+    });
+    await createProposedTable(workbook, book, proposal);
+    expect(await writeWhatIfSheet(workbook, await readWhatIfBook(workbook))).toEqual({ sheet: "What-if" });
+    const groups = ["Older people", "Learning disability"];
+    const layout = whatIfLayout({ careGroups: groups, categories: ["Basic", "Standard", "Enhanced"] });
+    const read = reader(workbook, "What-if");
+    // Ann 2,600 + Cat 15,600 = 18,200 → × 1.1 = 20,020; Bob 10,400 → 11,440
+    expect([0, 1, 2, 3].map((row) => [0, 1, 2, 3, 4].map((column) => read(layout.summary.row + row, column)))).toEqual([
+      ["Care group", "People", "Current", "Proposed", "Change"],
+      ["Older people", 2, 18200, 20020, 1820],
+      ["Learning disability", 1, 10400, 11440, 1040],
+      ["Total", 3, 28600, 31460, 2860],
+    ]);
+    const curve = layout.curve;
+    expect(
+      [1, 2, 3].map((row) => [0, 1, 2, 3, 4].map((column) => read(curve.row + row, curve.column + column))),
+    ).toEqual([
+      ["Basic", 2600, 2860, 3900, 4290],
+      ["Standard", 7800, 8580, 10400, 11440],
+      ["Enhanced", 15600, 17160, 20800, 22880],
+    ]);
+    const chart = workbook.allSheets().find((sheet) => sheet.name === "What-if")!.charts[0];
+    expect([chart.type, chart.xAxisTitle]).toEqual(["columnClustered", "Category"]);
+    // The categories stay text in the per-person block.
+    expect(read(layout.everyone.row + 1, 3)).toBe("Basic");
+  });
+});
