@@ -1,6 +1,7 @@
-import { Cell, isBlank, label, moneyAmount, quantity, readCell, readChoice } from "./cells";
-import { Decimal, ZERO } from "./decimal";
-import { EngineError } from "./errors";
+import { anyNumber, Cell, describeCell, isBlank, label, matchKey, readCell, readChoice } from "./cells";
+import { Decimal, formatPercent, formatPounds, formatQuantity, toPence, ZERO } from "./decimal";
+import { EngineError, invalid } from "./errors";
+import { addMonths, calendarDate, isoFromSerial, serialFromIso } from "./dates";
 import { inPeriod } from "./periods";
 import { annualCost, Frequency, PlanLine, readFrequency } from "./plan";
 import { Tolerance, TrafficLight, trafficLight } from "./tolerance";
@@ -43,12 +44,119 @@ export interface LineFields {
   readonly managedAs: Cell;
 }
 
-export type LineProblems = Partial<Record<keyof LineFields, string>>;
+export type LineField = keyof LineFields;
+export type LineProblems = Partial<Record<LineField, string>>;
+
+// Limits of a line. Beyond them a figure is a typing slip, not a plan; each message says why, and never
+// quotes the figure, so 1e20 and 99999999999999999999 are told the same thing.
+
+/** The most of anything one line may hold, whatever its unit. */
+export const QUANTITY_LIMIT = new Decimal(1_000_000);
+/** The most one unit may cost. */
+export const UNIT_COST_LIMIT = new Decimal(1_000_000);
+/**
+ * Quantities and unit costs are kept to two decimal places, so what the workbook holds (an Excel number)
+ * is exactly what the plan was costed on, and reopening a plan never changes a figure.
+ */
+export const LINE_DECIMAL_PLACES = 2;
+
+type Measure = "days" | "months";
+
+/** Units of time: one is `size` days (or months) over `per`, kept as whole numbers so limits are exact. */
+const TIME_UNITS: ReadonlyMap<
+  string,
+  { readonly plural: string; readonly measure: Measure; readonly size: number; readonly per: number }
+> = new Map([
+  ["minute", { plural: "minutes", measure: "days" as const, size: 1, per: 1440 }],
+  ["hour", { plural: "hours", measure: "days" as const, size: 1, per: 24 }],
+  ["day", { plural: "days", measure: "days" as const, size: 1, per: 1 }],
+  ["night", { plural: "nights", measure: "days" as const, size: 1, per: 1 }],
+  ["week", { plural: "weeks", measure: "days" as const, size: 7, per: 1 }],
+  ["fortnight", { plural: "fortnights", measure: "days" as const, size: 14, per: 1 }],
+  ["month", { plural: "months", measure: "months" as const, size: 1, per: 1 }],
+  ["year", { plural: "years", measure: "months" as const, size: 12, per: 1 }],
+]);
+const UNIT_SPELLINGS: ReadonlyMap<string, string> = new Map([
+  ...[...TIME_UNITS].flatMap(([unit, { plural }]) => [[unit, unit] as const, [plural, unit] as const]),
+  ["min", "minute"],
+  ["mins", "minute"],
+  ["hr", "hour"],
+  ["hrs", "hour"],
+]);
+
+/** The most of each measure a period holds: a week 7 days, a month 31 days, a year 366 days or 12 months. */
+const PERIOD_HOLDS: Readonly<Record<Exclude<Frequency, "once">, Record<Measure, Decimal>>> = {
+  week: { days: new Decimal(7), months: new Decimal(7).div(28) },
+  month: { days: new Decimal(31), months: new Decimal(1) },
+  year: { days: new Decimal(366), months: new Decimal(12) },
+};
+
+/** The most units of time a line paid so often can hold, or undefined when its unit is not a unit of time. */
+export function timeLimit(unit: string, frequency: Frequency): { limit: Decimal; why: string } | undefined {
+  const name = UNIT_SPELLINGS.get(matchKey(unit).replace(/^(?:a|an|one|1|per)\s+/, ""));
+  const time = name === undefined ? undefined : TIME_UNITS.get(name);
+  if (!time || frequency === "once") return undefined;
+  const limit = PERIOD_HOLDS[frequency][time.measure]
+    .times(time.per)
+    .div(time.size)
+    .toDecimalPlaces(LINE_DECIMAL_PLACES, Decimal.ROUND_DOWN);
+  return { limit, why: `a ${frequency} holds at most ${formatQuantity(limit)} ${limit.eq(1) ? name : time.plural}` };
+}
+
+/** A number as typed or as a cell holds it, including 1e20-style notation, so a huge one meets its limit. */
+function typedNumber(cell: Cell, what: string, expected: string): Decimal {
+  if (typeof cell === "string" && /^\s*[+-]?(?:\d+\.?\d*|\.\d+)e[+-]?\d+\s*$/i.test(cell)) {
+    return new Decimal(cell.trim());
+  }
+  const parsed = anyNumber.safeParse(cell);
+  if (!parsed.success) throw invalid(`${what}: ${expected}; got ${describeCell(cell)}`);
+  return parsed.data;
+}
+
+/** A quantity for a line: 0 or more, to two decimal places, at most what its unit and frequency allow. */
+function lineQuantity(cell: Cell, unit: string | undefined, frequency: Frequency | undefined): Decimal {
+  const expected = "expected a quantity, 0 or more";
+  const value = typedNumber(cell, "Quantity", expected);
+  if (value.isNegative()) throw invalid(`Quantity: ${expected}; got ${describeCell(cell)}`);
+  if (value.gt(QUANTITY_LIMIT)) {
+    throw invalid(`Quantity: at most ${formatQuantity(QUANTITY_LIMIT)}; a larger figure is surely a typing slip`);
+  }
+  if (value.decimalPlaces() > LINE_DECIMAL_PLACES) {
+    throw invalid(`Quantity: at most ${LINE_DECIMAL_PLACES} decimal places (such as 2.25); got ${describeCell(cell)}`);
+  }
+  const time = unit === undefined || frequency === undefined ? undefined : timeLimit(unit, frequency);
+  if (time && value.gt(time.limit)) throw invalid(`Quantity: ${time.why}; check the quantity, unit and frequency`);
+  return value;
+}
+
+/** A unit cost: pounds and pence, 0 or more, at most the unit-cost limit. */
+function lineUnitCost(cell: Cell): Decimal {
+  const expected = "expected an amount in £, 0 or more";
+  const value = typedNumber(cell, "Unit cost", expected);
+  if (value.isNegative()) throw invalid(`Unit cost: ${expected}; got ${describeCell(cell)}`);
+  if (value.gt(UNIT_COST_LIMIT)) {
+    throw invalid(
+      `Unit cost: at most ${formatPounds(UNIT_COST_LIMIT)} a unit; a larger figure is surely a typing slip`,
+    );
+  }
+  if (value.decimalPlaces() > LINE_DECIMAL_PLACES) {
+    throw invalid(`Unit cost: pounds and pence only (at most 2 decimal places); got ${describeCell(cell)}`);
+  }
+  return value;
+}
+
+/** A line checked: the line when every field is right, each wrong field's message, and notes worth a look. */
+export interface CheckedLine {
+  readonly line: SupportPlanLine | null;
+  readonly problems: LineProblems;
+  /** Allowed but worth a second look, such as a quantity of 0. */
+  readonly notes: LineProblems;
+}
 
 /** Checks every field of a line, so each field can show its own message. */
-export function checkLine(fields: LineFields): { line: SupportPlanLine } | { problems: LineProblems } {
+export function checkLine(fields: LineFields): CheckedLine {
   const problems: LineProblems = {};
-  const read = <T>(field: keyof LineFields, what: string, parse: () => T): T | undefined => {
+  const read = <T>(field: LineField, what: string, parse: () => T): T | undefined => {
     if (isBlank(fields[field])) {
       problems[field] = `${what} is needed`;
       return undefined;
@@ -63,21 +171,27 @@ export function checkLine(fields: LineFields): { line: SupportPlanLine } | { pro
   };
   const service = read("service", "A service", () => label(fields.service));
   const unit = read("unit", "A unit (hour, day, week, item…)", () => label(fields.unit));
-  const lineQuantity = read("quantity", "A quantity", () => readCell(quantity, fields.quantity, "Quantity"));
-  const unitCost = read("unitCost", "A unit cost", () => readCell(moneyAmount, fields.unitCost, "Unit cost"));
   const frequency = read("frequency", "A frequency", () => readFrequency(fields.frequency, "Frequency"));
+  const quantity = read("quantity", "A quantity", () => lineQuantity(fields.quantity, unit, frequency));
+  const unitCost = read("unitCost", "A unit cost", () => lineUnitCost(fields.unitCost));
   const managedAs = read("managedAs", "How it is managed", () => readManagedAs(fields.managedAs, "How it is managed"));
+  const notes: LineProblems = quantity?.isZero() ? { quantity: "Quantity is 0: this line costs nothing" } : {};
   if (
     service === undefined ||
     unit === undefined ||
-    lineQuantity === undefined ||
+    quantity === undefined ||
     unitCost === undefined ||
     frequency === undefined ||
     managedAs === undefined
   ) {
-    return { problems };
+    return { line: null, problems, notes };
   }
-  return { line: { service, unit, quantity: lineQuantity, unitCost, frequency, managedAs } };
+  return { line: { service, unit, quantity, unitCost, frequency, managedAs }, problems, notes };
+}
+
+/** A line's annual cost as PlanLines holds it: exact, rounded to pence once. */
+export function lineAnnualCost(line: PlanLine): Decimal {
+  return toPence(annualCost(line));
 }
 
 /** Recurring cost a year and one-off cost, kept apart. */
@@ -138,18 +252,215 @@ export function planAgainstBudget(
   return { light, deviation, meaning: MEANINGS[light] };
 }
 
-/** Why a plan cannot be saved yet, in plain words; empty when it can. */
-export function planProblems(plan: {
-  lines: readonly unknown[];
-  status: PlanStatus;
-  reason: string;
-  updatedBy: string;
-}): string[] {
-  const problems: string[] = [];
-  if (plan.lines.length === 0) problems.push("Add at least one line to the plan.");
-  if (plan.status === "Needs manager review" && plan.reason.trim() === "") {
-    problems.push("Say why the plan needs manager review.");
+/** A plan priced against a person's indicative budget. */
+export interface CostedPlan {
+  readonly totals: PlanTotals;
+  /** Null until the plan has a line: an empty new plan is not yet Red, it is not yet anything. */
+  readonly againstBudget: PlanAgainstBudget | null;
+}
+
+export function costPlan(
+  lines: readonly SupportPlanLine[],
+  indicativeAnnual: Decimal | null,
+  tolerance: Tolerance,
+): CostedPlan {
+  const totals = planTotals(lines);
+  const againstBudget =
+    lines.length === 0 || indicativeAnnual === null
+      ? null
+      : planAgainstBudget(totals.annual, indicativeAnnual, tolerance);
+  return { totals, againstBudget };
+}
+
+/** The figures a saved plan records, each rounded to pence once from the exact totals. */
+export interface PlanFigures {
+  readonly indicativeAnnual: Decimal;
+  readonly annual: Decimal;
+  readonly weekly: Decimal;
+  readonly oneOff: Decimal;
+  /** Annual cost by how it is managed, one-off items included. */
+  readonly byManagement: Readonly<Record<ManagedAs, Decimal>>;
+  readonly light: TrafficLight;
+}
+
+export function planFigures(
+  lines: readonly SupportPlanLine[],
+  indicativeAnnual: Decimal,
+  tolerance: Tolerance,
+): PlanFigures {
+  const totals = planTotals(lines);
+  const byManagement = Object.fromEntries(
+    MANAGED_AS.map((managedAs) => {
+      const { recurringAnnual, oneOff } = totals.byManagement[managedAs];
+      return [managedAs, toPence(recurringAnnual.plus(oneOff))];
+    }),
+  ) as Record<ManagedAs, Decimal>;
+  return {
+    indicativeAnnual: toPence(indicativeAnnual),
+    annual: toPence(totals.annual),
+    weekly: toPence(totals.weekly),
+    oneOff: toPence(totals.oneOff),
+    byManagement,
+    light: trafficLight(totals.annual, indicativeAnnual, tolerance),
+  };
+}
+
+// Governance (Coventry's tolerance and the report's risk panels): how far a plan may be agreed depends on
+// its light. These are the only places the rules are written; the pane asks them which fields are needed.
+
+/** Why a reason must be given for this status and light, or null when it may be left blank. */
+export function reasonRequired(status: PlanStatus, light: TrafficLight | null): string | null {
+  if (status === "Needs manager review") return "Say why the plan needs manager review.";
+  if (status === "Agreed" && (light === "Amber" || light === "Red")) {
+    const plan = light === "Amber" ? "An Amber plan" : "A Red plan";
+    return `${plan} can be agreed only with a reason: say why it differs from the indicative budget.`;
   }
-  if (plan.updatedBy.trim() === "") problems.push("Enter your name, so colleagues know who last changed the plan.");
+  return null;
+}
+
+/** Why a manager must sign the plan off for this status and light, or null when no sign-off is needed. */
+export function signOffRequired(status: PlanStatus, light: TrafficLight | null): string | null {
+  return status === "Agreed" && light === "Red"
+    ? "A Red plan can be agreed only with a manager's sign-off: enter the manager's name."
+    : null;
+}
+
+/** What the Plans table records of the decision: the reason as given, and the sign-off of an Agreed plan. */
+export function decisionRecord(plan: { status: PlanStatus; reason: string; signedOffBy: string }): {
+  reason: string;
+  signedOffBy: string;
+} {
+  return { reason: plan.reason.trim(), signedOffBy: plan.status === "Agreed" ? plan.signedOffBy.trim() : "" };
+}
+
+/** A field of a plan that can stop it being saved. */
+export type PlanField = "lines" | "reason" | "signedOffBy" | "updatedBy";
+
+export interface PlanProblem {
+  readonly field: PlanField;
+  readonly message: string;
+}
+
+/** A plan as it is about to be saved, with its light (null before it can be priced). */
+export interface PlanForSaving {
+  readonly lines: readonly unknown[];
+  readonly status: PlanStatus;
+  readonly reason: string;
+  readonly signedOffBy: string;
+  readonly updatedBy: string;
+  readonly light: TrafficLight | null;
+}
+
+/** Why a plan cannot be saved yet, in plain words and by field; empty when it can. */
+export function planProblems(plan: PlanForSaving): PlanProblem[] {
+  const problems: PlanProblem[] = [];
+  if (plan.lines.length === 0) problems.push({ field: "lines", message: "Add at least one line to the plan." });
+  const reason = reasonRequired(plan.status, plan.light);
+  if (reason && plan.reason.trim() === "") problems.push({ field: "reason", message: reason });
+  const signOff = signOffRequired(plan.status, plan.light);
+  if (signOff && plan.signedOffBy.trim() === "") problems.push({ field: "signedOffBy", message: signOff });
+  if (plan.updatedBy.trim() === "") {
+    problems.push({ field: "updatedBy", message: "Enter your name, so colleagues know who last changed the plan." });
+  }
   return problems;
+}
+
+// When a plan runs (issue 10): a start date (by default the day the plan is first saved), an end date
+// (blank: ongoing) and a review date (by default 12 months after the start), as ISO dates.
+
+export type DateField = "startDate" | "endDate" | "reviewDate";
+
+const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** "1 Apr 2026", as the Plans table's date format shows it. */
+export function formatDate(iso: string): string {
+  const { year, month, day } = calendarDate(serialFromIso(iso));
+  return `${day} ${MONTH_NAMES[month - 1]} ${year}`;
+}
+
+/** The dates a plan is saved with, defaults filled in; or each date's problem. `today` is an ISO date. */
+export function planDates(
+  dates: Readonly<Record<DateField, string | null>>,
+  today: string,
+):
+  | { dates: Record<DateField, string | null> & { startDate: string; reviewDate: string } }
+  | { problems: Partial<Record<DateField, string>> } {
+  const problems: Partial<Record<DateField, string>> = {};
+  const names: Record<DateField, string> = { startDate: "Start date", endDate: "End date", reviewDate: "Review date" };
+  const serial = (field: DateField): number | null => {
+    const value = dates[field];
+    if (value === null || value.trim() === "") return null;
+    try {
+      return serialFromIso(value);
+    } catch (error) {
+      if (!(error instanceof EngineError)) throw error;
+      problems[field] = `${names[field]}: expected a date such as 2026-04-01; got "${value}"`;
+      return null;
+    }
+  };
+  const start = serial("startDate") ?? serialFromIso(today);
+  const end = serial("endDate");
+  const review = serial("reviewDate") ?? addMonths(start, 12);
+  const startText = formatDate(isoFromSerial(start));
+  if (end !== null && end < start) problems.endDate = `The end date must not be before the start date (${startText})`;
+  if (review < start) problems.reviewDate = `The review date must not be before the start date (${startText})`;
+  if (Object.keys(problems).length > 0) return { problems };
+  return {
+    dates: {
+      startDate: isoFromSerial(start),
+      endDate: end === null ? null : isoFromSerial(end),
+      reviewDate: isoFromSerial(review),
+    },
+  };
+}
+
+// The workbook's tolerance as the pane edits it: in percentages, so "10" is 10% (never 1,000%).
+
+/** The largest tolerance limit that is not a slip: 1,000% (a plan eleven times its indicative budget). */
+export const TOLERANCE_LIMIT = new Decimal(10);
+
+export type ToleranceField = "green" | "amber";
+
+/** What is wrong with a pair of limits (fractions of the indicative budget), by field; empty when right. */
+export function toleranceProblems(green: Decimal, amber: Decimal): Partial<Record<ToleranceField, string>> {
+  const problems: Partial<Record<ToleranceField, string>> = {};
+  const check = (field: ToleranceField, name: string, value: Decimal) => {
+    if (value.isNegative()) problems[field] = `${name}: expected a percentage, 0% or more`;
+    else if (value.gt(TOLERANCE_LIMIT)) problems[field] = `${name}: at most ${formatPercent(TOLERANCE_LIMIT)}`;
+  };
+  check("green", "Green", green);
+  check("amber", "Amber", amber);
+  if (!problems.green && !problems.amber && green.gte(amber)) {
+    problems.amber = `Amber must be above green (${formatPercent(green)}): between them a plan is Amber`;
+  }
+  return problems;
+}
+
+/**
+ * Reads the limits typed in the pane's percentage boxes: "10", "10%" and "10 %" are all 10%, since the
+ * box is in percent. Gives the tolerance to save, or each box's problem.
+ */
+export function readTolerancePercentages(
+  typed: Readonly<Record<ToleranceField, string>>,
+): { tolerance: Tolerance } | { problems: Partial<Record<ToleranceField, string>> } {
+  const problems: Partial<Record<ToleranceField, string>> = {};
+  const read = (field: ToleranceField, name: string): Decimal | undefined => {
+    const text = typed[field].trim().replace(/\s*%$/, "");
+    if (text === "") {
+      problems[field] = `${name}: a percentage is needed`;
+      return undefined;
+    }
+    try {
+      return readCell(anyNumber, text, name).div(100);
+    } catch (error) {
+      if (!(error instanceof EngineError)) throw error;
+      problems[field] = `${name}: expected a percentage, such as 10 or 10%; got ${describeCell(typed[field])}`;
+      return undefined;
+    }
+  };
+  const green = read("green", "Green");
+  const amber = read("amber", "Amber");
+  if (green === undefined || amber === undefined) return { problems };
+  const found = toleranceProblems(green, amber);
+  return Object.keys(found).length > 0 ? { problems: found } : { tolerance: { green, amber } };
 }

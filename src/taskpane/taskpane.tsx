@@ -7,6 +7,7 @@ import { App } from "./App";
 declare const REQUIRED_SETS: readonly { name: string; version: string }[];
 
 // Shared runtime: this page also runs the PB functions. The pane talks to Excel only through OfficeWorkbook.
+// The pane is the page's main content (in the browser preview it sits inside the preview's own landmark).
 const root = createRoot(document.getElementById("root")!);
 
 void Office.onReady((info) => {
@@ -27,7 +28,9 @@ void Office.onReady((info) => {
   }
   root.render(
     <FluentProvider theme={webLightTheme}>
-      <App workbook={new OfficeWorkbook()} />
+      <main>
+        <App workbook={new OfficeWorkbook()} />
+      </main>
     </FluentProvider>,
   );
 });

@@ -42,14 +42,14 @@ describe("checking a plan line", () => {
       frequency: "weekly",
       managedAs: "isf",
     });
-    expect("line" in checked && checked.line).toMatchObject({
+    expect(checked.line).toMatchObject({
       service: "Personal assistant",
       frequency: "week",
       managedAs: "Individual Service Fund",
     });
-    expect("line" in checked && checked.line.quantity.toString()).toBe("2.5");
-    expect("line" in checked && checked.line.unitCost.toString()).toBe("1019.55");
-    expect(checkLine({ ...fields, frequency: "one-off", managedAs: "DP" })).toMatchObject({
+    expect(checked.line?.quantity.toString()).toBe("2.5");
+    expect(checked.line?.unitCost.toString()).toBe("1019.55");
+    expect(checkLine({ ...fields, quantity: "1", frequency: "one-off", managedAs: "DP" })).toMatchObject({
       line: { frequency: "once", managedAs: "Direct payment" },
     });
     expect(checkLine({ ...fields, managedAs: "council managed" })).toMatchObject({
@@ -66,7 +66,8 @@ describe("checking a plan line", () => {
       frequency: "fortnightly",
       managedAs: "cash",
     });
-    expect("problems" in checked && checked.problems).toEqual({
+    expect(checked.line).toBeNull();
+    expect(checked.problems).toEqual({
       service: "A service is needed",
       quantity: 'Quantity: expected a quantity, 0 or more; got "two"',
       unitCost: "A unit cost is needed",
@@ -77,7 +78,9 @@ describe("checking a plan line", () => {
 
   it("refuses a negative quantity or unit cost", () => {
     expect(checkLine({ ...fields, quantity: "-1", unitCost: "-5" })).toEqual({
+      line: null,
       problems: { quantity: expect.stringContaining("0 or more"), unitCost: expect.stringContaining("0 or more") },
+      notes: {},
     });
   });
 });
@@ -152,17 +155,26 @@ describe("plan against the indicative budget", () => {
 });
 
 describe("what stops a plan being saved", () => {
-  const ready = { lines: [{}], status: "Draft" as const, reason: "", updatedBy: "Sam Reid" };
+  const ready = {
+    lines: [{}],
+    status: "Draft" as const,
+    reason: "",
+    signedOffBy: "",
+    updatedBy: "Sam Reid",
+    light: "Green" as const,
+  };
 
   it("nothing, for a plan with lines, a status and a name", () => {
     expect(planProblems(ready)).toEqual([]);
   });
 
   it("no lines, a review without a reason, no name", () => {
-    expect(planProblems({ lines: [], status: "Needs manager review", reason: "  ", updatedBy: "" })).toEqual([
-      "Add at least one line to the plan.",
-      "Say why the plan needs manager review.",
-      "Enter your name, so colleagues know who last changed the plan.",
+    expect(
+      planProblems({ ...ready, lines: [], status: "Needs manager review", reason: "  ", updatedBy: "", light: null }),
+    ).toEqual([
+      { field: "lines", message: "Add at least one line to the plan." },
+      { field: "reason", message: "Say why the plan needs manager review." },
+      { field: "updatedBy", message: "Enter your name, so colleagues know who last changed the plan." },
     ]);
   });
 });

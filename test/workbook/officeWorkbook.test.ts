@@ -7,7 +7,7 @@ import { OfficeWorkbook, READ_CELLS, READ_ROWS, readChunks } from "../../src/wor
 import { ColumnWrite, NewTable, TableEdit, TEXT_FORMAT, WorkbookRefusal } from "../../src/workbook/port";
 import { DATE_FORMAT, DATE_TIME_FORMAT, dateTime, MONEY_FORMAT } from "../../src/workbook/schema/columns";
 import { setUpWorkbook } from "../../src/workbook/starter";
-import { PlanDraft, readPlanBook, savePlan } from "../../src/workbook/planBook";
+import { PlanToSave, readPlanBook, savePlan } from "../../src/workbook/planBook";
 import { PLAN_LINES, PLANS } from "../../src/workbook/schema/tables";
 import { columnWrites } from "../../src/workbook/schema/rows";
 import { Decimal } from "../../src/engine";
@@ -688,7 +688,7 @@ describe("the Office.js workbook: a save's syncs as the workbook grows", () => {
       ]),
     );
     const book = await readPlanBook(workbook);
-    const draft: PlanDraft = {
+    const draft: PlanToSave = {
       planId: null,
       personId: "P001",
       lines: [
@@ -703,8 +703,11 @@ describe("the Office.js workbook: a save's syncs as the workbook grows", () => {
       ],
       status: "Draft",
       reason: "",
+      signedOffBy: "",
+      startDate: null,
+      endDate: null,
+      reviewDate: null,
       updatedBy: "Test",
-      updatedAt: null,
     };
     const before = model.syncs;
     const saved = await savePlan(workbook, book, draft, new Date(2026, 10, 24, 14, 5));

@@ -1,12 +1,15 @@
-import { Decimal, SupportPlanLine } from "../../src/engine";
+import fc from "fast-check";
+import { checkLine, Decimal, MANAGED_AS, SupportPlanLine } from "../../src/engine";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { NewTable } from "../../src/workbook/port";
 import {
   assess,
+  OpenedPlan,
   openPlan,
   PlanBook,
-  PlanDraft,
+  PlanToSave,
   readPlanBook,
+  repairPeopleFormulas,
   savePlan,
   saveTolerance,
   WorkbookProblem,
@@ -43,16 +46,29 @@ const assistant = (hours: string) => line("Personal assistant", hours, "hour", "
 const respite = line("Respite in a care home", "1", "week", "550", "year", "Council-managed");
 const chair = line("Equipment: riser recliner chair", "1", "item", "650", "once", "Direct payment");
 
-const draft = (personId: string, lines: SupportPlanLine[], change: Partial<PlanDraft> = {}): PlanDraft => ({
+const draft = (personId: string, lines: SupportPlanLine[], change: Partial<PlanToSave> = {}): PlanToSave => ({
   planId: null,
   personId,
   lines,
   status: "Draft",
   reason: "",
+  signedOffBy: "",
+  startDate: null,
+  endDate: null,
+  reviewDate: null,
   updatedBy: "Sam Reid",
-  updatedAt: null,
   ...change,
 });
+
+/** An opened plan made ready to save again, its cells checked by the engine's rules as the pane does. */
+function reopened(opened: OpenedPlan): PlanToSave {
+  const lines = opened.lines.map((cells) => {
+    const checked = checkLine(cells);
+    if (!checked.line) throw new Error(JSON.stringify(checked.problems));
+    return checked.line;
+  });
+  return { ...opened, lines };
+}
 
 /** A table of plain columns, as a user might have made it. */
 const plainTable = (name: string, headers: string[], rows: NewTable["rows"]): NewTable => ({
@@ -73,7 +89,8 @@ describe("reading the workbook", () => {
     const workbook = new MemoryWorkbook();
     await workbook.addTables([plainTable("Scoring", ["Question", "A"], [["Q1", 1]])]);
     await expect(readPlanBook(workbook)).rejects.toThrow(
-      'The workbook has no PricePoints, People, Services, Plans, PlanLines tables. Use "Set up workbook" to add what is missing; nothing you already have is changed.',
+      "The workbook has no PricePoints, People, Services, Plans, PlanLines tables. " +
+        'Use "Set up workbook" to add what is missing; nothing you already have is changed.',
     );
   });
 
@@ -154,9 +171,11 @@ describe("saving a plan", () => {
         Name: "Arthur Khan",
         "Care group": "Older people",
         Status: "Draft",
-        "Start date": null,
+        // Dates as Excel dates: started the day it was first saved, 24 November 2026 (serial 46,350);
+        // reviewed 12 months later, 24 November 2027 (46,350 + 365 days); no end date: ongoing.
+        "Start date": 46350,
         "End date": null,
-        "Review date": null,
+        "Review date": 46715,
         "Indicative budget (annual)": 10640,
         "Plan cost (annual)": 11366,
         "Plan cost (weekly)": 218.58,
@@ -166,7 +185,7 @@ describe("saving a plan", () => {
         "Individual Service Fund (annual)": 0,
         "Traffic light": "Green",
         Reason: "",
-        "Signed off by": null,
+        "Signed off by": "",
         "Updated by": "Sam Reid",
         // An Excel date serial: 46,350 days after 30 December 1899 is 24 November 2026; 14:05 is 845/1440 of a day.
         "Updated at": 46350 + 845 / 1440,
@@ -220,22 +239,41 @@ describe("saving a plan", () => {
     expect(JSON.stringify(lines.filter((row) => row["Plan ID"] === "PLAN-0002"))).toBe(otherLines);
   });
 
-  it("opens a saved plan as it was saved", async () => {
+  it("opens a saved plan as it was saved, its line cells as the workbook holds them", async () => {
     const { workbook, book } = await starterBook();
-    const saved = await savePlan(workbook, book, draft("P002", [assistant("2.5"), chair], { status: "Agreed" }), AT);
+    // 10 × 19.55 × 52 + 650 = £10,816 against £10,640: 1.7% above, Green, so it may be agreed freely.
+    await savePlan(workbook, book, draft("P002", [assistant("10"), chair], { status: "Agreed" }), AT);
     const opened = await openPlan(workbook, "plan-0001");
-    expect(opened).toMatchObject({
+    expect(opened).toEqual({
       planId: "PLAN-0001",
       personId: "P002",
       status: "Agreed",
+      startDate: "2026-11-24",
+      endDate: null,
+      reviewDate: "2027-11-24",
+      reason: "",
+      signedOffBy: "",
       updatedBy: "Sam Reid",
       updatedAt: "2026-11-24T14:05",
+      lines: [
+        {
+          service: "Personal assistant",
+          quantity: 10,
+          unit: "hour",
+          unitCost: 19.55,
+          frequency: "week",
+          managedAs: "Direct payment",
+        },
+        {
+          service: "Equipment: riser recliner chair",
+          quantity: 1,
+          unit: "item",
+          unitCost: 650,
+          frequency: "once",
+          managedAs: "Direct payment",
+        },
+      ],
     });
-    expect(
-      opened.lines.map((l) => [l.service, l.quantity.toString(), l.unitCost.toString(), l.frequency, l.managedAs]),
-    ).toEqual(
-      saved.lines.map((l) => [l.service, l.quantity.toString(), l.unitCost.toString(), l.frequency, l.managedAs]),
-    );
   });
 
   it("never writes a column the user added to Plans, so their formulas stay formulas", async () => {
@@ -255,21 +293,33 @@ describe("saving a plan", () => {
     });
   });
 
-  it("reads and saves to an older Plans table that lacks the newer columns, touching nothing else", async () => {
+  it("adds the newer columns to an older Plans table on save, touching nothing else (8.3, 10 §1)", async () => {
     const workbook = new MemoryWorkbook();
-    const older = columnWrites(PLANS).filter((column) => !["Start date", "Signed off by"].includes(column.header));
-    await workbook.addTables([{ sheet: "Plans", name: "Plans", columns: older, rows: [] }]);
+    const newer = ["Start date", "End date", "Review date", "Signed off by"];
+    const older = columnWrites(PLANS).filter((column) => !newer.includes(column.header));
+    const notes = { header: "Notes", numberFormat: "General" };
+    // An older plan, saved before these columns existed, with a note of the user's own.
+    const oldRow = older.map((column) =>
+      column.header === "Plan ID" ? "PLAN-0007" : column.header === "Name" ? "Arthur Khan" : null,
+    );
+    await workbook.addTables([
+      { sheet: "Plans", name: "Plans", columns: [...older, notes], rows: [[...oldRow, "Panel in May"]] },
+    ]);
     await setUpWorkbook(workbook);
     const book = await readPlanBook(workbook);
+    expect(book.plans.map((plan) => plan.planId)).toEqual(["PLAN-0007"]);
     await savePlan(workbook, book, draft("P002", [assistant("10")]), AT);
-    expect((await workbook.readTable("Plans"))!.headers).toEqual(older.map((column) => column.header));
-    expect(await openPlan(workbook, "PLAN-0001")).toMatchObject({ planId: "PLAN-0001", personId: "P002" });
+    const plans = (await workbook.readTable("Plans"))!;
+    expect(plans.headers).toEqual([...older.map((column) => column.header), "Notes", ...newer]);
+    expect(plans.rows[0]).toEqual([...oldRow, "Panel in May", null, null, null, null]);
+    expect((await records(workbook, "Plans"))[1]).toMatchObject({ "Plan ID": "PLAN-0008", "Signed off by": "" });
+    expect(await openPlan(workbook, "PLAN-0008")).toMatchObject({ planId: "PLAN-0008", personId: "P002" });
   });
 
   it("refuses, writing nothing, a plan that is not ready", async () => {
     const { workbook, book } = await starterBook();
     const before = JSON.stringify(workbook.allTables());
-    const refused = async (plan: PlanDraft) => {
+    const refused = async (plan: PlanToSave) => {
       const error = await savePlan(workbook, book, plan, AT).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(WorkbookProblem);
       return (error as Error).message;
@@ -283,17 +333,137 @@ describe("saving a plan", () => {
     expect(await refused(draft("P002", [chair], { planId: "PLAN-0042" }))).toBe(
       "Plan PLAN-0042 is no longer in the Plans table; it may have been deleted.",
     );
+    // The plan rules are checked again here, whoever calls: a unit cost of 19.555 never reaches PlanLines.
+    const fractional = { ...assistant("10"), unitCost: new Decimal("19.555") };
+    expect(await refused(draft("P002", [fractional]))).toBe(
+      'Line 1: Unit cost: pounds and pence only (at most 2 decimal places); got "19.555".',
+    );
     expect(JSON.stringify(workbook.allTables())).toBe(before);
+  });
+});
+
+describe("plans carry dates (10 §1)", () => {
+  it("saves the dates given as Excel dates, the review 12 months after the start by default", async () => {
+    const { workbook, book } = await starterBook();
+    const dated = { startDate: "2026-04-01", endDate: "2027-03-31", reviewDate: null };
+    const saved = await savePlan(workbook, book, draft("P002", [assistant("10")], dated), AT);
+    expect(saved).toMatchObject({ startDate: "2026-04-01", endDate: "2027-03-31", reviewDate: "2027-04-01" });
+    // 1 April 2026 is serial 46,113 (24 November 2026, 46,350, less 237 days); 31 March 2027 is 364 days on
+    // (46,477) and 1 April 2027 a year on (46,478).
+    expect((await records(workbook, "Plans"))[0]).toMatchObject({
+      "Start date": 46113,
+      "End date": 46477,
+      "Review date": 46478,
+    });
+    // Saved again, the dates stay as they were: the start is the day it was first saved, not today.
+    await savePlan(workbook, book, reopened(await openPlan(workbook, "PLAN-0001")), new Date(2027, 0, 5));
+    expect((await openPlan(workbook, "PLAN-0001")).startDate).toBe("2026-04-01");
+  });
+
+  it("refuses an end or review date before the start, writing nothing", async () => {
+    const { workbook, book } = await starterBook();
+    const before = JSON.stringify(workbook.allTables());
+    const dated = { startDate: "2026-04-01", endDate: "2026-03-31", reviewDate: "2026-01-01" };
+    await expect(savePlan(workbook, book, draft("P002", [assistant("10")], dated), AT)).rejects.toThrow(
+      "The end date must not be before the start date (1 Apr 2026). " +
+        "The review date must not be before the start date (1 Apr 2026).",
+    );
+    expect(JSON.stringify(workbook.allTables())).toBe(before);
+  });
+});
+
+describe("saved figures are exactly what was shown (8.1)", () => {
+  it("reopening and saving again without edits changes no figure (property)", async () => {
+    const anyLine = fc.record({
+      quantity: fc.integer({ min: 0, max: 4000 }).map((hundredths) => new Decimal(hundredths).div(100)),
+      unitCost: fc.integer({ min: 0, max: 200_000 }).map((pence) => new Decimal(pence).div(100)),
+      frequency: fc.constantFrom("week" as const, "month" as const, "year" as const, "once" as const),
+      managedAs: fc.constantFrom(...MANAGED_AS),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(anyLine, { minLength: 1, maxLength: 6 }), async (lines) => {
+        const { workbook, book } = await starterBook();
+        const plan = lines.map((line) => ({ ...line, service: "Care", unit: "item" }));
+        await savePlan(workbook, book, draft("P002", plan, { reason: "Checked" }), AT);
+        const first = JSON.stringify(workbook.allTables());
+        const later = new Date(2026, 11, 1, 9, 30);
+        await savePlan(workbook, book, reopened(await openPlan(workbook, "PLAN-0001")), later);
+        // Only Updated at (a date-time serial) may differ.
+        const second = JSON.stringify(workbook.allTables()).replace(/46357\.3958\d*/, "");
+        expect(second).toBe(first.replace(/46350\.5868\d*/, ""));
+        // What PlanLines holds is what the plan was costed on: each line's annual cost from its own cells.
+        const saved = await records(workbook, "PlanLines");
+        saved.forEach((row, at) => {
+          const checked = checkLine({
+            service: row.Service,
+            unit: row.Unit,
+            quantity: row.Quantity,
+            unitCost: row["Unit cost"],
+            frequency: row.Frequency,
+            managedAs: row["Managed as"],
+          });
+          expect(checked.line?.quantity.eq(plan[at].quantity)).toBe(true);
+          expect(checked.line?.unitCost.eq(plan[at].unitCost)).toBe(true);
+        });
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it("a plan an older version saved with 19.555 opens with the exact value, for the rules to refuse", async () => {
+    const { workbook, book } = await starterBook();
+    await savePlan(workbook, book, draft("P002", [assistant("10")]), AT);
+    const key = { header: "Plan ID", value: "PLAN-0001" };
+    await workbook.editTables([
+      {
+        table: "PlanLines",
+        columns: [{ header: "Unit cost", numberFormat: "General" }],
+        update: [{ row: 0, key, values: [19.555] }],
+      },
+    ]);
+    const opened = await openPlan(workbook, "PLAN-0001");
+    expect(opened.lines[0].unitCost).toBe(19.555);
+    expect(checkLine(opened.lines[0]).problems.unitCost).toMatch(/at most 2 decimal places/);
+  });
+});
+
+describe("manager sign-off (8.3)", () => {
+  // P002's indicative budget is £10,640 (above); 30 hours a week of a personal assistant is
+  // 30 × 19.55 × 52 = £30,498: 186.6% above → Red.
+  const red = [assistant("30")];
+
+  it("refuses a Red plan as Agreed without a manager and a reason, writing nothing", async () => {
+    const { workbook, book } = await starterBook();
+    const before = JSON.stringify(workbook.allTables());
+    await expect(savePlan(workbook, book, draft("P002", red, { status: "Agreed" }), AT)).rejects.toThrow(
+      "A Red plan can be agreed only with a reason: say why it differs from the indicative budget. " +
+        "A Red plan can be agreed only with a manager's sign-off: enter the manager's name.",
+    );
+    expect(JSON.stringify(workbook.allTables())).toBe(before);
+  });
+
+  it("saves it with them, recording who signed it off and why", async () => {
+    const { workbook, book } = await starterBook();
+    const agreed = { status: "Agreed" as const, reason: "Two carers at night", signedOffBy: "Alex Moss" };
+    await savePlan(workbook, book, draft("P002", red, agreed), AT);
+    expect((await records(workbook, "Plans"))[0]).toMatchObject({
+      "Plan cost (annual)": 30498,
+      "Traffic light": "Red",
+      Status: "Agreed",
+      Reason: "Two carers at night",
+      "Signed off by": "Alex Moss",
+    });
   });
 });
 
 describe("the workbook's tolerance", () => {
   it("is saved to PlanSettings and read back", async () => {
     const { workbook } = await starterBook();
-    await saveTolerance(workbook, "5%", "0.25");
+    await saveTolerance(workbook, { green: new Decimal("0.05"), amber: new Decimal("0.25") });
     expect((await readPlanBook(workbook)).tolerance).toEqual({
-      green: new Decimal("0.05"),
-      amber: new Decimal("0.25"),
+      tolerance: { green: new Decimal("0.05"), amber: new Decimal("0.25") },
+      problem: null,
+      percentages: { green: "5", amber: "25" },
     });
     expect((await workbook.readTable("PlanSettings"))!.rows).toEqual([
       ["Green tolerance", 0.05],
@@ -301,14 +471,75 @@ describe("the workbook's tolerance", () => {
     ]);
   });
 
-  it("refuses a green limit above the amber limit, changing nothing", async () => {
+  it("refuses a green limit at or above the amber limit, changing nothing", async () => {
     const { workbook } = await starterBook();
-    await expect(saveTolerance(workbook, "60%", "50%")).rejects.toThrow(
-      "PlanSettings table: The tolerance's green limit (0.6) must not be above its amber limit (0.5)",
+    await expect(saveTolerance(workbook, { green: new Decimal("0.6"), amber: new Decimal("0.5") })).rejects.toThrow(
+      "The tolerance was not saved: Amber must be above green (60%): between them a plan is Amber.",
     );
     expect((await workbook.readTable("PlanSettings"))!.rows).toEqual([
       ["Green tolerance", 0.1],
       ["Amber tolerance", 0.5],
     ]);
+  });
+
+  it('a workbook holding 1,000% and 5,000% (the old "10" and "50") gets no light and no saves (8.2)', async () => {
+    const { workbook } = await starterBook();
+    const key = (value: string) => ({ header: "Setting", value });
+    await workbook.editTables([
+      {
+        table: "PlanSettings",
+        columns: [{ header: "Value", numberFormat: "0.0%" }],
+        update: [
+          { row: 0, key: key("Green tolerance"), values: [10] },
+          { row: 1, key: key("Amber tolerance"), values: [50] },
+        ],
+      },
+    ]);
+    const book = await readPlanBook(workbook);
+    expect(book.tolerance).toEqual({
+      tolerance: null,
+      problem:
+        "The PlanSettings table's tolerance cannot be used: Amber: at most 1,000%. Set the tolerance under " +
+        '"Tolerance for this workbook"; until then plans get no traffic light and cannot be saved.',
+      percentages: { green: "1000", amber: "5000" },
+    });
+    await expect(savePlan(workbook, book, draft("P002", [assistant("10")]), AT)).rejects.toThrow(
+      /^The PlanSettings table's tolerance cannot be used/,
+    );
+  });
+});
+
+describe("Refresh repairs People rows that lost their formulas (12.8)", () => {
+  it("writes the formula into blank Points and Indicative budget cells only, and counts the rows", async () => {
+    const { workbook } = await starterBook();
+    const people = (await workbook.readTable("People"))!;
+    const points = { header: "Points", numberFormat: "General" };
+    const budget = { header: "Indicative budget", numberFormat: "£#,##0.00" };
+    const key = (row: number) => ({ header: "Person ID", value: String(people.rows[row][0]) });
+    // Row 2 lost both formulas, row 5 only its budget; row 7 holds a value the user typed over the formula.
+    await workbook.editTables([
+      { table: "People", columns: [points, budget], update: [{ row: 2, key: key(2), values: [null, null] }] },
+      { table: "People", columns: [budget], update: [{ row: 5, key: key(5), values: [""] }] },
+      { table: "People", columns: [points], update: [{ row: 7, key: key(7), values: [40] }] },
+    ]);
+    // A row added below the table without its formulas.
+    await workbook.editTables([
+      {
+        table: "People",
+        columns: [{ header: "Person ID", numberFormat: "@" }, points, budget],
+        append: [["P021", null, null]],
+      },
+    ]);
+    expect(await repairPeopleFormulas(workbook)).toEqual({ repairedRows: 3, problem: null });
+    // The cells as written (this in-memory workbook has no PB functions to calculate them with).
+    const written = workbook.allTables().find((table) => table.name === "People")!;
+    const after = written.rows.map((row) => Object.fromEntries(written.headers.map((header, at) => [header, row[at]])));
+    const formulas = {
+      Points: "=PB.RAS_POINTS(People[@[Personal care]:[Support from family and friends]],Scoring[#All])",
+      "Indicative budget": "=PB.INDICATIVE_BUDGET([@Points],PricePoints[#All],[@[Care group]])",
+    };
+    for (const row of [2, 5, 20]) expect(after[row]).toMatchObject(formulas);
+    expect(after[7].Points).toBe(40);
+    expect(await repairPeopleFormulas(workbook)).toEqual({ repairedRows: 0, problem: null });
   });
 });

@@ -47,13 +47,22 @@ export function text(header: string, options: { addedLater?: boolean } = {}): Co
   return { header, numberFormat: TEXT_FORMAT, ...options, read: label, write: (value) => value };
 }
 
-/** An amount in £, 0 or more. */
+/**
+ * An amount in £, 0 or more. Written only as pounds and pence: the cell shows what it holds, so an amount
+ * with more places (which the plan rules refuse, or rounding to pence makes whole) never reaches Excel.
+ */
 export function money(header: string): Column<Decimal> {
   return {
     header,
     numberFormat: MONEY_FORMAT,
     read: (cell) => readCell(moneyAmount, cell, header),
-    write: (value) => Number(value.toFixed()),
+    write: (value) => {
+      if (value.decimalPlaces() > 2) {
+        const amount = `£${value.toString()}`;
+        throw new EngineError("invalid", `${header}: ${amount} is not pounds and pence; nothing was written`);
+      }
+      return Number(value.toFixed());
+    },
   };
 }
 

@@ -1,0 +1,208 @@
+// The plan editor's work with the workbook: each operation reads or writes through the Workbook port and
+// ends in one action, so the pane is never half-updated. Every error reaches the user the same way: a
+// problem with the workbook as its own message, anything unexpected as "Something went wrong", shown.
+import { EngineError, formatPercent, readTolerancePercentages, ToleranceField } from "../../engine";
+import {
+  MissingTables,
+  openPlan,
+  readPlanBook,
+  readSettings,
+  repairPeopleFormulas,
+  savePlan,
+  saveTolerance,
+  timestamp,
+  WorkbookProblem,
+} from "../../workbook/planBook";
+import { Workbook, WorkbookRefusal } from "../../workbook/port";
+import { setUpWorkbook } from "../../workbook/starter";
+import {
+  FOCUS,
+  Intent,
+  Notice,
+  PlanEditorAction,
+  PlanEditorState,
+  planUnsaved,
+  prepareSave,
+  unsavedWork,
+} from "./planEditor";
+
+/** Each operation takes the state the user acted on (the pane's state when they clicked). */
+export interface PlanController {
+  /** Reads the workbook when the pane opens. */
+  load(): Promise<void>;
+  /** Adds the starter tables the workbook lacks, then reads it. */
+  setUp(): Promise<void>;
+  /** Picks a person, opens a plan or refreshes: first asking, when that would lose unsaved work. */
+  request(state: PlanEditorState, intent: Intent): Promise<void>;
+  /** The user chose to discard their unsaved work: does what they had asked for. */
+  discard(state: PlanEditorState): Promise<void>;
+  save(state: PlanEditorState): Promise<void>;
+  saveTolerance(state: PlanEditorState): Promise<void>;
+}
+
+/** How an error is told to the user: what the workbook needs, or plainly that something went wrong. */
+export function noticeOf(error: unknown, title: string): Notice {
+  if (error instanceof MissingTables) return { intent: "info", title: "Set up the workbook", text: error.message };
+  if (error instanceof WorkbookProblem || error instanceof WorkbookRefusal || error instanceof EngineError) {
+    return { intent: "warning", title, text: error.message };
+  }
+  console.error(error);
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    intent: "error",
+    title: "Something went wrong",
+    text: `${message}. The pane shows the workbook as it was before; try again, or Refresh.`,
+  };
+}
+
+export function planController(
+  workbook: Workbook,
+  dispatch: (action: PlanEditorAction) => void,
+  now: () => Date = () => new Date(),
+): PlanController {
+  const progress = (label: string, done: number, of: number) => dispatch({ type: "progress", label, done, of });
+
+  /** Runs one piece of work; whatever it throws becomes one action, shown to the user. */
+  async function run(label: string, work: () => Promise<void>, failed: (notice: Notice) => PlanEditorAction) {
+    dispatch({ type: "workStarted", label });
+    try {
+      await work();
+    } catch (error) {
+      dispatch(failed(noticeOf(error, "The workbook needs attention")));
+    }
+  }
+
+  async function refresh(state: PlanEditorState, discard: boolean) {
+    await run(
+      "Reading the workbook again",
+      async () => {
+        const repair = await repairPeopleFormulas(workbook);
+        const book = await readPlanBook(workbook, progress);
+        const reopen = state.plan?.planId && (discard || !planUnsaved(state)) ? state.plan.planId : null;
+        const notes = ["Read people, prices, services, plans and the tolerance again."];
+        if (repair.repairedRows > 0) {
+          const rows = repair.repairedRows === 1 ? "1 People row" : `${repair.repairedRows} People rows`;
+          notes.push(`Repaired ${rows} whose Points or Indicative budget formula was missing.`);
+        }
+        if (repair.problem) notes.push(repair.problem);
+        let plan = null;
+        if (reopen) {
+          try {
+            plan = await openPlan(workbook, reopen);
+          } catch (error) {
+            if (!(error instanceof WorkbookProblem)) throw error;
+            notes.push(`${error.message} It is no longer open.`);
+          }
+        }
+        const intent = repair.problem || (reopen && !plan) ? "warning" : "success";
+        dispatch({
+          type: "refreshed",
+          book,
+          plan,
+          discard,
+          message: { intent, title: "Refreshed", text: notes.join(" ") },
+        });
+      },
+      (message) => ({ type: "workFailed", message }),
+    );
+  }
+
+  async function perform(state: PlanEditorState, intent: Intent, discard: boolean) {
+    switch (intent.kind) {
+      case "pickPerson":
+        dispatch({ type: "personPicked", personId: intent.personId, discard });
+        return;
+      case "openPlan":
+        await run(
+          `Opening plan ${intent.planId}`,
+          async () => dispatch({ type: "planOpened", plan: await openPlan(workbook, intent.planId), discard }),
+          (message) => ({ type: "workFailed", message }),
+        );
+        return;
+      case "refresh":
+        await refresh(state, discard);
+    }
+  }
+
+  return {
+    load: () =>
+      run(
+        "Reading the workbook",
+        async () => dispatch({ type: "loaded", book: await readPlanBook(workbook, progress), message: null }),
+        (message) => ({ type: "loadFailed", message }),
+      ),
+
+    setUp: () => {
+      let added = "";
+      return run(
+        "Setting up the workbook",
+        async () => {
+          const report = await setUpWorkbook(workbook);
+          const created = report.created.map((table) =>
+            table.sheet === table.table ? table.table : `${table.table} (on sheet ${table.sheet})`,
+          );
+          const kept = report.kept.length > 0 ? ` Kept your ${report.kept.join(", ")} as they were.` : "";
+          added =
+            created.length > 0
+              ? `Added ${created.join(", ")}.${kept}`
+              : "The workbook already has every table; nothing was changed.";
+          const book = await readPlanBook(workbook, progress);
+          dispatch({ type: "loaded", book, message: { intent: "success", title: "Workbook set up", text: added } });
+        },
+        (message) => ({
+          type: "loadFailed",
+          message: added ? { ...message, text: `${added} ${message.text}` } : message,
+        }),
+      );
+    },
+
+    request: async (state, intent) => {
+      if (unsavedWork(state, intent).length > 0) dispatch({ type: "confirmNeeded", intent });
+      else await perform(state, intent, false);
+    },
+
+    discard: async (state) => {
+      dispatch({ type: "discardConfirmed" });
+      if (state.pending) await perform(state, state.pending, true);
+    },
+
+    save: async (state) => {
+      const prepared = prepareSave(state, timestamp(now()).slice(0, 10));
+      if ("problems" in prepared) {
+        dispatch({ type: "saveRefused", problems: prepared.problems });
+        return;
+      }
+      dispatch({ type: "saveStarted", content: prepared.content });
+      try {
+        const saved = await savePlan(workbook, state.book!, prepared.plan, now());
+        dispatch({ type: "saved", plan: saved, content: prepared.content });
+      } catch (error) {
+        dispatch({ type: "saveFailed", message: noticeOf(error, "Not saved") });
+      }
+    },
+
+    saveTolerance: async (state) => {
+      const read = readTolerancePercentages(state.tolerance);
+      if ("problems" in read) {
+        const field = (["green", "amber"] as ToleranceField[]).find((candidate) => read.problems[candidate])!;
+        dispatch({ type: "toleranceRefused", focus: FOCUS.tolerance(field) });
+        return;
+      }
+      await run(
+        "Saving the tolerance",
+        async () => {
+          await saveTolerance(workbook, read.tolerance);
+          const { green, amber } = read.tolerance;
+          const text = `Green within ${formatPercent(green)}, Amber within ${formatPercent(amber)}, Red beyond.`;
+          const tolerance = await readSettings(workbook);
+          dispatch({
+            type: "toleranceSaved",
+            tolerance,
+            message: { intent: "success", title: "Tolerance saved", text },
+          });
+        },
+        (message) => ({ type: "toleranceFailed", message: { ...message, title: "Tolerance not saved" } }),
+      );
+    },
+  };
+}

@@ -1,0 +1,249 @@
+import {
+  Button,
+  Divider,
+  makeStyles,
+  MessageBarActions,
+  ProgressBar,
+  Spinner,
+  tokens,
+  useAnnounce,
+} from "@fluentui/react-components";
+import { useEffect, useMemo, useReducer, useRef } from "react";
+import { NoticeBar } from "../../NoticeBar";
+import { planController } from "../../state/planController";
+import { timestamp } from "../../../workbook/planBook";
+import {
+  dateProblems,
+  derivePlan,
+  initialState,
+  Intent,
+  planEditorReducer,
+  PlanEditorState,
+  unsavedWork,
+} from "../../state/planEditor";
+import { UnsavedChangesDialog } from "../../UnsavedChangesDialog";
+import { PaneViewProps } from "../registry";
+import { AssessmentSummary } from "./AssessmentSummary";
+import { PlanDates } from "./PlanDates";
+import { PlanLines } from "./PlanLines";
+import { PlanTotals } from "./PlanTotals";
+import { SavePanel } from "./SavePanel";
+import { SearchCombobox } from "./SearchCombobox";
+import { ToleranceSettings } from "./ToleranceSettings";
+import { TrafficLight } from "./TrafficLight";
+
+const useStyles = makeStyles({
+  view: { display: "flex", flexDirection: "column", gap: "12px", minWidth: 0 },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
+  subheading: { margin: 0, fontSize: tokens.fontSizeBase400 },
+  actions: { display: "flex", flexWrap: "wrap", gap: "8px" },
+  busy: { display: "flex", flexDirection: "column", gap: "4px" },
+});
+
+const NAME_KEY = "personal-budgets.updated-by";
+
+function rememberedName(): string {
+  try {
+    return window.localStorage.getItem(NAME_KEY) ?? "";
+  } catch {
+    return "";
+  }
+}
+
+/** What discarding unsaved work goes on to do, in words. */
+function thenWhat(state: PlanEditorState, intent: Intent): string {
+  switch (intent.kind) {
+    case "pickPerson": {
+      const person = state.book?.people.find((candidate) => candidate.id === intent.personId);
+      return `start a new plan for ${person?.name ?? intent.personId}`;
+    }
+    case "openPlan":
+      return `open plan ${intent.planId}`;
+    case "refresh":
+      return "read the workbook again";
+  }
+}
+
+/** The support-plan view: pick a person, cost a plan line by line against their budget, and save it. */
+export function PlanView({ workbook, onUnsavedChange }: PaneViewProps) {
+  const styles = useStyles();
+  const [state, dispatch] = useReducer(planEditorReducer, undefined, () => initialState(rememberedName()));
+  const controller = useMemo(() => planController(workbook, dispatch), [workbook]);
+  useEffect(() => {
+    void controller.load();
+  }, [controller]);
+
+  const derived = useMemo(() => derivePlan(state), [state]);
+  const switching = unsavedWork(state, { kind: "switchView" }).join("\n");
+  useEffect(() => onUnsavedChange(switching === "" ? [] : switching.split("\n")), [switching, onUnsavedChange]);
+
+  useEffect(() => {
+    if (state.focus) document.getElementById(state.focus.id)?.focus();
+  }, [state.focus]);
+
+  useEffect(() => {
+    try {
+      window.localStorage.setItem(NAME_KEY, state.userName);
+    } catch {
+      // Storage can be off in some browsers; the name then lasts for this session only.
+    }
+  }, [state.userName]);
+
+  const { announce } = useAnnounce();
+  const lineCount = state.plan?.lines.length ?? 0;
+  const lastCount = useRef(lineCount);
+  useEffect(() => {
+    if (lineCount > lastCount.current) announce(`Added line ${lineCount}`, { polite: true });
+    else if (lineCount < lastCount.current && state.plan)
+      announce(`Removed a line; ${lineCount} left`, { polite: true });
+    lastCount.current = lineCount;
+  }, [lineCount, announce, state.plan]);
+
+  const { book, plan, busy } = state;
+  const { person, assessment } = derived;
+  const priced = assessment && !("problem" in assessment) ? assessment : null;
+  const request = (intent: Intent) => void controller.request(state, intent);
+  const warnings = book?.warnings ?? [];
+
+  return (
+    <div className={styles.view} aria-busy={busy !== null}>
+      <h1 className={styles.heading}>Support plan</h1>
+      <div className={styles.actions}>
+        <Button onClick={() => void controller.setUp()} disabled={busy !== null}>
+          Set up workbook
+        </Button>
+        <Button
+          onClick={() => request({ kind: "refresh" })}
+          disabled={busy !== null}
+          title="Read people, prices, services and plans again after changing them in the workbook"
+        >
+          Refresh
+        </Button>
+      </div>
+      {busy && (
+        <div className={styles.busy}>
+          <Spinner size="tiny" labelPosition="after" label={`${busy.label}…`} />
+          {busy.of > 0 && <ProgressBar value={busy.done} max={busy.of} aria-label={busy.label} />}
+        </div>
+      )}
+      {state.message && <NoticeBar notice={state.message} />}
+      {warnings.length > 0 && (
+        <NoticeBar
+          notice={{
+            intent: "warning",
+            title: "Some rows were left out",
+            text: "",
+            items: [...warnings.slice(0, 5), ...(warnings.length > 5 ? [`…and ${warnings.length - 5} more.`] : [])],
+          }}
+        />
+      )}
+      {book && book.plans.length > 0 && (
+        <SearchCombobox
+          id="plan-open"
+          label="Open a saved plan"
+          placeholder="Type a plan ID or a name"
+          choices={book.plans.map((summary) => ({
+            value: summary.planId,
+            text: `${summary.planId} · ${summary.name}`,
+            detail: `${summary.planId} · ${summary.name} · ${summary.status}`,
+          }))}
+          selected={plan?.planId ?? null}
+          onSelect={(planId) => request({ kind: "openPlan", planId })}
+        />
+      )}
+      {book && (
+        <SearchCombobox
+          id="plan-person"
+          label="Person"
+          placeholder="Type a person's ID or name"
+          choices={book.people.map((candidate) => ({
+            value: candidate.id,
+            text: `${candidate.id} ${candidate.name}`,
+            detail: `${candidate.id} ${candidate.name} (${candidate.careGroup})`,
+          }))}
+          selected={person?.id ?? null}
+          onSelect={(personId) => request({ kind: "pickPerson", personId })}
+        />
+      )}
+      {plan && person && derived.otherPlans.length > 0 && (
+        <NoticeBar
+          notice={{
+            intent: "info",
+            title: "Already has a plan",
+            text:
+              `${person.name} already has ${derived.otherPlans.map((other) => other.planId).join(", ")}. ` +
+              `Open it from "Open a saved plan" above to change it, or build a new plan here.`,
+          }}
+          actions={
+            <MessageBarActions>
+              <Button onClick={() => request({ kind: "openPlan", planId: derived.otherPlans[0].planId })}>
+                {`Open ${derived.otherPlans[0].planId}`}
+              </Button>
+            </MessageBarActions>
+          }
+        />
+      )}
+      {plan && book && !person && (
+        <NoticeBar
+          notice={{
+            intent: "warning",
+            title: "Person not found",
+            text: `The People table no longer has ${plan.personId}. Pick a person, or Refresh.`,
+          }}
+        />
+      )}
+      {assessment && "problem" in assessment && (
+        <NoticeBar notice={{ intent: "warning", title: "Assessment incomplete", text: assessment.problem }} />
+      )}
+      {priced && person && <AssessmentSummary person={person} assessment={priced} />}
+      {plan && priced && book && (
+        <>
+          <Divider />
+          <h2 className={styles.subheading}>{plan.planId ? `Plan ${plan.planId}` : "New plan"}</h2>
+          <PlanLines
+            plan={plan}
+            checked={derived.checked}
+            services={book.services}
+            catalogue={state.catalogue}
+            dispatch={dispatch}
+          />
+          {derived.costed && <PlanTotals totals={derived.costed.totals} />}
+          {derived.costed && <TrafficLight against={derived.costed.againstBudget} />}
+          <PlanDates
+            plan={plan}
+            problems={dateProblems(plan, timestamp(new Date()).slice(0, 10))}
+            dispatch={dispatch}
+          />
+          <SavePanel
+            plan={plan}
+            userName={state.userName}
+            reasonNeeded={derived.reasonNeeded}
+            signOffNeeded={derived.signOffNeeded}
+            saveMessage={state.saveMessage}
+            busy={busy !== null}
+            dispatch={dispatch}
+            onSave={() => void controller.save(state)}
+          />
+        </>
+      )}
+      {book && (
+        <>
+          <Divider />
+          <ToleranceSettings
+            boxes={state.tolerance}
+            problem={book.tolerance.problem}
+            busy={busy !== null}
+            dispatch={dispatch}
+            onSave={() => void controller.saveTolerance(state)}
+          />
+        </>
+      )}
+      <UnsavedChangesDialog
+        work={state.pending ? unsavedWork(state, state.pending) : null}
+        then={state.pending ? thenWhat(state, state.pending) : ""}
+        onKeep={() => dispatch({ type: "keepEditing" })}
+        onDiscard={() => void controller.discard(state)}
+      />
+    </div>
+  );
+}

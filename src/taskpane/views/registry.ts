@@ -1,0 +1,20 @@
+// The pane's views, one entry each: adding a view is adding it here. The shell shows a tab per view and
+// asks before leaving a view with unsaved work.
+import { ComponentType } from "react";
+import { Workbook } from "../../workbook/port";
+import { PlanView } from "./plan/PlanView";
+
+export interface PaneViewProps {
+  readonly workbook: Workbook;
+  /** The view says what leaving it now would lose (empty when nothing), so the shell can ask first. */
+  readonly onUnsavedChange: (work: readonly string[]) => void;
+}
+
+export interface PaneView {
+  readonly id: string;
+  /** The tab's label. */
+  readonly label: string;
+  readonly View: ComponentType<PaneViewProps>;
+}
+
+export const VIEWS: readonly PaneView[] = [{ id: "plan", label: "Support plan", View: PlanView }];

@@ -1,0 +1,158 @@
+// What the pane needs from the workbook, read and checked once: the scoring sheet and price points, the
+// people, the catalogue, the workbook's tolerance and the saved plans.
+import {
+  BudgetDerivation,
+  Cell,
+  Decimal,
+  deriveBudget,
+  EngineError,
+  explainBudget,
+  inPeriod,
+  listForMessage,
+  matchKey,
+  parsePriceTable,
+  parseScoringSheet,
+  PriceTable,
+  questionOrder,
+  scoreAnswers,
+  ScoringSheet,
+  toPence,
+} from "../../engine";
+import { TableData, Workbook } from "../port";
+import { readRows, RowOf, WorkbookProblem } from "../schema/rows";
+import { PEOPLE, PLAN_LINES, PLANS, PRICE_POINTS, SCORING, SERVICES } from "../schema/tables";
+import { readSettings, WorkbookTolerance } from "./settings";
+import { asGrid, inTable, requireTable } from "./tables";
+
+/** A person from the People table, with their answers in the scoring sheet's question order. */
+export interface Person {
+  readonly id: string;
+  readonly name: string;
+  readonly careGroup: string;
+  readonly answers: readonly Cell[];
+}
+
+/** A catalogue entry from the Services table. */
+export type Service = RowOf<typeof SERVICES>;
+
+export type PlanSummary = Pick<RowOf<typeof PLANS>, "planId" | "personId" | "name" | "status" | "updatedAt">;
+
+/** What the pane needs from the workbook, read and checked once. */
+export interface PlanBook {
+  readonly scoring: ScoringSheet;
+  readonly priceTable: PriceTable;
+  readonly people: readonly Person[];
+  readonly services: readonly Service[];
+  readonly tolerance: WorkbookTolerance;
+  readonly plans: readonly PlanSummary[];
+  /** Rows left out because they could not be read, each saying where and why. */
+  readonly warnings: readonly string[];
+}
+
+/** Reports the steps of a long read, for the pane to show progress. */
+export type Progress = (step: string, done: number, of: number) => void;
+
+function readPeople(table: TableData, scoring: ScoringSheet): Person[] {
+  const answerColumns = table.headers.flatMap((header, column) =>
+    scoring.questionIndex.has(matchKey(header)) ? [column] : [],
+  );
+  const order = inTable(table.name, () =>
+    questionOrder(
+      scoring,
+      answerColumns.map((column) => table.headers[column]),
+    ),
+  );
+  const { rows } = readRows(PEOPLE, table, ["personId", "name", "careGroup"]);
+  return rows
+    .filter(({ value }) => value.personId !== "")
+    .map(({ index, value }) => {
+      const answers: Cell[] = new Array<Cell>(scoring.questions.length);
+      answerColumns.forEach((column, position) => (answers[order[position]] = table.rows[index][column]));
+      return { id: value.personId, name: value.name, careGroup: value.careGroup, answers };
+    });
+}
+
+function readServices(table: TableData, warnings: string[]): Service[] {
+  const { rows, problems } = readRows(SERVICES, table);
+  warnings.push(
+    ...problems.map(
+      ({ index, message }) => `${table.name} table row ${index + 1} is left out of the catalogue: ${message}.`,
+    ),
+  );
+  return rows.map(({ value }) => value);
+}
+
+const SUMMARY_FIELDS = ["planId", "personId", "name", "status", "updatedAt"] as const;
+
+function readPlanSummaries(table: TableData, warnings: string[]): PlanSummary[] {
+  const { rows, problems } = readRows(PLANS, table, SUMMARY_FIELDS);
+  warnings.push(
+    ...problems.map(
+      ({ index, message }) => `${table.name} table row ${index + 1} cannot be opened as a plan: ${message}.`,
+    ),
+  );
+  return rows.map(({ value }) => value).filter((plan) => plan.planId !== "");
+}
+
+/** The workbook lacks some of the add-in's tables: not an error, the first step of setting up. */
+export class MissingTables extends WorkbookProblem {}
+
+/** Reads and checks everything the pane needs. Throws a WorkbookProblem saying what to fix. */
+export async function readPlanBook(workbook: Workbook, progress: Progress = () => undefined): Promise<PlanBook> {
+  const steps = 4;
+  progress("Finding the tables", 0, steps);
+  const { tables } = await workbook.names();
+  const needed = [SCORING, PRICE_POINTS, PEOPLE, SERVICES, PLANS, PLAN_LINES].map((table) => table.name);
+  const missing = needed.filter((name) => !tables.some((table) => matchKey(table) === matchKey(name)));
+  if (missing.length > 0) {
+    throw new MissingTables(
+      `The workbook has no ${listForMessage(missing)} table${missing.length > 1 ? "s" : ""}. ` +
+        `Use "Set up workbook" to add what is missing; nothing you already have is changed.`,
+    );
+  }
+  progress("Reading the scoring sheet and price points", 1, steps);
+  const [scoringTable, priceTable] = await Promise.all(
+    [SCORING, PRICE_POINTS].map((table) => requireTable(workbook, table.name)),
+  );
+  const scoring = inTable(scoringTable.name, () => parseScoringSheet(asGrid(scoringTable)));
+  const prices = inTable(priceTable.name, () => parsePriceTable(asGrid(priceTable)));
+  progress("Reading people and services", 2, steps);
+  const [peopleTable, servicesTable] = await Promise.all(
+    [PEOPLE, SERVICES].map((table) => requireTable(workbook, table.name)),
+  );
+  const warnings: string[] = [];
+  const people = readPeople(peopleTable, scoring);
+  const services = readServices(servicesTable, warnings);
+  progress("Reading saved plans and the tolerance", 3, steps);
+  const plans = readPlanSummaries(await requireTable(workbook, PLANS.name), warnings);
+  const tolerance = await readSettings(workbook);
+  progress("Done", steps, steps);
+  return { scoring, priceTable: prices, people, services, tolerance, plans, warnings };
+}
+
+/** A person's points and indicative budget, with how it was reached. */
+export interface Assessment {
+  readonly points: Decimal;
+  readonly budget: BudgetDerivation;
+  /** The annual budget ÷ 52, rounded to pence once. */
+  readonly weekly: Decimal;
+  readonly explanation: string;
+}
+
+/** Scores a person and prices their points; an incomplete assessment gives a message instead. */
+export function assess(book: PlanBook, person: Person): Assessment | { problem: string } {
+  try {
+    const points = scoreAnswers(book.scoring, person.answers);
+    const budget = deriveBudget(
+      book.priceTable,
+      { points: points.toString(), careGroup: person.careGroup },
+      { period: "annual", method: "marginal" },
+    );
+    return { points, budget, weekly: toPence(inPeriod(budget.exact, "weekly")), explanation: explainBudget(budget) };
+  } catch (error) {
+    if (!(error instanceof EngineError)) throw error;
+    return { problem: `${person.name}'s assessment cannot be priced yet: ${error.message}.` };
+  }
+}
+
+export { WorkbookProblem };

@@ -1,0 +1,282 @@
+// The rules that keep wrong figures and wrong decisions out of a council's workbook (issue 8): money to
+// the penny, sane limits on a line, the tolerance typed in percent, and who may agree a plan.
+import fc from "fast-check";
+import {
+  checkLine,
+  costPlan,
+  decisionRecord,
+  Decimal,
+  DEFAULT_TOLERANCE,
+  planDates,
+  planFigures,
+  planProblems,
+  readTolerancePercentages,
+  reasonRequired,
+  signOffRequired,
+  SupportPlanLine,
+  timeLimit,
+  toleranceProblems,
+} from "../../src/engine";
+
+const fields = {
+  service: "Personal assistant",
+  quantity: "10",
+  unit: "hour",
+  unitCost: "19.55",
+  frequency: "week",
+  managedAs: "Direct payment",
+};
+
+describe("money to the penny (8.1)", () => {
+  it("refuses a unit cost of 19.555 under the field, and takes 19.56", () => {
+    // Before: 19.555 was costed exactly (£10,168.60 for 10 hours a week) but shown and reopened as 19.56.
+    expect(checkLine({ ...fields, unitCost: "19.555" })).toEqual({
+      line: null,
+      problems: { unitCost: 'Unit cost: pounds and pence only (at most 2 decimal places); got "19.555"' },
+      notes: {},
+    });
+    expect(checkLine({ ...fields, unitCost: 19.555 }).problems.unitCost).toMatch(/at most 2 decimal places/);
+    expect(checkLine({ ...fields, unitCost: "19.56" }).line?.unitCost.toString()).toBe("19.56");
+  });
+
+  it("keeps quantities to two decimal places too, so the workbook holds exactly what was costed", () => {
+    expect(checkLine({ ...fields, quantity: "2.25" }).line?.quantity.toString()).toBe("2.25");
+    expect(checkLine({ ...fields, quantity: "2.255" }).problems.quantity).toBe(
+      'Quantity: at most 2 decimal places (such as 2.25); got "2.255"',
+    );
+  });
+
+  it("a line within the rules survives the trip through an Excel number unchanged (property)", () => {
+    const pence = (max: number) => fc.integer({ min: 0, max: max * 100 }).map((n) => new Decimal(n).div(100));
+    fc.assert(
+      fc.property(pence(1_000_000), pence(1_000_000), (quantity, unitCost) => {
+        const line = checkLine({
+          ...fields,
+          unit: "item",
+          quantity: quantity.toString(),
+          unitCost: unitCost.toString(),
+        });
+        const written = [Number(quantity.toFixed()), Number(unitCost.toFixed())];
+        const reread = checkLine({ ...fields, unit: "item", quantity: written[0], unitCost: written[1] });
+        return (
+          line.line !== null &&
+          reread.line !== null &&
+          reread.line.quantity.eq(quantity) &&
+          reread.line.unitCost.eq(unitCost)
+        );
+      }),
+    );
+  });
+});
+
+describe("limits of a line (8.4)", () => {
+  it("a week holds 168 hours, a month 744 (31 days), a year 8,784 (366 days)", () => {
+    expect(checkLine({ ...fields, quantity: "168" }).line).not.toBeNull();
+    expect(checkLine({ ...fields, quantity: "168.01" }).problems.quantity).toBe(
+      "Quantity: a week holds at most 168 hours; check the quantity, unit and frequency",
+    );
+    expect(checkLine({ ...fields, quantity: "745", frequency: "month" }).problems.quantity).toMatch(
+      /^Quantity: a month holds at most 744 hours;/,
+    );
+    expect(checkLine({ ...fields, quantity: "8785", frequency: "year" }).problems.quantity).toMatch(
+      /^Quantity: a year holds at most 8,784 hours;/,
+    );
+  });
+
+  it("days and nights, weeks and months, by their own length; plurals and short forms count", () => {
+    const limit = (unit: string, frequency: "week" | "month" | "year") => timeLimit(unit, frequency)?.limit.toString();
+    expect([limit("day", "week"), limit("nights", "month"), limit("days", "year")]).toEqual(["7", "31", "366"]);
+    // A month holds 31 ÷ 7 = 4.428… weeks, kept to 4.42 (quantities have two decimal places); a year 52.28….
+    expect([limit("week", "week"), limit("weeks", "month"), limit("week", "year")]).toEqual(["1", "4.42", "52.28"]);
+    expect([limit("month", "year"), limit("year", "year"), limit("hrs", "week"), limit("mins", "week")]).toEqual([
+      "12",
+      "1",
+      "168",
+      "10080",
+    ]);
+    expect(checkLine({ ...fields, unit: "week", quantity: "2" }).problems.quantity).toBe(
+      "Quantity: a week holds at most 1 week; check the quantity, unit and frequency",
+    );
+  });
+
+  it("units that are not time, and one-off lines, have only the general limit", () => {
+    expect(timeLimit("meal", "week")).toBeUndefined();
+    expect(timeLimit("hour", "once")).toBeUndefined();
+    expect(checkLine({ ...fields, unit: "meal", quantity: "1000000" }).line).not.toBeNull();
+    expect(checkLine({ ...fields, unit: "hour", frequency: "once", quantity: "500" }).line).not.toBeNull();
+  });
+
+  it("1e20 and 99999999999999999999 get the same message, typed or as a number", () => {
+    const message = (quantity: string | number) => checkLine({ ...fields, unit: "meal", quantity }).problems.quantity;
+    const expected = "Quantity: at most 1,000,000; a larger figure is surely a typing slip";
+    expect([message("1e20"), message("99999999999999999999"), message(1e20), message("1,000,000.01")]).toEqual([
+      expected,
+      expected,
+      expected,
+      expected,
+    ]);
+    // Over 168 hours too, but the general limit is the plainer message.
+    expect(checkLine({ ...fields, quantity: "1E20" }).problems.quantity).toBe(expected);
+  });
+
+  it("a unit cost over £1,000,000 is refused; text and Infinity are not numbers", () => {
+    expect(checkLine({ ...fields, unitCost: "1000000.01" }).problems.unitCost).toBe(
+      "Unit cost: at most £1,000,000.00 a unit; a larger figure is surely a typing slip",
+    );
+    expect(checkLine({ ...fields, unitCost: "2e7" }).problems.unitCost).toMatch(/^Unit cost: at most £1,000,000.00/);
+    expect(checkLine({ ...fields, quantity: "Infinity" }).problems.quantity).toBe(
+      'Quantity: expected a quantity, 0 or more; got "Infinity"',
+    );
+  });
+
+  it("a quantity of 0 is allowed but flagged", () => {
+    const checked = checkLine({ ...fields, quantity: "0" });
+    expect(checked.line?.quantity.toString()).toBe("0");
+    expect(checked.problems).toEqual({});
+    expect(checked.notes).toEqual({ quantity: "Quantity is 0: this line costs nothing" });
+  });
+});
+
+describe("the tolerance typed in percent (8.2)", () => {
+  const read = (green: string, amber: string) => readTolerancePercentages({ green, amber });
+
+  it('reads "10" and "50" as 10% and 50%, as "10%" and "50 %" are', () => {
+    // Before: "10" was saved as 1,000%, so a plan 1,049% over budget showed Amber.
+    for (const [green, amber] of [
+      ["10", "50"],
+      ["10%", "50 %"],
+      [" 10 ", "50"],
+    ]) {
+      expect(read(green, amber)).toEqual({ tolerance: { green: new Decimal("0.1"), amber: new Decimal("0.5") } });
+    }
+    expect(read("0.1", "2.5")).toEqual({ tolerance: { green: new Decimal("0.001"), amber: new Decimal("0.025") } });
+  });
+
+  it("refuses green at or above amber, negatives, over 1,000%, and text, by box", () => {
+    expect(read("50", "50")).toEqual({
+      problems: { amber: "Amber must be above green (50%): between them a plan is Amber" },
+    });
+    expect(read("60", "50")).toEqual({
+      problems: { amber: "Amber must be above green (60%): between them a plan is Amber" },
+    });
+    expect(read("-5", "50")).toEqual({ problems: { green: "Green: expected a percentage, 0% or more" } });
+    expect(read("10", "1000.1")).toEqual({ problems: { amber: "Amber: at most 1,000%" } });
+    expect(read("1000", "1000.1")).toEqual({ problems: { amber: "Amber: at most 1,000%" } });
+    expect(read("ten", "")).toEqual({
+      problems: {
+        green: 'Green: expected a percentage, such as 10 or 10%; got "ten"',
+        amber: "Amber: a percentage is needed",
+      },
+    });
+    expect(read("0", "1000")).toEqual({ tolerance: { green: new Decimal(0), amber: new Decimal(10) } });
+  });
+
+  it("the same rules check fractions read from the workbook", () => {
+    // 10 is 1,000%, the most allowed; 10.5 is 1,050%.
+    expect(toleranceProblems(new Decimal("10.5"), new Decimal(50))).toEqual({
+      green: "Green: at most 1,000%",
+      amber: "Amber: at most 1,000%",
+    });
+    expect(toleranceProblems(new Decimal(10), new Decimal(9))).toEqual({
+      amber: "Amber must be above green (1,000%): between them a plan is Amber",
+    });
+    expect(toleranceProblems(new Decimal("0.1"), new Decimal("0.5"))).toEqual({});
+  });
+});
+
+describe("who may agree a plan (8.3)", () => {
+  const plan = { lines: [{}], reason: "", signedOffBy: "", updatedBy: "Sam Reid" };
+  const problems = (status: "Draft" | "Agreed" | "Needs manager review", light: "Green" | "Amber" | "Red", more = {}) =>
+    planProblems({ ...plan, status, light, ...more }).map((problem) => problem.field);
+
+  it("a Red plan is agreed only with a manager's name and a reason", () => {
+    expect(problems("Agreed", "Red")).toEqual(["reason", "signedOffBy"]);
+    expect(problems("Agreed", "Red", { reason: "Carer breakdown" })).toEqual(["signedOffBy"]);
+    expect(problems("Agreed", "Red", { reason: "Carer breakdown", signedOffBy: "Alex Moss" })).toEqual([]);
+    expect(signOffRequired("Agreed", "Red")).toBe(
+      "A Red plan can be agreed only with a manager's sign-off: enter the manager's name.",
+    );
+  });
+
+  it("an Amber plan is agreed only with a reason; a Green one freely; a Draft or a review is not agreed", () => {
+    expect(problems("Agreed", "Amber")).toEqual(["reason"]);
+    expect(reasonRequired("Agreed", "Amber")).toBe(
+      "An Amber plan can be agreed only with a reason: say why it differs from the indicative budget.",
+    );
+    expect(problems("Agreed", "Green")).toEqual([]);
+    expect(problems("Draft", "Red")).toEqual([]);
+    expect(problems("Needs manager review", "Red")).toEqual(["reason"]);
+    expect(problems("Needs manager review", "Red", { reason: "Over budget" })).toEqual([]);
+  });
+
+  it("records the reason as given, and a sign-off only for an Agreed plan", () => {
+    expect(decisionRecord({ status: "Agreed", reason: " Carer breakdown ", signedOffBy: " Alex Moss " })).toEqual({
+      reason: "Carer breakdown",
+      signedOffBy: "Alex Moss",
+    });
+    expect(decisionRecord({ status: "Draft", reason: "Waiting for a quote", signedOffBy: "Alex Moss" })).toEqual({
+      reason: "Waiting for a quote",
+      signedOffBy: "",
+    });
+  });
+});
+
+describe("a costed plan", () => {
+  const line = (quantity: string, unitCost: string, frequency: SupportPlanLine["frequency"]): SupportPlanLine => ({
+    service: "s",
+    unit: "u",
+    quantity: new Decimal(quantity),
+    unitCost: new Decimal(unitCost),
+    frequency,
+    managedAs: "Direct payment",
+  });
+
+  it("an empty plan has no light yet: it is not Red", () => {
+    expect(costPlan([], new Decimal(6200), DEFAULT_TOLERANCE).againstBudget).toBeNull();
+    expect(costPlan([line("1", "45", "week")], new Decimal(6200), DEFAULT_TOLERANCE).againstBudget?.light).toBe("Red");
+  });
+
+  it("records each figure rounded to pence once, from the exact totals", () => {
+    // 2.33 h × £19.55 × 52 = £2,368.678 and 1 × £0.01 × 12 = £0.12: annual £2,368.798 → £2,368.80;
+    // weekly 2,368.798 ÷ 52 = 45.5538… → £45.55. Against £2,400: 1.3% below → Green.
+    const figures = planFigures(
+      [line("2.33", "19.55", "week"), line("1", "0.01", "month")],
+      new Decimal(2400),
+      DEFAULT_TOLERANCE,
+    );
+    const shown = [figures.annual, figures.weekly, figures.oneOff, figures.byManagement["Direct payment"]];
+    expect(shown.map((amount) => amount.toFixed(2))).toEqual(["2368.80", "45.55", "0.00", "2368.80"]);
+    expect(figures.light).toBe("Green");
+  });
+});
+
+describe("a plan's dates (10 §1)", () => {
+  const none = { startDate: null, endDate: null, reviewDate: null };
+
+  it("starts the day it is first saved and is reviewed 12 months on, by default; blank end is ongoing", () => {
+    expect(planDates(none, "2026-11-24")).toEqual({
+      dates: { startDate: "2026-11-24", endDate: null, reviewDate: "2027-11-24" },
+    });
+    // 12 months after 29 February 2028 is 28 February 2029, as Excel's EDATE gives.
+    expect(planDates({ ...none, startDate: "2028-02-29" }, "2026-11-24")).toEqual({
+      dates: { startDate: "2028-02-29", endDate: null, reviewDate: "2029-02-28" },
+    });
+  });
+
+  it("refuses an end or a review before the start, and a date that is not one", () => {
+    expect(
+      planDates({ startDate: "2026-04-01", endDate: "2026-03-31", reviewDate: "2026-04-01" }, "2026-11-24"),
+    ).toEqual({
+      problems: { endDate: "The end date must not be before the start date (1 Apr 2026)" },
+    });
+    expect(planDates({ ...none, startDate: "2026-04-01", reviewDate: "2026-02-30" }, "2026-11-24")).toEqual({
+      problems: { reviewDate: 'Review date: expected a date such as 2026-04-01; got "2026-02-30"' },
+    });
+    // The same day is fine: a plan may end the day it starts.
+    expect(planDates({ startDate: "2026-04-01", endDate: "2026-04-01", reviewDate: null }, "2026-11-24")).toMatchObject(
+      {
+        dates: { endDate: "2026-04-01", reviewDate: "2027-04-01" },
+      },
+    );
+  });
+});

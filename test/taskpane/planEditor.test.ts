@@ -1,0 +1,456 @@
+// The plan editor's state machine, without a browser: the reducer's named actions, and the controller
+// driving it against the in-memory workbook as the pane does.
+import fc from "fast-check";
+import { checkLine, Decimal, lineAnnualCost, planFigures, planTotals } from "../../src/engine";
+import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
+import { PlanBook, readPlanBook } from "../../src/workbook/planBook";
+import { setUpWorkbook } from "../../src/workbook/starter";
+import { planController } from "../../src/taskpane/state/planController";
+import {
+  derivePlan,
+  FOCUS,
+  initialState,
+  planEditorReducer,
+  PlanEditorAction,
+  PlanEditorState,
+  planUnsaved,
+  prepareSave,
+  problemShown,
+} from "../../src/taskpane/state/planEditor";
+
+const AT = new Date(2026, 10, 24, 14, 5);
+
+async function starter(): Promise<{ workbook: MemoryWorkbook; book: PlanBook }> {
+  const workbook = new MemoryWorkbook();
+  await setUpWorkbook(workbook);
+  return { workbook, book: await readPlanBook(workbook) };
+}
+
+const reduce = (state: PlanEditorState, ...actions: PlanEditorAction[]) => actions.reduce(planEditorReducer, state);
+
+/** The pane without React: the reducer holds the state, the controller does the work. */
+function pane(workbook: MemoryWorkbook, name = "Sam Reid") {
+  let state = initialState(name);
+  const actions: PlanEditorAction[] = [];
+  const dispatch = (action: PlanEditorAction) => {
+    actions.push(action);
+    state = planEditorReducer(state, action);
+  };
+  return {
+    get state() {
+      return state;
+    },
+    actions,
+    dispatch,
+    controller: planController(workbook, dispatch, () => AT),
+  };
+}
+
+async function loaded(name = "Sam Reid") {
+  const { workbook, book } = await starter();
+  return { workbook, book, state: reduce(initialState(name), { type: "loaded", book, message: null }) };
+}
+
+const addService = (service: string): PlanEditorAction[] => [
+  { type: "catalogueChosen", service },
+  { type: "catalogueLineAdded" },
+];
+
+describe("the plan editor's actions", () => {
+  it("loaded: the workbook is read, the tolerance boxes show it in percent, nothing is busy", async () => {
+    const { state } = await loaded();
+    expect(state.busy).toBeNull();
+    expect(state.tolerance).toMatchObject({ green: "10", amber: "50" });
+    expect(state.book?.people).toHaveLength(20);
+  });
+
+  it("person picked: a new plan with no light yet — an empty plan is not an alarm", async () => {
+    const { state } = await loaded();
+    const picked = reduce(state, { type: "personPicked", personId: "P001", discard: false });
+    const derived = derivePlan(picked);
+    expect(derived.person?.name).toBe("Margaret Ellis");
+    // 20 × £150 + 16 × £200 = £6,200 (see the end-to-end test for P001's 36 points).
+    expect(derived.assessment && "budget" in derived.assessment && derived.assessment.budget.result.toString()).toBe(
+      "6200",
+    );
+    expect(derived.costed?.againstBudget).toBeNull();
+    expect(planUnsaved(picked)).toBe(false);
+  });
+
+  it("catalogue line added: ready, the choice reset, focus on the new line; an unknown choice refused", async () => {
+    const { state } = await loaded();
+    const added = reduce(
+      state,
+      { type: "personPicked", personId: "P001", discard: false },
+      ...addService("Day centre"),
+    );
+    const [line] = added.plan!.lines;
+    expect(line).toMatchObject({ service: "Day centre", quantity: "1", unit: "day", unitCost: "45.00", shown: "all" });
+    expect(added.catalogue).toEqual({ choice: "", problem: null });
+    expect(added.focus?.id).toBe(FOCUS.line(line.key, "service"));
+    expect(planUnsaved(added)).toBe(true);
+    const refused = reduce(added, { type: "catalogueChosen", service: "Gardening" }, { type: "catalogueLineAdded" });
+    expect(refused.catalogue.problem).toBe(
+      'There is no service called "Gardening" in the Services table. Pick one from the list, or add a typed line.',
+    );
+    expect(refused.plan!.lines).toHaveLength(1);
+    expect(refused.focus?.id).toBe(FOCUS.catalogue);
+  });
+
+  it("typed line added: no message until a field is left or Save is tried", async () => {
+    const { state } = await loaded();
+    const typed = reduce(state, { type: "personPicked", personId: "P001", discard: false }, { type: "typedLineAdded" });
+    const line = typed.plan!.lines[0];
+    expect(derivePlan(typed).checked.get(line.key)!.problems.service).toBe("A service is needed");
+    expect(problemShown(typed.plan!, line, "service")).toBe(false);
+    const left = reduce(typed, { type: "lineLeft", key: line.key, field: "service" });
+    expect(problemShown(left.plan!, left.plan!.lines[0], "service")).toBe(true);
+    expect(problemShown(left.plan!, left.plan!.lines[0], "quantity")).toBe(false);
+    const tried = reduce(typed, { type: "saveRefused", problems: [{ message: "x", focus: FOCUS.catalogue }] });
+    expect(problemShown(tried.plan!, tried.plan!.lines[0], "quantity")).toBe(true);
+  });
+
+  it("line removed: focus moves to the next line, or to the catalogue after the last", async () => {
+    const { state } = await loaded();
+    const three = reduce(
+      state,
+      { type: "personPicked", personId: "P001", discard: false },
+      ...addService("Meals"),
+      ...addService("Day centre"),
+      ...addService("Telecare and community alarm"),
+    );
+    const [first, second, third] = three.plan!.lines;
+    expect(reduce(three, { type: "lineRemoved", key: first.key }).focus?.id).toBe(FOCUS.line(second.key, "service"));
+    expect(reduce(three, { type: "lineRemoved", key: third.key }).focus?.id).toBe(FOCUS.catalogue);
+  });
+
+  it("unsaved work is never replaced unasked: the replacing action waits as a question (8.5)", async () => {
+    const { state } = await loaded();
+    const edited = reduce(state, { type: "personPicked", personId: "P001", discard: false }, ...addService("Meals"));
+    const asked = reduce(edited, { type: "personPicked", personId: "P002", discard: false });
+    expect(asked.plan).toBe(edited.plan);
+    expect(asked.pending).toEqual({ kind: "pickPerson", personId: "P002" });
+    expect(reduce(asked, { type: "keepEditing" })).toMatchObject({ pending: null, plan: edited.plan });
+    const discarded = reduce(
+      asked,
+      { type: "discardConfirmed" },
+      { type: "personPicked", personId: "P002", discard: true },
+    );
+    expect(discarded.plan).toMatchObject({ personId: "P002", lines: [] });
+    expect(discarded.pending).toBeNull();
+  });
+
+  it("save refused: every problem at once, in the pane's order, focus on the first", async () => {
+    const { state } = await loaded("");
+    const plan = reduce(
+      state,
+      { type: "personPicked", personId: "P001", discard: false },
+      ...addService("Personal assistant"),
+      { type: "statusChanged", status: "Agreed" },
+    );
+    const key = plan.plan!.lines[0].key;
+    const bad = reduce(plan, { type: "lineEdited", key, field: "unitCost", value: "19.555" });
+    const prepared = prepareSave(bad, "2026-11-24");
+    expect(prepared).toEqual({
+      problems: [
+        {
+          message: 'Line 1: Unit cost: pounds and pence only (at most 2 decimal places); got "19.555".',
+          focus: FOCUS.line(key, "unitCost"),
+        },
+        { message: "Enter your name, so colleagues know who last changed the plan.", focus: FOCUS.updatedBy },
+      ],
+    });
+    const refused = reduce(bad, { type: "saveRefused", problems: "problems" in prepared ? prepared.problems : [] });
+    expect(refused.focus?.id).toBe(FOCUS.line(key, "unitCost"));
+    expect(refused.saveMessage).toMatchObject({ intent: "error", title: "Not saved", text: "Fix these first:" });
+    // 1 h × £19.55 × 52 = £1,016.60 against £6,200: 83.6% below, Red — agreed only with a reason and a manager.
+    const red = reduce(plan, { type: "nameChanged", name: "Sam Reid" });
+    const problems = prepareSave(red, "2026-11-24");
+    expect("problems" in problems && problems.problems.map((problem) => problem.focus)).toEqual([
+      FOCUS.reason,
+      FOCUS.signedOffBy,
+    ]);
+  });
+
+  it("tolerance typed without %: refused boxes are marked and focused, nothing else changes", async () => {
+    const { state } = await loaded();
+    const typed = reduce(state, { type: "toleranceEdited", field: "green", value: "60" });
+    expect(typed.tolerance).toMatchObject({ green: "60", amber: "50", tried: false });
+    const refused = reduce(typed, { type: "toleranceRefused", focus: FOCUS.tolerance("amber") });
+    expect(refused.tolerance.tried).toBe(true);
+    expect(refused.focus?.id).toBe("tolerance-amber");
+    expect(refused.book).toBe(state.book);
+  });
+});
+
+describe("the controller", () => {
+  it("first load of an empty workbook: a calm note about setting up, not an error", async () => {
+    const editor = pane(new MemoryWorkbook());
+    await editor.controller.load();
+    expect(editor.state.book).toBeNull();
+    expect(editor.state.busy).toBeNull();
+    expect(editor.state.message).toMatchObject({ intent: "info", title: "Set up the workbook" });
+  });
+
+  it("saves, keeping edits typed while the save was written as unsaved work", async () => {
+    const { workbook } = await starter();
+    const editor = pane(workbook);
+    await editor.controller.load();
+    editor.dispatch({ type: "personPicked", personId: "P001", discard: false });
+    addService("Day centre").forEach(editor.dispatch);
+    const before = editor.state;
+    const saving = editor.controller.save(before);
+    // Typed after Save was pressed, before the workbook answered.
+    editor.dispatch({ type: "lineEdited", key: before.plan!.lines[0].key, field: "quantity", value: "2" });
+    await saving;
+    expect(editor.state.saved?.lines[0].quantity.toString()).toBe("1");
+    expect(editor.state.plan).toMatchObject({ planId: "PLAN-0001" });
+    expect(planUnsaved(editor.state)).toBe(true);
+    // 1 day × £45 × 52 = £2,340; ÷ 52 = £45; against £6,200: 62.3% below → Red.
+    expect(editor.state.saveMessage).toEqual({
+      intent: "success",
+      title: "Saved plan PLAN-0001 to the Plans and PlanLines tables.",
+      text: "£2,340.00 a year (£45.00 a week), Red, Draft.",
+    });
+    expect(editor.state.book?.plans.map((plan) => plan.planId)).toEqual(["PLAN-0001"]);
+    // Saved again as it now is: nothing unsaved.
+    await editor.controller.save(editor.state);
+    expect(planUnsaved(editor.state)).toBe(false);
+  });
+
+  it("a new plan for someone with a saved plan says so, pointing to it", async () => {
+    const { workbook } = await starter();
+    const editor = pane(workbook);
+    await editor.controller.load();
+    editor.dispatch({ type: "personPicked", personId: "P001", discard: false });
+    addService("Meals").forEach(editor.dispatch);
+    await editor.controller.save(editor.state);
+    expect(derivePlan(editor.state).otherPlans).toEqual([]); // the plan open is that plan
+    await editor.controller.request(editor.state, { kind: "pickPerson", personId: "P001" });
+    expect(editor.state.plan).toMatchObject({ planId: null, personId: "P001" });
+    expect(derivePlan(editor.state).otherPlans.map((plan) => [plan.planId, plan.name])).toEqual([
+      ["PLAN-0001", "Margaret Ellis"],
+    ]);
+  });
+
+  it("asks before Refresh would drop unsaved work; discarding reads again and reopens the saved plan", async () => {
+    const { workbook } = await starter();
+    const editor = pane(workbook);
+    await editor.controller.load();
+    editor.dispatch({ type: "personPicked", personId: "P001", discard: false });
+    addService("Meals").forEach(editor.dispatch);
+    await editor.controller.save(editor.state);
+    addService("Day centre").forEach(editor.dispatch);
+    await editor.controller.request(editor.state, { kind: "refresh" });
+    expect(editor.state.pending).toEqual({ kind: "refresh" });
+    expect(editor.state.plan!.lines).toHaveLength(2);
+    await editor.controller.discard(editor.state);
+    expect(editor.state.pending).toBeNull();
+    expect(editor.state.plan).toMatchObject({ planId: "PLAN-0001" });
+    expect(editor.state.plan!.lines.map((line) => line.service)).toEqual(["Meals"]);
+    expect(editor.state.message).toMatchObject({ intent: "success", title: "Refreshed" });
+  });
+
+  it("a save the workbook refuses is told beside the Save button, and the plan stays as typed", async () => {
+    const { workbook } = await starter();
+    const editor = pane(workbook);
+    await editor.controller.load();
+    editor.dispatch({ type: "personPicked", personId: "P001", discard: false });
+    addService("Meals").forEach(editor.dispatch);
+    await editor.controller.save(editor.state);
+    addService("Day centre").forEach(editor.dispatch);
+    // Someone deletes the plan's row in Excel meanwhile.
+    await workbook.editTables([
+      { table: "Plans", columns: [], delete: [{ row: 0, key: { header: "Plan ID", value: "PLAN-0001" } }] },
+    ]);
+    const plan = editor.state.plan;
+    await editor.controller.save(editor.state);
+    expect(editor.state.saveMessage).toEqual({
+      intent: "warning",
+      title: "Not saved",
+      text: "Plan PLAN-0001 is no longer in the Plans table; it may have been deleted.",
+    });
+    expect(editor.state.plan).toBe(plan);
+    expect(editor.state.busy).toBeNull();
+  });
+
+  it("an unexpected error is shown, not only logged, and leaves the pane as it was", async () => {
+    const { workbook } = await starter();
+    const editor = pane(workbook);
+    await editor.controller.load();
+    const before = editor.state;
+    const broken = Object.assign(Object.create(workbook) as MemoryWorkbook, {
+      readTable: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'rows')")),
+    });
+    const logged = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    const failing = planController(broken, editor.dispatch, () => AT);
+    await failing.request(editor.state, { kind: "refresh" });
+    expect(logged).toHaveBeenCalled();
+    logged.mockRestore();
+    expect(editor.state.message).toEqual({
+      intent: "error",
+      title: "Something went wrong",
+      text:
+        "Cannot read properties of undefined (reading 'rows'). The pane shows the workbook as it was before; " +
+        "try again, or Refresh.",
+    });
+    expect(editor.state.book).toBe(before.book);
+    expect(editor.state.plan).toBe(before.plan);
+    expect(editor.state.busy).toBeNull();
+  });
+
+  it("Refresh says how many People rows it gave their formulas back", async () => {
+    const { workbook } = await starter();
+    const editor = pane(workbook);
+    await editor.controller.load();
+    const key = { header: "Person ID", value: "P004" };
+    const points = { header: "Points", numberFormat: "General" };
+    await workbook.editTables([{ table: "People", columns: [points], update: [{ row: 3, key, values: [null] }] }]);
+    await editor.controller.request(editor.state, { kind: "refresh" });
+    expect(editor.state.message?.text).toBe(
+      "Read people, prices, services, plans and the tolerance again. " +
+        "Repaired 1 People row whose Points or Indicative budget formula was missing.",
+    );
+  });
+
+  it('saves the tolerance typed as "10" and "50" as 10% and 50%', async () => {
+    const { workbook } = await starter();
+    const editor = pane(workbook);
+    await editor.controller.load();
+    editor.dispatch({ type: "toleranceEdited", field: "green", value: "15" });
+    editor.dispatch({ type: "toleranceEdited", field: "amber", value: "40%" });
+    await editor.controller.saveTolerance(editor.state);
+    expect((await workbook.readTable("PlanSettings"))!.rows).toEqual([
+      ["Green tolerance", 0.15],
+      ["Amber tolerance", 0.4],
+    ]);
+    expect(editor.state.tolerance).toMatchObject({ green: "15", amber: "40" });
+    expect(editor.state.book?.tolerance.tolerance?.green.toString()).toBe("0.15");
+  });
+});
+
+describe("no sequence of actions saves a plan whose lines and totals disagree (property)", () => {
+  const texts = ["0", "1", "2.5", "10", "19.55", "19.555", "168", "169", "1e20", "", "two", "-3"];
+  const services = ["Personal assistant", "Day centre", "Equipment: riser recliner chair", "Respite in a care home"];
+  const command = fc.oneof(
+    {
+      arbitrary: fc.record({ kind: fc.constant("add" as const), service: fc.constantFrom(...services) }),
+      weight: 4,
+    },
+    fc.record({ kind: fc.constant("typed" as const) }),
+    fc.record({
+      kind: fc.constant("edit" as const),
+      line: fc.nat(5),
+      field: fc.constantFrom("quantity" as const, "unitCost" as const, "frequency" as const, "unit" as const),
+      value: fc.constantFrom(...texts, "week", "month", "once", "hour", "item"),
+    }),
+    fc.record({ kind: fc.constant("remove" as const), line: fc.nat(5) }),
+    fc.record({ kind: fc.constant("status" as const), status: fc.constantFrom("Draft" as const, "Agreed" as const) }),
+    fc.record({ kind: fc.constant("decide" as const), reason: fc.constantFrom("", "Carer breakdown") }),
+    { arbitrary: fc.record({ kind: fc.constant("save" as const), editMeanwhile: fc.boolean() }), weight: 4 },
+    fc.record({ kind: fc.constant("reopen" as const) }),
+    fc.record({ kind: fc.constant("pick" as const), personId: fc.constantFrom("P001", "P002"), discard: fc.boolean() }),
+  );
+
+  /** The saved plan as the workbook holds it, costed again from its own PlanLines cells. */
+  async function checkSaved(workbook: MemoryWorkbook, editorState: PlanEditorState) {
+    const saved = editorState.saved;
+    if (!saved) return;
+    const plans = (await workbook.readTable("Plans"))!;
+    const lines = (await workbook.readTable("PlanLines"))!;
+    const row = plans.rows.find((cells) => cells[0] === saved.planId)!;
+    const cell = (header: string) => row[plans.headers.indexOf(header)];
+    const ownLines = lines.rows.filter((cells) => cells[0] === saved.planId);
+    const costed = ownLines.map((cells) => {
+      const at = (header: string) => cells[lines.headers.indexOf(header)];
+      const line = checkLine({
+        service: at("Service"),
+        unit: at("Unit"),
+        quantity: at("Quantity"),
+        unitCost: at("Unit cost"),
+        frequency: at("Frequency"),
+        managedAs: at("Managed as"),
+      }).line!;
+      expect(lineAnnualCost(line).toNumber()).toBe(at("Annual cost"));
+      return line;
+    });
+    const figures = planFigures(costed, new Decimal(cell("Indicative budget (annual)") as number), {
+      green: new Decimal("0.1"),
+      amber: new Decimal("0.5"),
+    });
+    expect([
+      cell("Plan cost (annual)"),
+      cell("Plan cost (weekly)"),
+      cell("One-off items"),
+      cell("Traffic light"),
+    ]).toEqual([figures.annual.toNumber(), figures.weekly.toNumber(), figures.oneOff.toNumber(), figures.light]);
+    expect(saved.figures.annual.eq(figures.annual)).toBe(true);
+    expect(planTotals(saved.lines).annual.eq(planTotals(costed).annual)).toBe(true);
+  }
+
+  it("holds for random sessions of editing, saving and reopening", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 14 }), async (commands) => {
+        const { workbook } = await starter();
+        const editor = pane(workbook);
+        await editor.controller.load();
+        editor.dispatch({ type: "personPicked", personId: "P001", discard: false });
+        for (const step of commands) {
+          const lines = editor.state.plan?.lines ?? [];
+          switch (step.kind) {
+            case "add":
+              addService(step.service).forEach(editor.dispatch);
+              break;
+            case "typed":
+              editor.dispatch({ type: "typedLineAdded" });
+              break;
+            case "edit":
+              if (lines[step.line]) {
+                editor.dispatch({
+                  type: "lineEdited",
+                  key: lines[step.line].key,
+                  field: step.field,
+                  value: step.value,
+                });
+              }
+              break;
+            case "remove":
+              if (lines[step.line]) editor.dispatch({ type: "lineRemoved", key: lines[step.line].key });
+              break;
+            case "status":
+              editor.dispatch({ type: "statusChanged", status: step.status });
+              break;
+            case "decide":
+              editor.dispatch({ type: "planFieldEdited", field: "reason", value: step.reason });
+              editor.dispatch({ type: "planFieldEdited", field: "signedOffBy", value: step.reason && "Alex Moss" });
+              break;
+            case "save": {
+              const saving = editor.controller.save(editor.state);
+              if (step.editMeanwhile && lines[0]) {
+                editor.dispatch({ type: "lineEdited", key: lines[0].key, field: "quantity", value: "3" });
+              }
+              await saving;
+              break;
+            }
+            case "reopen":
+              if (editor.state.saved) {
+                await editor.controller.request(editor.state, { kind: "openPlan", planId: editor.state.saved.planId });
+              }
+              break;
+            case "pick": {
+              const unsaved = planUnsaved(editor.state);
+              const plan = editor.state.plan;
+              editor.dispatch({ type: "personPicked", personId: step.personId, discard: step.discard });
+              // Unsaved work is replaced only when the user said to discard it.
+              if (unsaved && !step.discard) expect(editor.state.plan).toBe(plan);
+              break;
+            }
+          }
+          expect(editor.state.busy).toBeNull();
+          await checkSaved(workbook, editor.state);
+        }
+      }),
+      { numRuns: 80 },
+    );
+  });
+});
