@@ -205,8 +205,8 @@ describe("the price what-if view's controller", () => {
     let state = initialWhatIf;
     await whatIfController(new MemoryWorkbook(), (action) => (state = whatIfReducer(state, action))).load();
     expect(state.message).toMatchObject({
-      intent: "warning",
-      title: "The what-if needs the workbook's tables",
+      intent: "info",
+      title: "Set up the workbook",
       text: expect.stringContaining("The workbook has no People and PricePoints tables") as unknown,
     });
     expect(state.busy).toBeNull();

@@ -14,14 +14,7 @@ import {
 } from "../../engine";
 import { Made, WhatIfBook, whatIfSummary, WhatIfSummary } from "../../workbook/reports/whatIfBook";
 import { PRICE_POINTS, PROPOSED_PRICE_POINTS } from "../../workbook/schema/tables";
-
-/** A message for the user, as the pane's message bars show it. */
-export interface Notice {
-  readonly intent: "success" | "info" | "warning" | "error";
-  readonly title: string;
-  readonly text: string;
-  readonly items?: readonly string[];
-}
+import { Notice } from "./planEditor";
 
 export type ChangeKind = PriceChange["kind"];
 

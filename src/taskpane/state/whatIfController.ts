@@ -1,11 +1,11 @@
 // The what-if view's work with the workbook: each operation reads or writes through the Workbook port and ends in
-// one action. A problem with the workbook is shown as its own message; anything unexpected as "Something went
-// wrong", and the pane stays as it was.
-import { EngineError } from "../../engine";
-import { Workbook, WorkbookRefusal } from "../../workbook/port";
+// one action. Errors reach the user as the support-plan view's do (noticeOf): a problem with the workbook as its own
+// message, anything unexpected as "Something went wrong", and the pane stays as it was.
+import { Workbook } from "../../workbook/port";
 import { createProposedTable, readWhatIfBook, writeWhatIfSheet } from "../../workbook/reports/whatIfBook";
 import { WorkbookProblem } from "../../workbook/schema/rows";
-import { deriveWhatIf, Notice, WhatIfAction, WhatIfState } from "./whatIf";
+import { noticeOf } from "./planController";
+import { deriveWhatIf, WhatIfAction, WhatIfState } from "./whatIf";
 
 export interface WhatIfController {
   /** Reads People and the price tables (when the view opens, and on Refresh). */
@@ -14,20 +14,6 @@ export interface WhatIfController {
   create(state: WhatIfState): Promise<void>;
   /** Writes the What-if sheet of live formulas. */
   writeSheet(state: WhatIfState): Promise<void>;
-}
-
-/** How an error is told to the user: what the workbook needs, or plainly that something went wrong. */
-export function noticeOf(error: unknown, title: string): Notice {
-  if (error instanceof WorkbookProblem || error instanceof WorkbookRefusal || error instanceof EngineError) {
-    return { intent: "warning", title, text: error.message };
-  }
-  console.error(error);
-  const message = error instanceof Error ? error.message : String(error);
-  return {
-    intent: "error",
-    title: "Something went wrong",
-    text: `${message}. Nothing more was changed; try again, or Refresh.`,
-  };
 }
 
 export function whatIfController(workbook: Workbook, dispatch: (action: WhatIfAction) => void): WhatIfController {

@@ -20,6 +20,7 @@ import { freeSheetName, nameTaken, NewTable, sameName, TableData, TEXT_FORMAT, W
 import { MONEY_FORMAT } from "../schema/columns";
 import { headerIndex, requireColumns, WorkbookProblem } from "../schema/rows";
 import { PEOPLE, PRICE_POINTS, PROPOSED_PRICE_POINTS, SCORING } from "../schema/tables";
+import { MissingTables } from "../plans/book";
 import { whatIfSheet } from "./whatIf";
 
 /** A price table as the workbook holds it, and as the engine reads it. */
@@ -114,7 +115,7 @@ export async function readWhatIfBook(workbook: Workbook): Promise<WhatIfBook> {
   const has = (name: string) => names.tables.some((table) => sameName(table, name));
   const missing = [PEOPLE.name, PRICE_POINTS.name].filter((name) => !has(name));
   if (missing.length > 0) {
-    throw new WorkbookProblem(
+    throw new MissingTables(
       `The workbook has no ${missing.join(" and ")} table${missing.length > 1 ? "s" : ""}: the what-if prices ` +
         `the people in ${PEOPLE.name} with the price points in ${PRICE_POINTS.name}. Use "Set up workbook" in ` +
         "Support plan to add what is missing; nothing you already have is changed.",
