@@ -22,7 +22,8 @@ describe("RAS explanation", () => {
 
   it("explains the band and step methods and points below the first band", () => {
     expect(explain(bandTable, { points: 45, careGroup: "Older people" }, { method: "band" })).toContain(
-      "Price points in bands (band method): 45 points fall in the band from 40, all at its rate: 45 points × £120.00 (band from 40) = £5,400.00 a year.",
+      "Price points in bands (band method): 45 points fall in the band from 40, all at its rate: 45 points × " +
+        "£120.00 (band from 40) = £5,400.00 a year.",
     );
     const steps = [
       ["Points", "Budget"],
@@ -30,10 +31,12 @@ describe("RAS explanation", () => {
       [20, 2500],
     ];
     expect(explain(steps, { points: 12 }, { method: "step" })).toBe(
-      "Price points in bands (step method): 12 points fall in the band 10–20, which gives £1,000.00 a year. No reduction. Indicative budget a year: £1,000.00",
+      "Price points in bands (step method): 12 points fall in the band 10–20, which gives £1,000.00 a year. No " +
+        "reduction. Indicative budget a year: £1,000.00",
     );
     expect(explain(steps, { points: 4 })).toBe(
-      "Price points in bands (marginal method): 4 points are below the first band (from 10) and earn nothing, so £0.00 a year. No reduction. Indicative budget a year: £0.00",
+      "Price points in bands (marginal method): 4 points are below the first band (from 10) and earn nothing, " +
+        "so £0.00 a year. No reduction. Indicative budget a year: £0.00",
     );
     expect(explain(steps, { points: 25 })).toContain(
       "25 points (the first 10 earn nothing): 10 points × £1,000.00 (band 10–20)",
@@ -42,10 +45,12 @@ describe("RAS explanation", () => {
 
   it("explains linear and category tables, and shows fractions of a penny in the steps", () => {
     expect(explain(1.234, { points: 1000 })).toBe(
-      "Straight-line RAS, the same £ per point for everyone: 1,000 points × £1.234 = £1,234.00 a year. No reduction. Indicative budget a year: £1,234.00",
+      "Straight-line RAS, the same £ per point for everyone: 1,000 points × £1.234 = £1,234.00 a year. No " +
+        "reduction. Indicative budget a year: £1,234.00",
     );
     expect(explain(categoryTable, { points: "Enhanced", careGroup: "Older people" })).toBe(
-      "Care group: Older people. Outcomes-based RAS: category Enhanced gives £15,600.00 a year. No reduction. Indicative budget a year: £15,600.00",
+      "Care group: Older people. Outcomes-based RAS: category Enhanced gives £15,600.00 a year. No reduction. " +
+        "Indicative budget a year: £15,600.00",
     );
     expect(explain(2.01, { points: 1, reduction: 0.5 })).toContain(
       "£2.01 × 50% = £1.005. Indicative budget a year: £1.01",

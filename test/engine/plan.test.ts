@@ -55,7 +55,8 @@ describe("plan cost", () => {
     [[[1, -10, "week"]], "Plan line row 1, unit cost: expected an amount in £, 0 or more; got -10"],
     [
       [[1, 10, "fortnightly"]],
-      'Plan line row 1, frequency must be one of: week, weekly, month, monthly, year, annual, yearly, once, one-off; got "fortnightly"',
+      "Plan line row 1, frequency must be one of: week, weekly, month, monthly, year, annual, yearly, once, " +
+        'one-off; got "fortnightly"',
     ],
     [
       [["Quantity", "Unit cost", "Frequency"]],

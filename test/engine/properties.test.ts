@@ -180,7 +180,9 @@ describe("spilled calls", () => {
             people.map(([, , r]) => [r]),
             period,
           );
-          const perRow = people.map(([p, g, r]) => PB.indicativeBudget([[p]], table, [[g]], [[r]], period)[0]);
+          const perRow = people.map(
+            ([p, g, r]) => PB.indicativeBudget([[p]], table, [[g]], [[r]], period)[0] as unknown[],
+          );
           expect(spilled).toEqual(perRow);
         },
       ),
@@ -197,7 +199,7 @@ describe("spilled calls", () => {
     const answer = fc.constantFrom("A", "B", "", "Z");
     fc.assert(
       fc.property(fc.array(fc.tuple(answer, answer, answer), { minLength: 2, maxLength: 20 }), (rows) => {
-        expect(PB.rasPoints(rows, sheet)).toEqual(rows.map((row) => PB.rasPoints([row], sheet)[0]));
+        expect(PB.rasPoints(rows, sheet)).toEqual(rows.map((row) => PB.rasPoints([row], sheet)[0] as unknown[]));
       }),
     );
   });

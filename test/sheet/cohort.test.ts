@@ -87,8 +87,10 @@ describe("a cohort workbook in a real spreadsheet engine", () => {
     expect(spilled(0)).toEqual(column("People", 7));
     expect(spilled(1)).toEqual(column("People", 8));
     expect(value("Spilled", 2, 0)).toBe(
-      "Care group: Older people. Price points in bands (marginal method), 28.5 points: 20 points × £50.00 (band 0–20) = £1,000.00; " +
-        "8.5 points × £80.00 (band 20–40) = £680.00; total £1,680.00 a year. No reduction. Indicative budget a year: £1,680.00",
+      "Care group: Older people. Price points in bands (marginal method), 28.5 points: " +
+        "20 points × £50.00 (band 0–20) = £1,000.00; " +
+        "8.5 points × £80.00 (band 20–40) = £680.00; total £1,680.00 a year. No reduction. Indicative budget a " +
+        "year: £1,680.00",
     );
   });
 

@@ -1,6 +1,6 @@
 // Serves a built folder on a free localhost port, as the dev server would, for the browser tests.
 import { readFile } from "fs/promises";
-import { createServer, Server } from "http";
+import { createServer, IncomingMessage, Server, ServerResponse } from "http";
 import { AddressInfo } from "net";
 import { extname, join, normalize } from "path";
 
@@ -13,7 +13,8 @@ const TYPES: Record<string, string> = {
 };
 
 export async function serve(folder: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const server: Server = createServer(async (request, response) => {
+  const server: Server = createServer((request, response) => void respond(request, response));
+  async function respond(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname));
     try {
       const body = await readFile(join(folder, path));
@@ -23,7 +24,7 @@ export async function serve(folder: string): Promise<{ url: string; close: () =>
       response.writeHead(404);
       response.end();
     }
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

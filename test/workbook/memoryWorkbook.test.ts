@@ -101,8 +101,10 @@ describe("the in-memory workbook", () => {
     await workbook.addTables([table("Other", [id], [["x"]])]);
     const before = JSON.stringify(workbook.allTables());
     const good = { table: "Other", columns: [id], append: [["y"]] };
-    await expect(workbook.editTables([good, { table: "Lines", columns: [], delete: [ref(4, "e")] }])).rejects.toThrow(
-      "The Lines table changed since it was read (row 5 no longer holds e); nothing was written. Refresh and try again.",
+    const stale = { table: "Lines", columns: [], delete: [ref(4, "e")] };
+    await expect(workbook.editTables([good, stale])).rejects.toThrow(
+      "The Lines table changed since it was read (row 5 no longer holds e); " +
+        "nothing was written. Refresh and try again.",
     );
     await expect(workbook.editTables([good, { table: "Lines", columns: [], delete: [ref(0, "b")] }])).rejects.toThrow(
       "row 1 no longer holds b",
