@@ -139,6 +139,23 @@ describe("a price what-if in the browser preview", () => {
     });
     await expect(card("Mental health")).resolves.toMatchObject({ Change: "£0.00 (0.00%)" });
 
+    // The change is typed but not created: leaving the view asks first, as Support plan does. Keep it.
+    await pane().getByRole("tab", { name: "Support plan" }).click();
+    const dialog = page.getByRole("alertdialog", { name: "Unsaved changes" });
+    await dialog.waitFor();
+    await expect(dialog.textContent()).resolves.toContain(
+      "You have not saved the price change you chose, not yet created. Keep editing, or discard it and go to " +
+        "Support plan?",
+    );
+    await dialog.getByRole("button", { name: "Keep editing" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await expect(pane().getByRole("tab", { name: "Price what-if" }).getAttribute("aria-selected")).resolves.toBe(
+      "true",
+    );
+    await expect(pane().getByRole("textbox", { name: "Percentage (negative to lower)" }).inputValue()).resolves.toBe(
+      "5",
+    );
+
     // At Office's default 320 px, the form, what it will create and the summary fit, and pass axe; so does the
     // form for moving a band's bound (a refused bound says why, under its box).
     await expect(fits()).resolves.toEqual({ width: 320, beyond: [], clipped: [], scrolls: false });
@@ -221,5 +238,8 @@ describe("a price what-if in the browser preview", () => {
     await page.waitForTimeout(500); // the tab's underline slides across
     await page.screenshot({ path: "test-results/whatif.png" });
     expect(opened.errors).toEqual([]);
+    // Nothing went to another host: every request was to the preview's own origin.
+    expect(opened.requests.length).toBeGreaterThan(2);
+    expect(opened.requests.filter((url) => !url.startsWith(`${opened.origin}/`))).toEqual([]);
   });
 });
