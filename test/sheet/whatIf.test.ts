@@ -6,6 +6,7 @@
 // moment: structured references (People[Points] → 'People'!$K$2:$K$21), spill references ($G$16# → $G$16:$G$35)
 // and SEQUENCE sized by a formula (SEQUENCE(ROWS(People[Person ID])) → SEQUENCE(20): HyperFormula sizes an array
 // before calculating, from constants only). Its array arithmetic is switched on, as Excel 365's is always.
+import { readFileSync } from "fs";
 import { DetailedCellError, HyperFormula, RawCellContent } from "hyperformula";
 import { Cell, Decimal, proposePriceTable } from "../../src/engine";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
@@ -98,20 +99,60 @@ function hyperFormulaOf(workbook: MemoryWorkbook, spec: SheetSpec): HyperFormula
   return HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3", useArrayArithmetic: true });
 }
 
+/** The starter workbook with Older people's rates raised by 5% in ProposedPricePoints, and the What-if sheet. */
+async function olderPeopleFivePercent() {
+  const workbook = new MemoryWorkbook({ functions: await pbFunctionLibrary() });
+  await setUpWorkbook(workbook);
+  const book = await readWhatIfBook(workbook);
+  const proposal = proposePriceTable(book.current.grid, {
+    kind: "percent",
+    percent: new Decimal(5),
+    careGroup: "Older people",
+  });
+  await createProposedTable(workbook, book, proposal);
+  const spec = whatIfSheet({ name: "What-if", careGroups: CARE_GROUPS, people: PEOPLE });
+  return { workbook, book, proposal, spec };
+}
+
 describe("the What-if sheet in a real spreadsheet engine", () => {
   beforeAll(registerPBFunctions);
 
+  it("gives the README's PB.REPRICE example, cell for cell", async () => {
+    const readme = readFileSync("README.md", "utf8");
+    const start = readme.indexOf("## Trying a price-point change");
+    const section = readme.slice(start, readme.indexOf("\n## ", start + 1));
+    const formula = /^=PB\.REPRICE\(.+\)$/m.exec(section)?.[0] ?? fail("No PB.REPRICE example in the README");
+    const table = section.slice(section.indexOf("| Care group | People |"));
+    const shown = table
+      .split("\n")
+      .filter((line) => line.startsWith("|") && !line.startsWith("|---"))
+      .map((line) =>
+        line
+          .split("|")
+          .slice(1, -1)
+          .map((cell): Shown => (/^-?\d+(\.\d+)?$/.test(cell.trim()) ? Number(cell) : cell.trim())),
+      );
+    expect(shown).toHaveLength(1 + CARE_GROUPS.length + 2); // header, care groups, Total, Not priced
+
+    const { workbook, spec } = await olderPeopleFivePercent();
+    const hf = hyperFormulaOf(workbook, spec);
+    const tables = new Map(
+      workbook.allTables().map((t) => [t.name, { sheet: t.sheet, headers: t.headers, rows: t.rows.length }]),
+    );
+    const sheet = hf.getSheetId(hf.addSheet("Example"))!;
+    hf.setCellContents({ sheet, row: 0, col: 0 }, toA1(formula, tables));
+    const spilled = shown.map((row, r) =>
+      row.map((_, c) => {
+        const value = hf.getCellValue({ sheet, row: r, col: c });
+        return value instanceof DetailedCellError ? value.value : (value ?? "");
+      }),
+    );
+    expect(spilled).toEqual(shown);
+    hf.destroy();
+  });
+
   it("agrees with repriceCohort for the starter cohort, before and after a proposed price is edited", async () => {
-    const workbook = new MemoryWorkbook({ functions: await pbFunctionLibrary() });
-    await setUpWorkbook(workbook);
-    const book = await readWhatIfBook(workbook);
-    const proposal = proposePriceTable(book.current.grid, {
-      kind: "percent",
-      percent: new Decimal(5),
-      careGroup: "Older people",
-    });
-    await createProposedTable(workbook, book, proposal);
-    const spec = whatIfSheet({ name: "What-if", careGroups: CARE_GROUPS, people: PEOPLE });
+    const { workbook, book, proposal, spec } = await olderPeopleFivePercent();
     const layout = whatIfLayout({ careGroups: CARE_GROUPS });
     const hf = hyperFormulaOf(workbook, spec);
     const whatIf = hf.getSheetId("What-if")!;
