@@ -16,3 +16,4 @@ export * from "./fastBudget";
 export * from "./scenario";
 export * from "./dates";
 export * from "./inYearCost";
+export * from "./proposal";

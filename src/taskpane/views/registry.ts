@@ -3,6 +3,7 @@
 import { ComponentType } from "react";
 import { Workbook } from "../../workbook/port";
 import { PlanView } from "./plan/PlanView";
+import { WhatIfView } from "./whatIf/WhatIfView";
 
 export interface PaneViewProps {
   readonly workbook: Workbook;
@@ -17,4 +18,7 @@ export interface PaneView {
   readonly View: ComponentType<PaneViewProps>;
 }
 
-export const VIEWS: readonly PaneView[] = [{ id: "plan", label: "Support plan", View: PlanView }];
+export const VIEWS: readonly PaneView[] = [
+  { id: "plan", label: "Support plan", View: PlanView },
+  { id: "whatif", label: "Price what-if", View: WhatIfView },
+];
