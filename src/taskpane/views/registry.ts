@@ -1,9 +1,16 @@
 // The pane's views, one entry each: adding a view is adding it here. The shell shows a tab per view and
 // asks before leaving a view with unsaved work.
-import { ComponentType } from "react";
+import { ComponentType, lazy } from "react";
 import { Workbook } from "../../workbook/port";
 import { PlanView } from "./plan/PlanView";
-import { WhatIfView } from "./whatIf/WhatIfView";
+
+// The support-plan view is the one the pane opens on, so it comes with the pane; every other view is
+// downloaded when it is first opened, so the pane's start-up carries only what its first view needs.
+const WhatIfView = lazy(() =>
+  import(/* webpackChunkName: "whatif-view" */ "./whatIf/WhatIfView").then((module) => ({
+    default: module.WhatIfView,
+  })),
+);
 
 export interface PaneViewProps {
   readonly workbook: Workbook;
