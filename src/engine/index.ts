@@ -17,3 +17,4 @@ export * from "./scenario";
 export * from "./dates";
 export * from "./inYearCost";
 export * from "./commitment";
+export * from "./proposal";

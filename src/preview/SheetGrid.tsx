@@ -2,7 +2,7 @@ import { makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-componen
 import { FocusEvent, KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
 import { CellContent, CellView, SheetView } from "../workbook/memory/memoryWorkbook";
 import { a1 } from "../workbook/port";
-import { displayed, editText, typedContent } from "./cells";
+import { columnPixels, displayed, editText, overflowWidth, typedContent } from "./cells";
 
 /** Rows drawn at most; a sheet of 5,000 people is calculated, but only its first rows are drawn. */
 const MAX_ROWS = 500;
@@ -63,6 +63,9 @@ const useStyles = makeStyles({
   },
   frozen: { position: "sticky", zIndex: 1, overflow: "hidden", textOverflow: "ellipsis" },
   editor: { width: "100%", minWidth: "6em", font: "inherit", boxSizing: "border-box" },
+  // Text running on over the blank cells to its right, as in Excel: it does not widen its own column.
+  overflow: { display: "block", width: 0 },
+  overflowText: { display: "inline-block", overflow: "hidden", textOverflow: "ellipsis", verticalAlign: "top" },
 });
 
 interface Props {
@@ -210,7 +213,7 @@ export function SheetGrid({ sheet, write }: Props) {
           maxWidth: FROZEN[column],
         }
       : sheet.columnWidths[column]
-        ? { minWidth: `${Math.round(sheet.columnWidths[column] * 7 + 10)}px` }
+        ? { minWidth: `${columnPixels(sheet.columnWidths[column])}px` }
         : undefined;
 
   return (
@@ -250,6 +253,7 @@ export function SheetGrid({ sheet, write }: Props) {
                 {row.map((cell, column) => {
                   const isActive = rowIndex === active.row && column === active.column;
                   const Cell = cell.header ? "th" : "td";
+                  const overflow = column < frozen ? undefined : overflowWidth(row, column, sheet.columnWidths);
                   const className = mergeClasses(
                     typeof cell.value === "number" && !cell.error && styles.number,
                     cell.error && styles.error,
@@ -301,6 +305,12 @@ export function SheetGrid({ sheet, write }: Props) {
                         />
                       ) : cell.header && compact[column] ? (
                         <span className={styles.upwards}>{displayed(cell)}</span>
+                      ) : overflow !== undefined ? (
+                        <span className={styles.overflow}>
+                          <span className={styles.overflowText} style={{ maxWidth: `${overflow}px` }}>
+                            {displayed(cell)}
+                          </span>
+                        </span>
                       ) : (
                         displayed(cell)
                       )}

@@ -81,3 +81,32 @@ export function typedContent(text: string, numberFormat: string): CellContent {
   if (isDateFormat(numberFormat)) return dateSerial(trimmed) ?? text;
   return text;
 }
+
+/** A column's least width in the grid, in pixels, from its width in characters as Excel sets it. */
+export const columnPixels = (characters: number) => Math.round(characters * 7 + 10);
+/** A grid cell's padding and border beside its content, in pixels. */
+const CELL_EDGES = 13;
+
+const blank = (cell: CellView) =>
+  (cell.value === "" || cell.value === null) && cell.formula === undefined && !cell.error && !cell.spilled;
+
+/**
+ * How wide a cell's text may run, in pixels, when Excel would let it overflow into the blank cells to its right
+ * (a title over a report, say); undefined when it stays in its cell: a number, a table's cell, no blank cell
+ * beside it, or a column without a set width (the grid sizes those to their content).
+ */
+export function overflowWidth(
+  row: readonly CellView[],
+  column: number,
+  columnWidths: readonly number[],
+): number | undefined {
+  const cell = row[column];
+  if (typeof cell.value !== "string" || cell.error || cell.table !== undefined || cell.header) return undefined;
+  if (!columnWidths[column]) return undefined;
+  let width = columnPixels(columnWidths[column]);
+  let next = column + 1;
+  for (; next < row.length && blank(row[next]) && columnWidths[next]; next++) {
+    width += columnPixels(columnWidths[next]) + CELL_EDGES;
+  }
+  return next === column + 1 ? undefined : width;
+}

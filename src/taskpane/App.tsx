@@ -1,5 +1,5 @@
-import { AriaLiveAnnouncer, makeStyles, Tab, TabList } from "@fluentui/react-components";
-import { useCallback, useReducer, useState } from "react";
+import { AriaLiveAnnouncer, makeStyles, Spinner, Tab, TabList } from "@fluentui/react-components";
+import { Suspense, useCallback, useReducer, useState } from "react";
 import { Workbook } from "../workbook/port";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { shellReducer } from "./state/shell";
@@ -50,7 +50,9 @@ export function App({ workbook, views = VIEWS }: { workbook: Workbook; views?: r
         </TabList>
         <div role="tabpanel" aria-labelledby={`view-tab-${active.id}`}>
           <ErrorBoundary key={active.id}>
-            <active.View workbook={workbook} onUnsavedChange={onUnsavedChange} />
+            <Suspense fallback={<Spinner size="small" label={`Opening ${active.label}`} />}>
+              <active.View workbook={workbook} onUnsavedChange={onUnsavedChange} />
+            </Suspense>
           </ErrorBoundary>
         </div>
         <UnsavedChangesDialog

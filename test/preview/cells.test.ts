@@ -1,5 +1,5 @@
 // The preview shows each cell as Excel would with its number format, and reads typing as Excel does.
-import { displayed, editText, typedContent } from "../../src/preview/cells";
+import { columnPixels, displayed, editText, overflowWidth, typedContent } from "../../src/preview/cells";
 import { CellView } from "../../src/workbook/memory/memoryWorkbook";
 import { TEXT_FORMAT } from "../../src/workbook/port";
 import { DATE_FORMAT, DATE_TIME_FORMAT, MONEY_FORMAT, PERCENT_FORMAT } from "../../src/workbook/schema/columns";
@@ -77,5 +77,34 @@ describe("what typing into a cell writes", () => {
   it("reads =… as a formula", () => {
     expect(typedContent("=[@Points]*2", "General")).toEqual({ formula: "=[@Points]*2" });
     expect(typedContent("=", "General")).toBe("=");
+  });
+});
+
+describe("text running over the blank cells to its right, as Excel lets it", () => {
+  const title = cell("Price what-if: the proposed price points against the current ones");
+  const empty = cell("");
+
+  it("runs over the blank cells beside it, as far as the first that is not blank", () => {
+    // Columns of 24, 22 and 22 characters: 24 × 7 + 10 = 178 px, then 22 × 7 + 10 = 164 px and 13 px of padding
+    // and border for each cell it crosses: 178 + 177 = 355 px; the third cell holds a number and stops it.
+    expect(columnPixels(24)).toBe(178);
+    expect(overflowWidth([title, empty, cell(3)], 0, [24, 22, 22])).toBe(355);
+    expect(overflowWidth([title, empty, empty], 0, [24, 22, 22])).toBe(178 + 177 + 177);
+  });
+
+  it("stays in its cell beside a value, a formula's blank, a spilled blank or a column without a width", () => {
+    expect(overflowWidth([title, cell("People")], 0, [24, 22])).toBeUndefined();
+    expect(overflowWidth([title, cell("", "General", { formula: '=""' })], 0, [24, 22])).toBeUndefined();
+    expect(overflowWidth([title, cell("", "General", { spilled: true })], 0, [24, 22])).toBeUndefined();
+    expect(overflowWidth([title, empty], 0, [24])).toBeUndefined();
+    expect(overflowWidth([title, empty], 0, [])).toBeUndefined();
+  });
+
+  it("leaves numbers, errors, headers and a table's cells as they are", () => {
+    expect(overflowWidth([cell(6200, MONEY_FORMAT), empty], 0, [24, 22])).toBeUndefined();
+    const error = cell("#N/A", "General", { error: { code: "#N/A", message: "No answer" } });
+    expect(overflowWidth([error, empty], 0, [24, 22])).toBeUndefined();
+    expect(overflowWidth([cell("Points", "General", { header: true }), empty], 0, [24, 22])).toBeUndefined();
+    expect(overflowWidth([cell("P001", TEXT_FORMAT, { table: "People" }), empty], 0, [24, 22])).toBeUndefined();
   });
 });

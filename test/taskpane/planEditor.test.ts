@@ -218,6 +218,39 @@ describe("the controller", () => {
     expect(planUnsaved(editor.state)).toBe(false);
   });
 
+  it("a saved sign-off is withdrawn when the lines change after it; a Red plan needs signing off again", async () => {
+    const { workbook } = await starter();
+    const editor = pane(workbook);
+    await editor.controller.load();
+    editor.dispatch({ type: "personPicked", personId: "P001", discard: false });
+    addService("Day centre").forEach(editor.dispatch);
+    // £2,340 a year against £6,200: Red, so Agreed needs a reason and a manager's sign-off.
+    editor.dispatch({ type: "statusChanged", status: "Agreed" });
+    editor.dispatch({ type: "planFieldEdited", field: "reason", value: "Family care covers the rest" });
+    editor.dispatch({ type: "planFieldEdited", field: "signedOffBy", value: "Alex Moss" });
+    await editor.controller.save(editor.state);
+    expect(editor.state.saved).toMatchObject({ status: "Agreed", signedOffBy: "Alex Moss" });
+    await editor.controller.request(editor.state, { kind: "openPlan", planId: "PLAN-0001" });
+    expect(editor.state.plan).toMatchObject({ signedOffBy: "Alex Moss", signOffWithdrawn: null });
+
+    // The reason changes: the sign-off stays. A line changes: Alex Moss did not sign off these lines.
+    editor.dispatch({ type: "planFieldEdited", field: "reason", value: "Family care covers evenings" });
+    expect(editor.state.plan?.signedOffBy).toBe("Alex Moss");
+    const key = editor.state.plan!.lines[0].key;
+    // Half a day a week: £1,170 a year, still Red.
+    editor.dispatch({ type: "lineEdited", key, field: "quantity", value: "0.5" });
+    expect(editor.state.plan).toMatchObject({ signedOffBy: "", signOffWithdrawn: "Alex Moss" });
+    const refused = prepareSave(editor.state, "2026-11-24");
+    expect("problems" in refused && refused.problems.map((problem) => problem.focus)).toEqual([FOCUS.signedOffBy]);
+    // Further edits do not bring it back; a manager's name typed now is the new sign-off.
+    editor.dispatch({ type: "lineEdited", key, field: "quantity", value: "1" });
+    expect(editor.state.plan?.signedOffBy).toBe("");
+    editor.dispatch({ type: "planFieldEdited", field: "signedOffBy", value: "Jo Khan" });
+    expect(editor.state.plan).toMatchObject({ signedOffBy: "Jo Khan", signOffWithdrawn: null });
+    await editor.controller.save(editor.state);
+    expect(editor.state.saved).toMatchObject({ signedOffBy: "Jo Khan" });
+  });
+
   it("a new plan for someone with a saved plan says so, pointing to it", async () => {
     const { workbook } = await starter();
     const editor = pane(workbook);

@@ -28,6 +28,7 @@ describe("the pane's shell", () => {
   it("lists only the views that exist, each once", () => {
     expect(VIEWS.map((view) => [view.id, view.label])).toEqual([
       ["plan", "Support plan"],
+      ["whatif", "Price what-if"],
       ["finance", "Finance"],
     ]);
   });

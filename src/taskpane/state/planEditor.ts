@@ -63,6 +63,8 @@ export interface PlanEdit extends Omit<PlanContent, "lines"> {
   readonly baseline: PlanContent;
   /** Once Save has been tried, every field's problem is shown. */
   readonly saveTried: boolean;
+  /** The manager whose saved sign-off was withdrawn because the lines changed after it, until one is typed. */
+  readonly signOffWithdrawn: string | null;
 }
 
 /** A message for the user: where it is shown depends on what it is about. */
@@ -232,7 +234,7 @@ function newPlan(personId: string): PlanEdit {
     endDate: "",
     reviewDate: "",
   };
-  return { ...content, lines: [], lastSaved: null, baseline: content, saveTried: false };
+  return { ...content, lines: [], lastSaved: null, baseline: content, saveTried: false, signOffWithdrawn: null };
 }
 
 function openedPlan(plan: OpenedPlan, firstKey: number): PlanEdit {
@@ -253,6 +255,7 @@ function openedPlan(plan: OpenedPlan, firstKey: number): PlanEdit {
     reviewDate: plan.reviewDate ?? "",
     lastSaved: { updatedAt: plan.updatedAt, updatedBy: plan.updatedBy },
     saveTried: false,
+    signOffWithdrawn: null,
   };
   return { ...edit, baseline: contentOf(edit) };
 }
@@ -281,6 +284,19 @@ function editPlan(state: PlanEditorState, change: (plan: PlanEdit) => Partial<Pl
   if (!state.plan) return state;
   const saveMessage = state.saveMessage?.intent === "success" ? null : state.saveMessage;
   return { ...state, plan: { ...state.plan, ...change(state.plan) }, saveMessage };
+}
+
+/**
+ * A change to the plan's lines. A manager signed off the plan as saved, so a saved sign-off does not carry over
+ * to different lines: it is withdrawn, and the plan needs signing off again if it is still to be Agreed.
+ */
+function editLines(state: PlanEditorState, change: (lines: readonly LineDraft[]) => LineDraft[]): PlanEditorState {
+  return editPlan(state, (plan) => {
+    const lines = change(plan.lines);
+    const savedSignOff = plan.baseline.signedOffBy.trim();
+    const withdraw = savedSignOff !== "" && plan.signedOffBy === plan.baseline.signedOffBy;
+    return withdraw ? { lines, signedOffBy: "", signOffWithdrawn: savedSignOff } : { lines };
+  });
 }
 
 const focusOn = (state: PlanEditorState, id: string): PlanEditorState["focus"] => ({
@@ -364,9 +380,9 @@ export function planEditorReducer(state: PlanEditorState, action: PlanEditorActi
     case "discardConfirmed":
       return { ...state, pending: null };
     case "lineEdited":
-      return editPlan(state, (plan) => ({
-        lines: plan.lines.map((line) => (line.key === action.key ? { ...line, [action.field]: action.value } : line)),
-      }));
+      return editLines(state, (lines) =>
+        lines.map((line) => (line.key === action.key ? { ...line, [action.field]: action.value } : line)),
+      );
     case "lineLeft":
       return editPlan(state, (plan) => ({
         lines: plan.lines.map((line) =>
@@ -377,7 +393,7 @@ export function planEditorReducer(state: PlanEditorState, action: PlanEditorActi
       }));
     case "typedLineAdded": {
       const key = state.nextKey;
-      const added = editPlan(state, (plan) => ({ lines: [...plan.lines, { ...EMPTY_LINE, key, shown: [] }] }));
+      const added = editLines(state, (lines) => [...lines, { ...EMPTY_LINE, key, shown: [] }]);
       return { ...added, nextKey: key + 1, focus: focusOn(state, FOCUS.line(key, "service")) };
     }
     case "catalogueChosen":
@@ -396,9 +412,7 @@ export function planEditorReducer(state: PlanEditorState, action: PlanEditorActi
         return { ...state, catalogue: { choice, problem }, focus: focusOn(state, FOCUS.catalogue) };
       }
       const key = state.nextKey;
-      const added = editPlan(state, (plan) => ({
-        lines: [...plan.lines, { ...textsFromService(service), key, shown: "all" }],
-      }));
+      const added = editLines(state, (lines) => [...lines, { ...textsFromService(service), key, shown: "all" }]);
       return {
         ...added,
         nextKey: key + 1,
@@ -411,13 +425,16 @@ export function planEditorReducer(state: PlanEditorState, action: PlanEditorActi
       const at = lines.findIndex((line) => line.key === action.key);
       if (at < 0) return state;
       const next = lines[at + 1];
-      const removed = editPlan(state, (plan) => ({ lines: plan.lines.filter((line) => line.key !== action.key) }));
+      const removed = editLines(state, (lines) => lines.filter((line) => line.key !== action.key));
       return { ...removed, focus: focusOn(state, next ? FOCUS.line(next.key, "service") : FOCUS.catalogue) };
     }
     case "statusChanged":
       return editPlan(state, () => ({ status: action.status }));
     case "planFieldEdited":
-      return editPlan(state, () => ({ [action.field]: action.value }));
+      return editPlan(state, (plan) => ({
+        [action.field]: action.value,
+        signOffWithdrawn: action.field === "signedOffBy" && action.value.trim() !== "" ? null : plan.signOffWithdrawn,
+      }));
     case "nameChanged":
       return { ...state, userName: action.name };
     case "saveRefused": {
@@ -488,6 +505,7 @@ function savedReducer(state: PlanEditorState, saved: SavedPlan, sent: PlanConten
         lastSaved: { updatedAt: saved.updatedAt, updatedBy: saved.updatedBy },
         baseline,
         saveTried: false,
+        signOffWithdrawn: null,
       }
     : plan;
   const { figures } = saved;

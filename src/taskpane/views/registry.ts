@@ -1,9 +1,21 @@
 // The pane's views, one entry each: adding a view is adding it here. The shell shows a tab per view and
 // asks before leaving a view with unsaved work.
-import { ComponentType } from "react";
+import { ComponentType, lazy } from "react";
 import { Workbook } from "../../workbook/port";
-import { FinanceView } from "./finance/FinanceView";
 import { PlanView } from "./plan/PlanView";
+
+// The support-plan view is the one the pane opens on, so it comes with the pane; every other view is
+// downloaded when it is first opened, so the pane's start-up carries only what its first view needs.
+const WhatIfView = lazy(() =>
+  import(/* webpackChunkName: "whatif-view" */ "./whatIf/WhatIfView").then((module) => ({
+    default: module.WhatIfView,
+  })),
+);
+const FinanceView = lazy(() =>
+  import(/* webpackChunkName: "finance-view" */ "./finance/FinanceView").then((module) => ({
+    default: module.FinanceView,
+  })),
+);
 
 export interface PaneViewProps {
   readonly workbook: Workbook;
@@ -20,5 +32,6 @@ export interface PaneView {
 
 export const VIEWS: readonly PaneView[] = [
   { id: "plan", label: "Support plan", View: PlanView },
+  { id: "whatif", label: "Price what-if", View: WhatIfView },
   { id: "finance", label: "Finance", View: FinanceView },
 ];

@@ -33,6 +33,8 @@ export interface GridSpec {
 
 export const SCORING: GridSpec = { name: "Scoring", sheet: "Scoring" };
 export const PRICE_POINTS: GridSpec = { name: "PricePoints", sheet: "PricePoints" };
+/** A policy officer's proposed price points: a copy of PricePoints to edit, which the What-if sheet compares. */
+export const PROPOSED_PRICE_POINTS: GridSpec = { name: "ProposedPricePoints", sheet: "ProposedPricePoints" };
 
 /** The People table's own columns; one column per scoring question sits between Care group and Points. */
 export const PEOPLE = {

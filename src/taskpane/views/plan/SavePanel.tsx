@@ -20,6 +20,12 @@ const useStyles = makeStyles({
 });
 
 /** The decision and who made it, the Save button, and what became of the last save, beside the button. */
+/** What the sign-off box says: why a sign-off is needed, and whose sign-off the changed lines withdrew. */
+function signOffHint(withdrawn: string | null, needed: string | null): string {
+  const why = needed ?? "The manager who agreed the plan, if any.";
+  return withdrawn ? `The lines changed since ${withdrawn} signed this plan off. ${why}` : why;
+}
+
 export function SavePanel({
   plan,
   userName,
@@ -72,7 +78,7 @@ export function SavePanel({
         <Field
           label="Signed off by (manager)"
           required={signOffNeeded !== null}
-          hint={signOffNeeded ?? "The manager who agreed the plan, if any."}
+          hint={signOffHint(plan.signOffWithdrawn, signOffNeeded)}
           validationMessage={missing(signOffNeeded, plan.signedOffBy)}
         >
           <Input

@@ -1,0 +1,234 @@
+// The what-if's workbook side: reading People and the price tables once, the pane's own summary (from the
+// engine, so it can be shown before any sheet exists), creating ProposedPricePoints and writing the What-if sheet.
+// Nothing of the user's is ever overwritten: every name is checked against the workbook's names just before
+// anything is written, and a sheet name already taken gets "(2)".
+import {
+  Cell,
+  CohortMember,
+  EngineError,
+  matchKey,
+  parsePriceTable,
+  parseScoringSheet,
+  PriceTable,
+  Proposal,
+  questionOrder,
+  Repricing,
+  repriceCohort,
+  scoreAnswers,
+} from "../../engine";
+import { freeSheetName, nameTaken, NewTable, sameName, TableData, TEXT_FORMAT, Workbook, WorkbookNames } from "../port";
+import { MONEY_FORMAT } from "../schema/columns";
+import { headerIndex, requireColumns, WorkbookProblem } from "../schema/rows";
+import { PEOPLE, PRICE_POINTS, PROPOSED_PRICE_POINTS, SCORING } from "../schema/tables";
+import { MissingTables } from "../plans/book";
+import { whatIfSheet } from "./whatIf";
+
+/** A price table as the workbook holds it, and as the engine reads it. */
+export interface PriceTableInBook {
+  readonly name: string;
+  readonly sheet: string;
+  /** Header row and body, as read. */
+  readonly grid: readonly (readonly Cell[])[];
+  readonly table: PriceTable;
+}
+
+/** Someone the summary leaves out, and why. */
+export interface NotPriced {
+  readonly personId: string;
+  readonly name: string;
+  readonly why: string;
+}
+
+/** What the what-if needs from the workbook, read and checked once. */
+export interface WhatIfBook {
+  readonly names: WorkbookNames;
+  readonly current: PriceTableInBook;
+  /** The workbook's ProposedPricePoints table, when it has one. */
+  readonly proposed: PriceTableInBook | null;
+  /** The name ProposedPricePoints is held by something that is not a table (a defined name): nothing can be made. */
+  readonly proposedNameHeld: boolean;
+  /** Every row of People, in order, as PB.REPRICE over People's columns sees them. */
+  readonly cohort: readonly CohortMember[];
+  readonly people: readonly { readonly personId: string; readonly name: string }[];
+}
+
+const gridOf = (table: TableData): Cell[][] => [table.headers as Cell[], ...(table.rows as Cell[][])];
+
+/** An Excel error value as Range.values reads it ("#N/A", "#VALUE!"…). */
+const ERROR_CODE =
+  /^#(?:N\/A|VALUE!|REF!|NAME\?|DIV\/0!|NUM!|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!)$/;
+
+function priceTableIn(data: TableData): PriceTableInBook {
+  const grid = gridOf(data);
+  try {
+    return { name: data.name, sheet: data.sheet, grid, table: parsePriceTable(grid) };
+  } catch (error) {
+    if (error instanceof EngineError) throw new WorkbookProblem(`The ${data.name} table: ${error.message}.`);
+    throw error;
+  }
+}
+
+/**
+ * Why a person whose Points cell shows an error cannot be priced: the scoring engine's own message when the
+ * Scoring table and the answer columns can say it, else the error shown.
+ */
+function pointsProblem(code: string, answers: () => string | null): string {
+  const why = answers();
+  return why ? `their Points show ${code}: ${why}` : `their Points cell shows ${code}`;
+}
+
+/** Scores each person's answers again, to say why their points are an error; null when it cannot say. */
+async function answersChecker(workbook: Workbook, people: TableData): Promise<(row: number) => string | null> {
+  const scoring = await workbook.readTable(SCORING.name);
+  if (!scoring) return () => null;
+  try {
+    const sheet = parseScoringSheet(gridOf(scoring));
+    const columns = people.headers.flatMap((header, column) =>
+      sheet.questionIndex.has(matchKey(header)) ? [column] : [],
+    );
+    const order = questionOrder(
+      sheet,
+      columns.map((column) => people.headers[column]),
+    );
+    return (row) => {
+      try {
+        scoreAnswers(
+          sheet,
+          columns.map((column) => people.rows[row][column]),
+          order,
+        );
+        return null;
+      } catch (error) {
+        if (error instanceof EngineError) return error.message;
+        throw error;
+      }
+    };
+  } catch (error) {
+    if (error instanceof EngineError) return () => null;
+    throw error;
+  }
+}
+
+/** Reads People and the price tables. Throws a WorkbookProblem saying what is missing or cannot be read. */
+export async function readWhatIfBook(workbook: Workbook): Promise<WhatIfBook> {
+  const names = await workbook.names();
+  const has = (name: string) => names.tables.some((table) => sameName(table, name));
+  const missing = [PEOPLE.name, PRICE_POINTS.name].filter((name) => !has(name));
+  if (missing.length > 0) {
+    throw new MissingTables(
+      `The workbook has no ${missing.join(" and ")} table${missing.length > 1 ? "s" : ""}: the what-if prices ` +
+        `the people in ${PEOPLE.name} with the price points in ${PRICE_POINTS.name}. Use "Set up workbook" in ` +
+        "Support plan to add what is missing; nothing you already have is changed.",
+    );
+  }
+  const [peopleTable, currentTable, proposedTable] = await Promise.all([
+    workbook.readTable(PEOPLE.name),
+    workbook.readTable(PRICE_POINTS.name),
+    has(PROPOSED_PRICE_POINTS.name) ? workbook.readTable(PROPOSED_PRICE_POINTS.name) : Promise.resolve(null),
+  ]);
+  if (!peopleTable || !currentTable) throw new WorkbookProblem("People or PricePoints went missing: refresh.");
+  requireColumns(PEOPLE, peopleTable, ["personId", "name", "careGroup", "points"]);
+  const index = headerIndex(peopleTable);
+  const at = (header: string) => index.get(matchKey(header))!;
+  const { personId, name, careGroup, points } = PEOPLE.columns;
+  const [idColumn, nameColumn, groupColumn, pointsColumn] = [personId, name, careGroup, points].map((column) =>
+    at(column.header),
+  );
+  const answers = await answersChecker(workbook, peopleTable);
+  const cohort = peopleTable.rows.map((row, position): CohortMember => {
+    const pointsCell = row[pointsColumn];
+    if (typeof pointsCell === "string" && ERROR_CODE.test(pointsCell)) {
+      return { points: null, careGroup: null, problem: pointsProblem(pointsCell, () => answers(position)) };
+    }
+    return { points: pointsCell, careGroup: row[groupColumn] };
+  });
+  return {
+    names,
+    current: priceTableIn(currentTable),
+    proposed: proposedTable ? priceTableIn(proposedTable) : null,
+    proposedNameHeld: !has(PROPOSED_PRICE_POINTS.name) && nameTaken(names, PROPOSED_PRICE_POINTS.name),
+    cohort,
+    people: peopleTable.rows.map((row) => ({
+      personId: String(row[idColumn] ?? ""),
+      name: String(row[nameColumn] ?? ""),
+    })),
+  };
+}
+
+/** The what-if in the pane: every person under both tables, and who is left out, in People's order. */
+export interface WhatIfSummary {
+  readonly repricing: Repricing;
+  readonly notPriced: readonly NotPriced[];
+}
+
+/** Re-prices the cohort as PB.REPRICE does on the sheet (annual, marginal), with who is left out and why. */
+export function whatIfSummary(book: WhatIfBook, proposed: PriceTable): WhatIfSummary {
+  const repricing = repriceCohort(book.cohort, book.current.table, proposed, { period: "annual", method: "marginal" });
+  const notPriced = [...repricing.problems].map(([position, why]) => ({ ...book.people[position], why }));
+  return { repricing, notPriced };
+}
+
+/** Where something was made. */
+export interface Made {
+  readonly table?: string;
+  readonly sheet: string;
+}
+
+/**
+ * Creates ProposedPricePoints, on a sheet of its own, from a proposal (the current table's copy, changed).
+ * Refuses, changing nothing, when the workbook already uses the name.
+ */
+export async function createProposedTable(workbook: Workbook, book: WhatIfBook, proposal: Proposal): Promise<Made> {
+  // Read again: a table or a sheet may have been made since the book was read.
+  const names = await workbook.names();
+  if (nameTaken(names, PROPOSED_PRICE_POINTS.name)) {
+    throw new WorkbookProblem(
+      `The workbook already has something called ${PROPOSED_PRICE_POINTS.name}, so no proposal was made and ` +
+        "nothing was changed. Refresh to use it, or rename or delete it to start a new proposal.",
+    );
+  }
+  const [header, ...body] = proposal.grid;
+  const categories = book.current.table.kind === "categories";
+  const table: NewTable = {
+    name: PROPOSED_PRICE_POINTS.name,
+    sheet: freeSheetName(PROPOSED_PRICE_POINTS.sheet, names.sheets),
+    columns: header.map((cell, column) => ({
+      header: String(cell ?? ""),
+      numberFormat: column > 0 ? MONEY_FORMAT : categories ? TEXT_FORMAT : "General",
+    })),
+    rows: body.map((row) => row.map((cell) => (cell === undefined ? null : cell))),
+  };
+  await workbook.addTables([table]);
+  return { table: table.name, sheet: table.sheet };
+}
+
+/** The sheet's care groups: the current table's, or one name for a table with one column for everyone. */
+function careGroupsOf(table: PriceTable): string[] {
+  return table.kind === "linear" ? ["Everyone"] : [...table.careGroups.names];
+}
+
+/**
+ * Writes the What-if sheet of live formulas once. It needs People, PricePoints and ProposedPricePoints; a sheet
+ * name already taken gets "(2)".
+ */
+export async function writeWhatIfSheet(workbook: Workbook, book: WhatIfBook): Promise<Made> {
+  const names = await workbook.names();
+  const has = (name: string) => names.tables.some((table) => sameName(table, name));
+  if (!has(PROPOSED_PRICE_POINTS.name)) {
+    throw new WorkbookProblem(
+      `The What-if sheet compares ${PROPOSED_PRICE_POINTS.name} with ${PRICE_POINTS.name}: create the proposal ` +
+        "first. Nothing was changed.",
+    );
+  }
+  const table = book.current.table;
+  const sheet = freeSheetName("What-if", names.sheets);
+  await workbook.addSheet(
+    whatIfSheet({
+      name: sheet,
+      careGroups: careGroupsOf(table),
+      ...(table.kind === "categories" ? { categories: table.categories } : {}),
+      people: book.cohort.length,
+    }),
+  );
+  return { sheet };
+}

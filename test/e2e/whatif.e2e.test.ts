@@ -1,0 +1,245 @@
+// End to end, in a real browser: a policy officer's price what-if in the preview (the real pane beside the
+// calculating in-memory workbook). Set up, open the what-if view, raise Older people by 5%, see the summary,
+// create the proposal and write the What-if sheet; then edit a proposed price in the preview's grid and watch the
+// sheet's summary, its per-person rows and its curve chart follow, with no pane code on the way. Every figure
+// expected is worked out by hand beside it. Needs Debian's Chromium at /usr/bin/chromium.
+import axe from "axe-core";
+import { mkdirSync } from "fs";
+import { Locator, Page } from "playwright-core";
+import { OpenPage, openPage } from "../support/browser";
+
+jest.setTimeout(240_000);
+
+let opened: OpenPage;
+let page: Page;
+
+/** Records what the page announces to screen readers: through ariaNotify, or a live region's text. */
+function recordAnnouncements() {
+  const announced: string[] = [];
+  (window as unknown as { announced: string[] }).announced = announced;
+  const notify = (Document.prototype as unknown as { ariaNotify?: (message: string, options?: unknown) => void })
+    .ariaNotify;
+  if (notify) {
+    (Document.prototype as unknown as { ariaNotify: typeof notify }).ariaNotify = function (message, options) {
+      announced.push(String(message));
+      notify.call(this, message, options);
+    };
+  }
+  new MutationObserver(() => {
+    document.querySelectorAll("[aria-live]").forEach((region) => {
+      const text = region.textContent ?? "";
+      if (text.trim() !== "" && announced[announced.length - 1] !== text) announced.push(text);
+    });
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+}
+
+beforeAll(async () => {
+  opened = await openPage();
+  page = opened.page;
+  await page.addInitScript(recordAnnouncements);
+  // axe-core as an init script: the page's Content-Security-Policy refuses injected script tags.
+  await page.addInitScript({ content: axe.source });
+  await page.reload();
+});
+
+afterAll(async () => {
+  await opened?.close();
+});
+
+const pane = () => page.getByRole("complementary", { name: "Task pane" });
+const messageBar = (title: string) => pane().getByRole("group", { name: title });
+const announced = () => page.evaluate(() => (window as unknown as { announced: string[] }).announced);
+const workbook = () => page.getByRole("region", { name: "Workbook" });
+const grid = (sheet: string) => page.locator(`table[data-sheet="${sheet}"]`);
+
+async function showSheet(sheet: string): Promise<Locator> {
+  await workbook().getByRole("tab", { name: sheet, exact: true }).click();
+  await grid(sheet).waitFor();
+  return grid(sheet);
+}
+
+/** A block of a sheet's grid as the preview shows it (formatted text), rows and columns 1-based as in A1. */
+async function cells(sheet: string, firstRow: number, rows: number, firstColumn: number, columns: number) {
+  const all = await (
+    await showSheet(sheet)
+  ).evaluate((table: HTMLTableElement) => [...table.rows].map((row) => [...row.cells].map((cell) => cell.textContent)));
+  return all
+    .slice(firstRow - 1, firstRow - 1 + rows)
+    .map((row) => row.slice(firstColumn - 1, firstColumn - 1 + columns));
+}
+
+/** One care group's card in the pane's summary: its figures by term. */
+async function card(name: string): Promise<Record<string, string>> {
+  const group = pane().getByRole("listitem", { name, exact: true });
+  const terms = await group.locator("dt").allTextContents();
+  const values = await group.locator("dd").allTextContents();
+  return Object.fromEntries(terms.map((term, at) => [term, values[at]]));
+}
+
+/** axe-core's WCAG rules over the pane (Fluent's Tabster focus sentinels left out: microsoft/tabster#288). */
+async function paneViolations(): Promise<string[]> {
+  return page.evaluate(async () => {
+    const context = { include: [['[aria-label="Task pane"]']], exclude: [["[data-tabster-dummy]"]] };
+    const results = await (window as unknown as { axe: typeof axe }).axe.run(context);
+    return results.violations.map(
+      (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.html).join(" ")})`,
+    );
+  });
+}
+
+/** Whether the pane fits its width: nothing beyond its inside edge, no sideways scrolling, no clipped button. */
+async function fits() {
+  return pane().evaluate((element) => {
+    const edge = element.getBoundingClientRect().left + element.clientLeft + element.clientWidth;
+    const beyond = [...element.querySelectorAll("*")]
+      .filter((child) => child.getClientRects().length > 0 && child.getBoundingClientRect().right > edge + 0.5)
+      .map((child) => `${child.tagName} ${child.id || child.textContent?.slice(0, 30)}`);
+    const clipped = [...element.querySelectorAll("button")]
+      .filter((button) => button.scrollWidth > button.clientWidth + 1)
+      .map((button) => button.textContent);
+    return { width: element.clientWidth, beyond, clipped, scrolls: element.scrollWidth > element.clientWidth };
+  });
+}
+
+describe("a price what-if in the browser preview", () => {
+  it("raises Older people by 5%: the pane's summary, then the proposal and the What-if sheet", async () => {
+    await pane().getByRole("button", { name: "Set up workbook" }).click();
+    await messageBar("Workbook set up").waitFor();
+    await pane().getByRole("tab", { name: "Price what-if" }).click();
+    await pane().getByRole("heading", { name: "Price what-if", level: 1 }).waitFor();
+
+    // Before any change: everyone as they are. 19 of the 20 people are priced (P020's assessment is unfinished).
+    await expect(card("All care groups")).resolves.toMatchObject({ Now: "£170,435.00", Change: "£0.00 (0.00%)" });
+    await expect(messageBar("1 person is left out").textContent()).resolves.toContain(
+      "P020 Irene Walsh: their Points show #N/A: Question Home and living is unanswered.",
+    );
+
+    await pane().getByRole("radio", { name: "Raise or lower by a percentage" }).check();
+    await pane().getByRole("combobox", { name: "Care group" }).selectOption("Older people");
+    await pane().getByRole("textbox", { name: "Percentage (negative to lower)" }).fill("5");
+    // What will be created, before it is: Older people's four rates, each 5% up.
+    await expect(pane().locator("#whatif-preview li").allTextContents()).resolves.toEqual([
+      "Older people, band from 0 points: £150.00 → £157.50",
+      "Older people, band from 20 points: £200.00 → £210.00",
+      "Older people, band from 40 points: £260.00 → £273.00",
+      "Older people, band from 60 points: £320.00 → £336.00",
+    ]);
+    // Older people priced (points: P001 36, P002 54, P003 10, P010 83, P011 30, P014 32, P018 51):
+    // 6,200 + 10,640 + 1,500 + 19,560 + 5,000 + 5,400 + 9,860 = £58,160 now. Every rate 5% up makes every
+    // budget 5% up: £61,068, +£2,908. The total: 170,435 + 2,908 = £173,343; 2,908 ÷ 170,435 = 1.706…%.
+    await expect(card("Older people")).resolves.toEqual({
+      Now: "£58,160.00",
+      Proposed: "£61,068.00",
+      Change: "+£2,908.00 (+5.00%)",
+    });
+    await expect(card("All care groups")).resolves.toEqual({
+      Now: "£170,435.00",
+      Proposed: "£173,343.00",
+      Change: "+£2,908.00 (+1.71%)",
+    });
+    await expect(card("Mental health")).resolves.toMatchObject({ Change: "£0.00 (0.00%)" });
+
+    // The change is typed but not created: leaving the view asks first, as Support plan does. Keep it.
+    await pane().getByRole("tab", { name: "Support plan" }).click();
+    const dialog = page.getByRole("alertdialog", { name: "Unsaved changes" });
+    await dialog.waitFor();
+    await expect(dialog.textContent()).resolves.toContain(
+      "You have not saved the price change you chose, not yet created. Keep editing, or discard it and go to " +
+        "Support plan?",
+    );
+    await dialog.getByRole("button", { name: "Keep editing" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await expect(pane().getByRole("tab", { name: "Price what-if" }).getAttribute("aria-selected")).resolves.toBe(
+      "true",
+    );
+    await expect(pane().getByRole("textbox", { name: "Percentage (negative to lower)" }).inputValue()).resolves.toBe(
+      "5",
+    );
+
+    // At Office's default 320 px, the form, what it will create and the summary fit, and pass axe; so does the
+    // form for moving a band's bound (a refused bound says why, under its box).
+    await expect(fits()).resolves.toEqual({ width: 320, beyond: [], clipped: [], scrolls: false });
+    await expect(paneViolations()).resolves.toEqual([]);
+    await pane().getByRole("radio", { name: "Move a band's lower bound" }).check();
+    await pane().getByRole("combobox", { name: "Band" }).selectOption("Band 2: from 20 points");
+    await pane().getByRole("textbox", { name: "New lower bound (points)" }).fill("45");
+    await pane().getByText("must stay above 0 and below 40 points").waitFor();
+    await expect(fits()).resolves.toEqual({ width: 320, beyond: [], clipped: [], scrolls: false });
+    await expect(paneViolations()).resolves.toEqual([]);
+    await pane().getByRole("radio", { name: "Raise or lower by a percentage" }).check();
+    await expect(card("Older people")).resolves.toMatchObject({ Proposed: "£61,068.00" });
+
+    await pane().getByRole("button", { name: "Create ProposedPricePoints" }).click();
+    await messageBar("Created ProposedPricePoints").waitFor();
+    await pane().getByRole("button", { name: "Write the What-if sheet" }).click();
+    await messageBar("Wrote the sheet What-if").waitFor();
+    await expect(announced()).resolves.toContainEqual(expect.stringContaining("Wrote the sheet What-if"));
+    await expect(announced()).resolves.toContainEqual(expect.stringContaining("Created ProposedPricePoints"));
+
+    // The sheet's own summary, from PB.REPRICE: the same figures, live in the workbook.
+    await expect(cells("What-if", 7, 1, 1, 6)).resolves.toEqual([
+      ["Older people", "7", "£58,160.00", "£61,068.00", "£2,908.00", "5.00%"],
+    ]);
+    await expect(cells("What-if", 11, 2, 1, 2)).resolves.toEqual([
+      ["Total", "19"],
+      ["Not priced", "1"],
+    ]);
+    // P001 Margaret Ellis, 36 points: 20 × £150 + 16 × £200 = £6,200 → 20 × £157.50 + 16 × £210 = £6,510.
+    await expect(cells("What-if", 16, 1, 1, 7)).resolves.toEqual([
+      ["P001", "Margaret Ellis", "Older people", "36", "£6,200.00", "£6,510.00", "£310.00"],
+    ]);
+    // The largest gain: P010 Harold Jenkins, 83 points: 20×150 + 20×200 + 20×260 + 23×320 = £19,560, 5% = £978.
+    await expect(cells("What-if", 20, 1, 11, 4)).resolves.toEqual([
+      ["P010", "Harold Jenkins", "Older people", "£978.00"],
+    ]);
+    expect(opened.errors).toEqual([]);
+  });
+
+  it("follows a proposed price typed in the preview's grid: summary, per-person rows and the curve", async () => {
+    const curve = page.locator('figure[data-chart="RAS curves"]');
+    await showSheet("What-if");
+    // The curve at the cohort's highest points, 83: £20,538 as proposed (5% more than £19,560).
+    await curve.getByRole("img", { name: "83. Older people (proposed), 20538." }).waitFor();
+
+    // Older people's band from 20 points, £210 → £220 a point, typed into ProposedPricePoints.
+    await showSheet("ProposedPricePoints");
+    await grid("ProposedPricePoints").locator("tr:nth-child(3) > :nth-child(2)").click();
+    await page.getByRole("textbox", { name: "Edit B3" }).fill("220");
+    await page.getByRole("textbox", { name: "Edit B3" }).press("Enter");
+
+    // £10 a point more on the points each person has between 20 and 40: P001 16, P002 20, P003 0, P010 20,
+    // P011 10, P014 12, P018 20 — 98 points, £980. Older people £61,068 + £980 = £62,048, +£3,888 on £58,160
+    // (6.685…%); the total +£3,888 on £170,435 (2.281…%).
+    await expect(cells("What-if", 7, 1, 1, 6)).resolves.toEqual([
+      ["Older people", "7", "£58,160.00", "£62,048.00", "£3,888.00", "6.69%"],
+    ]);
+    await expect(cells("What-if", 11, 1, 1, 6)).resolves.toEqual([
+      ["Total", "19", "£170,435.00", "£174,323.00", "£3,888.00", "2.28%"],
+    ]);
+    // P001: 20 × £157.50 + 16 × £220 = £3,150 + £3,520 = £6,670, £470 more than now.
+    await expect(cells("What-if", 16, 1, 5, 3)).resolves.toEqual([["£6,200.00", "£6,670.00", "£470.00"]]);
+    // The curve at 83 points: 20 × 157.5 + 20 × 220 + 20 × 273 + 23 × 336 = 3,150 + 4,400 + 5,460 + 7,728.
+    await curve.getByRole("img", { name: "83. Older people (proposed), 20738." }).waitFor();
+    await expect(curve.getByRole("img", { name: "83. Older people (current), 19560." }).count()).resolves.toBe(1);
+
+    // The pane reads the workbook's proposal as edited when asked.
+    await pane().getByRole("button", { name: "Refresh" }).click();
+    await expect(card("Older people")).resolves.toMatchObject({ Proposed: "£62,048.00" });
+    expect(opened.errors).toEqual([]);
+  });
+
+  it("fits Office's 320 px pane with the proposal made and the sheet written, and passes axe", async () => {
+    await expect(page.getByRole("combobox", { name: "Task pane width" }).inputValue()).resolves.toBe("320");
+    await expect(fits()).resolves.toEqual({ width: 320, beyond: [], clipped: [], scrolls: false });
+    await expect(paneViolations()).resolves.toEqual([]);
+    mkdirSync("test-results", { recursive: true });
+    await showSheet("What-if");
+    await page.setViewportSize({ width: 1400, height: 1300 });
+    await page.waitForTimeout(500); // the tab's underline slides across
+    await page.screenshot({ path: "test-results/whatif.png" });
+    expect(opened.errors).toEqual([]);
+    // Nothing went to another host: every request was to the preview's own origin.
+    expect(opened.requests.length).toBeGreaterThan(2);
+    expect(opened.requests.filter((url) => !url.startsWith(`${opened.origin}/`))).toEqual([]);
+  });
+});

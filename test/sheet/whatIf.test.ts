@@ -1,0 +1,197 @@
+// The What-if sheet's live formulas in a real spreadsheet engine (HyperFormula, with the PB functions registered
+// from the generated functions.json): every figure on the sheet agrees with repriceCohort and the engine for the
+// starter cohort, before and after a proposed price cell is edited.
+//
+// HyperFormula lacks three things Excel has, so the formulas are translated as Excel would resolve them at that
+// moment: structured references (People[Points] → 'People'!$K$2:$K$21), spill references ($G$16# → $G$16:$G$35)
+// and SEQUENCE sized by a formula (SEQUENCE(ROWS(People[Person ID])) → SEQUENCE(20): HyperFormula sizes an array
+// before calculating, from constants only). Its array arithmetic is switched on, as Excel 365's is always.
+import { readFileSync } from "fs";
+import { DetailedCellError, HyperFormula, RawCellContent } from "hyperformula";
+import { Cell, Decimal, proposePriceTable } from "../../src/engine";
+import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
+import { SheetSpec } from "../../src/workbook/port";
+import { whatIfLayout, whatIfSheet } from "../../src/workbook/reports/whatIf";
+import { createProposedTable, readWhatIfBook } from "../../src/workbook/reports/whatIfBook";
+import { setUpWorkbook } from "../../src/workbook/starter";
+import { registerPBFunctions } from "../support/hyperformula";
+import { pbFunctionLibrary } from "../support/pbFunctions";
+import { expectedWhatIf, sheetWhatIf, Shown } from "../support/whatIfSheet";
+
+const CARE_GROUPS = ["Older people", "Physical disability", "Learning disability", "Mental health"];
+const PEOPLE = 20;
+
+const columnLetter = (index: number): string =>
+  (index < 26 ? "" : columnLetter(Math.floor(index / 26) - 1)) + String.fromCharCode(65 + (index % 26));
+
+interface Shape {
+  readonly sheet: string;
+  readonly headers: readonly string[];
+  readonly rows: number;
+}
+
+/**
+ * A formula as Excel resolves it now: Table[#All], Table[Column], Table[@[A]:[B]], [@Column] and [@[Column]]
+ * (each table on its own sheet from A1; `row` is the 1-based row a table's own formula is in), spill references to
+ * the per-person block (all as long as People), and SEQUENCE(ROWS(People[…])).
+ */
+function toA1(formula: string, tables: ReadonlyMap<string, Shape>, own?: { table: string; row: number }): string {
+  const shape = (name: string) => tables.get(name) ?? fail(`No table ${name}`);
+  const column = (table: string, header: string) => {
+    const index = shape(table).headers.indexOf(header);
+    return index < 0 ? fail(`${table} has no column ${header}`) : columnLetter(index);
+  };
+  const last = (table: string) => shape(table).rows + 1;
+  return formula
+    .replace(/SEQUENCE\(ROWS\((\w+)\[[^\]]+\]\)\)/g, (_, table: string) => `SEQUENCE(${shape(table).rows})`)
+    .replace(/(\w+)\[#All\]/g, (_, table: string) => {
+      const { sheet, headers } = shape(table);
+      return `'${sheet}'!$A$1:$${columnLetter(headers.length - 1)}$${last(table)}`;
+    })
+    .replace(
+      /(\w+)\[@\[([^\]]+)\]:\[([^\]]+)\]\]/g,
+      (_, table: string, first: string, final: string) =>
+        `${column(table, first)}${own!.row}:${column(table, final)}${own!.row}`,
+    )
+    .replace(/(\w+)\[([^\]@#[]+)\]/g, (_, table: string, header: string) => {
+      const letter = column(table, header);
+      return `'${shape(table).sheet}'!$${letter}$2:$${letter}$${last(table)}`;
+    })
+    .replace(
+      /\[@\[([^\]]+)\]\]|\[@(\w+)\]/g,
+      (_, spaced: string | undefined, plain: string | undefined) =>
+        `${column(own!.table, (spaced ?? plain)!)}${own!.row}`,
+    )
+    .replace(/\$([A-Z]+)\$(\d+)#/g, (_, letters: string, row: string) => {
+      return `$${letters}$${row}:$${letters}$${Number(row) + PEOPLE - 1}`;
+    });
+}
+
+function fail(message: string): never {
+  throw new Error(message);
+}
+
+/** The workbook's tables, each on its sheet from A1, and the What-if sheet, as HyperFormula's sheets. */
+function hyperFormulaOf(workbook: MemoryWorkbook, spec: SheetSpec): HyperFormula {
+  const tables = workbook.allTables();
+  const shapes = new Map(
+    tables.map((table) => [table.name, { sheet: table.sheet, headers: table.headers, rows: table.rows.length }]),
+  );
+  const sheets: Record<string, RawCellContent[][]> = {};
+  for (const table of tables) {
+    sheets[table.sheet] = [
+      [...table.headers],
+      ...table.rows.map((row, index) =>
+        row.map((cell) =>
+          typeof cell === "string" && cell.startsWith("=")
+            ? toA1(cell, shapes, { table: table.name, row: index + 2 })
+            : cell,
+        ),
+      ),
+    ];
+  }
+  const whatIf: RawCellContent[][] = [];
+  for (const cell of spec.cells) {
+    whatIf[cell.row] ??= [];
+    whatIf[cell.row][cell.column] = cell.formula !== undefined ? toA1(cell.formula, shapes) : (cell.value ?? null);
+  }
+  sheets[spec.name] = Array.from(whatIf, (row) => Array.from(row ?? [], (cell) => cell ?? null));
+  return HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3", useArrayArithmetic: true });
+}
+
+/** The starter workbook with Older people's rates raised by 5% in ProposedPricePoints, and the What-if sheet. */
+async function olderPeopleFivePercent() {
+  const workbook = new MemoryWorkbook({ functions: await pbFunctionLibrary() });
+  await setUpWorkbook(workbook);
+  const book = await readWhatIfBook(workbook);
+  const proposal = proposePriceTable(book.current.grid, {
+    kind: "percent",
+    percent: new Decimal(5),
+    careGroup: "Older people",
+  });
+  await createProposedTable(workbook, book, proposal);
+  const spec = whatIfSheet({ name: "What-if", careGroups: CARE_GROUPS, people: PEOPLE });
+  return { workbook, book, proposal, spec };
+}
+
+describe("the What-if sheet in a real spreadsheet engine", () => {
+  beforeAll(registerPBFunctions);
+
+  it("gives the README's PB.REPRICE example, cell for cell", async () => {
+    const readme = readFileSync("README.md", "utf8");
+    const start = readme.indexOf("## Trying a price-point change");
+    const section = readme.slice(start, readme.indexOf("\n## ", start + 1));
+    const formula = /^=PB\.REPRICE\(.+\)$/m.exec(section)?.[0] ?? fail("No PB.REPRICE example in the README");
+    const table = section.slice(section.indexOf("| Care group | People |"));
+    const shown = table
+      .split("\n")
+      .filter((line) => line.startsWith("|") && !line.startsWith("|---"))
+      .map((line) =>
+        line
+          .split("|")
+          .slice(1, -1)
+          .map((cell): Shown => (/^-?\d+(\.\d+)?$/.test(cell.trim()) ? Number(cell) : cell.trim())),
+      );
+    expect(shown).toHaveLength(1 + CARE_GROUPS.length + 2); // header, care groups, Total, Not priced
+
+    const { workbook, spec } = await olderPeopleFivePercent();
+    const hf = hyperFormulaOf(workbook, spec);
+    const tables = new Map(
+      workbook.allTables().map((t) => [t.name, { sheet: t.sheet, headers: t.headers, rows: t.rows.length }]),
+    );
+    const sheet = hf.getSheetId(hf.addSheet("Example"))!;
+    hf.setCellContents({ sheet, row: 0, col: 0 }, toA1(formula, tables));
+    const spilled = shown.map((row, r) =>
+      row.map((_, c) => {
+        const value = hf.getCellValue({ sheet, row: r, col: c });
+        return value instanceof DetailedCellError ? value.value : (value ?? "");
+      }),
+    );
+    expect(spilled).toEqual(shown);
+    hf.destroy();
+  });
+
+  it("agrees with repriceCohort for the starter cohort, before and after a proposed price is edited", async () => {
+    const { workbook, book, proposal, spec } = await olderPeopleFivePercent();
+    const layout = whatIfLayout({ careGroups: CARE_GROUPS });
+    const hf = hyperFormulaOf(workbook, spec);
+    const whatIf = hf.getSheetId("What-if")!;
+    const read = (row: number, col: number): Shown => {
+      const value = hf.getCellValue({ sheet: whatIf, row, col });
+      return value instanceof DetailedCellError ? value.value : (value ?? "");
+    };
+    const people = (await workbook.readTable("People"))!;
+    const proposed: Cell[][] = proposal.grid.map((row) => [...row]);
+    const expected = () => expectedWhatIf(people, book.current.grid, proposed, layout, CARE_GROUPS);
+
+    const before = sheetWhatIf(read, layout, PEOPLE);
+    expect(before).toEqual(expected());
+    // Hand-checked (see test/workbook/whatIf.test.ts): Older people 58,160 → 61,068, everyone else unchanged.
+    expect(before.summary[1]).toEqual(["Older people", 7, 58160, 61068, 2908, 0.05, 7, 0, 0]);
+    expect(before.summary[6]).toEqual(["Not priced", 1, "", "", "", "", "", "", ""]);
+    // The curve at the cohort's highest points (P010, 83): 20×150 + 20×200 + 20×260 + 23×320 = 19,560 now,
+    // 5% more (20,538) as proposed.
+    expect(before.curve[21].slice(0, 3)).toEqual([83, 19560, 20538]);
+
+    // Mental health's band from 20 points £190 → £150 a point: P008 (36 points) loses 16 × £40 = £640, P009 (49)
+    // 20 × £40 = £800, P015 (30) £400, P019 (47) £800 — a tie for the largest loss, P009 first (row 9).
+    hf.setCellContents({ sheet: hf.getSheetId("ProposedPricePoints")!, row: 2, col: 4 }, 150);
+    proposed[2][4] = 150;
+    const after = sheetWhatIf(read, layout, PEOPLE);
+    expect(after).toEqual(expected());
+    expect(after.losses.slice(0, 5).map((row) => [row[0], row[3]])).toEqual([
+      ["P009", -800],
+      ["P019", -800],
+      ["P008", -640],
+      ["P015", -400],
+      ["", ""],
+    ]);
+    // 27,580 − 2,640 = 24,940: −2,640 ÷ 27,580 = −0.095721… → −0.0957
+    expect(after.summary[4]).toEqual(["Mental health", 4, 27580, 24940, -2640, -0.0957, 0, 4, 0]);
+    // The distribution: the largest change is £978 (P010's gain), so bands of £200 (978 ÷ 5 up to the next £10).
+    // Losses of 800, 800 and 640 are in "Lose £600–800", 400 in "Lose £200–400"; 8 unchanged (19 priced − 4 − 7);
+    // gains 75 | 250, 270, 310 | 493, 532 | – | 978.
+    expect(after.distribution.map((row) => row[1])).toEqual(["People", 0, 3, 0, 1, 0, 8, 1, 3, 2, 0, 1, 200]);
+    hf.destroy();
+  });
+});

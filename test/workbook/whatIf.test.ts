@@ -1,0 +1,308 @@
+// The what-if on the in-memory (calculating) workbook, the one the browser preview shows: the proposal is made as
+// a table beside the user's own, the What-if sheet is written once, and its live formulas give the figures the
+// engine gives for the same tables, before and after a proposed price is edited in a cell. Nothing of the user's
+// is overwritten.
+import { Decimal, proposePriceTable } from "../../src/engine";
+import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
+import { whatIfLayout } from "../../src/workbook/reports/whatIf";
+import {
+  createProposedTable,
+  readWhatIfBook,
+  whatIfSummary,
+  writeWhatIfSheet,
+} from "../../src/workbook/reports/whatIfBook";
+import { setUpWorkbook } from "../../src/workbook/starter";
+import { pbFunctionLibrary } from "../support/pbFunctions";
+import { expectedWhatIf, sheetWhatIf, Shown } from "../support/whatIfSheet";
+
+const CARE_GROUPS = ["Older people", "Physical disability", "Learning disability", "Mental health"];
+const layout = whatIfLayout({ careGroups: CARE_GROUPS });
+
+async function setUp(before: (workbook: MemoryWorkbook) => void = () => undefined) {
+  const workbook = new MemoryWorkbook({ functions: await pbFunctionLibrary() });
+  before(workbook);
+  await setUpWorkbook(workbook);
+  return workbook;
+}
+
+/** Older people's rates up 5%, as the pane's first example does. */
+async function proposeOlderPeoplePlus5(workbook: MemoryWorkbook) {
+  const book = await readWhatIfBook(workbook);
+  const proposal = proposePriceTable(book.current.grid, {
+    kind: "percent",
+    percent: new Decimal(5),
+    careGroup: "Older people",
+  });
+  return { book, proposal, made: await createProposedTable(workbook, book, proposal) };
+}
+
+/** A calculated sheet's cell as the tests compare it: an error as its code, a blank as "". */
+const reader = (workbook: MemoryWorkbook, name: string) => {
+  const sheet = workbook.sheetViews().find((view) => view.name === name)!;
+  return (row: number, column: number): Shown => sheet.cell(row, column).value ?? "";
+};
+
+async function expected(workbook: MemoryWorkbook) {
+  const table = async (name: string) => {
+    const data = (await workbook.readTable(name))!;
+    return [data.headers, ...data.rows];
+  };
+  return expectedWhatIf(
+    (await workbook.readTable("People"))!,
+    await table("PricePoints"),
+    await table("ProposedPricePoints"),
+    layout,
+    CARE_GROUPS,
+  );
+}
+
+describe("the what-if on the in-memory workbook", () => {
+  it("makes ProposedPricePoints beside PricePoints, with the change applied and nothing else", async () => {
+    const workbook = await setUp();
+    const { made } = await proposeOlderPeoplePlus5(workbook);
+    expect(made).toEqual({ table: "ProposedPricePoints", sheet: "ProposedPricePoints" });
+    const proposed = (await workbook.readTable("ProposedPricePoints"))!;
+    expect(proposed.headers).toEqual(["Points from", ...CARE_GROUPS]);
+    // 150, 200, 260, 320 × 1.05
+    expect(proposed.rows).toEqual([
+      [0, 157.5, 160, 170, 140],
+      [20, 210, 215, 230, 190],
+      [40, 273, 280, 300, 240],
+      [60, 336, 350, 380, 300],
+    ]);
+    expect((await workbook.readTable("PricePoints"))!.rows[0]).toEqual([0, 150, 160, 170, 140]);
+  });
+
+  it("sums up in the pane before any sheet exists, as PB.REPRICE will, naming who is not priced and why", async () => {
+    const workbook = await setUp();
+    const book = await readWhatIfBook(workbook);
+    const { table } = proposePriceTable(book.current.grid, {
+      kind: "percent",
+      percent: new Decimal(5),
+      careGroup: "Older people",
+    });
+    const { repricing, notPriced } = whatIfSummary(book, table);
+    // Older people priced: P001 36, P002 54, P003 10, P010 83, P011 30, P014 32, P018 51 points (P020 is not).
+    // Current: 6,200 + 10,640 + 1,500 + 19,560 + 5,000 + 5,400 + 9,860 = 58,160; every rate 5% up, so every
+    // budget is 5% up: 58,160 × 1.05 = 61,068 (+2,908).
+    expect(repricing.byCareGroup[0]).toMatchObject({
+      careGroup: "Older people",
+      people: 7,
+      current: 58160,
+      proposed: 61068,
+      change: 2908,
+      changeFraction: 0.05,
+      betterOff: 7,
+    });
+    expect(repricing.total).toMatchObject({ people: 19, change: 2908 });
+    expect(notPriced).toEqual([
+      {
+        personId: "P020",
+        name: "Irene Walsh",
+        why: "their Points show #N/A: Question Home and living is unanswered",
+      },
+    ]);
+  });
+
+  it("writes the What-if sheet: its formulas give the engine's figures, before and after an edited price", async () => {
+    const workbook = await setUp();
+    const { book } = await proposeOlderPeoplePlus5(workbook);
+    expect(await writeWhatIfSheet(workbook, book)).toEqual({ sheet: "What-if" });
+    const first = sheetWhatIf(reader(workbook, "What-if"), layout, 20);
+    expect(first).toEqual(await expected(workbook));
+    // Hand-checked: the summary's Older people row and Total; the largest gain is P010's (83 points:
+    // 20×150 + 20×200 + 20×260 + 23×320 = 19,560, 5% of which is 978); P020 cannot be priced.
+    expect(first.summary[1]).toEqual(["Older people", 7, 58160, 61068, 2908, 0.05, 7, 0, 0]);
+    expect(first.summary[5]).toEqual(["Total", 19, 170435, 173343, 2908, 0.0171, 7, 0, 12]);
+    expect(first.gains[0]).toEqual(["P010", "Harold Jenkins", "Older people", 978, 10]);
+    expect(first.losses[0]).toEqual(["", "", "", "", ""]);
+    expect(first.everyone[19].slice(0, 5)).toEqual(["P020", "Irene Walsh", "Older people", "#N/A", "#N/A"]);
+
+    // Physical disability's first band £160 → £170 a point: everyone in the group with 20 points or more gains
+    // 20 × £10 = £200 (P004, P005, P012, P017: a four-way tie); Learning disability's band from 40 points
+    // £300 → £280: P006 (63 points) and P013 (82) lose 20 × £20 = £400 each, P016 (46) loses 6 × £20 = £120.
+    workbook.setCell("ProposedPricePoints", 1, 2, 170);
+    workbook.setCell("ProposedPricePoints", 3, 3, 280);
+    const second = sheetWhatIf(reader(workbook, "What-if"), layout, 20);
+    expect(second).toEqual(await expected(workbook));
+    expect(second.losses.slice(0, 4)).toEqual([
+      ["P006", "Daniel Hughes", "Learning disability", -400, 6],
+      ["P013", "Liam O'Connor", "Learning disability", -400, 13],
+      ["P016", "Sophie Turner", "Learning disability", -120, 16],
+      ["", "", "", "", ""],
+    ]);
+    expect(second.gains.map((row) => row[0])).toEqual([
+      "P010",
+      "P002",
+      "P018",
+      "P001",
+      "P014",
+      "P011",
+      "P004",
+      "P005",
+      "P012",
+      "P017",
+    ]);
+    // 52,080 − 920 = 51,160 for Learning disability; Physical disability 32,615 + 800 = 33,415
+    expect(second.summary[3]).toEqual(["Learning disability", 4, 52080, 51160, -920, -0.0177, 0, 3, 1]);
+    expect(second.summary[2]).toEqual(["Physical disability", 4, 32615, 33415, 800, 0.0245, 4, 0, 0]);
+  });
+
+  it("never overwrites: a user's What-if sheet keeps its name and the new one gets (2)", async () => {
+    const workbook = await setUp((book) => book.addEmptySheet("What-if"));
+    const { book } = await proposeOlderPeoplePlus5(workbook);
+    expect(await writeWhatIfSheet(workbook, book)).toEqual({ sheet: "What-if (2)" });
+    expect((await workbook.names()).sheets).toEqual(expect.arrayContaining(["What-if", "What-if (2)"]));
+    expect(workbook.allSheets().find((sheet) => sheet.name === "What-if")!.cells).toEqual([]);
+  });
+
+  it("puts the proposal on a sheet of its own, ProposedPricePoints (2) when that sheet name is taken", async () => {
+    const workbook = await setUp((book) => book.addEmptySheet("ProposedPricePoints"));
+    const { made } = await proposeOlderPeoplePlus5(workbook);
+    expect(made).toEqual({ table: "ProposedPricePoints", sheet: "ProposedPricePoints (2)" });
+  });
+
+  it("refuses a proposal, changing nothing, when a defined name or a table already holds the name", async () => {
+    const workbook = await setUp((book) => book.addDefinedName("ProposedPricePoints"));
+    const book = await readWhatIfBook(workbook);
+    expect(book.proposedNameHeld).toBe(true);
+    const sheets = (await workbook.names()).sheets;
+    await expect(
+      createProposedTable(workbook, book, proposePriceTable(book.current.grid, { kind: "copy" })),
+    ).rejects.toThrow(
+      "The workbook already has something called ProposedPricePoints, so no proposal was made and nothing was " +
+        "changed. Refresh to use it, or rename or delete it to start a new proposal.",
+    );
+    expect((await workbook.names()).sheets).toEqual(sheets);
+
+    const again = await setUp();
+    const { book: before } = await proposeOlderPeoplePlus5(again);
+    await expect(
+      createProposedTable(again, before, proposePriceTable(before.current.grid, { kind: "copy" })),
+    ).rejects.toThrow("already has something called ProposedPricePoints");
+    // The first proposal is kept as it was, and read back as the workbook's proposal.
+    expect((await readWhatIfBook(again)).proposed?.grid[1]).toEqual([0, 157.5, 160, 170, 140]);
+  });
+
+  it("will not write the sheet before there is a proposal to compare", async () => {
+    const workbook = await setUp();
+    const book = await readWhatIfBook(workbook);
+    await expect(writeWhatIfSheet(workbook, book)).rejects.toThrow(
+      "The What-if sheet compares ProposedPricePoints with PricePoints: create the proposal first. Nothing was " +
+        "changed.",
+    );
+    expect((await workbook.names()).sheets).not.toContain("What-if");
+  });
+
+  it("says plainly when People or PricePoints is missing, or People lacks a column the sheet reads", async () => {
+    const empty = new MemoryWorkbook();
+    await expect(readWhatIfBook(empty)).rejects.toThrow(
+      "The workbook has no People and PricePoints tables: the what-if prices the people in People with the price " +
+        'points in PricePoints. Use "Set up workbook" in Support plan to add what is missing; nothing you already ' +
+        "have is changed.",
+    );
+    const noPoints = new MemoryWorkbook();
+    await noPoints.addTables([
+      {
+        name: "People",
+        sheet: "People",
+        columns: ["Person ID", "Name", "Care group"].map((header) => ({ header, numberFormat: "@" })),
+        rows: [["P1", "Ann", "Older people"]],
+      },
+      {
+        name: "PricePoints",
+        sheet: "PricePoints",
+        columns: ["Points from", "Older people"].map((header) => ({ header, numberFormat: "General" })),
+        rows: [[0, 100]],
+      },
+    ]);
+    await expect(readWhatIfBook(noPoints)).rejects.toThrow('The People table is missing the column "Points".');
+  });
+
+  it("builds the sheet from the spec the Office workbook writes: live formulas, charts over fixed blocks", async () => {
+    const workbook = await setUp();
+    const { book } = await proposeOlderPeoplePlus5(workbook);
+    await writeWhatIfSheet(workbook, book);
+    const sheet = workbook.allSheets().find((candidate) => candidate.name === "What-if")!;
+    const formulas = sheet.cells.flatMap((cell) => (cell.formula ? [cell.formula] : []));
+    expect(formulas).toContain(
+      "=PB.REPRICE(People[Points],PricePoints[#All],ProposedPricePoints[#All],People[Care group])",
+    );
+    expect(formulas).toContain("=PB.INDICATIVE_BUDGET(People[Points],ProposedPricePoints[#All],People[Care group])");
+    const charts = sheet.charts;
+    expect(charts.map((chart) => [chart.name, chart.type, chart.source])).toEqual([
+      ["RAS curves", "xyScatterLines", layout.curve],
+      ["Change distribution", "columnClustered", layout.distribution],
+    ]);
+    // Every cell of each chart's source is a value written once (a header) or a formula: the charts follow the data.
+    const written = new Map(sheet.cells.map((cell) => [`${cell.row},${cell.column}`, cell]));
+    for (const { source } of charts) {
+      for (let row = source.row + 1; row < source.row + source.rows; row++) {
+        const first = written.get(`${row},${source.column}`);
+        expect(first?.formula ?? first?.value).toBeDefined();
+      }
+    }
+  });
+});
+
+describe("the what-if with an outcomes-based (category) price table", () => {
+  it("prices categories, and draws each category's amount as columns instead of a curve over points", async () => {
+    const workbook = new MemoryWorkbook({ functions: await pbFunctionLibrary() });
+    const text = (header: string) => ({ header, numberFormat: "@" });
+    await workbook.addTables([
+      {
+        name: "People",
+        sheet: "People",
+        columns: ["Person ID", "Name", "Care group", "Points"].map(text),
+        rows: [
+          ["C1", "Ann", "Older people", "Basic"],
+          ["C2", "Bob", "Learning disability", "Standard"],
+          ["C3", "Cat", "Older people", "Enhanced"],
+        ],
+      },
+      {
+        name: "PricePoints",
+        sheet: "PricePoints",
+        columns: [
+          text("Category"),
+          ...["Older people", "Learning disability"].map((header) => ({ header, numberFormat: "£#,##0.00" })),
+        ],
+        rows: [
+          ["Basic", 2600, 3900],
+          ["Standard", 7800, 10400],
+          ["Enhanced", 15600, 20800],
+        ],
+      },
+    ]);
+    const book = await readWhatIfBook(workbook);
+    const proposal = proposePriceTable(book.current.grid, {
+      kind: "percent",
+      percent: new Decimal(10),
+      careGroup: null,
+    });
+    await createProposedTable(workbook, book, proposal);
+    expect(await writeWhatIfSheet(workbook, await readWhatIfBook(workbook))).toEqual({ sheet: "What-if" });
+    const groups = ["Older people", "Learning disability"];
+    const layout = whatIfLayout({ careGroups: groups, categories: ["Basic", "Standard", "Enhanced"] });
+    const read = reader(workbook, "What-if");
+    // Ann 2,600 + Cat 15,600 = 18,200 → × 1.1 = 20,020; Bob 10,400 → 11,440
+    expect([0, 1, 2, 3].map((row) => [0, 1, 2, 3, 4].map((column) => read(layout.summary.row + row, column)))).toEqual([
+      ["Care group", "People", "Current", "Proposed", "Change"],
+      ["Older people", 2, 18200, 20020, 1820],
+      ["Learning disability", 1, 10400, 11440, 1040],
+      ["Total", 3, 28600, 31460, 2860],
+    ]);
+    const curve = layout.curve;
+    expect(
+      [1, 2, 3].map((row) => [0, 1, 2, 3, 4].map((column) => read(curve.row + row, curve.column + column))),
+    ).toEqual([
+      ["Basic", 2600, 2860, 3900, 4290],
+      ["Standard", 7800, 8580, 10400, 11440],
+      ["Enhanced", 15600, 17160, 20800, 22880],
+    ]);
+    const chart = workbook.allSheets().find((sheet) => sheet.name === "What-if")!.charts[0];
+    expect([chart.type, chart.xAxisTitle]).toEqual(["columnClustered", "Category"]);
+    // The categories stay text in the per-person block.
+    expect(read(layout.everyone.row + 1, 3)).toBe("Basic");
+  });
+});

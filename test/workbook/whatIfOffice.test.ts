@@ -1,0 +1,162 @@
+// The what-if through the Office.js workbook, against test/support/excelModel.ts (a model of Excel as Microsoft's
+// documentation describes it): ProposedPricePoints created on a sheet of its own, the What-if sheet written with its
+// formulas, formats and both native charts (ChartCollection.add over fixed source blocks, "Columns" as series), and
+// nothing of the user's overwritten: a taken sheet name gets "(2)", a taken table or defined name refuses before
+// any write.
+import { Decimal, proposePriceTable } from "../../src/engine";
+import { OfficeWorkbook } from "../../src/workbook/office/officeWorkbook";
+import { a1Range } from "../../src/workbook/port";
+import { MONEY_FORMAT } from "../../src/workbook/schema/columns";
+import { CHANGE_PERCENT_FORMAT, whatIfLayout } from "../../src/workbook/reports/whatIf";
+import { createProposedTable, readWhatIfBook, writeWhatIfSheet } from "../../src/workbook/reports/whatIfBook";
+import { setUpWorkbook } from "../../src/workbook/starter";
+import { ExcelModel } from "../support/excelModel";
+
+const CARE_GROUPS = ["Older people", "Physical disability", "Learning disability", "Mental health"];
+
+async function excel(setUp: (model: ExcelModel) => void = () => undefined) {
+  const model = new ExcelModel();
+  model.addSheet("Sheet1");
+  setUp(model);
+  const workbook = new OfficeWorkbook(model.run);
+  await setUpWorkbook(workbook);
+  return { model, workbook };
+}
+
+const writes = (model: ExcelModel) => model.applied.filter((operation) => operation.write);
+
+async function propose(workbook: OfficeWorkbook) {
+  const book = await readWhatIfBook(workbook);
+  const proposal = proposePriceTable(book.current.grid, {
+    kind: "percent",
+    percent: new Decimal(5),
+    careGroup: "Older people",
+  });
+  return { book, made: await createProposedTable(workbook, book, proposal) };
+}
+
+describe("the what-if through the Office.js workbook", () => {
+  it("creates ProposedPricePoints on its own sheet: the current table's copy, changed, prices as money", async () => {
+    const { model, workbook } = await excel();
+    const { made } = await propose(workbook);
+    expect(made).toEqual({ table: "ProposedPricePoints", sheet: "ProposedPricePoints" });
+    const table = model.tableCells("ProposedPricePoints");
+    expect(table.sheet).toBe("ProposedPricePoints");
+    expect(table.headers).toEqual(["Points from", ...CARE_GROUPS]);
+    // Older people's 150, 200, 260, 320 × 1.05; the other groups as they were
+    expect(model.tableValues("ProposedPricePoints")).toEqual([
+      [0, 157.5, 160, 170, 140],
+      [20, 210, 215, 230, 190],
+      [40, 273, 280, 300, 240],
+      [60, 336, 350, 380, 300],
+    ]);
+    expect(table.rows[0].map((cell) => cell.format)).toEqual(["General", ...CARE_GROUPS.map(() => MONEY_FORMAT)]);
+    expect(model.tableValues("PricePoints")[0]).toEqual([0, 150, 160, 170, 140]);
+  });
+
+  it("writes the What-if sheet: summary, everyone, rankings and both charts over their fixed blocks", async () => {
+    const { model, workbook } = await excel();
+    const { book } = await propose(workbook);
+    const before = model.syncs;
+    expect(await writeWhatIfSheet(workbook, book)).toEqual({ sheet: "What-if" });
+    const layout = whatIfLayout({ careGroups: CARE_GROUPS });
+    const cell = (address: string) => model.cell("What-if", address);
+    expect(cell("A6").formula).toBe(
+      "=PB.REPRICE(People[Points],PricePoints[#All],ProposedPricePoints[#All],People[Care group])",
+    );
+    // The summary's money and percentage columns are formatted where it spills (rows 7 to 12).
+    expect([cell("C7").format, cell("E12").format, cell("F7").format]).toEqual([
+      MONEY_FORMAT,
+      MONEY_FORMAT,
+      CHANGE_PERCENT_FORMAT,
+    ]);
+    // Everyone, from row 16: spilled over People's columns; the change is one spill minus the other.
+    expect(["A16", "E16", "F16", "G16", "H16"].map((address) => cell(address).formula)).toEqual([
+      '=People[Person ID]&""',
+      "=PB.INDICATIVE_BUDGET(People[Points],PricePoints[#All],People[Care group])",
+      "=PB.INDICATIVE_BUDGET(People[Points],ProposedPricePoints[#All],People[Care group])",
+      "=$F$16#-$E$16#",
+      "=SEQUENCE(ROWS(People[Person ID]))",
+    ]);
+    expect(cell("G16").format).toBe(MONEY_FORMAT);
+    expect(cell("A1")).toMatchObject({ value: "Price what-if: the proposed price points against the current ones" });
+    expect(cell("A1").bold).toBe(true);
+    expect(model.charts("What-if")).toEqual([
+      {
+        type: "XYScatterLines",
+        source: `'What-if'!${a1Range(layout.curve)}`,
+        seriesBy: "Columns",
+        name: "RAS curves",
+        title: "RAS curves, current and proposed",
+        position: { start: "Q1", end: "Y18" },
+        categoryAxisTitle: "Points",
+        valueAxisTitle: "Annual £",
+      },
+      {
+        type: "ColumnClustered",
+        source: `'What-if'!${a1Range(layout.distribution)}`,
+        seriesBy: "Columns",
+        name: "Change distribution",
+        title: "People by change in annual budget",
+        position: { start: "Q20", end: "Y37" },
+        categoryAxisTitle: "Change in annual budget",
+        valueAxisTitle: "People",
+      },
+    ]);
+    // The curve's source: points 0 to the cohort's highest, and a spilled budget per care group and table.
+    expect(a1Range(layout.curve)).toBe("AA3:AI24");
+    expect(cell("AA4").formula).toBe("=0*$AB$1/20");
+    expect(cell("AB4").formula).toBe("=PB.INDICATIVE_BUDGET($AA$4:$AA$24,PricePoints[#All],$AB$2)");
+    expect(cell("AB2").value).toBe("Older people");
+    // One sync to read the names, one for addSheet's checks and one that writes it all.
+    expect(model.syncs - before).toBe(3);
+  });
+
+  it("gives the sheet the name What-if (2) when a user's What-if sheet is there, and leaves theirs alone", async () => {
+    const { model, workbook } = await excel((m) => m.addSheet("What-if"));
+    await model.run(async (context) => {
+      context.workbook.worksheets.getItem("What-if").getRange("A1").values = [["my own notes"]];
+      await context.sync();
+    });
+    const { book } = await propose(workbook);
+    expect(await writeWhatIfSheet(workbook, book)).toEqual({ sheet: "What-if (2)" });
+    expect(model.cell("What-if", "A1").value).toBe("my own notes");
+    expect(model.charts("What-if")).toEqual([]);
+    expect(model.charts("What-if (2)").map((chart) => chart.name)).toEqual(["RAS curves", "Change distribution"]);
+  });
+
+  it.each<[string, (model: ExcelModel) => void]>([
+    ["a defined name", (m) => m.addDefinedName("ProposedPricePoints")],
+    [
+      "a user's own table",
+      (m) => {
+        m.addSheet("Ideas");
+        m.addTable({ sheet: "Ideas", name: "ProposedPricePoints", headers: ["Points from", "All"], rows: [[0, 99]] });
+      },
+    ],
+  ])("refuses to make the proposal, writing nothing, when %s is called ProposedPricePoints", async (_, setUp) => {
+    const { model, workbook } = await excel(setUp);
+    const book = await readWhatIfBook(workbook);
+    const written = writes(model).length;
+    await expect(
+      createProposedTable(workbook, book, proposePriceTable(book.current.grid, { kind: "copy" })),
+    ).rejects.toThrow("The workbook already has something called ProposedPricePoints");
+    expect(writes(model).length).toBe(written);
+  });
+
+  it("writes a large cohort's sheet in one request under Excel on the web's 5 MB limit", async () => {
+    const { model, workbook } = await excel();
+    // 50,000 people: the sheet's formulas are the same; only the per-person formats grow (capped at 2,000 rows).
+    const people = model.tableValues("People");
+    const row = people[1];
+    model.seedRows(
+      "People",
+      Array.from({ length: 50_000 - 20 }, (_, at) => [`Q${at}`, ...row.slice(1)]),
+    );
+    const { book } = await propose(workbook);
+    expect(book.cohort).toHaveLength(50_000);
+    await writeWhatIfSheet(workbook, book);
+    expect(model.cell("What-if", "E2015").format).toBe(MONEY_FORMAT);
+    expect(model.cell("What-if", "E2016").format).toBe("General");
+  });
+});
