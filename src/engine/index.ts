@@ -16,4 +16,5 @@ export * from "./fastBudget";
 export * from "./scenario";
 export * from "./dates";
 export * from "./inYearCost";
+export * from "./commitment";
 export * from "./proposal";

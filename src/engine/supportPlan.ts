@@ -278,7 +278,10 @@ export interface PlanFigures {
   readonly annual: Decimal;
   readonly weekly: Decimal;
   readonly oneOff: Decimal;
-  /** Annual cost by how it is managed, one-off items included. */
+  /**
+   * Recurring cost a year by how it is managed, one-off items apart (in oneOff), so the ways of managing and the
+   * one-off items add up to the annual cost: what the Finance sheet's commitment and in-year figures read.
+   */
   readonly byManagement: Readonly<Record<ManagedAs, Decimal>>;
   readonly light: TrafficLight;
 }
@@ -290,10 +293,7 @@ export function planFigures(
 ): PlanFigures {
   const totals = planTotals(lines);
   const byManagement = Object.fromEntries(
-    MANAGED_AS.map((managedAs) => {
-      const { recurringAnnual, oneOff } = totals.byManagement[managedAs];
-      return [managedAs, toPence(recurringAnnual.plus(oneOff))];
-    }),
+    MANAGED_AS.map((managedAs) => [managedAs, toPence(totals.byManagement[managedAs].recurringAnnual)]),
   ) as Record<ManagedAs, Decimal>;
   return {
     indicativeAnnual: toPence(indicativeAnnual),

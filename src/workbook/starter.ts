@@ -3,6 +3,7 @@ import { ColumnWrite, freeSheetName, nameTaken, NewTable, sameName, TEXT_FORMAT,
 import { MONEY_FORMAT } from "./schema/columns";
 import { cellsOf, columnWrites, fieldsOf, WorkbookProblem } from "./schema/rows";
 import {
+  BUDGETS,
   PEOPLE,
   peopleColumns,
   PLAN_LINES,
@@ -87,6 +88,23 @@ const SERVICE_ROWS: readonly (readonly [string, string, number, Frequency, Manag
   ["Equipment: riser recliner chair", "item", 650, "once", "Direct payment"],
 ];
 
+/**
+ * Sample annual budgets, set against the starter cohort's indicative budgets (Older people £58,160 for the seven
+ * assessed, Physical disability £32,615, Learning disability £52,080, Mental health £27,580): headroom for the
+ * assessment still in progress, and a Learning disability budget the RAS would over-commit.
+ */
+const SAMPLE_BUDGETS: readonly (readonly [careGroup: string, annualBudget: number])[] = [
+  ["Older people", 65_000],
+  ["Physical disability", 35_000],
+  ["Learning disability", 50_000],
+  ["Mental health", 30_000],
+];
+
+/** A Budgets table with these rows: a care group and its annual budget (null: blank, for the council to fill in). */
+export function budgetsTable(rows: readonly (readonly [string, number | null])[]): NewTable {
+  return { ...tableOf(BUDGETS), rows: rows.map(([careGroup, annualBudget]) => [careGroup, annualBudget]) };
+}
+
 /** The starter tables, each from its declaration in schema/tables.ts. */
 function starterTables(): NewTable[] {
   const questionIds = QUESTIONS.map(([id]) => id);
@@ -130,6 +148,7 @@ function starterTables(): NewTable[] {
         [SETTING.amber, 0.5],
       ],
     },
+    budgetsTable(SAMPLE_BUDGETS),
   ];
 }
 

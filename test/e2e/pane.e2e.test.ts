@@ -228,7 +228,8 @@ describe("support plan in the browser preview", () => {
     // The preview shows cells with the tables' number formats, as Excel would: dates as dates.
     const plans = await records("Plans");
     expect(plans).toHaveLength(1);
-    // Annual 3,049.80 + 2,340 + 650 + 1,924 = 7,963.80; weekly ÷ 52 = 153.15; direct payment 3,049.80 + 650 + 1,924.
+    // Annual 3,049.80 + 2,340 + 650 + 1,924 = 7,963.80; weekly ÷ 52 = 153.15; direct payment a year 3,049.80 +
+    // 1,924, the one-off 650 apart.
     expect(plans[0]).toMatchObject({
       "Plan ID": "PLAN-0001",
       "Person ID": "P001",
@@ -241,7 +242,7 @@ describe("support plan in the browser preview", () => {
       "Plan cost (annual)": "£7,963.80",
       "Plan cost (weekly)": "£153.15",
       "One-off items": "£650.00",
-      "Direct payment (annual)": "£5,623.80",
+      "Direct payment (annual)": "£4,973.80",
       "Council-managed (annual)": "£2,340.00",
       "Individual Service Fund (annual)": "£0.00",
       "Traffic light": "Amber",

@@ -29,6 +29,7 @@ describe("the pane's shell", () => {
     expect(VIEWS.map((view) => [view.id, view.label])).toEqual([
       ["plan", "Support plan"],
       ["whatif", "Price what-if"],
+      ["finance", "Finance"],
     ]);
   });
 });

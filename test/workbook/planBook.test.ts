@@ -179,8 +179,9 @@ describe("saving a plan", () => {
         "Indicative budget (annual)": 10640,
         "Plan cost (annual)": 11366,
         "Plan cost (weekly)": 218.58,
+        // The ways of managing hold the recurring cost a year, the one-off chair apart: 10,166 + 550 + 650 = 11,366.
         "One-off items": 650,
-        "Direct payment (annual)": 10816,
+        "Direct payment (annual)": 10166,
         "Council-managed (annual)": 550,
         "Individual Service Fund (annual)": 0,
         "Traffic light": "Green",

@@ -15,6 +15,7 @@ describe("Set up workbook", () => {
       "Plans",
       "PlanLines",
       "PlanSettings",
+      "Budgets",
     ]);
     expect(report.kept).toEqual([]);
     expect(tableOf(workbook, "Scoring").rows).toHaveLength(12);
@@ -31,6 +32,13 @@ describe("Set up workbook", () => {
     expect(tableOf(workbook, "PlanSettings").rows).toEqual([
       ["Green tolerance", 0.1],
       ["Amber tolerance", 0.5],
+    ]);
+    // Sample budgets beside the starter cohort's indicative budgets (see starter.ts).
+    expect(tableOf(workbook, "Budgets").rows).toEqual([
+      ["Older people", 65_000],
+      ["Physical disability", 35_000],
+      ["Learning disability", 50_000],
+      ["Mental health", 30_000],
     ]);
   });
 
@@ -54,7 +62,7 @@ describe("Set up workbook", () => {
     const before = JSON.stringify(workbook.allTables());
     const report = await setUpWorkbook(workbook);
     expect(report.created).toEqual([]);
-    expect(report.kept).toHaveLength(7);
+    expect(report.kept).toHaveLength(8);
     expect(JSON.stringify(workbook.allTables())).toBe(before);
   });
 

@@ -11,6 +11,11 @@ const WhatIfView = lazy(() =>
     default: module.WhatIfView,
   })),
 );
+const FinanceView = lazy(() =>
+  import(/* webpackChunkName: "finance-view" */ "./finance/FinanceView").then((module) => ({
+    default: module.FinanceView,
+  })),
+);
 
 export interface PaneViewProps {
   readonly workbook: Workbook;
@@ -28,4 +33,5 @@ export interface PaneView {
 export const VIEWS: readonly PaneView[] = [
   { id: "plan", label: "Support plan", View: PlanView },
   { id: "whatif", label: "Price what-if", View: WhatIfView },
+  { id: "finance", label: "Finance", View: FinanceView },
 ];

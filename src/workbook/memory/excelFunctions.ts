@@ -188,6 +188,41 @@ function ifs(aggregate: (numbers: number[]) => unknown): SheetFunction {
   };
 }
 
+/**
+ * COUNTIFS and SUMIFS and their kin given a range or an array as a criterion give one result per criterion
+ * cell, as Excel does (exceljet.net/formulas/count-total-matches-in-two-ranges):
+ * =SUMPRODUCT(PlanLines[Annual cost]*COUNTIFS(Plans[Plan ID],PlanLines[Plan ID],…)) counts, for each line, the
+ * plans it belongs to. Criteria start at argument `first` and come every second argument; a
+ * single row or column among several criterion arrays is repeated, as Excel's operators repeat it.
+ */
+function liftCriteria(implementation: SheetFunction, first: number): SheetFunction {
+  return (...args: Argument[]) => {
+    const isCriterion = (at: number) => at >= first && (at - first) % 2 === 0;
+    const arrays = args.flatMap((arg, at) =>
+      isCriterion(at) && Array.isArray(arg.value) && flat(arg.value).length > 1 ? [at] : [],
+    );
+    if (arrays.length === 0) return implementation(...args);
+    const grids = new Map(arrays.map((at) => [at, asGrid(args[at].value)]));
+    const rows = Math.max(...[...grids.values()].map((grid) => grid.length));
+    const columns = Math.max(...[...grids.values()].map((grid) => grid[0].length));
+    const cellOf = (grid: Grid, row: number, column: number) => {
+      const r = grid.length === 1 ? 0 : row;
+      const c = grid[0].length === 1 ? 0 : column;
+      return r < grid.length && c < grid[r].length ? grid[r][c] : FormulaError.NA;
+    };
+    return Array.from({ length: rows }, (_, row) =>
+      Array.from({ length: columns }, (_, column) => {
+        const single = args.map((arg, at) => {
+          const grid = grids.get(at);
+          return grid ? { ...arg, value: cellOf(grid, row, column), isArray: false, isRangeRef: false } : arg;
+        });
+        const result = implementation(...single);
+        return Array.isArray(result) ? asGrid(result)[0][0] : result;
+      }),
+    );
+  };
+}
+
 type Reference = { ref: { sheet?: string } };
 const isReference = (value: unknown): value is Reference =>
   typeof value === "object" && value !== null && "ref" in value;
@@ -206,15 +241,28 @@ export function excelFunctions(): Record<string, SheetFunction> {
     SORTBY: sortBy,
     SEQUENCE: sequence,
     FILTER: filter,
-    SUMIFS: ifs((numbers) => numbers.reduce((sum, number) => sum + number, 0)),
-    AVERAGEIFS: ifs((numbers) =>
-      numbers.length === 0 ? FormulaError.DIV0 : numbers.reduce((sum, number) => sum + number, 0) / numbers.length,
+    SUMIFS: liftCriteria(
+      ifs((numbers) => numbers.reduce((sum, number) => sum + number, 0)),
+      2,
     ),
-    MAXIFS: ifs((numbers) => (numbers.length === 0 ? 0 : Math.max(...numbers))),
-    MINIFS: ifs((numbers) => (numbers.length === 0 ? 0 : Math.min(...numbers))),
+    AVERAGEIFS: liftCriteria(
+      ifs((numbers) =>
+        numbers.length === 0 ? FormulaError.DIV0 : numbers.reduce((sum, number) => sum + number, 0) / numbers.length,
+      ),
+      2,
+    ),
+    MAXIFS: liftCriteria(
+      ifs((numbers) => (numbers.length === 0 ? 0 : Math.max(...numbers))),
+      2,
+    ),
+    MINIFS: liftCriteria(
+      ifs((numbers) => (numbers.length === 0 ? 0 : Math.min(...numbers))),
+      2,
+    ),
   };
   for (const [name, implementation] of Object.entries(FROM_FORMULAJS))
     functions[name] = formulajsFunction(implementation);
+  functions.COUNTIFS = liftCriteria(functions.COUNTIFS, 1);
   return functions;
 }
 

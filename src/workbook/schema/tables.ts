@@ -137,3 +137,13 @@ export const PLAN_SETTINGS = {
 
 /** The PlanSettings rows the add-in reads. */
 export const SETTING = { green: "Green tolerance", amber: "Amber tolerance" } as const;
+
+/** The council's annual budget for personal budgets, one row per care group: what commitment is measured against. */
+export const BUDGETS = {
+  name: "Budgets",
+  sheet: "Budgets",
+  columns: {
+    careGroup: text("Care group"),
+    annualBudget: money("Annual budget"),
+  },
+} as const satisfies TableSpec<unknown>;

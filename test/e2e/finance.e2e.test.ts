@@ -1,0 +1,273 @@
+// End to end, in a real browser: a finance officer's view in the browser preview at Office's 320 px pane. Three
+// plans are saved through the Support plan view, with dates; the Finance view shows what they commit, writes the
+// Finance sheet of live formulas, and the sheet follows a budget changed in the preview's grid. Needs Debian's
+// Chromium at /usr/bin/chromium. Every figure expected is worked out by hand beside it.
+import axe from "axe-core";
+import { mkdirSync } from "fs";
+import { Locator, Page } from "playwright-core";
+import { a1 } from "../../src/workbook/port";
+import { financeLayout } from "../../src/workbook/reports/finance";
+import { OpenPage, openPage } from "../support/browser";
+
+jest.setTimeout(240_000);
+
+let opened: OpenPage;
+let page: Page;
+
+beforeAll(async () => {
+  opened = await openPage();
+  page = opened.page;
+  // axe-core as an init script: the page's Content-Security-Policy refuses injected script tags.
+  await page.addInitScript({ content: axe.source });
+  await page.reload();
+  await page.getByRole("combobox", { name: "Task pane width" }).selectOption("320");
+});
+
+afterAll(async () => {
+  await opened?.close();
+});
+
+const pane = () => page.getByRole("complementary", { name: "Task pane" });
+const line = (n: number) => pane().getByRole("group", { name: `Line ${n}`, exact: true });
+const text = (selector: string) => pane().locator(selector).textContent();
+const messageBar = (title: string) => pane().getByRole("group", { name: title });
+const workbook = () => page.getByRole("region", { name: "Workbook" });
+const grid = (sheet: string) => page.locator(`table[data-sheet="${sheet}"]`);
+
+async function showSheet(sheet: string): Promise<void> {
+  await workbook().getByRole("tab", { name: sheet, exact: true }).click();
+  await grid(sheet).waitFor();
+}
+
+/** A grid cell by its A1 address (row 1 is the sheet's first row). */
+function cellAt(sheet: string, address: string): Locator {
+  const [, letters, digits] = /^([A-Z])(\d+)$/.exec(address)!;
+  return grid(sheet).locator(`tr:nth-child(${digits}) > :nth-child(${letters.charCodeAt(0) - 64})`);
+}
+
+async function choose(label: string, typed: string, option: string | RegExp) {
+  const box = pane().getByRole("combobox", { name: label });
+  await box.click();
+  await box.fill(typed);
+  await page.getByRole("option", { name: option }).click();
+}
+
+async function setField(group: Locator, label: string, value: string) {
+  const input = group.getByLabel(label, { exact: true });
+  await input.fill(value);
+  await input.blur();
+}
+
+/** Saves an Agreed plan for a person: one catalogue line of `quantity`, and any more lines, with its dates. */
+async function saveAgreedPlan(plan: {
+  person: [string, RegExp];
+  service: string;
+  quantity: string;
+  more?: string[];
+  start: string;
+  end?: string;
+  planId: string;
+}) {
+  await choose("Person", ...plan.person);
+  for (const service of [plan.service, ...(plan.more ?? [])]) {
+    await choose("Service from the catalogue", service, new RegExp(`^${service.replace(/[()]/g, "\\$&")} ·`));
+    await pane().getByRole("button", { name: "Add", exact: true }).click();
+  }
+  await setField(line(1), "Quantity", plan.quantity);
+  await pane().getByLabel("Start date").fill(plan.start);
+  if (plan.end) await pane().getByLabel("End date").fill(plan.end);
+  await pane().getByRole("radio", { name: "Agreed" }).check();
+  await pane()
+    .getByRole("textbox", { name: /^Reason/ })
+    .fill("Agreed at the support planning meeting");
+  await pane()
+    .getByRole("textbox", { name: /^Signed off by/ })
+    .fill("Alex Moss");
+  await pane()
+    .getByRole("textbox", { name: /^Your name/ })
+    .fill("Sam Reid");
+  await pane().getByRole("button", { name: "Save plan" }).click();
+  await messageBar(`Saved plan ${plan.planId} to the Plans and PlanLines tables.`).waitFor();
+}
+
+/** Everything inside the pane's edge, nothing scrolling sideways, no button's label cut short. */
+async function paneLayout() {
+  return pane().evaluate((element) => {
+    const edge = element.getBoundingClientRect().left + element.clientLeft + element.clientWidth;
+    const beyond = [...element.querySelectorAll("*")]
+      .filter((child) => child.getClientRects().length > 0 && child.getBoundingClientRect().right > edge + 0.5)
+      .map((child) => `${child.tagName} ${child.id || child.textContent?.slice(0, 30)}`);
+    const clipped = [...element.querySelectorAll("button")]
+      .filter((button) => button.scrollWidth > button.clientWidth + 1)
+      .map((button) => button.textContent);
+    return { width: element.clientWidth, beyond, clipped, scrolls: element.scrollWidth > element.clientWidth };
+  });
+}
+
+/** axe-core's rules over the pane, leaving out Fluent's Tabster focus sentinels (see pane.e2e.test.ts). */
+async function paneAxeViolations(): Promise<string[]> {
+  return page.evaluate(async () => {
+    const context = { include: [['[aria-label="Task pane"]']], exclude: [["[data-tabster-dummy]"]] };
+    const results = await (window as unknown as { axe: typeof axe }).axe.run(context);
+    return results.violations.map(
+      (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.html).join(" ")})`,
+    );
+  });
+}
+
+// The Finance sheet's rows for the starter's care groups, in the Budgets table's order (the blocks read here
+// come before the services, so the services listed do not move them).
+const CARE_GROUPS = ["Older people", "Physical disability", "Learning disability", "Mental health"];
+const layout = financeLayout({ careGroups: CARE_GROUPS, services: [] });
+const [OLDER, MENTAL, ALL] = [0, 3, 5];
+// Full-year block: B direct payment, C council-managed, D ISF, E one-off items, F total, G budget, H variance.
+const [DP, CM, ISF, ONE_OFF, TOTAL, BUDGET, VARIANCE] = [1, 2, 3, 4, 5, 6, 7];
+const fullYear = (group: number, column: number) =>
+  cellAt("Finance", a1({ row: layout.fullYear.first + group, column })).textContent();
+const inYear = (group: number, column: number) =>
+  cellAt("Finance", a1({ row: layout.inYear.first + group, column })).textContent();
+
+describe("the Finance view in the browser preview, at 320 px", () => {
+  it("shows what three saved plans commit, writes the Finance sheet, and the sheet follows a budget", async () => {
+    await pane().getByRole("button", { name: "Set up workbook" }).click();
+    await messageBar("Workbook set up").waitFor();
+
+    // As at 1 October 2026, the year 1 April 2026 to 31 March 2027: 182 days from the as-at date.
+    // PLAN-0001, Margaret Ellis (Older people), from 1 April 2026, ongoing: a personal assistant 6 h × £19.55 ×
+    // 52 = £6,099.60 a year, by direct payment. In year: 6,099.60 × 182 ÷ 365 = 3,041.4399… → £3,041.44.
+    await saveAgreedPlan({
+      person: ["P001", /^P001 Margaret Ellis/],
+      service: "Personal assistant",
+      quantity: "6",
+      start: "2026-04-01",
+      planId: "PLAN-0001",
+    });
+    // PLAN-0002, Arthur Khan (Older people), from 1 November 2026: home care 7 h × £28.50 × 52 = £10,374 a year,
+    // council-managed, and a riser recliner chair, £650 once. In year, 1 November to 31 March is 30 + 31 + 31 +
+    // 28 + 31 = 151 days: 10,374 × 151 ÷ 365 = 4,291.7095… → £4,291.71; the chair in full, bought in the year.
+    await saveAgreedPlan({
+      person: ["P002", /^P002 Arthur Khan/],
+      service: "Home care (regulated agency)",
+      quantity: "7",
+      more: ["Equipment: riser recliner chair"],
+      start: "2026-11-01",
+      planId: "PLAN-0002",
+    });
+    // PLAN-0003, Tom Lewandowski (Mental health), 1 June to 31 December 2026: supported community activities
+    // 5 h × £22 × 52 = £5,720 a year, an Individual Service Fund. In year, 1 October to 31 December is 92 days:
+    // 5,720 × 92 ÷ 365 = 1,441.7534… → £1,441.75.
+    await saveAgreedPlan({
+      person: ["P008", /^P008 Tom Lewandowski/],
+      service: "Supported community activities",
+      quantity: "5",
+      start: "2026-06-01",
+      end: "2026-12-31",
+      planId: "PLAN-0003",
+    });
+
+    await pane().getByRole("tab", { name: "Finance" }).click();
+    await pane().getByRole("heading", { name: "Finance", level: 1 }).waitFor();
+    await pane().getByLabel("As at").fill("2026-10-01");
+    await expect(pane().getByLabel("Financial year starts").inputValue()).resolves.toBe("2026-04-01");
+    await pane().locator("#finance-all-committed").waitFor();
+
+    // Older people: 6,099.60 + 10,374 + 650 = £17,123.60 a year, of the sample budget £65,000: £47,876.40 left,
+    // 17,123.60 ÷ 65,000 = 26.3%; in year 3,041.44 + 4,291.71 + 650 = £7,983.15; two people.
+    await expect(text("#finance-group-0-committed")).resolves.toBe("£17,123.60");
+    await expect(text("#finance-group-0-budget")).resolves.toBe("£65,000.00");
+    await expect(text("#finance-group-0-variance")).resolves.toBe("£47,876.40");
+    await expect(text("#finance-group-0-committed-share")).resolves.toBe("26.3%");
+    await expect(text("#finance-group-0-in-year")).resolves.toBe("£7,983.15");
+    await expect(text("#finance-group-0-people")).resolves.toBe("2");
+    // Mental health: £5,720 of £30,000, £24,280 left; in year £1,441.75.
+    await expect(text("#finance-group-3-committed")).resolves.toBe("£5,720.00");
+    await expect(text("#finance-group-3-variance")).resolves.toBe("£24,280.00");
+    await expect(text("#finance-group-3-in-year")).resolves.toBe("£1,441.75");
+    // All: 17,123.60 + 5,720 = £22,843.60 of £180,000 (65,000 + 35,000 + 50,000 + 30,000): £157,156.40 left; in
+    // year 7,983.15 + 1,441.75 = £9,424.90.
+    await expect(text("#finance-all-committed")).resolves.toBe("£22,843.60");
+    await expect(text("#finance-all-budget")).resolves.toBe("£180,000.00");
+    await expect(text("#finance-all-variance")).resolves.toBe("£157,156.40");
+    await expect(text("#finance-all-in-year")).resolves.toBe("£9,424.90");
+    await expect(pane().locator("#finance-pipeline").count()).resolves.toBe(0); // nothing waits to be agreed
+    await pane().getByText("No plans wait to be agreed.").waitFor();
+    // Forecast, next year, at 2% more people and 4% dearer (× 1.0608), one-off items left out: Older people
+    // (6,099.60 + 10,374) × 1.0608 = 17,475.1948… → 17,475.19; Mental health 5,720 × 1.0608 = 6,067.776 →
+    // 6,067.78; all £23,542.97.
+    await expect(text("#finance-forecast-1")).resolves.toBe("£23,542.97");
+
+    await pane().getByRole("button", { name: "Write Finance sheet" }).click();
+    await messageBar("Created the sheet Finance").waitFor();
+    await showSheet("Finance");
+    // The sheet's formulas give the same figures.
+    await expect(fullYear(OLDER, DP)).resolves.toBe("£6,099.60");
+    await expect(fullYear(OLDER, CM)).resolves.toBe("£10,374.00");
+    await expect(fullYear(OLDER, ONE_OFF)).resolves.toBe("£650.00");
+    await expect(fullYear(OLDER, TOTAL)).resolves.toBe("£17,123.60");
+    await expect(fullYear(OLDER, VARIANCE)).resolves.toBe("£47,876.40");
+    await expect(fullYear(MENTAL, ISF)).resolves.toBe("£5,720.00");
+    await expect(fullYear(ALL, TOTAL)).resolves.toBe("£22,843.60");
+    await expect(fullYear(ALL, VARIANCE)).resolves.toBe("£157,156.40");
+    await expect(inYear(OLDER, DP)).resolves.toBe("£3,041.44");
+    await expect(inYear(OLDER, CM)).resolves.toBe("£4,291.71");
+    await expect(inYear(OLDER, TOTAL)).resolves.toBe("£7,983.15");
+    await expect(inYear(MENTAL, ISF)).resolves.toBe("£1,441.75");
+    await expect(inYear(ALL, TOTAL)).resolves.toBe("£9,424.90");
+
+    // The Older people budget cut to £20,000 in the Budgets table: 20,000 − 17,123.60 = £2,876.40 left; all
+    // care groups 135,000 − 22,843.60 = £112,156.40.
+    await showSheet("Budgets");
+    await expect(cellAt("Budgets", "A2").textContent()).resolves.toBe("Older people");
+    await cellAt("Budgets", "B2").click();
+    await page.getByRole("textbox", { name: "Edit B2" }).fill("20000");
+    await page.getByRole("textbox", { name: "Edit B2" }).press("Enter");
+    await showSheet("Finance");
+    await expect(fullYear(OLDER, BUDGET)).resolves.toBe("£20,000.00");
+    await expect(fullYear(OLDER, VARIANCE)).resolves.toBe("£2,876.40");
+    await expect(fullYear(ALL, VARIANCE)).resolves.toBe("£112,156.40");
+    // The pane reads the tables again on Refresh.
+    await pane().getByRole("button", { name: "Refresh" }).click();
+    await expect(text("#finance-group-0-variance")).resolves.toBe("£2,876.40");
+    await expect(text("#finance-all-variance")).resolves.toBe("£112,156.40");
+
+    // Written once: a second write sits beside the first, which is left as it is.
+    await pane().getByRole("button", { name: "Write Finance sheet" }).click();
+    await messageBar("Created the sheet Finance (2)").waitFor();
+    await showSheet("Finance");
+    await expect(fullYear(OLDER, VARIANCE)).resolves.toBe("£2,876.40");
+    expect(opened.errors).toEqual([]);
+  });
+
+  it("takes a care group's own forecast rate, marks a wrong one on its box, and fits the 320 px pane", async () => {
+    await pane().getByText("A care group's own rates").click();
+    // Older people's growth 3%: (6,099.60 + 10,374) × 1.03 × 1.04 = 16,473.60 × 1.0712 = 17,646.5203… →
+    // 17,646.52; with Mental health's 6,067.78 at all care groups' rates: £23,714.30.
+    await pane().locator("#finance-rate-0-growth").fill("3");
+    await expect(text("#finance-forecast-1")).resolves.toBe("£23,714.30");
+    await pane().locator("#finance-rate-3-inflation").fill("4..5");
+    await pane()
+      .getByText('Price inflation, Mental health: expected a percentage a year, such as 2.5 or -1; got "4..5"')
+      .waitFor();
+    await expect(pane().locator("#finance-forecast-1").count()).resolves.toBe(0);
+    await expect(pane().getByRole("button", { name: "Write Finance sheet" }).isDisabled()).resolves.toBe(true);
+
+    // Nothing beyond the pane's edge, with every box showing and a message under one.
+    await expect(paneLayout()).resolves.toEqual({ width: 320, beyond: [], clipped: [], scrolls: false });
+    await expect(paneAxeViolations()).resolves.toEqual([]);
+
+    await pane().locator("#finance-rate-3-inflation").fill("");
+    await expect(text("#finance-forecast-1")).resolves.toBe("£23,714.30");
+    await expect(pane().getByRole("button", { name: "Write Finance sheet" }).isDisabled()).resolves.toBe(false);
+    await expect(paneLayout()).resolves.toEqual({ width: 320, beyond: [], clipped: [], scrolls: false });
+    await expect(paneAxeViolations()).resolves.toEqual([]);
+
+    mkdirSync("test-results", { recursive: true });
+    await page.setViewportSize({ width: 1400, height: 2600 });
+    // The README's picture (docs/finance.png is a copy).
+    await pane().screenshot({ path: "test-results/finance-320.png" });
+    expect(opened.errors).toEqual([]);
+    // Everything the page asked for came from where it is served.
+    expect(opened.requests.length).toBeGreaterThan(2);
+    expect(opened.requests.filter((url) => !url.startsWith(`${opened.origin}/`))).toEqual([]);
+  });
+});

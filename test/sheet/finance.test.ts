@@ -1,0 +1,334 @@
+// The Finance sheet's formulas calculated by a real spreadsheet engine (HyperFormula, with the PB functions as
+// functions.json declares them) and by the preview's in-memory workbook, over a workbook of saved plans: every
+// figure equals the engine's (what the pane shows) and the key totals equal figures worked out by hand here.
+// HyperFormula has no structured references: each table is on a sheet of its own from A1, so they become the A1
+// ranges Excel resolves them to. Its array arithmetic is switched on (useArrayArithmetic), as Excel's SUMPRODUCT
+// always works on arrays.
+import { DetailedCellError, HyperFormula } from "hyperformula";
+import { Decimal, ForecastAssumptions } from "../../src/engine";
+import { FunctionLibrary } from "../../src/workbook/memory/customFunctions";
+import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
+import { a1, CellValue } from "../../src/workbook/port";
+import { financeLayout, FinanceLayout } from "../../src/workbook/reports/finance";
+import { financeFigures, readFinanceBook, writeFinanceSheet } from "../../src/workbook/reports/financeBook";
+import { comparable, expectedCells, ExpectedCell, Kind, shownCells } from "../support/financeCells";
+import { AS_AT, financeWorkbook, FIXTURE_PLANS, savePlans, serial, YEAR_START } from "../support/financeWorkbook";
+import { registerPBFunctions } from "../support/hyperformula";
+import { pbFunctionLibrary } from "../support/pbFunctions";
+import { structuredToA1, TableShape } from "../support/structuredReferences";
+
+const DATES = { asAt: AS_AT, yearStart: YEAR_START };
+let functions: FunctionLibrary;
+
+beforeAll(async () => {
+  functions = await pbFunctionLibrary();
+  await registerPBFunctions();
+});
+
+/** The workbook's tables and sheets in HyperFormula, structured references turned into A1 ranges. */
+function inHyperFormula(workbook: MemoryWorkbook): HyperFormula {
+  const tables = workbook.allTables();
+  const shapes = new Map<string, TableShape>(
+    tables.map((table) => [table.name, { sheet: table.sheet, headers: table.headers, rows: table.rows.length }]),
+  );
+  const translated = (cell: CellValue, at?: { table: string; row: number }) =>
+    typeof cell === "string" && cell.startsWith("=") ? structuredToA1(cell, shapes, at) : cell;
+  const sheets: Record<string, CellValue[][]> = {};
+  for (const table of tables) {
+    sheets[table.sheet] = [
+      [...table.headers],
+      ...table.rows.map((row, index) => row.map((cell) => translated(cell, { table: table.name, row: index + 2 }))),
+    ];
+  }
+  for (const sheet of workbook.allSheets().filter((candidate) => !(candidate.name in sheets))) {
+    const grid: CellValue[][] = [];
+    for (const cell of sheet.cells) {
+      (grid[cell.row] ??= [])[cell.column] = translated(cell.formula ?? cell.value ?? null);
+    }
+    sheets[sheet.name] = Array.from(grid, (row) => Array.from(row ?? [], (cell) => cell ?? null));
+  }
+  return HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3", useArrayArithmetic: true });
+}
+
+const position = (address: string) => {
+  const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(address)!;
+  const column = [...letters].reduce((sum, letter) => sum * 26 + letter.charCodeAt(0) - 64, 0) - 1;
+  return { row: Number(digits) - 1, column };
+};
+
+/** A Finance sheet cell as HyperFormula shows it: an error as its code. */
+const fromHyperFormula = (hf: HyperFormula, sheet: string) => (address: string) => {
+  const { row, column } = position(address);
+  const value = hf.getCellValue({ sheet: hf.getSheetId(sheet)!, row, col: column });
+  return value instanceof DetailedCellError ? value.value : value;
+};
+
+/** The same cell as the preview's in-memory workbook shows it. */
+const fromMemory = (workbook: MemoryWorkbook, sheet: string) => (address: string) => {
+  const { row, column } = position(address);
+  return workbook
+    .sheetViews()
+    .find((view) => view.name === sheet)!
+    .cell(row, column).value;
+};
+
+/** A figure of the sheet by block and column, for the hand-computed checks. */
+const figure = (read: (address: string) => unknown, row: number, column: number, kind: Kind = "money") =>
+  comparable(kind, read(a1({ row, column })));
+
+async function withSheet(plans = FIXTURE_PLANS, assumptions?: ForecastAssumptions) {
+  const workbook = await financeWorkbook(functions, plans);
+  const book = await readFinanceBook(workbook);
+  const written = await writeFinanceSheet(workbook, book, DATES, assumptions);
+  const layout = financeLayout(book);
+  return { workbook, book, written, layout };
+}
+
+/** The engine's figures for the workbook as it is now, cell by cell. */
+async function engineCells(
+  workbook: MemoryWorkbook,
+  layout: FinanceLayout,
+  assumptions?: ForecastAssumptions,
+): Promise<ExpectedCell[]> {
+  return expectedCells(financeFigures(await readFinanceBook(workbook), DATES, assumptions), layout);
+}
+
+// The care groups' rows, in the Budgets table's order: Older people, Physical disability, Learning disability,
+// Mental health, then Other care groups and All care groups.
+const [OLDER, PHYSICAL, LEARNING, MENTAL, , ALL] = [0, 1, 2, 3, 4, 5];
+// Columns of the commitment blocks: B direct payment, C council-managed, D ISF, E one-off items, F total;
+// then, in the full-year block, G budget, H variance, I % committed.
+const [DP, CM, ISF, ONE_OFF, TOTAL, BUDGET, VARIANCE, COMMITTED] = [1, 2, 3, 4, 5, 6, 7, 8];
+
+describe("the Finance sheet, calculated", () => {
+  it("gives the hand-computed commitment, in HyperFormula and in the preview, as the engine works it out", async () => {
+    const { workbook, written, layout } = await withSheet();
+    expect(written).toEqual({ sheet: "Finance", budgets: null });
+    const hf = inHyperFormula(workbook);
+    const sheet = fromHyperFormula(hf, "Finance");
+    const full = (group: number, column: number, kind?: Kind) =>
+      figure(sheet, layout.fullYear.first + group, column, kind);
+    const inYear = (group: number, column: number) => figure(sheet, layout.inYear.first + group, column);
+
+    // Full year, Agreed plans in force on 1 October 2026 (PLAN-0003 ended on 30 September; 0005 and 0006 wait).
+    // Older people: direct payment 7 × 19.55 × 52 = 7,116.20; council-managed 2.5 × 28.50 × 52 + 6 × 28.50 × 52
+    // = 3,705 + 8,892 = 12,597; ISF 1 × 22 × 52 = 1,144; one-off 650; 21,507.20 of 65,000: 43,492.80 left, 33.09%.
+    expect([DP, CM, ISF, ONE_OFF, TOTAL, BUDGET, VARIANCE].map((column) => full(OLDER, column))).toEqual([
+      "7116.20",
+      "12597.00",
+      "1144.00",
+      "650.00",
+      "21507.20",
+      "65000.00",
+      "43492.80",
+    ]);
+    expect(full(OLDER, COMMITTED, "ratio")).toBe("0.330880"); // 21,507.20 ÷ 65,000 = 0.3308800
+    // Learning disability: PLAN-0007, 20 × 19.55 × 52 = 20,332 + 2 × 45 × 52 = 4,680 = 25,012 of 50,000.
+    expect(full(LEARNING, TOTAL)).toBe("25012.00");
+    // Mental health: PLAN-0004, 2 × 20 × 52 = 2,080 + 3.5 × 22 × 52 = 4,004 = 6,084 of 30,000.
+    expect(full(MENTAL, TOTAL)).toBe("6084.00");
+    expect(full(PHYSICAL, TOTAL)).toBe("0.00");
+    // All: 21,507.20 + 25,012 + 6,084 = 52,603.20 of 180,000.
+    expect([full(ALL, TOTAL), full(ALL, BUDGET), full(ALL, VARIANCE)]).toEqual(["52603.20", "180000.00", "127396.80"]);
+
+    // In year, 1 October to 31 March, 182 days; PLAN-0002 runs 15 November to 14 February, 92 days:
+    // Older people: 7,116.20 × 182 ÷ 365 = 3,548.3518… → 3,548.35; 3,705 × 182 ÷ 365 = 1,847.4246… → 1,847.42,
+    // plus 8,892 × 92 ÷ 365 = 2,241.2712… → 2,241.27: 4,088.69; 1,144 × 92 ÷ 365 = 288.3507… → 288.35;
+    // the chair was bought in 2025: 0. Total 7,925.39.
+    expect([DP, CM, ISF, ONE_OFF, TOTAL].map((column) => inYear(OLDER, column))).toEqual([
+      "3548.35",
+      "4088.69",
+      "288.35",
+      "0.00",
+      "7925.39",
+    ]);
+    // Learning disability: 20,332 × 182 ÷ 365 = 10,138.1479… → 10,138.15; 4,680 × 182 ÷ 365 = 2,333.5890… →
+    // 2,333.59. Mental health: 2,080 × 182 ÷ 365 = 1,037.1507… → 1,037.15; 4,004 × 182 ÷ 365 = 1,996.5151… →
+    // 1,996.52. All: 7,925.39 + 12,471.74 + 3,033.67 = 23,430.80.
+    expect([inYear(LEARNING, TOTAL), inYear(MENTAL, TOTAL), inYear(ALL, TOTAL)]).toEqual([
+      "12471.74",
+      "3033.67",
+      "23430.80",
+    ]);
+
+    // Pipeline: PLAN-0005 (Draft) 3 × 45 × 52 = 7,020; PLAN-0006 (review) 10 × 19.55 × 52 = 10,166.
+    const pipeline = (group: number, column: number, kind?: Kind) =>
+      figure(sheet, layout.pipeline.first + group, column, kind);
+    expect([pipeline(LEARNING, 1, "count"), pipeline(LEARNING, 2), pipeline(PHYSICAL, 2), pipeline(ALL, 2)]).toEqual([
+      1,
+      "7020.00",
+      "10166.00",
+      "17186.00",
+    ]);
+
+    // Spending, largest first: personal assistants 7,116.20 + 20,332 = 27,448.20 (52.18% of 52,603.20), home
+    // care 12,597, supported activities 1,144 + 4,004 = 5,148, day centre 4,680, taxis 2,080, the chair 650.
+    const services = Array.from({ length: 6 }, (_, index) => [
+      figure(sheet, layout.services.first + index, 0, "text"),
+      figure(sheet, layout.services.first + index, 1),
+    ]);
+    expect(services).toEqual([
+      ["Personal assistant", "27448.20"],
+      ["Home care (regulated agency)", "12597.00"],
+      ["Supported community activities", "5148.00"],
+      ["Day centre", "4680.00"],
+      ["Transport: taxi", "2080.00"],
+      ["Equipment: riser recliner chair", "650.00"],
+    ]);
+    expect(figure(sheet, layout.services.first, 2, "ratio")).toBe("0.521797"); // 27,448.20 ÷ 52,603.20 = 0.5217971…
+    expect(figure(sheet, layout.services.last, 1)).toBe("52603.20");
+
+    // The RAS against plans: the starter cohort's indicative budgets (Older people 58,160 for seven, one still
+    // being assessed) beside Agreed plans' own: 6,200 + 10,640 = 16,840 against plans costing 21,507.20.
+    const indicative = (group: number, column: number, kind?: Kind) =>
+      figure(sheet, layout.indicative.first + group, column, kind);
+    const kinds: Kind[] = ["count", "count", "money", "count", "money", "money"];
+    expect(kinds.map((kind, index) => indicative(OLDER, index + 1, kind))).toEqual([
+      8,
+      1,
+      "58160.00",
+      2,
+      "16840.00",
+      "21507.20",
+    ]);
+    expect(indicative(ALL, 3)).toBe("170435.00"); // 58,160 + 32,615 + 52,080 + 27,580
+
+    // Forecast, Older people: recurring 7,116.20 + 12,597 + 1,144 = 20,857.20 × 1.0608 a year (2% more people,
+    // 4% dearer): 22,125.3177… → 22,125.32; × 1.12529664 = 23,470.5370… → 23,470.54; × 1.193714675712 =
+    // 24,897.5457… → 24,897.55.
+    const forecast = [1, 2, 3, 4].map((column) => figure(sheet, layout.forecast.first + OLDER, column));
+    expect(forecast).toEqual(["20857.20", "22125.32", "23470.54", "24897.55"]);
+    expect(figure(sheet, layout.forecast.header, 2, "text")).toBe("2027/28");
+
+    // Every cell equals the engine's figure, in HyperFormula and in the preview's calculation.
+    const expected = await engineCells(workbook, layout);
+    expect(shownCells(expected, sheet)).toEqual(expected);
+    expect(shownCells(expected, fromMemory(workbook, "Finance"))).toEqual(expected);
+    expect(figure(sheet, layout.check.row, layout.check.column, "count")).toBe(0);
+    hf.destroy();
+  });
+
+  it("moves with a plan's end date and a budget, in both engines, as the engine does", async () => {
+    const { workbook, layout } = await withSheet();
+    const hf = inHyperFormula(workbook);
+    const sheet = fromHyperFormula(hf, "Finance");
+    const plansSheet = hf.getSheetId("Plans")!;
+    const endColumn = workbook
+      .allTables()
+      .find((table) => table.name === "Plans")!
+      .headers.indexOf("End date");
+    const budgetsSheet = hf.getSheetId("Budgets")!;
+    const change = (plansRow: number, end: number, budget: number) => {
+      hf.setCellContents({ sheet: plansSheet, row: plansRow, col: endColumn }, end);
+      hf.setCellContents({ sheet: budgetsSheet, row: 1, col: 1 }, budget);
+      workbook.setCell("Plans", plansRow, endColumn, end);
+      workbook.setCell("Budgets", 1, 1, budget);
+    };
+
+    // PLAN-0001 now ends on 31 December: 1 October to 31 December is 92 days. 7,116.20 × 92 ÷ 365 = 1,793.6723…
+    // → 1,793.67; 3,705 × 92 ÷ 365 = 933.8630… → 933.86, with PLAN-0002's 2,241.27: 3,175.13; ISF 288.35:
+    // 5,257.15 in all. Its full year still counts (it is in force at the as-at date). The Older people budget
+    // falls to 20,000: 20,000 − 21,507.20 = −1,507.20, 107.536% committed.
+    change(1, serial("2026-12-31"), 20_000);
+    const inYear = (column: number) => figure(sheet, layout.inYear.first + OLDER, column);
+    const full = (column: number, kind?: Kind) => figure(sheet, layout.fullYear.first + OLDER, column, kind);
+    expect([inYear(DP), inYear(CM), inYear(TOTAL)]).toEqual(["1793.67", "3175.13", "5257.15"]);
+    expect([full(TOTAL), full(VARIANCE), full(COMMITTED, "ratio")]).toEqual(["21507.20", "-1507.20", "1.075360"]);
+    let expected = await engineCells(workbook, layout);
+    expect(shownCells(expected, sheet)).toEqual(expected);
+    expect(shownCells(expected, fromMemory(workbook, "Finance"))).toEqual(expected);
+
+    // Ending on 15 September, before the as-at date, it leaves the commitment: Older people is PLAN-0002 alone,
+    // 8,892 + 1,144 = 10,036, one person.
+    change(1, serial("2026-09-15"), 20_000);
+    expect([full(TOTAL), full(VARIANCE)]).toEqual(["10036.00", "9964.00"]);
+    expect(figure(sheet, layout.people.first + OLDER, 5, "count")).toBe(1);
+    expected = await engineCells(workbook, layout);
+    expect(shownCells(expected, sheet)).toEqual(expected);
+    expect(shownCells(expected, fromMemory(workbook, "Finance"))).toEqual(expected);
+    hf.destroy();
+  });
+
+  it("grows each care group by its own forecast rates where given, the rest by all care groups'", async () => {
+    const assumptions: ForecastAssumptions = {
+      all: { growth: new Decimal("0.01"), inflation: new Decimal("0.03") },
+      own: new Map([
+        ["older people", { growth: new Decimal("0.035") }],
+        ["mental health", { inflation: new Decimal("0.05") }],
+      ]),
+    };
+    const { workbook, layout } = await withSheet(FIXTURE_PLANS, assumptions);
+    const hf = inHyperFormula(workbook);
+    const sheet = fromHyperFormula(hf, "Finance");
+    const rates = (row: number) =>
+      [1, 2].map((column) => figure(sheet, layout.assumptions.first + row, column, "ratio"));
+    // All care groups, then Older people (its own growth), Physical disability, Learning disability, Mental health.
+    expect([0, 1, 2, 3, 4].map(rates)).toEqual([
+      ["0.010000", "0.030000"],
+      ["0.035000", "0.030000"],
+      ["0.010000", "0.030000"],
+      ["0.010000", "0.030000"],
+      ["0.010000", "0.050000"],
+    ]);
+    const years = (group: number) => [2, 3, 4].map((column) => figure(sheet, layout.forecast.first + group, column));
+    // Older people: 20,857.20 × 1.035 × 1.03 = × 1.06605: 22,234.8180… → 22,234.82; × 1.1364626025 =
+    // 23,703.4277… → 23,703.43; × 1.211525957395125 = 25,269.0391… → 25,269.04.
+    expect(years(OLDER)).toEqual(["22234.82", "23703.43", "25269.04"]);
+    // Mental health: 6,084 × 1.01 × 1.05 = × 1.0605: 6,452.082 → 6,452.08; × 1.12466025 = 6,842.4329… →
+    // 6,842.43; × 1.192702195125 = 7,256.4001… → 7,256.40.
+    expect(years(MENTAL)).toEqual(["6452.08", "6842.43", "7256.40"]);
+    // Learning disability follows all: 25,012 × 1.0403 = 26,019.9836 → 26,019.98; × 1.08222409 = 27,068.5889… →
+    // 27,068.59; × 1.125837720827 = 28,159.4530… → 28,159.45.
+    expect(years(LEARNING)).toEqual(["26019.98", "27068.59", "28159.45"]);
+    // All care groups add the groups' years: 22,234.82 + 0 + 26,019.98 + 6,452.08 = 54,706.88.
+    expect(figure(sheet, layout.forecast.first + ALL, 2)).toBe("54706.88");
+
+    const expected = await engineCells(workbook, layout, assumptions);
+    expect(shownCells(expected, sheet)).toEqual(expected);
+    expect(shownCells(expected, fromMemory(workbook, "Finance"))).toEqual(expected);
+    hf.destroy();
+  });
+
+  it("counts a plan saved later in a care group it does not list in Other care groups", async () => {
+    const { workbook, layout } = await withSheet();
+    await savePlans(workbook, [
+      { ...FIXTURE_PLANS[3], planId: "PLAN-0008", personId: "P021", name: "Ada Byrne", careGroup: "Autism" },
+    ]);
+    const read = fromMemory(workbook, "Finance");
+    // 2,080 + 4,004 = 6,084 a year, in Other care groups and in All (52,603.20 + 6,084 = 58,687.20).
+    expect(figure(read, layout.fullYear.first + 4, TOTAL)).toBe("6084.00");
+    expect(figure(read, layout.fullYear.first + ALL, TOTAL)).toBe("58687.20");
+    const book = await readFinanceBook(workbook);
+    const expected = expectedCells(financeFigures({ ...book, careGroups: book.careGroups.slice(0, 4) }, DATES), layout);
+    expect(shownCells(expected, read)).toEqual(expected);
+  });
+
+  it("commits nothing, without errors, before any plan is saved", async () => {
+    const { workbook, layout } = await withSheet([]);
+    const read = fromMemory(workbook, "Finance");
+    expect([TOTAL, BUDGET].map((column) => figure(read, layout.fullYear.first + ALL, column))).toEqual([
+      "0.00",
+      "180000.00",
+    ]);
+    expect(figure(read, layout.inYear.first + ALL, TOTAL)).toBe("0.00");
+    const expected = await engineCells(workbook, layout);
+    expect(shownCells(expected, read)).toEqual(expected);
+  });
+
+  it("shows an error for the in-year figures while a plan has no start date, as the engine says", async () => {
+    const { workbook, layout, book } = await withSheet([
+      ...FIXTURE_PLANS,
+      { ...FIXTURE_PLANS[4], planId: "PLAN-0009", start: null },
+    ]);
+    const read = fromMemory(workbook, "Finance");
+    // Excel's SUMPRODUCT passes on the function's #N/A; the preview's library says #VALUE!.
+    expect(read(a1({ row: layout.inYear.first + OLDER, column: DP }))).toMatch(/^#(N\/A|VALUE!)$/);
+    expect(figure(read, layout.fullYear.first + ALL, TOTAL)).toBe("52603.20");
+    expect(book.warnings).toContain(
+      "PLAN-0009 has no start date, so the in-year commitment cannot be worked out (the Finance sheet's in-year " +
+        "figures show an error): give each a start date in the Plans table.",
+    );
+    const expected = await engineCells(workbook, layout);
+    expect(shownCells(expected, read)).toEqual(expected);
+  });
+});

@@ -1,0 +1,240 @@
+// The Finance view's state without a browser: the reducer's named actions, the figures derived from the state,
+// and the controller writing the Finance sheet into the in-memory workbook as the pane does. The fixture's
+// figures are worked out by hand in test/sheet/finance.test.ts; the arithmetic is repeated where they are used.
+import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
+import { FunctionLibrary } from "../../src/workbook/memory/customFunctions";
+import { FinanceBook, readFinanceBook } from "../../src/workbook/reports/financeBook";
+import {
+  canWrite,
+  FinanceAction,
+  financeReducer,
+  FinanceState,
+  financeSummary,
+  initialFinanceState,
+} from "../../src/taskpane/state/finance";
+import { financeController } from "../../src/taskpane/state/financeController";
+import { AS_AT, financeWorkbook } from "../support/financeWorkbook";
+import { pbFunctionLibrary } from "../support/pbFunctions";
+
+let functions: FunctionLibrary;
+let book: FinanceBook;
+
+beforeAll(async () => {
+  functions = await pbFunctionLibrary();
+  book = await readFinanceBook(await financeWorkbook(functions));
+});
+
+const reduce = (state: FinanceState, ...actions: FinanceAction[]) => actions.reduce(financeReducer, state);
+const money = (value: { toFixed(places: number): string } | null | undefined) => value?.toFixed(2) ?? null;
+
+/** Read, as at 1 October 2026 in 2026/27. */
+const read = () => reduce(initialFinanceState("2026-10-01"), { type: "readStarted" }, { type: "read", book });
+
+/** The pane without React: the reducer holds the state, the controller does the work. */
+function pane(workbook: MemoryWorkbook, today = AS_AT) {
+  let state = initialFinanceState(today);
+  const dispatch = (action: FinanceAction) => {
+    state = financeReducer(state, action);
+  };
+  return {
+    get state() {
+      return state;
+    },
+    dispatch,
+    controller: financeController(workbook, dispatch),
+  };
+}
+
+describe("the Finance view's actions", () => {
+  it("starts as at today in the April-to-March year it falls in, with the sheet's starting rates, reading", () => {
+    const state = initialFinanceState("2027-02-10");
+    expect(state.dates).toEqual({ asAt: "2027-02-10", yearStart: "2026-04-01" });
+    expect(state.assumptions).toEqual({ all: { growth: "2", inflation: "4" }, own: [] });
+    expect(state.busy).toBe("Reading the workbook");
+    expect(initialFinanceState("2026-04-01").dates.yearStart).toBe("2026-04-01");
+    expect(initialFinanceState("2026-03-31").dates.yearStart).toBe("2025-04-01");
+    const summary = financeSummary(state);
+    expect(summary.year).toEqual({ label: "2026/27", from: "2026-04-01", to: "2027-03-31" });
+    expect(summary.figures).toBeNull(); // not read yet
+    expect(canWrite(state)).toBe(false);
+  });
+
+  it("read: the commitment at the as-at date, in year and a full year, against the budget", () => {
+    const state = read();
+    expect(state.busy).toBeNull();
+    const { figures, problem } = financeSummary(state);
+    expect(problem).toBeNull();
+    const all = figures!.commitment.rows[figures!.commitment.rows.length - 1];
+    // Older people 21,507.20 + Learning disability 25,012 + Mental health 6,084 = 52,603.20 a year, against the
+    // sample budgets' 180,000: 127,396.80 left. In year (1 October to 31 March, 182 days): 7,925.39 + 12,471.74 +
+    // 3,033.67 = 23,430.80.
+    expect([money(all.fullYear.total), money(all.budget), money(all.variance), money(all.inYear.total)]).toEqual([
+      "52603.20",
+      "180000.00",
+      "127396.80",
+      "23430.80",
+    ]);
+    expect(canWrite(state)).toBe(true);
+  });
+
+  it("as-at date: the year follows it out of the year shown, keeping the year's first month", () => {
+    let state = reduce(read(), { type: "asAtChanged", asAt: "2027-05-01" });
+    expect(state.dates).toEqual({ asAt: "2027-05-01", yearStart: "2027-04-01" });
+    state = reduce(state, { type: "asAtChanged", asAt: "2027-06-30" }); // within: the year stays
+    expect(state.dates.yearStart).toBe("2027-04-01");
+    // A council whose year runs January to December stays so.
+    state = reduce(
+      state,
+      { type: "yearStartChanged", yearStart: "2027-01-01" },
+      { type: "asAtChanged", asAt: "2028-02-01" },
+    );
+    expect(state.dates).toEqual({ asAt: "2028-02-01", yearStart: "2028-01-01" });
+    expect(financeSummary(state).year?.label).toBe("2028");
+  });
+
+  it("dates that cannot be used say why, and the sheet cannot be written meanwhile", () => {
+    let state = reduce(read(), { type: "asAtChanged", asAt: "" }); // the date box cleared
+    expect(financeSummary(state).problem).toBe("Give the as-at date, such as 2026-10-01.");
+    expect(canWrite(state)).toBe(false);
+    state = reduce(read(), { type: "yearStartChanged", yearStart: "2025-04-01" }); // as at 1 October 2026
+    expect(financeSummary(state).problem).toBe(
+      "The as-at date (2026-10-01) is after the financial year's last day (2026-03-31): choose a later financial year.",
+    );
+    expect(financeSummary(state).figures).toBeNull();
+    expect(canWrite(state)).toBe(false);
+  });
+
+  it("rates: all care groups' and a group's own move the forecast; a blank own box follows all again", () => {
+    // By default 2% more people and 4% dearer, × 1.0608: Older people's recurring 20,857.20 → 22,125.32;
+    // Learning disability 25,012 → 26,532.73; Mental health 6,084 → 6,453.91; all 55,111.96.
+    const yearOne = (state: FinanceState) => {
+      const forecast = financeSummary(state).forecast;
+      return forecast && money(forecast[forecast.length - 1].years[0]);
+    };
+    expect(yearOne(read())).toBe("55111.96");
+    const changed = reduce(
+      read(),
+      { type: "rateChanged", careGroup: null, rate: "growth", value: "1" },
+      { type: "rateChanged", careGroup: null, rate: "inflation", value: "3%" },
+      { type: "rateChanged", careGroup: "Older people", rate: "growth", value: "3.5" },
+    );
+    expect(changed.assumptions).toEqual({
+      all: { growth: "1", inflation: "3%" },
+      own: [{ careGroup: "Older people", growth: "3.5", inflation: "" }],
+    });
+    // Older people 20,857.20 × 1.035 × 1.03 = 22,234.8180… → 22,234.82; Learning disability 25,012 × 1.01 × 1.03
+    // = 26,019.9836 → 26,019.98; Mental health 6,084 × 1.0403 = 6,329.1852 → 6,329.19: 54,583.99.
+    expect(yearOne(changed)).toBe("54583.99");
+    const olderRow = financeSummary(changed).forecast![0];
+    expect([olderRow.careGroup, money(olderRow.years[0])]).toEqual(["Older people", "22234.82"]);
+    // Older people's box cleared: it follows all (1%, 3%): 20,857.20 × 1.0403 = 21,697.7451… → 21,697.75.
+    const cleared = reduce(changed, { type: "rateChanged", careGroup: "older people", rate: "growth", value: " " });
+    expect(cleared.assumptions.own).toEqual([]);
+    expect(money(financeSummary(cleared).forecast![0].years[0])).toBe("21697.75");
+  });
+
+  it("a rate that is not a percentage is marked on its box; the forecast and writing wait, the rest shows", () => {
+    const state = reduce(
+      read(),
+      { type: "rateChanged", careGroup: null, rate: "inflation", value: "" },
+      { type: "rateChanged", careGroup: "Mental health", rate: "growth", value: "lots" },
+    );
+    const summary = financeSummary(state);
+    expect(summary.rateProblems).toEqual([
+      { careGroup: null, rate: "inflation", message: "Price inflation: a percentage a year is needed, such as 2.5" },
+      {
+        careGroup: "Mental health",
+        rate: "growth",
+        message: 'Growth in people, Mental health: expected a percentage a year, such as 2.5 or -1; got "lots"',
+      },
+    ]);
+    expect(summary.forecast).toBeNull();
+    expect(summary.assumptions).toBeNull();
+    expect(money(summary.figures!.commitment.rows[0].fullYear.total)).toBe("21507.20"); // Older people, as before
+    expect(canWrite(state)).toBe(false);
+  });
+
+  it("writing: busy while under way, then what was created; a change of date or rate clears the note", () => {
+    let state = reduce(read(), { type: "writeStarted" });
+    expect(state.busy).toBe("Writing the Finance sheet");
+    expect(canWrite(state)).toBe(false);
+    state = reduce(state, {
+      type: "written",
+      written: { sheet: "Finance (2)", budgets: { table: "Budgets", sheet: "Budgets (2)" } },
+      book,
+    });
+    expect(state.busy).toBeNull();
+    expect(state.written).toEqual({
+      intent: "success",
+      title: "Created the sheet Finance (2)",
+      text:
+        "Commitment as at 1 Oct 2026 in 2026/27, by care group, with the pipeline, spending by service, indicative " +
+        "budgets against plans and the forecast, all live formulas over the tables. It also added a Budgets table " +
+        "on the sheet Budgets (2), a row per care group: type each group's annual budget there, and the Finance " +
+        "sheet follows.",
+    });
+    expect(reduce(state, { type: "rateChanged", careGroup: null, rate: "growth", value: "3" }).written).toBeNull();
+    expect(reduce(state, { type: "asAtChanged", asAt: "2026-11-01" }).written).toBeNull();
+    const failed = reduce(
+      state,
+      { type: "writeStarted" },
+      {
+        type: "writeFailed",
+        message: { intent: "error", title: "The Finance sheet was not written", text: "Excel said no." },
+      },
+    );
+    expect([failed.busy, failed.written?.title]).toEqual([null, "The Finance sheet was not written"]);
+  });
+});
+
+describe("the Finance view's controller", () => {
+  it("reads the tables, writes the sheet once at the dates and rates; a second write takes a new name", async () => {
+    const workbook = await financeWorkbook(functions);
+    const finance = pane(workbook);
+    await finance.controller.read();
+    expect(finance.state.book?.careGroups).toEqual([
+      "Older people",
+      "Physical disability",
+      "Learning disability",
+      "Mental health",
+    ]);
+    finance.dispatch({ type: "rateChanged", careGroup: "Older people", rate: "growth", value: "3.5" });
+    await finance.controller.write(finance.state);
+    expect(finance.state.written?.title).toBe("Created the sheet Finance");
+    const sheet = () => workbook.sheetViews().find((view) => view.name === "Finance")!;
+    // The inputs are the dates chosen; Older people's growth is its own rate, typed over the formula.
+    const { asAt, yearStart } = { asAt: sheet().cell(4, 1).value, yearStart: sheet().cell(5, 1).value };
+    expect([asAt, yearStart]).toEqual([46296, 46113]); // 1 October 2026 and 1 April 2026 as Excel serials
+    expect(workbook.allSheets().find((candidate) => candidate.name === "Finance")!.cells).toContainEqual(
+      expect.objectContaining({ value: 0.035 }),
+    );
+
+    await finance.controller.write(finance.state);
+    expect(finance.state.written?.title).toBe("Created the sheet Finance (2)");
+    expect(workbook.allSheets().filter((candidate) => candidate.name.startsWith("Finance"))).toHaveLength(2);
+  });
+
+  it("writes nothing while a rate box has a problem", async () => {
+    const workbook = await financeWorkbook(functions);
+    const finance = pane(workbook);
+    await finance.controller.read();
+    finance.dispatch({ type: "rateChanged", careGroup: null, rate: "growth", value: "20%%" });
+    const sheets = workbook.allSheets().length;
+    await finance.controller.write(finance.state);
+    expect(workbook.allSheets()).toHaveLength(sheets);
+    expect(finance.state.written).toBeNull();
+  });
+
+  it("an empty workbook: a calm note to set it up, not an error", async () => {
+    const finance = pane(new MemoryWorkbook());
+    await finance.controller.read();
+    expect(finance.state.message).toEqual({
+      intent: "info",
+      title: "Set up the workbook",
+      text:
+        'The workbook has no Plans, PlanLines, People tables. Use "Set up workbook" in the Support plan view to add ' +
+        "what is missing; nothing you have is changed.",
+    });
+    expect(finance.state.busy).toBeNull();
+  });
+});

@@ -1,0 +1,251 @@
+// Writing the Finance sheet through the Office.js workbook, against test/support/excelModel.ts (a model of Excel
+// as Microsoft's documentation describes it): the Budgets table when the workbook has none, then the sheet's
+// formulas, formats and native chart; nothing of the user's overwritten — a sheet of theirs called Finance or
+// Budgets, a Budgets table of their own, a defined name Budgets.
+import { ExcelModel, Operation, Value } from "../support/excelModel";
+import { FIXTURE_PLANS, planRow, serial, AS_AT, YEAR_START } from "../support/financeWorkbook";
+import { OfficeWorkbook } from "../../src/workbook/office/officeWorkbook";
+import { WorkbookRefusal } from "../../src/workbook/port";
+import { financeLayout } from "../../src/workbook/reports/finance";
+import { readFinanceBook, writeFinanceSheet } from "../../src/workbook/reports/financeBook";
+import { DATE_FORMAT, MONEY_FORMAT, PERCENT_FORMAT } from "../../src/workbook/schema/columns";
+import { cellsOf, columnWrites, fieldsOf, WorkbookProblem } from "../../src/workbook/schema/rows";
+import { PEOPLE, PLAN_LINES, PLANS, SERVICES } from "../../src/workbook/schema/tables";
+
+const DATES = { asAt: AS_AT, yearStart: YEAR_START };
+const headersOf = (columns: readonly { header: string }[]) => columns.map((column) => column.header);
+const stored = (cells: readonly (string | number | boolean | null)[]): Value[] => cells.map((cell) => cell ?? "");
+
+/**
+ * A workbook as a council might have it: Plans, PlanLines, People and Services, and whatever `setUp` adds.
+ * `leaveOut`: Plans columns an older workbook lacks.
+ */
+function councilWorkbook(setUp: (model: ExcelModel) => void = () => undefined, leaveOut: readonly string[] = []) {
+  const model = new ExcelModel();
+  const table = (name: string, headers: readonly string[], rows: Value[][], formats?: readonly string[]) => {
+    model.addSheet(name);
+    model.addTable({ sheet: name, name, headers, rows, formats });
+  };
+  const plans = FIXTURE_PLANS.slice(0, 3);
+  const kept = columnWrites(PLANS).flatMap((column, at) => (leaveOut.includes(column.header) ? [] : [{ column, at }]));
+  table(
+    PLANS.name,
+    kept.map(({ column }) => column.header),
+    plans.map((plan) => {
+      const cells = stored(cellsOf(PLANS, planRow(plan), fieldsOf(PLANS)));
+      return kept.map(({ at }) => cells[at]);
+    }),
+    kept.map(({ column }) => column.numberFormat),
+  );
+  table(
+    PLAN_LINES.name,
+    headersOf(columnWrites(PLAN_LINES)),
+    plans.flatMap((plan) =>
+      plan.lines.map(([service, unit, quantity, unitCost, frequency, managedAs], at) => [
+        plan.planId,
+        at + 1,
+        service,
+        unit,
+        quantity,
+        unitCost,
+        frequency,
+        managedAs,
+        quantity * unitCost * (frequency === "once" ? 1 : 52),
+      ]),
+    ),
+  );
+  table(
+    PEOPLE.name,
+    ["Person ID", "Name", "Care group", "Points", "Indicative budget"],
+    [
+      ["P001", "Margaret Ellis", "Older people", 36, 6200],
+      ["P008", "Tom Lewandowski", "Mental health", 30, 5840],
+      ["P021", "Ada Byrne", "Autism", 20, 3000],
+    ],
+  );
+  table(SERVICES.name, headersOf(columnWrites(SERVICES)), [
+    ["Personal assistant", "hour", 19.55, "week", "Direct payment"],
+  ]);
+  setUp(model);
+  return { model, workbook: new OfficeWorkbook(model.run) };
+}
+
+const writes = (model: ExcelModel): Operation[] => model.applied.filter((operation) => operation.write);
+
+async function write(workbook: OfficeWorkbook) {
+  return writeFinanceSheet(workbook, await readFinanceBook(workbook), DATES);
+}
+
+/** Every Table[Column] a formula names is a column of that table. */
+function unknownColumns(model: ExcelModel, formulas: readonly string[]): string[] {
+  return formulas.flatMap((formula) =>
+    [...formula.replace(/"[^"]*"/g, "").matchAll(/([A-Za-z]+)\[([^\]@#[]+)\]/g)]
+      .filter(([, table, column]) => !model.tableCells(table).headers.some((header) => header === column))
+      .map(([reference]) => reference),
+  );
+}
+
+describe("writing the Finance sheet through Office.js", () => {
+  it("adds the Budgets table first, a row per care group for the council to fill in, then the sheet", async () => {
+    const { model, workbook } = councilWorkbook();
+    expect(await write(workbook)).toEqual({ sheet: "Finance", budgets: { table: "Budgets", sheet: "Budgets" } });
+    // Care groups from People, then Plans: none of them has a budget yet.
+    expect(model.tableCells("Budgets").headers).toEqual(["Care group", "Annual budget"]);
+    expect(model.tableValues("Budgets")).toEqual([
+      ["Older people", ""],
+      ["Mental health", ""],
+      ["Autism", ""],
+    ]);
+    expect(model.column("Budgets", "Annual budget")[0].format).toBe(MONEY_FORMAT);
+    expect(model.sheetNames()).toEqual(["Plans", "PlanLines", "People", "Services", "Budgets", "Finance"]);
+  });
+
+  it("writes the inputs as dates, the figures as formulas over the tables, with formats, and the chart", async () => {
+    const { model, workbook } = councilWorkbook();
+    await write(workbook);
+    const layout = financeLayout({
+      careGroups: ["Older people", "Mental health", "Autism"],
+      services: [
+        "Personal assistant",
+        "Home care (regulated agency)",
+        "Equipment: riser recliner chair",
+        "Supported community activities",
+      ],
+    });
+    expect(model.cell("Finance", "A1")).toMatchObject({
+      value: "Personal budgets: commitment and forecast",
+      bold: true,
+    });
+    // The as-at date and the year's first day are dates (serials with a date format), not text.
+    expect(model.cell("Finance", "B5")).toMatchObject({ value: serial(AS_AT), format: DATE_FORMAT });
+    expect(model.cell("Finance", "B6")).toMatchObject({ value: serial(YEAR_START), format: DATE_FORMAT });
+    expect(model.cell("Finance", "B7").formula).toBe("=DATE(YEAR(B6)+1,MONTH(B6),DAY(B6))-1");
+    // A finance officer clicking the Older people direct payments sees a formula over Plans, not a number.
+    const older = layout.fullYear.first + 1;
+    expect(model.cell("Finance", `B${older}`)).toMatchObject({
+      formula:
+        '=SUMIFS(Plans[Direct payment (annual)],Plans[Status],"Agreed",Plans[Care group],$A' +
+        `${older},Plans[End date],"=")+SUMIFS(Plans[Direct payment (annual)],Plans[Status],"Agreed",` +
+        `Plans[Care group],$A${older},Plans[End date],">="&$B$5)`,
+      format: MONEY_FORMAT,
+    });
+    expect(model.cell("Finance", `I${older}`)).toMatchObject({
+      formula: `=IF(G${older}=0,"",F${older}/G${older})`,
+      format: PERCENT_FORMAT,
+    });
+    const inYear = layout.inYear.first + 1;
+    expect(model.cell("Finance", `B${inYear}`).formula).toBe(
+      `=IF(COUNTA(Plans[Plan ID])=0,0,ROUND(SUMPRODUCT((Plans[Status]="Agreed")*(Plans[Care group]=$A${inYear})*` +
+        "PB.IN_YEAR_COST(Plans[Direct payment (annual)],Plans[Start date],Plans[End date],$B$9,$B$7)),2))",
+    );
+    // Every structured reference on the sheet names a column its table has.
+    const formulas = Array.from({ length: layout.chartSource.last + 1 }, (_, row) =>
+      Array.from(
+        { length: 10 },
+        (_, column) => model.cell("Finance", `${String.fromCharCode(65 + column)}${row + 1}`).formula,
+      ),
+    )
+      .flat()
+      .filter((formula): formula is string => formula !== undefined);
+    expect(formulas.length).toBeGreaterThan(200);
+    expect(unknownColumns(model, formulas)).toEqual([]);
+    // The chart: each year's forecast against the budget, clustered columns, from the block below the forecast.
+    const source = layout.chartSource;
+    expect(model.charts("Finance")).toEqual([
+      {
+        type: "ColumnClustered",
+        source: `Finance!A${source.title + 1}:C${source.last + 1}`,
+        seriesBy: "Columns",
+        name: "ForecastAgainstBudget",
+        title: "Forecast commitment against budget",
+        position: { start: `E${source.title + 1}`, end: `J${source.title + 16}` },
+        categoryAxisTitle: "Financial year",
+        valueAxisTitle: "£ a year",
+      },
+    ]);
+    expect(model.columnWidth("Finance", 0)).toBe(44 * 7);
+  });
+
+  it("keeps a sheet of the user's called Finance, and one called Budgets, writing beside them", async () => {
+    const { model, workbook } = councilWorkbook((m) => {
+      m.addSheet("Finance");
+      m.addSheet("Budgets");
+    });
+    await model.run(async (context) => {
+      context.workbook.worksheets.getItem("Finance").getRange("A1").values = [["My own notes"]];
+      await context.sync();
+    });
+    expect(await write(workbook)).toEqual({
+      sheet: "Finance (2)",
+      budgets: { table: "Budgets", sheet: "Budgets (2)" },
+    });
+    expect(model.cell("Finance", "A1").value).toBe("My own notes");
+    expect(model.cell("Finance (2)", "A1").value).toBe("Personal budgets: commitment and forecast");
+    expect(model.tableCells("Budgets").sheet).toBe("Budgets (2)");
+  });
+
+  it("uses a Budgets table the user already has, and changes nothing in it", async () => {
+    const { model, workbook } = councilWorkbook((m) => {
+      m.addSheet("Money");
+      m.addTable({
+        sheet: "Money",
+        name: "budgets",
+        headers: ["Care group", "Annual budget", "Note"],
+        rows: [["Older people", 65_000, "agreed by members"]],
+      });
+    });
+    const before = JSON.stringify(model.tableCells("budgets"));
+    expect(await write(workbook)).toEqual({ sheet: "Finance", budgets: null });
+    expect(JSON.stringify(model.tableCells("budgets"))).toBe(before);
+    expect(model.sheetNames()).not.toContain("Budgets");
+  });
+
+  it.each<[string, (model: ExcelModel) => void, string]>([
+    [
+      "a defined name called Budgets",
+      (m) => m.addDefinedName("Budgets"),
+      "The workbook already uses the name Budgets for something other than a table",
+    ],
+    [
+      "a Budgets table without the columns the sheet reads",
+      (m) => {
+        m.addSheet("Money");
+        m.addTable({ sheet: "Money", name: "Budgets", headers: ["Group", "Amount"], rows: [["Older people", 1]] });
+      },
+      'The Budgets table is missing the columns "Care group", "Annual budget".',
+    ],
+  ])("refuses, writing nothing, beside %s", async (_, setUp, message) => {
+    const { model, workbook } = councilWorkbook(setUp);
+    const sheets = model.sheetNames();
+    const book = await readFinanceBook(workbook);
+    const refused = await writeFinanceSheet(workbook, book, DATES).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(WorkbookProblem);
+    expect((refused as Error).message).toContain(message);
+    expect(model.sheetNames()).toEqual(sheets);
+    expect(writes(model)).toEqual([]);
+  });
+
+  it("refuses, writing nothing, while Plans lacks the date columns the formulas name", async () => {
+    const { model, workbook } = councilWorkbook(undefined, ["Start date", "End date", "Review date"]);
+    const refused = await readFinanceBook(workbook).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(WorkbookProblem);
+    expect((refused as Error).message).toBe(
+      "The Plans table has no Start date, End date columns, which the finance figures need: open any plan in the " +
+        "Support plan view and save it, and the columns are added.",
+    );
+    expect(writes(model)).toEqual([]);
+  });
+
+  it("removes the Finance sheet again when Excel fails on its chart, keeping the Budgets table it added", async () => {
+    const { model, workbook } = councilWorkbook();
+    model.failWhen((operation) => operation.object === "Chart" && operation.member === "setPosition");
+    const refused = await write(workbook).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(WorkbookRefusal);
+    expect((refused as Error).message).toContain("(Finance) were removed again");
+    expect((refused as Error).message).toContain(
+      "The Budgets table added before it, on the sheet Budgets, is kept: writing the Finance sheet again uses it.",
+    );
+    expect(model.sheetNames()).not.toContain("Finance");
+    expect(model.tableNames()).toContain("Budgets");
+  });
+});
