@@ -88,6 +88,11 @@ function isoSerial(text: string): DateSerial | undefined {
 
 const EXPECTED_DATE = "expected a date (an Excel date, or ISO text such as 2026-04-01) from 1900-01-01 to 9999-12-31";
 
+/** Whether text is an ISO date such as "2026-04-01" of a day that exists. */
+export function isIsoDate(text: string): boolean {
+  return isoSerial(text) !== undefined;
+}
+
 /** The serial of ISO text such as "2026-04-01" (year-month-day, nothing else). */
 export function serialFromIso(text: string): DateSerial {
   const serial = isoSerial(text);

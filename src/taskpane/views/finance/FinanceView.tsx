@@ -1,6 +1,6 @@
 import { Button, Field, Input, makeStyles, Spinner, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useReducer } from "react";
-import { formatDate, formatPounds } from "../../../engine";
+import { dateBoxHint, formatDate, formatPounds } from "../../../engine";
 import { timestamp } from "../../../workbook/planBook";
 import { NoticeBar } from "../../NoticeBar";
 import { canWrite, financeReducer, financeSummary, initialFinanceState } from "../../state/finance";
@@ -67,7 +67,7 @@ export function FinanceView({ workbook, onUnsavedChange }: PaneViewProps) {
         <legend className={styles.legend}>{year ? `Financial year ${year.label}` : "Financial year"}</legend>
         <Field
           label="As at"
-          hint="Commitment is counted from this day"
+          hint={dateBoxHint(state.dates.asAt, "Commitment is counted from this day")}
           validationState={summary.problem ? "error" : "none"}
           validationMessage={summary.problem ?? undefined}
         >
@@ -79,7 +79,10 @@ export function FinanceView({ workbook, onUnsavedChange }: PaneViewProps) {
             onChange={(_, data) => dispatch({ type: "asAtChanged", asAt: data.value })}
           />
         </Field>
-        <Field label="Financial year starts" hint={year ? `Ends ${formatDate(year.to)}` : "April to March by default"}>
+        <Field
+          label="Financial year starts"
+          hint={dateBoxHint(state.dates.yearStart, year ? `Ends ${formatDate(year.to)}` : "April to March by default")}
+        >
           <Input
             id="finance-year-start"
             type="date"

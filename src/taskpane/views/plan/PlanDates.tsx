@@ -1,5 +1,5 @@
 import { Field, Input, makeStyles } from "@fluentui/react-components";
-import { DateField } from "../../../engine";
+import { dateBoxHint, DateField } from "../../../engine";
 import { FOCUS, PlanEdit, PlanEditorAction } from "../../state/planEditor";
 
 const useStyles = makeStyles({
@@ -42,7 +42,7 @@ export function PlanDates({
         <Field
           key={field}
           label={label}
-          hint={hint}
+          hint={dateBoxHint(plan[field], hint)}
           validationMessage={problems[field]}
           validationState={problems[field] ? "error" : "none"}
         >
