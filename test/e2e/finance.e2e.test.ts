@@ -265,6 +265,16 @@ describe("the Finance view in the browser preview, at 320 px", () => {
     await page.setViewportSize({ width: 1400, height: 2600 });
     // The README's picture (docs/finance.png is a copy).
     await pane().screenshot({ path: "test-results/finance-320.png" });
+
+    // Older people's own rate is typed and not in a sheet: leaving the view asks first. Keep it.
+    await pane().getByRole("tab", { name: "Support plan" }).click();
+    const dialog = page.getByRole("alertdialog", { name: "Unsaved changes" });
+    await dialog.waitFor();
+    await expect(dialog.textContent()).resolves.toContain("You have not saved the forecast rates you typed.");
+    await dialog.getByRole("button", { name: "Keep editing" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await expect(pane().getByRole("tab", { name: "Finance" }).getAttribute("aria-selected")).resolves.toBe("true");
+    await expect(pane().locator("#finance-rate-0-growth").inputValue()).resolves.toBe("3");
     expect(opened.errors).toEqual([]);
     // Everything the page asked for came from where it is served.
     expect(opened.requests.length).toBeGreaterThan(2);

@@ -11,6 +11,7 @@ import {
   FinanceState,
   financeSummary,
   initialFinanceState,
+  unsavedWork,
 } from "../../src/taskpane/state/finance";
 import { financeController } from "../../src/taskpane/state/financeController";
 import { AS_AT, financeWorkbook } from "../support/financeWorkbook";
@@ -184,6 +185,32 @@ describe("the Finance view's actions", () => {
       },
     );
     expect([failed.busy, failed.written?.title]).toEqual([null, "The Finance sheet was not written"]);
+  });
+});
+
+describe("leaving the Finance view", () => {
+  it("asks first when forecast rates were typed and not written to a sheet; dates alone are not work", () => {
+    const rate = (careGroup: string | null, value: string): FinanceAction => ({
+      type: "rateChanged",
+      careGroup,
+      rate: "inflation",
+      value,
+    });
+    expect(unsavedWork(read())).toEqual([]);
+    expect(unsavedWork(reduce(read(), { type: "asAtChanged", asAt: "2026-11-01" }))).toEqual([]);
+    const typed = reduce(read(), rate(null, "3"));
+    expect(unsavedWork(typed)).toEqual(["the forecast rates you typed"]);
+    // Typed back to the starting 4%: nothing is lost.
+    expect(unsavedWork(reduce(typed, rate(null, "4")))).toEqual([]);
+    const own = reduce(read(), rate("Mental health", "6"));
+    expect(unsavedWork(own)).toEqual(["the forecast rates you typed"]);
+    // Written to a sheet: the rates are in the workbook now.
+    const written = reduce(
+      own,
+      { type: "writeStarted" },
+      { type: "written", written: { sheet: "Finance", budgets: null }, book },
+    );
+    expect(unsavedWork(written)).toEqual([]);
   });
 });
 

@@ -155,6 +155,18 @@ export function financeReducer(state: FinanceState, action: FinanceAction): Fina
   }
 }
 
+/**
+ * What leaving the view would lose, in words (empty when nothing): forecast rates typed that differ from
+ * the starting ones and have not gone into a Finance sheet. The dates are quick to set again, so they are not.
+ */
+export function unsavedWork(state: FinanceState): string[] {
+  if (state.written?.intent === "success") return [];
+  const { all, own } = state.assumptions;
+  const typed =
+    own.length > 0 || FORECAST_RATES.some((rate) => all[rate].trim() !== inPercent(DEFAULT_ASSUMPTIONS.all[rate]));
+  return typed ? ["the forecast rates you typed"] : [];
+}
+
 /** What writing the sheet created, in words. */
 function writtenNotice(written: FinanceWritten, dates: FinanceDates): Notice {
   const start = serialFromIso(dates.yearStart);

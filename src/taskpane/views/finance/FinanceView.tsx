@@ -3,7 +3,7 @@ import { useEffect, useMemo, useReducer } from "react";
 import { dateBoxHint, formatDate, formatPounds } from "../../../engine";
 import { timestamp } from "../../../workbook/planBook";
 import { NoticeBar } from "../../NoticeBar";
-import { canWrite, financeReducer, financeSummary, initialFinanceState } from "../../state/finance";
+import { canWrite, financeReducer, financeSummary, initialFinanceState, unsavedWork } from "../../state/finance";
 import { financeController } from "../../state/financeController";
 import { PaneViewProps } from "../registry";
 import { CommitmentFigures, percent } from "./CommitmentFigures";
@@ -49,8 +49,8 @@ export function FinanceView({ workbook, onUnsavedChange }: PaneViewProps) {
   useEffect(() => {
     void controller.read();
   }, [controller]);
-  // Nothing typed here is lost by leaving: the dates are a view, not work.
-  useEffect(() => onUnsavedChange([]), [onUnsavedChange]);
+  const unsaved = unsavedWork(state).join("\n");
+  useEffect(() => onUnsavedChange(unsaved === "" ? [] : unsaved.split("\n")), [unsaved, onUnsavedChange]);
 
   const summary = useMemo(() => financeSummary(state), [state]);
   const { figures, forecast, year } = summary;
