@@ -141,7 +141,8 @@ function gridOf(result: unknown): Value[][] {
 }
 
 export class Calculation {
-  private readonly parser: Parser;
+  /** Made on the first formula: building the formula grammar is most of a page's start-up in the preview. */
+  private formulaParser: Parser | undefined;
   private readonly calculated = new Map<number, Calculated>();
   /** Cells filled by another cell's spilled array. */
   private readonly spilled = new Map<number, { readonly anchor: number; readonly value: Value }>();
@@ -168,14 +169,19 @@ export class Calculation {
 
   constructor(
     private readonly source: CellSource,
-    functions: FunctionLibrary = new Map(),
-  ) {
-    this.parser = new Parser({
-      functions: { ...excelFunctions(), ...Object.fromEntries(functions) },
-      onCell: (reference) => this.onCell(reference),
-      onRange: (reference) => this.onRange(reference),
-    });
-    useExcelOperators(this.parser);
+    private readonly functions: FunctionLibrary = new Map(),
+  ) {}
+
+  private get parser(): Parser {
+    if (!this.formulaParser) {
+      this.formulaParser = new Parser({
+        functions: { ...excelFunctions(), ...Object.fromEntries(this.functions) },
+        onCell: (reference) => this.onCell(reference),
+        onRange: (reference) => this.onRange(reference),
+      });
+      useExcelOperators(this.formulaParser);
+    }
+    return this.formulaParser;
   }
 
   /** A cell's calculated value. */
