@@ -23,3 +23,16 @@ export const categoryTable = [
   ["Standard", 7800, 10400],
   ["Enhanced", 15600, ""],
 ];
+
+/** PB.REPRICE's header row, as the issue that asked for it spells it (written out, not taken from the engine). */
+export const REPRICE_HEADER = [
+  "Care group",
+  "People",
+  "Current",
+  "Proposed",
+  "Change",
+  "Change %",
+  "Better off",
+  "Worse off",
+  "Unchanged",
+];

@@ -2,12 +2,12 @@
 // plans are saved through the Support plan view, with dates; the Finance view shows what they commit, writes the
 // Finance sheet of live formulas, and the sheet follows a budget changed in the preview's grid. Needs Debian's
 // Chromium at /usr/bin/chromium. Every figure expected is worked out by hand beside it.
-import axe from "axe-core";
 import { mkdirSync } from "fs";
-import { Locator, Page } from "playwright-core";
+import { Page } from "playwright-core";
 import { a1 } from "../../src/workbook/port";
 import { financeLayout } from "../../src/workbook/reports/finance";
-import { OpenPage, openPage } from "../support/browser";
+import { OpenPage } from "../support/browser";
+import { openPreview, previewParts } from "../support/preview";
 
 jest.setTimeout(240_000);
 
@@ -15,11 +15,8 @@ let opened: OpenPage;
 let page: Page;
 
 beforeAll(async () => {
-  opened = await openPage();
+  opened = await openPreview();
   page = opened.page;
-  // axe-core as an init script: the page's Content-Security-Policy refuses injected script tags.
-  await page.addInitScript({ content: axe.source });
-  await page.reload();
   await page.getByRole("combobox", { name: "Task pane width" }).selectOption("320");
 });
 
@@ -27,36 +24,19 @@ afterAll(async () => {
   await opened?.close();
 });
 
-const pane = () => page.getByRole("complementary", { name: "Task pane" });
-const line = (n: number) => pane().getByRole("group", { name: `Line ${n}`, exact: true });
-const text = (selector: string) => pane().locator(selector).textContent();
-const messageBar = (title: string) => pane().getByRole("group", { name: title });
-const workbook = () => page.getByRole("region", { name: "Workbook" });
-const grid = (sheet: string) => page.locator(`table[data-sheet="${sheet}"]`);
-
-async function showSheet(sheet: string): Promise<void> {
-  await workbook().getByRole("tab", { name: sheet, exact: true }).click();
-  await grid(sheet).waitFor();
-}
-
-/** A grid cell by its A1 address (row 1 is the sheet's first row). */
-function cellAt(sheet: string, address: string): Locator {
-  const [, letters, digits] = /^([A-Z])(\d+)$/.exec(address)!;
-  return grid(sheet).locator(`tr:nth-child(${digits}) > :nth-child(${letters.charCodeAt(0) - 64})`);
-}
-
-async function choose(label: string, typed: string, option: string | RegExp) {
-  const box = pane().getByRole("combobox", { name: label });
-  await box.click();
-  await box.fill(typed);
-  await page.getByRole("option", { name: option }).click();
-}
-
-async function setField(group: Locator, label: string, value: string) {
-  const input = group.getByLabel(label, { exact: true });
-  await input.fill(value);
-  await input.blur();
-}
+const {
+  pane,
+  line,
+  text,
+  messageBar,
+  showSheet,
+  cellAt,
+  choose,
+  setField,
+  addFromCatalogue,
+  paneLayout,
+  paneAxeViolations,
+} = previewParts(() => page);
 
 /** Saves an Agreed plan for a person: one catalogue line of `quantity`, and any more lines, with its dates. */
 async function saveAgreedPlan(plan: {
@@ -69,10 +49,7 @@ async function saveAgreedPlan(plan: {
   planId: string;
 }) {
   await choose("Person", ...plan.person);
-  for (const service of [plan.service, ...(plan.more ?? [])]) {
-    await choose("Service from the catalogue", service, new RegExp(`^${service.replace(/[()]/g, "\\$&")} ·`));
-    await pane().getByRole("button", { name: "Add", exact: true }).click();
-  }
+  for (const service of [plan.service, ...(plan.more ?? [])]) await addFromCatalogue(service);
   await setField(line(1), "Quantity", plan.quantity);
   await pane().getByLabel("Start date").fill(plan.start);
   if (plan.end) await pane().getByLabel("End date").fill(plan.end);
@@ -88,31 +65,6 @@ async function saveAgreedPlan(plan: {
     .fill("Sam Reid");
   await pane().getByRole("button", { name: "Save plan" }).click();
   await messageBar(`Saved plan ${plan.planId} to the Plans and PlanLines tables.`).waitFor();
-}
-
-/** Everything inside the pane's edge, nothing scrolling sideways, no button's label cut short. */
-async function paneLayout() {
-  return pane().evaluate((element) => {
-    const edge = element.getBoundingClientRect().left + element.clientLeft + element.clientWidth;
-    const beyond = [...element.querySelectorAll("*")]
-      .filter((child) => child.getClientRects().length > 0 && child.getBoundingClientRect().right > edge + 0.5)
-      .map((child) => `${child.tagName} ${child.id || child.textContent?.slice(0, 30)}`);
-    const clipped = [...element.querySelectorAll("button")]
-      .filter((button) => button.scrollWidth > button.clientWidth + 1)
-      .map((button) => button.textContent);
-    return { width: element.clientWidth, beyond, clipped, scrolls: element.scrollWidth > element.clientWidth };
-  });
-}
-
-/** axe-core's rules over the pane, leaving out Fluent's Tabster focus sentinels (see pane.e2e.test.ts). */
-async function paneAxeViolations(): Promise<string[]> {
-  return page.evaluate(async () => {
-    const context = { include: [['[aria-label="Task pane"]']], exclude: [["[data-tabster-dummy]"]] };
-    const results = await (window as unknown as { axe: typeof axe }).axe.run(context);
-    return results.violations.map(
-      (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.html).join(" ")})`,
-    );
-  });
 }
 
 // The Finance sheet's rows for the starter's care groups, in the Budgets table's order (the blocks read here

@@ -1,84 +1,46 @@
 // End to end, in a real browser: the browser preview (the real pane beside an in-memory workbook), driven
 // as a team manager would, at the preview's width and at Office's 320 px. Needs Debian's Chromium at
 // /usr/bin/chromium (.ci/run installs it). Every figure expected is worked out by hand beside it.
-import axe from "axe-core";
 import { mkdirSync } from "fs";
-import { Locator, Page } from "playwright-core";
-import { OpenPage, openPage } from "../support/browser";
+import { Page } from "playwright-core";
+import { OpenPage } from "../support/browser";
+import { openPreview, previewParts } from "../support/preview";
 
 jest.setTimeout(240_000);
 
 let opened: OpenPage;
 let page: Page;
 
-/** Records what the page announces to screen readers: through ariaNotify, or a live region's text. */
-function recordAnnouncements() {
-  const announced: string[] = [];
-  (window as unknown as { announced: string[] }).announced = announced;
-  const notify = (Document.prototype as unknown as { ariaNotify?: (message: string, options?: unknown) => void })
-    .ariaNotify;
-  if (notify) {
-    (Document.prototype as unknown as { ariaNotify: typeof notify }).ariaNotify = function (message, options) {
-      announced.push(String(message));
-      notify.call(this, message, options);
-    };
-  }
-  new MutationObserver(() => {
-    document.querySelectorAll("[aria-live]").forEach((region) => {
-      const text = region.textContent ?? "";
-      if (text.trim() !== "" && announced[announced.length - 1] !== text) announced.push(text);
-    });
-  }).observe(document, { subtree: true, childList: true, characterData: true });
-}
-
 beforeAll(async () => {
-  opened = await openPage();
+  opened = await openPreview();
   page = opened.page;
-  await page.addInitScript(recordAnnouncements);
-  // axe-core as an init script: the page's Content-Security-Policy refuses injected script tags.
-  await page.addInitScript({ content: axe.source });
-  await page.reload();
 });
 
 afterAll(async () => {
   await opened?.close();
 });
 
-const pane = () => page.getByRole("complementary", { name: "Task pane" });
-const line = (n: number) => pane().getByRole("group", { name: `Line ${n}`, exact: true });
-const text = (selector: string) => pane().locator(selector).textContent();
-const focused = () => page.evaluate(() => document.activeElement?.id ?? "");
-const announced = () => page.evaluate(() => (window as unknown as { announced: string[] }).announced);
-
-async function choose(label: string, typed: string, option: string | RegExp) {
-  const box = pane().getByRole("combobox", { name: label });
-  await box.click();
-  await box.fill(typed);
-  await page.getByRole("option", { name: option }).click();
-}
-
-async function addFromCatalogue(service: string) {
-  await choose("Service from the catalogue", service, new RegExp(`^${service.replace(/[()]/g, "\\$&")} ·`));
-  await pane().getByRole("button", { name: "Add", exact: true }).click();
-}
-
-async function setField(group: Locator, label: string, value: string) {
-  const input = group.getByLabel(label, { exact: true });
-  await input.fill(value);
-  await input.blur();
-}
+const {
+  pane,
+  line,
+  text,
+  focused,
+  announced,
+  choose,
+  addFromCatalogue,
+  setField,
+  messageBar,
+  showSheet,
+  axeViolations,
+  paneAxeViolations,
+  paneLayout,
+} = previewParts(() => page);
 
 const SAVED = (planId: string) => `Saved plan ${planId} to the Plans and PlanLines tables.`;
 
-/** The message bar titled so, with its text. */
-const messageBar = (title: string) => pane().getByRole("group", { name: title });
-
 /** A table of the in-memory workbook (on a sheet of its own, at A1), read from the preview's grid. */
 async function workbookTable(name: string): Promise<string[][]> {
-  const sheet = name === "PlanSettings" ? "Plan settings" : name;
-  await page.getByRole("region", { name: "Workbook" }).getByRole("tab", { name: sheet, exact: true }).click();
-  const grid = page.locator(`table[data-sheet="${sheet}"]`);
-  await grid.waitFor();
+  const grid = await showSheet(name === "PlanSettings" ? "Plan settings" : name);
   const rows = await grid.evaluate((table: HTMLTableElement) =>
     [...table.rows].map((row) => [...row.cells].map((cell) => cell.textContent ?? "")),
   );
@@ -91,25 +53,8 @@ async function records(name: string): Promise<Record<string, string>[]> {
   return rows.map((row) => Object.fromEntries(headers.map((header, column) => [header, row[column]])));
 }
 
-/**
- * axe-core's rules over part of the page. (@axe-core/playwright wants a page from browser.newContext(); the
- * shared openPage makes its page directly, so axe-core is loaded as an init script instead.) Left out:
- * Fluent's Tabster focus-redirect elements (data-tabster-dummy), focusable and aria-hidden by design so
- * that focus passes through them unannounced — microsoft/tabster#288, microsoft/fluentui#27517 ("By
- * Design"); Accessibility Insights suppresses the same false positive (accessibility-insights-web#7605).
- */
-async function axeViolations(selector: string): Promise<string[]> {
-  return page.evaluate(async (include) => {
-    const context = { include: [[include]], exclude: [["[data-tabster-dummy]"]] };
-    const results = await (window as unknown as { axe: typeof axe }).axe.run(context);
-    return results.violations.map(
-      (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.html).join(" ")})`,
-    );
-  }, selector);
-}
-
 async function paneHasNoAxeViolations() {
-  await expect(axeViolations('[aria-label="Task pane"]')).resolves.toEqual([]);
+  await expect(paneAxeViolations()).resolves.toEqual([]);
 }
 
 describe("support plan in the browser preview", () => {
@@ -411,22 +356,7 @@ describe("support plan in the browser preview", () => {
     await setField(line(3), "Quantity", "1000000");
     await setField(line(3), "Unit cost (£)", "1000000");
     await pane().getByText("£1,000,000,000,000.00 one-off").waitFor();
-    const layout = await pane().evaluate((element) => {
-      // The pane's inside edge (the preview draws a border beyond it).
-      const edge = element.getBoundingClientRect().left + element.clientLeft + element.clientWidth;
-      const beyond = [...element.querySelectorAll("*")]
-        .filter((child) => child.getClientRects().length > 0 && child.getBoundingClientRect().right > edge + 0.5)
-        .map((child) => `${child.tagName} ${child.id || child.textContent?.slice(0, 30)}`);
-      const clipped = [...element.querySelectorAll("button")]
-        .filter((button) => button.scrollWidth > button.clientWidth + 1)
-        .map((button) => button.textContent);
-      return {
-        width: element.clientWidth,
-        beyond,
-        clipped,
-        scrolls: element.scrollWidth > element.clientWidth,
-      };
-    });
+    const layout = await paneLayout();
     expect(layout).toEqual({ width: 320, beyond: [], clipped: [], scrolls: false });
     await paneHasNoAxeViolations();
     await page.setViewportSize({ width: 1400, height: 2600 });

@@ -2,8 +2,9 @@
 // and its charts follow the cells they are drawn from. Needs Debian's Chromium at /usr/bin/chromium.
 import type { AxeResults } from "axe-core";
 import { mkdirSync, readFileSync } from "fs";
-import { Locator, Page } from "playwright-core";
+import { Page } from "playwright-core";
 import { OpenPage, openPage } from "../support/browser";
+import { previewParts } from "../support/preview";
 import type { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 
 jest.setTimeout(180_000);
@@ -20,20 +21,7 @@ afterAll(async () => {
   await opened?.close();
 });
 
-const workbook = () => page.getByRole("region", { name: "Workbook" });
-const grid = (sheet: string) => page.locator(`table[data-sheet="${sheet}"]`);
-
-async function showSheet(sheet: string): Promise<Locator> {
-  await workbook().getByRole("tab", { name: sheet, exact: true }).click();
-  await grid(sheet).waitFor();
-  return grid(sheet);
-}
-
-/** A grid cell by its A1 address (row 1 is the table's header row). */
-function cellAt(sheet: string, address: string): Locator {
-  const [, letters, digits] = /^([A-Z])(\d+)$/.exec(address)!;
-  return grid(sheet).locator(`tr:nth-child(${digits}) > :nth-child(${letters.charCodeAt(0) - 64})`);
-}
+const { showSheet, cellAt } = previewParts(() => page);
 
 /** A person's row in the People tab, by header, as the grid shows it. */
 async function personRow(id: string): Promise<Record<string, string>> {

@@ -3,60 +3,26 @@
 // create the proposal and write the What-if sheet; then edit a proposed price in the preview's grid and watch the
 // sheet's summary, its per-person rows and its curve chart follow, with no pane code on the way. Every figure
 // expected is worked out by hand beside it. Needs Debian's Chromium at /usr/bin/chromium.
-import axe from "axe-core";
 import { mkdirSync } from "fs";
-import { Locator, Page } from "playwright-core";
-import { OpenPage, openPage } from "../support/browser";
+import { Page } from "playwright-core";
+import { OpenPage } from "../support/browser";
+import { openPreview, previewParts } from "../support/preview";
 
 jest.setTimeout(240_000);
 
 let opened: OpenPage;
 let page: Page;
 
-/** Records what the page announces to screen readers: through ariaNotify, or a live region's text. */
-function recordAnnouncements() {
-  const announced: string[] = [];
-  (window as unknown as { announced: string[] }).announced = announced;
-  const notify = (Document.prototype as unknown as { ariaNotify?: (message: string, options?: unknown) => void })
-    .ariaNotify;
-  if (notify) {
-    (Document.prototype as unknown as { ariaNotify: typeof notify }).ariaNotify = function (message, options) {
-      announced.push(String(message));
-      notify.call(this, message, options);
-    };
-  }
-  new MutationObserver(() => {
-    document.querySelectorAll("[aria-live]").forEach((region) => {
-      const text = region.textContent ?? "";
-      if (text.trim() !== "" && announced[announced.length - 1] !== text) announced.push(text);
-    });
-  }).observe(document, { subtree: true, childList: true, characterData: true });
-}
-
 beforeAll(async () => {
-  opened = await openPage();
+  opened = await openPreview();
   page = opened.page;
-  await page.addInitScript(recordAnnouncements);
-  // axe-core as an init script: the page's Content-Security-Policy refuses injected script tags.
-  await page.addInitScript({ content: axe.source });
-  await page.reload();
 });
 
 afterAll(async () => {
   await opened?.close();
 });
 
-const pane = () => page.getByRole("complementary", { name: "Task pane" });
-const messageBar = (title: string) => pane().getByRole("group", { name: title });
-const announced = () => page.evaluate(() => (window as unknown as { announced: string[] }).announced);
-const workbook = () => page.getByRole("region", { name: "Workbook" });
-const grid = (sheet: string) => page.locator(`table[data-sheet="${sheet}"]`);
-
-async function showSheet(sheet: string): Promise<Locator> {
-  await workbook().getByRole("tab", { name: sheet, exact: true }).click();
-  await grid(sheet).waitFor();
-  return grid(sheet);
-}
+const { pane, messageBar, announced, grid, showSheet, paneLayout, paneAxeViolations } = previewParts(() => page);
 
 /** A block of a sheet's grid as the preview shows it (formatted text), rows and columns 1-based as in A1. */
 async function cells(sheet: string, firstRow: number, rows: number, firstColumn: number, columns: number) {
@@ -74,31 +40,6 @@ async function card(name: string): Promise<Record<string, string>> {
   const terms = await group.locator("dt").allTextContents();
   const values = await group.locator("dd").allTextContents();
   return Object.fromEntries(terms.map((term, at) => [term, values[at]]));
-}
-
-/** axe-core's WCAG rules over the pane (Fluent's Tabster focus sentinels left out: microsoft/tabster#288). */
-async function paneViolations(): Promise<string[]> {
-  return page.evaluate(async () => {
-    const context = { include: [['[aria-label="Task pane"]']], exclude: [["[data-tabster-dummy]"]] };
-    const results = await (window as unknown as { axe: typeof axe }).axe.run(context);
-    return results.violations.map(
-      (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.html).join(" ")})`,
-    );
-  });
-}
-
-/** Whether the pane fits its width: nothing beyond its inside edge, no sideways scrolling, no clipped button. */
-async function fits() {
-  return pane().evaluate((element) => {
-    const edge = element.getBoundingClientRect().left + element.clientLeft + element.clientWidth;
-    const beyond = [...element.querySelectorAll("*")]
-      .filter((child) => child.getClientRects().length > 0 && child.getBoundingClientRect().right > edge + 0.5)
-      .map((child) => `${child.tagName} ${child.id || child.textContent?.slice(0, 30)}`);
-    const clipped = [...element.querySelectorAll("button")]
-      .filter((button) => button.scrollWidth > button.clientWidth + 1)
-      .map((button) => button.textContent);
-    return { width: element.clientWidth, beyond, clipped, scrolls: element.scrollWidth > element.clientWidth };
-  });
 }
 
 describe("a price what-if in the browser preview", () => {
@@ -158,14 +99,14 @@ describe("a price what-if in the browser preview", () => {
 
     // At Office's default 320 px, the form, what it will create and the summary fit, and pass axe; so does the
     // form for moving a band's bound (a refused bound says why, under its box).
-    await expect(fits()).resolves.toEqual({ width: 320, beyond: [], clipped: [], scrolls: false });
-    await expect(paneViolations()).resolves.toEqual([]);
+    await expect(paneLayout()).resolves.toEqual({ width: 320, beyond: [], clipped: [], scrolls: false });
+    await expect(paneAxeViolations()).resolves.toEqual([]);
     await pane().getByRole("radio", { name: "Move a band's lower bound" }).check();
     await pane().getByRole("combobox", { name: "Band" }).selectOption("Band 2: from 20 points");
     await pane().getByRole("textbox", { name: "New lower bound (points)" }).fill("45");
     await pane().getByText("must stay above 0 and below 40 points").waitFor();
-    await expect(fits()).resolves.toEqual({ width: 320, beyond: [], clipped: [], scrolls: false });
-    await expect(paneViolations()).resolves.toEqual([]);
+    await expect(paneLayout()).resolves.toEqual({ width: 320, beyond: [], clipped: [], scrolls: false });
+    await expect(paneAxeViolations()).resolves.toEqual([]);
     await pane().getByRole("radio", { name: "Raise or lower by a percentage" }).check();
     await expect(card("Older people")).resolves.toMatchObject({ Proposed: "£61,068.00" });
 
@@ -230,8 +171,8 @@ describe("a price what-if in the browser preview", () => {
 
   it("fits Office's 320 px pane with the proposal made and the sheet written, and passes axe", async () => {
     await expect(page.getByRole("combobox", { name: "Task pane width" }).inputValue()).resolves.toBe("320");
-    await expect(fits()).resolves.toEqual({ width: 320, beyond: [], clipped: [], scrolls: false });
-    await expect(paneViolations()).resolves.toEqual([]);
+    await expect(paneLayout()).resolves.toEqual({ width: 320, beyond: [], clipped: [], scrolls: false });
+    await expect(paneAxeViolations()).resolves.toEqual([]);
     mkdirSync("test-results", { recursive: true });
     await showSheet("What-if");
     await page.setViewportSize({ width: 1400, height: 1300 });

@@ -1,20 +1,9 @@
 import fc from "fast-check";
 import { CohortMember, parsePriceTable, repriceCohort, repricingSummary } from "../../src/engine";
 import * as PB from "../../src/functions/functions";
-import { bandTable, categoryTable } from "../fixtures";
+import { bandTable, categoryTable, REPRICE_HEADER as HEADER } from "../fixtures";
 
 const annual = { period: "annual", method: "marginal" } as const;
-const HEADER = [
-  "Care group",
-  "People",
-  "Current",
-  "Proposed",
-  "Change",
-  "Change %",
-  "Better off",
-  "Worse off",
-  "Unchanged",
-];
 
 const current = parsePriceTable(bandTable);
 // Older people up 10% in every band; Learning disability's top band cut from £150 to £140 a point;

@@ -1,19 +1,8 @@
 // PB.REPRICE as Excel calls it: ranges as arrays of rows, a malformed table as one #VALUE! for the call.
 import * as PB from "../../src/functions/functions";
-import { bandTable, categoryTable } from "../fixtures";
+import { bandTable, categoryTable, REPRICE_HEADER as HEADER } from "../fixtures";
 import { thrown } from "../support/excelErrors";
 
-const HEADER = [
-  "Care group",
-  "People",
-  "Current",
-  "Proposed",
-  "Change",
-  "Change %",
-  "Better off",
-  "Worse off",
-  "Unchanged",
-];
 // Older people up 10% in every band; Learning disability's top band cut from £150 to £140 a point.
 const proposedTable = [
   ["Points from", "Older people", "Physical disability", "Learning disability", "Mental health"],

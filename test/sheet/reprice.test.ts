@@ -2,20 +2,9 @@
 // live points and budgets per person, and the summary recalculating when a proposed price or a person
 // changes. The summary must agree with the per-person PB.INDICATIVE_BUDGET columns of the same sheet.
 import { HyperFormula } from "hyperformula";
-import { bandTable, scoringSheet } from "../fixtures";
+import { bandTable, REPRICE_HEADER as HEADER, scoringSheet } from "../fixtures";
 import { registerPBFunctions } from "../support/hyperformula";
 
-const HEADER = [
-  "Care group",
-  "People",
-  "Current",
-  "Proposed",
-  "Change",
-  "Change %",
-  "Better off",
-  "Worse off",
-  "Unchanged",
-];
 const people = [
   // id, name, care group, answers to the four questions, reduction
   ["P1", "Ann", "Older people", "D", "C", "D", "A", 0], // 15 + 6 + 7.5 + 0 = 28.5 points
