@@ -5,6 +5,7 @@ import { timestamp } from "../../../workbook/planBook";
 import { NoticeBar } from "../../NoticeBar";
 import { canWrite, financeReducer, financeSummary, initialFinanceState, unsavedWork } from "../../state/finance";
 import { financeController } from "../../state/financeController";
+import { useFieldGridStyles } from "../fieldGrid";
 import { PaneViewProps } from "../registry";
 import { CommitmentFigures, percent } from "./CommitmentFigures";
 import { ForecastAssumptionsInputs, ForecastFigures } from "./ForecastAssumptions";
@@ -14,19 +15,6 @@ const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
   subheading: { margin: 0, fontSize: tokens.fontSizeBase400 },
   intro: { margin: 0 },
-  dates: {
-    display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(9.5rem, 1fr))",
-    columnGap: "8px",
-    rowGap: "4px",
-    alignItems: "start",
-    border: 0,
-    margin: 0,
-    padding: 0,
-    minWidth: 0,
-  },
-  legend: { padding: 0, marginBottom: "4px", fontWeight: tokens.fontWeightSemibold },
-  control: { width: "100%", minWidth: 0, boxSizing: "border-box" },
   actions: { display: "flex", flexWrap: "wrap", gap: "8px" },
   list: { margin: 0, paddingLeft: "20px", overflowWrap: "anywhere" },
   note: { margin: 0, color: tokens.colorNeutralForeground2 },
@@ -42,6 +30,7 @@ const SERVICES_SHOWN = 5;
  */
 export function FinanceView({ workbook, onUnsavedChange }: PaneViewProps) {
   const styles = useStyles();
+  const fieldGrid = useFieldGridStyles();
   const [state, dispatch] = useReducer(financeReducer, undefined, () =>
     initialFinanceState(timestamp(new Date()).slice(0, 10)),
   );
@@ -63,8 +52,8 @@ export function FinanceView({ workbook, onUnsavedChange }: PaneViewProps) {
       <p className={styles.intro}>
         What Agreed plans commit the council to, in the year and in future, against the budget for personal budgets.
       </p>
-      <fieldset className={styles.dates}>
-        <legend className={styles.legend}>{year ? `Financial year ${year.label}` : "Financial year"}</legend>
+      <fieldset className={fieldGrid.dates}>
+        <legend className={fieldGrid.legend}>{year ? `Financial year ${year.label}` : "Financial year"}</legend>
         <Field
           label="As at"
           hint={dateBoxHint(state.dates.asAt, "Commitment is counted from this day")}
@@ -74,7 +63,7 @@ export function FinanceView({ workbook, onUnsavedChange }: PaneViewProps) {
           <Input
             id="finance-as-at"
             type="date"
-            className={styles.control}
+            className={fieldGrid.control}
             value={state.dates.asAt}
             onChange={(_, data) => dispatch({ type: "asAtChanged", asAt: data.value })}
           />
@@ -86,7 +75,7 @@ export function FinanceView({ workbook, onUnsavedChange }: PaneViewProps) {
           <Input
             id="finance-year-start"
             type="date"
-            className={styles.control}
+            className={fieldGrid.control}
             value={state.dates.yearStart}
             onChange={(_, data) => dispatch({ type: "yearStartChanged", yearStart: data.value })}
           />

@@ -9,25 +9,13 @@ import {
   RATE_NAMES,
   RateProblem,
 } from "../../state/finance";
+import { useFieldGridStyles } from "../fieldGrid";
 import { useFigureStyles } from "../plan/figures";
 import { useAmountStyles } from "./amounts";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: "8px", minWidth: 0 },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400 },
-  rates: {
-    display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(8rem, 1fr))",
-    columnGap: "8px",
-    rowGap: "4px",
-    alignItems: "start",
-    border: 0,
-    margin: 0,
-    padding: 0,
-    minWidth: 0,
-  },
-  legend: { padding: 0, marginBottom: "4px", fontWeight: tokens.fontWeightSemibold },
-  control: { width: "100%", minWidth: 0, boxSizing: "border-box" },
   groups: { display: "flex", flexDirection: "column", gap: "8px", minWidth: 0 },
   summary: { cursor: "pointer", fontWeight: tokens.fontWeightSemibold },
   note: { margin: 0, color: tokens.colorNeutralForeground2 },
@@ -53,6 +41,7 @@ export function ForecastAssumptionsInputs({
   dispatch: (action: FinanceAction) => void;
 }) {
   const styles = useStyles();
+  const fieldGrid = useFieldGridStyles();
   const problemOf = (careGroup: string | null, rate: ForecastRate) =>
     problems.find(
       (problem) =>
@@ -78,7 +67,7 @@ export function ForecastAssumptionsInputs({
       >
         <Input
           id={rateBoxId(group, rate)}
-          className={styles.control}
+          className={fieldGrid.control}
           value={value}
           inputMode="decimal"
           placeholder={placeholder}
@@ -97,8 +86,8 @@ export function ForecastAssumptionsInputs({
       <h2 id="finance-assumptions-heading" className={styles.heading}>
         Forecast assumptions, a year
       </h2>
-      <fieldset className={styles.rates}>
-        <legend className={styles.legend}>{ALL_CARE_GROUPS}</legend>
+      <fieldset className={fieldGrid.rates}>
+        <legend className={fieldGrid.legend}>{ALL_CARE_GROUPS}</legend>
         {FORECAST_RATES.map((rate) => box(null, null, rate, inputs.all[rate]))}
       </fieldset>
       {careGroups.length > 0 && (
@@ -107,8 +96,8 @@ export function ForecastAssumptionsInputs({
           <div className={styles.groups}>
             <p className={styles.note}>A blank box follows all care groups.</p>
             {careGroups.map((careGroup, group) => (
-              <fieldset key={careGroup} className={styles.rates}>
-                <legend className={styles.legend}>{careGroup}</legend>
+              <fieldset key={careGroup} className={fieldGrid.rates}>
+                <legend className={fieldGrid.legend}>{careGroup}</legend>
                 {FORECAST_RATES.map((rate) =>
                   box(careGroup, group, rate, ownOf(careGroup)?.[rate] ?? "", `As all: ${inputs.all[rate]}`),
                 )}

@@ -1,22 +1,7 @@
-import { Field, Input, makeStyles } from "@fluentui/react-components";
+import { Field, Input } from "@fluentui/react-components";
 import { dateBoxHint, DateField } from "../../../engine";
 import { FOCUS, PlanEdit, PlanEditorAction } from "../../state/planEditor";
-
-const useStyles = makeStyles({
-  dates: {
-    display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(9.5rem, 1fr))",
-    columnGap: "8px",
-    rowGap: "4px",
-    alignItems: "start",
-    border: 0,
-    margin: 0,
-    padding: 0,
-    minWidth: 0,
-  },
-  legend: { padding: 0, marginBottom: "4px", fontWeight: 600 },
-  control: { width: "100%", minWidth: 0, boxSizing: "border-box" },
-});
+import { useFieldGridStyles } from "../fieldGrid";
 
 const DATES: readonly { field: DateField; label: string; hint: string }[] = [
   { field: "startDate", label: "Start date", hint: "Blank: the day the plan is first saved" },
@@ -34,7 +19,7 @@ export function PlanDates({
   problems: Partial<Record<DateField, string>>;
   dispatch: (action: PlanEditorAction) => void;
 }) {
-  const styles = useStyles();
+  const styles = useFieldGridStyles();
   return (
     <fieldset className={styles.dates}>
       <legend className={styles.legend}>Dates</legend>

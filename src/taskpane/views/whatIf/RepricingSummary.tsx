@@ -1,6 +1,7 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { Decimal, formatPounds, RepricingTotals } from "../../../engine";
 import { WhatIfSummary } from "../../../workbook/reports/whatIfBook";
+import { useFigureStyles } from "../plan/figures";
 
 const useStyles = makeStyles({
   groups: {
@@ -19,15 +20,8 @@ const useStyles = makeStyles({
   },
   total: { backgroundColor: tokens.colorNeutralBackground3 },
   name: { margin: "0 0 4px", fontSize: tokens.fontSizeBase300, overflowWrap: "anywhere" },
-  figures: {
-    display: "grid",
-    gridTemplateColumns: "auto minmax(0, 1fr)",
-    columnGap: "12px",
-    rowGap: "2px",
-    margin: 0,
-    "& dt": { color: tokens.colorNeutralForeground2 },
-    "& dd": { margin: 0, textAlign: "right", fontVariantNumeric: "tabular-nums", overflowWrap: "anywhere" },
-  },
+  /** Added to the figure list (useFigureStyles): amounts in plain weight, at the right, digits aligned. */
+  amounts: { "& dd": { fontWeight: tokens.fontWeightRegular, textAlign: "right", fontVariantNumeric: "tabular-nums" } },
   people: { margin: "4px 0 0", color: tokens.colorNeutralForeground2 },
 });
 
@@ -42,13 +36,14 @@ export function changeText(totals: RepricingTotals): string {
 
 function Group({ totals, total }: { totals: RepricingTotals; total?: boolean }) {
   const styles = useStyles();
+  const figures = useFigureStyles();
   const id = `whatif-group-${total ? "total" : totals.careGroup.replace(/\W+/g, "-").toLowerCase()}`;
   return (
-    <li className={total ? `${styles.group} ${styles.total}` : styles.group} aria-labelledby={id}>
+    <li className={total ? mergeClasses(styles.group, styles.total) : styles.group} aria-labelledby={id}>
       <h3 id={id} className={styles.name}>
         {total ? "All care groups" : totals.careGroup}
       </h3>
-      <dl className={styles.figures}>
+      <dl className={mergeClasses(figures.list, styles.amounts)}>
         <dt>Now</dt>
         <dd>{pounds(totals.current)}</dd>
         <dt>Proposed</dt>
