@@ -63,8 +63,6 @@ export interface PlanEdit extends Omit<PlanContent, "lines"> {
   readonly baseline: PlanContent;
   /** Once Save has been tried, every field's problem is shown. */
   readonly saveTried: boolean;
-  /** The manager whose saved sign-off was withdrawn because the lines changed after it, until one is typed. */
-  readonly signOffWithdrawn: string | null;
 }
 
 /** A message for the user: where it is shown depends on what it is about. */
@@ -234,7 +232,7 @@ function newPlan(personId: string): PlanEdit {
     endDate: "",
     reviewDate: "",
   };
-  return { ...content, lines: [], lastSaved: null, baseline: content, saveTried: false, signOffWithdrawn: null };
+  return { ...content, lines: [], lastSaved: null, baseline: content, saveTried: false };
 }
 
 function openedPlan(plan: OpenedPlan, firstKey: number): PlanEdit {
@@ -255,7 +253,6 @@ function openedPlan(plan: OpenedPlan, firstKey: number): PlanEdit {
     reviewDate: plan.reviewDate ?? "",
     lastSaved: { updatedAt: plan.updatedAt, updatedBy: plan.updatedBy },
     saveTried: false,
-    signOffWithdrawn: null,
   };
   return { ...edit, baseline: contentOf(edit) };
 }
@@ -293,9 +290,8 @@ function editPlan(state: PlanEditorState, change: (plan: PlanEdit) => Partial<Pl
 function editLines(state: PlanEditorState, change: (lines: readonly LineDraft[]) => LineDraft[]): PlanEditorState {
   return editPlan(state, (plan) => {
     const lines = change(plan.lines);
-    const savedSignOff = plan.baseline.signedOffBy.trim();
-    const withdraw = savedSignOff !== "" && plan.signedOffBy === plan.baseline.signedOffBy;
-    return withdraw ? { lines, signedOffBy: "", signOffWithdrawn: savedSignOff } : { lines };
+    const withdraw = plan.baseline.signedOffBy.trim() !== "" && plan.signedOffBy === plan.baseline.signedOffBy;
+    return withdraw ? { lines, signedOffBy: "" } : { lines };
   });
 }
 
@@ -431,10 +427,7 @@ export function planEditorReducer(state: PlanEditorState, action: PlanEditorActi
     case "statusChanged":
       return editPlan(state, () => ({ status: action.status }));
     case "planFieldEdited":
-      return editPlan(state, (plan) => ({
-        [action.field]: action.value,
-        signOffWithdrawn: action.field === "signedOffBy" && action.value.trim() !== "" ? null : plan.signOffWithdrawn,
-      }));
+      return editPlan(state, () => ({ [action.field]: action.value }));
     case "nameChanged":
       return { ...state, userName: action.name };
     case "saveRefused": {
@@ -505,7 +498,6 @@ function savedReducer(state: PlanEditorState, saved: SavedPlan, sent: PlanConten
         lastSaved: { updatedAt: saved.updatedAt, updatedBy: saved.updatedBy },
         baseline,
         saveTried: false,
-        signOffWithdrawn: null,
       }
     : plan;
   const { figures } = saved;
@@ -548,6 +540,8 @@ export interface DerivedPlan {
   /** Why a reason or a manager's sign-off is needed now, or null. */
   readonly reasonNeeded: string | null;
   readonly signOffNeeded: string | null;
+  /** The manager whose saved sign-off the changed lines withdrew, while no one else is named. */
+  readonly signOffWithdrawn: string | null;
   /** The person's saved plans, while a new plan is being built for them. */
   readonly otherPlans: readonly PlanSummary[];
   readonly unsaved: boolean;
@@ -569,10 +563,17 @@ export function derivePlan(state: PlanEditorState): DerivedPlan {
     costed,
     reasonNeeded: plan ? reasonRequired(plan.status, light) : null,
     signOffNeeded: plan ? signOffRequired(plan.status, light) : null,
+    signOffWithdrawn: plan ? withdrawnSignOff(plan) : null,
     otherPlans:
       plan && plan.planId === null && book ? book.plans.filter((summary) => summary.personId === plan.personId) : [],
     unsaved: planUnsaved(state),
   };
+}
+
+function withdrawnSignOff(plan: PlanEdit): string | null {
+  const signedOff = plan.baseline.signedOffBy.trim();
+  const linesChanged = JSON.stringify(plan.lines.map(textsOf)) !== JSON.stringify(plan.baseline.lines);
+  return signedOff !== "" && plan.signedOffBy.trim() === "" && linesChanged ? signedOff : null;
 }
 
 /** Whether a field's problem is shown yet: once the field was left, the line came ready-made, or Save was tried. */

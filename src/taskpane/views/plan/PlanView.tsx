@@ -219,6 +219,7 @@ export function PlanView({ workbook, onUnsavedChange }: PaneViewProps) {
             userName={state.userName}
             reasonNeeded={derived.reasonNeeded}
             signOffNeeded={derived.signOffNeeded}
+            signOffWithdrawn={derived.signOffWithdrawn}
             saveMessage={state.saveMessage}
             busy={busy !== null}
             dispatch={dispatch}

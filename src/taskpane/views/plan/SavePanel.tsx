@@ -19,18 +19,19 @@ const useStyles = makeStyles({
   save: { alignSelf: "flex-start" },
 });
 
-/** The decision and who made it, the Save button, and what became of the last save, beside the button. */
 /** What the sign-off box says: why a sign-off is needed, and whose sign-off the changed lines withdrew. */
 function signOffHint(withdrawn: string | null, needed: string | null): string {
   const why = needed ?? "The manager who agreed the plan, if any.";
   return withdrawn ? `The lines changed since ${withdrawn} signed this plan off. ${why}` : why;
 }
 
+/** The decision and who made it, the Save button, and what became of the last save, beside the button. */
 export function SavePanel({
   plan,
   userName,
   reasonNeeded,
   signOffNeeded,
+  signOffWithdrawn,
   saveMessage,
   busy,
   dispatch,
@@ -40,6 +41,7 @@ export function SavePanel({
   userName: string;
   reasonNeeded: string | null;
   signOffNeeded: string | null;
+  signOffWithdrawn: string | null;
   saveMessage: Notice | null;
   busy: boolean;
   dispatch: (action: PlanEditorAction) => void;
@@ -78,7 +80,7 @@ export function SavePanel({
         <Field
           label="Signed off by (manager)"
           required={signOffNeeded !== null}
-          hint={signOffHint(plan.signOffWithdrawn, signOffNeeded)}
+          hint={signOffHint(signOffWithdrawn, signOffNeeded)}
           validationMessage={missing(signOffNeeded, plan.signedOffBy)}
         >
           <Input
