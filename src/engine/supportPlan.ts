@@ -1,7 +1,7 @@
 import { anyNumber, Cell, describeCell, isBlank, label, matchKey, readCell, readChoice } from "./cells";
 import { Decimal, formatPercent, formatPounds, formatQuantity, toPence, ZERO } from "./decimal";
 import { EngineError, invalid } from "./errors";
-import { addMonths, calendarDate, isIsoDate, isoFromSerial, serialFromIso } from "./dates";
+import { addMonths, calendarDate, isoFromSerial, serialFromIso } from "./dates";
 import { inPeriod } from "./periods";
 import { annualCost, Frequency, PlanLine, readFrequency } from "./plan";
 import { Tolerance, TrafficLight, trafficLight } from "./tolerance";
@@ -376,14 +376,6 @@ const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Se
 export function formatDate(iso: string): string {
   const { year, month, day } = calendarDate(serialFromIso(iso));
   return `${day} ${MONTH_NAMES[month - 1]} ${year}`;
-}
-
-/**
- * What a date box says under it: the day in words ("1 Oct 2026"), then its hint. A browser shows a date box
- * in its own locale's order (10/01/2026 for 1 October in the US), so the words say which day it holds.
- */
-export function dateBoxHint(iso: string, hint: string): string {
-  return isIsoDate(iso) ? `${formatDate(iso)}. ${hint}` : hint;
 }
 
 /** The dates a plan is saved with, defaults filled in; or each date's problem. `today` is an ISO date. */

@@ -1,6 +1,7 @@
 import { Button, Field, Input, makeStyles, Spinner, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useReducer } from "react";
-import { dateBoxHint, formatDate, formatPounds } from "../../../engine";
+import { formatDate, formatPounds } from "../../../engine";
+import { dateBoxHint } from "../dateBoxHint";
 import { timestamp } from "../../../workbook/planBook";
 import { NoticeBar } from "../../NoticeBar";
 import { canWrite, financeReducer, financeSummary, initialFinanceState, unsavedWork } from "../../state/finance";

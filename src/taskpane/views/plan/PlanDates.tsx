@@ -1,5 +1,6 @@
 import { Field, Input } from "@fluentui/react-components";
-import { dateBoxHint, DateField } from "../../../engine";
+import { DateField } from "../../../engine";
+import { dateBoxHint } from "../dateBoxHint";
 import { FOCUS, PlanEdit, PlanEditorAction } from "../../state/planEditor";
 import { useFieldGridStyles } from "../fieldGrid";
 
