@@ -4,13 +4,13 @@
 // plan and save one. Best of several runs each.
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { performance } from "perf_hooks";
-import { checkLine, DEFAULT_TOLERANCE, Decimal, MANAGED_AS, planFigures, SupportPlanLine } from "../src/engine";
+import { checkLine, DEFAULT_TOLERANCE, Decimal, planFigures, SupportPlanLine } from "../src/engine";
 import * as PB from "../src/functions/functions";
 import { planController } from "../src/taskpane/state/planController";
 import { initialState, PlanEditorAction, planEditorReducer } from "../src/taskpane/state/planEditor";
 import { customFunctionLibrary } from "../src/workbook/memory/customFunctions";
 import { MemoryWorkbook } from "../src/workbook/memory/memoryWorkbook";
-import { assess, readPlanBook } from "../src/workbook/planBook";
+import { assess, planRow, readPlanBook } from "../src/workbook/planBook";
 import { cellsOf, columnWrites, fieldsOf, RowOf } from "../src/workbook/schema/rows";
 import { peopleColumns, PLAN_LINES, PLANS } from "../src/workbook/schema/tables";
 import { setUpWorkbook } from "../src/workbook/starter";
@@ -71,30 +71,21 @@ async function councilWorkbook(): Promise<MemoryWorkbook> {
       }),
     );
     const figures = planFigures(lines, indicative, DEFAULT_TOLERANCE);
-    planRows.push({
+    const saved = {
       planId,
       personId: person.id,
-      name: person.name,
-      careGroup: person.careGroup,
+      lines,
       status: figures.light === "Green" ? "Agreed" : "Draft",
+      reason: "",
+      signedOffBy: "",
       startDate: "2026-04-01",
       endDate: null,
       reviewDate: "2027-04-01",
-      indicativeAnnual: figures.indicativeAnnual,
-      annual: figures.annual,
-      weekly: figures.weekly,
-      oneOff: figures.oneOff,
-      ...(Object.fromEntries(
-        MANAGED_AS.map((managedAs) => [`${managedAs} (annual)`, figures.byManagement[managedAs]]),
-      ) as {
-        [K in `${(typeof MANAGED_AS)[number]} (annual)`]: Decimal;
-      }),
-      light: figures.light,
-      reason: "",
-      signedOffBy: "",
       updatedBy: "Bench",
       updatedAt: "2026-11-24T14:05",
-    });
+      figures,
+    } as const;
+    planRows.push(planRow(saved, person));
   }
   await workbook.editTables([
     {

@@ -2,7 +2,7 @@
 // rules of a plan (limits, governance, figures) are the engine's (src/engine/supportPlan.ts).
 export { assess, MissingTables, readPlanBook, WorkbookProblem } from "./plans/book";
 export type { Assessment, PlanBook, PlanSummary, Person, Progress, Service } from "./plans/book";
-export { openPlan, savePlan, timestamp } from "./plans/planRows";
+export { openPlan, planRow, savePlan, timestamp } from "./plans/planRows";
 export type { OpenedPlan, PlanDates, PlanDecision, PlanToSave, SavedPlan } from "./plans/planRows";
 export { repairPeopleFormulas } from "./plans/repair";
 export type { PeopleRepair } from "./plans/repair";

@@ -19,9 +19,9 @@ import {
   SupportPlanLine,
 } from "../../engine";
 import { TableData, Workbook } from "../port";
-import { fieldsOf, headerIndex, readRows, requireColumns, tableEdit, WorkbookProblem } from "../schema/rows";
+import { fieldsOf, headerIndex, readRows, requireColumns, RowOf, tableEdit, WorkbookProblem } from "../schema/rows";
 import { ManagedColumn, PLAN_LINES, PLANS } from "../schema/tables";
-import { assess, PlanBook } from "./book";
+import { assess, Person, PlanBook } from "./book";
 import { requireTable, rowsWhere } from "./tables";
 
 /**
@@ -162,6 +162,32 @@ function refusals(
   return { problems, figures, dates: "dates" in dated ? dated.dates : undefined };
 }
 
+/** A saved plan's row in Plans: whose it is, its dates and figures, and the decision. */
+export function planRow(saved: SavedPlan, person: Person): RowOf<typeof PLANS> {
+  const { figures } = saved;
+  return {
+    planId: saved.planId,
+    personId: person.id,
+    name: person.name,
+    careGroup: person.careGroup,
+    status: saved.status,
+    startDate: saved.startDate,
+    endDate: saved.endDate,
+    reviewDate: saved.reviewDate,
+    indicativeAnnual: figures.indicativeAnnual,
+    annual: figures.annual,
+    weekly: figures.weekly,
+    oneOff: figures.oneOff,
+    ...(Object.fromEntries(
+      MANAGED_AS.map((managedAs) => [`${managedAs} (annual)`, figures.byManagement[managedAs]]),
+    ) as Record<ManagedColumn, Decimal>),
+    light: figures.light,
+    ...decisionRecord(saved),
+    updatedBy: saved.updatedBy.trim(),
+    updatedAt: saved.updatedAt,
+  };
+}
+
 /**
  * Saves a plan: its lines in PlanLines, then its row in Plans, as values. Saving again updates the same rows
  * in place; no other row, and no column of the user's own, is touched; a column an older Plans table lacks
@@ -190,31 +216,11 @@ export async function savePlan(workbook: Workbook, book: PlanBook, plan: PlanToS
   const saved: SavedPlan = { ...plan, ...dates, planId: plan.planId ?? nextPlanId(plans), updatedAt, figures };
   const planId = saved.planId;
 
-  const planRow = {
-    planId,
-    personId: person.id,
-    name: person.name,
-    careGroup: person.careGroup,
-    status: saved.status,
-    startDate: saved.startDate,
-    endDate: saved.endDate,
-    reviewDate: saved.reviewDate,
-    indicativeAnnual: figures.indicativeAnnual,
-    annual: figures.annual,
-    weekly: figures.weekly,
-    oneOff: figures.oneOff,
-    ...(Object.fromEntries(
-      MANAGED_AS.map((managedAs) => [`${managedAs} (annual)`, figures.byManagement[managedAs]]),
-    ) as Record<ManagedColumn, Decimal>),
-    light: figures.light,
-    ...decisionRecord(saved),
-    updatedBy: saved.updatedBy.trim(),
-    updatedAt: saved.updatedAt,
-  };
+  const values = planRow(saved, person);
   const key = (row: number) => ({ row, key: { header: PLANS.columns.planId.header, value: planId } });
   const plansEdit = tableEdit(PLANS, plans, fieldsOf(PLANS), {
-    update: existing.map((row) => ({ ...key(row), value: planRow })),
-    append: existing.length === 0 ? [planRow] : [],
+    update: existing.map((row) => ({ ...key(row), value: values })),
+    append: existing.length === 0 ? [values] : [],
   });
 
   const lineRows = rowsWhere(lines, PLAN_LINES.columns.planId.header, planId);
