@@ -36,3 +36,13 @@ export const REPRICE_HEADER = [
   "Worse off",
   "Unchanged",
 ];
+
+/** A plan line's fields as typed in the pane: 10 hours a week of a personal assistant at £19.55 an hour. */
+export const PERSONAL_ASSISTANT_LINE = {
+  service: "Personal assistant",
+  quantity: "10",
+  unit: "hour",
+  unitCost: "19.55",
+  frequency: "week",
+  managedAs: "Direct payment",
+};

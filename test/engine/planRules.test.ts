@@ -17,15 +17,7 @@ import {
   timeLimit,
   toleranceProblems,
 } from "../../src/engine";
-
-const fields = {
-  service: "Personal assistant",
-  quantity: "10",
-  unit: "hour",
-  unitCost: "19.55",
-  frequency: "week",
-  managedAs: "Direct payment",
-};
+import { PERSONAL_ASSISTANT_LINE as fields } from "../fixtures";
 
 describe("money to the penny (8.1)", () => {
   it("refuses a unit cost of 19.555 under the field, and takes 19.56", () => {

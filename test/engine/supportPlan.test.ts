@@ -9,6 +9,7 @@ import {
   planTotals,
   SupportPlanLine,
 } from "../../src/engine";
+import { PERSONAL_ASSISTANT_LINE as fields } from "../fixtures";
 
 const line = (
   quantity: string,
@@ -23,15 +24,6 @@ const line = (
   frequency,
   managedAs,
 });
-
-const fields = {
-  service: "Personal assistant",
-  quantity: "10",
-  unit: "hour",
-  unitCost: "19.55",
-  frequency: "week",
-  managedAs: "Direct payment",
-};
 
 describe("checking a plan line", () => {
   it("accepts a complete line and the usual spellings", () => {
