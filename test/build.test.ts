@@ -143,9 +143,19 @@ describe("production build", () => {
       "engine.js",
       "functions.js",
     ]);
-    expect(scripts.slice(4)).toEqual(["react.js", "fluent-ui.js", "pane.js", "taskpane.js"]);
+    expect(scripts.slice(4)).toEqual(["preact.js", "fluent-ui.js", "pane.js", "taskpane.js"]);
     expect(new Set(scripts).size).toBe(scripts.length);
     expect(scripts.slice(1).filter((script) => !existsSync(join(output, script)))).toEqual([]);
+  });
+
+  it("runs the pane on Preact's compatibility layer: React itself is in no script", () => {
+    const scripts = readdirSync(output).filter((file) => file.endsWith(".js"));
+    expect(readFileSync(join(output, "preact.js"), "utf8")).toMatch(/createPortal/);
+    // Text only React's production build carries (its error decoder's address).
+    const react = scripts.filter((file) =>
+      /react\.dev\/errors|Minified React error/.test(readFileSync(join(output, file), "utf8")),
+    );
+    expect(react).toEqual([]);
   });
 
   it("puts the engine, decimal.js and zod in one chunk that the functions and the pane share", () => {
@@ -162,8 +172,8 @@ describe("production build", () => {
   it("emits the browser preview, which loads only its own scripts: no Office.js, nothing remote", () => {
     const page = readFileSync(join(output, "preview.html"), "utf8");
     const scripts = scriptsOf(page);
-    // The same runtime, engine, React, Fluent UI and pane files as the pane's page, and its own.
-    expect(scripts.slice(0, 5)).toEqual(["runtime.js", "engine.js", "react.js", "fluent-ui.js", "pane.js"]);
+    // The same runtime, engine, Preact, Fluent UI and pane files as the pane's page, and its own.
+    expect(scripts.slice(0, 5)).toEqual(["runtime.js", "engine.js", "preact.js", "fluent-ui.js", "pane.js"]);
     expect(scripts.at(-1)).toBe("preview.js");
     expect(scripts).not.toContain("functions.js");
     expect(page).not.toMatch(/https?:\/\//);

@@ -1,5 +1,5 @@
 import { makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
-import { FocusEvent, KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
+import { FocusEvent, KeyboardEvent, useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { CellContent, CellView, SheetView } from "../workbook/memory/memoryWorkbook";
 import { a1 } from "../workbook/port";
 import { columnPixels, displayed, editText, overflowWidth, typedContent } from "./cells";
@@ -100,6 +100,9 @@ export function SheetGrid({ sheet, write }: Props) {
   const focusWanted = useRef(false);
   /** The editor is closing (committed or cancelled): its blur must not commit again. */
   const closing = useRef(false);
+  // The cell's editor takes focus as it appears (a ref, not autoFocus: Preact only sets the attribute, which a
+  // browser honours once per page).
+  const focusWhenShown = useCallback((editor: HTMLInputElement | null) => editor?.focus(), []);
   const shownRows = Math.min(sheet.rows, MAX_ROWS);
   const cells = useMemo(
     () =>
@@ -124,7 +127,8 @@ export function SheetGrid({ sheet, write }: Props) {
   );
   const current: CellView | undefined = cells[active.row]?.[active.column];
 
-  useEffect(() => {
+  // A layout effect: the cell has focus before the next key arrives, whichever library renders.
+  useLayoutEffect(() => {
     if (!focusWanted.current || editing !== null) return;
     focusWanted.current = false;
     cellElements.current.get(`${active.row}:${active.column}`)?.focus();
@@ -187,6 +191,9 @@ export function SheetGrid({ sheet, write }: Props) {
     }
   };
   const onEditorKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    // The editor's keys are its own: the grid's handler must not see them (after Enter commits, it would
+    // start editing the next cell).
+    event.stopPropagation();
     const text = event.currentTarget.value;
     if (event.key === "Enter") {
       event.preventDefault();
@@ -297,7 +304,7 @@ export function SheetGrid({ sheet, write }: Props) {
                           aria-label={`Edit ${a1({ row: rowIndex, column })}`}
                           className={styles.editor}
                           value={editing}
-                          autoFocus
+                          ref={focusWhenShown}
                           onFocus={(event) => event.currentTarget.setSelectionRange(editing.length, editing.length)}
                           onChange={(event) => setEditing(event.target.value)}
                           onKeyDown={onEditorKey}

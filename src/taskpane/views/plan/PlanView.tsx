@@ -8,7 +8,7 @@ import {
   tokens,
   useAnnounce,
 } from "@fluentui/react-components";
-import { useEffect, useMemo, useReducer, useRef } from "react";
+import { useEffect, useLayoutEffect, useMemo, useReducer, useRef } from "react";
 import { NoticeBar } from "../../NoticeBar";
 import { planController } from "../../state/planController";
 import { timestamp } from "../../../workbook/planBook";
@@ -77,7 +77,8 @@ export function PlanView({ workbook, onUnsavedChange }: PaneViewProps) {
   const switching = unsavedWork(state, { kind: "switchView" }).join("\n");
   useEffect(() => onUnsavedChange(switching === "" ? [] : switching.split("\n")), [switching, onUnsavedChange]);
 
-  useEffect(() => {
+  // Focus moves in the commit itself (a layout effect), so a key pressed straight after lands where it should.
+  useLayoutEffect(() => {
     if (state.focus) document.getElementById(state.focus.id)?.focus();
   }, [state.focus]);
 
