@@ -7,6 +7,7 @@ import "../test/support/customFunctionsRuntime";
 import { writeFileSync } from "fs";
 import { cpus } from "os";
 import { MemoryWorkbook } from "../src/workbook/memory/memoryWorkbook";
+import { formulaEngine } from "../src/workbook/memory/formulaEngine";
 import { setUpWorkbook } from "../src/workbook/starter";
 import { pbFunctionLibrary } from "../test/support/pbFunctions";
 
@@ -27,7 +28,7 @@ async function timed<T>(work: () => Promise<T> | T): Promise<[number, T]> {
 }
 
 async function round(functions: Awaited<ReturnType<typeof pbFunctionLibrary>>) {
-  const workbook = new MemoryWorkbook({ functions });
+  const workbook = new MemoryWorkbook({ formulas: formulaEngine, functions });
   await setUpWorkbook(workbook);
   const starter = workbook.allTables().find((table) => table.name === "People")!;
   const written = starter.columns.filter((column) => column.formula === undefined);

@@ -10,6 +10,7 @@ import { planController } from "../src/taskpane/state/planController";
 import { initialState, PlanEditorAction, planEditorReducer } from "../src/taskpane/state/planEditor";
 import { customFunctionLibrary } from "../src/workbook/memory/customFunctions";
 import { MemoryWorkbook } from "../src/workbook/memory/memoryWorkbook";
+import { formulaEngine } from "../src/workbook/memory/formulaEngine";
 import { assess, planRow, readPlanBook } from "../src/workbook/planBook";
 import { cellsOf, columnWrites, fieldsOf, RowOf } from "../src/workbook/schema/rows";
 import { peopleColumns, PLAN_LINES, PLANS } from "../src/workbook/schema/tables";
@@ -29,7 +30,7 @@ function seeded(seed: number) {
 async function councilWorkbook(): Promise<MemoryWorkbook> {
   const random = seeded(20261124);
   const generated = await generateCustomFunctionsMetadata("src/functions/functions.ts");
-  const workbook = new MemoryWorkbook({ functions: customFunctionLibrary(generated, PB) });
+  const workbook = new MemoryWorkbook({ formulas: formulaEngine, functions: customFunctionLibrary(generated, PB) });
   await setUpWorkbook(workbook);
   const scoring = (await workbook.readTable("Scoring"))!;
   const questions = scoring.rows.map((row) => String(row[0]));

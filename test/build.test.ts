@@ -177,6 +177,13 @@ describe("production build", () => {
     expect(scripts.at(-1)).toBe("preview.js");
     expect(scripts).not.toContain("functions.js");
     expect(page).not.toMatch(/https?:\/\//);
+    // Its formula engine (fast-formula-parser, with chevrotain's grammar) is fetched when the first formula needs
+    // it, not before the pane starts.
+    expect(scripts).not.toContain("formulas.js");
+    const withParser = readdirSync(output).filter(
+      (file) => file.endsWith(".js") && readFileSync(join(output, file), "utf8").includes("chevrotain"),
+    );
+    expect(withParser).toEqual(["formulas.js"]);
   });
   it("ships nothing under the GPL: no HyperFormula, no GPL in any script or extracted licence comment", () => {
     const shipped = readdirSync(output).filter((file) => /\.js$|\.LICENSE\.txt$/.test(file));

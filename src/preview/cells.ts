@@ -1,7 +1,7 @@
 // How the preview shows a cell (its value in its number format, as Excel would) and reads what a user types
 // into one (a number, a date, TRUE, text or a formula, as Excel would). Number formats are applied by SSF,
 // SheetJS's implementation of Excel's format codes (Apache-2.0, shipped inside fast-formula-parser).
-import { SSF } from "fast-formula-parser";
+import SSF from "fast-formula-parser/ssf/ssf";
 import { CellContent, CellView } from "../workbook/memory/memoryWorkbook";
 import { TEXT_FORMAT } from "../workbook/port";
 

@@ -13,7 +13,17 @@ import { WorkbookView } from "./WorkbookView";
 declare const PB_FUNCTIONS_METADATA: GeneratedFunctions;
 
 // The real pane beside an in-memory workbook that calculates with the same PB functions. Nothing leaves the page.
-const workbook = new MemoryWorkbook({ functions: customFunctionLibrary(PB_FUNCTIONS_METADATA, PB) });
+// Its formula engine (fast-formula-parser, most of the preview's code) is fetched ahead at low priority and run
+// when the first formula needs it, so the pane starts without it.
+const workbook = new MemoryWorkbook({
+  formulas: {
+    load: () =>
+      import(/* webpackChunkName: "formulas", webpackPrefetch: true */ "../workbook/memory/formulaEngine").then(
+        (module) => module.formulaEngine,
+      ),
+  },
+  functions: customFunctionLibrary(PB_FUNCTIONS_METADATA, PB),
+});
 // For trying sheet specs and formulas from the browser's console: previewWorkbook.addSheet({ … }).
 Object.assign(window, { previewWorkbook: workbook });
 

@@ -5,6 +5,7 @@ import { readFileSync } from "fs";
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import { checkLine, SupportPlanLine } from "../../src/engine";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
+import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
 import { readPlanBook, savePlan } from "../../src/workbook/planBook";
 import { setUpWorkbook } from "../../src/workbook/starter";
 import { useExcelFilter } from "../support/excelFilter";
@@ -49,7 +50,7 @@ describe("README: the formulas on the starter workbook", () => {
   beforeAll(async () => {
     await registerPBFunctions();
     useExcelFilter();
-    const workbook = new MemoryWorkbook();
+    const workbook = new MemoryWorkbook({ formulas: formulaEngine });
     await setUpWorkbook(workbook);
     const book = await readPlanBook(workbook);
     const plan = {

@@ -3,6 +3,7 @@
 // few reference forms the starter writes are turned into the A1 ranges Excel would resolve them to.
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
+import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
 import { assess, readPlanBook } from "../../src/workbook/planBook";
 import { setUpWorkbook } from "../../src/workbook/starter";
 import { registerPBFunctions } from "../support/hyperformula";
@@ -42,7 +43,7 @@ describe("the starter workbook in a spreadsheet engine", () => {
   beforeAll(registerPBFunctions);
 
   it("calculates every person's points and indicative budget as the pane and the in-memory workbook do", async () => {
-    const workbook = new MemoryWorkbook({ functions: await pbFunctionLibrary() });
+    const workbook = new MemoryWorkbook({ formulas: formulaEngine, functions: await pbFunctionLibrary() });
     await setUpWorkbook(workbook);
     const tables = workbook.allTables();
     const shapes = new Map(

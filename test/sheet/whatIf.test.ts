@@ -10,6 +10,7 @@ import { readFileSync } from "fs";
 import { DetailedCellError, HyperFormula, RawCellContent } from "hyperformula";
 import { Cell, Decimal, proposePriceTable } from "../../src/engine";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
+import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
 import { SheetSpec } from "../../src/workbook/port";
 import { whatIfLayout, whatIfSheet } from "../../src/workbook/reports/whatIf";
 import { createProposedTable, readWhatIfBook } from "../../src/workbook/reports/whatIfBook";
@@ -101,7 +102,7 @@ function hyperFormulaOf(workbook: MemoryWorkbook, spec: SheetSpec): HyperFormula
 
 /** The starter workbook with Older people's rates raised by 5% in ProposedPricePoints, and the What-if sheet. */
 async function olderPeopleFivePercent() {
-  const workbook = new MemoryWorkbook({ functions: await pbFunctionLibrary() });
+  const workbook = new MemoryWorkbook({ formulas: formulaEngine, functions: await pbFunctionLibrary() });
   await setUpWorkbook(workbook);
   const book = await readWhatIfBook(workbook);
   const proposal = proposePriceTable(book.current.grid, {

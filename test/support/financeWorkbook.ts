@@ -14,6 +14,7 @@ import {
 } from "../../src/engine";
 import { FunctionLibrary } from "../../src/workbook/memory/customFunctions";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
+import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
 import { Workbook } from "../../src/workbook/port";
 import { fieldsOf, RowOf, tableEdit } from "../../src/workbook/schema/rows";
 import { ManagedColumn, PLAN_LINES, PLANS } from "../../src/workbook/schema/tables";
@@ -200,7 +201,7 @@ export async function financeWorkbook(
   functions: FunctionLibrary,
   plans: readonly FixturePlan[] = FIXTURE_PLANS,
 ): Promise<MemoryWorkbook> {
-  const workbook = new MemoryWorkbook({ functions });
+  const workbook = new MemoryWorkbook({ formulas: formulaEngine, functions });
   await setUpWorkbook(workbook);
   await savePlans(workbook, plans);
   return workbook;

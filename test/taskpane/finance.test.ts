@@ -2,6 +2,7 @@
 // and the controller writing the Finance sheet into the in-memory workbook as the pane does. The fixture's
 // figures are worked out by hand in test/sheet/finance.test.ts; the arithmetic is repeated where they are used.
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
+import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
 import { FunctionLibrary } from "../../src/workbook/memory/customFunctions";
 import { FinanceBook, readFinanceBook } from "../../src/workbook/reports/financeBook";
 import {
@@ -253,7 +254,7 @@ describe("the Finance view's controller", () => {
   });
 
   it("an empty workbook: a calm note to set it up, not an error", async () => {
-    const finance = pane(new MemoryWorkbook());
+    const finance = pane(new MemoryWorkbook({ formulas: formulaEngine }));
     await finance.controller.read();
     expect(finance.state.message).toEqual({
       intent: "info",

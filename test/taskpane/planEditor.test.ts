@@ -3,6 +3,7 @@
 import fc from "fast-check";
 import { checkLine, Decimal, lineAnnualCost, planFigures, planTotals } from "../../src/engine";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
+import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
 import { PlanBook, readPlanBook } from "../../src/workbook/planBook";
 import { setUpWorkbook } from "../../src/workbook/starter";
 import { planController } from "../../src/taskpane/state/planController";
@@ -21,7 +22,7 @@ import {
 const AT = new Date(2026, 10, 24, 14, 5);
 
 async function starter(): Promise<{ workbook: MemoryWorkbook; book: PlanBook }> {
-  const workbook = new MemoryWorkbook();
+  const workbook = new MemoryWorkbook({ formulas: formulaEngine });
   await setUpWorkbook(workbook);
   return { workbook, book: await readPlanBook(workbook) };
 }
@@ -185,7 +186,7 @@ describe("the plan editor's actions", () => {
 
 describe("the controller", () => {
   it("first load of an empty workbook: a calm note about setting up, not an error", async () => {
-    const editor = pane(new MemoryWorkbook());
+    const editor = pane(new MemoryWorkbook({ formulas: formulaEngine }));
     await editor.controller.load();
     expect(editor.state.book).toBeNull();
     expect(editor.state.busy).toBeNull();

@@ -2,6 +2,7 @@
 // as it will be created, the summary from the engine), what counts as unsaved, and the controller's work on the
 // in-memory workbook.
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
+import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
 import { readWhatIfBook, WhatIfBook } from "../../src/workbook/reports/whatIfBook";
 import { setUpWorkbook } from "../../src/workbook/starter";
 import {
@@ -18,7 +19,7 @@ import { pbFunctionLibrary } from "../support/pbFunctions";
 const run = (state: WhatIfState, ...actions: WhatIfAction[]) => actions.reduce(whatIfReducer, state);
 
 async function starter(): Promise<{ workbook: MemoryWorkbook; book: WhatIfBook }> {
-  const workbook = new MemoryWorkbook({ functions: await pbFunctionLibrary() });
+  const workbook = new MemoryWorkbook({ formulas: formulaEngine, functions: await pbFunctionLibrary() });
   await setUpWorkbook(workbook);
   return { workbook, book: await readWhatIfBook(workbook) };
 }
@@ -203,7 +204,10 @@ describe("the price what-if view's controller", () => {
 
   it("shows a workbook without People as a message to act on, not a failure", async () => {
     let state = initialWhatIf;
-    await whatIfController(new MemoryWorkbook(), (action) => (state = whatIfReducer(state, action))).load();
+    await whatIfController(
+      new MemoryWorkbook({ formulas: formulaEngine }),
+      (action) => (state = whatIfReducer(state, action)),
+    ).load();
     expect(state.message).toMatchObject({
       intent: "info",
       title: "Set up the workbook",

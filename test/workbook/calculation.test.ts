@@ -2,7 +2,9 @@
 // error values with their messages, and the PB functions through the code the add-in registers. A write
 // recalculates what depends on it, and nothing else.
 import { FunctionLibrary } from "../../src/workbook/memory/customFunctions";
+import type { FormulaEngine } from "../../src/workbook/memory/calculation";
 import { CellContent, MemoryWorkbook, SheetView } from "../../src/workbook/memory/memoryWorkbook";
+import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
 import { CellValue, ColumnWrite, SheetCell, TableData, TEXT_FORMAT } from "../../src/workbook/port";
 import { setUpWorkbook } from "../../src/workbook/starter";
 import { pbFunctionLibrary } from "../support/pbFunctions";
@@ -13,7 +15,7 @@ beforeAll(async () => {
 });
 
 async function starter(library: FunctionLibrary = functions) {
-  const workbook = new MemoryWorkbook({ functions: library });
+  const workbook = new MemoryWorkbook({ formulas: formulaEngine, functions: library });
   await setUpWorkbook(workbook);
   return workbook;
 }
@@ -36,6 +38,56 @@ const formulas = (...cells: [string, string][]): SheetCell[] =>
     const [, letters, digits] = /^([A-Z])(\d+)$/.exec(address)!;
     return { row: Number(digits) - 1, column: letters.charCodeAt(0) - 65, formula };
   });
+
+describe("a formula engine fetched when the first formula needs it (the browser preview's)", () => {
+  it("shows #BUSY! until it arrives, and reads a table of formulas once it has", async () => {
+    let arrive: (engine: FormulaEngine) => void = () => undefined;
+    let loads = 0;
+    const load = () => (loads++, new Promise<FormulaEngine>((resolve) => (arrive = resolve)));
+    const workbook = new MemoryWorkbook({ formulas: { load } });
+    let changes = 0;
+    workbook.onChange(() => changes++);
+    const twice: ColumnWrite = { header: "Twice", numberFormat: "General", formula: "=[@N]*2" };
+    await workbook.addSheet({
+      name: "Sums",
+      cells: [{ row: 0, column: 4, value: 7 }, ...formulas(["F1", "=E1+1"])],
+      tables: [
+        {
+          sheet: "Sums",
+          name: "Doubled",
+          columns: [{ header: "N", numberFormat: "General" }, twice],
+          rows: [
+            [1, null],
+            [5, null],
+          ],
+        },
+      ],
+    });
+    expect(loads).toBe(0); // fetched when a formula first needs it
+    expect(cell(workbook, "Sums", "F1").error).toEqual({
+      code: "#BUSY!",
+      message: "The formula engine is still loading",
+    });
+    expect(value(workbook, "Sums", "E1")).toBe(7);
+    // Nothing of the workbook waits for the engine but a table of formulas: names come back at once.
+    await expect(workbook.names()).resolves.toMatchObject({ tables: ["Doubled"] });
+    let read: TableData | null = null;
+    const reading = workbook.readTable("Doubled").then((table) => (read = table));
+    await Promise.resolve();
+    expect(read).toBeNull();
+    const before = changes;
+    arrive(formulaEngine);
+    await reading;
+    expect(loads).toBe(1);
+    expect(read!.rows).toEqual([
+      [1, 2],
+      [5, 10],
+    ]);
+    expect(changes).toBe(before + 1); // the grids redraw with calculated values
+    expect(value(workbook, "Sums", "F1")).toBe(8);
+    expect(cell(workbook, "Sums", "F1").error).toBeUndefined();
+  });
+});
 
 describe("the starter workbook, calculated", () => {
   it("gives each person points and an indicative budget from the PB functions", async () => {
@@ -126,7 +178,7 @@ describe("recalculation after a write", () => {
   });
 
   it("follows a table's rows as they are appended, updated and deleted, and a column added later", async () => {
-    const workbook = new MemoryWorkbook({ functions });
+    const workbook = new MemoryWorkbook({ formulas: formulaEngine, functions });
     const id: ColumnWrite = { header: "Id", numberFormat: TEXT_FORMAT };
     const amount: ColumnWrite = { header: "Amount", numberFormat: "General" };
     const flag: ColumnWrite = { header: "Flag", numberFormat: "General" };
@@ -236,7 +288,7 @@ describe("spilled arrays", () => {
   });
 
   it("never spill out of a table: an array in a table cell is #SPILL!", async () => {
-    const workbook = new MemoryWorkbook({ functions });
+    const workbook = new MemoryWorkbook({ formulas: formulaEngine, functions });
     await workbook.addTables([
       {
         sheet: "T",
@@ -347,7 +399,7 @@ describe("custom functions receive arguments as Excel passes them", () => {
 
   async function echoing(...cells: [string, CellContent][]) {
     const { customFunctionLibrary } = await import("../../src/workbook/memory/customFunctions");
-    const workbook = new MemoryWorkbook({ functions: customFunctionLibrary(generated, echo) });
+    const workbook = new MemoryWorkbook({ formulas: formulaEngine, functions: customFunctionLibrary(generated, echo) });
     await workbook.addSheet({ name: "S", cells: [] });
     for (const [address, content] of cells) {
       const [, letters, digits] = /^([A-Z])(\d+)$/.exec(address)!;

@@ -2,13 +2,14 @@
 // as Excel gives (=SUMPRODUCT(COUNTIF(range1,range2)) counts each of range2's values in range1:
 // exceljet.net/formulas/count-total-matches-in-two-ranges). The Finance sheet joins PlanLines to Plans so.
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
+import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
 import { SheetCell } from "../../src/workbook/port";
 
 const grid = (rows: (string | number | null)[][], column = 0): SheetCell[] =>
   rows.flatMap((cells, row) => cells.map((value, at) => ({ row, column: column + at, value })));
 
 async function workbook(formulas: string[]) {
-  const memory = new MemoryWorkbook();
+  const memory = new MemoryWorkbook({ formulas: formulaEngine });
   // Plans in A:C (id, status, end), lines in E:G (plan id, service, annual cost); formulas from I1 down.
   await memory.addSheet({
     name: "Data",

@@ -1,4 +1,5 @@
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
+import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
 import { ColumnWrite, NewTable, TEXT_FORMAT } from "../../src/workbook/port";
 
 const id: ColumnWrite = { header: "Id", numberFormat: TEXT_FORMAT };
@@ -23,7 +24,7 @@ const table = (name: string, columns: ColumnWrite[], rows: NewTable["rows"] = []
 });
 
 async function workbookWithTable() {
-  const workbook = new MemoryWorkbook();
+  const workbook = new MemoryWorkbook({ formulas: formulaEngine });
   await workbook.addTables([lines]);
   return workbook;
 }
@@ -70,7 +71,7 @@ describe("the in-memory workbook", () => {
   });
 
   it("writes only the edit's columns, adds a column the table lacks, and keeps the user's own", async () => {
-    const workbook = new MemoryWorkbook();
+    const workbook = new MemoryWorkbook({ formulas: formulaEngine });
     const note: ColumnWrite = { header: "Note", numberFormat: TEXT_FORMAT };
     await workbook.addTables([table("Lines", [id, note, amount], [["a", "=UPPER(A2)", 1]])]);
     const flag: ColumnWrite = { header: "Flag", numberFormat: TEXT_FORMAT };
@@ -122,7 +123,7 @@ describe("the in-memory workbook", () => {
   });
 
   it("adds a sheet of cells, tables and charts", async () => {
-    const workbook = new MemoryWorkbook();
+    const workbook = new MemoryWorkbook({ formulas: formulaEngine });
     await workbook.addSheet({
       name: "What-if",
       cells: [{ row: 0, column: 0, value: "Summary", bold: true }],

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { checkLine, Decimal, MANAGED_AS, SupportPlanLine } from "../../src/engine";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
+import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
 import { NewTable } from "../../src/workbook/port";
 import {
   assess,
@@ -21,7 +22,7 @@ import { setUpWorkbook } from "../../src/workbook/starter";
 const AT = new Date(2026, 10, 24, 14, 5); // 24 November 2026, 14:05 local time
 
 async function starterBook(): Promise<{ workbook: MemoryWorkbook; book: PlanBook }> {
-  const workbook = new MemoryWorkbook();
+  const workbook = new MemoryWorkbook({ formulas: formulaEngine });
   await setUpWorkbook(workbook);
   return { workbook, book: await readPlanBook(workbook) };
 }
@@ -86,7 +87,7 @@ async function records(workbook: MemoryWorkbook, table: string) {
 
 describe("reading the workbook", () => {
   it("names every missing table and says how to add them", async () => {
-    const workbook = new MemoryWorkbook();
+    const workbook = new MemoryWorkbook({ formulas: formulaEngine });
     await workbook.addTables([plainTable("Scoring", ["Question", "A"], [["Q1", 1]])]);
     await expect(readPlanBook(workbook)).rejects.toThrow(
       "The workbook has no PricePoints, People, Services, Plans, PlanLines tables. " +
@@ -95,7 +96,7 @@ describe("reading the workbook", () => {
   });
 
   it("leaves a bad catalogue row out, saying which row and what is wrong, and loads the rest", async () => {
-    const workbook = new MemoryWorkbook();
+    const workbook = new MemoryWorkbook({ formulas: formulaEngine });
     await workbook.addTables([
       plainTable(
         "Services",
@@ -115,7 +116,7 @@ describe("reading the workbook", () => {
   });
 
   it("names the table when a price table is malformed", async () => {
-    const workbook = new MemoryWorkbook();
+    const workbook = new MemoryWorkbook({ formulas: formulaEngine });
     await workbook.addTables([
       plainTable(
         "PricePoints",
@@ -278,7 +279,7 @@ describe("saving a plan", () => {
   });
 
   it("never writes a column the user added to Plans, so their formulas stay formulas", async () => {
-    const workbook = new MemoryWorkbook();
+    const workbook = new MemoryWorkbook({ formulas: formulaEngine });
     const notes = { header: "Notes", numberFormat: "General" };
     await workbook.addTables([{ sheet: "Plans", name: "Plans", columns: [...columnWrites(PLANS), notes], rows: [] }]);
     await setUpWorkbook(workbook);
@@ -295,7 +296,7 @@ describe("saving a plan", () => {
   });
 
   it("adds the newer columns to an older Plans table on save, touching nothing else (8.3, 10 §1)", async () => {
-    const workbook = new MemoryWorkbook();
+    const workbook = new MemoryWorkbook({ formulas: formulaEngine });
     const newer = ["Start date", "End date", "Review date", "Signed off by"];
     const older = columnWrites(PLANS).filter((column) => !newer.includes(column.header));
     const notes = { header: "Notes", numberFormat: "General" };

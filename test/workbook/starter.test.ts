@@ -1,11 +1,12 @@
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
+import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
 import { setUpWorkbook } from "../../src/workbook/starter";
 
 const tableOf = (workbook: MemoryWorkbook, name: string) => workbook.allTables().find((table) => table.name === name)!;
 
 describe("Set up workbook", () => {
   it("creates every table on an empty workbook, with the sample data", async () => {
-    const workbook = new MemoryWorkbook();
+    const workbook = new MemoryWorkbook({ formulas: formulaEngine });
     const report = await setUpWorkbook(workbook);
     expect(report.created.map((created) => created.table)).toEqual([
       "Scoring",
@@ -43,7 +44,7 @@ describe("Set up workbook", () => {
   });
 
   it("gives People live PB formulas with structured references", async () => {
-    const workbook = new MemoryWorkbook();
+    const workbook = new MemoryWorkbook({ formulas: formulaEngine });
     await setUpWorkbook(workbook);
     const people = tableOf(workbook, "People");
     const first = Object.fromEntries(people.headers.map((header, column) => [header, people.rows[0][column]]));
@@ -57,7 +58,7 @@ describe("Set up workbook", () => {
   });
 
   it("run again, creates nothing and changes nothing", async () => {
-    const workbook = new MemoryWorkbook();
+    const workbook = new MemoryWorkbook({ formulas: formulaEngine });
     await setUpWorkbook(workbook);
     const before = JSON.stringify(workbook.allTables());
     const report = await setUpWorkbook(workbook);
@@ -67,7 +68,7 @@ describe("Set up workbook", () => {
   });
 
   it("never reuses a sheet the user has, and keeps the user's own tables as they are", async () => {
-    const workbook = new MemoryWorkbook();
+    const workbook = new MemoryWorkbook({ formulas: formulaEngine });
     workbook.addEmptySheet("People");
     await workbook.addTables([
       {
@@ -89,7 +90,7 @@ describe("Set up workbook", () => {
   });
 
   it("refuses, changing nothing, when a defined name holds a starter table's name", async () => {
-    const workbook = new MemoryWorkbook();
+    const workbook = new MemoryWorkbook({ formulas: formulaEngine });
     workbook.addDefinedName("scoring");
     await expect(setUpWorkbook(workbook)).rejects.toThrow(
       "The workbook already uses the name Scoring for something other than a table, so the starter tables cannot " +
@@ -101,7 +102,7 @@ describe("Set up workbook", () => {
   });
 
   it("declares text columns as text, money as £ and dates as dates, so Excel keeps what is written", async () => {
-    const workbook = new MemoryWorkbook();
+    const workbook = new MemoryWorkbook({ formulas: formulaEngine });
     await setUpWorkbook(workbook);
     const formats = (name: string) =>
       Object.fromEntries(tableOf(workbook, name).columns.map((column) => [column.header, column.numberFormat]));

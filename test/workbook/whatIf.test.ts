@@ -4,6 +4,7 @@
 // is overwritten.
 import { Decimal, proposePriceTable } from "../../src/engine";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
+import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
 import { whatIfLayout } from "../../src/workbook/reports/whatIf";
 import {
   createProposedTable,
@@ -19,7 +20,7 @@ const CARE_GROUPS = ["Older people", "Physical disability", "Learning disability
 const layout = whatIfLayout({ careGroups: CARE_GROUPS });
 
 async function setUp(before: (workbook: MemoryWorkbook) => void = () => undefined) {
-  const workbook = new MemoryWorkbook({ functions: await pbFunctionLibrary() });
+  const workbook = new MemoryWorkbook({ formulas: formulaEngine, functions: await pbFunctionLibrary() });
   before(workbook);
   await setUpWorkbook(workbook);
   return workbook;
@@ -195,13 +196,13 @@ describe("the what-if on the in-memory workbook", () => {
   });
 
   it("says plainly when People or PricePoints is missing, or People lacks a column the sheet reads", async () => {
-    const empty = new MemoryWorkbook();
+    const empty = new MemoryWorkbook({ formulas: formulaEngine });
     await expect(readWhatIfBook(empty)).rejects.toThrow(
       "The workbook has no People and PricePoints tables: the what-if prices the people in People with the price " +
         'points in PricePoints. Use "Set up workbook" in Support plan to add what is missing; nothing you already ' +
         "have is changed.",
     );
-    const noPoints = new MemoryWorkbook();
+    const noPoints = new MemoryWorkbook({ formulas: formulaEngine });
     await noPoints.addTables([
       {
         name: "People",
@@ -247,7 +248,7 @@ describe("the what-if on the in-memory workbook", () => {
 
 describe("the what-if with an outcomes-based (category) price table", () => {
   it("prices categories, and draws each category's amount as columns instead of a curve over points", async () => {
-    const workbook = new MemoryWorkbook({ functions: await pbFunctionLibrary() });
+    const workbook = new MemoryWorkbook({ formulas: formulaEngine, functions: await pbFunctionLibrary() });
     const text = (header: string) => ({ header, numberFormat: "@" });
     await workbook.addTables([
       {

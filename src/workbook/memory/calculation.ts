@@ -7,10 +7,10 @@
 // The parser is not re-entrant, so a formula never calculates another in the middle of its own evaluation:
 // reading a formula cell not yet calculated stops the evaluation (Need), the cell is calculated, and the
 // formula is evaluated again. An explicit stack keeps long chains off the call stack and finds circles.
-import FormulaParser, { CellReference, FormulaError, RangeReference } from "fast-formula-parser";
+import type { CellReference, Position, RangeReference, SheetFunction } from "fast-formula-parser";
+import FormulaError from "fast-formula-parser/formulas/error";
 import { a1, a1Range, CellAddress, CellRange, CellValue } from "../port";
 import { FunctionLibrary } from "./customFunctions";
-import { excelFunctions, useExcelOperators } from "./excelFunctions";
 import { FormulaSite, TableShape, toA1, Translation, UnresolvedReference } from "./references";
 
 /** What a cell holds as written: a value, or a formula ("=…", structured references and all). */
@@ -87,15 +87,23 @@ class Need extends Error {
   }
 }
 
-class Parser extends FormulaParser {
-  /** The library reads a reference result itself but turns an error or a blank there into #VALUE!; Excel does not. */
-  override checkFormulaResult(result: unknown, allowReturnArray?: boolean): unknown {
-    const isReference = typeof result === "object" && result !== null && "ref" in result;
-    const value = isReference ? this.retrieveRef(result) : result;
-    if (value === null || value === undefined || value instanceof FormulaError) return value ?? null;
-    return super.checkFormulaResult(value, allowReturnArray);
-  }
+/** Evaluates a formula's text in A1 form, reading cells and ranges through the hooks it was made with. */
+export interface FormulaEvaluator {
+  parse(text: string, position: Position, allowReturnArray: boolean): unknown;
 }
+
+/**
+ * Makes the evaluator: formulaEngine.ts (fast-formula-parser with Excel's functions and operators). A separate
+ * module, so the browser preview can download it while the pane starts.
+ */
+export type FormulaEngine = (hooks: {
+  readonly functions: Record<string, SheetFunction>;
+  readonly onCell: (reference: CellReference) => unknown;
+  readonly onRange: (reference: RangeReference) => unknown[][];
+}) => FormulaEvaluator;
+
+/** What a formula shows until the engine has arrived, as Excel shows #BUSY! while it calculates. */
+const LOADING = new FormulaError("#BUSY!", "The formula engine is still loading");
 
 /**
  * What a formula reads from a cell whose result depends on the formula itself. Excel shows 0 and warns; a
@@ -141,8 +149,9 @@ function gridOf(result: unknown): Value[][] {
 }
 
 export class Calculation {
+  private engine: FormulaEngine | undefined;
   /** Made on the first formula: building the formula grammar is most of a page's start-up in the preview. */
-  private formulaParser: Parser | undefined;
+  private evaluator: FormulaEvaluator | undefined;
   private readonly calculated = new Map<number, Calculated>();
   /** Cells filled by another cell's spilled array. */
   private readonly spilled = new Map<number, { readonly anchor: number; readonly value: Value }>();
@@ -167,21 +176,31 @@ export class Calculation {
   /** What the formula being evaluated has read. */
   private reading = { cells: new Set<number>(), ranges: new Map<string, Area>(), unresolved: false };
 
+  /** `engineWanted`: called when a formula meets no engine yet, so whoever holds it can fetch it. */
   constructor(
     private readonly source: CellSource,
     private readonly functions: FunctionLibrary = new Map(),
+    private readonly engineWanted: () => void = () => undefined,
   ) {}
 
-  private get parser(): Parser {
-    if (!this.formulaParser) {
-      this.formulaParser = new Parser({
-        functions: { ...excelFunctions(), ...Object.fromEntries(this.functions) },
-        onCell: (reference) => this.onCell(reference),
-        onRange: (reference) => this.onRange(reference),
-      });
-      useExcelOperators(this.formulaParser);
-    }
-    return this.formulaParser;
+  /** Whether formulas calculate yet: until the engine arrives they show #BUSY!. */
+  get ready(): boolean {
+    return this.engine !== undefined;
+  }
+
+  /** The engine has arrived: what showed #BUSY! is calculated when next read. */
+  useEngine(engine: FormulaEngine): void {
+    this.engine = engine;
+    this.invalidate([...this.unresolved]);
+  }
+
+  private get parser(): FormulaEvaluator {
+    this.evaluator ??= this.engine!({
+      functions: Object.fromEntries(this.functions),
+      onCell: (reference) => this.onCell(reference),
+      onRange: (reference) => this.onRange(reference),
+    });
+    return this.evaluator;
   }
 
   /** A cell's calculated value. */
@@ -377,15 +396,19 @@ export class Calculation {
     this.reading = { cells: new Set(), ranges: new Map(), unresolved: false };
     let result: unknown;
     let tables: readonly string[] = [];
-    let unresolved = false;
+    // A formula calculated before the engine arrived is calculated again once it has (useEngine).
+    let unresolved = !this.ready;
+    if (unresolved) this.engineWanted();
     try {
       const translation = this.translate(key, entry.formula, site);
       tables = translation.tables;
-      result = this.parser.parse(translation.text, { sheet: sheetName, row: row + 1, col: column + 1 }, true);
+      result = this.ready
+        ? this.parser.parse(translation.text, { sheet: sheetName, row: row + 1, col: column + 1 }, true)
+        : LOADING;
     } catch (error) {
       const need = needIn(error);
       if (need) return need;
-      unresolved = error instanceof UnresolvedReference;
+      unresolved ||= error instanceof UnresolvedReference;
       result = failure(error);
     }
     unresolved ||= this.reading.unresolved;

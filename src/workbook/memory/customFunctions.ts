@@ -5,7 +5,8 @@
 // a result, becomes an error cell with its message. Needs the CustomFunctions runtime global, as the
 // functions themselves do (Excel provides it; so do the preview and the tests).
 // Reference: https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-parameter-options
-import { Argument, FormulaError, SheetFunction } from "fast-formula-parser";
+import type { Argument, SheetFunction } from "fast-formula-parser";
+import FormulaError from "fast-formula-parser/formulas/error";
 
 /** What custom-functions-metadata generates from functions.ts, as the webpack build and the tests get it. */
 export interface GeneratedFunctions {

@@ -91,3 +91,14 @@ declare module "fast-formula-parser/formulas/functions/reference" {
   const ReferenceFunctions: { INDEX(context: unknown, ...args: unknown[]): unknown };
   export default ReferenceFunctions;
 }
+
+// The error class and the number formatter alone, so the workbook and its grids need not load the parser.
+declare module "fast-formula-parser/formulas/error" {
+  import { FormulaError } from "fast-formula-parser";
+  export default FormulaError;
+}
+
+declare module "fast-formula-parser/ssf/ssf" {
+  import { SSF } from "fast-formula-parser";
+  export default SSF;
+}

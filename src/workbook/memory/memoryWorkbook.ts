@@ -1,4 +1,4 @@
-import { FormulaError } from "fast-formula-parser";
+import FormulaError from "fast-formula-parser/formulas/error";
 import {
   CellAddress,
   CellRange,
@@ -16,7 +16,7 @@ import {
   WorkbookNames,
   WorkbookRefusal,
 } from "../port";
-import { Calculation, CellSource, Entry, isFormula, Value } from "./calculation";
+import { Calculation, CellSource, Entry, FormulaEngine, isFormula, Value } from "./calculation";
 import { FunctionLibrary } from "./customFunctions";
 import { TableShape } from "./references";
 
@@ -98,6 +98,11 @@ const cellValue = (value: Value): CellValue => (value instanceof FormulaError ? 
 const entryOf = (content: CellContent | undefined, formula?: string): Entry =>
   formula !== undefined ? { formula } : (content ?? null);
 
+/** Fetches the formula engine's module (a dynamic import), for a page that should not wait for it to start. */
+export interface FormulaEngineLoader {
+  readonly load: () => Promise<FormulaEngine>;
+}
+
 /**
  * A workbook held in memory, for tests and the browser preview. It calculates as Excel would (see
  * calculation.ts): readTable returns the values Excel's Range.values would. Every precondition of a batch is
@@ -110,9 +115,39 @@ export class MemoryWorkbook implements Workbook {
   private readonly listeners = new Set<() => void>();
   private readonly calculation: Calculation;
 
-  /** `functions`: the add-in's custom functions (customFunctionLibrary); without them PB formulas show #NAME?. */
-  constructor(options: { readonly functions?: FunctionLibrary } = {}) {
-    this.calculation = new Calculation(this.cellSource(), options.functions);
+  private readonly formulas: FormulaEngine | FormulaEngineLoader;
+  /** Settles once formulas calculate; made when the first formula is calculated or a table of them read. */
+  private engineArrival: Promise<void> | undefined;
+
+  /**
+   * `formulas`: the formula engine (formulaEngine.ts), or how to fetch it (the browser preview's dynamic import),
+   * which is done when the first formula needs it: until it arrives formulas show #BUSY! and readTable waits for
+   * it. `functions`: the add-in's custom functions (customFunctionLibrary); without them PB formulas show #NAME?.
+   */
+  constructor(options: {
+    readonly formulas: FormulaEngine | FormulaEngineLoader;
+    readonly functions?: FunctionLibrary;
+  }) {
+    this.formulas = options.formulas;
+    this.calculation = new Calculation(this.cellSource(), options.functions, () => void this.engineArrived());
+    if (typeof this.formulas === "function") this.calculation.useEngine(this.formulas);
+  }
+
+  /** The engine, fetched once. */
+  private engineArrived(): Promise<void> {
+    const { formulas } = this;
+    if (typeof formulas === "function") return Promise.resolve();
+    this.engineArrival ??= formulas.load().then(
+      (engine) => {
+        this.calculation.useEngine(engine);
+        this.changed();
+      },
+      (error: unknown) => {
+        this.engineArrival = undefined; // the next formula read tries again
+        throw error;
+      },
+    );
+    return this.engineArrival;
   }
 
   /** A sheet with nothing on it, as a user might already have. */
@@ -213,8 +248,12 @@ export class MemoryWorkbook implements Workbook {
   }
 
   readTable(name: string): Promise<TableData | null> {
+    // As Excel returns a formula's value once it is calculated, a table of formulas is read once they calculate.
+    const table = this.find(name);
+    if (!this.calculation.ready && table?.rows.some((row) => row.some(isFormula))) {
+      return this.engineArrived().then(() => this.readTable(name));
+    }
     return settle(() => {
-      const table = this.find(name);
       if (!table) return null;
       const { index } = table.sheet;
       return {
