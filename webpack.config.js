@@ -3,6 +3,8 @@ const path = require("path");
 const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { GriffelCSSExtractionPlugin } = require("@griffel/webpack-extraction-plugin");
+const MiniCssExtractPlugin = require("mini-css-extract-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { CONTENT_SECURITY_POLICY, policyForPath } = require("./scripts/csp");
 const { DEVELOPMENT_URL, declaredSets, manifestFor } = require("./scripts/manifest");
@@ -91,7 +93,22 @@ module.exports = async (env, options) => ({
     },
   },
   module: {
+    // Loaders run from the last rule to the first: TypeScript, then Griffel's ahead-of-time styles, then their
+    // extraction into one style sheet, so the scripts carry class names and the CSS is parsed as CSS.
     rules: [
+      {
+        // Fluent UI's own components ship with their styles already compiled ahead of time.
+        test: /\.(js|mjs|tsx?)$/,
+        include: [path.resolve(__dirname, "src"), /[\\/]node_modules[\\/]@fluentui[\\/]/],
+        use: { loader: GriffelCSSExtractionPlugin.loader },
+      },
+      {
+        test: /\.tsx?$/,
+        exclude: /node_modules/,
+        // Evaluates makeStyles' arguments at build time, in Node: without the pane's Preact aliases.
+        use: { loader: "@griffel/webpack-loader", options: { inheritResolveOptions: ["modules"] } },
+      },
+      { test: /\.css$/, use: [MiniCssExtractPlugin.loader, "css-loader"] },
       {
         test: /\.tsx?$/,
         exclude: /node_modules/,
@@ -103,6 +120,9 @@ module.exports = async (env, options) => ({
     ],
   },
   plugins: [
+    // Griffel's styles as one style sheet (griffel.css), loaded by both pages; Griffel orders its own rules.
+    new MiniCssExtractPlugin({ ignoreOrder: true }),
+    new GriffelCSSExtractionPlugin(),
     // Writes functions.json from the JSDoc in functions.ts and adds the CustomFunctions.associate calls.
     new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
     new FunctionsMetadataSettingsPlugin(),

@@ -5,8 +5,9 @@
 //   No inline scripts and no eval.
 // - connect-src 'self': the add-in makes no network calls; a request to another host is refused by the browser.
 //   Office.js's own telemetry is refused too, which Office tolerates.
-// - style-src allows inline styles: Fluent UI's Griffel and Office.js insert <style> elements at run time
-//   (https://github.com/OfficeDev/office-js/issues/1687). Styles cannot run script.
+// - style-src allows inline styles: Fluent UI's provider writes its theme's variables in a <style> element and
+//   Office.js inserts its own (https://github.com/OfficeDev/office-js/issues/1687); the components' styles come
+//   as griffel.css, from 'self'. Styles cannot run script.
 // - No frame-ancestors: Excel on the web shows the pane in a frame from Microsoft's hosts, and a <meta> policy
 //   cannot carry it anyway.
 const OFFICE_JS = "https://appsforoffice.microsoft.com";

@@ -158,6 +158,21 @@ describe("production build", () => {
     expect(react).toEqual([]);
   });
 
+  it("ships Fluent UI's and the pane's styles as one style sheet, made at build time, which both pages link", () => {
+    for (const page of ["taskpane.html", "preview.html"]) {
+      expect(readFileSync(join(output, page), "utf8")).toMatch(/<link href="?griffel\.css"? rel="?stylesheet/);
+    }
+    const css = readFileSync(join(output, "griffel.css"), "utf8");
+    // A Fluent rule (the spinner's animation) and one of the pane's own (the 320 px combobox fix).
+    expect(css).toMatch(/@keyframes/);
+    expect(css).toMatch(/\{min-width:0;\}/);
+    // The scripts carry class names only: no rule text for Griffel to insert at run time.
+    const pane = scriptsOf(readFileSync(join(output, "taskpane.html"), "utf8")).slice(1);
+    expect(
+      pane.filter((script) => /@keyframes|\{min-width:0;\}/.test(readFileSync(join(output, script), "utf8"))),
+    ).toEqual([]);
+  });
+
   it("puts the engine, decimal.js and zod in one chunk that the functions and the pane share", () => {
     const engine = readFileSync(join(output, "engine.js"), "utf8");
     expect(engine).toMatch(/Decimal/);

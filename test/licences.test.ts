@@ -33,7 +33,8 @@ describe("the packages the build ships", () => {
     const modules = new Set(
       readdirSync(build)
         .filter((file) => file.endsWith(".js"))
-        .flatMap((file) => [...readFileSync(join(build, file), "utf8").matchAll(/"\.\/(node_modules\/[^"]+)"/g)])
+        // A module's id is its path, or for a style sheet Griffel extracted, "path!=!loader!…": the path counts.
+        .flatMap((file) => [...readFileSync(join(build, file), "utf8").matchAll(/"\.\/(node_modules\/[^"!]+)/g)])
         .map((match) => match[1]),
     );
     const licences = new Map([...modules].map((path) => [packageOf(path), licenceOf(path)]));

@@ -5,6 +5,7 @@ import { AddressInfo } from "net";
 import { extname, join, normalize } from "path";
 
 const TYPES: Record<string, string> = {
+  ".css": "text/css",
   ".html": "text/html",
   ".js": "text/javascript",
   ".json": "application/json",
