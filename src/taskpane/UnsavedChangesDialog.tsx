@@ -1,12 +1,12 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-} from "@fluentui/react-components";
+import { lazy, Suspense } from "react";
+
+// Fluent's Dialog (with its focus trap and motion) is downloaded the first time a prompt is needed, not with
+// the pane: most sessions never see it.
+const UnsavedChangesSurface = lazy(() =>
+  import(/* webpackChunkName: "unsaved-dialog" */ "./UnsavedChangesSurface").then((module) => ({
+    default: module.UnsavedChangesSurface,
+  })),
+);
 
 /** Asks before unsaved work is lost: keep editing (the default, and Escape), or discard it and go on. */
 export function UnsavedChangesDialog({
@@ -22,24 +22,10 @@ export function UnsavedChangesDialog({
   onKeep: () => void;
   onDiscard: () => void;
 }) {
+  if (work === null) return null;
   return (
-    <Dialog open={work !== null} modalType="alert" onOpenChange={(_, data) => !data.open && onKeep()}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>Unsaved changes</DialogTitle>
-          <DialogContent>
-            {`You have not saved ${(work ?? []).join(" or ")}. Keep editing, or discard ${
-              (work ?? []).length > 1 ? "them" : "it"
-            } and ${then}?`}
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={onKeep}>
-              Keep editing
-            </Button>
-            <Button onClick={onDiscard}>Discard changes</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <Suspense fallback={null}>
+      <UnsavedChangesSurface work={work} then={then} onKeep={onKeep} onDiscard={onDiscard} />
+    </Suspense>
   );
 }

@@ -8,12 +8,10 @@ import {
   tokens,
   useAnnounce,
 } from "@fluentui/react-components";
-import { useEffect, useLayoutEffect, useMemo, useReducer, useRef } from "react";
+import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useReducer, useRef } from "react";
 import { NoticeBar } from "../../NoticeBar";
 import { planController } from "../../state/planController";
-import { timestamp } from "../../../workbook/planBook";
 import {
-  dateProblems,
   derivePlan,
   initialState,
   Intent,
@@ -24,18 +22,18 @@ import {
 import { UnsavedChangesDialog } from "../../UnsavedChangesDialog";
 import { PaneViewProps } from "../registry";
 import { AssessmentSummary } from "./AssessmentSummary";
-import { PlanDates } from "./PlanDates";
-import { PlanLines } from "./PlanLines";
-import { PlanTotals } from "./PlanTotals";
-import { SavePanel } from "./SavePanel";
 import { SearchCombobox } from "./SearchCombobox";
 import { ToleranceSettings } from "./ToleranceSettings";
-import { TrafficLight } from "./TrafficLight";
+
+// The plan's lines, totals, light, dates and saving come once a person is picked: downloaded then, so the
+// pane starts with what its first screen shows.
+const PlanEditor = lazy(() =>
+  import(/* webpackChunkName: "plan-editor" */ "./PlanEditor").then((module) => ({ default: module.PlanEditor })),
+);
 
 const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: "12px", minWidth: 0 },
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
-  subheading: { margin: 0, fontSize: tokens.fontSizeBase400 },
   actions: { display: "flex", flexWrap: "wrap", gap: "8px" },
   busy: { display: "flex", flexDirection: "column", gap: "4px" },
 });
@@ -198,35 +196,15 @@ export function PlanView({ workbook, onUnsavedChange }: PaneViewProps) {
       )}
       {priced && person && <AssessmentSummary person={person} assessment={priced} />}
       {plan && priced && book && (
-        <>
-          <Divider />
-          <h2 className={styles.subheading}>{plan.planId ? `Plan ${plan.planId}` : "New plan"}</h2>
-          <PlanLines
-            plan={plan}
-            checked={derived.checked}
-            services={book.services}
-            catalogue={state.catalogue}
-            dispatch={dispatch}
-          />
-          {derived.costed && <PlanTotals totals={derived.costed.totals} />}
-          {derived.costed && <TrafficLight against={derived.costed.againstBudget} />}
-          <PlanDates
-            plan={plan}
-            problems={dateProblems(plan, timestamp(new Date()).slice(0, 10))}
-            dispatch={dispatch}
-          />
-          <SavePanel
-            plan={plan}
-            userName={state.userName}
-            reasonNeeded={derived.reasonNeeded}
-            signOffNeeded={derived.signOffNeeded}
-            signOffWithdrawn={derived.signOffWithdrawn}
-            saveMessage={state.saveMessage}
+        <Suspense fallback={<Spinner size="tiny" labelPosition="after" label="Opening the plan…" />}>
+          <PlanEditor
+            state={{ ...state, plan, book }}
+            derived={derived}
             busy={busy !== null}
             dispatch={dispatch}
             onSave={() => void controller.save(state)}
           />
-        </>
+        </Suspense>
       )}
       {book && (
         <>
