@@ -415,6 +415,7 @@ async function timeToInteractive(output: string, runs = 7) {
   });
   const times: number[] = [];
   const scriptsDone: number[] = [];
+  const reopened: number[] = [];
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   try {
     for (let run = 0; run < runs; run++) {
@@ -424,22 +425,29 @@ async function timeToInteractive(output: string, runs = 7) {
       await cdp.send("Emulation.setCPUThrottlingRate", { rate: SLOWDOWN });
       await cdp.send("Page.enable");
       await cdp.send("Page.addScriptToEvaluateOnNewDocument", { source: WATCH_FOR_INTERACTIVE });
-      await cdp.send("Page.navigate", { url: `${server.url}/preview.html` });
       // Asked from outside every 200 ms: the page's own record says when it became interactive.
       const read = async <T>(expression: string) =>
         (await cdp.send("Runtime.evaluate", { expression, returnByValue: true })).result.value as T | undefined;
-      let interactive: number | undefined;
-      for (let waited = 0; interactive === undefined; waited += 200) {
-        if (waited > 30_000) throw new Error("The preview's pane did not become interactive within 30 s");
-        await sleep(200);
-        interactive = await read<number>("window.__paneInteractive");
-      }
-      times.push(interactive);
+      const open = async () => {
+        await cdp.send("Page.navigate", { url: `${server.url}/preview.html` });
+        let interactive: number | undefined;
+        for (let waited = 0; interactive === undefined; waited += 200) {
+          if (waited > 30_000) throw new Error("The preview's pane did not become interactive within 30 s");
+          await sleep(200);
+          interactive = await read<number>("window.__paneInteractive");
+        }
+        return interactive;
+      };
+      times.push(await open());
       // By DOMContentLoaded the page's deferred scripts have all run (and Preact has rendered the pane once);
       // the rest is the pane reading the workbook.
       scriptsDone.push(
         (await read<number>('performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd')) ?? NaN,
       );
+      // Opened again in the same browser profile, as Excel's webview reopens a pane: scripts come from the HTTP
+      // cache and V8's code cache. For information; the target is the first, cold, opening.
+      await sleep(500);
+      reopened.push(await open());
       await context.close();
     }
   } finally {
@@ -451,6 +459,7 @@ async function timeToInteractive(output: string, runs = 7) {
     medianMs: median(times),
     bestMs: Math.min(...times),
     scriptsRunMedianMs: median(scriptsDone),
+    reopenedMedianMs: median(reopened),
     runs,
     slowdown: SLOWDOWN,
   };
@@ -600,7 +609,8 @@ async function main() {
     interactive
       ? `preview.html interactive ("Set up workbook" enabled) at ${SLOWDOWN}× CPU slowdown: ` +
           `median ${f(interactive.medianMs, 0)} ms, best ${f(interactive.bestMs, 0)} ms of ${interactive.runs} ` +
-          `(scripts downloaded and run by ${f(interactive.scriptsRunMedianMs, 0)} ms, median)`
+          `(scripts downloaded and run by ${f(interactive.scriptsRunMedianMs, 0)} ms, median); ` +
+          `reopened with the browser's caches warm: median ${f(interactive.reopenedMedianMs, 0)} ms`
       : `preview.html time to interactive not measured: no Chromium at ${CHROMIUM}`,
   );
   console.log("");
