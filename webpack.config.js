@@ -83,7 +83,7 @@ module.exports = async (env, options) => ({
   resolve: {
     extensions: [".ts", ".tsx", ".js"],
     // The pane is written against React's API (and Fluent UI needs it) but runs on Preact's compatibility
-    // layer: the same hooks, portals and createRoot in about a sixth of React's download (README, "Why Preact").
+    // layer: the same hooks, portals and createRoot in about a sixth of React's download (README, Performance).
     alias: {
       react$: "preact/compat",
       "react/jsx-runtime$": "preact/compat/jsx-runtime",
@@ -183,7 +183,7 @@ module.exports = async (env, options) => ({
           enforce: true,
           priority: 30,
         },
-        react: {
+        preact: {
           test: /[\\/]node_modules[\\/]preact[\\/]/,
           name: "preact",
           enforce: true,
