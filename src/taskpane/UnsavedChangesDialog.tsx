@@ -1,4 +1,4 @@
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useLayoutEffect, useRef } from "react";
 
 // Fluent's Dialog (with its focus trap and motion) is downloaded the first time a prompt is needed, not with
 // the pane: most sessions never see it.
@@ -22,6 +22,18 @@ export function UnsavedChangesDialog({
   onKeep: () => void;
   onDiscard: () => void;
 }) {
+  // Fluent gives focus back only to a DialogTrigger; this dialog opens from whatever the user did (Refresh, a
+  // person picked, a tab), so focus returns there when it closes, instead of falling to the page.
+  const opener = useRef<HTMLElement | null>(null);
+  const open = work !== null;
+  useLayoutEffect(() => {
+    if (open) {
+      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      return;
+    }
+    if (opener.current?.isConnected) opener.current.focus();
+    opener.current = null;
+  }, [open]);
   if (work === null) return null;
   return (
     <Suspense fallback={null}>

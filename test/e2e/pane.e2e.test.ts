@@ -239,6 +239,12 @@ describe("support plan in the browser preview", () => {
     await dialog.waitFor();
     await dialog.getByRole("button", { name: "Keep editing" }).click();
     await dialog.waitFor({ state: "hidden" });
+    // Focus goes back to what opened the dialog, not to the page.
+    await expect(
+      pane()
+        .getByRole("button", { name: "Refresh" })
+        .evaluate((button) => button === document.activeElement),
+    ).resolves.toBe(true);
     // Still there (once the dialog has given the page back to screen readers).
     await line(5).waitFor();
 
