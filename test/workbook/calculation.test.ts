@@ -87,6 +87,22 @@ describe("a formula engine fetched when the first formula needs it (the browser 
     expect(value(workbook, "Sums", "F1")).toBe(8);
     expect(cell(workbook, "Sums", "F1").error).toBeUndefined();
   });
+  it("reports a failed fetch to the read that waits for it, and fetches again on the next", async () => {
+    let loads = 0;
+    const load = () =>
+      ++loads < 3 ? Promise.reject(new Error("Loading chunk formulas failed")) : Promise.resolve(formulaEngine);
+    const workbook = new MemoryWorkbook({ formulas: { load } });
+    const twice: ColumnWrite = { header: "Twice", numberFormat: "General", formula: "=[@N]*2" };
+    await workbook.addTables([
+      { sheet: "Sums", name: "Doubled", columns: [{ header: "N", numberFormat: "General" }, twice], rows: [[4, null]] },
+    ]);
+    // The grid's read asks for the engine and shows #BUSY!; its failed fetch is nobody's unhandled error.
+    expect(cell(workbook, "Sums", "B2").error?.code).toBe("#BUSY!");
+    await Promise.resolve();
+    await expect(workbook.readTable("Doubled")).rejects.toThrow("Loading chunk formulas failed");
+    await expect(workbook.readTable("Doubled")).resolves.toMatchObject({ rows: [[4, 8]] });
+    expect(loads).toBe(3);
+  });
 });
 
 describe("the starter workbook, calculated", () => {

@@ -129,7 +129,9 @@ export class MemoryWorkbook implements Workbook {
     readonly functions?: FunctionLibrary;
   }) {
     this.formulas = options.formulas;
-    this.calculation = new Calculation(this.cellSource(), options.functions, () => void this.engineArrived());
+    // A fetch that fails is reported by the read of a table that waits for it; a formula only asks again.
+    const wanted = () => void this.engineArrived().catch(() => undefined);
+    this.calculation = new Calculation(this.cellSource(), options.functions, wanted);
     if (typeof this.formulas === "function") this.calculation.useEngine(this.formulas);
   }
 
