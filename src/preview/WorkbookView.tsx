@@ -34,11 +34,13 @@ export function WorkbookView({ workbook }: { workbook: MemoryWorkbook }) {
 
   return (
     <section aria-label="Workbook" className={styles.view}>
-      <Text as="h2" weight="semibold">
+      <Text as="h2" block weight="semibold">
         Workbook (in memory, calculated)
       </Text>
       {shown === undefined ? (
-        <Text as="p">The workbook is empty. Use "Set up workbook" in the pane to add the starter tables.</Text>
+        <Text as="p" block>
+          The workbook is empty. Use "Set up workbook" in the pane to add the starter tables.
+        </Text>
       ) : (
         <>
           <TabList selectedValue={shown.name} onTabSelect={(_, data) => setSelected(String(data.value))}>
@@ -50,11 +52,17 @@ export function WorkbookView({ workbook }: { workbook: MemoryWorkbook }) {
           </TabList>
           <SheetGrid key={shown.name} sheet={shown} write={write} />
           {shown.charts.length > 0 && (
-            <Suspense fallback={<Text as="p">Drawing the charts…</Text>}>
+            <Suspense
+              fallback={
+                <Text as="p" block>
+                  Drawing the charts…
+                </Text>
+              }
+            >
               <SheetCharts sheet={shown} />
             </Suspense>
           )}
-          <Text as="p" size={200}>
+          <Text as="p" block size={200}>
             Select a cell and type, or press Enter or F2, to change it: a value or a formula. Everything that depends on
             it is calculated again, PB functions included, as Excel would.
           </Text>
