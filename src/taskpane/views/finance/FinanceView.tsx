@@ -8,6 +8,7 @@ import { canWrite, financeReducer, financeSummary, initialFinanceState, unsavedW
 import { financeController } from "../../state/financeController";
 import { useFieldGridStyles } from "../fieldGrid";
 import { PaneViewProps } from "../registry";
+import { useFirstRead } from "../useFirstRead";
 import { CommitmentFigures, percent } from "./CommitmentFigures";
 import { ForecastAssumptionsInputs, ForecastFigures } from "./ForecastAssumptions";
 
@@ -36,9 +37,7 @@ export function FinanceView({ workbook, onUnsavedChange }: PaneViewProps) {
     initialFinanceState(timestamp(new Date()).slice(0, 10)),
   );
   const controller = useMemo(() => financeController(workbook, dispatch), [workbook]);
-  useEffect(() => {
-    void controller.read();
-  }, [controller]);
+  useFirstRead(controller, (current) => current.read());
   const unsaved = unsavedWork(state).join("\n");
   useEffect(() => onUnsavedChange(unsaved === "" ? [] : unsaved.split("\n")), [unsaved, onUnsavedChange]);
 

@@ -24,6 +24,7 @@ import { PaneViewProps } from "../registry";
 import { AssessmentSummary } from "./AssessmentSummary";
 import { SearchCombobox } from "./SearchCombobox";
 import { ToleranceSettings } from "./ToleranceSettings";
+import { useFirstRead } from "../useFirstRead";
 
 // The plan's lines, totals, light, dates and saving come once a person is picked: downloaded then, so the
 // pane starts with what its first screen shows.
@@ -67,9 +68,7 @@ export function PlanView({ workbook, onUnsavedChange }: PaneViewProps) {
   const styles = useStyles();
   const [state, dispatch] = useReducer(planEditorReducer, undefined, () => initialState(rememberedName()));
   const controller = useMemo(() => planController(workbook, dispatch), [workbook]);
-  useEffect(() => {
-    void controller.load();
-  }, [controller]);
+  useFirstRead(controller, (current) => current.load());
 
   const derived = useMemo(() => derivePlan(state), [state]);
   const switching = unsavedWork(state, { kind: "switchView" }).join("\n");

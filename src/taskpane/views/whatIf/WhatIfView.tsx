@@ -6,6 +6,7 @@ import { NoticeBar } from "../../NoticeBar";
 import { deriveWhatIf, initialWhatIf, unsavedWork, whatIfReducer } from "../../state/whatIf";
 import { whatIfController } from "../../state/whatIfController";
 import { PaneViewProps } from "../registry";
+import { useFirstRead } from "../useFirstRead";
 import { ChangeChooser } from "./ChangeChooser";
 import { ProposalPreview } from "./ProposalPreview";
 import { RepricingSummary } from "./RepricingSummary";
@@ -32,9 +33,7 @@ export function WhatIfView({ workbook, onUnsavedChange }: PaneViewProps) {
   const styles = useStyles();
   const [state, dispatch] = useReducer(whatIfReducer, initialWhatIf);
   const controller = useMemo(() => whatIfController(workbook, dispatch), [workbook]);
-  useEffect(() => {
-    void controller.load();
-  }, [controller]);
+  useFirstRead(controller, (current) => current.load());
   const view = useMemo(() => deriveWhatIf(state), [state]);
   const unsaved = unsavedWork(state).join("\n");
   useEffect(() => onUnsavedChange(unsaved === "" ? [] : unsaved.split("\n")), [unsaved, onUnsavedChange]);
