@@ -173,6 +173,22 @@ describe("production build", () => {
     ).toEqual([]);
   });
 
+  it("marks every script a page starts with for V8 to compile whole as it streams in, and nothing else", () => {
+    const HINT = "//# allFunctionsCalledOnLoad\n";
+    const atStart = new Set(
+      ["taskpane.html", "preview.html"].flatMap((page) =>
+        scriptsOf(readFileSync(join(output, page), "utf8")).filter((script) => !/^https?:/.test(script)),
+      ),
+    );
+    const hinted = readdirSync(output).filter(
+      (file) => /\.(js|css)$/.test(file) && readFileSync(join(output, file), "utf8").startsWith(HINT),
+    );
+    expect(hinted.sort()).toEqual([...atStart].sort());
+    // Scripts fetched later (the plan editor, the formula engine) are compiled as V8 sees fit.
+    expect(hinted).not.toContain("plan-editor.js");
+    expect(hinted).not.toContain("formulas.js");
+  });
+
   it("puts the engine, decimal.js and zod in one chunk that the functions and the pane share", () => {
     const engine = readFileSync(join(output, "engine.js"), "utf8");
     expect(engine).toMatch(/Decimal/);
