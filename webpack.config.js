@@ -9,6 +9,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { CONTENT_SECURITY_POLICY, policyForPath } = require("./scripts/csp");
 const { DEVELOPMENT_URL, declaredSets, manifestFor } = require("./scripts/manifest");
 const { supportPage } = require("./scripts/supportPage");
+const { themeCss } = require("./scripts/theme");
 const { config } = require("./package.json");
 
 const port = Number(process.env.PORT || 3000);
@@ -152,14 +153,14 @@ module.exports = async (env, options) => ({
       template: "./src/taskpane/taskpane.html",
       // Shared runtime: the pane and the functions run in one page.
       chunks: ["taskpane", "functions"],
-      templateParameters: { contentSecurityPolicy: CONTENT_SECURITY_POLICY.pane },
+      templateParameters: { contentSecurityPolicy: CONTENT_SECURITY_POLICY.pane, themeCss: themeCss() },
     }),
     // The pane beside an in-memory workbook, for trying the add-in without Excel.
     new HtmlWebpackPlugin({
       filename: "preview.html",
       template: "./src/preview/preview.html",
       chunks: ["preview"],
-      templateParameters: { contentSecurityPolicy: CONTENT_SECURITY_POLICY.preview },
+      templateParameters: { contentSecurityPolicy: CONTENT_SECURITY_POLICY.preview, themeCss: themeCss() },
     }),
     new CopyWebpackPlugin({
       patterns: [

@@ -5,9 +5,10 @@
 //   No inline scripts and no eval.
 // - connect-src 'self': the add-in makes no network calls; a request to another host is refused by the browser.
 //   Office.js's own telemetry is refused too, which Office tolerates.
-// - style-src allows inline styles: Fluent UI's provider writes its theme's variables in a <style> element and
-//   Office.js inserts its own (https://github.com/OfficeDev/office-js/issues/1687); the components' styles come
-//   as griffel.css, from 'self'. Styles cannot run script.
+// - style-src allows inline styles: each page carries Fluent UI's theme variables in a <style> element (written
+//   by the build, scripts/theme.js), Fluent's provider adds an empty one, and Office.js inserts its own
+//   (https://github.com/OfficeDev/office-js/issues/1687); the components' styles come as griffel.css, from
+//   'self'. Styles cannot run script.
 // - No frame-ancestors: Excel on the web shows the pane in a frame from Microsoft's hosts, and a <meta> policy
 //   cannot carry it anyway.
 const OFFICE_JS = "https://appsforoffice.microsoft.com";

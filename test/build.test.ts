@@ -189,6 +189,19 @@ describe("production build", () => {
     expect(hinted).not.toContain("formulas.js");
   });
 
+  it("writes Fluent's theme into both pages as CSS variables, so no script builds it", () => {
+    for (const page of ["taskpane.html", "preview.html"]) {
+      const html = readFileSync(join(output, page), "utf8");
+      // webLightTheme's brand colour and font, on :root, before any script runs.
+      const theme = /<style>\s*:root\s*\{([^}]*)\}/.exec(html)?.[1] ?? "";
+      expect(theme).toMatch(/--colorBrandBackground:\s*#0f6cbd;/);
+      expect(theme).toMatch(/--fontFamilyBase:\s*'Segoe UI'/);
+    }
+    const scripts = readdirSync(output).filter((file) => file.endsWith(".js"));
+    // The palette's values are in no script: only the variables' names are.
+    expect(scripts.filter((file) => /#0f6cbd/i.test(readFileSync(join(output, file), "utf8")))).toEqual([]);
+  });
+
   it("puts the engine, decimal.js and zod in one chunk that the functions and the pane share", () => {
     const engine = readFileSync(join(output, "engine.js"), "utf8");
     expect(engine).toMatch(/Decimal/);

@@ -1,10 +1,11 @@
 // Excel's CustomFunctions global first: the functions module uses it as soon as it loads.
 import "./customFunctionsRuntime";
-import { Field, FluentProvider, makeStyles, Select, tokens, webLightTheme } from "@fluentui/react-components";
+import { Field, FluentProvider, makeStyles, Select, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { createRoot } from "react-dom/client";
 import * as PB from "../functions/functions";
 import { App } from "../taskpane/App";
+import { PAGE_THEME } from "../taskpane/theme";
 import { customFunctionLibrary, GeneratedFunctions } from "../workbook/memory/customFunctions";
 import { MemoryWorkbook } from "../workbook/memory/memoryWorkbook";
 import { WorkbookView } from "./WorkbookView";
@@ -63,7 +64,7 @@ function Preview() {
 }
 
 createRoot(document.getElementById("root")!).render(
-  <FluentProvider theme={webLightTheme}>
+  <FluentProvider theme={PAGE_THEME}>
     <Preview />
   </FluentProvider>,
 );

@@ -1,7 +1,8 @@
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { OfficeWorkbook } from "../workbook/office/officeWorkbook";
 import { App } from "./App";
+import { PAGE_THEME } from "./theme";
 
 /** The requirement sets manifest.xml declares, written in by the build (webpack.config.js). */
 declare const REQUIRED_SETS: readonly { name: string; version: string }[];
@@ -27,7 +28,7 @@ void Office.onReady((info) => {
     return;
   }
   root.render(
-    <FluentProvider theme={webLightTheme}>
+    <FluentProvider theme={PAGE_THEME}>
       <main>
         <App workbook={new OfficeWorkbook()} />
       </main>
