@@ -470,6 +470,8 @@ async function timeToInteractive(output: string, runs = 7) {
   return {
     medianMs: median(times),
     bestMs: Math.min(...times),
+    // Every cold run, so a reader can see the spread on a shared machine, not just its middle.
+    coldRunsMs: times.map((time) => Math.round(time)),
     enabledMedianMs: median(enabled),
     scriptsRunMedianMs: median(scriptsDone),
     reopenedMedianMs: median(reopened),
@@ -622,6 +624,7 @@ async function main() {
     interactive
       ? `preview.html interactive ("Set up workbook" enabled and drawn) at ${SLOWDOWN}× CPU slowdown: ` +
           `median ${f(interactive.medianMs, 0)} ms, best ${f(interactive.bestMs, 0)} ms of ${interactive.runs} ` +
+          `(${interactive.coldRunsMs.join(", ")}) ` +
           `(medians: scripts downloaded and run by ${f(interactive.scriptsRunMedianMs, 0)} ms, ` +
           `the button enabled by ${f(interactive.enabledMedianMs, 0)} ms); ` +
           `reopened with the browser's caches warm: median ${f(interactive.reopenedMedianMs, 0)} ms`
