@@ -21,10 +21,10 @@ import {
 } from "../../state/planEditor";
 import { UnsavedChangesDialog } from "../../UnsavedChangesDialog";
 import { PaneViewProps } from "../registry";
+import { useFirstRead } from "../useFirstRead";
 import { AssessmentSummary } from "./AssessmentSummary";
 import { SearchCombobox } from "./SearchCombobox";
 import { ToleranceSettings } from "./ToleranceSettings";
-import { useFirstRead } from "../useFirstRead";
 
 // The plan's lines, totals, light, dates and saving come once a person is picked: downloaded then, so the
 // pane starts with what its first screen shows.
