@@ -1,8 +1,8 @@
 import { AriaLiveAnnouncer, makeStyles, Spinner, Tab, TabList } from "@fluentui/react-components";
-import { Suspense, useCallback, useReducer, useState } from "react";
+import { Suspense, useCallback, useReducer } from "react";
 import { Workbook } from "../workbook/port";
 import { ErrorBoundary } from "./ErrorBoundary";
-import { shellReducer } from "./state/shell";
+import { initialShell, shellReducer } from "./state/shell";
 import { UnsavedChangesDialog } from "./UnsavedChangesDialog";
 import { PaneView, VIEWS } from "./views/registry";
 
@@ -26,9 +26,8 @@ const useStyles = makeStyles({
  */
 export function App({ workbook, views = VIEWS }: { workbook: Workbook; views?: readonly PaneView[] }) {
   const styles = useStyles();
-  const [shell, dispatch] = useReducer(shellReducer, { active: views[0].id, pending: null });
-  const [unsaved, setUnsaved] = useState<readonly string[]>([]);
-  const onUnsavedChange = useCallback((work: readonly string[]) => setUnsaved(work), []);
+  const [shell, dispatch] = useReducer(shellReducer, views[0].id, initialShell);
+  const onUnsavedChange = useCallback((work: readonly string[]) => dispatch({ type: "unsavedReported", work }), []);
   const active = views.find((view) => view.id === shell.active) ?? views[0];
   const pending = views.find((view) => view.id === shell.pending);
   return (
@@ -38,9 +37,7 @@ export function App({ workbook, views = VIEWS }: { workbook: Workbook; views?: r
           className={styles.tabs}
           selectedValue={active.id}
           aria-label="Views"
-          onTabSelect={(_, data) =>
-            dispatch({ type: "viewRequested", view: String(data.value), unsaved: unsaved.length > 0 })
-          }
+          onTabSelect={(_, data) => dispatch({ type: "viewRequested", view: String(data.value) })}
         >
           {views.map((view) => (
             <Tab key={view.id} id={`view-tab-${view.id}`} value={view.id}>
@@ -56,13 +53,10 @@ export function App({ workbook, views = VIEWS }: { workbook: Workbook; views?: r
           </ErrorBoundary>
         </div>
         <UnsavedChangesDialog
-          work={pending ? unsaved : null}
+          work={pending ? shell.unsaved : null}
           then={pending ? `go to ${pending.label}` : ""}
           onKeep={() => dispatch({ type: "keepEditing" })}
-          onDiscard={() => {
-            setUnsaved([]);
-            dispatch({ type: "discardConfirmed" });
-          }}
+          onDiscard={() => dispatch({ type: "discardConfirmed" })}
         />
       </div>
     </AriaLiveAnnouncer>

@@ -1,28 +1,45 @@
 // The pane's shell: switching views goes through the unsaved-work question, like every other way of
 // leaving a plan (8.5); and the views are one registry, so adding one is one entry.
-import { ShellState, shellReducer } from "../../src/taskpane/state/shell";
+import { initialShell, shellReducer } from "../../src/taskpane/state/shell";
 import { VIEWS } from "../../src/taskpane/views/registry";
 
-const start: ShellState = { active: "plan", pending: null };
+const start = initialShell("plan");
+const editing = shellReducer(start, { type: "unsavedReported", work: ["the plan for Ada Lovelace"] });
 
 describe("the pane's shell", () => {
   it("switches at once when the view being left has nothing unsaved", () => {
-    expect(shellReducer(start, { type: "viewRequested", view: "finance", unsaved: false })).toEqual({
+    expect(shellReducer(start, { type: "viewRequested", view: "finance" })).toEqual({
       active: "finance",
       pending: null,
+      unsaved: [],
     });
   });
 
   it("asks first when it has: keep stays, discard goes", () => {
-    const asked = shellReducer(start, { type: "viewRequested", view: "finance", unsaved: true });
-    expect(asked).toEqual({ active: "plan", pending: "finance" });
-    expect(shellReducer(asked, { type: "keepEditing" })).toEqual(start);
-    expect(shellReducer(asked, { type: "discardConfirmed" })).toEqual({ active: "finance", pending: null });
+    const asked = shellReducer(editing, { type: "viewRequested", view: "finance" });
+    expect(asked).toEqual({ active: "plan", pending: "finance", unsaved: ["the plan for Ada Lovelace"] });
+    expect(shellReducer(asked, { type: "keepEditing" })).toEqual(editing);
+    // The discarded work goes with the view: the view switched to starts with nothing unsaved.
+    expect(shellReducer(asked, { type: "discardConfirmed" })).toEqual({
+      active: "finance",
+      pending: null,
+      unsaved: [],
+    });
+  });
+
+  it("a view reporting the same unsaved work again leaves the state as it was, so the pane is not re-rendered", () => {
+    expect(shellReducer(start, { type: "unsavedReported", work: [] })).toBe(start);
+    expect(shellReducer(editing, { type: "unsavedReported", work: ["the plan for Ada Lovelace"] })).toBe(editing);
+    expect(shellReducer(editing, { type: "unsavedReported", work: [] })).toEqual(start);
+    expect(
+      shellReducer(editing, { type: "unsavedReported", work: ["the plan for Ada Lovelace", "the tolerance"] }).unsaved,
+    ).toEqual(["the plan for Ada Lovelace", "the tolerance"]);
   });
 
   it("asking for the view already showing changes nothing, and a discard with nothing asked does nothing", () => {
-    expect(shellReducer(start, { type: "viewRequested", view: "plan", unsaved: true })).toEqual(start);
+    expect(shellReducer(editing, { type: "viewRequested", view: "plan" })).toBe(editing);
     expect(shellReducer(start, { type: "discardConfirmed" })).toBe(start);
+    expect(shellReducer(start, { type: "keepEditing" })).toBe(start);
   });
 
   it("lists only the views that exist, each once", () => {
