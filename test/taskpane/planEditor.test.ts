@@ -193,6 +193,47 @@ describe("the controller", () => {
     expect(editor.state.message).toMatchObject({ intent: "info", title: "Set up the workbook" });
   });
 
+  it("the first read changes the pane's state once for an empty workbook, once a step for a set-up one", async () => {
+    // Each new state is a render of the pane; the pane opens already showing "Reading the workbook".
+    const statesSeen = async (workbook: MemoryWorkbook) => {
+      const editor = pane(workbook);
+      const states = [editor.state];
+      const dispatch = editor.dispatch;
+      const controller = planController(
+        workbook,
+        (action) => {
+          dispatch(action);
+          if (editor.state !== states[states.length - 1]) states.push(editor.state);
+        },
+        () => AT,
+      );
+      await controller.load();
+      return states.map((state) => state.busy && `${state.busy.label} ${state.busy.done}/${state.busy.of}`);
+    };
+    expect(await statesSeen(new MemoryWorkbook({ formulas: formulaEngine }))).toEqual([
+      "Reading the workbook 0/0",
+      null,
+    ]);
+    expect(await statesSeen((await starter()).workbook)).toEqual([
+      "Reading the workbook 0/0",
+      "Reading the scoring sheet and price points 1/4",
+      "Reading people and services 2/4",
+      "Reading saved plans and the tolerance 3/4",
+      "Done 4/4",
+      null,
+    ]);
+  });
+
+  it("work started after a message clears it, so the next message is announced as new", () => {
+    const told = reduce(initialState("Sam Reid"), {
+      type: "loadFailed",
+      message: { intent: "info", title: "Set up the workbook", text: "" },
+    });
+    const again = reduce(told, { type: "workStarted", label: "Reading the workbook" });
+    expect(again.message).toBeNull();
+    expect(again.busy).toEqual({ label: "Reading the workbook", done: 0, of: 0 });
+  });
+
   it("saves, keeping edits typed while the save was written as unsaved work", async () => {
     const { workbook } = await starter();
     const editor = pane(workbook);

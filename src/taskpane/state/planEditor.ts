@@ -314,6 +314,9 @@ function replacePlan(
 export function planEditorReducer(state: PlanEditorState, action: PlanEditorAction): PlanEditorState {
   switch (action.type) {
     case "workStarted":
+      // Already showing just that (the first read, which the pane opens with): the same state, so nothing
+      // is rendered again for it.
+      if (state.message === null && state.busy?.label === action.label && state.busy.of === 0) return state;
       // The last message goes, so the next one is new to the page and is announced.
       return { ...state, message: null, busy: { label: action.label, done: 0, of: 0 } };
     case "progress":

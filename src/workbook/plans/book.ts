@@ -100,7 +100,8 @@ export class MissingTables extends WorkbookProblem {}
 /** Reads and checks everything the pane needs. Throws a WorkbookProblem saying what to fix. */
 export async function readPlanBook(workbook: Workbook, progress: Progress = () => undefined): Promise<PlanBook> {
   const steps = 4;
-  progress("Finding the tables", 0, steps);
+  // No step for finding the tables: one quick call, under the label the work started with, so a read that
+  // stops there (a workbook not set up) is drawn once, not once a step.
   const { tables } = await workbook.names();
   const needed = [SCORING, PRICE_POINTS, PEOPLE, SERVICES, PLANS, PLAN_LINES].map((table) => table.name);
   const missing = needed.filter((name) => !tables.some((table) => matchKey(table) === matchKey(name)));
