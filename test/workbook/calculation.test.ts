@@ -103,6 +103,19 @@ describe("a formula engine fetched when the first formula needs it (the browser 
     await expect(workbook.readTable("Doubled")).resolves.toMatchObject({ rows: [[4, 8]] });
     expect(loads).toBe(3);
   });
+  it("can be fetched ahead, as the preview does once idle: formulas then calculate at once", async () => {
+    let loads = 0;
+    const load = () =>
+      ++loads < 2 ? Promise.reject(new Error("Loading chunk formulas failed")) : Promise.resolve(formulaEngine);
+    const workbook = new MemoryWorkbook({ formulas: { load } });
+    await expect(workbook.prepareFormulas()).resolves.toBeUndefined(); // failed, quietly
+    await workbook.prepareFormulas();
+    expect(loads).toBe(2);
+    await workbook.addSheet({ name: "Sums", cells: [{ row: 0, column: 0, value: 7 }, ...formulas(["B1", "=A1+1"])] });
+    expect(value(workbook, "Sums", "B1")).toBe(8); // no #BUSY!: the engine was already there
+    await workbook.prepareFormulas();
+    expect(loads).toBe(2); // fetched once
+  });
 });
 
 describe("the starter workbook, calculated", () => {

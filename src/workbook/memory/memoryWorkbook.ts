@@ -130,9 +130,18 @@ export class MemoryWorkbook implements Workbook {
   }) {
     this.formulas = options.formulas;
     // A fetch that fails is reported by the read of a table that waits for it; a formula only asks again.
-    const wanted = () => void this.engineArrived().catch(() => undefined);
+    const wanted = () => void this.prepareFormulas();
     this.calculation = new Calculation(this.cellSource(), options.functions, wanted);
     if (typeof this.formulas === "function") this.calculation.useEngine(this.formulas);
+  }
+
+  /**
+   * Fetches and starts the formula engine now, ahead of the first formula (the preview does this once it has
+   * drawn and is idle). A failure here is kept quiet: the first read that needs the engine fetches it again and
+   * reports what went wrong.
+   */
+  prepareFormulas(): Promise<void> {
+    return this.engineArrived().catch(() => undefined);
   }
 
   /** The engine, fetched once. */
