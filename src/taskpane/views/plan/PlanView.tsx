@@ -22,15 +22,20 @@ import {
 import { UnsavedChangesDialog } from "../../UnsavedChangesDialog";
 import { PaneViewProps } from "../registry";
 import { useFirstRead } from "../useFirstRead";
-import { AssessmentSummary } from "./AssessmentSummary";
-import { SearchCombobox } from "./SearchCombobox";
-import { ToleranceSettings } from "./ToleranceSettings";
 
 // The plan's lines, totals, light, dates and saving come once a person is picked: downloaded then, so the
 // pane starts with what its first screen shows.
 const PlanEditor = lazy(() =>
   import(/* webpackChunkName: "plan-editor" */ "./PlanEditor").then((module) => ({ default: module.PlanEditor })),
 );
+
+// The search, assessment and tolerance settings show a workbook that has been read: fetched as soon as the first
+// screen is drawn, while the read goes on (a read of Excel takes longer), not before it. Their Fluent code is a
+// third of the pane's, compiled and run at start-up for nothing when they were part of it.
+const planBookParts = () => import(/* webpackChunkName: "plan-book" */ "./planBookParts");
+const SearchCombobox = lazy(() => planBookParts().then((parts) => ({ default: parts.SearchCombobox })));
+const AssessmentSummary = lazy(() => planBookParts().then((parts) => ({ default: parts.AssessmentSummary })));
+const ToleranceSettings = lazy(() => planBookParts().then((parts) => ({ default: parts.ToleranceSettings })));
 
 const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: "12px", minWidth: 0 },
@@ -69,6 +74,9 @@ export function PlanView({ workbook, onUnsavedChange }: PaneViewProps) {
   const [state, dispatch] = useReducer(planEditorReducer, undefined, () => initialState(rememberedName()));
   const controller = useMemo(() => planController(workbook, dispatch), [workbook]);
   useFirstRead(controller, (current) => current.load());
+  // After the first paint (an effect): a failed fetch is reported when the parts are shown, by the view's
+  // error boundary, and fetched again then.
+  useEffect(() => void planBookParts().catch(() => undefined), []);
 
   const derived = useMemo(() => derivePlan(state), [state]);
   const switching = unsavedWork(state, { kind: "switchView" }).join("\n");
@@ -135,34 +143,36 @@ export function PlanView({ workbook, onUnsavedChange }: PaneViewProps) {
           }}
         />
       )}
-      {book && book.plans.length > 0 && (
-        <SearchCombobox
-          id="plan-open"
-          label="Open a saved plan"
-          placeholder="Type a plan ID or a name"
-          choices={book.plans.map((summary) => ({
-            value: summary.planId,
-            text: `${summary.planId} · ${summary.name}`,
-            detail: `${summary.planId} · ${summary.name} · ${summary.status}`,
-          }))}
-          selected={plan?.planId ?? null}
-          onSelect={(planId) => request({ kind: "openPlan", planId })}
-        />
-      )}
-      {book && (
-        <SearchCombobox
-          id="plan-person"
-          label="Person"
-          placeholder="Type a person's ID or name"
-          choices={book.people.map((candidate) => ({
-            value: candidate.id,
-            text: `${candidate.id} ${candidate.name}`,
-            detail: `${candidate.id} ${candidate.name} (${candidate.careGroup})`,
-          }))}
-          selected={person?.id ?? null}
-          onSelect={(personId) => request({ kind: "pickPerson", personId })}
-        />
-      )}
+      <Suspense fallback={book && <Spinner size="tiny" labelPosition="after" label="Opening the person search…" />}>
+        {book && book.plans.length > 0 && (
+          <SearchCombobox
+            id="plan-open"
+            label="Open a saved plan"
+            placeholder="Type a plan ID or a name"
+            choices={book.plans.map((summary) => ({
+              value: summary.planId,
+              text: `${summary.planId} · ${summary.name}`,
+              detail: `${summary.planId} · ${summary.name} · ${summary.status}`,
+            }))}
+            selected={plan?.planId ?? null}
+            onSelect={(planId) => request({ kind: "openPlan", planId })}
+          />
+        )}
+        {book && (
+          <SearchCombobox
+            id="plan-person"
+            label="Person"
+            placeholder="Type a person's ID or name"
+            choices={book.people.map((candidate) => ({
+              value: candidate.id,
+              text: `${candidate.id} ${candidate.name}`,
+              detail: `${candidate.id} ${candidate.name} (${candidate.careGroup})`,
+            }))}
+            selected={person?.id ?? null}
+            onSelect={(personId) => request({ kind: "pickPerson", personId })}
+          />
+        )}
+      </Suspense>
       {plan && person && derived.otherPlans.length > 0 && (
         <NoticeBar
           notice={{
@@ -193,7 +203,11 @@ export function PlanView({ workbook, onUnsavedChange }: PaneViewProps) {
       {assessment && "problem" in assessment && (
         <NoticeBar notice={{ intent: "warning", title: "Assessment incomplete", text: assessment.problem }} />
       )}
-      {priced && person && <AssessmentSummary person={person} assessment={priced} />}
+      {priced && person && (
+        <Suspense fallback={null}>
+          <AssessmentSummary person={person} assessment={priced} />
+        </Suspense>
+      )}
       {plan && priced && book && (
         <Suspense fallback={<Spinner size="tiny" labelPosition="after" label="Opening the plan…" />}>
           <PlanEditor
@@ -208,13 +222,15 @@ export function PlanView({ workbook, onUnsavedChange }: PaneViewProps) {
       {book && (
         <>
           <Divider />
-          <ToleranceSettings
-            boxes={state.tolerance}
-            problem={book.tolerance.problem}
-            busy={busy !== null}
-            dispatch={dispatch}
-            onSave={() => void controller.saveTolerance(state)}
-          />
+          <Suspense fallback={null}>
+            <ToleranceSettings
+              boxes={state.tolerance}
+              problem={book.tolerance.problem}
+              busy={busy !== null}
+              dispatch={dispatch}
+              onSave={() => void controller.saveTolerance(state)}
+            />
+          </Suspense>
         </>
       )}
       <UnsavedChangesDialog
