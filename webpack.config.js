@@ -210,6 +210,19 @@ module.exports = async (env, options) => ({
           enforce: true,
           priority: 10,
         },
+        // What later chunks share (Fluent's combobox and fields, for the plan-book and plan-editor chunks, say):
+        // in a chunk of its own, named for the chunks that need it, so no sizeable download repeats another.
+        shared: {
+          chunks: "async",
+          minChunks: 2,
+          minSize: 20_000,
+          name: (module, chunks) =>
+            chunks
+              .map((chunk) => chunk.name)
+              .sort()
+              .join("+"),
+          priority: 5,
+        },
         pane: {
           test: (module, { chunkGraph }) =>
             /[\\/]src[\\/](taskpane|workbook)[\\/]/.test(module.resource ?? "") && usedByThePane(module, chunkGraph),
