@@ -213,6 +213,8 @@ module.exports = async (env, options) => ({
         // What later chunks share (Fluent's combobox and fields, for the plan-book and plan-editor chunks, say):
         // in a chunk of its own, named for the chunks that need it, so no sizeable download repeats another.
         shared: {
+          // Scripts only: Griffel's extraction keeps every style rule in one sheet, in its order.
+          type: /^javascript/,
           chunks: "async",
           minChunks: 2,
           minSize: 20_000,

@@ -162,6 +162,9 @@ describe("production build", () => {
     for (const page of ["taskpane.html", "preview.html"]) {
       expect(readFileSync(join(output, page), "utf8")).toMatch(/<link href="?griffel\.css"? rel="?stylesheet/);
     }
+    // One sheet only: Griffel sorts its rules so that the later ones win; a second sheet (a chunk's own, say)
+    // would change which rule wins.
+    expect(readdirSync(output).filter((file) => file.endsWith(".css"))).toEqual(["griffel.css"]);
     const css = readFileSync(join(output, "griffel.css"), "utf8");
     // A Fluent rule (the spinner's animation) and one of the pane's own (the 320 px combobox fix).
     expect(css).toMatch(/@keyframes/);
