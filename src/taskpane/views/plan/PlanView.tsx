@@ -20,6 +20,7 @@ import {
   unsavedWork,
 } from "../../state/planEditor";
 import { UnsavedChangesDialog } from "../../UnsavedChangesDialog";
+import { whenDrawnAndIdle } from "../../whenDrawnAndIdle";
 import { PaneViewProps } from "../registry";
 import { useFirstRead } from "../useFirstRead";
 
@@ -29,9 +30,9 @@ const PlanEditor = lazy(() =>
   import(/* webpackChunkName: "plan-editor" */ "./PlanEditor").then((module) => ({ default: module.PlanEditor })),
 );
 
-// The search, assessment and tolerance settings show a workbook that has been read: fetched as soon as the first
-// screen is drawn, while the read goes on (a read of Excel takes longer), not before it. Their Fluent code is a
-// third of the pane's, compiled and run at start-up for nothing when they were part of it.
+// The search, assessment and tolerance settings show a workbook that has been read: fetched once the first screen
+// is drawn and the page is idle, while the read goes on (a read of Excel takes longer), not before it. Their
+// Fluent code is a third of the pane's, compiled and run at start-up for nothing when they were part of it.
 const planBookParts = () => import(/* webpackChunkName: "plan-book" */ "./planBookParts");
 const SearchCombobox = lazy(() => planBookParts().then((parts) => ({ default: parts.SearchCombobox })));
 const AssessmentSummary = lazy(() => planBookParts().then((parts) => ({ default: parts.AssessmentSummary })));
@@ -74,9 +75,9 @@ export function PlanView({ workbook, onUnsavedChange }: PaneViewProps) {
   const [state, dispatch] = useReducer(planEditorReducer, undefined, () => initialState(rememberedName()));
   const controller = useMemo(() => planController(workbook, dispatch), [workbook]);
   useFirstRead(controller, (current) => current.load());
-  // After the first paint (an effect): a failed fetch is reported when the parts are shown, by the view's
-  // error boundary, and fetched again then.
-  useEffect(() => void planBookParts().catch(() => undefined), []);
+  // A failed fetch here is kept quiet: it is reported when the parts are shown, by the view's error boundary,
+  // and fetched again then.
+  useEffect(() => whenDrawnAndIdle(() => void planBookParts().catch(() => undefined)), []);
 
   const derived = useMemo(() => derivePlan(state), [state]);
   const switching = unsavedWork(state, { kind: "switchView" }).join("\n");
