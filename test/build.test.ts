@@ -231,6 +231,16 @@ describe("production build", () => {
       (file) => file.endsWith(".js") && readFileSync(join(output, file), "utf8").includes("chevrotain"),
     );
     expect(withParser).toEqual(["formulas.js"]);
+    // The grid's number formats (SSF, known by its version string) come with the first sheet: the preview opens on
+    // an empty workbook. They are in the build, just not in the scripts the page starts with.
+    const ssfVersion = /SSF\.version = '([^']+)'/.exec(
+      readFileSync(require.resolve("fast-formula-parser/ssf/ssf"), "utf8"),
+    )![1];
+    const withNumberFormats = readdirSync(output).filter(
+      (file) => file.endsWith(".js") && readFileSync(join(output, file), "utf8").includes(`"${ssfVersion}"`),
+    );
+    expect(withNumberFormats).not.toEqual([]);
+    expect(withNumberFormats.filter((file) => scripts.includes(file))).toEqual([]);
   });
   it("ships nothing under the GPL: no HyperFormula, no GPL in any script or extracted licence comment", () => {
     const shipped = readdirSync(output).filter((file) => /\.js$|\.LICENSE\.txt$/.test(file));

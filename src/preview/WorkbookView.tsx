@@ -2,7 +2,18 @@ import { makeStyles, Tab, TabList, Text } from "@fluentui/react-components";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { CellContent, MemoryWorkbook } from "../workbook/memory/memoryWorkbook";
 import { WorkbookRefusal } from "../workbook/port";
-import { SheetGrid } from "./SheetGrid";
+
+// The grid and its number formats (SSF, about a third of the preview's own code) come with the first sheet: the
+// preview opens on an empty workbook, and fetches them once it has drawn and is idle (prepareSheetGrid).
+const sheetGrid = () => import(/* webpackChunkName: "sheet-grid" */ "./SheetGrid");
+const SheetGrid = lazy(() => sheetGrid().then((module) => ({ default: module.SheetGrid })));
+
+/** Fetches the grid ahead of the first sheet. A failure is kept quiet here: showing a sheet fetches it again. */
+export const prepareSheetGrid = (): Promise<void> =>
+  sheetGrid().then(
+    () => undefined,
+    () => undefined,
+  );
 
 // The charting library is large and most sheets have no chart: it loads when a sheet with charts is shown.
 const SheetCharts = lazy(() =>
@@ -50,7 +61,15 @@ export function WorkbookView({ workbook }: { workbook: MemoryWorkbook }) {
               </Tab>
             ))}
           </TabList>
-          <SheetGrid key={shown.name} sheet={shown} write={write} />
+          <Suspense
+            fallback={
+              <Text as="p" block>
+                Drawing the sheet…
+              </Text>
+            }
+          >
+            <SheetGrid key={shown.name} sheet={shown} write={write} />
+          </Suspense>
           {shown.charts.length > 0 && (
             <Suspense
               fallback={

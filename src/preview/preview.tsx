@@ -6,9 +6,10 @@ import { createRoot } from "react-dom/client";
 import * as PB from "../functions/functions";
 import { App } from "../taskpane/App";
 import { PAGE_THEME } from "../taskpane/theme";
+import { whenDrawnAndIdle } from "../taskpane/whenDrawnAndIdle";
 import { customFunctionLibrary, GeneratedFunctions } from "../workbook/memory/customFunctions";
 import { MemoryWorkbook } from "../workbook/memory/memoryWorkbook";
-import { WorkbookView } from "./WorkbookView";
+import { prepareSheetGrid, WorkbookView } from "./WorkbookView";
 
 /** functions.json and the associate list, as the webpack build generated them from functions.ts (DefinePlugin). */
 declare const PB_FUNCTIONS_METADATA: GeneratedFunctions;
@@ -94,8 +95,9 @@ createRoot(document.getElementById("root")!).render(
     <Preview />
   </FluentProvider>,
 );
-// After the first frame, when the page is idle: "Set up workbook" needs the engine, so it is there before most
-// clicks. Safari has no requestIdleCallback; a short timeout stands in.
-requestAnimationFrame(() =>
-  (window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 100)))(() => void workbook.prepareFormulas()),
-);
+// After the first frame, when the page is idle: "Set up workbook" needs the engine and then shows the grid, so
+// both are there before most clicks.
+whenDrawnAndIdle(() => {
+  void workbook.prepareFormulas();
+  void prepareSheetGrid();
+});
