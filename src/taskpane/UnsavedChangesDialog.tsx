@@ -1,4 +1,4 @@
-import { lazy, Suspense, useLayoutEffect, useRef } from "react";
+import { lazy, Suspense, useLayoutEffect, useRef, useState } from "react";
 
 // Fluent's Dialog (with its focus trap and motion) is downloaded the first time a prompt is needed, not with
 // the pane: most sessions never see it.
@@ -34,10 +34,20 @@ export function UnsavedChangesDialog({
     if (opener.current?.isConnected) opener.current.focus();
     opener.current = null;
   }, [open]);
-  if (work === null) return null;
+  // Once first asked, the dialog stays mounted, closed in between (it keeps its last words as it fades out).
+  // Fluent's dialog hides the rest of the page from screen readers through Tabster, which is disposed with its
+  // last user: unmounted with the dialog, where no tab list held Tabster, it left the pane hidden (aria-hidden).
+  // (Kept as state adjusted while rendering, React's pattern for remembering a prop: compared by its words, as a
+  // view gives a new list each render.)
+  const [asked, setAsked] = useState<{ work: readonly string[]; then: string } | null>(null);
+  if (work !== null && (asked === null || asked.then !== then || asked.work.join("\n") !== work.join("\n"))) {
+    setAsked({ work, then });
+  }
+  const shown = work !== null ? { work, then } : asked;
+  if (shown === null) return null;
   return (
     <Suspense fallback={null}>
-      <UnsavedChangesSurface work={work} then={then} onKeep={onKeep} onDiscard={onDiscard} />
+      <UnsavedChangesSurface open={open} work={shown.work} then={shown.then} onKeep={onKeep} onDiscard={onDiscard} />
     </Suspense>
   );
 }

@@ -10,18 +10,20 @@ import {
 
 /** The dialog itself, downloaded the first time it is needed (UnsavedChangesDialog.tsx). */
 export function UnsavedChangesSurface({
+  open,
   work,
   then,
   onKeep,
   onDiscard,
 }: {
+  open: boolean;
   work: readonly string[];
   then: string;
   onKeep: () => void;
   onDiscard: () => void;
 }) {
   return (
-    <Dialog open modalType="alert" onOpenChange={(_, data) => !data.open && onKeep()}>
+    <Dialog open={open} modalType="alert" onOpenChange={(_, data) => !data.open && onKeep()}>
       <DialogSurface>
         <DialogBody>
           <DialogTitle>Unsaved changes</DialogTitle>
