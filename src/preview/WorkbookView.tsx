@@ -1,6 +1,7 @@
-import { makeStyles, Tab, TabList, Text } from "@fluentui/react-components";
+import { makeStyles, Text } from "@fluentui/react-components";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { CellContent, MemoryWorkbook } from "../workbook/memory/memoryWorkbook";
+import { TabStrip } from "../taskpane/TabStrip";
 import { WorkbookRefusal } from "../workbook/port";
 
 // The grid and its number formats (SSF, about a third of the preview's own code) come with the first sheet: the
@@ -32,6 +33,8 @@ export function WorkbookView({ workbook }: { workbook: MemoryWorkbook }) {
   const [selected, setSelected] = useState<string | null>(null);
   useEffect(() => workbook.onChange(() => setSheets(workbook.sheetViews())), [workbook]);
   const shown = sheets.find((sheet) => sheet.name === selected) ?? sheets[0];
+  // Element ids by position: a sheet's name may hold spaces, which an id may not.
+  const sheetTabId = (name: string) => `sheet-tab-${sheets.findIndex((sheet) => sheet.name === name)}`;
 
   const write = (row: number, column: number, content: CellContent): string | null => {
     try {
@@ -54,33 +57,35 @@ export function WorkbookView({ workbook }: { workbook: MemoryWorkbook }) {
         </Text>
       ) : (
         <>
-          <TabList selectedValue={shown.name} onTabSelect={(_, data) => setSelected(String(data.value))}>
-            {sheets.map((sheet) => (
-              <Tab key={sheet.name} value={sheet.name}>
-                {sheet.name}
-              </Tab>
-            ))}
-          </TabList>
-          <Suspense
-            fallback={
-              <Text as="p" block>
-                Drawing the sheet…
-              </Text>
-            }
-          >
-            <SheetGrid key={shown.name} sheet={shown} write={write} />
-          </Suspense>
-          {shown.charts.length > 0 && (
+          <TabStrip
+            label="Sheets"
+            tabs={sheets.map((sheet) => ({ id: sheet.name, label: sheet.name }))}
+            selected={shown.name}
+            idOf={sheetTabId}
+            onSelect={setSelected}
+          />
+          <div role="tabpanel" aria-labelledby={sheetTabId(shown.name)}>
             <Suspense
               fallback={
                 <Text as="p" block>
-                  Drawing the charts…
+                  Drawing the sheet…
                 </Text>
               }
             >
-              <SheetCharts sheet={shown} />
+              <SheetGrid key={shown.name} sheet={shown} write={write} />
             </Suspense>
-          )}
+            {shown.charts.length > 0 && (
+              <Suspense
+                fallback={
+                  <Text as="p" block>
+                    Drawing the charts…
+                  </Text>
+                }
+              >
+                <SheetCharts sheet={shown} />
+              </Suspense>
+            )}
+          </div>
           <Text as="p" block size={200}>
             Select a cell and type, or press Enter or F2, to change it: a value or a formula. Everything that depends on
             it is calculated again, PB functions included, as Excel would.

@@ -1,8 +1,9 @@
-import { AriaLiveAnnouncer, makeStyles, Spinner, Tab, TabList } from "@fluentui/react-components";
+import { AriaLiveAnnouncer, makeStyles, Spinner } from "@fluentui/react-components";
 import { Suspense, useCallback, useReducer } from "react";
 import { Workbook } from "../workbook/port";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { initialShell, shellReducer } from "./state/shell";
+import { TabStrip } from "./TabStrip";
 import { UnsavedChangesDialog } from "./UnsavedChangesDialog";
 import { PaneView, VIEWS } from "./views/registry";
 
@@ -17,8 +18,9 @@ const useStyles = makeStyles({
     maxWidth: "44rem",
     minWidth: 0,
   },
-  tabs: { flexWrap: "wrap" },
 });
+
+const viewTabId = (view: string) => `view-tab-${view}`;
 
 /**
  * The pane: a tab for each kind of user's view, and the view chosen. All it knows of Excel is the Workbook.
@@ -33,19 +35,14 @@ export function App({ workbook, views = VIEWS }: { workbook: Workbook; views?: r
   return (
     <AriaLiveAnnouncer>
       <div className={styles.pane}>
-        <TabList
-          className={styles.tabs}
-          selectedValue={active.id}
-          aria-label="Views"
-          onTabSelect={(_, data) => dispatch({ type: "viewRequested", view: String(data.value) })}
-        >
-          {views.map((view) => (
-            <Tab key={view.id} id={`view-tab-${view.id}`} value={view.id}>
-              {view.label}
-            </Tab>
-          ))}
-        </TabList>
-        <div role="tabpanel" aria-labelledby={`view-tab-${active.id}`}>
+        <TabStrip
+          label="Views"
+          tabs={views}
+          selected={active.id}
+          idOf={viewTabId}
+          onSelect={(view) => dispatch({ type: "viewRequested", view })}
+        />
+        <div role="tabpanel" aria-labelledby={viewTabId(active.id)}>
           <ErrorBoundary key={active.id}>
             <Suspense fallback={<Spinner size="small" label={`Opening ${active.label}`} />}>
               <active.View workbook={workbook} onUnsavedChange={onUnsavedChange} />

@@ -351,6 +351,40 @@ describe("support plan in the browser preview", () => {
     expect(opened.errors).toEqual([]);
   });
 
+  it("moves along the views' tabs with the arrow keys, Home and End, and opens one with Enter", async () => {
+    const tab = (name: string) => pane().getByRole("tab", { name, exact: true });
+    const selected = async () =>
+      Promise.all(["Support plan", "Price what-if", "Finance"].map((name) => tab(name).getAttribute("aria-selected")));
+    // One tab stop: the chosen tab's.
+    await expect(
+      Promise.all(["Support plan", "Price what-if", "Finance"].map((name) => tab(name).getAttribute("tabindex"))),
+    ).resolves.toEqual(["0", "-1", "-1"]);
+    await tab("Support plan").focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(focused()).resolves.toBe("view-tab-whatif");
+    await page.keyboard.press("End");
+    await expect(focused()).resolves.toBe("view-tab-finance");
+    await page.keyboard.press("ArrowRight"); // round to the first
+    await expect(focused()).resolves.toBe("view-tab-plan");
+    await page.keyboard.press("ArrowLeft"); // and back round to the last
+    await expect(focused()).resolves.toBe("view-tab-finance");
+    await page.keyboard.press("Home");
+    await expect(focused()).resolves.toBe("view-tab-plan");
+    // Moving focus chooses nothing.
+    await expect(selected()).resolves.toEqual(["true", "false", "false"]);
+
+    // Enter on another tab asks for it, as a click does: the plan's unsaved line (the test above) is asked about.
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("alertdialog", { name: "Unsaved changes" });
+    await dialog.waitFor();
+    await dialog.getByRole("button", { name: "Keep editing" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await expect(selected()).resolves.toEqual(["true", "false", "false"]);
+    await expect(focused()).resolves.toBe("view-tab-whatif");
+    expect(opened.errors).toEqual([]);
+  });
+
   it("fits Office's 320 px pane: nothing beyond its edge, no sideways scrolling, no clipped button", async () => {
     await page.getByRole("combobox", { name: "Task pane width" }).selectOption("320");
     await choose("Open a saved plan", "PLAN-0001", /^PLAN-0001 · Margaret Ellis/);
