@@ -14,7 +14,7 @@ import {
   readPointsKey,
   whyLeftOut,
 } from "./evidence";
-import { roundedQuotient, Whole, WHOLE_ZERO, WholeSum } from "./exact";
+import { gcd, roundedQuotient, Whole, WHOLE_ZERO, WholeSum } from "./exact";
 import { Fractions, nonNegativeLeastSquares } from "./nnls";
 import { SummaryCell } from "./scenario";
 
@@ -132,7 +132,10 @@ function determinedBands(bounds: readonly Decimal[], sums: readonly BandSums[]):
     matrix.forEach((row, at) => {
       if (at === next || row[column].isZero()) return;
       const factor = row[column];
-      matrix[at] = row.map((cell, k) => cell.times(pivot[column]).minus(pivot[k].times(factor)));
+      // Only where the zeros fall matters: each row divided by its entries' common factor stays small.
+      const eliminated = row.map((cell, k) => cell.times(pivot[column]).minus(pivot[k].times(factor)));
+      const common = eliminated.reduce((divisor, cell) => gcd(divisor, cell), WHOLE_ZERO);
+      matrix[at] = common.isZero() ? eliminated : eliminated.map((cell) => cell.divToInt(common));
     });
     pivots.push({ column, row: matrix[next] });
     next++;
