@@ -22,3 +22,4 @@ export * from "./evidence";
 export type { Fractions } from "./nnls";
 export * from "./rasFit";
 export * from "./calibrate";
+export * from "./fittedProposal";
