@@ -16,7 +16,7 @@ export interface ReviewState {
   readonly message: Notice | null;
   /** What the pane last made, said once it is done. */
   readonly made: Notice | null;
-  /** The proposal the pane made from the fitted table, so the view can lead to the What-if. */
+  /** The proposal the pane has just made from the fitted table, so the view can lead to the What-if. */
   readonly proposed: Made | null;
 }
 
@@ -46,7 +46,7 @@ const plural = (count: number, one: string, many = `${one}s`) => `${count} ${cou
 export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewState {
   switch (action.type) {
     case "workStarted":
-      return { ...state, busy: action.label, made: null };
+      return { ...state, busy: action.label, made: null, proposed: null };
     case "loaded":
       return { ...state, book: action.book, busy: null, message: null };
     case "workFailed":

@@ -30,7 +30,7 @@ const share = (value: number | null) => (value === null ? NONE : formatPercent(n
 function median(value: number | null): string {
   if (value === null) return NONE;
   const off = new Decimal(value).minus(1).times(100).toDecimalPlaces(1);
-  const words = off.isZero() ? "on the budget" : `${off.abs().toString()}% ${off.gt(0) ? "above" : "below"}`;
+  const words = off.isZero() ? "on the budget" : `${off.abs().toFixed(1)}% ${off.gt(0) ? "above" : "below"}`;
   return `${fraction(value)} (${words})`;
 }
 

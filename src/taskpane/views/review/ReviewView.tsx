@@ -68,17 +68,11 @@ export function ReviewView({ workbook, onOpenWhatIf, onProposed }: ReviewViewPro
       </div>
       {busy && <Spinner size="tiny" labelPosition="after" label={`${busy}…`} />}
       {state.message && <NoticeBar notice={state.message} />}
-      {state.made && (
-        <NoticeBar
-          notice={state.made}
-          actions={
-            state.proposed ? (
-              <Button appearance="transparent" onClick={onOpenWhatIf}>
-                Open the Price what-if
-              </Button>
-            ) : undefined
-          }
-        />
+      {state.made && <NoticeBar notice={state.made} />}
+      {state.proposed && (
+        <Button className={styles.button} appearance="primary" onClick={onOpenWhatIf}>
+          Open the Price what-if
+        </Button>
       )}
       {book && view && summary && (
         <>
