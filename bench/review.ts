@@ -79,8 +79,7 @@ function referenceAll(costs: readonly number[], budgets: readonly number[]): unk
     .sort((x, y) => x.comparedTo(y));
   const middle = (ratios.length - 1) >> 1;
   const median = ratios.length % 2 ? ratios[middle] : ratios[middle].plus(ratios[middle + 1]).div(2);
-  const within = (limit: number) =>
-    c.filter((cost, at) => cost.minus(b[at]).abs().lte(b[at].times(limit))).length / n;
+  const within = (limit: number) => c.filter((cost, at) => cost.minus(b[at]).abs().lte(b[at].times(limit))).length / n;
   return [
     "All",
     n,
@@ -119,7 +118,8 @@ export function measureReview(size = REVIEW_PEOPLE) {
     calibrateRecoversTable: recoveredExactly,
     rasFitMs,
     rasFitExact,
-    fittedOlderPeople: fitted.slice(1).map((row) => row[1]),
+    // The fit from noisy costs, Older people's column (the groups come in the order the cohort first names them).
+    fittedOlderPeople: fitted.slice(1).map((row) => row[(fitted[0] as string[]).indexOf(CARE_GROUPS[0])]),
     fitAll: all,
   };
 }

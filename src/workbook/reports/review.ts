@@ -13,6 +13,7 @@
 // fitted table (PB.CALIBRATE) is the rightmost block: its columns are the care groups in the order plans first name
 // them, as many as there are, so nothing stands in its way. The "as it would be proposed" block reads it by care-group
 // name through a fixed range wider than it can be for the workbook's groups.
+import { AGREED } from "../../engine";
 import { a1, CellAddress, CellRange, ChartSpec, SheetCell, SheetSpec } from "../port";
 import { MONEY_FORMAT } from "../schema/columns";
 import { PEOPLE, PLANS, PRICE_POINTS } from "../schema/tables";
@@ -85,6 +86,8 @@ export interface ReviewLayout {
   readonly fitted: CellRange;
 }
 
+/** The equity chart's width in columns. */
+const CHART_COLUMNS = 8;
 /** Where the blocks that read the evidence begin: right of its columns, and a spare column. */
 const RIGHT = EVIDENCE_HEADERS.length + 1;
 
@@ -119,8 +122,6 @@ export function reviewLayout(input: Omit<ReviewSheetInput, "name" | "plans">): R
     fitted,
   };
 }
-
-const CHART_COLUMNS = 8;
 
 const plans = (column: keyof typeof PLANS.columns) => `${PLANS.name}[${PLANS.columns[column].header}]`;
 const people = (column: keyof typeof PEOPLE.columns) => `${PEOPLE.name}[${PEOPLE.columns[column].header}]`;
@@ -179,7 +180,7 @@ export function reviewSheet(input: ReviewSheetInput): SheetSpec {
     `Live formulas over ${PLANS.name} (every Agreed plan's annual plan cost), ${PEOPLE.name} (its person's points) ` +
       `and ${PRICE_POINTS.name}. Agree a plan or edit a price and everything here recalculates. Annual £.`,
   );
-  const agreed = `COUNTIFS(${plans("status")},"Agreed")`;
+  const agreed = `COUNTIFS(${plans("status")},"${AGREED}")`;
   formula(
     layout.status.row,
     layout.status.column,
@@ -198,7 +199,7 @@ export function reviewSheet(input: ReviewSheetInput): SheetSpec {
     { row: first, column: 4, rows: Math.max(1, Math.min(input.plans, FORMATTED_PLANS)), columns: 3 },
     MONEY_FORMAT,
   );
-  const isAgreed = `${plans("status")}="Agreed"`;
+  const isAgreed = `${plans("status")}="${AGREED}"`;
   const onePerson = `(COUNTIFS(${people("personId")},${personId},${people("points")},"<>")=1)`;
   [
     `=FILTER(${plans("planId")},${isAgreed})&""`,

@@ -3,6 +3,7 @@
 // rules as PB.RAS_FIT and PB.CALIBRATE, proposing the fitted table through the What-if's own ProposedPricePoints, and
 // writing the Review sheet. Nothing of the user's is overwritten.
 import {
+  AGREED,
   Calibration,
   calibrate,
   Cell,
@@ -38,11 +39,12 @@ export interface ReviewBook {
   readonly highestPoints: number | null;
 }
 
-/** An Excel error value as Range.values reads it. */
-const ERROR_CODE = /^#[A-Z/0]+[!?A]?$|^#N\/A$|^#GETTING_DATA$/;
+/** An Excel error value as Range.values reads it ("#N/A", "#VALUE!"…), as whatIfBook.ts reads People. */
+const ERROR_CODE =
+  /^#(?:N\/A|VALUE!|REF!|NAME\?|DIV\/0!|NUM!|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!)$/;
 
 /** The Review sheet's FILTER(…,Plans[Status]="Agreed"): Excel's "=" ignores case (not spaces). */
-const isAgreed = (status: Cell) => typeof status === "string" && status.toLowerCase() === "agreed";
+const isAgreed = (status: Cell) => typeof status === "string" && status.toLowerCase() === AGREED.toLowerCase();
 /** COUNTIFS matches a Person ID ignoring case. */
 const idKey = (cell: Cell) => String(cell ?? "").toLowerCase();
 const blank = (cell: Cell) => cell === null || cell === undefined || cell === "";
