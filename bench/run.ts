@@ -12,6 +12,7 @@ import Decimal from "decimal.js";
 import { parsePriceTable, repriceCohort } from "../src/engine";
 import * as PB from "../src/functions/functions";
 import { measureLargeWorkbook } from "./largeWorkbook";
+import { measureReview } from "./review";
 import { CHROMIUM, SLOWDOWN, StartUp } from "./startup";
 
 const SIZES = [20_000, 100_000];
@@ -401,6 +402,9 @@ function main() {
   measureWhatIfAndFinance(20_000); // warm-up
   gc();
   const whatIf = measureWhatIfAndFinance(100_000);
+  measureReview(10_000); // warm-up
+  gc();
+  const review = measureReview();
   const peakMemoryMB = process.resourceUsage().maxRSS / 1024;
   const { output, stats } = productionBuild();
   const bundle = functionsScripts(output, stats);
@@ -423,6 +427,8 @@ function main() {
     { target: "per-row RAS_POINTS ≤ 5× spilled row (100k)", value: large.ratios.perRowRasToSpilledRow, limit: 5 },
     { target: "cohort re-pricing ≤ 30× tight loop (100k)", value: large.ratios.repricingToTightLoop, limit: 30 },
     { target: "REPRICE summary of 100k people ≤ 250 ms", value: whatIf.repriceMs, limit: 250 },
+    { target: "CALIBRATE of 50k people (8 bands, 4 care groups) < 1,000 ms", value: review.calibrateMs, limit: 1000 },
+    { target: "RAS_FIT of 50k people ≤ 250 ms", value: review.rasFitMs, limit: 250 },
     {
       target: "IN_YEAR_COST spilled ≤ 3× the plain decimal.js arithmetic (100k)",
       value: whatIf.inYearCostToReference,
@@ -459,6 +465,18 @@ function main() {
       exact: true,
     },
     {
+      target: "CALIBRATE recovers, to the penny, the whole-pence table that made 50k people's costs",
+      value: review.calibrateRecoversTable ? 1 : 0,
+      limit: 1,
+      exact: true,
+    },
+    {
+      target: "RAS_FIT's All row equal to plain decimal.js (50k)",
+      value: review.rasFitExact ? 1 : 0,
+      limit: 1,
+      exact: true,
+    },
+    {
       target: "IN_YEAR_COST exact on every row (100k)",
       value: whatIf.inYearCostExactRows / whatIf.rows,
       limit: 1,
@@ -477,6 +495,7 @@ function main() {
     machine,
     runs,
     whatIfAndFinance: whatIf,
+    review,
     peakMemoryMB,
     functionsScripts: bundle,
     panePage: pane,
@@ -517,6 +536,12 @@ function main() {
       `(${whatIf.repriceExact ? "exact" : "NOT EXACT"}); IN_YEAR_COST spilled over 100,000 plans: ` +
       `${f(whatIf.inYearCostUsPerRow)} µs a plan (${f(whatIf.inYearCostToReference, 1)}× plain decimal.js; ` +
       `${whatIf.inYearCostExactRows === whatIf.rows ? "100%" : "NOT ALL"} exact)`,
+  );
+  console.log(
+    `RAS review, ${review.people.toLocaleString("en-GB")} people with a plan each: ` +
+      `CALIBRATE (8 bands, 4 care groups) ` +
+      `${f(review.calibrateMs, 1)} ms (${review.calibrateRecoversTable ? "recovers" : "DOES NOT RECOVER"} the table ` +
+      `from noise-free costs); RAS_FIT ${f(review.rasFitMs, 1)} ms (${review.rasFitExact ? "exact" : "NOT EXACT"})`,
   );
   console.log("");
   console.log(

@@ -33,6 +33,7 @@ describe("production build", () => {
     const script = readFileSync(join(output, "functions.js"), "utf8");
     const ids = [...script.matchAll(/CustomFunctions\.associate\("([A-Z_]+)"/g)].map((match) => match[1]);
     expect(ids.sort()).toEqual([
+      "CALIBRATE",
       "CARER_CATEGORY",
       "INDICATIVE_BUDGET",
       "IN_YEAR_COST",
@@ -40,6 +41,7 @@ describe("production build", () => {
       "PLAN_COST",
       "PLAN_TOLERANCE",
       "RAS_EXPLAIN",
+      "RAS_FIT",
       "RAS_POINTS",
       "REPRICE",
     ]);

@@ -18,3 +18,8 @@ export * from "./dates";
 export * from "./inYearCost";
 export * from "./commitment";
 export * from "./proposal";
+export * from "./evidence";
+export type { Fractions } from "./nnls";
+export * from "./rasFit";
+export * from "./calibrate";
+export * from "./fittedProposal";

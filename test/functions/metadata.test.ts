@@ -36,6 +36,8 @@ const CONTRACT: Record<string, string[]> = {
   RAS_EXPLAIN: ["points[]", "priceTable[]", "careGroup[]?", "reduction[]?", "period?", "method?"],
   REPRICE: ["points[]", "currentTable[]", "proposedTable[]", "careGroup[]?", "reduction[]?", "method?"],
   IN_YEAR_COST: ["annual[]", "start[]", "end[]", "from", "to"],
+  RAS_FIT: ["points[]", "costs[]", "priceTable[]", "careGroup[]?"],
+  CALIBRATE: ["points[]", "costs[]", "bounds[]", "careGroup[]?"],
 };
 const SPILLING = [
   "RAS_POINTS",
@@ -46,6 +48,8 @@ const SPILLING = [
   "RAS_EXPLAIN",
   "REPRICE",
   "IN_YEAR_COST",
+  "RAS_FIT",
+  "CALIBRATE",
 ];
 
 describe("functions.json as the build writes it from functions.ts", () => {
@@ -70,7 +74,7 @@ describe("functions.json as the build writes it from functions.ts", () => {
     expect(metadata.allowCustomDataForDataTypeAny).toBe(true);
   });
 
-  it("describes exactly the nine PB functions, with the contract's parameters", () => {
+  it("describes exactly the eleven PB functions, with the contract's parameters", () => {
     const described = Object.fromEntries(
       functions.map((fn) => [
         fn.id,

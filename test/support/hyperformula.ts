@@ -93,6 +93,20 @@ const repriceSize = ([, currentTable]: Size[]): [number, number] => [
   3 + Math.max(1, currentTable.width - 1),
 ];
 
+/**
+ * RAS_FIT: the header, a row per value column of the table when it has several (one per care group), All and Not
+ * used. CALIBRATE: a row per bound under the header, and a column per care group in the order they first appear,
+ * which only the data can say: as many as the care-group column has cells at most (one without it).
+ */
+const rasFitSize = ([, , priceTable]: Size[]): [number, number] => [
+  7,
+  3 + (priceTable.width - 1 > 1 ? priceTable.width - 1 : 0),
+];
+const calibrateSize = ([, , bounds, careGroup]: Size[]): [number, number] => [
+  1 + (careGroup ? careGroup.height * careGroup.width : 1),
+  1 + Math.max(bounds.width, bounds.height),
+];
+
 /** Result sizes, predicted from argument sizes before evaluation as HyperFormula requires for arrays. */
 const RESULT_SIZE: Record<string, (sizes: Size[]) => [number, number]> = {
   RAS_POINTS: ([answers, scoring, questions]) =>
@@ -105,6 +119,8 @@ const RESULT_SIZE: Record<string, (sizes: Size[]) => [number, number]> = {
   PLAN_COST: () => [1, 1],
   REPRICE: repriceSize,
   IN_YEAR_COST: ([annual, start, end]) => perPersonSize([annual, start, end]),
+  RAS_FIT: rasFitSize,
+  CALIBRATE: calibrateSize,
 };
 
 /** How a blank cell reaches the functions: null (Excel on the web, one cell) or 0 (Excel for Windows). */

@@ -6,9 +6,10 @@ import { PlanView } from "./plan/PlanView";
 
 // The support-plan view is the one the pane opens on, so it comes with the pane; every other view is
 // downloaded when it is first opened, so the pane's start-up carries only what its first view needs.
+// The policy officers' tab holds the Price what-if and the RAS review (review/PolicyView.tsx).
 const WhatIfView = lazy(() =>
-  import(/* webpackChunkName: "whatif-view" */ "./whatIf/WhatIfView").then((module) => ({
-    default: module.WhatIfView,
+  import(/* webpackChunkName: "whatif-view" */ "./review/PolicyView").then((module) => ({
+    default: module.PolicyView,
   })),
 );
 const FinanceView = lazy(() =>

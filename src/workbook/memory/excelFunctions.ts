@@ -162,6 +162,10 @@ function filter(array: Argument, include: Argument, ifEmpty?: Argument): unknown
 
 const flat = (value: unknown): unknown[] => asGrid(value).flat();
 
+/** Excel's criteria ignore case ("criteria aren't case-sensitive"); formulajs's do not, so text goes lower-cased. */
+const caseless = (value: unknown): unknown =>
+  typeof value === "string" ? value.toLowerCase() : Array.isArray(value) ? value.map(caseless) : value;
+
 /**
  * SUMIFS, AVERAGEIFS, MAXIFS and MINIFS: formulajs decides which rows meet the criteria (its COUNTIFS, one row
  * at a time), but only those rows' values count, as in Excel; formulajs would give #N/A for a #N/A in a row
@@ -174,7 +178,10 @@ function ifs(aggregate: (numbers: number[]) => unknown): SheetFunction {
     for (let at = 0; at < criteria.length; at += 2) {
       const criterion = criteria[at + 1]?.value;
       if (criterion instanceof FormulaError) return criterion;
-      pairs.push([flat(criteria[at].value), Array.isArray(criterion) ? (criterion as Grid)[0][0] : criterion]);
+      pairs.push([
+        flat(criteria[at].value).map(caseless),
+        caseless(Array.isArray(criterion) ? (criterion as Grid)[0][0] : criterion),
+      ]);
     }
     if (pairs.length === 0 || pairs.some(([range]) => range.length !== cells.length)) return FormulaError.VALUE;
     const numbers: number[] = [];
@@ -262,7 +269,10 @@ export function excelFunctions(): Record<string, SheetFunction> {
   };
   for (const [name, implementation] of Object.entries(FROM_FORMULAJS))
     functions[name] = formulajsFunction(implementation);
-  functions.COUNTIFS = liftCriteria(functions.COUNTIFS, 1);
+  functions.COUNTIFS = liftCriteria(
+    formulajsFunction((...values) => COUNTIFS(...values.map(caseless))),
+    1,
+  );
   return functions;
 }
 
