@@ -1,6 +1,7 @@
-// Excel's functions and operators where fast-formula-parser falls short. Functions it lacks (COUNTIFS, MATCH,
-// MAX, LARGE, SORT, TAKE…) come from @formulajs/formulajs (MIT); the few dynamic-array functions neither library
-// has (SORTBY, SEQUENCE, FILTER) are written here, small, and SUMIFS and its kin use formulajs's criteria.
+// Excel's functions and operators where fast-formula-parser falls short. Functions it lacks (MATCH, MAX, LARGE,
+// SORT, TAKE…) come from @formulajs/formulajs (MIT); the few dynamic-array functions neither library has (SORTBY,
+// SEQUENCE, FILTER) are written here, small, and so are COUNTIFS, SUMIFS and their kin, whose criteria follow
+// Excel's rules (criteria.ts), not formulajs's JavaScript comparisons.
 // fast-formula-parser's operators take the first cell of an array and compare a blank with "" as unequal;
 // Excel applies operators cell by cell (People[Points]*2 spills) and treats a blank as "", 0 or FALSE, so the
 // operators are replaced on the parser's own hook; its INDEX loses the sheet of the range it indexes.
@@ -9,7 +10,6 @@ import {
   CHOOSEROWS,
   COUNTA,
   COUNTBLANK,
-  COUNTIFS,
   DROP,
   HSTACK,
   LARGE,
@@ -33,6 +33,7 @@ import {
 import FormulaParser, { Argument, FormulaError, Operand, SheetFunction } from "fast-formula-parser";
 import ReferenceFunctions from "fast-formula-parser/formulas/functions/reference";
 import { Infix, Postfix, Prefix } from "fast-formula-parser/formulas/operators";
+import { criterion } from "./criteria";
 
 type Grid = unknown[][];
 
@@ -45,7 +46,6 @@ const FROM_FORMULAJS: Record<string, (...args: unknown[]) => unknown> = {
   CHOOSEROWS,
   COUNTA,
   COUNTBLANK,
-  COUNTIFS,
   DROP,
   HSTACK,
   LARGE,
@@ -162,30 +162,43 @@ function filter(array: Argument, include: Argument, ifEmpty?: Argument): unknown
 
 const flat = (value: unknown): unknown[] => asGrid(value).flat();
 
+/** The rows of ranges paired with criteria (range, criterion, range, criterion…) that meet every criterion. */
+function rowsMeeting(pairs: readonly Argument[]): boolean[] | FormulaError {
+  if (pairs.length === 0 || pairs.length % 2 !== 0) return FormulaError.VALUE;
+  const tests: { cells: unknown[]; meets: (cell: unknown) => boolean }[] = [];
+  for (let at = 0; at < pairs.length; at += 2) {
+    const value = pairs[at + 1]?.value;
+    tests.push({ cells: flat(pairs[at].value), meets: criterion(Array.isArray(value) ? asGrid(value)[0][0] : value) });
+  }
+  const rows = tests[0].cells.length;
+  if (tests.some(({ cells }) => cells.length !== rows)) return FormulaError.VALUE;
+  return Array.from({ length: rows }, (_, row) => tests.every(({ cells, meets }) => meets(cells[row])));
+}
+
 /**
- * SUMIFS, AVERAGEIFS, MAXIFS and MINIFS: formulajs decides which rows meet the criteria (its COUNTIFS, one row
- * at a time), but only those rows' values count, as in Excel; formulajs would give #N/A for a #N/A in a row
- * the criteria leave out (a person who cannot be priced, say).
+ * SUMIFS, AVERAGEIFS, MAXIFS and MINIFS: only the values of rows that meet every criterion count, as in Excel;
+ * an error in a row the criteria leave out (a person who cannot be priced, say) is skipped.
  */
 function ifs(aggregate: (numbers: number[]) => unknown): SheetFunction {
   return (values: Argument, ...criteria: Argument[]) => {
     const cells = flat(values.value);
-    const pairs: [unknown[], unknown][] = [];
-    for (let at = 0; at < criteria.length; at += 2) {
-      const criterion = criteria[at + 1]?.value;
-      if (criterion instanceof FormulaError) return criterion;
-      pairs.push([flat(criteria[at].value), Array.isArray(criterion) ? (criterion as Grid)[0][0] : criterion]);
-    }
-    if (pairs.length === 0 || pairs.some(([range]) => range.length !== cells.length)) return FormulaError.VALUE;
+    const meeting = rowsMeeting(criteria);
+    if (meeting instanceof FormulaError) return meeting;
+    if (meeting.length !== cells.length) return FormulaError.VALUE;
     const numbers: number[] = [];
     for (let row = 0; row < cells.length; row++) {
-      const met = COUNTIFS(...pairs.flatMap(([range, criterion]) => [[[range[row]]], criterion])) === 1;
-      if (!met) continue;
+      if (!meeting[row]) continue;
       if (cells[row] instanceof FormulaError) return cells[row];
       if (typeof cells[row] === "number") numbers.push(cells[row] as number);
     }
     return aggregate(numbers);
   };
+}
+
+/** COUNTIFS(range1, criterion1, …): the rows meeting every criterion. */
+function countIfs(...criteria: Argument[]): unknown {
+  const meeting = rowsMeeting(criteria);
+  return meeting instanceof FormulaError ? meeting : meeting.filter(Boolean).length;
 }
 
 /**
@@ -262,7 +275,7 @@ export function excelFunctions(): Record<string, SheetFunction> {
   };
   for (const [name, implementation] of Object.entries(FROM_FORMULAJS))
     functions[name] = formulajsFunction(implementation);
-  functions.COUNTIFS = liftCriteria(functions.COUNTIFS, 1);
+  functions.COUNTIFS = liftCriteria(countIfs, 1);
   return functions;
 }
 
