@@ -60,7 +60,8 @@ export function criterion(value: unknown): (cell: unknown) => boolean {
   if (isBlank(value) && typeof value !== "string") return (cell) => numericCell(cell) === 0;
   if (typeof value === "number") return (cell) => numericCell(cell) === value;
   if (typeof value === "boolean") return (cell) => cell === value;
-  const text = String(value);
+  if (typeof value !== "string") return () => false;
+  const text = value;
   const operator = OPERATORS.find((candidate) => text.startsWith(candidate));
   const operand = operator ? text.slice(operator.length) : text;
   const comparison: Comparison = operator ?? "=";
