@@ -85,4 +85,21 @@ describe("a spilled block read through its spill reference", () => {
     expect(sheet().cell(0, 1).value).toBe(60);
     expect(sheet().cell(1, 0).value).toBe(61);
   });
+
+  it("of one cell (a table of one row) is that cell; a blocked spill is none", async () => {
+    const memory = new MemoryWorkbook({ formulas: formulaEngine });
+    await memory.addSheet({
+      name: "Report",
+      cells: [
+        { row: 0, column: 1, formula: "=SUM(C10#)" },
+        { row: 9, column: 2, formula: "=SEQUENCE(1)*10" },
+        { row: 0, column: 4, formula: "=SUM(F10#)" },
+        { row: 9, column: 5, formula: "=SEQUENCE(2)" },
+        { row: 10, column: 5, value: "in the way" },
+      ],
+    });
+    const sheet = memory.sheetViews()[0];
+    expect(sheet.cell(0, 1).value).toBe(10);
+    expect(sheet.cell(0, 4).error?.code).toBe("#REF!");
+  });
 });
