@@ -17,4 +17,7 @@ export * from "./scenario";
 export * from "./dates";
 export * from "./inYearCost";
 export * from "./commitment";
+export * from "./spending";
+export * from "./forecast";
+export * from "./overlaps";
 export * from "./proposal";
