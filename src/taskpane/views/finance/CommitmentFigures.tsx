@@ -70,10 +70,10 @@ function RowFigures({
       <dd id={`${id}-people`}>{row.people.total}</dd>
       {later.people > 0 && (
         <>
-          <dt>{`Agreed, starting after ${formatDate(to)}`}</dt>
-          <dd id={`${id}-starting-later`}>
-            {`${plural(later.people, "person", "people")}, ${formatPounds(later.fullYear)} a year`}
-          </dd>
+          <dt id={`${id}-starting-later-term`}>
+            {`Agreed, starting after ${formatDate(to)} (${plural(later.people, "person", "people")}), a year`}
+          </dt>
+          <dd id={`${id}-starting-later`}>{formatPounds(later.fullYear)}</dd>
         </>
       )}
     </dl>

@@ -167,7 +167,7 @@ export function FinanceView({ workbook, onUnsavedChange }: PaneViewProps) {
           <p className={styles.note}>The Finance sheet has every service, and the indicative budgets against plans.</p>
         </section>
       )}
-      {forecast && <ForecastFigures forecast={forecast} yearStart={state.dates.yearStart} />}
+      {forecast && year && <ForecastFigures forecast={forecast} yearStart={year.from} />}
     </div>
   );
 }

@@ -1,6 +1,10 @@
-import { Button } from "@fluentui/react-components";
+import { Button, makeStyles } from "@fluentui/react-components";
 import { FinanceFigures } from "../../../workbook/reports/financeBook";
 import { NoticeBar } from "../../NoticeBar";
+
+const useStyles = makeStyles({
+  differences: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: "8px", minWidth: 0 },
+});
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
@@ -48,18 +52,22 @@ export function SheetDifferences({
   differences: readonly string[];
   onUseSheet: () => void;
 }) {
+  const styles = useStyles();
   if (differences.length === 0) return null;
+  // The button under the notice, not beside it: beside, a 320 px pane leaves the words a narrow column.
   return (
-    <NoticeBar
-      notice={{
-        intent: "info",
-        title: `The ${sheet} sheet has other inputs`,
-        text:
-          "The figures here are at the boxes' inputs; the sheet's are at its own. Write Finance sheet adds a sheet " +
-          "at these, or use the sheet's here.",
-        items: differences,
-      }}
-      actions={<Button onClick={onUseSheet}>Use the sheet&apos;s inputs</Button>}
-    />
+    <div className={styles.differences}>
+      <NoticeBar
+        notice={{
+          intent: "info",
+          title: `The ${sheet} sheet has other inputs`,
+          text:
+            "The figures here are at the boxes' inputs; the sheet's are at its own. Write Finance sheet adds a " +
+            "sheet at these, or use the sheet's here.",
+          items: differences,
+        }}
+      />
+      <Button onClick={onUseSheet}>Use the sheet&apos;s inputs</Button>
+    </div>
   );
 }
