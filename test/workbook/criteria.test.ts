@@ -68,6 +68,20 @@ describe("criteria, as Excel reads them", () => {
   });
 });
 
+describe("criteria given as arrays, one result a cell", () => {
+  it("match as single criteria do: text ignoring case, numbers typed as text, operators and wildcards", async () => {
+    expect(
+      await calculated([
+        // Each status against all: Agreed, agreed and AGREED are one; "Agreed " (a space) is its own.
+        "=SUMPRODUCT(COUNTIFS(A1:A6,A1:A6))", // 3 × 3 + 1 + 1 + 1
+        '=SUMPRODUCT(COUNTIFS(B1:B6,B1:B6&""))', // 46113, 46200, "", the ISO text, 0, "46300": each once
+        '=SUMPRODUCT(COUNTIFS(B1:B6,{">=46200","=","*-04-*"}))', // 46200; the blank; the ISO text
+        '=SUMPRODUCT(SUMIFS(C1:C6,A1:A6,{"agreed","draft"},B1:B6,">0"))', // 3650 + 1000
+      ]),
+    ).toEqual([12, 6, 3, 4650]);
+  });
+});
+
 describe("a spilled block read through its spill reference", () => {
   it("is read by formulas above and left of it, and by what reads them, without a circle", async () => {
     const memory = new MemoryWorkbook({ formulas: formulaEngine });

@@ -11,7 +11,7 @@ const OPERATORS: readonly Comparison[] = ["<=", ">=", "<>", "<", ">", "="];
 const isBlank = (cell: unknown) => cell === null || cell === undefined || cell === "";
 
 /** A number as Excel reads one typed in a criterion: "46477", "-2.5", "1e3"; anything else is undefined. */
-function numberIn(text: string): number | undefined {
+export function numberIn(text: string): number | undefined {
   const trimmed = text.trim();
   if (trimmed === "" || !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed)) return undefined;
   return Number(trimmed);
@@ -94,4 +94,25 @@ export function criterion(value: unknown): (cell: unknown) => boolean {
   return (cell) =>
     typeof cell === "string" &&
     compare(cell.toLowerCase() < lower ? -1 : cell.toLowerCase() > lower ? 1 : 0, comparison);
+}
+
+/**
+ * What a criterion that only asks for equality matches, as a key ("s:agreed", "n:5"), so a range can be indexed
+ * once and looked up for each cell of a criterion array; undefined for any other criterion (an operator, a
+ * wildcard, a logical value, an error, a blank), which is tested cell by cell.
+ */
+export function equalityKey(value: unknown): string | undefined {
+  if (typeof value === "number") return `n:${value}`;
+  if (typeof value !== "string" || value === "" || /^[<>=]|[*?~]/.test(value)) return undefined;
+  if (/^(true|false)$/i.test(value.trim())) return undefined;
+  const number = numberIn(value);
+  return number === undefined ? `s:${value.toLowerCase()}` : `n:${number}`;
+}
+
+/** The equality keys a cell meets: its text ignoring case, and its number (a number, or text that is one). */
+export function cellKeys(cell: unknown): string[] {
+  if (typeof cell === "number") return [`n:${cell}`];
+  if (typeof cell !== "string") return [];
+  const number = numberIn(cell);
+  return number === undefined ? [`s:${cell.toLowerCase()}`] : [`s:${cell.toLowerCase()}`, `n:${number}`];
 }
