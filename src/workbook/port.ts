@@ -134,6 +134,11 @@ export interface Workbook {
   /** A named table (cells as calculated values, dates as serial numbers), or null when the workbook has none. */
   readTable(name: string): Promise<TableData | null>;
   /**
+   * A block of a sheet's cells as calculated values (dates as serial numbers, a blank cell as ""), or null when the
+   * workbook has no sheet of that name: a report's own inputs (the Finance sheet's dates and rates).
+   */
+  readCells(sheet: string, range: CellRange): Promise<CellValue[][] | null>;
+  /**
    * Creates each table on a new sheet of its own. Every sheet, table and defined name is checked before anything
    * is created; if Excel still fails part-way, the sheets this call added are removed again (best effort) and the
    * refusal says whether any is left.

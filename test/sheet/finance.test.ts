@@ -5,13 +5,16 @@
 // ranges Excel resolves them to. Its array arithmetic is switched on (useArrayArithmetic), as Excel's SUMPRODUCT
 // always works on arrays.
 import { DetailedCellError, HyperFormula } from "hyperformula";
-import { Decimal, ForecastAssumptions } from "../../src/engine";
+import { commitmentPeriod, Decimal, ForecastAssumptions } from "../../src/engine";
 import { FunctionLibrary } from "../../src/workbook/memory/customFunctions";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { a1, CellValue } from "../../src/workbook/port";
-import { financeLayout, FinanceLayout } from "../../src/workbook/reports/finance";
+import { Block, financeLayout, FinanceLayout, PLAN_COLUMNS } from "../../src/workbook/reports/finance";
+import { columnWrite } from "../../src/workbook/schema/columns";
+import { columnWrites } from "../../src/workbook/schema/rows";
+import { BUDGET_YEAR, BUDGETS } from "../../src/workbook/schema/tables";
 import { financeFigures, readFinanceBook, writeFinanceSheet } from "../../src/workbook/reports/financeBook";
-import { comparable, expectedCells, ExpectedCell, Kind, shownCells } from "../support/financeCells";
+import { comparable, expectedCells, ExpectedCell, expectedPlanCells, Kind, shownCells } from "../support/financeCells";
 import { AS_AT, financeWorkbook, FIXTURE_PLANS, savePlans, serial, YEAR_START } from "../support/financeWorkbook";
 import { registerPBFunctions } from "../support/hyperformula";
 import { pbFunctionLibrary } from "../support/pbFunctions";
@@ -31,8 +34,14 @@ function inHyperFormula(workbook: MemoryWorkbook): HyperFormula {
   const shapes = new Map<string, TableShape>(
     tables.map((table) => [table.name, { sheet: table.sheet, headers: table.headers, rows: table.rows.length }]),
   );
+  // A spill reference ($F$120#) is the block the per-plan formulas spill: a row per row of Plans.
+  const plans = Math.max(1, tables.find((table) => table.name === "Plans")!.rows.length);
+  const spilled = (formula: string) =>
+    formula.replace(/\$([A-Z]+)\$(\d+)#/g, (_, column: string, row: string) => {
+      return `$${column}$${row}:$${column}$${Number(row) + plans - 1}`;
+    });
   const translated = (cell: CellValue, at?: { table: string; row: number }) =>
-    typeof cell === "string" && cell.startsWith("=") ? structuredToA1(cell, shapes, at) : cell;
+    typeof cell === "string" && cell.startsWith("=") ? spilled(structuredToA1(cell, shapes, at)) : cell;
   const sheets: Record<string, CellValue[][]> = {};
   for (const table of tables) {
     sheets[table.sheet] = [
@@ -89,8 +98,16 @@ async function engineCells(
   workbook: MemoryWorkbook,
   layout: FinanceLayout,
   assumptions?: ForecastAssumptions,
+  dates = DATES,
 ): Promise<ExpectedCell[]> {
-  return expectedCells(financeFigures(await readFinanceBook(workbook), DATES, assumptions), layout);
+  const book = await readFinanceBook(workbook);
+  const period = commitmentPeriod(serial(dates.asAt), serial(dates.yearStart));
+  // An empty Plans table shows one blank row, which the per-plan block spills too.
+  const rows = book.plans.length > 0 ? book.plans : [null];
+  return [
+    ...expectedCells(financeFigures(book, dates, assumptions), layout),
+    ...expectedPlanCells(rows, period, layout),
+  ];
 }
 
 // The care groups' rows, in the Budgets table's order: Older people, Physical disability, Learning disability,
@@ -205,6 +222,9 @@ describe("the Finance sheet, calculated", () => {
     expect(shownCells(expected, sheet)).toEqual(expected);
     expect(shownCells(expected, fromMemory(workbook, "Finance"))).toEqual(expected);
     expect(figure(sheet, layout.check.row, layout.check.column, "count")).toBe(0);
+    for (const read of [sheet, fromMemory(workbook, "Finance")]) {
+      expect(read(a1(layout.leftOutNote))).toBe("Every plan in Plans can be used: none is left out of the figures.");
+    }
     hf.destroy();
   });
 
@@ -314,21 +334,225 @@ describe("the Finance sheet, calculated", () => {
     const expected = await engineCells(workbook, layout);
     expect(shownCells(expected, read)).toEqual(expected);
   });
+});
 
-  it("shows an error for the in-year figures while a plan has no start date, as the engine says", async () => {
+/** Both engines' reading of the sheet, and that each shows every figure as the engine works it out. */
+async function bothEngines(workbook: MemoryWorkbook, layout: FinanceLayout, dates = DATES) {
+  const hf = inHyperFormula(workbook);
+  const engines = { hyperFormula: fromHyperFormula(hf, "Finance"), preview: fromMemory(workbook, "Finance") };
+  const expected = await engineCells(workbook, layout, undefined, dates);
+  for (const read of Object.values(engines)) expect(shownCells(expected, read)).toEqual(expected);
+  return { hf, ...engines };
+}
+
+/** Every money column of a by-care-group block: "All care groups" is the sum of the rows above it, to the penny. */
+function expectTotalsAddUp(read: (address: string) => unknown, block: Block, columns: readonly number[]) {
+  for (const column of columns) {
+    let above = 0;
+    for (let row = block.first; row < block.last; row++) above += read(a1({ row, column })) as number;
+    expect(figure(read, block.last, column)).toBe(above.toFixed(2));
+  }
+}
+
+const planFigure = (layout: FinanceLayout, index: number, column: number) => ({
+  row: layout.plans.first + index,
+  column,
+});
+
+describe("the Finance sheet's rules for which plans count", () => {
+  it("leaves out a plan without a start date, and one ending before it starts, naming both", async () => {
     const { workbook, layout, book } = await withSheet([
       ...FIXTURE_PLANS,
-      { ...FIXTURE_PLANS[4], planId: "PLAN-0009", start: null },
+      // A Draft plan whose start date was blanked, and an Agreed plan ending before it starts.
+      { ...FIXTURE_PLANS[5], planId: "PLAN-0008", personId: "P003", name: "Joan Whitfield", start: null },
+      {
+        ...FIXTURE_PLANS[1],
+        planId: "PLAN-0009",
+        personId: "P011",
+        name: "Ellen Murphy",
+        start: "2026-06-01",
+        end: "2026-05-31",
+      },
     ]);
-    const read = fromMemory(workbook, "Finance");
-    // Excel's SUMPRODUCT passes on the function's #N/A; the preview's library says #VALUE!.
-    expect(read(a1({ row: layout.inYear.first + OLDER, column: DP }))).toMatch(/^#(N\/A|VALUE!)$/);
-    expect(figure(read, layout.fullYear.first + ALL, TOTAL)).toBe("52603.20");
-    expect(book.warnings).toContain(
-      "PLAN-0009 has no start date, so the in-year commitment cannot be worked out (the Finance sheet's in-year " +
-        "figures show an error): give each a start date in the Plans table.",
-    );
-    const expected = await engineCells(workbook, layout);
-    expect(shownCells(expected, read)).toEqual(expected);
+    const { hf, ...engines } = await bothEngines(workbook, layout);
+    for (const read of Object.values(engines)) {
+      // Every figure as without the two plans: Older people 21,507.20 a year and 7,925.39 in year; all care groups
+      // 52,603.20 and 23,430.80; the pipeline PLAN-0005 and PLAN-0006 alone, 17,186.
+      expect(figure(read, layout.fullYear.first + OLDER, TOTAL)).toBe("21507.20");
+      expect(figure(read, layout.inYear.first + OLDER, TOTAL)).toBe("7925.39");
+      expect([TOTAL].map((column) => figure(read, layout.inYear.first + ALL, column))).toEqual(["23430.80"]);
+      expect(figure(read, layout.fullYear.first + ALL, TOTAL)).toBe("52603.20");
+      expect(figure(read, layout.pipeline.first + ALL, 2)).toBe("17186.00");
+      // A3 says how many and which, in words a finance officer reads.
+      expect(read(a1(layout.leftOutNote))).toBe(
+        "2 plans are left out of every figure: PLAN-0008, PLAN-0009. Each needs a start date, an end date (if " +
+          "any) on or after it, and amounts that are numbers, 0 or more; its row under Each plan, at the foot of " +
+          "this sheet, shows it, and the Finance view says why.",
+      );
+      // Their rows under Each plan: flagged, and their in-year amounts the function's error saying why.
+      for (const index of [7, 8]) {
+        expect(read(a1(planFigure(layout, index, PLAN_COLUMNS.leftOut)))).toBe(1);
+        expect(read(a1(planFigure(layout, index, PLAN_COLUMNS.inYearTotal)))).toMatch(/^#(N\/A|VALUE!)/);
+      }
+    }
+    expect(financeFigures(book, DATES).leftOut).toEqual([
+      "PLAN-0008: no start date.",
+      "PLAN-0009: it ends (2026-05-31) before it starts (2026-06-01).",
+    ]);
+    hf.destroy();
+  });
+
+  it("counts the year it is for: an Agreed plan starting 1 May 2027 is shown apart from 2026/27", async () => {
+    // PLAN-0008, Kwame Mensah (Mental health), Agreed from 1 May 2027: supported community activities 6 h × £22 × 52
+    // = 6,864 (an ISF) and a carer's break, £300 a year (direct payment): £7,164 a year.
+    const { workbook, layout } = await withSheet([
+      ...FIXTURE_PLANS,
+      {
+        planId: "PLAN-0008",
+        personId: "P015",
+        name: "Kwame Mensah",
+        careGroup: "Mental health",
+        status: "Agreed",
+        start: "2027-05-01",
+        end: null,
+        indicative: 5910,
+        lines: [
+          ["Supported community activities", "hour", 6, 22, "week", "Individual Service Fund"],
+          ["Carer's break", "break", 1, 300, "year", "Direct payment"],
+        ],
+      },
+    ]);
+    const { hf, ...engines } = await bothEngines(workbook, layout);
+    for (const read of Object.values(engines)) {
+      // Mental health stays at PLAN-0004's 6,084 of 30,000 (20.28%), not 13,248 (44.16%); in year 3,033.67.
+      const mental = (column: number, kind?: Kind) => figure(read, layout.fullYear.first + MENTAL, column, kind);
+      expect([mental(TOTAL), mental(COMMITTED, "ratio")]).toEqual(["6084.00", "0.202800"]);
+      expect(figure(read, layout.inYear.first + MENTAL, TOTAL)).toBe("3033.67");
+      // Agreed, starting later: one person, £7,164 a year, in Mental health and in all.
+      const later = (group: number) => [
+        figure(read, layout.startingLater.first + group, 1, "count"),
+        figure(read, layout.startingLater.first + group, 2),
+      ];
+      expect([later(MENTAL), later(OLDER), later(ALL)]).toEqual([
+        [1, "7164.00"],
+        [0, "0.00"],
+        [1, "7164.00"],
+      ]);
+      expect(read(a1(planFigure(layout, 7, PLAN_COLUMNS.startingLater)))).toBe(1);
+      expect(read(a1(planFigure(layout, 7, PLAN_COLUMNS.committed)))).toBe(0);
+    }
+    hf.destroy();
+  });
+
+  it("rounds once per plan and part: a plan's in-year is the sum of its parts, each total the sum above", async () => {
+    // PLAN-0008, Joan Whitfield (Older people), Agreed from 1 April 2026: a personal assistant ½ h × £19.55 × 52 =
+    // 508.30 (direct payment) and home care 2½ h × £28.50 × 52 = 3,705 (council-managed). From 1 October, 182 days:
+    // 508.30 × 182 ÷ 365 = 253.4537… → 253.45 and 3,705 × 182 ÷ 365 = 1,847.4246… → 1,847.42, so 2,100.87 in year,
+    // where its plan cost, 4,213.30 × 182 ÷ 365 = 2,100.8778…, would round to 2,100.88.
+    const { workbook, layout } = await withSheet([
+      ...FIXTURE_PLANS,
+      {
+        planId: "PLAN-0008",
+        personId: "P003",
+        name: "Joan Whitfield",
+        careGroup: "Older people",
+        status: "Agreed",
+        start: "2026-04-01",
+        end: null,
+        indicative: 2760,
+        lines: [
+          ["Personal assistant", "hour", 0.5, 19.55, "week", "Direct payment"],
+          ["Home care (regulated agency)", "hour", 2.5, 28.5, "week", "Council-managed"],
+        ],
+      },
+    ]);
+    const { hf, ...engines } = await bothEngines(workbook, layout);
+    for (const read of Object.values(engines)) {
+      const parts = [0, 1, 2, 3, 4].map((at) => figure(read, layout.plans.first + 7, PLAN_COLUMNS.inYear + at));
+      expect(parts).toEqual(["253.45", "1847.42", "0.00", "0.00", "2100.87"]);
+      // Older people: 3,548.35 + 253.45 = 3,801.80; 4,088.69 + 1,847.42 = 5,936.11; 288.35; 10,026.26 in all.
+      const older = [DP, CM, ISF, ONE_OFF, TOTAL].map((column) => figure(read, layout.inYear.first + OLDER, column));
+      expect(older).toEqual(["3801.80", "5936.11", "288.35", "0.00", "10026.26"]);
+      // All care groups: 23,430.80 + 2,100.87 = 25,531.67, the sum of the rows above it and of every plan's in year.
+      expect(figure(read, layout.inYear.first + ALL, TOTAL)).toBe("25531.67");
+      expectTotalsAddUp(read, layout.inYear, [DP, CM, ISF, ONE_OFF, TOTAL]);
+      expectTotalsAddUp(read, layout.fullYear, [DP, CM, ISF, ONE_OFF, TOTAL, BUDGET, VARIANCE]);
+      expectTotalsAddUp(read, layout.pipeline, [2, 3]);
+      let committed = 0;
+      for (let index = 0; index < 8; index++) {
+        if (read(a1(planFigure(layout, index, PLAN_COLUMNS.committed))) === 1)
+          committed += read(a1(planFigure(layout, index, PLAN_COLUMNS.inYearTotal))) as number;
+      }
+      expect(committed.toFixed(2)).toBe("25531.67");
+    }
+    hf.destroy();
+  });
+
+  it("counts people, not plans: a second Agreed plan of Margaret Ellis leaves two people in Older people", async () => {
+    // PLAN-0008, Margaret Ellis again (typed by hand, overlapping PLAN-0001), from 1 September 2026: meals 7 a week
+    // × £4.60 × 52 = 1,674.40 by direct payment. Older people's direct payments: 7,116.20 + 1,674.40 = 8,790.60,
+    // still one person; two people in all in the group, four in all care groups.
+    const { workbook, layout } = await withSheet([
+      ...FIXTURE_PLANS,
+      {
+        ...FIXTURE_PLANS[0],
+        planId: "PLAN-0008",
+        start: "2026-09-01",
+        lines: [["Meals", "meal", 7, 4.6, "week", "Direct payment"]],
+      },
+    ]);
+    const { hf, ...engines } = await bothEngines(workbook, layout);
+    for (const read of Object.values(engines)) {
+      const people = (group: number, column: number) => figure(read, layout.people.first + group, column, "count");
+      expect([people(OLDER, DP), people(OLDER, 5), people(ALL, 5)]).toEqual([1, 2, 4]);
+      expect(figure(read, layout.fullYear.first + OLDER, DP)).toBe("8790.60");
+      expect(figure(read, layout.indicative.first + OLDER, 4, "count")).toBe(2);
+    }
+    hf.destroy();
+  });
+
+  it("takes the budget for the year shown when Budgets has a Financial year column", async () => {
+    const workbook = await financeWorkbook(functions);
+    const budgets = (await workbook.readTable("Budgets"))!;
+    const columns = [...columnWrites(BUDGETS), columnWrite(BUDGET_YEAR)];
+    await workbook.editTables([
+      {
+        table: "Budgets",
+        columns,
+        update: budgets.rows.map((row, index) => ({
+          row: index,
+          key: { header: "Care group", value: String(row[0]) },
+          values: [row[0], row[1], "2026/27"],
+        })),
+        // Older people's budget for the next year, and £1,000 for Mental health every year (its year left blank).
+        append: [
+          ["Older people", 70_000, "2027/28"],
+          ["Mental health", 1000, null],
+        ],
+      },
+    ]);
+    const book = await readFinanceBook(workbook);
+    expect(book.budgetYears).toBe(true);
+    await writeFinanceSheet(workbook, book, DATES);
+    const layout = financeLayout(book);
+    let { hf, ...engines } = await bothEngines(workbook, layout);
+    for (const read of Object.values(engines)) {
+      // 2026/27: Older people 65,000, not 135,000; Mental health 30,000 + 1,000; all 65,000 + 35,000 + 50,000 +
+      // 31,000 = 181,000.
+      const budget = (group: number) => figure(read, layout.fullYear.first + group, BUDGET);
+      expect([budget(OLDER), budget(MENTAL), budget(ALL)]).toEqual(["65000.00", "31000.00", "181000.00"]);
+    }
+    hf.destroy();
+
+    // The sheet's inputs moved to 2027/28, as at 1 October 2027: Older people 70,000, Mental health 1,000 alone.
+    workbook.setCell("Finance", layout.inputs.asAt.row, 1, serial("2027-10-01"));
+    workbook.setCell("Finance", layout.inputs.yearStart.row, 1, serial("2027-04-01"));
+    ({ hf, ...engines } = await bothEngines(workbook, layout, { asAt: "2027-10-01", yearStart: "2027-04-01" }));
+    for (const read of Object.values(engines)) {
+      const budget = (group: number) => figure(read, layout.fullYear.first + group, BUDGET);
+      expect([budget(OLDER), budget(MENTAL), budget(ALL)]).toEqual(["70000.00", "1000.00", "71000.00"]);
+      expect(read(a1(layout.inputs.yearLabel))).toBe("2027/28");
+    }
+    hf.destroy();
   });
 });

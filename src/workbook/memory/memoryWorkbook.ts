@@ -282,6 +282,20 @@ export class MemoryWorkbook implements Workbook {
     });
   }
 
+  readCells(sheetName: string, range: CellRange): Promise<CellValue[][] | null> {
+    const sheet = this.sheets.find((candidate) => sameName(candidate.name, sheetName));
+    if (sheet && !this.calculation.ready) return this.engineArrived().then(() => this.readCells(sheetName, range));
+    return settle(() => {
+      if (!sheet) return null;
+      return Array.from({ length: range.rows }, (_, row) =>
+        Array.from({ length: range.columns }, (_, column) => {
+          const value = cellValue(this.calculation.value(sheet.index, range.row + row, range.column + column));
+          return value ?? "";
+        }),
+      );
+    });
+  }
+
   addTables(tables: readonly NewTable[]): Promise<void> {
     return settle(() => {
       tables.forEach((table) => this.checkSheetFree(table.sheet));

@@ -4,6 +4,7 @@
 // failure says exactly which edits were written; addTables and addSheet remove what they created if Excel fails.
 import {
   a1,
+  CellRange,
   CellValue,
   ColumnWrite,
   NewTable,
@@ -429,6 +430,18 @@ export class OfficeWorkbook implements Workbook {
         body.push(...(range.values as CellValue[][]));
       }
       return { name: table.name, sheet: sheet.name, headers, rows: body };
+    });
+  }
+
+  /** One sync to find the sheet, one for the block's values. */
+  readCells(sheetName: string, range: CellRange): Promise<CellValue[][] | null> {
+    return this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+      await context.sync();
+      if (sheet.isNullObject) return null;
+      const cells = sheet.getRangeByIndexes(range.row, range.column, range.rows, range.columns).load("values");
+      await context.sync();
+      return cells.values as CellValue[][];
     });
   }
 

@@ -147,3 +147,10 @@ export const BUDGETS = {
     annualBudget: money("Annual budget"),
   },
 } as const satisfies TableSpec<unknown>;
+
+/**
+ * Budgets may hold a row per care group per year: then this column names each row's financial year as the Finance
+ * sheet labels it ("2026/27"; "2027" for a year from January), and a row left blank serves every year. A table
+ * without it (the starter's) has one budget per care group, for every year.
+ */
+export const BUDGET_YEAR = text("Financial year");
