@@ -12,6 +12,7 @@ export * from "./tolerance";
 export * from "./outcomeCategory";
 export * from "./plan";
 export * from "./supportPlan";
+export * from "./agreedPlans";
 export * from "./fastBudget";
 export * from "./scenario";
 export * from "./dates";
