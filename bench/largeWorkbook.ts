@@ -75,7 +75,7 @@ async function councilWorkbook(): Promise<MemoryWorkbook> {
     const saved = {
       planId,
       personId: person.id,
-      lines,
+      lines: lines.map((line, at) => ({ ...line, savedLine: at + 1 })),
       status: figures.light === "Green" ? "Agreed" : "Draft",
       reason: "",
       signedOffBy: "",
@@ -85,6 +85,9 @@ async function councilWorkbook(): Promise<MemoryWorkbook> {
       updatedBy: "Bench",
       updatedAt: "2026-11-24T14:05",
       figures,
+      signedOffOn: null,
+      tolerance: DEFAULT_TOLERANCE,
+      ended: [],
     } as const;
     planRows.push(planRow(saved, person));
   }
