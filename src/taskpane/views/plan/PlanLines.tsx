@@ -78,7 +78,7 @@ function LineEditor({
     if (note) return { validationMessage: note, validationState: "warning" as const };
     return {};
   };
-  const text = (field: LineField, label: string, whole = false, inputMode?: "decimal") => (
+  const text = (field: LineField, label: string, whole = false, inputMode?: "decimal" | "numeric") => (
     <Field label={label} className={whole ? styles.whole : styles.field} {...message(field)}>
       <Input
         id={FOCUS.line(line.key, field)}
@@ -136,6 +136,7 @@ function LineEditor({
       {text("unit", "Unit")}
       {text("unitCost", "Unit cost (£)", false, "decimal")}
       {choice("frequency", "Frequency", FREQUENCIES)}
+      {text("staff", "Staff at once", false, "numeric")}
       {choice("managedAs", "Managed as", MANAGED, true)}
     </div>
   );
