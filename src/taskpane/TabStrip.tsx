@@ -13,7 +13,8 @@ const useStyles = makeStyles({
     alignItems: "center",
     justifyContent: "center",
     position: "relative",
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalMNudge}`,
+    // Fluent's small tab's side padding (medium's is 10 px): four views' tabs fit one row of a 320 px pane.
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalSNudge}`,
     border: "none",
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: "transparent",
@@ -29,8 +30,8 @@ const useStyles = makeStyles({
     "::after": {
       content: '""',
       position: "absolute",
-      left: tokens.spacingHorizontalM,
-      right: tokens.spacingHorizontalM,
+      left: tokens.spacingHorizontalS,
+      right: tokens.spacingHorizontalS,
       bottom: 0,
       height: tokens.strokeWidthThicker,
       borderRadius: tokens.borderRadiusCircular,

@@ -97,6 +97,16 @@ export function SearchCombobox({
         selectedOptions={chosen ? [chosen.value] : []}
         highlight={typed ? query : null}
         onChange={(event) => setQuery(event.target.value)}
+        onKeyDown={(event) => {
+          // Enter with nothing highlighted yet (typed faster than the list could follow) picks the first match of
+          // what the box holds now, as the highlight would have.
+          const input = event.currentTarget;
+          if (event.key !== "Enter" || input.getAttribute("aria-activedescendant")) return;
+          const [first] = matchingIndices(keys, input.value);
+          if (input.value.trim() === "" || first === undefined) return;
+          setQuery(null);
+          onSelect(choices[first].value);
+        }}
         onOptionSelect={(_, data) => {
           // Fluent "selects" nothing as the text typed stops matching the choice made: that is typing, not a pick.
           if (!data.optionValue) return;

@@ -72,7 +72,11 @@ export function SettingsView({ workbook, onUnsavedChange }: PaneViewProps) {
     </Field>
   );
   const typed = readTolerancePercentages(boxes);
-  const changes = [...(book?.changes ?? [])].reverse();
+  // Newest first; the limits changed together keep their order.
+  const changes = (book?.changes ?? [])
+    .map((change, at) => ({ change, at }))
+    .sort((a, b) => (b.change.changedAt ?? "").localeCompare(a.change.changedAt ?? "") || a.at - b.at)
+    .map(({ change }) => change);
 
   return (
     <div className={styles.view} aria-busy={busy !== null}>
