@@ -79,7 +79,7 @@ export function outcomeCategory(scores: any[][], thresholds?: any[][]): any[][] 
 /**
  * Cost of a support plan in £ from its lines, rounded to the penny. One-off items count in full.
  * @customfunction PLAN_COST
- * @param lines Rows of quantity, unit cost (£) and frequency: week, month, year or once. Fully blank rows are skipped.
+ * @param lines Rows of quantity, unit cost (£), frequency (week, month, year or once) and, optionally, staff at once (blank: 1); the quantity is each member of staff's. Fully blank rows are skipped.
  * @param [period] "annual" (default) or "weekly" (annual ÷ 52).
  * @returns Plan cost in £, rounded to the penny.
  */
