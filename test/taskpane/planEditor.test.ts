@@ -8,8 +8,6 @@ import { PlanBook, readPlanBook } from "../../src/workbook/planBook";
 import { setUpWorkbook } from "../../src/workbook/starter";
 import { planController } from "../../src/taskpane/state/planController";
 import {
-  dateProblems,
-  derivePlan,
   FOCUS,
   initialState,
   planCostText,
@@ -17,9 +15,8 @@ import {
   PlanEditorAction,
   PlanEditorState,
   planUnsaved,
-  prepareSave,
-  problemShown,
 } from "../../src/taskpane/state/planEditor";
+import { dateProblems, derivePlan, prepareSave, problemShown } from "../../src/taskpane/state/planSaving";
 
 const AT = new Date(2026, 10, 24, 14, 5);
 

@@ -14,7 +14,8 @@ import {
 } from "../../workbook/planBook";
 import { Workbook, WorkbookRefusal } from "../../workbook/port";
 import { setUpWorkbook } from "../../workbook/starter";
-import { Intent, Notice, PlanEditorAction, PlanEditorState, planUnsaved, prepareSave, unsavedWork } from "./planEditor";
+import { Intent, Notice, PlanEditorAction, PlanEditorState, planUnsaved, unsavedWork } from "./planEditor";
+import { prepareSave } from "./planSaving";
 
 /** Each operation takes the state the user acted on (the pane's state when they clicked). */
 export interface PlanController {

@@ -1,7 +1,8 @@
 import { Divider, makeStyles, tokens, useAnnounce } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
 import { PlanBook, timestamp } from "../../../workbook/planBook";
-import { dateProblems, DerivedPlan, PlanEdit, PlanEditorAction, PlanEditorState } from "../../state/planEditor";
+import { PlanEdit, PlanEditorAction, PlanEditorState } from "../../state/planEditor";
+import { dateProblems, DerivedPlan } from "../../state/planSaving";
 import { PlanDates } from "./PlanDates";
 import { PlanLines } from "./PlanLines";
 import { PlanTotals } from "./PlanTotals";

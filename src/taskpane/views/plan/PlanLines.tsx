@@ -2,7 +2,8 @@ import { Button, Dropdown, Field, Input, makeStyles, Option, Text, tokens } from
 import { CheckedLine, formatPounds, LineField, lineAnnualCost, MANAGED_AS } from "../../../engine";
 import { Service } from "../../../workbook/planBook";
 import { LineDraft } from "../../state/lineDrafts";
-import { FOCUS, PlanEdit, PlanEditorAction, problemShown } from "../../state/planEditor";
+import { FOCUS, PlanEdit, PlanEditorAction } from "../../state/planEditor";
+import { problemShown } from "../../state/planSaving";
 import { SearchCombobox } from "./SearchCombobox";
 
 const FREQUENCIES = [

@@ -10,14 +10,8 @@ import {
 import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useReducer, useRef } from "react";
 import { NoticeBar } from "../../NoticeBar";
 import { planController } from "../../state/planController";
-import {
-  derivePlan,
-  initialState,
-  Intent,
-  planEditorReducer,
-  PlanEditorState,
-  unsavedWork,
-} from "../../state/planEditor";
+import { initialState, Intent, planEditorReducer, PlanEditorState, unsavedWork } from "../../state/planEditor";
+import { derivePlan } from "../../state/planSaving";
 import { UnsavedChangesDialog } from "../../UnsavedChangesDialog";
 import { LightReview, lightReview, timestamp } from "../../../workbook/planBook";
 import { whenDrawnAndIdle } from "../../whenDrawnAndIdle";
