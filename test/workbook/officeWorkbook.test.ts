@@ -206,6 +206,35 @@ describe("the Office.js workbook: writing is typing", () => {
     expect(model.column("Lines", "Double").map((cell) => cell.formula)).toEqual(["=[@Amount]*2", "=[@Amount]*2"]);
   });
 
+  it("leaves a cell of a row it updates as it is where the edit gives undefined", async () => {
+    const { model, workbook } = excel((m) => {
+      m.addSheet("Lines");
+      m.addTable({
+        sheet: "Lines",
+        name: "Lines",
+        headers: ["Plan ID", "Amount", "Note"],
+        rows: [
+          ["PLAN-0001", 10, "one"],
+          ["PLAN-0002", 20, "two"],
+        ],
+      });
+    });
+    await workbook.editTables([
+      {
+        table: "Lines",
+        columns: [text("Plan ID"), money("Amount"), text("Note")],
+        update: [
+          { ...lineRef(0), values: [undefined, 15, undefined] },
+          { ...lineRef(1, "PLAN-0002"), values: ["PLAN-0002", 25, ""] },
+        ],
+      },
+    ]);
+    expect(model.tableValues("Lines")).toEqual([
+      ["PLAN-0001", 15, "one"],
+      ["PLAN-0002", 25, ""],
+    ]);
+  });
+
   it.each([
     [true, "=[@Amount]*2"],
     [false, undefined],
