@@ -1,69 +1,21 @@
 // Rules about a person's Agreed plans taken together: one Agreed plan per person at a time (two whose dates
-// overlap would count the person's care twice in the commitment), and the lights of Agreed plans kept under the
-// rules they were agreed under, with those whose light would now differ named for review.
+// overlap would count the person's care twice in the commitment; which plans overlap is overlaps.ts's rule, the one
+// the Finance view names them by), what agreeing a plan means for the person's earlier ones, and the lights of
+// Agreed plans kept under the rules they were agreed under, with those whose light would now differ named for review.
 import { matchKey } from "./cells";
+import { AGREED } from "./commitment";
 import { DateSerial, isoFromSerial } from "./dates";
 import { Decimal, formatPercent, formatPounds } from "./decimal";
+import { DatedPlan, plansOverlap } from "./overlaps";
 import { formatDate } from "./supportPlan";
 import { Tolerance, TrafficLight, trafficLight } from "./tolerance";
 
-/** The plan status that commits the council. */
-const AGREED = "agreed";
-
 /** Whether a status (as typed in Plans: case and spaces ignored) is Agreed. */
-export const isAgreedStatus = (status: string): boolean => matchKey(status) === AGREED;
+const isAgreedStatus = (status: string): boolean => matchKey(status) === matchKey(AGREED);
 
-/** A plan's person, status and dates, as the one-plan-per-person rule reads them. */
-export interface DatedPlan {
-  readonly planId: string;
-  readonly personId: string;
-  readonly status: string;
-  /** Excel serial; null when the plan has none, taken as running from the beginning. */
-  readonly start: DateSerial | null;
-  /** Excel serial of its last day; null: ongoing. */
-  readonly end: DateSerial | null;
-}
-
-/** Whether two plans run on a common day: both ends of each are included. */
-export function datesOverlap(a: Pick<DatedPlan, "start" | "end">, b: Pick<DatedPlan, "start" | "end">): boolean {
-  const startsBy = (plan: Pick<DatedPlan, "start">, day: DateSerial | null) =>
-    plan.start === null || day === null || plan.start <= day;
-  return startsBy(a, b.end) && startsBy(b, a.end);
-}
-
-/** Two Agreed plans of one person whose dates overlap; `first` starts no later than `second`. */
-export interface AgreedOverlap {
-  readonly first: DatedPlan;
-  readonly second: DatedPlan;
-}
-
-const startOrder = (a: DatedPlan, b: DatedPlan) =>
-  (a.start ?? -Infinity) - (b.start ?? -Infinity) || a.planId.localeCompare(b.planId);
-
-/**
- * Every pair of Agreed plans of the same person (Person IDs compared ignoring case and spaces) whose dates
- * overlap, each pair once, by person in the order first met, then by start. Rows of the same plan ID are one plan.
- */
-export function overlappingAgreedPlans(plans: readonly DatedPlan[]): AgreedOverlap[] {
-  const byPerson = new Map<string, DatedPlan[]>();
-  for (const plan of plans) {
-    if (!isAgreedStatus(plan.status)) continue;
-    const person = matchKey(plan.personId);
-    byPerson.set(person, [...(byPerson.get(person) ?? []), plan]);
-  }
-  const overlaps: AgreedOverlap[] = [];
-  for (const own of byPerson.values()) {
-    const sorted = [...own].sort(startOrder);
-    sorted.forEach((first, at) => {
-      for (const second of sorted.slice(at + 1)) {
-        if (matchKey(first.planId) !== matchKey(second.planId) && datesOverlap(first, second)) {
-          overlaps.push({ first, second });
-        }
-      }
-    });
-  }
-  return overlaps;
-}
+/** Whether a plan runs on some known day: it has a start date and does not end before it (else Finance names it). */
+const runsOnKnownDays = (plan: DatedPlan): boolean =>
+  plan.start !== null && (plan.end === null || plan.end >= plan.start);
 
 /** What agreeing a plan means for the person's other Agreed plans whose dates overlap it. */
 export interface AgreeingOverlaps {
@@ -75,7 +27,8 @@ export interface AgreeingOverlaps {
 
 /**
  * The person's other Agreed plans that the plan about to be agreed would overlap (its start is known: the day it
- * is saved when not typed). Empty lists when it overlaps none.
+ * is saved when not typed). Empty lists when it overlaps none. A plan with no start date, or ending before it starts,
+ * runs on no known day, as overlaps.ts reads it: it is overlapped by nothing (the Finance view names it apart).
  */
 export function agreeingOverlaps(
   plan: DatedPlan & { readonly start: DateSerial },
@@ -87,14 +40,15 @@ export function agreeingOverlaps(
         isAgreedStatus(other.status) &&
         matchKey(other.personId) === matchKey(plan.personId) &&
         matchKey(other.planId) !== matchKey(plan.planId) &&
-        datesOverlap(plan, other),
+        runsOnKnownDays(other) &&
+        plansOverlap(plan, other),
     )
-    .sort(startOrder);
+    .sort((a, b) => a.start! - b.start! || a.planId.localeCompare(b.planId));
   return {
     toEnd: overlapping
-      .filter((other) => other.start === null || other.start < plan.start)
+      .filter((other) => other.start! < plan.start)
       .map((other) => ({ ...other, endOn: plan.start - 1 })),
-    later: overlapping.filter((other) => other.start !== null && other.start >= plan.start),
+    later: overlapping.filter((other) => other.start! >= plan.start),
   };
 }
 

@@ -1,11 +1,8 @@
 // A person's Agreed plans taken together (issue 21 §4 and §6): one Agreed plan per person at a time, and the
 // lights of Agreed plans checked against today's tolerance and indicative budgets.
-import fc from "fast-check";
 import {
   agreeingOverlaps,
   AgreedLight,
-  datesOverlap,
-  DatedPlan,
   Decimal,
   DEFAULT_TOLERANCE,
   lightsNowDiffering,
@@ -23,56 +20,9 @@ const plan = (planId: string, personId: string, start: string | null, end: strin
   end: end === null ? null : day(end),
 });
 
-describe("two Agreed plans of one person overlap (21 §6)", () => {
-  it("when they share a day, both ends included; an ongoing plan runs on for ever", () => {
-    const april = plan("A", "P001", "2026-04-01", "2026-09-30");
-    expect(datesOverlap(april, plan("B", "P001", "2026-09-30", null))).toBe(true);
-    expect(datesOverlap(april, plan("B", "P001", "2026-10-01", null))).toBe(false);
-    expect(datesOverlap(plan("A", "P001", "2026-04-01", null), plan("B", "P001", "2030-01-01", null))).toBe(true);
-    // A plan with no start date is taken as running from the beginning.
-    expect(datesOverlap(plan("A", "P001", null, "2026-03-31"), plan("B", "P001", "2026-04-01", null))).toBe(false);
-    expect(datesOverlap(plan("A", "P001", null, null), plan("B", "P001", "2026-04-01", null))).toBe(true);
-  });
-
-  it("finds each overlapping pair once: same person (ignoring case), both Agreed, different plans", () => {
-    const plans = [
-      plan("PLAN-0001", "P001", "2026-04-01", null),
-      plan("PLAN-0002", "p001 ", "2026-10-01", null),
-      plan("PLAN-0003", "P001", "2027-01-01", null, "Draft"),
-      plan("PLAN-0004", "P002", "2026-04-01", "2026-09-30"),
-      plan("PLAN-0005", "P002", "2026-10-01", null),
-      plan("PLAN-0006", "P003", "2026-04-01", null, " agreed"),
-      plan("PLAN-0006", "P003", "2026-04-01", null),
-    ];
-    expect(overlappingAgreedPlans(plans).map(({ first, second }) => [first.planId, second.planId])).toEqual([
-      ["PLAN-0001", "PLAN-0002"],
-    ]);
-  });
-
-  it("is symmetric and never pairs a plan with itself (property)", () => {
-    const arbitraryPlan = fc.record({
-      planId: fc.constantFrom("A", "B", "C", "D"),
-      personId: fc.constantFrom("P001", "P002"),
-      status: fc.constantFrom("Agreed", "Draft"),
-      start: fc.option(fc.integer({ min: 46000, max: 46100 }), { nil: null }),
-      end: fc.option(fc.integer({ min: 46000, max: 46200 }), { nil: null }),
-    });
-    fc.assert(
-      fc.property(fc.array(arbitraryPlan, { maxLength: 6 }), (plans: DatedPlan[]) => {
-        const forwards = overlappingAgreedPlans(plans).length;
-        const backwards = overlappingAgreedPlans([...plans].reverse()).length;
-        return (
-          forwards === backwards &&
-          overlappingAgreedPlans(plans).every(
-            ({ first, second }) =>
-              first.planId !== second.planId && (first.start ?? -Infinity) <= (second.start ?? -Infinity),
-          )
-        );
-      }),
-    );
-  });
-
-  it("agreeing a plan: earlier Agreed plans can end the day before it starts; later ones cannot", () => {
+// Which Agreed plans overlap is overlaps.ts's rule (test/engine/overlaps.test.ts), shared with the Finance view.
+describe("agreeing a plan over a person's Agreed plans (21 §6)", () => {
+  it("earlier Agreed plans can end the day before it starts; later ones cannot", () => {
     const others = [
       plan("PLAN-0001", "P001", "2026-04-01", null),
       plan("PLAN-0002", "P001", "2026-12-01", null),
@@ -86,6 +36,20 @@ describe("two Agreed plans of one person overlap (21 §6)", () => {
     expect(found.later.map((other) => other.planId)).toEqual(["PLAN-0002"]);
     // Saving the same plan again is not an overlap with itself.
     expect(agreeingOverlaps({ ...agreeing, planId: "PLAN-0001" }, [others[0]])).toEqual({ toEnd: [], later: [] });
+  });
+
+  it("follows the Finance view's rule: a plan with no start, or ending before it starts, overlaps nothing", () => {
+    const agreeing = { ...plan("PLAN-0009", "P001", "2026-10-01", null), start: day("2026-10-01") };
+    const unknown = [plan("PLAN-0001", "P001", null, null), plan("PLAN-0002", "P001", "2026-05-01", "2026-04-30")];
+    expect(overlappingAgreedPlans([...unknown, agreeing])).toEqual([]);
+    expect(agreeingOverlaps(agreeing, unknown)).toEqual({ toEnd: [], later: [] });
+    // The day before is no overlap, the day itself is, as the Finance view counts them.
+    const ending = (end: string) => plan("PLAN-0003", "p001 ", "2026-04-01", end);
+    expect(agreeingOverlaps(agreeing, [ending("2026-09-30")]).toEnd).toEqual([]);
+    expect(agreeingOverlaps(agreeing, [ending("2026-10-01")]).toEnd.map((other) => other.endOn)).toEqual([
+      day("2026-09-30"),
+    ]);
+    expect(overlappingAgreedPlans([ending("2026-10-01"), agreeing])).toHaveLength(1);
   });
 
   it("says when a plan runs, in words", () => {
