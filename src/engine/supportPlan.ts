@@ -4,7 +4,7 @@ import { EngineError, invalid } from "./errors";
 import { addMonths, calendarDate, isoFromSerial, serialFromIso } from "./dates";
 import { inPeriod } from "./periods";
 import { annualCost, Frequency, PlanLine, readFrequency, staffProblem } from "./plan";
-import { Tolerance, TrafficLight, trafficLight } from "./tolerance";
+import { Tolerance, TOLERANCE_LIMIT, TOO_WIDE, TrafficLight, trafficLight } from "./tolerance";
 
 /** How the money for a line is managed; each has its own finance consequences. */
 export type ManagedAs = "Direct payment" | "Council-managed" | "Individual Service Fund";
@@ -518,12 +518,6 @@ export function planDates(
 
 // The workbook's tolerance as policy officers set it: in percentages, so "10" is 10% (never 1,000%).
 
-/**
- * The widest a tolerance limit may be: 100%. A plan costing more than double its indicative budget (or nothing
- * against a budget) is never Amber: it is Red, a manager discussion.
- */
-export const TOLERANCE_LIMIT = ONE;
-
 export type ToleranceField = "green" | "amber";
 
 /** What is wrong with a pair of limits (fractions of the indicative budget), by field; empty when right. */
@@ -531,11 +525,7 @@ export function toleranceProblems(green: Decimal, amber: Decimal): Partial<Recor
   const problems: Partial<Record<ToleranceField, string>> = {};
   const check = (field: ToleranceField, name: string, value: Decimal) => {
     if (value.isNegative()) problems[field] = `${name}: expected a percentage, 0% or more`;
-    else if (value.gt(TOLERANCE_LIMIT)) {
-      problems[field] =
-        `${name}: at most ${formatPercent(TOLERANCE_LIMIT)}: a plan costing more than double its indicative ` +
-        "budget is never Amber";
-    }
+    else if (value.gt(TOLERANCE_LIMIT)) problems[field] = `${name}: ${TOO_WIDE}`;
   };
   check("green", "Green", green);
   check("amber", "Amber", amber);

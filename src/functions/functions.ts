@@ -47,7 +47,7 @@ export function indicativeBudget(
  * @customfunction PLAN_TOLERANCE
  * @param planCost Cost of the support plan in £ (one value, or a column).
  * @param indicative Indicative budget in £, for the same period (one value, or a column).
- * @param [tolerance] Two cells (green limit, amber limit) as fractions of the indicative amount, or one limit (Green within it, else Red). Default 10% and 50%.
+ * @param [tolerance] Two cells (green limit, amber limit) as fractions of the indicative amount, or one limit (Green within it, else Red), each at most 100%. Default 10% and 50%.
  * @returns "Green", "Amber" or "Red", one per row (spills).
  */
 export function planTolerance(planCost: any[][], indicative: any[][], tolerance?: any[][]): any[][] {
