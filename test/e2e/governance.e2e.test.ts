@@ -230,6 +230,13 @@ describe("issue 21 in the browser preview, at 320 px", () => {
     const plan = (await records("Plans"))[0];
     expect(plan).toMatchObject({ "Signed off by": "Alex Moss", "Signed off on": TODAY, "Updated by": "Sam Reid" });
 
+    // A line changed after the sign-off withdraws it, and that is announced. Before: only the box's hint said so.
+    await setField(line(1), "Quantity", "0.5"); // half a live-in week: £35,620, still Red
+    await expect(box(/^Signed off by/).inputValue()).resolves.toBe("");
+    await expect(announced()).resolves.toContainEqual(
+      "The lines changed since Alex Moss signed this plan off, so the sign-off is withdrawn.",
+    );
+
     // "Your name" is remembered for this session (this tab) only, never on the computer for the next person.
     // Before: it was kept in local storage and filled in for whoever opened the pane next.
     const stored = await page.evaluate(() => [
@@ -282,6 +289,28 @@ describe("issue 21 in the browser preview, at 320 px", () => {
       ["PLAN-0002", "P001", "Agreed", "1 Apr 2026", "30 Sep 2026"],
       ["PLAN-0003", "P001", "Agreed", "1 Oct 2026", ""],
     ]);
+
+    // The saved-plan search, as the Person search: part of an ID then Enter opens it; typing after a pick searches
+    // again, and Enter opens what is highlighted. Before: the list stayed whole with the first pick ticked.
+    const planBox = () => pane().getByRole("combobox", { name: "Open a saved plan" });
+    await planBox().click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("0002");
+    await page.keyboard.press("Enter");
+    await pane().getByRole("heading", { name: "Plan PLAN-0002" }).waitFor();
+    await expect(planBox().inputValue()).resolves.toBe("PLAN-0002 · Margaret Ellis");
+    await planBox().click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("osei");
+    await expect(
+      page
+        .getByRole("option")
+        .filter({ hasText: /^PLAN-/ })
+        .allTextContents(),
+    ).resolves.toEqual(["PLAN-0001 · Samuel Osei · Agreed"]);
+    await page.keyboard.press("Enter");
+    await pane().getByRole("heading", { name: "Plan PLAN-0001" }).waitFor();
+    await expect(planBox().inputValue()).resolves.toBe("PLAN-0001 · Samuel Osei");
     expect(opened.errors).toEqual([]);
   });
 
