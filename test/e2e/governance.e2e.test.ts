@@ -402,6 +402,41 @@ describe("issue 21 in the browser preview, at 320 px", () => {
   });
 });
 
+describe("issue 22 §14 in the browser preview", () => {
+  it("writes each line back into its own PlanLines row: a removed line's row goes, a user's note stays", async () => {
+    await newPlanFor("P003", /^P003 Joan Whitfield/);
+    for (const service of ["Meals", "Day centre", "Telecare and community alarm"]) await addFromCatalogue(service);
+    await pane().getByRole("button", { name: "Save plan" }).click();
+    await messageBar(SAVED("PLAN-0005")).waitFor();
+    // A column of the user's own beside PlanLines, a note on each of the plan's lines (as typed in Excel).
+    await page.evaluate(async () => {
+      type Cell = string | number | boolean | null;
+      const workbook = (window as unknown as { previewWorkbook: Record<string, (...args: unknown[]) => unknown> })
+        .previewWorkbook;
+      const table = (await workbook.readTable("PlanLines")) as { rows: Cell[][] };
+      const key = { header: "Plan ID", value: "PLAN-0005" };
+      const own = table.rows.flatMap((row, index) => (row[0] === "PLAN-0005" ? [index] : []));
+      await workbook.editTables([
+        {
+          table: "PlanLines",
+          columns: [{ header: "Notes", numberFormat: "General" }],
+          update: own.map((row, at) => ({ row, key, values: [`note ${at + 1}`] })),
+        },
+      ]);
+    });
+    await pane().getByRole("button", { name: "Remove line 2" }).click();
+    await pane().getByRole("button", { name: "Save plan" }).click();
+    await messageBar(SAVED("PLAN-0005")).waitFor();
+    // Before: the telecare line was written into the day centre's row, beside "note 2", and "note 3" deleted.
+    const lines = (await records("PlanLines")).filter((row) => row["Plan ID"] === "PLAN-0005");
+    expect(lines.map((row) => [row.Line, row.Service, row.Notes])).toEqual([
+      ["1", "Meals", "note 1"],
+      ["2", "Telecare and community alarm", "note 3"],
+    ]);
+    expect(opened.errors).toEqual([]);
+  });
+});
+
 async function paneHasNothingBeyondItsEdge() {
   expect(await paneLayout()).toEqual({ width: 320, beyond: [], clipped: [], scrolls: false });
 }
