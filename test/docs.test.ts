@@ -148,6 +148,7 @@ describe("docs/functions.md", () => {
       "Repriced",
       "RepricedStraightLine",
       "Scoring",
+      "StaffedLines",
       "StepBands",
     ]);
     expect(cases.length).toBeGreaterThanOrEqual(30);

@@ -12,6 +12,8 @@ export * from "./tolerance";
 export * from "./outcomeCategory";
 export * from "./plan";
 export * from "./supportPlan";
+export * from "./agreedPlans";
+export * from "./overlaps";
 export * from "./fastBudget";
 export * from "./scenario";
 export * from "./dates";

@@ -48,7 +48,7 @@ export function indicativeBudget(
  * @customfunction PLAN_TOLERANCE
  * @param planCost Cost of the support plan in £ (one value, or a column).
  * @param indicative Indicative budget in £, for the same period (one value, or a column).
- * @param [tolerance] Two cells (green limit, amber limit) as fractions of the indicative amount, or one limit (Green within it, else Red). Default 10% and 50%.
+ * @param [tolerance] Two cells (green limit, amber limit) as fractions of the indicative amount, or one limit (Green within it, else Red), each at most 100%. Default 10% and 50%.
  * @returns "Green", "Amber" or "Red", one per row (spills).
  */
 export function planTolerance(planCost: any[][], indicative: any[][], tolerance?: any[][]): any[][] {
@@ -80,7 +80,7 @@ export function outcomeCategory(scores: any[][], thresholds?: any[][]): any[][] 
 /**
  * Cost of a support plan in £ from its lines, rounded to the penny. One-off items count in full.
  * @customfunction PLAN_COST
- * @param lines Rows of quantity, unit cost (£) and frequency: week, month, year or once. Fully blank rows are skipped.
+ * @param lines Rows of quantity, unit cost (£), frequency (week, month, year or once) and, optionally, staff at once (blank: 1); the quantity is each member of staff's. Fully blank rows are skipped.
  * @param [period] "annual" (default) or "weekly" (annual ÷ 52).
  * @returns Plan cost in £, rounded to the penny.
  */

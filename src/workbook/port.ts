@@ -5,6 +5,12 @@
 /** A cell value as a table holds it. A formula is written only through a column's or a sheet cell's `formula`. */
 export type CellValue = string | number | boolean | null;
 
+/**
+ * A cell as an edit writes it: a value, or undefined to leave the cell as it is (a column the edit writes, in a
+ * row where only some of its columns change).
+ */
+export type CellWrite = CellValue | undefined;
+
 /** Excel's number format for a column whose cells are text: what is written stays text (no 00123 → 123). */
 export const TEXT_FORMAT = "@";
 
@@ -54,14 +60,14 @@ export interface RowRef {
 export interface TableEdit {
   readonly table: string;
   readonly columns: readonly ColumnWrite[];
-  /** Values aligned with `columns`. */
-  readonly update?: readonly (RowRef & { readonly values: readonly CellValue[] })[];
+  /** Values aligned with `columns`; undefined leaves that cell of the row as it is. */
+  readonly update?: readonly (RowRef & { readonly values: readonly CellWrite[] })[];
   readonly delete?: readonly RowRef[];
   /**
    * Values aligned with `columns`; other columns of appended rows are left to Excel: blank, or filled by a user's
-   * calculated column only while the user's "Fill formulas in tables" option is on.
+   * calculated column only while the user's "Fill formulas in tables" option is on. Undefined is a blank cell.
    */
-  readonly append?: readonly (readonly CellValue[])[];
+  readonly append?: readonly (readonly CellWrite[])[];
 }
 
 /** 0-based row and column on a sheet. */

@@ -178,7 +178,7 @@ describe("the Finance view in the browser preview, at 320 px", () => {
     // care groups 135,000 − 22,843.60 = £112,156.40.
     await showSheet("Budgets");
     await expect(cellAt("Budgets", "A2").textContent()).resolves.toBe("Older people");
-    await cellAt("Budgets", "B2").click();
+    await cellAt("Budgets", "B2").dblclick();
     await page.getByRole("textbox", { name: "Edit B2" }).fill("20000");
     await page.getByRole("textbox", { name: "Edit B2" }).press("Enter");
     await showSheet("Finance");

@@ -147,7 +147,7 @@ describe("a price what-if in the browser preview", () => {
 
     // Older people's band from 20 points, £210 → £220 a point, typed into ProposedPricePoints.
     await showSheet("ProposedPricePoints");
-    await grid("ProposedPricePoints").locator("tr:nth-child(3) > :nth-child(2)").click();
+    await grid("ProposedPricePoints").locator("tr:nth-child(3) > :nth-child(2)").dblclick();
     await page.getByRole("textbox", { name: "Edit B3" }).fill("220");
     await page.getByRole("textbox", { name: "Edit B3" }).press("Enter");
 

@@ -50,6 +50,7 @@ function councilWorkbook(setUp: (model: ExcelModel) => void = () => undefined, l
         quantity,
         unitCost,
         frequency,
+        1, // staff at once
         managedAs,
         quantity * unitCost * (frequency === "once" ? 1 : 52),
       ]),

@@ -206,6 +206,35 @@ describe("the Office.js workbook: writing is typing", () => {
     expect(model.column("Lines", "Double").map((cell) => cell.formula)).toEqual(["=[@Amount]*2", "=[@Amount]*2"]);
   });
 
+  it("leaves a cell of a row it updates as it is where the edit gives undefined", async () => {
+    const { model, workbook } = excel((m) => {
+      m.addSheet("Lines");
+      m.addTable({
+        sheet: "Lines",
+        name: "Lines",
+        headers: ["Plan ID", "Amount", "Note"],
+        rows: [
+          ["PLAN-0001", 10, "one"],
+          ["PLAN-0002", 20, "two"],
+        ],
+      });
+    });
+    await workbook.editTables([
+      {
+        table: "Lines",
+        columns: [text("Plan ID"), money("Amount"), text("Note")],
+        update: [
+          { ...lineRef(0), values: [undefined, 15, undefined] },
+          { ...lineRef(1, "PLAN-0002"), values: ["PLAN-0002", 25, ""] },
+        ],
+      },
+    ]);
+    expect(model.tableValues("Lines")).toEqual([
+      ["PLAN-0001", 15, "one"],
+      ["PLAN-0002", 25, ""],
+    ]);
+  });
+
   it.each([
     [true, "=[@Amount]*2"],
     [false, undefined],
@@ -721,9 +750,9 @@ describe("the Office.js workbook: a save's syncs as the workbook grows", () => {
     expect(large.saved.planId).toBe("PLAN-2001");
     // Small: Plans (1 + 1 chunk) + PlanLines (1 + 1 chunk) + the edit (1 check + 2 edits) = 7.
     expect(small.syncs).toBe(7);
-    // Large: 2,000 plans of 20 columns are one chunk (50,000 ÷ 20 = 2,500 rows); 15,000 lines of 9 columns are
+    // Large: 2,000 plans of 23 columns are one chunk (50,000 ÷ 23 = 2,173 rows); 15,000 lines of 10 columns are
     // 3 chunks of 5,000; the edit is the same 3. (1 + 1) + (1 + 3) + 3 = 9.
-    expect([columnWrites(PLANS).length, columnWrites(PLAN_LINES).length]).toEqual([20, 9]);
+    expect([columnWrites(PLANS).length, columnWrites(PLAN_LINES).length]).toEqual([23, 10]);
     expect(large.syncs).toBe(9);
     const saved = large.model.tableValues("PlanLines");
     expect(saved).toHaveLength(15_001);

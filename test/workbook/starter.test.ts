@@ -121,8 +121,14 @@ describe("Set up workbook", () => {
       "Quantity",
       "Unit cost",
       "Frequency",
+      "Staff at once",
       "Managed as",
       "Annual cost",
     ]);
+    expect(formats("Plans")).toMatchObject({
+      "Green tolerance": "0.0%",
+      "Amber tolerance": "0.0%",
+      "Signed off on": "d mmm yyyy",
+    });
   });
 });

@@ -18,6 +18,12 @@ const FinanceView = lazy(() =>
   })),
 );
 
+const SettingsView = lazy(() =>
+  import(/* webpackChunkName: "settings-view" */ "./settings/SettingsView").then((module) => ({
+    default: module.SettingsView,
+  })),
+);
+
 export interface PaneViewProps {
   readonly workbook: Workbook;
   /** The view says what leaving it now would lose (empty when nothing), so the shell can ask first. */
@@ -26,13 +32,16 @@ export interface PaneViewProps {
 
 export interface PaneView {
   readonly id: string;
-  /** The tab's label. */
+  /** The tab's name. */
   readonly label: string;
+  /** What the tab shows, when shorter: four tabs fit on one row of Office's 320 px pane. */
+  readonly shortLabel?: string;
   readonly View: ComponentType<PaneViewProps>;
 }
 
 export const VIEWS: readonly PaneView[] = [
-  { id: "plan", label: "Support plan", View: PlanView },
-  { id: "whatif", label: "Price what-if", View: WhatIfView },
+  { id: "plan", label: "Support plan", shortLabel: "Plan", View: PlanView },
+  { id: "whatif", label: "Price what-if", shortLabel: "What-if", View: WhatIfView },
   { id: "finance", label: "Finance", View: FinanceView },
+  { id: "settings", label: "Settings", View: SettingsView },
 ];

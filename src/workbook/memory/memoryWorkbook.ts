@@ -3,6 +3,7 @@ import {
   CellAddress,
   CellRange,
   CellValue,
+  CellWrite,
   ChartSpec,
   ColumnWrite,
   NewTable,
@@ -324,7 +325,7 @@ export class MemoryWorkbook implements Workbook {
         const table = this.find(edit.table);
         if (!table) throw new WorkbookRefusal(`The workbook has no table called ${edit.table}; nothing was written.`);
         const width = edit.columns.length;
-        const fits = (values: readonly CellValue[]) => {
+        const fits = (values: readonly CellWrite[]) => {
           if (values.length !== width) {
             throw new WorkbookRefusal(`Table ${table.name}: ${values.length} values do not fit ${width} columns.`);
           }
@@ -362,8 +363,11 @@ export class MemoryWorkbook implements Workbook {
     if (table.columns.length > width) {
       this.moved(table, -1, table.at.column + width, table.columns.length - width);
     }
-    const write = (row: Entry[], values: readonly CellValue[]) =>
-      positions.forEach((position, at) => (row[position] = entryOf(values[at], edit.columns[at].formula)));
+    const write = (row: Entry[], values: readonly CellWrite[]) =>
+      positions.forEach((position, at) => {
+        const value = values[at];
+        if (value !== undefined || edit.columns[at].formula) row[position] = entryOf(value, edit.columns[at].formula);
+      });
     edit.update?.forEach((update) => {
       write(table.rows[update.row], update.values);
       for (const position of positions) {

@@ -6,6 +6,7 @@ import {
   a1,
   CellRange,
   CellValue,
+  CellWrite,
   ColumnWrite,
   NewTable,
   RowRef,
@@ -88,7 +89,7 @@ function checkColumns(table: string, columns: readonly ColumnWrite[]): void {
   }
 }
 
-function checkRowWidths(table: string, width: number, rows: readonly (readonly CellValue[])[], what: string): void {
+function checkRowWidths(table: string, width: number, rows: readonly (readonly CellWrite[])[], what: string): void {
   const bad = rows.find((row) => row.length !== width);
   if (bad) {
     throw new WorkbookRefusal(`Table ${table}: a row has ${bad.length} values for ${width} columns; ${what}.`);
@@ -118,28 +119,32 @@ interface Body {
 
 /**
  * Writes rows of a table's body from `first` on: the given columns (at `positions`) get their number format and
- * then their value or formula; every other cell gets null, which Excel leaves as it is ("Blank and null values in
- * Excel add-ins"). Range.formulas takes constants too, typed as values are, so one array writes both.
+ * then their value or formula; every other cell, and a cell whose value is undefined, gets null, which Excel
+ * leaves as it is ("Blank and null values in Excel add-ins"). Range.formulas takes constants too, typed as values
+ * are, so one array writes both.
  */
 function writeRows(
   body: Body,
   first: number,
-  rows: readonly (readonly CellValue[])[],
+  rows: readonly (readonly CellWrite[])[],
   columns: readonly ColumnWrite[],
   positions: readonly number[],
   withFormulas = true,
 ): void {
   if (rows.length === 0) return;
   const range = body.sheet.getRangeByIndexes(body.top + first, body.left, rows.length, body.width);
-  const formats: (string | null)[] = new Array<string | null>(body.width).fill(null);
-  positions.forEach((position, at) => (formats[position] = columns[at].numberFormat));
-  range.numberFormat = rows.map(() => formats);
+  const kept = (values: readonly CellWrite[], at: number) => values[at] === undefined && !columns[at].formula;
+  range.numberFormat = rows.map((values) => {
+    const formats: (string | null)[] = new Array<string | null>(body.width).fill(null);
+    positions.forEach((position, at) => (formats[position] = kept(values, at) ? null : columns[at].numberFormat));
+    return formats;
+  });
   range.formulas = rows.map((values) => {
     const cells: (string | number | boolean | null)[] = new Array<null>(body.width).fill(null);
     positions.forEach((position, at) => {
       const column = columns[at];
       if (column.formula) cells[position] = withFormulas ? column.formula : null;
-      else cells[position] = entry(values[at], column.numberFormat);
+      else if (!kept(values, at)) cells[position] = entry(values[at] ?? null, column.numberFormat);
     });
     return cells;
   });

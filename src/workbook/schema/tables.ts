@@ -1,7 +1,7 @@
 // Every table the add-in reads or writes, declared once: its name, the sheet it is made on, and its
 // columns (header, number format, how a cell is read and written). The starter tables, the readers and the
 // writers all derive from these declarations, so a new column is one edit here.
-import { MANAGED_AS, ManagedAs, readFrequency, readManagedAs } from "../../engine";
+import { MANAGED_AS, ManagedAs, ONE, readFrequency, readManagedAs } from "../../engine";
 import { ColumnWrite } from "../port";
 import {
   calculated,
@@ -11,8 +11,10 @@ import {
   count,
   date,
   dateTime,
+  later,
   money,
   MONEY_FORMAT,
+  percent,
   PERCENT_FORMAT,
   raw,
   text,
@@ -78,7 +80,10 @@ export const SERVICES = {
   },
 } as const satisfies TableSpec<unknown>;
 
-/** Quantity, Unit cost and Frequency side by side, so =PB.PLAN_COST(PlanLines[[Quantity]:[Frequency]]) works. */
+/**
+ * Quantity, Unit cost, Frequency and Staff at once side by side, so =PB.PLAN_COST(PlanLines[[Quantity]:[Staff at
+ * once]]) works. An older table gains Staff at once at its right (its rows read as 1 staff).
+ */
 export const PLAN_LINES = {
   name: "PlanLines",
   sheet: "PlanLines",
@@ -90,6 +95,7 @@ export const PLAN_LINES = {
     quantity: count("Quantity"),
     unitCost: money("Unit cost"),
     frequency: choice("Frequency", readFrequency),
+    staff: later(count("Staff at once", { blank: ONE })),
     managedAs: choice("Managed as", readManagedAs),
     annualCost: money("Annual cost"),
   },
@@ -119,8 +125,12 @@ export const PLANS = {
     oneOff: money("One-off items"),
     ...managedColumns,
     light: text("Traffic light"),
+    /** The tolerance in force when the plan was saved: the light is kept under the rules it was agreed under. */
+    greenTolerance: later(percent("Green tolerance")),
+    amberTolerance: later(percent("Amber tolerance")),
     reason: text("Reason"),
     signedOffBy: text("Signed off by", { addedLater: true }),
+    signedOffOn: later(date("Signed off on")),
     updatedBy: text("Updated by"),
     updatedAt: dateTime("Updated at"),
   },
@@ -137,6 +147,24 @@ export const PLAN_SETTINGS = {
 
 /** The PlanSettings rows the add-in reads. */
 export const SETTING = { green: "Green tolerance", amber: "Amber tolerance" } as const;
+
+/**
+ * A row for each change of a setting made in the pane: which, from what to what, who, when and why. Written once,
+ * never rewritten. A table of its own, beside PlanSettings: PlanSettings[Value] is the tolerance argument of
+ * PB.PLAN_TOLERANCE, so it holds the current values and nothing else.
+ */
+export const PLAN_SETTINGS_HISTORY = {
+  name: "PlanSettingsHistory",
+  sheet: "Plan settings history",
+  columns: {
+    setting: text("Setting"),
+    from: raw("From", PERCENT_FORMAT),
+    to: raw("To", PERCENT_FORMAT),
+    changedBy: text("Changed by"),
+    changedAt: dateTime("Changed at"),
+    reason: text("Reason"),
+  },
+} as const satisfies TableSpec<unknown>;
 
 /** The council's annual budget for personal budgets, one row per care group: what commitment is measured against. */
 export const BUDGETS = {

@@ -9,6 +9,7 @@ import { financeController } from "../../state/financeController";
 import { useFieldGridStyles } from "../fieldGrid";
 import { PaneViewProps } from "../registry";
 import { useFirstRead } from "../useFirstRead";
+import { AgreedLightReview } from "./AgreedLightReview";
 import { CommitmentFigures, percent } from "./CommitmentFigures";
 import { ForecastAssumptionsInputs, ForecastFigures } from "./ForecastAssumptions";
 import { SheetDifferences, WorkbookNotices } from "./WorkbookNotices";
@@ -143,6 +144,7 @@ export function FinanceView({ workbook, onUnsavedChange }: PaneViewProps) {
           }}
         />
       )}
+      <AgreedLightReview workbook={workbook} asAt={state.dates.asAt} readAt={state.book} />
       {figures && <CommitmentFigures figures={figures} />}
       {figures && (
         <section aria-labelledby="finance-spending-heading">
