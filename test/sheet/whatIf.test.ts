@@ -97,23 +97,23 @@ function hyperFormulaOf(workbook: MemoryWorkbook, spec: SheetSpec): HyperFormula
     whatIf[cell.row][cell.column] = cell.formula !== undefined ? toA1(cell.formula, shapes) : (cell.value ?? null);
   }
   sheets[spec.name] = Array.from(whatIf, (row) => Array.from(row ?? [], (cell) => cell ?? null));
-  return HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3", useArrayArithmetic: true });
+  // Values as Excel stores them: HyperFormula would otherwise round what it returns to 14 significant digits.
+  return HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3", useArrayArithmetic: true, smartRounding: false });
 }
 
-/** The starter workbook with Older people's rates raised by 5% in ProposedPricePoints, and the What-if sheet. */
-async function olderPeopleFivePercent() {
+/** The starter workbook with a care group's rates (or all) changed in ProposedPricePoints, and the What-if sheet. */
+async function starterWith(percent: number, careGroup: string | null) {
   const workbook = new MemoryWorkbook({ formulas: formulaEngine, functions: await pbFunctionLibrary() });
   await setUpWorkbook(workbook);
   const book = await readWhatIfBook(workbook);
-  const proposal = proposePriceTable(book.current.grid, {
-    kind: "percent",
-    percent: new Decimal(5),
-    careGroup: "Older people",
-  });
+  const proposal = proposePriceTable(book.current.grid, { kind: "percent", percent: new Decimal(percent), careGroup });
   await createProposedTable(workbook, book, proposal);
   const spec = whatIfSheet({ name: "What-if", careGroups: CARE_GROUPS, people: PEOPLE });
   return { workbook, book, proposal, spec };
 }
+
+/** The starter workbook with Older people's rates raised by 5% in ProposedPricePoints, and the What-if sheet. */
+const olderPeopleFivePercent = () => starterWith(5, "Older people");
 
 describe("the What-if sheet in a real spreadsheet engine", () => {
   beforeAll(registerPBFunctions);
@@ -149,6 +149,19 @@ describe("the What-if sheet in a real spreadsheet engine", () => {
       }),
     );
     expect(spilled).toEqual(shown);
+    hf.destroy();
+  });
+
+  it("holds every change to the penny: all care groups 3% down, P002's change is −319.2", async () => {
+    const { workbook, spec } = await starterWith(-3, null);
+    const layout = whatIfLayout({ careGroups: CARE_GROUPS });
+    const hf = hyperFormulaOf(workbook, spec);
+    const change = (person: number) =>
+      hf.getCellValue({ sheet: hf.getSheetId("What-if")!, row: layout.everyone.row + 1 + person, col: 6 });
+    // 10,640 × 0.97 = 10,320.80: subtracted in floating point, −319.2000000000007
+    expect(change(1)).toBe(-319.2);
+    const changes = Array.from({ length: 19 }, (_, person) => change(person) as number);
+    expect(changes.filter((amount) => Math.round(amount * 100) / 100 !== amount)).toEqual([]);
     hf.destroy();
   });
 

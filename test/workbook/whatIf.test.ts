@@ -149,6 +149,27 @@ describe("the what-if on the in-memory workbook", () => {
     expect(second.summary[2]).toEqual(["Physical disability", 4, 32615, 33415, 800, 0.0245, 4, 0, 0]);
   });
 
+  it("holds every change to the penny: all care groups 3% down takes P002 from £10,640 to £10,320.80", async () => {
+    const workbook = await setUp();
+    const book = await readWhatIfBook(workbook);
+    await createProposedTable(
+      workbook,
+      book,
+      proposePriceTable(book.current.grid, { kind: "percent", percent: new Decimal(-3), careGroup: null }),
+    );
+    await writeWhatIfSheet(workbook, await readWhatIfBook(workbook));
+    const read = reader(workbook, "What-if");
+    const change = (person: number) => read(layout.everyone.row + 1 + person, 6);
+    // P002 Arthur Khan, 54 points: 20 × 150 + 20 × 200 + 14 × 260 = 10,640; × 0.97 = 10,320.80. Subtracted in
+    // floating point the change is −319.2000000000007; the sheet holds −319.2.
+    expect(change(1)).toBe(-319.2);
+    // Every person's change is a whole number of pence (P020, not priced, shows an error).
+    const changes = Array.from({ length: 19 }, (_, person) => change(person) as number);
+    expect(changes.filter((amount) => Math.round(amount * 100) / 100 !== amount)).toEqual([]);
+    // P001's change, −186 (6,200 × 3%), is −186 exactly
+    expect(change(0)).toBe(-186);
+  });
+
   it("never overwrites: a user's What-if sheet keeps its name and the new one gets (2)", async () => {
     const workbook = await setUp((book) => book.addEmptySheet("What-if"));
     const { book } = await proposeOlderPeoplePlus5(workbook);

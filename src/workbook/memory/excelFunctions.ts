@@ -160,6 +160,35 @@ function filter(array: Argument, include: Argument, ifEmpty?: Argument): unknown
   return new FormulaError("#CALC!", "FILTER found nothing to return");
 }
 
+/**
+ * ROUND(number, digits), half away from zero on the number as Excel shows it (15 significant digits): 2.675 → 2.68,
+ * −319.2000000000007 → −319.2. (fast-formula-parser's own gives −0 for 0 and takes only an array's first cell.)
+ */
+function round(value: Argument, digits: Argument): unknown {
+  const [x, places] = [number(value, 0), Math.trunc(number(digits, 0))];
+  const factor = 10 ** Math.abs(places);
+  const scaled = places >= 0 ? Math.abs(x) * factor : Math.abs(x) / factor;
+  const rounded = Math.round(Number(scaled.toPrecision(15)));
+  const result = places >= 0 ? rounded / factor : rounded * factor;
+  return x < 0 && result !== 0 ? -result : result;
+}
+
+/** A function applied to each cell of an array given as its first argument, as Excel applies ROUND to a column. */
+function eachCell(implementation: SheetFunction): SheetFunction {
+  return (first: Argument, ...rest: Argument[]) => {
+    const one = (cell: unknown) => {
+      if (cell instanceof FormulaError) return cell;
+      try {
+        return implementation({ ...first, value: cell, isArray: false, isRangeRef: false }, ...rest);
+      } catch (error) {
+        if (error instanceof FormulaError) return error;
+        throw error;
+      }
+    };
+    return Array.isArray(first.value) ? asGrid(first.value).map((row) => row.map(one)) : one(first.value);
+  };
+}
+
 const flat = (value: unknown): unknown[] => asGrid(value).flat();
 
 /**
@@ -241,6 +270,7 @@ export function excelFunctions(): Record<string, SheetFunction> {
     SORTBY: sortBy,
     SEQUENCE: sequence,
     FILTER: filter,
+    ROUND: eachCell(round),
     SUMIFS: liftCriteria(
       ifs((numbers) => numbers.reduce((sum, number) => sum + number, 0)),
       2,

@@ -5,15 +5,16 @@
 // Each spilled formula is written to one cell; Excel spills it when Range.formulas sets it ("Handle dynamic arrays
 // and spilling using the Excel JavaScript API", learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-
 // dynamic-arrays). The formulas keep to what Excel (365 / 2021), HyperFormula and the preview's formula library all
-// calculate alike: PB functions, operators applied cell by cell, spill references (A1#), SEQUENCE, ROWS, COUNTIFS,
-// SUMIFS, MINIFS, MAXIFS, INDEX, IF, MAX, ABS and CEILING. They avoid functions applied to each cell of an array
-// (IFERROR or ROUND over a column), which the preview does not apply cell by cell, SORT and FILTER, which give an
+// calculate alike: PB functions, operators and ROUND applied cell by cell, spill references (A1#), SEQUENCE, ROWS,
+// COUNTIFS, SUMIFS, MINIFS, MAXIFS, INDEX, IF, MAX, ABS and CEILING. They avoid other functions applied to each cell
+// of an array (IFERROR over a column), which the preview does not apply cell by cell, SORT and FILTER, which give an
 // error when any cell they sort holds one (a person who cannot be priced), and TEXT, whose formats HyperFormula
 // reads differently. Excel's *IFS functions skip error cells that fail a criterion, so the rankings and counts
 // below leave out people who cannot be priced without hiding their rows.
 //
-// Amounts are compared with half a penny's tolerance (±0.005): a change is proposed − current, worked out in
-// floating point, so two equal changes in pence may differ in their last binary digit. Every criterion set
+// Every money cell is pence: a change is proposed − current rounded to the penny (ROUND), as the budgets are. Amounts
+// are still compared with half a penny's tolerance (±0.005), so a bound between two pence is never a matter of the
+// last binary digit. Every criterion set
 // includes a ">" criterion or a "<" against a number 0 or more: the preview's criteria (formulajs) compare an error
 // cell with a negative number as text, and such a pair rejects error cells there too.
 import { a1, CellAddress, CellRange, ChartSpec, SheetCell, SheetSpec } from "../port";
@@ -158,7 +159,8 @@ export function whatIfSheet(input: WhatIfSheetInput): SheetSpec {
     input.categories ? `=${people("points")}&""` : `=${people("points")}*1`,
     budget(CURRENT),
     budget(PROPOSED),
-    `=${spill(5)}-${spill(4)}`,
+    // To the penny: proposed − current in floating point can be −319.2000000000007.
+    `=ROUND(${spill(5)}-${spill(4)},2)`,
     `=SEQUENCE(ROWS(${people("personId")}))`,
   ];
   everyone.forEach((text, column) => formula(first, column, text));
