@@ -31,12 +31,20 @@ interface Shape {
   readonly rows: number;
 }
 
+/** How many rows the summary (PB.REPRICE at A6, 9 columns) spills: header, 4 care groups, Total, Not priced. */
+const SUMMARY_ROWS = 7;
+
 /**
  * A formula as Excel resolves it now: Table[#All], Table[Column], Table[@[A]:[B]], [@Column] and [@[Column]]
  * (each table on its own sheet from A1; `row` is the 1-based row a table's own formula is in), spill references to
- * the per-person block (all as long as People), and SEQUENCE(ROWS(People[…])).
+ * the summary (summaryRows) and to the per-person block (all as long as People), and SEQUENCE(ROWS(People[…])).
  */
-function toA1(formula: string, tables: ReadonlyMap<string, Shape>, own?: { table: string; row: number }): string {
+function toA1(
+  formula: string,
+  tables: ReadonlyMap<string, Shape>,
+  own?: { table: string; row: number },
+  summaryRows = SUMMARY_ROWS,
+): string {
   const shape = (name: string) => tables.get(name) ?? fail(`No table ${name}`);
   const column = (table: string, header: string) => {
     const index = shape(table).headers.indexOf(header);
@@ -63,9 +71,11 @@ function toA1(formula: string, tables: ReadonlyMap<string, Shape>, own?: { table
       (_, spaced: string | undefined, plain: string | undefined) =>
         `${column(own!.table, (spaced ?? plain)!)}${own!.row}`,
     )
-    .replace(/\$([A-Z]+)\$(\d+)#/g, (_, letters: string, row: string) => {
-      return `$${letters}$${row}:$${letters}$${Number(row) + PEOPLE - 1}`;
-    });
+    .replace(/\$([A-Z]+)\$(\d+)#/g, (_, letters: string, row: string) =>
+      `${letters}${row}` === "A6"
+        ? `$A$6:$I$${5 + summaryRows}`
+        : `$${letters}$${row}:$${letters}$${Number(row) + PEOPLE - 1}`,
+    );
 }
 
 function fail(message: string): never {
@@ -73,7 +83,7 @@ function fail(message: string): never {
 }
 
 /** The workbook's tables, each on its sheet from A1, and the What-if sheet, as HyperFormula's sheets. */
-function hyperFormulaOf(workbook: MemoryWorkbook, spec: SheetSpec): HyperFormula {
+function hyperFormulaOf(workbook: MemoryWorkbook, spec: SheetSpec, summaryRows = SUMMARY_ROWS): HyperFormula {
   const tables = workbook.allTables();
   const shapes = new Map(
     tables.map((table) => [table.name, { sheet: table.sheet, headers: table.headers, rows: table.rows.length }]),
@@ -94,7 +104,8 @@ function hyperFormulaOf(workbook: MemoryWorkbook, spec: SheetSpec): HyperFormula
   const whatIf: RawCellContent[][] = [];
   for (const cell of spec.cells) {
     whatIf[cell.row] ??= [];
-    whatIf[cell.row][cell.column] = cell.formula !== undefined ? toA1(cell.formula, shapes) : (cell.value ?? null);
+    whatIf[cell.row][cell.column] =
+      cell.formula !== undefined ? toA1(cell.formula, shapes, undefined, summaryRows) : (cell.value ?? null);
   }
   sheets[spec.name] = Array.from(whatIf, (row) => Array.from(row ?? [], (cell) => cell ?? null));
   // Values as Excel stores them: HyperFormula would otherwise round what it returns to 14 significant digits.
@@ -163,6 +174,37 @@ describe("the What-if sheet in a real spreadsheet engine", () => {
     const changes = Array.from({ length: 19 }, (_, person) => change(person) as number);
     expect(changes.filter((amount) => Math.round(amount * 100) / 100 !== amount)).toEqual([]);
     hf.destroy();
+  });
+
+  it("says in A3 who is not priced from the spilled summary itself, and when the summary is an error", async () => {
+    const { workbook } = await olderPeopleFivePercent();
+    // Written when PricePoints had three care groups: the fourth makes the summary a row longer than its block.
+    const spec = whatIfSheet({ name: "What-if", careGroups: CARE_GROUPS.slice(0, 3), people: PEOPLE });
+    const hf = hyperFormulaOf(workbook, spec);
+    const whatIf = hf.getSheetId("What-if")!;
+    const read = (row: number) => {
+      const value = hf.getCellValue({ sheet: whatIf, row, col: 0 });
+      return value instanceof DetailedCellError ? value.value : value;
+    };
+    expect([read(9), read(10), read(11)]).toEqual(["Mental health", "Total", "Not priced"]);
+    expect(read(2)).toBe(
+      "1 of 20 people in People cannot be priced: their rows under Everyone show an error (select it to see why) " +
+        "and no total counts them.",
+    );
+    // "abc" for Older people's band from 20 points: PB.REPRICE is one error, and A3 says so.
+    workbook.setCell("ProposedPricePoints", 2, 1, "abc");
+    const broken = hyperFormulaOf(workbook, spec, 1);
+    const a = (row: number) => {
+      const value = broken.getCellValue({ sheet: broken.getSheetId("What-if")!, row, col: 0 });
+      return value instanceof DetailedCellError ? value.value : value;
+    };
+    expect(a(5)).toBe("#VALUE!");
+    expect(a(2)).toBe(
+      "The summary by care group (A6) shows an error, so nothing on this sheet can be worked out: select A6 to see " +
+        "why, and put right the table it names.",
+    );
+    hf.destroy();
+    broken.destroy();
   });
 
   it("agrees with repriceCohort for the starter cohort, before and after a proposed price is edited", async () => {

@@ -309,8 +309,16 @@ describe("spilled arrays", () => {
       message: "The spill range A1:B3 isn't blank: B2 holds something",
     });
     expect(value(workbook, "Spill", "A2")).toBe("");
-    expect(cell(workbook, "Spill", "D1").error?.code).toBe("#REF!");
+    expect(cell(workbook, "Spill", "D1").error).toEqual({
+      code: "#REF!",
+      message: "A1# refers to a cell that holds no spilled array",
+    });
+    // As in Excel, which calculates only the branch IF takes, a spill reference in the other branch is no error.
+    workbook.setCell("Spill", 0, 9, { formula: '=IF(ISERROR(A1),"no block",ROWS(A1#))' }); // J1
+    expect(cell(workbook, "Spill", "J1").error).toBe(undefined);
+    expect(value(workbook, "Spill", "J1")).toBe("no block");
     workbook.setCell("Spill", 1, 1, null);
+    expect(value(workbook, "Spill", "J1")).toBe(3);
     expect([value(workbook, "Spill", "A1"), value(workbook, "Spill", "B2"), value(workbook, "Spill", "D1")]).toEqual([
       1, 4, 21,
     ]);

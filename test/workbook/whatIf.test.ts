@@ -5,7 +5,7 @@
 import { Decimal, proposePriceTable } from "../../src/engine";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
-import { whatIfLayout } from "../../src/workbook/reports/whatIf";
+import { whatIfLayout, whatIfSheet } from "../../src/workbook/reports/whatIf";
 import {
   createProposedTable,
   readWhatIfBook,
@@ -168,6 +168,35 @@ describe("the what-if on the in-memory workbook", () => {
     expect(changes.filter((amount) => Math.round(amount * 100) / 100 !== amount)).toEqual([]);
     // P001's change, −186 (6,200 × 3%), is −186 exactly
     expect(change(0)).toBe(-186);
+  });
+
+  it("says in A3 who is not priced from the spilled summary itself, and when the summary is an error", async () => {
+    const workbook = await setUp();
+    const { book } = await proposeOlderPeoplePlus5(workbook);
+    // A sheet written when PricePoints had three care groups: a fourth since then makes the summary one row longer.
+    await workbook.addSheet(whatIfSheet({ name: "What-if", careGroups: CARE_GROUPS.slice(0, 3), people: 20 }));
+    const read = reader(workbook, "What-if");
+    expect([read(5, 0), read(9, 0), read(10, 0), read(11, 0)]).toEqual([
+      "Care group",
+      "Mental health",
+      "Total",
+      "Not priced",
+    ]);
+    const priced =
+      "1 of 20 people in People cannot be priced: their rows under Everyone show an error (select it to see why) " +
+      "and no total counts them.";
+    expect(read(2, 0)).toBe(priced);
+    expect(book.cohort).toHaveLength(20);
+
+    // A proposed rate that is not a number: PB.REPRICE is an error, and A3 says so instead of "Everyone is priced".
+    workbook.setCell("ProposedPricePoints", 2, 1, "abc");
+    expect(read(5, 0)).toBe("#VALUE!");
+    expect(read(2, 0)).toBe(
+      "The summary by care group (A6) shows an error, so nothing on this sheet can be worked out: select A6 to see " +
+        "why, and put right the table it names.",
+    );
+    workbook.setCell("ProposedPricePoints", 2, 1, 210);
+    expect(read(2, 0)).toBe(priced);
   });
 
   it("never overwrites: a user's What-if sheet keeps its name and the new one gets (2)", async () => {

@@ -70,12 +70,12 @@ describe("the what-if through the Office.js workbook", () => {
       MONEY_FORMAT,
       CHANGE_PERCENT_FORMAT,
     ]);
-    // Everyone, from row 16: spilled over People's columns; the change is one spill minus the other.
+    // Everyone, from row 16: spilled over People's columns; the change is one spill minus the other, to the penny.
     expect(["A16", "E16", "F16", "G16", "H16"].map((address) => cell(address).formula)).toEqual([
       '=People[Person ID]&""',
       "=PB.INDICATIVE_BUDGET(People[Points],PricePoints[#All],People[Care group])",
       "=PB.INDICATIVE_BUDGET(People[Points],ProposedPricePoints[#All],People[Care group])",
-      "=$F$16#-$E$16#",
+      "=ROUND($F$16#-$E$16#,2)",
       "=SEQUENCE(ROWS(People[Person ID]))",
     ]);
     expect(cell("G16").format).toBe(MONEY_FORMAT);

@@ -33,6 +33,7 @@ import {
 import FormulaParser, { Argument, FormulaError, Operand, SheetFunction } from "fast-formula-parser";
 import ReferenceFunctions from "fast-formula-parser/formulas/functions/reference";
 import { Infix, Postfix, Prefix } from "fast-formula-parser/formulas/operators";
+import { NO_SPILLED_ARRAY } from "./references";
 
 type Grid = unknown[][];
 
@@ -256,21 +257,35 @@ type Reference = { ref: { sheet?: string } };
 const isReference = (value: unknown): value is Reference =>
   typeof value === "object" && value !== null && "ref" in value;
 
-/** fast-formula-parser's INDEX, keeping the sheet of the range it indexes (it returns a cell on the formula's own). */
+/**
+ * fast-formula-parser's INDEX, keeping the sheet of the range it indexes (it returns a cell on the formula's own); an
+ * error given for the range (a spill reference to no spilled array) is the result, as in Excel.
+ */
 function index(context: unknown, range: unknown, ...rest: unknown[]): unknown {
+  if (range instanceof FormulaError) return range;
   const result = ReferenceFunctions.INDEX(context, range, ...rest);
   if (isReference(result) && isReference(range) && result.ref.sheet === undefined) result.ref.sheet = range.ref.sheet;
   return result;
+}
+
+/** ROWS of a reference, of an array a function gave, or of an error (the error, as in Excel). */
+function rows(context: unknown, value: unknown): unknown {
+  if (value instanceof FormulaError) return value;
+  if (Array.isArray(value)) return value.length;
+  return ReferenceFunctions.ROWS(context, value);
 }
 
 /** The functions the in-memory workbook adds to fast-formula-parser's own, or puts in place of its own. */
 export function excelFunctions(): Record<string, SheetFunction> {
   const functions: Record<string, SheetFunction> = {
     INDEX: index,
+    ROWS: rows,
     SORTBY: sortBy,
     SEQUENCE: sequence,
     FILTER: filter,
     ROUND: eachCell(round),
+    [NO_SPILLED_ARRAY]: (reference: Argument) =>
+      new FormulaError("#REF!", `${String(reference.value)} refers to a cell that holds no spilled array`),
     SUMIFS: liftCriteria(
       ifs((numbers) => numbers.reduce((sum, number) => sum + number, 0)),
       2,

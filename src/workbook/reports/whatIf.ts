@@ -127,16 +127,19 @@ export function whatIfSheet(input: WhatIfSheetInput): SheetSpec {
     `Live formulas: edit a price or a band in the ${PROPOSED_PRICE_POINTS.name} table and everything here ` +
       `recalculates. Current: ${PRICE_POINTS.name}; people: ${PEOPLE.name}. Annual £.`,
   );
-  // Who cannot be priced, from the summary's "Not priced" row (its reserved block is fixed: no spill reference).
-  const summaryColumn = (column: number) =>
-    fixedRange({ row: summary.row + 1, column, rows: summary.rows - 1, columns: 1 });
-  const notPriced = `SUMIFS(${summaryColumn(1)},${summaryColumn(0)},"Not priced")`;
+  // Who cannot be priced, from the spilled summary itself: its last row is "Not priced" when someone is left out,
+  // wherever a care group added since has moved it. The summary may be one error (a proposed price that is not a
+  // number): then it says so, rather than that everyone is priced.
+  const anchor = fixed(summary);
+  const last = (column: number) => `INDEX(${anchor}#,ROWS(${anchor}#),${column})`;
   formula(
     layout.status.row,
     layout.status.column,
-    `=IF(${notPriced}=0,"Everyone in ${PEOPLE.name} is priced under both tables.",${notPriced}&" of "&` +
-      `ROWS(${people("personId")})&" people in ${PEOPLE.name} cannot be priced: their rows under Everyone show ` +
-      `an error (select it to see why) and no total counts them.")`,
+    `=IF(ISERROR(${anchor}),"The summary by care group (${a1(summary)}) shows an error, so nothing on this sheet ` +
+      `can be worked out: select ${a1(summary)} to see why, and put right the table it names.",` +
+      `IF(${last(1)}="Not priced",${last(2)}&" of "&ROWS(${people("personId")})&" people in ${PEOPLE.name} cannot ` +
+      `be priced: their rows under Everyone show an error (select it to see why) and no total counts them.",` +
+      `"Everyone in ${PEOPLE.name} is priced under both tables."))`,
   );
   title(summary.row - 1, 0, "Summary by care group");
   formula(
