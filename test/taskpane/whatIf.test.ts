@@ -202,6 +202,69 @@ describe("the price what-if view's controller", () => {
     expect((await workbook.readTable("ProposedPricePoints"))!.rows[0]).toEqual([0, 157.5, 160, 170, 140]);
   });
 
+  it("withdraws the figures and holds the sheet back when ProposedPricePoints can no longer be read", async () => {
+    const { workbook } = await starter();
+    let state = initialWhatIf;
+    const dispatch = (action: WhatIfAction) => (state = whatIfReducer(state, action));
+    const controller = whatIfController(workbook, dispatch);
+    await controller.load();
+    dispatch({ type: "changeKindChosen", kind: "percent" });
+    dispatch({ type: "careGroupChosen", careGroup: "Older people" });
+    dispatch({ type: "amountEdited", text: "5" });
+    await controller.create(state);
+    expect(deriveWhatIf(state)!.summary!.repricing.total).toMatchObject({ proposed: 173343 });
+
+    // In the workbook: the band from 20 points moved to 25, and "abc" typed over Older people's rate from 40 points.
+    workbook.setCell("ProposedPricePoints", 2, 0, 25);
+    workbook.setCell("ProposedPricePoints", 3, 1, "abc");
+    await controller.load();
+    expect(state.book!.proposed).toBeNull();
+    expect(state.book!.proposedProblem).toBe(
+      "The ProposedPricePoints table: Price table row 4 (band from 40 points), care group Older people: expected an " +
+        'amount in £, 0 or more; got "abc".',
+    );
+    const view = deriveWhatIf(state)!;
+    expect([view.summary, view.proposal, view.proposalInWorkbook]).toEqual([null, null, true]);
+    expect(unsavedWork(state)).toEqual([]);
+
+    // Writing the sheet waits: nothing is written, and the pane says why.
+    await controller.writeSheet(state);
+    expect((await workbook.names()).sheets).not.toContain("What-if");
+    expect(state.sheet).toBeNull();
+    expect(state.message).toEqual({
+      intent: "warning",
+      title: "The What-if sheet was not written",
+      text:
+        "The ProposedPricePoints table: Price table row 4 (band from 40 points), care group Older people: expected " +
+        'an amount in £, 0 or more; got "abc". Put it right in the workbook and Refresh; nothing was written.',
+    });
+
+    // Put right, the figures come back.
+    workbook.setCell("ProposedPricePoints", 3, 1, 273);
+    await controller.load();
+    expect(state.book!.proposedProblem).toBeNull();
+    expect(deriveWhatIf(state)!.summary!.repricing.byCareGroup[0]).toMatchObject({ careGroup: "Older people" });
+  });
+
+  it("withdraws everything when PricePoints itself can no longer be read", async () => {
+    const { workbook } = await starter();
+    let state = initialWhatIf;
+    const controller = whatIfController(workbook, (action) => (state = whatIfReducer(state, action)));
+    await controller.load();
+    expect(deriveWhatIf(state)!.summary).not.toBeNull();
+    workbook.setCell("PricePoints", 1, 2, "n/a");
+    await controller.load();
+    expect(state.book).toBeNull();
+    expect(deriveWhatIf(state)).toBeNull();
+    expect(state.message).toEqual({
+      intent: "warning",
+      title: "The what-if needs the workbook's tables",
+      text:
+        "The PricePoints table: Price table row 2 (band from 0 points), care group Physical disability: expected an " +
+        'amount in £, 0 or more; got "n/a".',
+    });
+  });
+
   it("shows a workbook without People as a message to act on, not a failure", async () => {
     let state = initialWhatIf;
     await whatIfController(

@@ -49,7 +49,10 @@ export interface WhatIfState {
 
 export type WhatIfAction =
   | { readonly type: "workStarted"; readonly label: string }
-  | { readonly type: "loaded"; readonly book: WhatIfBook }
+  /** The workbook as read now; with a message when the work asked for could not be done on it. */
+  | { readonly type: "loaded"; readonly book: WhatIfBook; readonly message?: Notice }
+  /** Reading failed: nothing read before is shown as current any more. */
+  | { readonly type: "readFailed"; readonly message: Notice }
   | { readonly type: "workFailed"; readonly message: Notice }
   | { readonly type: "changeKindChosen"; readonly kind: ChangeKind }
   | { readonly type: "careGroupChosen"; readonly careGroup: string }
@@ -75,7 +78,9 @@ export function whatIfReducer(state: WhatIfState, action: WhatIfAction): WhatIfS
     case "workStarted":
       return { ...state, busy: action.label, made: null };
     case "loaded":
-      return { ...state, book: action.book, busy: null, message: null };
+      return { ...state, book: action.book, busy: null, message: action.message ?? null };
+    case "readFailed":
+      return { ...state, book: null, busy: null, message: action.message };
     case "workFailed":
       return { ...state, busy: null, message: action.message };
     case "changeKindChosen":
@@ -128,7 +133,8 @@ export function whatIfReducer(state: WhatIfState, action: WhatIfAction): WhatIfS
 /** What leaving the view now would lose: a change typed but not yet created. */
 export function unsavedWork(state: WhatIfState): string[] {
   const typed = JSON.stringify(state.form) !== JSON.stringify(NO_CHANGE);
-  return typed && state.book?.proposed === null ? ["the price change you chose, not yet created"] : [];
+  const canCreate = state.book?.proposed === null && state.book.proposedProblem === null;
+  return typed && canCreate ? ["the price change you chose, not yet created"] : [];
 }
 
 /** A form field whose text cannot be read, with what was expected. */
@@ -210,14 +216,15 @@ export function deriveWhatIf(state: WhatIfState): WhatIfView | null {
   if (!book) return null;
   const careGroups = proposalCareGroups(book.current.grid);
   const bands = proposalBands(book.current.grid).map((bound) => bound.toString());
-  if (book.proposed) {
+  if (book.proposed || book.proposedProblem !== null) {
     return {
       careGroups,
       bands,
       proposalInWorkbook: true,
       proposal: null,
       problem: null,
-      summary: whatIfSummary(book, book.proposed.table),
+      // No figures from a proposal that cannot be read: they would be last time's.
+      summary: book.proposed && whatIfSummary(book, book.proposed.table),
     };
   }
   const read = changeOf(state.form);

@@ -43,8 +43,13 @@ export interface NotPriced {
 export interface WhatIfBook {
   readonly names: WorkbookNames;
   readonly current: PriceTableInBook;
-  /** The workbook's ProposedPricePoints table, when it has one. */
+  /** The workbook's ProposedPricePoints table, when it has one that can be read. */
   readonly proposed: PriceTableInBook | null;
+  /**
+   * Why the workbook's ProposedPricePoints cannot be read (a rate that is not a number, bounds out of order): no
+   * figure is shown and no sheet written until it is put right. Null when it can be, or there is none.
+   */
+  readonly proposedProblem: string | null;
   /** The name ProposedPricePoints is held by something that is not a table (a defined name): nothing can be made. */
   readonly proposedNameHeld: boolean;
   /** Every row of People, in order, as PB.REPRICE over People's columns sees them. */
@@ -127,6 +132,15 @@ export async function readWhatIfBook(workbook: Workbook): Promise<WhatIfBook> {
     has(PROPOSED_PRICE_POINTS.name) ? workbook.readTable(PROPOSED_PRICE_POINTS.name) : Promise.resolve(null),
   ]);
   if (!peopleTable || !currentTable) throw new WorkbookProblem("People or PricePoints went missing: refresh.");
+  const current = priceTableIn(currentTable);
+  let proposed: PriceTableInBook | null = null;
+  let proposedProblem: string | null = null;
+  try {
+    proposed = proposedTable && priceTableIn(proposedTable);
+  } catch (error) {
+    if (!(error instanceof WorkbookProblem)) throw error;
+    proposedProblem = error.message;
+  }
   requireColumns(PEOPLE, peopleTable, ["personId", "name", "careGroup", "points"]);
   const index = headerIndex(peopleTable);
   const at = (header: string) => index.get(matchKey(header))!;
@@ -144,8 +158,9 @@ export async function readWhatIfBook(workbook: Workbook): Promise<WhatIfBook> {
   });
   return {
     names,
-    current: priceTableIn(currentTable),
-    proposed: proposedTable ? priceTableIn(proposedTable) : null,
+    current,
+    proposed,
+    proposedProblem,
     proposedNameHeld: !has(PROPOSED_PRICE_POINTS.name) && nameTaken(names, PROPOSED_PRICE_POINTS.name),
     cohort,
     people: peopleTable.rows.map((row) => ({
