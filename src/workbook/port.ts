@@ -84,6 +84,14 @@ export interface SheetCell extends CellAddress {
   readonly bold?: boolean;
 }
 
+/** How one series of a chart is drawn, as Excel.ChartSeries formats it. */
+export interface ChartSeriesStyle {
+  /** "#RRGGBB": a line's colour and its markers' (ChartLineFormat.color), a column's fill (ChartFill.setSolidColor). */
+  readonly color: string;
+  /** A line's style (ChartLineFormat.lineStyle, Excel.ChartLineStyle): solid ("Continuous") or dashed ("Dash"). */
+  readonly lineStyle?: "Continuous" | "Dash";
+}
+
 /**
  * A native Excel chart over a block of the same sheet: its first row names the series, its first column
  * holds the categories (x values), each further column is one series.
@@ -97,6 +105,14 @@ export interface ChartSpec {
   readonly at: CellRange;
   readonly xAxisTitle?: string;
   readonly yAxisTitle?: string;
+  /** Each series' style, in the order of the source's series columns; Excel's own where absent. */
+  readonly series?: readonly ChartSeriesStyle[];
+  /** The value axis's number format (ChartAxis.numberFormat), e.g. "£#,##0" rather than Excel's "5.69k". */
+  readonly valueAxisFormat?: string;
+  /** Every category named on its axis, none skipped for room (ChartAxis.tickLabelSpacing 1). */
+  readonly everyCategoryLabelled?: boolean;
+  /** Each point's value shown on it (ChartDataLabels.showValue). */
+  readonly valueLabels?: boolean;
 }
 
 /** A sheet the add-in writes once (a report of live formulas); Excel recalculates it from then on. */

@@ -172,6 +172,95 @@ describe("a price what-if in the browser preview", () => {
     expect(opened.errors).toEqual([]);
   });
 
+  it("draws charts a committee can read: bends at every bound, names as written, £ axis, every band", async () => {
+    await showSheet("What-if");
+    const curves = page.locator('figure[data-chart="RAS curves"]');
+    await curves.scrollIntoViewIfNeeded();
+    // Plotted at each lower bound (after the £220 edit, Older people's proposed rates are 157.50, 220, 273, 336):
+    // 20 × 157.50 = 3,150; + 20 × 220 = 7,550; + 20 × 273 = 13,010; the current line 3,000, 7,000, 12,200.
+    for (const name of [
+      "20. Older people (proposed), 3150.",
+      "40. Older people (proposed), 7550.",
+      "60. Older people (proposed), 13010.",
+      "20. Older people (current), 3000.",
+      "40. Older people (current), 7000.",
+      "60. Older people (current), 12200.",
+    ]) {
+      await expect(curves.getByRole("img", { name, exact: true }).count()).resolves.toBeGreaterThan(0);
+    }
+    // Care groups named as in PricePoints (Fluent would capitalise them), all eight in the legend, none folded away.
+    await expect(
+      curves.getByRole("option").evaluateAll((legends) => legends.map((legend) => (legend as HTMLElement).innerText)),
+    ).resolves.toEqual([
+      "Older people (current)",
+      "Older people (proposed)",
+      "Physical disability (current)",
+      "Physical disability (proposed)",
+      "Learning disability (current)",
+      "Learning disability (proposed)",
+      "Mental health (current)",
+      "Mental health (proposed)",
+    ]);
+    // One colour per care group; current solid, proposed dashed.
+    const lines = await curves
+      .locator("line[id^=lineID]")
+      .evaluateAll((all) =>
+        all.map((line) => `${line.getAttribute("stroke")} ${line.getAttribute("stroke-dasharray") ?? "solid"}`),
+      );
+    expect([...new Set(lines)].sort()).toEqual([
+      "#0F6CBD 6 4",
+      "#0F6CBD solid",
+      "#107C10 6 4",
+      "#107C10 solid",
+      "#8764B8 6 4",
+      "#8764B8 solid",
+      "#C50F1F 6 4",
+      "#C50F1F solid",
+    ]);
+    // The value axis in £ with thousands separators, not "5.69k".
+    const ticks = await curves.locator("svg text").allTextContents();
+    const pounds = ticks.filter((text) => text.startsWith("£"));
+    expect(pounds.length).toBeGreaterThan(3);
+    expect(pounds.filter((text) => !/^£\d{1,3}(,\d{3})*$/.test(text))).toEqual([]);
+    expect(ticks.filter((text) => /\dk$/.test(text))).toEqual([]);
+
+    // The distribution: every band named in full and inside the chart, each bar's count on it.
+    const distribution = page.locator('figure[data-chart="Change distribution"]');
+    await distribution.scrollIntoViewIfNeeded();
+    const box = await distribution
+      .locator("div")
+      .first()
+      .evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
+    const labels = await distribution
+      .locator("svg text")
+      .evaluateAll((texts) =>
+        texts.map((text) => ({ text: text.textContent ?? "", rect: text.getBoundingClientRect().toJSON() as DOMRect })),
+      );
+    // After the £220 edit the largest change is P010's +£1,178: bands of CEILING(1,178 ÷ 5, 10) = £240.
+    const bands = [
+      "Lose £960–1200",
+      "Lose £720–960",
+      "Lose £480–720",
+      "Lose £240–480",
+      "Lose up to £240",
+      "No change",
+      "Gain up to £240",
+      "Gain £240–480",
+      "Gain £480–720",
+      "Gain £720–960",
+      "Gain £960–1200",
+    ];
+    const named = labels.filter((label) => bands.includes(label.text));
+    expect(named.map((label) => label.text)).toEqual(bands);
+    const inside = (rect: DOMRect) =>
+      rect.left >= box.left - 0.5 && rect.right <= box.right + 0.5 && rect.bottom <= box.bottom + 0.5;
+    expect(named.filter((label) => !inside(label.rect)).map((label) => label.text)).toEqual([]);
+    // Every bar's count over it, the tallest (No change: 12 of the 19 priced) and the empty ones (0) too.
+    const counts = await distribution.locator("text[class*=barLabel]").allTextContents();
+    expect(counts).toHaveLength(11);
+    expect(counts.map(Number).reduce((sum, count) => sum + count, 0)).toBe(19);
+  });
+
   it("fits Office's 320 px pane with the proposal made and the sheet written, and passes axe", async () => {
     await expect(page.getByRole("combobox", { name: "Task pane width" }).inputValue()).resolves.toBe("320");
     await expect(paneLayout()).resolves.toEqual({ width: 320, beyond: [], clipped: [], scrolls: false });

@@ -20,6 +20,8 @@ import { pbFunctionLibrary } from "../support/pbFunctions";
 import { expectedWhatIf, sheetWhatIf, Shown } from "../support/whatIfSheet";
 
 const CARE_GROUPS = ["Older people", "Physical disability", "Learning disability", "Mental health"];
+/** The starter PricePoints: four bands, lower bounds in "Points from". */
+const BANDS = { header: "Points from", count: 4 };
 const PEOPLE = 20;
 
 const columnLetter = (index: number): string =>
@@ -119,7 +121,7 @@ async function starterWith(percent: number, careGroup: string | null) {
   const book = await readWhatIfBook(workbook);
   const proposal = proposePriceTable(book.current.grid, { kind: "percent", percent: new Decimal(percent), careGroup });
   await createProposedTable(workbook, book, proposal);
-  const spec = whatIfSheet({ name: "What-if", careGroups: CARE_GROUPS, people: PEOPLE });
+  const spec = whatIfSheet({ name: "What-if", careGroups: CARE_GROUPS, bands: BANDS, people: PEOPLE });
   return { workbook, book, proposal, spec };
 }
 
@@ -165,7 +167,7 @@ describe("the What-if sheet in a real spreadsheet engine", () => {
 
   it("holds every change to the penny: all care groups 3% down, P002's change is −319.2", async () => {
     const { workbook, spec } = await starterWith(-3, null);
-    const layout = whatIfLayout({ careGroups: CARE_GROUPS });
+    const layout = whatIfLayout({ careGroups: CARE_GROUPS, bands: BANDS });
     const hf = hyperFormulaOf(workbook, spec);
     const change = (person: number) =>
       hf.getCellValue({ sheet: hf.getSheetId("What-if")!, row: layout.everyone.row + 1 + person, col: 6 });
@@ -179,7 +181,7 @@ describe("the What-if sheet in a real spreadsheet engine", () => {
   it("says in A3 who is not priced from the spilled summary itself, and when the summary is an error", async () => {
     const { workbook } = await olderPeopleFivePercent();
     // Written when PricePoints had three care groups: the fourth makes the summary a row longer than its block.
-    const spec = whatIfSheet({ name: "What-if", careGroups: CARE_GROUPS.slice(0, 3), people: PEOPLE });
+    const spec = whatIfSheet({ name: "What-if", careGroups: CARE_GROUPS.slice(0, 3), bands: BANDS, people: PEOPLE });
     const hf = hyperFormulaOf(workbook, spec);
     const whatIf = hf.getSheetId("What-if")!;
     const read = (row: number) => {
@@ -209,7 +211,7 @@ describe("the What-if sheet in a real spreadsheet engine", () => {
 
   it("agrees with repriceCohort for the starter cohort, before and after a proposed price is edited", async () => {
     const { workbook, book, proposal, spec } = await olderPeopleFivePercent();
-    const layout = whatIfLayout({ careGroups: CARE_GROUPS });
+    const layout = whatIfLayout({ careGroups: CARE_GROUPS, bands: BANDS });
     const hf = hyperFormulaOf(workbook, spec);
     const whatIf = hf.getSheetId("What-if")!;
     const read = (row: number, col: number): Shown => {
@@ -225,9 +227,18 @@ describe("the What-if sheet in a real spreadsheet engine", () => {
     // Hand-checked (see test/workbook/whatIf.test.ts): Older people 58,160 → 61,068, everyone else unchanged.
     expect(before.summary[1]).toEqual(["Older people", 7, 58160, 61068, 2908, 0.05, 7, 0, 0]);
     expect(before.summary[6]).toEqual(["Not priced", 1, "", "", "", "", "", "", ""]);
-    // The curve at the cohort's highest points (P010, 83): 20×150 + 20×200 + 20×260 + 23×320 = 19,560 now,
-    // 5% more (20,538) as proposed.
-    expect(before.curve[21].slice(0, 3)).toEqual([83, 19560, 20538]);
+    // The curves are plotted at 0, each lower bound and the cohort's highest points (P010, 83), the rows left #N/A
+    // (no point drawn): exact bends. Older people: 20 × 150 = 3,000; + 20 × 200 = 7,000; + 20 × 260 = 12,200;
+    // + 23 × 320 = 19,560
+    // now, each 5% more as proposed (3,150, 7,350, 12,810, 20,538).
+    expect(before.curve.slice(1).map((row) => row.slice(0, 3))).toEqual([
+      [0, 0, 0],
+      [20, 3000, 3150],
+      [40, 7000, 7350],
+      [60, 12200, 12810],
+      [83, 19560, 20538],
+      ...Array.from({ length: 9 }, () => ["#N/A", "#N/A", "#N/A"]),
+    ]);
 
     // Mental health's band from 20 points £190 → £150 a point: P008 (36 points) loses 16 × £40 = £640, P009 (49)
     // 20 × £40 = £800, P015 (30) £400, P019 (47) £800 — a tie for the largest loss, P009 first (row 9).
@@ -248,6 +259,21 @@ describe("the What-if sheet in a real spreadsheet engine", () => {
     // Losses of 800, 800 and 640 are in "Lose £600–800", 400 in "Lose £200–400"; 8 unchanged (19 priced − 4 − 7);
     // gains 75 | 250, 270, 310 | 493, 532 | – | 978.
     expect(after.distribution.map((row) => row[1])).toEqual(["People", 0, 3, 0, 1, 0, 8, 1, 3, 2, 0, 1, 200]);
+
+    // A proposed bound moved, 20 → 25: the curves gain a point at 25, where the proposed line now bends. Older
+    // people as proposed: 25 × 157.50 = 3,937.50 there, and 3,937.50 + 15 × 210 = 7,087.50 at 40.
+    hf.setCellContents({ sheet: hf.getSheetId("ProposedPricePoints")!, row: 2, col: 0 }, 25);
+    proposed[2][0] = 25;
+    const moved = sheetWhatIf(read, layout, PEOPLE);
+    expect(moved).toEqual(expected());
+    expect(moved.curve.slice(1, 7).map((row) => row.slice(0, 3))).toEqual([
+      [0, 0, 0],
+      [20, 3000, 3150],
+      [25, 4000, 3937.5],
+      [40, 7000, 7087.5],
+      [60, 12200, 12547.5],
+      [83, 19560, 20275.5],
+    ]);
     hf.destroy();
   });
 });

@@ -17,7 +17,9 @@ import { pbFunctionLibrary } from "../support/pbFunctions";
 import { expectedWhatIf, sheetWhatIf, Shown } from "../support/whatIfSheet";
 
 const CARE_GROUPS = ["Older people", "Physical disability", "Learning disability", "Mental health"];
-const layout = whatIfLayout({ careGroups: CARE_GROUPS });
+/** The starter PricePoints: four bands, lower bounds in "Points from". */
+const BANDS = { header: "Points from", count: 4 };
+const layout = whatIfLayout({ careGroups: CARE_GROUPS, bands: BANDS });
 
 async function setUp(before: (workbook: MemoryWorkbook) => void = () => undefined) {
   const workbook = new MemoryWorkbook({ formulas: formulaEngine, functions: await pbFunctionLibrary() });
@@ -174,7 +176,8 @@ describe("the what-if on the in-memory workbook", () => {
     const workbook = await setUp();
     const { book } = await proposeOlderPeoplePlus5(workbook);
     // A sheet written when PricePoints had three care groups: a fourth since then makes the summary one row longer.
-    await workbook.addSheet(whatIfSheet({ name: "What-if", careGroups: CARE_GROUPS.slice(0, 3), people: 20 }));
+    const threeGroups = CARE_GROUPS.slice(0, 3);
+    await workbook.addSheet(whatIfSheet({ name: "What-if", careGroups: threeGroups, bands: BANDS, people: 20 }));
     const read = reader(workbook, "What-if");
     expect([read(5, 0), read(9, 0), read(10, 0), read(11, 0)]).toEqual([
       "Care group",

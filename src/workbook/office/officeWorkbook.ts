@@ -486,6 +486,22 @@ export class OfficeWorkbook implements Workbook {
         added.setPosition(a1(at), a1({ row: at.row + at.rows - 1, column: at.column + at.columns - 1 }));
         if (chart.xAxisTitle) added.axes.categoryAxis.title.text = chart.xAxisTitle;
         if (chart.yAxisTitle) added.axes.valueAxis.title.text = chart.yAxisTitle;
+        if (chart.valueAxisFormat) added.axes.valueAxis.numberFormat = chart.valueAxisFormat;
+        // Excel skips category labels it has no room for; 1 names every one.
+        if (chart.everyCategoryLabelled) added.axes.categoryAxis.tickLabelSpacing = 1;
+        if (chart.valueLabels) added.dataLabels.showValue = true;
+        const lines = chart.type === "line" || chart.type === "xyScatterLines";
+        chart.series?.forEach((style, index) => {
+          const series = added.series.getItemAt(index);
+          if (lines) {
+            series.format.line.color = style.color;
+            if (style.lineStyle) series.format.line.lineStyle = style.lineStyle;
+            series.markerBackgroundColor = style.color;
+            series.markerForegroundColor = style.color;
+          } else {
+            series.format.fill.setSolidColor(style.color);
+          }
+        });
       }
       try {
         await context.sync();

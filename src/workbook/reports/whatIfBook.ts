@@ -242,6 +242,9 @@ export async function writeWhatIfSheet(workbook: Workbook, book: WhatIfBook): Pr
       name: sheet,
       careGroups: careGroupsOf(table),
       ...(table.kind === "categories" ? { categories: table.categories } : {}),
+      ...(table.kind === "bands"
+        ? { bands: { header: String(book.current.grid[0][0] ?? ""), count: table.lowerBounds.length } }
+        : {}),
       people: book.cohort.length,
     }),
   );
