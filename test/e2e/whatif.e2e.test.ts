@@ -113,6 +113,30 @@ describe("a price what-if in the browser preview", () => {
     await pane().getByRole("radio", { name: "Raise or lower by a percentage" }).check();
     await expect(card("Older people")).resolves.toMatchObject({ Proposed: "£61,068.00" });
 
+    // Guards: £ a point in whole pence only; a change beyond ±50% made only once confirmed.
+    const amount = pane().getByRole("textbox", { name: "Percentage (negative to lower)" });
+    await amount.fill("1000");
+    await pane()
+      .getByText(
+        "This changes Older people, band from 0 points from £150.00 to £1,650.00 (+1,000%): more than 50% up or " +
+          "down. Tick the box below if that is meant.",
+      )
+      .waitFor();
+    await expect(pane().getByRole("button", { name: "Create ProposedPricePoints" }).isDisabled()).resolves.toBe(true);
+    await expect(pane().getByRole("list", { name: "Annual budgets by care group" }).count()).resolves.toBe(0);
+    await expect(paneAxeViolations()).resolves.toEqual([]);
+    await pane().getByRole("checkbox", { name: "Yes, change rates by more than 50%" }).check();
+    // 58,160 × 11 = 639,760
+    await expect(card("Older people")).resolves.toMatchObject({ Proposed: "£639,760.00" });
+    await pane().getByRole("radio", { name: "Add or take away £ a point" }).check();
+    await pane().getByRole("textbox", { name: "£ a point (negative to take away)" }).fill("0.005");
+    await pane().getByText("£ a point must be whole pence, such as 2.50; got £0.005.").waitFor();
+    await expect(pane().getByRole("button", { name: "Create ProposedPricePoints" }).isDisabled()).resolves.toBe(true);
+    await pane().getByRole("radio", { name: "Raise or lower by a percentage" }).check();
+    await amount.fill("5");
+    await expect(pane().getByRole("checkbox").count()).resolves.toBe(0);
+    await expect(card("Older people")).resolves.toMatchObject({ Proposed: "£61,068.00" });
+
     await pane().getByRole("button", { name: "Create ProposedPricePoints" }).click();
     await messageBar("Created ProposedPricePoints").waitFor();
     await pane().getByRole("button", { name: "Write the What-if sheet" }).click();
@@ -259,6 +283,48 @@ describe("a price what-if in the browser preview", () => {
     const counts = await distribution.locator("text[class*=barLabel]").allTextContents();
     expect(counts).toHaveLength(11);
     expect(counts.map(Number).reduce((sum, count) => sum + count, 0)).toBe(19);
+  });
+
+  it("withdraws the figures and holds the sheet back while ProposedPricePoints cannot be read", async () => {
+    const type = async (address: string, row: number, column: number, text: string) => {
+      await showSheet("ProposedPricePoints");
+      await grid("ProposedPricePoints").locator(`tr:nth-child(${row}) > :nth-child(${column})`).click();
+      await page.getByRole("textbox", { name: `Edit ${address}` }).fill(text);
+      await page.getByRole("textbox", { name: `Edit ${address}` }).press("Enter");
+    };
+    // The band from 20 points moved to 25, and "abc" typed over Older people's rate from 40 points.
+    await type("A3", 3, 1, "25");
+    await type("B4", 4, 2, "abc");
+    await pane().getByRole("button", { name: "Refresh" }).click();
+    const problem = messageBar("ProposedPricePoints cannot be read");
+    await problem.waitFor();
+    await expect(problem.textContent()).resolves.toContain(
+      "The ProposedPricePoints table: Price table row 4 (band from 40 points), care group Older people: expected an " +
+        'amount in £, 0 or more; got "abc". Put it right in the workbook, then Refresh.',
+    );
+    // No card from before (Older people had £62,048.00 proposed), and the sheet waits.
+    await expect(pane().getByRole("list", { name: "Annual budgets by care group" }).count()).resolves.toBe(0);
+    await expect(pane().getByRole("button", { name: "Write the What-if sheet" }).isDisabled()).resolves.toBe(true);
+    await pane().getByText("Put ProposedPricePoints right first.").waitFor();
+    // The sheet says the same in A3.
+    await expect(cells("What-if", 3, 1, 1, 1)).resolves.toEqual([
+      [
+        "The summary by care group (A6) shows an error, so nothing on this sheet can be worked out: select A6 to " +
+          "see why, and put right the table it names.",
+      ],
+    ]);
+    await expect(paneLayout()).resolves.toEqual({ width: 320, beyond: [], clipped: [], scrolls: false });
+    await expect(paneAxeViolations()).resolves.toEqual([]);
+
+    // Put right: the figures come back (Older people £62,048 as before the slips).
+    await type("B4", 4, 2, "273");
+    await type("A3", 3, 1, "20");
+    await pane().getByRole("button", { name: "Refresh" }).click();
+    await expect(card("Older people")).resolves.toMatchObject({ Proposed: "£62,048.00" });
+    await expect(pane().getByRole("button", { name: "Write the What-if sheet" }).isDisabled()).resolves.toBe(false);
+    // Fluent's buttons fade from their disabled colours to their enabled ones: axe must not read one mid-fade.
+    await page.waitForTimeout(500);
+    expect(opened.errors).toEqual([]);
   });
 
   it("fits Office's 320 px pane with the proposal made and the sheet written, and passes axe", async () => {
