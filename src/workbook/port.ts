@@ -26,7 +26,15 @@ export interface TableData {
   readonly sheet: string;
   readonly headers: readonly string[];
   readonly rows: readonly (readonly CellValue[])[];
+  /** Where the header row's first cell is on the sheet, so a cell can be named as Excel names it ("C5"). */
+  readonly at?: CellAddress;
 }
+
+/**
+ * What readTable gives for each cell: its calculated value, or (as Range.formulas) what it holds — a formula as its
+ * text ("=…"), a value as itself, an empty cell as null.
+ */
+export type TableRead = "values" | "formulas";
 
 /** A table to create: on a new sheet of its own, or at a position of a sheet being added (SheetSpec.tables). */
 export interface NewTable {
@@ -147,8 +155,11 @@ export class WorkbookRefusal extends Error {
  */
 export interface Workbook {
   names(): Promise<WorkbookNames>;
-  /** A named table (cells as calculated values, dates as serial numbers), or null when the workbook has none. */
-  readTable(name: string): Promise<TableData | null>;
+  /**
+   * A named table (cells as calculated values, dates as serial numbers, or what they hold: TableRead), or null when
+   * the workbook has none.
+   */
+  readTable(name: string, read?: TableRead): Promise<TableData | null>;
   /**
    * Creates each table on a new sheet of its own. Every sheet, table and defined name is checked before anything
    * is created; if Excel still fails part-way, the sheets this call added are removed again (best effort) and the

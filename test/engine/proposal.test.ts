@@ -233,8 +233,8 @@ describe("proposing a change to the price points", () => {
       percent: new Decimal(2),
       careGroup: "Learning disability",
     });
-    // 3,900 × 1.02 = 3,978; 10,400 × 1.02 = 10,608; Enhanced has no amount for the group and stays blank
-    expect(proposal.grid.map((row) => row[2])).toEqual(["Learning disability", 3978, 10608, ""]);
+    // 3,900 × 1.02 = 3,978; 10,400 × 1.02 = 10,608; Enhanced has no amount for the group ("-") and keeps its dash
+    expect(proposal.grid.map((row) => row[2])).toEqual(["Learning disability", 3978, 10608, "-"]);
     expect(
       changedCells({ kind: "percent", percent: new Decimal(2), careGroup: "Learning disability" }, categoryTable)[0],
     ).toEqual(["Learning disability", "category Basic", "3900", "3978"]);

@@ -82,13 +82,20 @@ describe("the Office.js workbook: reading", () => {
       sheet: "Lines",
       headers: ["Plan ID", "Line", "Amount", "Note"],
       rows: model.tableValues("Lines"),
+      at: { row: 0, column: 0 },
     });
     expect(model.syncs).toBe(2);
   });
 
   it("reads a table with no rows as no rows, not the empty row Excel shows in its body, in one sync", async () => {
     const { model, workbook } = excel((m) => m.addTable({ sheet: "Sheet1", name: "Empty", headers: ["Id"] }));
-    expect(await workbook.readTable("Empty")).toEqual({ name: "Empty", sheet: "Sheet1", headers: ["Id"], rows: [] });
+    expect(await workbook.readTable("Empty")).toEqual({
+      name: "Empty",
+      sheet: "Sheet1",
+      headers: ["Id"],
+      rows: [],
+      at: { row: 0, column: 0 },
+    });
     expect(model.syncs).toBe(1);
   });
 

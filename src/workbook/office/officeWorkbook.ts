@@ -12,6 +12,7 @@ import {
   SheetSpec,
   TableData,
   TableEdit,
+  TableRead,
   TEXT_FORMAT,
   Workbook,
   WorkbookNames,
@@ -406,7 +407,7 @@ export class OfficeWorkbook implements Workbook {
   }
 
   /** One sync for the table's shape, then one a chunk of its body: the count grows only with the chunks. */
-  readTable(name: string): Promise<TableData | null> {
+  readTable(name: string, read: TableRead = "values"): Promise<TableData | null> {
     return this.run(async (context) => {
       const table = context.workbook.tables.getItem(name).load("name");
       const sheet = table.worksheet.load("name");
@@ -424,11 +425,15 @@ export class OfficeWorkbook implements Workbook {
       for (const chunk of readChunks(rows.count, headers.length)) {
         const range = sheet
           .getRangeByIndexes(header.rowIndex + 1 + chunk.start, header.columnIndex, chunk.rows, headers.length)
-          .load("values");
+          .load(read);
         await context.sync();
-        body.push(...(range.values as CellValue[][]));
+        if (read === "values") body.push(...(range.values as CellValue[][]));
+        // Range.formulas gives an empty cell as "".
+        else
+          body.push(...(range.formulas as CellValue[][]).map((row) => row.map((cell) => (cell === "" ? null : cell))));
       }
-      return { name: table.name, sheet: sheet.name, headers, rows: body };
+      const at = { row: header.rowIndex, column: header.columnIndex };
+      return { name: table.name, sheet: sheet.name, headers, rows: body, at };
     });
   }
 

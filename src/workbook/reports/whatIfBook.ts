@@ -21,6 +21,7 @@ import { MONEY_FORMAT } from "../schema/columns";
 import { headerIndex, requireColumns, WorkbookProblem } from "../schema/rows";
 import { PEOPLE, PRICE_POINTS, PROPOSED_PRICE_POINTS, SCORING } from "../schema/tables";
 import { MissingTables } from "../plans/book";
+import { blankPriceWarnings } from "../blankPrices";
 import { whatIfSheet } from "./whatIf";
 
 /** A price table as the workbook holds it, and as the engine reads it. */
@@ -50,6 +51,8 @@ export interface WhatIfBook {
    * figure is shown and no sheet written until it is put right. Null when it can be, or there is none.
    */
   readonly proposedProblem: string | null;
+  /** Blank cells of either price table, each named: £0 to the PB functions and so to the pane. */
+  readonly blankPrices: readonly string[];
   /** The name ProposedPricePoints is held by something that is not a table (a defined name): nothing can be made. */
   readonly proposedNameHeld: boolean;
   /** Every row of People, in order, as PB.REPRICE over People's columns sees them. */
@@ -161,6 +164,10 @@ export async function readWhatIfBook(workbook: Workbook): Promise<WhatIfBook> {
     current,
     proposed,
     proposedProblem,
+    blankPrices: [
+      ...blankPriceWarnings(currentTable, current.table.kind),
+      ...(proposedTable && proposed ? blankPriceWarnings(proposedTable, proposed.table.kind) : []),
+    ],
     proposedNameHeld: !has(PROPOSED_PRICE_POINTS.name) && nameTaken(names, PROPOSED_PRICE_POINTS.name),
     cohort,
     people: peopleTable.rows.map((row) => ({

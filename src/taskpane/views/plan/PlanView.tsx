@@ -138,7 +138,7 @@ export function PlanView({ workbook, onUnsavedChange }: PaneViewProps) {
         <NoticeBar
           notice={{
             intent: "warning",
-            title: "Some rows were left out",
+            title: "Check the workbook",
             text: "",
             items: [...warnings.slice(0, 5), ...(warnings.length > 5 ? [`…and ${warnings.length - 5} more.`] : [])],
           }}

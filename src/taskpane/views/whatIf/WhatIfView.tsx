@@ -59,6 +59,19 @@ export function WhatIfView({ workbook, onUnsavedChange }: PaneViewProps) {
       {busy && <Spinner size="tiny" labelPosition="after" label={`${busy}…`} />}
       {state.message && <NoticeBar notice={state.message} />}
       {state.made && <NoticeBar notice={state.made} />}
+      {book && book.blankPrices.length > 0 && (
+        <NoticeBar
+          notice={{
+            intent: "warning",
+            title: "Blank prices count as £0",
+            text: "",
+            items: [
+              ...book.blankPrices.slice(0, NAMED),
+              ...(book.blankPrices.length > NAMED ? [`and ${book.blankPrices.length - NAMED} more.`] : []),
+            ],
+          }}
+        />
+      )}
       {book && view && (
         <>
           <section className={styles.section} aria-labelledby="whatif-propose-heading">
