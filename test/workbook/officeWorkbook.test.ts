@@ -95,7 +95,7 @@ describe("the Office.js workbook: reading", () => {
         at: { row: 2, column: 1 },
         headers: ["Person ID", "Points", "Budget"],
         rows: [
-          ["P1", 10, null],
+          ["P1", 10, ""],
           ["P2", 20, 500],
         ],
         calculated: { Points: '=IF(TRUE,"",[@Budget])' },

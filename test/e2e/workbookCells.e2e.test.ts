@@ -1,6 +1,7 @@
-// End to end, in a real browser: a price cell cleared in the preview's grid is £0 a point to the People sheet's PB
-// formulas and to the pane alike (Excel for Windows passes a blank cell in a range to a custom function as 0), and
-// the pane names the cell. Needs Debian's Chromium at /usr/bin/chromium.
+// End to end, in a real browser, what a workbook's cells hold as a user leaves them: a price cell cleared in the
+// preview's grid is £0 a point to the People sheet's PB formulas and to the pane alike (Excel for Windows passes a
+// blank cell in a range to a custom function as 0), and the pane names the cell; Refresh gives a cleared People
+// formula back but keeps a formula of the user's that shows nothing. Needs Debian's Chromium at /usr/bin/chromium.
 import { Page } from "playwright-core";
 import { OpenPage } from "../support/browser";
 import { openPreview, previewParts } from "../support/preview";
@@ -21,7 +22,7 @@ afterAll(async () => {
 
 const { pane, messageBar, showSheet, cellAt, choose, text, paneLayout, paneAxeViolations } = previewParts(() => page);
 
-describe("a blank price cell in the browser preview", () => {
+describe("cells as a user leaves them, in the browser preview", () => {
   it("gives the same budget in the pane as on the People sheet, and the pane names the cell", async () => {
     await pane().getByRole("button", { name: "Set up workbook" }).click();
     await messageBar("Workbook set up").waitFor();
@@ -57,6 +58,35 @@ describe("a blank price cell in the browser preview", () => {
     );
     await expect(paneLayout()).resolves.toEqual({ width: 320, beyond: [], clipped: [], scrolls: false });
     await expect(paneAxeViolations()).resolves.toEqual([]);
+    expect(opened.errors).toEqual([]);
+  });
+
+  it("gives a cleared People formula back on Refresh, keeping a formula of the user's showing nothing", async () => {
+    const formulaIn = async (address: string) => {
+      await cellAt("People", address).click();
+      const editor = page.getByRole("textbox", { name: `Edit ${address}` });
+      const formula = await editor.inputValue();
+      await editor.press("Escape");
+      return formula;
+    };
+    const type = async (address: string, entry: string) => {
+      await cellAt("People", address).click();
+      await page.getByRole("textbox", { name: `Edit ${address}` }).fill(entry);
+      await page.getByRole("textbox", { name: `Edit ${address}` }).press("Enter");
+    };
+    await pane().getByRole("tab", { name: "Support plan" }).click();
+    await showSheet("People");
+    // P001's budget (Q2): a formula of the user's that shows nothing; P002's (Q3): cleared.
+    await type("Q2", '=IF(TRUE,"",[@Points])');
+    await type("Q3", "");
+    await expect(cellAt("People", "Q2").textContent()).resolves.toBe("");
+    await expect(cellAt("People", "Q3").textContent()).resolves.toBe("");
+    await pane().getByRole("button", { name: "Refresh" }).click();
+    await pane().getByText("Repaired 1 People row whose Points or Indicative budget formula was missing.").waitFor();
+    await expect(formulaIn("Q2")).resolves.toBe('=IF(TRUE,"",[@Points])');
+    await expect(formulaIn("Q3")).resolves.toBe("=PB.INDICATIVE_BUDGET([@Points],PricePoints[#All],[@[Care group]])");
+    // P002 Arthur Khan, Older people, 54 points: 20 × £150 + 20 × £200 + 14 × £260 = £10,640.
+    await expect(cellAt("People", "Q3").textContent()).resolves.toBe("£10,640.00");
     expect(opened.errors).toEqual([]);
   });
 });
