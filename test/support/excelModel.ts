@@ -251,6 +251,12 @@ export type Calculate = (formula: string, at: { sheet: string; row: number; colu
 export class ExcelModel {
   /** The user's "Fill formulas in tables to create calculated columns" AutoCorrect option (off here by default). */
   fillFormulas = false;
+  /**
+   * The workbook's date system (Workbook.use1904DateSystem; File › Options › Advanced › "Use 1904 date system"):
+   * its serials count days from 1 January 1904, each 1,462 less than the 1900 system's for the same date. A date
+   * typed into a cell, and Excel's DATE function, give the workbook's own serial.
+   */
+  use1904DateSystem = false;
   /** Excel on the web's 5 MB limit on each request and response. */
   webPayloadLimit = true;
   workbookProtected = false;
@@ -589,7 +595,8 @@ export class ExcelModel {
     } else if (/^(true|false)$/i.test(entry.trim())) {
       cell.value = entry.trim().toLowerCase() === "true";
     } else {
-      const parsed = parseNumber(entry) ?? parseDate(entry.trim());
+      const date = parseDate(entry.trim());
+      const parsed = parseNumber(entry) ?? (date && { ...date, value: this.workbookSerial(date.value) });
       if (parsed) {
         cell.value = parsed.value;
         if (parsed.format && cell.format === GENERAL) cell.format = parsed.format;
@@ -598,6 +605,11 @@ export class ExcelModel {
       }
     }
     this.afterEntry(sheet, row, column);
+  }
+
+  /** A 1900 serial as this workbook's date system counts the same date. */
+  workbookSerial(serial1900: number): number {
+    return this.use1904DateSystem ? serial1900 - 1462 : serial1900;
   }
 
   private setFormula(sheet: SheetState, row: number, column: number, formula: string): void {
@@ -998,16 +1010,71 @@ class LazyOperation implements Operation {
 
 // ----- The objects -----
 
-class WorkbookProxy {
+class WorkbookProxy extends ClientObject<ExcelModel> {
   readonly worksheets: WorksheetCollectionProxy;
   readonly tables: TableCollectionProxy;
   readonly names: NamedItemCollectionProxy;
   readonly protection: WorkbookProtectionProxy;
+  readonly functions: FunctionsProxy;
   constructor(context: Context) {
+    super(context, () => context.model);
     this.worksheets = new WorksheetCollectionProxy(context, () => context.model);
     this.tables = new TableCollectionProxy(context, () => undefined);
     this.names = new NamedItemCollectionProxy(context, () => context.model);
     this.protection = new WorkbookProtectionProxy(context, () => context.model);
+    this.functions = new FunctionsProxy(context);
+  }
+  /** Workbook.use1904DateSystem, in Office.js's preview APIs: loadable here, as the workbook's state. */
+  get use1904DateSystem(): boolean {
+    return this.value("use1904DateSystem");
+  }
+  protected describe() {
+    return { object: "Workbook" };
+  }
+  protected read(model: ExcelModel, property: string) {
+    if (property !== "use1904DateSystem") throw new Error(`unmodelled property ${property}`);
+    return model.use1904DateSystem;
+  }
+}
+
+/** Workbook.functions (ExcelApi 1.2): Excel's worksheet functions called from script; DATE only is modelled. */
+class FunctionsProxy {
+  constructor(private readonly context: Context) {}
+  /** DATE(year, month, day): the workbook's serial for the date, in its date system. */
+  date(year: number, month: number, day: number): FunctionResultProxy {
+    return new FunctionResultProxy(this.context, () => {
+      const serial = dateSerial(year, month, day);
+      if (serial === null) throw new Error("unmodelled: DATE of a day that does not exist");
+      return this.context.model.workbookSerial(serial);
+    });
+  }
+}
+
+/** FunctionResult: its value readable once loaded and synced (a wrapper, as ClientObject has a value method). */
+class FunctionResultProxy {
+  private readonly result: FunctionResultLoader;
+  constructor(context: Context, resolve: () => number) {
+    this.result = new FunctionResultLoader(context, resolve);
+  }
+  load(properties: string): this {
+    this.result.load(properties);
+    return this;
+  }
+  get value(): number {
+    return this.result.loadedValue();
+  }
+}
+
+class FunctionResultLoader extends ClientObject<number> {
+  loadedValue(): number {
+    return this.value("value");
+  }
+  protected describe() {
+    return { object: "FunctionResult" };
+  }
+  protected read(result: number, property: string) {
+    if (property !== "value") throw new Error(`unmodelled property ${property}`);
+    return result;
   }
 }
 

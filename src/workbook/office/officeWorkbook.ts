@@ -18,6 +18,7 @@ import {
   WorkbookNames,
   WorkbookRefusal,
 } from "../port";
+import { DateSystem, dateSystemOf, fromWorkbook, PROBE_DATE, toWorkbook } from "./dateSystem";
 import { entry, sheetNameProblem, tableNameProblem } from "./typing";
 
 type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
@@ -114,6 +115,14 @@ interface Body {
   readonly top: number;
   readonly left: number;
   readonly width: number;
+  /** The workbook's date system: a date is written as its serial there. */
+  readonly dates: DateSystem;
+}
+
+/** Queues finding the workbook's date system, for the sync it is read after (dateSystem.ts says how). */
+function loadDateSystem(context: Excel.RequestContext): () => DateSystem {
+  const probe = context.workbook.functions.date(PROBE_DATE.year, PROBE_DATE.month, PROBE_DATE.day).load("value");
+  return () => dateSystemOf(probe.value);
 }
 
 /**
@@ -139,7 +148,7 @@ function writeRows(
     positions.forEach((position, at) => {
       const column = columns[at];
       if (column.formula) cells[position] = withFormulas ? column.formula : null;
-      else cells[position] = entry(values[at], column.numberFormat);
+      else cells[position] = entry(toWorkbook(values[at], column.numberFormat, body.dates), column.numberFormat);
     });
     return cells;
   });
@@ -151,13 +160,13 @@ function writeRows(
  * to be queued once every new table exists, as structured references name them; each formula is written into every
  * row, whatever the user's "Fill formulas in tables" setting.
  */
-function queueTable(sheet: Excel.Worksheet, spec: NewTable): () => void {
+function queueTable(sheet: Excel.Worksheet, spec: NewTable, dates: DateSystem): () => void {
   const at = spec.at ?? { row: 0, column: 0 };
   const width = spec.columns.length;
   const positions = spec.columns.map((_, index) => index);
   const header = sheet.getRangeByIndexes(at.row, at.column, 1, width);
   header.formulas = [spec.columns.map((column) => entry(column.header, GENERAL))];
-  const body: Body = { sheet, top: at.row + 1, left: at.column, width };
+  const body: Body = { sheet, top: at.row + 1, left: at.column, width, dates };
   writeRows(body, 0, spec.rows, spec.columns, positions, false);
   if (spec.rows.length === 0) {
     // A table without rows shows one empty row; formatted, it keeps what the user types there as text.
@@ -182,6 +191,7 @@ function queueTable(sheet: Excel.Worksheet, spec: NewTable): () => void {
 interface Taken {
   readonly names: WorkbookNames;
   readonly structureProtected: boolean;
+  readonly dates: DateSystem;
 }
 
 /** The workbook's sheet, table and defined names, loaded for one sync. */
@@ -200,12 +210,13 @@ function loadNames(context: Excel.RequestContext): () => WorkbookNames {
 async function readTaken(context: Excel.RequestContext): Promise<Taken> {
   const names = loadNames(context);
   const protection = context.workbook.protection.load("protected");
+  const dates = loadDateSystem(context);
   try {
     await context.sync();
   } catch (error) {
     throw new WorkbookRefusal(`Excel could not list the workbook's names: ${reason(error)}; nothing was created.`);
   }
-  return { names: names(), structureProtected: protection.protected };
+  return { names: names(), structureProtected: protection.protected, dates: dates() };
 }
 
 /**
@@ -343,7 +354,7 @@ function checkEdit({ edit, table, sheet, protection, filter, header, rows, named
  * then updates, then deletes (highest row first, so each index still points at the row it meant), then appends.
  * Only the edit's columns are written; a user's own columns, calculated or not, are left to Excel.
  */
-function queueEdit({ edit, table, sheet, header, rows }: Loaded): void {
+function queueEdit({ edit, table, sheet, header, rows }: Loaded, dates: DateSystem): void {
   const headers = (header.values[0] as unknown[]).map(String);
   const count = rows.count;
   const top = header.rowIndex + 1;
@@ -360,7 +371,7 @@ function queueEdit({ edit, table, sheet, header, rows }: Loaded): void {
     }
     return added;
   });
-  const body: Body = { sheet, top, left: header.columnIndex, width: headers.length };
+  const body: Body = { sheet, top, left: header.columnIndex, width: headers.length, dates };
   for (const run of runs(edit.update ?? [])) {
     writeRows(
       body,
@@ -413,6 +424,7 @@ export class OfficeWorkbook implements Workbook {
       const sheet = table.worksheet.load("name");
       const header = table.getHeaderRowRange().load("values, rowIndex, columnIndex");
       const rows = table.rows.load("count");
+      const dateSystem = loadDateSystem(context);
       try {
         await context.sync();
       } catch (error) {
@@ -420,17 +432,22 @@ export class OfficeWorkbook implements Workbook {
         throw error;
       }
       const headers = (header.values[0] as unknown[]).map(String);
+      // A 1904 workbook's dates are read with their cells' formats, to be given as 1900 serials.
+      const dates = dateSystem();
       // A table with no rows still shows one empty body row; rows.count (0) says it is not data.
       const body: CellValue[][] = [];
       for (const chunk of readChunks(rows.count, headers.length)) {
         const range = sheet
           .getRangeByIndexes(header.rowIndex + 1 + chunk.start, header.columnIndex, chunk.rows, headers.length)
-          .load(read);
+          .load(dates === 1904 ? [read, "numberFormat"] : read);
         await context.sync();
-        if (read === "values") body.push(...(range.values as CellValue[][]));
         // Range.formulas gives an empty cell as "".
-        else
-          body.push(...(range.formulas as CellValue[][]).map((row) => row.map((cell) => (cell === "" ? null : cell))));
+        const cells =
+          read === "values"
+            ? (range.values as CellValue[][])
+            : (range.formulas as CellValue[][]).map((row) => row.map((cell) => (cell === "" ? null : cell)));
+        const formats = dates === 1904 ? (range.numberFormat as string[][]) : null;
+        body.push(...cells.map((row, r) => row.map((cell, c) => fromWorkbook(cell, formats?.[r][c], dates))));
       }
       const at = { row: header.rowIndex, column: header.columnIndex };
       return { name: table.name, sheet: sheet.name, headers, rows: body, at };
@@ -440,12 +457,15 @@ export class OfficeWorkbook implements Workbook {
   addTables(tables: readonly NewTable[]): Promise<void> {
     if (tables.length === 0) return Promise.resolve();
     return this.run(async (context) => {
+      const taken = await readTaken(context);
       checkNew(
-        await readTaken(context),
+        taken,
         tables.map((table) => table.sheet),
         tables,
       );
-      const formulaColumns = tables.map((spec) => queueTable(context.workbook.worksheets.add(spec.sheet), spec));
+      const formulaColumns = tables.map((spec) =>
+        queueTable(context.workbook.worksheets.add(spec.sheet), spec, taken.dates),
+      );
       formulaColumns.forEach((queue) => queue());
       try {
         await context.sync();
@@ -462,15 +482,18 @@ export class OfficeWorkbook implements Workbook {
   addSheet(spec: SheetSpec): Promise<void> {
     return this.run(async (context) => {
       const tables = (spec.tables ?? []).map((table) => ({ ...table, sheet: spec.name }));
-      checkNew(await readTaken(context), [spec.name], tables);
+      const taken = await readTaken(context);
+      checkNew(taken, [spec.name], tables);
       const sheet = context.workbook.worksheets.add(spec.name);
-      const formulaColumns = tables.map((table) => queueTable(sheet, table));
+      const formulaColumns = tables.map((table) => queueTable(sheet, table, taken.dates));
       formulaColumns.forEach((queue) => queue());
       // Cells after the tables, so that their formulas may name them.
       for (const cell of spec.cells) {
         const range = sheet.getRangeByIndexes(cell.row, cell.column, 1, 1);
         if (cell.numberFormat) range.numberFormat = [[cell.numberFormat]];
-        range.formulas = [[cell.formula ?? entry(cell.value ?? null, cell.numberFormat)]];
+        range.formulas = [
+          [cell.formula ?? entry(toWorkbook(cell.value ?? null, cell.numberFormat, taken.dates), cell.numberFormat)],
+        ];
         if (cell.bold) range.format.font.bold = true;
       }
       spec.columnWidths?.forEach((width, column) => {
@@ -539,6 +562,7 @@ export class OfficeWorkbook implements Workbook {
     });
     await this.run(async (context) => {
       const loaded = edits.map((edit) => loadEdit(context, edit));
+      const dates = loadDateSystem(context);
       try {
         await context.sync();
       } catch (error) {
@@ -547,7 +571,7 @@ export class OfficeWorkbook implements Workbook {
       loaded.forEach(checkEdit);
       const done: string[] = [];
       for (const [index, edit] of loaded.entries()) {
-        queueEdit(edit);
+        queueEdit(edit, dates());
         try {
           await context.sync();
         } catch (error) {
