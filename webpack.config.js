@@ -6,7 +6,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const { GriffelCSSExtractionPlugin } = require("@griffel/webpack-extraction-plugin");
 const MiniCssExtractPlugin = require("mini-css-extract-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-const { CONTENT_SECURITY_POLICY, policyForPath } = require("./scripts/csp");
+const { CONTENT_SECURITY_POLICY, policiesKept, policyForPath } = require("./scripts/csp");
 const { DEVELOPMENT_URL, declaredSets, manifestFor } = require("./scripts/manifest");
 const { supportPage } = require("./scripts/supportPage");
 const { themeCss } = require("./scripts/theme");
@@ -68,6 +68,9 @@ async function httpsServer(env) {
  */
 const baseUrlFor = (env, options) =>
   options.mode === "production" ? (env.baseUrl ?? config.baseUrl) : DEVELOPMENT_URL;
+
+/** A page's Content-Security-Policy, or "" with `--env csp=off`, which leaves the pages' policies out (README). */
+const policyFor = (env, page) => (policiesKept(env) ? CONTENT_SECURITY_POLICY[page] : "");
 
 module.exports = async (env, options) => ({
   devtool: options.mode === "production" ? false : "source-map",
@@ -153,14 +156,14 @@ module.exports = async (env, options) => ({
       template: "./src/taskpane/taskpane.html",
       // Shared runtime: the pane and the functions run in one page.
       chunks: ["taskpane", "functions"],
-      templateParameters: { contentSecurityPolicy: CONTENT_SECURITY_POLICY.pane, themeCss: themeCss() },
+      templateParameters: { contentSecurityPolicy: policyFor(env, "pane"), themeCss: themeCss() },
     }),
     // The pane beside an in-memory workbook, for trying the add-in without Excel.
     new HtmlWebpackPlugin({
       filename: "preview.html",
       template: "./src/preview/preview.html",
       chunks: ["preview"],
-      templateParameters: { contentSecurityPolicy: CONTENT_SECURITY_POLICY.preview, themeCss: themeCss() },
+      templateParameters: { contentSecurityPolicy: policyFor(env, "preview"), themeCss: themeCss() },
     }),
     new CopyWebpackPlugin({
       patterns: [
@@ -243,7 +246,7 @@ module.exports = async (env, options) => ({
     server: await httpsServer(env),
     // Each page's policy as a header too; Excel fetches functions.json and functions.js from another origin.
     headers: (request) => {
-      const policy = policyForPath(request.path);
+      const policy = policiesKept(env) ? policyForPath(request.path) : undefined;
       return { "Access-Control-Allow-Origin": "*", ...(policy && { "Content-Security-Policy": policy }) };
     },
     static: { directory: path.resolve(__dirname, "dist") },

@@ -117,7 +117,9 @@ describe("production build", () => {
       expect(head.search(/<script/)).toBeGreaterThan(head.search(META));
       expect(head).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/); // no inline script
     }
-    expect(CONTENT_SECURITY_POLICY.pane).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
+    expect(CONTENT_SECURITY_POLICY.pane).toContain(
+      "script-src 'self' https://appsforoffice.microsoft.com https://ajax.aspnetcdn.com;",
+    );
     expect(CONTENT_SECURITY_POLICY.preview).toContain("script-src 'self';");
   });
 
