@@ -232,8 +232,8 @@ describe("a price what-if in the browser preview", () => {
         all.map((line) => `${line.getAttribute("stroke")} ${line.getAttribute("stroke-dasharray") ?? "solid"}`),
       );
     expect([...new Set(lines)].sort()).toEqual([
-      "#0F6CBD 6 4",
-      "#0F6CBD solid",
+      "#005A9E 6 4",
+      "#005A9E solid",
       "#107C10 6 4",
       "#107C10 solid",
       "#8764B8 6 4",

@@ -96,8 +96,8 @@ describe("the what-if through the Office.js workbook", () => {
         // £ with thousands separators, not "5.69k"; one colour per care group, current solid, proposed dashed.
         valueAxisFormat: "£#,##0",
         series: [
-          ["#0F6CBD", "Continuous"],
-          ["#0F6CBD", "Dash"],
+          ["#005A9E", "Continuous"],
+          ["#005A9E", "Dash"],
           ["#C50F1F", "Continuous"],
           ["#C50F1F", "Dash"],
           ["#107C10", "Continuous"],
@@ -124,7 +124,7 @@ describe("the what-if through the Office.js workbook", () => {
         valueAxisFormat: "#,##0",
         tickLabelSpacing: 1,
         showValue: true,
-        series: [{ fill: "#0F6CBD" }],
+        series: [{ fill: "#005A9E" }],
       },
     ]);
     // The curve's source: points at 0, each lower bound of either table and the end (2 × 4 bands + 2 + 4 spare

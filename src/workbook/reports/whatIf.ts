@@ -45,8 +45,11 @@ export const RANKED = 10;
 export const SPARE_BANDS = 4;
 /** The points the RAS curves are plotted at, at most, for a table of this many bands. */
 export const curvePoints = (bands: number) => 2 * bands + 2 + SPARE_BANDS;
-/** One colour per care group (current solid, proposed dashed), Fluent's accessible data colours; then again. */
-export const CARE_GROUP_COLOURS = ["#0F6CBD", "#C50F1F", "#107C10", "#8764B8", "#CA5010", "#038387", "#986F0B"];
+/**
+ * One colour per care group (current solid, proposed dashed), Fluent's shared colours; then again. The blue is not the
+ * theme's brand colour, #0F6CBD, which only the pages' theme carries (build.test.ts).
+ */
+export const CARE_GROUP_COLOURS = ["#005A9E", "#C50F1F", "#107C10", "#8764B8", "#CA5010", "#038387", "#986F0B"];
 /** The same colours lighter: the proposed columns of a category table, beside the current ones. */
 const LIGHTER_COLOURS = ["#62ABF5", "#EE6F7C", "#54B054", "#B9A2DC", "#F29D6B", "#4CBFC2", "#D8B15B"];
 /** Pounds with thousands separators and no pence: the RAS curves' value axis (not Excel's "5.69k"). */
