@@ -69,6 +69,16 @@ async function httpsServer(env) {
 const baseUrlFor = (env, options) =>
   options.mode === "production" ? (env.baseUrl ?? config.baseUrl) : DEVELOPMENT_URL;
 
+/**
+ * Whether the build has the browser preview: a development build always; a production build, for hosting, only with
+ * `--env preview=on` (the bench's does, to measure it). The preview is for trying the add-in without Excel.
+ */
+function withPreview(env, options) {
+  const setting = env.preview ?? (options.mode === "production" ? "off" : "on");
+  if (setting !== "on" && setting !== "off") throw new Error(`--env preview must be on or off; got ${String(setting)}`);
+  return setting === "on";
+}
+
 /** A page's Content-Security-Policy, or "" with `--env csp=off`, which leaves the pages' policies out (README). */
 const policyFor = (env, page) => (policiesKept(env) ? CONTENT_SECURITY_POLICY[page] : "");
 
@@ -77,7 +87,7 @@ module.exports = async (env, options) => ({
   entry: {
     functions: "./src/functions/functions.ts",
     taskpane: "./src/taskpane/taskpane.tsx",
-    preview: "./src/preview/preview.tsx",
+    ...(withPreview(env, options) && { preview: "./src/preview/preview.tsx" }),
   },
   output: {
     path: path.resolve(__dirname, "dist"),
@@ -156,15 +166,24 @@ module.exports = async (env, options) => ({
       template: "./src/taskpane/taskpane.html",
       // Shared runtime: the pane and the functions run in one page.
       chunks: ["taskpane", "functions"],
-      templateParameters: { contentSecurityPolicy: policyFor(env, "pane"), themeCss: themeCss() },
+      templateParameters: {
+        contentSecurityPolicy: policyFor(env, "pane"),
+        themeCss: themeCss(),
+        // Outside Excel the page points to the preview, when the build has it.
+        withPreview: withPreview(env, options),
+      },
     }),
     // The pane beside an in-memory workbook, for trying the add-in without Excel.
-    new HtmlWebpackPlugin({
-      filename: "preview.html",
-      template: "./src/preview/preview.html",
-      chunks: ["preview"],
-      templateParameters: { contentSecurityPolicy: policyFor(env, "preview"), themeCss: themeCss() },
-    }),
+    ...(withPreview(env, options)
+      ? [
+          new HtmlWebpackPlugin({
+            filename: "preview.html",
+            template: "./src/preview/preview.html",
+            chunks: ["preview"],
+            templateParameters: { contentSecurityPolicy: policyFor(env, "preview"), themeCss: themeCss() },
+          }),
+        ]
+      : []),
     new CopyWebpackPlugin({
       patterns: [
         { from: "assets/*.png", to: "assets/[name][ext]" },

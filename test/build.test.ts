@@ -26,7 +26,8 @@ describe("production build", () => {
   let output = "";
 
   beforeAll(async () => {
-    output = await buildAddIn("production", { env: { baseUrl: BASE_URL } });
+    // With the browser preview, to check it too (a build for hosting leaves it out: buildSettings.test.ts).
+    output = await buildAddIn("production", { env: { baseUrl: BASE_URL, preview: "on" } });
   });
 
   it("emits functions.js with an associate call for every function", () => {
