@@ -7,6 +7,7 @@ const { GriffelCSSExtractionPlugin } = require("@griffel/webpack-extraction-plug
 const MiniCssExtractPlugin = require("mini-css-extract-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { CONTENT_SECURITY_POLICY, policiesKept, policyForPath } = require("./scripts/csp");
+const { LicenceNoticesPlugin } = require("./scripts/licenceNotices");
 const { DEVELOPMENT_URL, declaredSets, manifestFor } = require("./scripts/manifest");
 const { supportPage } = require("./scripts/supportPage");
 const { themeCss } = require("./scripts/theme");
@@ -140,6 +141,8 @@ module.exports = async (env, options) => ({
     // Writes functions.json from the JSDoc in functions.ts and adds the CustomFunctions.associate calls.
     new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
     new FunctionsMetadataSettingsPlugin(),
+    // THIRD-PARTY-NOTICES.txt: every bundled package's licence, from its own files (scripts/licenceNotices.js).
+    new LicenceNoticesPlugin(),
     new webpack.DefinePlugin({
       // The pane checks at start-up that Excel supports the requirement sets the manifest declares.
       REQUIRED_SETS: JSON.stringify(declaredSets(fs.readFileSync(path.resolve(__dirname, "manifest.xml"), "utf8"))),
