@@ -226,27 +226,37 @@ export async function registerPBFunctions(options: { blanksAs?: Blank } = {}): P
       return this.runFunction(ast.args, state, this.metadata(name), (...values: unknown[]) => {
         const error = errorsReachFunctions ? undefined : firstError(values);
         if (error) return error;
+        let result: unknown;
         try {
-          const result = implementation(
+          result = implementation(
             ...metadata.parameters.map((parameter, index) => excelArgument(values[index], parameter, blank)),
           );
-          if (!Array.isArray(result)) return sheetValue(result);
-          const rows = result as unknown[][];
-          if (rows.length === 1 && rows[0].length === 1) return sheetValue(rows[0][0]);
-          // HyperFormula cannot hold a result larger than it reserved (it throws); say so in the cell.
-          const sizer = this as unknown as Record<string, (ast: unknown, state: unknown) => ArraySize>;
-          const reserved = sizer[`size_${metadata.id}`](ast, state);
-          if (!reserved.isScalar() && (rows.length > reserved.height || rows[0].length > reserved.width)) {
-            const got = `${rows.length}×${rows[0].length}`;
-            return new CellError(
-              ErrorType.SPILL,
-              `${name} gave ${got} cells; ${reserved.height}×${reserved.width} were reserved`,
-            );
-          }
-          return SimpleRangeValue.onlyValues(rows.map((row) => row.map(sheetValue)) as never);
         } catch (thrown) {
-          return sheetValue(thrown);
+          result = thrown;
         }
+        const sizer = this as unknown as Record<string, (ast: unknown, state: unknown) => ArraySize>;
+        const reserved = sizer[`size_${metadata.id}`](ast, state);
+        // One value where an array was reserved (a whole call's error, a price table that cannot be read): Excel
+        // shows it in one cell; HyperFormula fails on a formula reading the block it reserved ("Unknown array"),
+        // so the value fills the block, and every cell read there is that value, as the one cell is in Excel.
+        const single = !Array.isArray(result) || (result.length === 1 && (result[0] as unknown[]).length === 1);
+        if (single) {
+          const value = sheetValue(Array.isArray(result) ? (result[0] as unknown[])[0] : result);
+          if (reserved.isScalar()) return value;
+          return SimpleRangeValue.onlyValues(
+            Array.from({ length: reserved.height }, () => Array<unknown>(reserved.width).fill(value)) as never,
+          );
+        }
+        const rows = result as unknown[][];
+        // HyperFormula cannot hold a result larger than it reserved (it throws); say so in the cell.
+        if (!reserved.isScalar() && (rows.length > reserved.height || rows[0].length > reserved.width)) {
+          const got = `${rows.length}×${rows[0].length}`;
+          return new CellError(
+            ErrorType.SPILL,
+            `${name} gave ${got} cells; ${reserved.height}×${reserved.width} were reserved`,
+          );
+        }
+        return SimpleRangeValue.onlyValues(rows.map((row) => row.map(sheetValue)) as never);
       });
     };
     plugin.prototype[`size_${metadata.id}`] = function (this: PluginInternals, ast: Call, state: unknown) {

@@ -82,13 +82,47 @@ describe("the Office.js workbook: reading", () => {
       sheet: "Lines",
       headers: ["Plan ID", "Line", "Amount", "Note"],
       rows: model.tableValues("Lines"),
+      at: { row: 0, column: 0 },
     });
     expect(model.syncs).toBe(2);
   });
 
+  it("reads what cells hold if asked (Range.formulas): a formula as text, a value, an empty cell null", async () => {
+    const { workbook } = excel((m) =>
+      m.addTable({
+        sheet: "Sheet1",
+        name: "People",
+        at: { row: 2, column: 1 },
+        headers: ["Person ID", "Points", "Budget"],
+        rows: [
+          ["P1", 10, ""],
+          ["P2", 20, 500],
+        ],
+        calculated: { Points: '=IF(TRUE,"",[@Budget])' },
+      }),
+    );
+    expect(await workbook.readTable("People", "formulas")).toEqual({
+      name: "People",
+      sheet: "Sheet1",
+      headers: ["Person ID", "Points", "Budget"],
+      rows: [
+        ["P1", '=IF(TRUE,"",[@Budget])', null],
+        ["P2", '=IF(TRUE,"",[@Budget])', 500],
+      ],
+      // B3: the header row's first cell
+      at: { row: 2, column: 1 },
+    });
+  });
+
   it("reads a table with no rows as no rows, not the empty row Excel shows in its body, in one sync", async () => {
     const { model, workbook } = excel((m) => m.addTable({ sheet: "Sheet1", name: "Empty", headers: ["Id"] }));
-    expect(await workbook.readTable("Empty")).toEqual({ name: "Empty", sheet: "Sheet1", headers: ["Id"], rows: [] });
+    expect(await workbook.readTable("Empty")).toEqual({
+      name: "Empty",
+      sheet: "Sheet1",
+      headers: ["Id"],
+      rows: [],
+      at: { row: 0, column: 0 },
+    });
     expect(model.syncs).toBe(1);
   });
 

@@ -643,6 +643,21 @@ describe("Refresh repairs People rows that lost their formulas (12.8)", () => {
     expect(after[7].Points).toBe(40);
     expect(await repairPeopleFormulas(workbook)).toEqual({ repairedRows: 0, problem: null });
   });
+
+  it("never replaces a formula of the user's, even one that shows nothing", async () => {
+    const { workbook } = await starterBook();
+    const people = (await workbook.readTable("People"))!;
+    const budgetColumn = people.headers.indexOf("Indicative budget");
+    // Row 3's budget: a formula of the user's that shows "" (its value reads as blank); row 4's: cleared.
+    const own = '=IF(TRUE,"",[@Points])';
+    workbook.setCell("People", 4, budgetColumn, { formula: own });
+    workbook.setCell("People", 5, budgetColumn, null);
+    expect((await workbook.readTable("People"))!.rows[3][budgetColumn]).toBe("");
+    expect(await repairPeopleFormulas(workbook)).toEqual({ repairedRows: 1, problem: null });
+    const written = workbook.allTables().find((table) => table.name === "People")!;
+    expect(written.rows[3][budgetColumn]).toBe(own);
+    expect(written.rows[4][budgetColumn]).toBe("=PB.INDICATIVE_BUDGET([@Points],PricePoints[#All],[@[Care group]])");
+  });
 });
 
 describe("lines are matched by their key, not their position (22 §14)", () => {

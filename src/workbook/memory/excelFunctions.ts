@@ -34,6 +34,7 @@ import FormulaParser, { Argument, FormulaError, Operand, SheetFunction } from "f
 import ReferenceFunctions from "fast-formula-parser/formulas/functions/reference";
 import { Infix, Postfix, Prefix } from "fast-formula-parser/formulas/operators";
 import { cellKeys, criterion, equalityKey } from "./criteria";
+import { NO_SPILLED_ARRAY } from "./references";
 
 type Grid = unknown[][];
 
@@ -160,6 +161,35 @@ function filter(array: Argument, include: Argument, ifEmpty?: Argument): unknown
   return new FormulaError("#CALC!", "FILTER found nothing to return");
 }
 
+/**
+ * ROUND(number, digits), half away from zero on the number as Excel shows it (15 significant digits): 2.675 → 2.68,
+ * −319.2000000000007 → −319.2. (fast-formula-parser's own gives −0 for 0 and takes only an array's first cell.)
+ */
+function round(value: Argument, digits: Argument): unknown {
+  const [x, places] = [number(value, 0), Math.trunc(number(digits, 0))];
+  const factor = 10 ** Math.abs(places);
+  const scaled = places >= 0 ? Math.abs(x) * factor : Math.abs(x) / factor;
+  const rounded = Math.round(Number(scaled.toPrecision(15)));
+  const result = places >= 0 ? rounded / factor : rounded * factor;
+  return x < 0 && result !== 0 ? -result : result;
+}
+
+/** A function applied to each cell of an array given as its first argument, as Excel applies ROUND to a column. */
+function eachCell(implementation: SheetFunction): SheetFunction {
+  return (first: Argument, ...rest: Argument[]) => {
+    const one = (cell: unknown) => {
+      if (cell instanceof FormulaError) return cell;
+      try {
+        return implementation({ ...first, value: cell, isArray: false, isRangeRef: false }, ...rest);
+      } catch (error) {
+        if (error instanceof FormulaError) return error;
+        throw error;
+      }
+    };
+    return Array.isArray(first.value) ? asGrid(first.value).map((row) => row.map(one)) : one(first.value);
+  };
+}
+
 const flat = (value: unknown): unknown[] => asGrid(value).flat();
 
 /** A range of a criteria function with its criterion: one for every row, or an array of them (one result each). */
@@ -268,20 +298,35 @@ type Reference = { ref: { sheet?: string } };
 const isReference = (value: unknown): value is Reference =>
   typeof value === "object" && value !== null && "ref" in value;
 
-/** fast-formula-parser's INDEX, keeping the sheet of the range it indexes (it returns a cell on the formula's own). */
+/**
+ * fast-formula-parser's INDEX, keeping the sheet of the range it indexes (it returns a cell on the formula's own); an
+ * error given for the range (a spill reference to no spilled array) is the result, as in Excel.
+ */
 function index(context: unknown, range: unknown, ...rest: unknown[]): unknown {
+  if (range instanceof FormulaError) return range;
   const result = ReferenceFunctions.INDEX(context, range, ...rest);
   if (isReference(result) && isReference(range) && result.ref.sheet === undefined) result.ref.sheet = range.ref.sheet;
   return result;
+}
+
+/** ROWS of a reference, of an array a function gave, or of an error (the error, as in Excel). */
+function rows(context: unknown, value: unknown): unknown {
+  if (value instanceof FormulaError) return value;
+  if (Array.isArray(value)) return value.length;
+  return ReferenceFunctions.ROWS(context, value);
 }
 
 /** The functions the in-memory workbook adds to fast-formula-parser's own, or puts in place of its own. */
 export function excelFunctions(): Record<string, SheetFunction> {
   const functions: Record<string, SheetFunction> = {
     INDEX: index,
+    ROWS: rows,
     SORTBY: sortBy,
     SEQUENCE: sequence,
     FILTER: filter,
+    ROUND: eachCell(round),
+    [NO_SPILLED_ARRAY]: (reference: Argument) =>
+      new FormulaError("#REF!", `${String(reference.value)} refers to a cell that holds no spilled array`),
     SUMIFS: ifs((numbers) => numbers.reduce((sum, number) => sum + number, 0)),
     AVERAGEIFS: ifs((numbers) =>
       numbers.length === 0 ? FormulaError.DIV0 : numbers.reduce((sum, number) => sum + number, 0) / numbers.length,

@@ -12,6 +12,7 @@ import {
   SheetCell,
   SheetSpec,
   TableData,
+  TableRead,
   TableEdit,
   Workbook,
   WorkbookNames,
@@ -259,26 +260,26 @@ export class MemoryWorkbook implements Workbook {
     }));
   }
 
-  readTable(name: string): Promise<TableData | null> {
+  readTable(name: string, read: TableRead = "values"): Promise<TableData | null> {
     // As Excel returns a formula's value once it is calculated, a table of formulas is read once they calculate.
     const table = this.find(name);
-    if (!this.calculation.ready && table?.rows.some((row) => row.some(isFormula))) {
+    if (read === "values" && !this.calculation.ready && table?.rows.some((row) => row.some(isFormula))) {
       return this.engineArrived().then(() => this.readTable(name));
     }
     return settle(() => {
       if (!table) return null;
       const { index } = table.sheet;
+      const cell = (entry: Entry, row: number, column: number): CellValue => {
+        if (!isFormula(entry)) return read === "formulas" && entry === "" ? null : entry;
+        if (read === "formulas") return entry.formula;
+        return cellValue(this.calculation.value(index, table.at.row + 1 + row, table.at.column + column));
+      };
       return {
         name: table.name,
         sheet: table.sheet.name,
         headers: table.columns.map((column) => column.header),
-        rows: table.rows.map((cells, row) =>
-          cells.map((entry, column) =>
-            isFormula(entry)
-              ? cellValue(this.calculation.value(index, table.at.row + 1 + row, table.at.column + column))
-              : entry,
-          ),
-        ),
+        rows: table.rows.map((cells, row) => cells.map((entry, column) => cell(entry, row, column))),
+        at: table.at,
       };
     });
   }

@@ -23,6 +23,7 @@ import {
 import { TableData, Workbook } from "../port";
 import { readRows, RowOf, WorkbookProblem } from "../schema/rows";
 import { PEOPLE, PLAN_LINES, PLANS, PRICE_POINTS, SCORING, SERVICES } from "../schema/tables";
+import { blankPriceWarnings } from "../blankPrices";
 import { readSettings, WorkbookTolerance } from "./settings";
 import { asGrid, inTable, requireTable, rowsWhere } from "./tables";
 
@@ -163,7 +164,7 @@ export async function readPlanBook(workbook: Workbook, progress: Progress = () =
   const [peopleTable, servicesTable] = await Promise.all(
     [PEOPLE, SERVICES].map((table) => requireTable(workbook, table.name)),
   );
-  const warnings: string[] = [];
+  const warnings: string[] = blankPriceWarnings(priceTable, prices.kind === "linear" ? "bands" : prices.kind);
   const people = readPeople(peopleTable, scoring);
   const services = readServices(servicesTable, warnings);
   progress("Reading saved plans and the tolerance", 3, steps);

@@ -131,7 +131,7 @@ export function PlanView({ workbook, onUnsavedChange }: PaneViewProps) {
       )}
       {warnings.length > 0 && (
         <NoticeBar
-          notice={{ intent: "warning", title: "Some rows were left out", text: "", items: shortList(warnings) }}
+          notice={{ intent: "warning", title: "Check the workbook", text: "", items: shortList(warnings) }}
         />
       )}
       {review && review.changed.length > 0 && (
