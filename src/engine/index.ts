@@ -23,3 +23,6 @@ export type { Fractions } from "./nnls";
 export * from "./rasFit";
 export * from "./calibrate";
 export * from "./fittedProposal";
+export * from "./csv";
+export * from "./payments";
+export * from "./paymentImport";
