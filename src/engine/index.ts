@@ -26,3 +26,4 @@ export * from "./fittedProposal";
 export * from "./csv";
 export * from "./payments";
 export * from "./paymentImport";
+export * from "./dpSurplus";
