@@ -27,3 +27,5 @@ export * from "./csv";
 export * from "./payments";
 export * from "./paymentImport";
 export * from "./dpSurplus";
+export * from "./outturn";
+export * from "./dpAccounts";
