@@ -24,6 +24,8 @@ export interface OutturnPlan {
   readonly end: DateSerial | null;
   readonly managed: Readonly<Record<ManagedAs, Decimal>>;
   readonly oneOff: Decimal;
+  /** Why the row's dates or amounts cannot be read, when they cannot: the plan still names a care group. */
+  readonly unreadable?: string;
 }
 
 /** A payment as Payments holds it; its kind is null when the cell cannot be read (it still counts as spend). */
@@ -109,7 +111,8 @@ const isAgreed = (plan: Pick<OutturnPlan, "status">) => sameText(plan.status.tri
 const inSpan = (day: DateSerial, span: DateSpan) => day >= span.from && day <= span.to;
 
 /** Why an Agreed plan cannot be counted in the remaining commitment, or null when it can. */
-export function planProblem(plan: Pick<OutturnPlan, "start" | "end">): string | null {
+export function planProblem(plan: Pick<OutturnPlan, "start" | "end" | "unreadable">): string | null {
+  if (plan.unreadable !== undefined) return plan.unreadable;
   if (plan.start === null) return "has no start date";
   if (plan.end !== null && plan.end < plan.start) {
     return `ends (${isoFromSerial(plan.end)}) before it starts (${isoFromSerial(plan.start)})`;

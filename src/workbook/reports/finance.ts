@@ -29,6 +29,7 @@ import {
 import { a1, CellAddress, ChartSpec, SheetCell, SheetSpec } from "../port";
 import { DATE_FORMAT, MONEY_FORMAT, PERCENT_FORMAT } from "../schema/columns";
 import { BUDGETS, PEOPLE, PLAN_LINES, PLANS } from "../schema/tables";
+import { outturnBlock } from "./outturn";
 
 /** Starting points for the medium-term forecast, for the council to replace with its own. */
 export const DEFAULT_ASSUMPTIONS: ForecastAssumptions = {
@@ -52,6 +53,8 @@ export interface FinanceSheetOptions {
   readonly services: readonly string[];
   /** The forecast's rates: for all care groups, and a group's own, typed as values over its formulas. */
   readonly assumptions?: ForecastAssumptions;
+  /** Whether the workbook has a BudgetProfile table, which the outturn block's monthly budget then follows. */
+  readonly budgetProfile?: boolean;
 }
 
 /** A block of rows, 0-based: its title, its column headings, and its body's first and last rows. */
@@ -452,10 +455,12 @@ export function financeSheet(options: FinanceSheetOptions): SheetSpec {
   writeServices(cells, layout, options.services, f);
   writeIndicative(cells, layout, groups, f);
   const chart = writeForecast(cells, layout, groups, yearStart);
+  const outturnAt = { row: layout.chartSource.title + 16 + 2, column: 0 };
+  const outturn = outturnBlock({ at: outturnAt, inputs, careGroups: groups, budgetProfile: !!options.budgetProfile });
   return {
     name: options.name,
-    cells: cells.all(),
-    charts: [chart],
+    cells: [...cells.all(), ...outturn.cells],
+    charts: [chart, ...outturn.charts],
     columnWidths: [44, ...Array.from({ length: 9 }, () => 17)],
   };
 }

@@ -34,6 +34,7 @@ import { headerIndex, readRows, requireColumns, WorkbookProblem } from "../schem
 import { BUDGETS, PEOPLE, PLAN_LINES, PLANS, SERVICES } from "../schema/tables";
 import { budgetsTable } from "../starter";
 import { DEFAULT_ASSUMPTIONS, financeSheet } from "./finance";
+import { hasBudgetProfile, outturnTablesToAdd } from "./outturnBook";
 
 /** What the finance figures are worked out from, read and checked once. */
 export interface FinanceBook {
@@ -319,6 +320,8 @@ export async function writeFinanceSheet(
     requireColumns(BUDGETS, budgets!);
   }
   const taken = [...names.sheets];
+  const outturnTables = outturnTablesToAdd(names, taken);
+  if (outturnTables.length > 0) await workbook.addTables(outturnTables);
   let budgetsCreated: FinanceWritten["budgets"] = null;
   if (!hasBudgets) {
     const sheet = freeSheetName(BUDGETS.sheet, taken);
@@ -334,6 +337,7 @@ export async function writeFinanceSheet(
     careGroups: book.careGroups,
     services: book.services,
     assumptions,
+    budgetProfile: hasBudgetProfile(names),
   });
   try {
     await workbook.addSheet(spec);
