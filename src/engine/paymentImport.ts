@@ -161,14 +161,19 @@ export function headersOf(mapping: ColumnMapping, headers: readonly string[]): P
   return remembered;
 }
 
+/** A payment already in the workbook, as far as telling it again needs. */
+export interface KnownPayment extends Pick<PaymentRecord, "date" | "personId" | "amount" | "reference"> {
+  readonly kind: PaymentKind | null;
+}
+
 /** What the workbook already holds that a payment is checked against. */
 export interface ImportContext {
   /** People's IDs by matchKey, as People spells them. */
   readonly people: ReadonlyMap<string, string>;
   /** Plans by their ID's matchKey: the ID as Plans spells it, and whose plan it is. */
   readonly plans: ReadonlyMap<string, { readonly planId: string; readonly personId: string }>;
-  /** The Payments table's payments, to add nothing twice. */
-  readonly existing: readonly Pick<PaymentRecord, "date" | "personId" | "amount" | "kind" | "reference">[];
+  /** The Payments table's payments, to add nothing twice (a kind the table's cell does not name is null). */
+  readonly existing: readonly KnownPayment[];
 }
 
 /** A row of the file that is not added: its row in the file (1 is the header) and each problem, by column. */
@@ -199,7 +204,7 @@ export interface ImportCheck {
 }
 
 /** The key a payment without a reference is known by. */
-export const paymentKey = (payment: Pick<PaymentRecord, "date" | "personId" | "amount" | "kind">) =>
+export const paymentKey = (payment: Pick<KnownPayment, "date" | "personId" | "amount" | "kind">) =>
   `${payment.date}|${matchKey(payment.personId)}|${payment.amount.toFixed(2)}|${payment.kind}`;
 const referenceKey = (reference: string) => matchKey(reference);
 

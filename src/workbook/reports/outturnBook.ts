@@ -138,3 +138,20 @@ export function outturnTablesToAdd(names: WorkbookNames, taken: string[]): NewTa
 /** Whether the workbook has a BudgetProfile table, so the sheet's monthly budget can follow it. */
 export const hasBudgetProfile = (names: WorkbookNames) =>
   names.tables.some((table) => sameName(table, BUDGET_PROFILE.name));
+
+/**
+ * Adds an empty DPBalances table, on a sheet of its own, for the balances people report; the sheet's name, or a
+ * WorkbookProblem when the workbook has the table already or uses the name for something else.
+ */
+export async function addBalancesTable(workbook: Workbook): Promise<string> {
+  const names = await workbook.names();
+  if (nameTaken(names, DP_BALANCES.name)) {
+    throw new WorkbookProblem(
+      `The workbook already has something called ${DP_BALANCES.name}; nothing was added. Refresh to read it, or ` +
+        "rename it in Formulas › Name Manager if it is not the balances table.",
+    );
+  }
+  const sheet = freeSheetName(DP_BALANCES.sheet, [...names.sheets]);
+  await workbook.addTables([emptyTable(DP_BALANCES, sheet)]);
+  return sheet;
+}
