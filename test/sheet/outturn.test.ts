@@ -10,7 +10,7 @@ import { financeLayout } from "../../src/workbook/reports/finance";
 import { readFinanceBook, writeFinanceSheet } from "../../src/workbook/reports/financeBook";
 import { outturnLayout, OutturnLayout } from "../../src/workbook/reports/outturn";
 import { outturnFigures, readOutturnBook } from "../../src/workbook/reports/outturnBook";
-import { AS_AT, financeWorkbook, YEAR_START } from "../support/financeWorkbook";
+import { AS_AT, financeWorkbook, FIXTURE_PLANS, YEAR_START } from "../support/financeWorkbook";
 import { registerPBFunctions } from "../support/hyperformula";
 import { addPayments, FIXTURE_PAYMENTS, outturnInHyperFormula } from "../support/outturnWorkbook";
 import { pbFunctionLibrary } from "../support/pbFunctions";
@@ -156,6 +156,22 @@ describe("the Finance sheet's outturn block, calculated", () => {
       expect(months(read, layout)).toEqual(engineMonths(figures));
     }
     hf.destroy();
+  });
+
+  it("works with one plan and one payment: a spill reference to a one-row table's column is that cell", async () => {
+    // Excel refers to a dynamic array of one cell through its spill reference ($A$170#) as that cell; the preview
+    // gave #REF! until it did the same (the browser test found it, with one saved plan).
+    const workbook = await financeWorkbook(functions, FIXTURE_PLANS.slice(0, 1));
+    await addPayments(workbook, [["2026-04-28", "P001", "PLAN-0001", "593.02", "Direct payment"]]);
+    await writeFinanceSheet(workbook, await readFinanceBook(workbook), DATES);
+    const layout = await blockLayout(workbook);
+    const figures = outturnFigures(await readOutturnBook(workbook), DATES);
+    const all = layout.summary.last;
+    for (const read of [fromHyperFormula(outturnInHyperFormula(workbook, layout)), fromMemory(workbook)]) {
+      expect(summary(read, layout)).toEqual(engineSummary(figures));
+      // 593.02 spent; 7,116.20 × 181 ÷ 365 = 3,528.86 and 3,705 × 181 ÷ 365 = 1,837.27 still committed.
+      expect([2, 3, 4].map((column) => pounds(read(all, column)))).toEqual(["593.02", "5366.13", "5959.15"]);
+    }
   });
 
   it("leaves out and names an Agreed plan without a start date, and counts the rest", async () => {

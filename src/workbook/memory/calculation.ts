@@ -437,7 +437,13 @@ export class Calculation {
       if (!this.inProgress.has(key)) throw new Need([key]);
     }
     const calculated = this.calculated.get(key);
-    return calculated?.array && calculated.area;
+    if (calculated?.array) return calculated.area;
+    // Excel refers to a dynamic-array formula whose array has one cell (FILTER finding one row, a table of one row)
+    // as that cell. The library cannot always tell such an array from a single value, so a formula cell outside a
+    // table that gave no larger array (one that could not spill is no block at all) is taken so.
+    const single =
+      calculated && !this.anchors.has(key) && this.source.tableAt(sheet, anchor.row, anchor.column) === undefined;
+    return single ? { ...anchor, rows: 1, columns: 1 } : undefined;
   }
 
   private keep(key: number, site: FormulaSite, grid: Value[][], tables: readonly string[], unresolved: boolean): void {
