@@ -162,8 +162,9 @@ export function checkPaymentSign(amount: Decimal, kind: PaymentKind): void {
 }
 
 /** "2026-04-01, P001, £1,250.00, Direct payment (DP-1041)": a payment in words, for lists. */
-export function describePayment(payment: PaymentRecord): string {
+export function describePayment(payment: Omit<PaymentRecord, "kind"> & { kind: PaymentKind | null }): string {
   const reference = payment.reference === "" ? "" : ` (${payment.reference})`;
   const { date, personId, amount, kind } = payment;
-  return `${isoFromSerial(date)}, ${personId}, ${formatPounds(amount)}, ${kind}${reference}`;
+  const person = personId || "no person";
+  return `${isoFromSerial(date)}, ${person}, ${formatPounds(amount)}, ${kind ?? "no kind"}${reference}`;
 }

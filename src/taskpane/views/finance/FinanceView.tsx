@@ -11,6 +11,7 @@ import { PaneViewProps } from "../registry";
 import { useFirstRead } from "../useFirstRead";
 import { CommitmentFigures, percent } from "./CommitmentFigures";
 import { ForecastAssumptionsInputs, ForecastFigures } from "./ForecastAssumptions";
+import { OutturnSection } from "./OutturnSection";
 
 const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: "12px", minWidth: 0 },
@@ -147,6 +148,7 @@ export function FinanceView({ workbook, onUnsavedChange }: PaneViewProps) {
         </section>
       )}
       {forecast && <ForecastFigures forecast={forecast} yearStart={state.dates.yearStart} />}
+      <OutturnSection workbook={workbook} dates={state.dates} readWith={state.book} />
     </div>
   );
 }
