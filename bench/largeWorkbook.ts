@@ -27,7 +27,7 @@ function seeded(seed: number) {
 }
 
 /** The starter workbook grown to a council's size, its plans costed by the engine as the pane saves them. */
-async function councilWorkbook(): Promise<MemoryWorkbook> {
+export async function councilWorkbook(): Promise<MemoryWorkbook> {
   const random = seeded(20261124);
   const generated = await generateCustomFunctionsMetadata("src/functions/functions.ts");
   const workbook = new MemoryWorkbook({ formulas: formulaEngine, functions: customFunctionLibrary(generated, PB) });

@@ -12,6 +12,7 @@ import Decimal from "decimal.js";
 import { parsePriceTable, repriceCohort } from "../src/engine";
 import * as PB from "../src/functions/functions";
 import { measureLargeWorkbook } from "./largeWorkbook";
+import { paymentsSection } from "./payments";
 import { measureReview } from "./review";
 import { CHROMIUM, SLOWDOWN, StartUp } from "./startup";
 
@@ -575,7 +576,7 @@ function main() {
 }
 
 main();
-void largeWorkbookSection();
+void largeWorkbookSection().then(() => paymentsSection(join(__dirname, "..", "..", "bench", "results.json")));
 
 /**
  * The support-plan pane on a council-sized workbook (issue 11), after the functions: its own figures and
