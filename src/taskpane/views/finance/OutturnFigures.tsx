@@ -122,7 +122,7 @@ export function OutturnFigures({ outturn }: { outturn: Outturn }) {
       <details>
         <summary className={styles.summary}>By care group</summary>
         {groups.map(({ row, index }) => (
-          <section key={row.careGroup} aria-labelledby={`outturn-group-${index}-heading`}>
+          <section key={row.careGroup} aria-label={`${row.careGroup}: projected outturn`}>
             <h3 id={`outturn-group-${index}-heading`} className={styles.groupHeading}>
               {row.careGroup}
             </h3>

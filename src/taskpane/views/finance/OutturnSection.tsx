@@ -43,7 +43,7 @@ export function OutturnSection({
       ]
     : [];
   return (
-    <div className={styles.part}>
+    <div id="finance-outturn" className={styles.part}>
       {state.busy && <Spinner size="tiny" labelPosition="after" label={`${state.busy}…`} />}
       {state.message && <NoticeBar notice={state.message} />}
       {notes.length > 0 && (
