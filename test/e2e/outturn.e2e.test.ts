@@ -158,6 +158,8 @@ describe("payments, the projected outturn and surpluses in the browser preview, 
     await chart.getByRole("img", { name: /Cumulative projected, 4834\.9\.$/ }).waitFor();
     // Spent to date drawn to October only: the months after it are #N/A, left out.
     await expect(chart.getByRole("img", { name: /Cumulative actual, / }).count()).resolves.toBe(7);
+    mkdirSync("test-results", { recursive: true });
+    await chart.screenshot({ path: "test-results/outturn-chart.png" });
 
     // P001 reports a balance of £3,000 on 15 September: 8 weeks of £7,116.20 a year is £1,094.80, so £1,905.20 is
     // surplus, 26.8% of this year's direct payments (£7,116.20).
@@ -198,14 +200,12 @@ describe("payments, the projected outturn and surpluses in the browser preview, 
     await expect(paneLayout()).resolves.toEqual({ width: 320, beyond: [], clipped: [], scrolls: false });
     await expect(paneAxeViolations()).resolves.toEqual([]);
 
-    mkdirSync("test-results", { recursive: true });
     await page.setViewportSize({ width: 1400, height: 4200 });
     await pane().screenshot({ path: "test-results/outturn-320.png" });
     // The README's pictures (docs/outturn.png and docs/outturn-chart.png are copies): the pane's outturn, import
-    // and surplus parts at 320 px, the month by month open; and the Finance sheet's chart.
+    // and surplus parts at 320 px, the month by month open (and, above, the Finance sheet's chart).
     await pane().locator("summary", { hasText: "By care group" }).click();
     await page.locator("#finance-outturn").screenshot({ path: "test-results/outturn.png" });
-    await chart.screenshot({ path: "test-results/outturn-chart.png" });
     expect(opened.errors).toEqual([]);
     expect(opened.requests.filter((url) => !url.startsWith(`${opened.origin}/`))).toEqual([]);
   });
