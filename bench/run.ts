@@ -12,6 +12,7 @@ import Decimal from "decimal.js";
 import { parsePriceTable, repriceCohort } from "../src/engine";
 import * as PB from "../src/functions/functions";
 import { measureLargeWorkbook } from "./largeWorkbook";
+import { paymentsSection } from "./payments";
 import { measureReview } from "./review";
 import { CHROMIUM, SLOWDOWN, StartUp } from "./startup";
 
@@ -401,7 +402,8 @@ function timeToInteractiveApart(output: string): StartUp | null {
   return JSON.parse(json) as StartUp | null;
 }
 
-function main() {
+/** Runs the functions' benchmarks, the build and the start-up; gives the production build's folder. */
+function main(): string {
   measure(20_000); // warm-up, so every path is compiled (and settled) before it is timed
   gc();
   const runs = SIZES.map(measure);
@@ -578,10 +580,11 @@ function main() {
   console.log("");
   for (const check of targets) console.log(`${check.met ? "✓" : "✗"} ${check.target}: ${f(check.value, 3)}`);
   if (targets.some((check) => !check.met)) process.exitCode = 1;
+  return output;
 }
 
-main();
-void largeWorkbookSection();
+const built = main();
+void largeWorkbookSection().then(() => paymentsSection(join(__dirname, "..", "..", "bench", "results.json"), built));
 
 /**
  * The support-plan pane on a council-sized workbook (issue 11), after the functions: its own figures and

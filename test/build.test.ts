@@ -36,6 +36,7 @@ describe("production build", () => {
     expect(ids.sort()).toEqual([
       "CALIBRATE",
       "CARER_CATEGORY",
+      "DP_SURPLUS",
       "INDICATIVE_BUDGET",
       "IN_YEAR_COST",
       "OUTCOME_CATEGORY",

@@ -131,6 +131,7 @@ describe("docs/functions.md", () => {
 
   it("prints the sample tables every example uses", () => {
     expect([...tables.keys()].sort()).toEqual([
+      "Accounts",
       "Answers",
       "Calibrated",
       "CalibratedAll",
@@ -159,6 +160,7 @@ describe("docs/functions.md", () => {
     expect([...documented].sort()).toEqual([
       "CALIBRATE",
       "CARER_CATEGORY",
+      "DP_SURPLUS",
       "INDICATIVE_BUDGET",
       "IN_YEAR_COST",
       "OUTCOME_CATEGORY",

@@ -230,12 +230,17 @@ export function inYearPart(plan: PlanRecord, part: CommitmentPart, period: Commi
   return inYearCost(plan.managed[part], start, plan.end, period.remaining);
 }
 
-/** Budgets by care-group row for the year: rows of that year and rows for every year; blanks add 0. */
-function budgetFor(budgets: readonly BudgetRecord[], covers: (careGroup: string) => boolean, label: string): Decimal {
-  const forYear = (budget: BudgetRecord) => budget.financialYear === null || sameText(budget.financialYear, label);
+/** The Budgets rows for the financial year starting `yearStart`: rows of that year and rows for every year. */
+export function budgetsOfYear(budgets: readonly BudgetRecord[], yearStart: DateSerial): BudgetRecord[] {
+  const label = financialYearLabel(yearStart);
+  return budgets.filter((budget) => budget.financialYear === null || sameText(budget.financialYear, label));
+}
+
+/** Budgets by care-group row for the year; blanks add 0. */
+function budgetFor(budgets: readonly BudgetRecord[], covers: (careGroup: string) => boolean, yearStart: DateSerial) {
   return sum(
-    budgets
-      .filter((budget) => covers(budget.careGroup) && forYear(budget))
+    budgetsOfYear(budgets, yearStart)
+      .filter((budget) => covers(budget.careGroup))
       .map((budget) => budget.annualBudget ?? ZERO),
   );
 }
@@ -259,14 +264,13 @@ export function commitment(
     withStanding("pipeline"),
     withStanding("startingLater"),
   ];
-  const label = financialYearLabel(period.year.from);
   const groups = grouping(careGroups);
   const rows = groups.map(({ name, covers }): CareGroupCommitment => {
     const own = committed.filter((plan) => covers(plan.careGroup));
     const amounts = (of: (plan: PlanRecord, part: CommitmentPart) => Decimal) =>
       parts((part) => sum(own.map((plan) => of(plan, part))), sum);
     const fullYear = amounts(partOf);
-    const budget = budgetFor(budgets, covers, label);
+    const budget = budgetFor(budgets, covers, period.year.from);
     return {
       careGroup: name,
       people: parts(

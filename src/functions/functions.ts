@@ -5,6 +5,7 @@
 // functions.json (names, help text, parameter shapes) and to associate each id with its function.
 import { excelResult, excelResults } from "./excel";
 import * as handlers from "./handlers";
+import * as payments from "./payments";
 import * as review from "./review";
 
 /**
@@ -174,4 +175,17 @@ export function rasFit(points: any[][], costs: any[][], priceTable: any[][], car
  */
 export function calibrate(points: any[][], costs: any[][], bounds: any[][], careGroup?: any[][]): any[][] {
   return excelResults(() => review.calibrateTable(points, costs, bounds, careGroup ?? null));
+}
+
+/**
+ * The part of a direct-payment account's balance above the contingency the council lets people keep: max(0, balance − annual × weeksAllowed ÷ weeksInYear), to the penny.
+ * @customfunction DP_SURPLUS
+ * @param balance The account's balance in £ as the person reports it (one value, or a column with one person a row). Below 0 (overdrawn) has no surplus.
+ * @param annual The person's direct payment a year in £, 0 or more (one value, or a column as long as balance).
+ * @param [weeksAllowed] The contingency: weeks of the direct payment a person may keep, from 0 to weeksInYear. Default 8.
+ * @param [weeksInYear] Weeks in a year, from 50 to 53. Default 52.
+ * @returns The surplus to recover in £, rounded to the penny, one per row (spills).
+ */
+export function dpSurplus(balance: any[][], annual: any[][], weeksAllowed?: any, weeksInYear?: any): any[][] {
+  return excelResults(() => payments.dpSurplus(balance, annual, weeksAllowed ?? null, weeksInYear ?? null));
 }

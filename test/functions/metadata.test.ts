@@ -38,6 +38,7 @@ const CONTRACT: Record<string, string[]> = {
   IN_YEAR_COST: ["annual[]", "start[]", "end[]", "from", "to"],
   RAS_FIT: ["points[]", "costs[]", "priceTable[]", "careGroup[]?"],
   CALIBRATE: ["points[]", "costs[]", "bounds[]", "careGroup[]?"],
+  DP_SURPLUS: ["balance[]", "annual[]", "weeksAllowed?", "weeksInYear?"],
 };
 const SPILLING = [
   "RAS_POINTS",
@@ -50,6 +51,7 @@ const SPILLING = [
   "IN_YEAR_COST",
   "RAS_FIT",
   "CALIBRATE",
+  "DP_SURPLUS",
 ];
 
 describe("functions.json as the build writes it from functions.ts", () => {
@@ -74,7 +76,7 @@ describe("functions.json as the build writes it from functions.ts", () => {
     expect(metadata.allowCustomDataForDataTypeAny).toBe(true);
   });
 
-  it("describes exactly the eleven PB functions, with the contract's parameters", () => {
+  it("describes exactly the twelve PB functions, with the contract's parameters", () => {
     const described = Object.fromEntries(
       functions.map((fn) => [
         fn.id,

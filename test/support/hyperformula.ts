@@ -121,6 +121,7 @@ const RESULT_SIZE: Record<string, (sizes: Size[]) => [number, number]> = {
   IN_YEAR_COST: ([annual, start, end]) => perPersonSize([annual, start, end]),
   RAS_FIT: rasFitSize,
   CALIBRATE: calibrateSize,
+  DP_SURPLUS: ([balance, annual]) => perPersonSize([balance, annual]),
 };
 
 /** How a blank cell reaches the functions: null (Excel on the web, one cell) or 0 (Excel for Windows). */

@@ -131,7 +131,7 @@ export function planController(
       return run(
         "Setting up the workbook",
         async () => {
-          const report = await setUpWorkbook(workbook);
+          const report = await setUpWorkbook(workbook, { today: timestamp(now()).slice(0, 10) });
           const created = report.created.map((table) =>
             table.sheet === table.table ? table.table : `${table.table} (on sheet ${table.sheet})`,
           );

@@ -20,6 +20,7 @@ import { financeLayout } from "./finance/layout";
 import { writeLeftOutNote, writePlans } from "./finance/perPlan";
 import { Cells, Content, ref } from "./finance/sheetCells";
 import { writeIndicative, writeServices } from "./finance/spending";
+import { outturnBlock } from "./outturn";
 
 export { financeLayout, FINANCE_COLUMNS, PLAN_COLUMNS } from "./finance/layout";
 export type { Block, FinanceLayout } from "./finance/layout";
@@ -55,6 +56,8 @@ export interface FinanceSheetOptions {
   readonly budgetYears?: boolean;
   /** How many rows Plans has now: the per-plan block's rows are given number formats for them, and more. */
   readonly plans?: number;
+  /** Whether the workbook has a BudgetProfile table, which the outturn block's monthly budget then follows. */
+  readonly budgetProfile?: boolean;
 }
 
 /** Builds the Finance sheet: the inputs, then each block of figures, each a formula over the tables. */
@@ -95,11 +98,19 @@ export function financeSheet(options: FinanceSheetOptions): SheetSpec {
   writeServices(cells, layout, options.services);
   writeIndicative(cells, layout, groups);
   const chart = writeForecast(cells, layout, groups, yearStart);
+  const outturn = outturnBlock({
+    at: layout.outturn.at,
+    footColumn: layout.outturn.foot.column,
+    inputs,
+    careGroups: groups,
+    budgetProfile: options.budgetProfile ?? false,
+    budgetYears: options.budgetYears ?? false,
+  });
   writePlans(cells, layout, options.plans ?? 0);
   return {
     name: options.name,
-    cells: cells.all(),
-    charts: [chart],
+    cells: [...cells.all(), ...outturn.cells],
+    charts: [chart, ...outturn.charts],
     columnWidths: [44, ...Array.from({ length: 13 }, () => 17)],
   };
 }

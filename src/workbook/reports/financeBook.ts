@@ -4,13 +4,11 @@
 import {
   assumptionFor,
   BudgetRecord,
-  Cell,
   commitment,
   Commitment,
   commitmentNotes,
   commitmentPeriod,
   Decimal,
-  describeCell,
   forecast,
   ForecastAssumptions,
   formatDate,
@@ -18,7 +16,6 @@ import {
   IndicativeAgainstPlanned,
   isBlank,
   isoFromSerial,
-  label,
   leftOutReason,
   LineRecord,
   listForMessage,
@@ -39,6 +36,8 @@ import { headerIndex, readRows, requireColumns, WorkbookProblem } from "../schem
 import { BUDGET_YEAR, BUDGETS, PEOPLE, PLAN_LINES, PLANS, PRICE_POINTS, SERVICES } from "../schema/tables";
 import { budgetsTable } from "../starter";
 import { DEFAULT_ASSUMPTIONS, financeSheet } from "./finance";
+import { hasBudgetProfile, outturnTablesToAdd } from "./outturnBook";
+import { readBudgets } from "./finance/budgets";
 import { readFinancePlans } from "./finance/planRows";
 import { FinanceSheetInputs, readFinanceSheetInputs } from "./finance/sheetInputs";
 
@@ -98,54 +97,6 @@ function readPeople(data: TableData): PersonIndicative[] {
         indicative: typeof indicative === "number" && indicative >= 0 ? new Decimal(indicative) : null,
       };
     });
-}
-
-/** A financial year as the Finance sheet labels it: "2026/27" (April to March), or "2027" (from January). */
-function isYearLabel(text: string): boolean {
-  const match = /^(\d{4})(?:\/(\d{2}))?$/.exec(text);
-  return match !== null && (match[2] === undefined || Number(match[2]) === (Number(match[1]) + 1) % 100);
-}
-
-/**
- * The budgets, as the sheet's SUMIFS reads them: an amount must be a number (text is skipped there, so here it is
- * left out and named), a Financial year a year as the sheet labels it (another spelling never matches there).
- */
-function readBudgets(data: TableData, warnings: string[]): { budgets: BudgetRecord[]; years: boolean } {
-  try {
-    requireColumns(BUDGETS, data);
-  } catch (error) {
-    if (!(error instanceof WorkbookProblem)) throw error;
-    warnings.push(`${error.message} Until it has them, no budget is counted.`);
-    return { budgets: [], years: false };
-  }
-  const index = headerIndex(data);
-  const careGroup = index.get(matchKey(BUDGETS.columns.careGroup.header))!;
-  const amount = index.get(matchKey(BUDGETS.columns.annualBudget.header))!;
-  const year = index.get(matchKey(BUDGET_YEAR.header));
-  const budgets: BudgetRecord[] = [];
-  data.rows.forEach((row, at) => {
-    const yearCell: Cell = year === undefined ? null : row[year];
-    if (isBlank(row[careGroup]) && isBlank(row[amount]) && isBlank(yearCell)) return;
-    const leftOut = (why: string) =>
-      warnings.push(`${data.name} table row ${at + 1} is left out (the Finance sheet skips it too): ${why}.`);
-    const cell = row[amount];
-    if (!isBlank(cell) && !(typeof cell === "number" && Number.isFinite(cell) && cell >= 0)) {
-      return leftOut(`${BUDGETS.columns.annualBudget.header} holds ${describeCell(cell)}, not an amount in £`);
-    }
-    const yearText = label(yearCell);
-    if (yearText !== "" && !isYearLabel(yearText)) {
-      return leftOut(
-        `${BUDGET_YEAR.header} holds ${describeCell(yearCell)}, not a year as the Finance sheet names them: ` +
-          "2026/27 for April 2026 to March 2027, or 2027 for a year from January",
-      );
-    }
-    budgets.push({
-      careGroup: label(row[careGroup]),
-      annualBudget: isBlank(cell) ? null : new Decimal(cell as number),
-      financialYear: yearText === "" ? null : yearText,
-    });
-  });
-  return { budgets, years: year !== undefined };
 }
 
 /** The price table's care groups, in its column order; none when it is one RAS for everyone or cannot be read. */
@@ -324,6 +275,8 @@ export async function writeFinanceSheet(
     budgetYears = headerIndex(budgets!).has(matchKey(BUDGET_YEAR.header));
   }
   const taken = [...names.sheets];
+  const outturnTables = outturnTablesToAdd(names, taken);
+  if (outturnTables.length > 0) await workbook.addTables(outturnTables);
   let budgetsCreated: FinanceWritten["budgets"] = null;
   if (!hasBudgets) {
     const sheet = freeSheetName(BUDGETS.sheet, taken);
@@ -342,6 +295,7 @@ export async function writeFinanceSheet(
     assumptions,
     budgetYears,
     plans: plans?.rows.length ?? 0,
+    budgetProfile: hasBudgetProfile(names),
   });
   try {
     await workbook.addSheet(spec);

@@ -1,7 +1,21 @@
 // Every table the add-in reads or writes, declared once: its name, the sheet it is made on, and its
 // columns (header, number format, how a cell is read and written). The starter tables, the readers and the
 // writers all derive from these declarations, so a new column is one edit here.
-import { MANAGED_AS, ManagedAs, ONE, readFrequency, readManagedAs } from "../../engine";
+import {
+  anyNumber,
+  Decimal,
+  describeCell,
+  EngineError,
+  MANAGED_AS,
+  ManagedAs,
+  ONE,
+  PAYMENT_KINDS,
+  PaymentKind,
+  paymentKindOf,
+  readCell,
+  readFrequency,
+  readManagedAs,
+} from "../../engine";
 import { ColumnWrite } from "../port";
 import {
   calculated,
@@ -182,3 +196,83 @@ export const BUDGETS = {
  * without it (the starter's) has one budget per care group, for every year.
  */
 export const BUDGET_YEAR = text("Financial year");
+
+/** An amount in £ that may be below 0 (a refund, a recovered surplus, an overdrawn balance); written as pence only. */
+function signedMoney(header: string): Column<Decimal> {
+  return {
+    header,
+    numberFormat: MONEY_FORMAT,
+    read: (cell) => readCell(anyNumber, cell, header),
+    write: (value) => {
+      if (value.decimalPlaces() > 2) {
+        throw new EngineError(
+          "invalid",
+          `${header}: £${value.toString()} is not pounds and pence; nothing was written`,
+        );
+      }
+      return Number(value.toFixed());
+    },
+  };
+}
+
+/** A payment's kind, read in any of the spellings ledgers use and written in the product's own. */
+function paymentKind(header: string): Column<PaymentKind> {
+  return choice(header, (cell, where) => {
+    const kind = typeof cell === "string" ? paymentKindOf(cell) : undefined;
+    if (kind === undefined) {
+      throw new EngineError(
+        "invalid",
+        `${where}: expected one of ${PAYMENT_KINDS.join(", ")}; got ${describeCell(cell)}`,
+      );
+    }
+    return kind;
+  });
+}
+
+/**
+ * What has actually been paid for people's personal budgets, a row a payment, from the council's ledger: typed, or
+ * imported from a CSV export by the Finance view. A refund or a recovered surplus is a negative amount.
+ */
+export const PAYMENTS = {
+  name: "Payments",
+  sheet: "Payments",
+  columns: {
+    date: date("Payment date"),
+    personId: text("Person ID"),
+    planId: text("Plan ID"),
+    amount: signedMoney("Amount"),
+    kind: paymentKind("Kind"),
+    reference: text("Reference"),
+  },
+} as const satisfies TableSpec<unknown>;
+
+/** Optional: the direct-payment account balances people report, a row a report; the latest by the as-at date counts. */
+export const DP_BALANCES = {
+  name: "DPBalances",
+  sheet: "DP balances",
+  columns: {
+    personId: text("Person ID"),
+    date: date("Date"),
+    balance: signedMoney("Balance"),
+  },
+} as const satisfies TableSpec<unknown>;
+
+/** Optional: the share of the year's budget for each calendar month (1 is January), for the monthly profile. */
+export const BUDGET_PROFILE = {
+  name: "BudgetProfile",
+  sheet: "Budget profile",
+  columns: {
+    month: count("Month"),
+    share: raw("Share", PERCENT_FORMAT),
+  },
+} as const satisfies TableSpec<unknown>;
+
+/** The headers of the council's payments export, remembered from the last import for the next one. */
+export const PAYMENT_IMPORT_COLUMNS = {
+  name: "PaymentImportColumns",
+  sheet: "Import settings",
+  columns: {
+    field: text("Payments column"),
+    header: text("Column in your file"),
+  },
+} as const satisfies TableSpec<unknown>;

@@ -13,6 +13,7 @@ import { AgreedLightReview } from "./AgreedLightReview";
 import { CommitmentFigures, percent } from "./CommitmentFigures";
 import { ForecastAssumptionsInputs, ForecastFigures } from "./ForecastAssumptions";
 import { SheetDifferences, WorkbookNotices } from "./WorkbookNotices";
+import { OutturnSection } from "./OutturnSection";
 
 const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: "12px", minWidth: 0 },
@@ -170,6 +171,7 @@ export function FinanceView({ workbook, onUnsavedChange }: PaneViewProps) {
         </section>
       )}
       {forecast && year && <ForecastFigures forecast={forecast} yearStart={year.from} />}
+      <OutturnSection workbook={workbook} dates={state.dates} readWith={state.book} />
     </div>
   );
 }

@@ -130,9 +130,7 @@ export function PlanView({ workbook, onUnsavedChange }: PaneViewProps) {
         <NoticeBar notice={{ intent: "warning", title: "The tolerance needs fixing", text: book.tolerance.problem }} />
       )}
       {warnings.length > 0 && (
-        <NoticeBar
-          notice={{ intent: "warning", title: "Check the workbook", text: "", items: shortList(warnings) }}
-        />
+        <NoticeBar notice={{ intent: "warning", title: "Check the workbook", text: "", items: shortList(warnings) }} />
       )}
       {review && review.changed.length > 0 && (
         <NoticeBar

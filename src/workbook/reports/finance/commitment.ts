@@ -4,13 +4,12 @@
 // per-plan block's flags and in-year amounts (perPlan.ts); "All care groups" adds up the rows above it.
 import { COMMITMENT_PARTS, CommitmentPart, PIPELINE_STATUSES } from "../../../engine";
 import { MONEY_FORMAT, PERCENT_FORMAT } from "../../schema/columns";
-import { BUDGET_YEAR, BUDGETS } from "../../schema/tables";
 import { FINANCE_COLUMNS, FinanceLayout } from "./layout";
 import { CARE_GROUP, PERSON_ID, PLAN_COST, PLAN_PART, planSpills } from "./perPlan";
+import { budgetSum } from "./budgets";
 import { byCareGroup, Cells, Column, COUNT_FORMAT, fixed, ref, Scope, scopeCriteria, scopeMask } from "./sheetCells";
 
 const PARTS = COMMITMENT_PARTS.length;
-const budgets = (header: string) => `${BUDGETS.name}[${header}]`;
 
 /**
  * People with a plan flagged 1 in `flag` (and an amount in `part`), each counted once: every such plan adds 1 ÷ the
@@ -21,15 +20,6 @@ function peopleCounted(flag: string, part: CommitmentPart | null, scope: Scope):
   const inPart = part ? `,${PLAN_PART[part]},">0"` : "";
   const same = `COUNTIFS(${PERSON_ID},${PERSON_ID}&"",${flag},1${inPart}${scopeCriteria(CARE_GROUP, scope)})`;
   return `=ROUND(SUMPRODUCT(${counted}/(${same}+1-${counted})),0)`;
-}
-
-/** The Budgets rows of the year shown (`yearLabel`, when the table has a Financial year column) and every year. */
-function budgetFor(scope: Scope, yearLabel: string | null): string {
-  const amount = budgets(BUDGETS.columns.annualBudget.header);
-  const group = scopeCriteria(budgets(BUDGETS.columns.careGroup.header), scope);
-  if (yearLabel === null) return group === "" ? `=SUM(${amount})` : `=SUMIFS(${amount}${group})`;
-  const year = budgets(BUDGET_YEAR.header);
-  return `=SUMIFS(${amount},${year},${yearLabel}${group})+SUMIFS(${amount},${year},"="${group})`;
 }
 
 export interface CommitmentBlocksOptions {
@@ -75,7 +65,7 @@ export function writeCommitment(cells: Cells, layout: FinanceLayout, options: Co
   byCareGroup(cells, layout.fullYear, groups, "Full-year commitment: what those plans cost a year", [
     ...partColumns(MONEY_FORMAT, (part, scope) => `=SUMIFS(${PLAN_PART[part]},${flags.committed},1${scopeOf(scope)})`),
     { heading: fullYearTotal, format: MONEY_FORMAT, figure: sumOfParts },
-    { heading: budgetHeading, format: MONEY_FORMAT, figure: { scoped: (scope) => budgetFor(scope, yearLabel) } },
+    { heading: budgetHeading, format: MONEY_FORMAT, figure: { scoped: (scope) => `=${budgetSum(scope, yearLabel)}` } },
     {
       heading: varianceHeading,
       format: MONEY_FORMAT,

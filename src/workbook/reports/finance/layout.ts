@@ -1,7 +1,10 @@
 // Where everything is on the Finance sheet, 0-based, shared by the builder, the pane's reader of its inputs and the
-// tests. The blocks run down the sheet; the per-plan block, whose spills grow with Plans, is last, below the chart.
+// tests. The blocks run down the sheet, the projected outturn below the forecast's chart; the spills that grow with
+// Plans and Payments are last, side by side on one row: the per-plan block from column A, the outturn's foot to its
+// right.
 import { COMMITMENT_PARTS, FORECAST_YEARS, MANAGED_AS } from "../../../engine";
 import { CellAddress } from "../../port";
+import { OutturnLayout, outturnLayout } from "../outturn";
 
 /** A block of rows, 0-based: its title, its column headings, and its body's first and last rows. */
 export interface Block {
@@ -99,6 +102,8 @@ export interface FinanceLayout {
   readonly indicative: Block;
   readonly forecast: Block;
   readonly chartSource: Block;
+  /** The projected outturn, from column A below the forecast's chart. */
+  readonly outturn: OutturnLayout;
   /** Each plan: the formulas in row `first` spill down a row per row of Plans. `last` is `first`. */
   readonly plans: Block;
   /** Rows above the blocks that carry a section heading. */
@@ -138,7 +143,13 @@ export function financeLayout(options: {
   const forecast = block(byGroup);
   const chartSource = block(FORECAST_YEARS + 1, false);
   row = Math.max(row, chartSource.title + CHART_ROWS + 1);
-  const plans = block(1);
+  const outturn = outturnLayout({
+    at: { row, column: 0 },
+    careGroups: options.careGroups,
+    footColumn: PLAN_HEADINGS.length + 1,
+  });
+  const foot = outturn.foot;
+  const plans: Block = { title: foot.header - 1, header: foot.header, first: foot.first, last: foot.first };
   return {
     inputs: {
       asAt: { row: 4, column: 1 },
@@ -160,6 +171,7 @@ export function financeLayout(options: {
     indicative,
     forecast,
     chartSource,
+    outturn,
     plans,
     sections: { commitment, inYear: inYearSection },
   };
