@@ -5,10 +5,12 @@ import { EngineError } from "../../engine";
 import {
   AgreedPlansOverlap,
   MissingTables,
+  HistoryNotRecorded,
   openPlan,
   readPlanBook,
+  readPlanHistory,
   repairPeopleFormulas,
-  savePlan,
+  savePlanRecorded,
   timestamp,
   WorkbookProblem,
 } from "../../workbook/planBook";
@@ -66,6 +68,19 @@ export function planController(
     }
   }
 
+  /** The plan's saves from PlanHistory; a history that cannot be read is said so, the plan staying open. */
+  async function readHistory(planId: string) {
+    try {
+      dispatch({ type: "historyRead", history: { planId, ...(await readPlanHistory(workbook, planId)) } });
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      dispatch({
+        type: "historyRead",
+        history: { planId, rows: [], problems: [`PlanHistory cannot be read: ${why}`] },
+      });
+    }
+  }
+
   async function refresh(state: PlanEditorState, discard: boolean) {
     await run(
       "Reading the workbook again",
@@ -96,6 +111,7 @@ export function planController(
           discard,
           message: { intent, title: "Refreshed", text: notes.join(" ") },
         });
+        if (plan) await readHistory(plan.planId);
       },
       (message) => ({ type: "workFailed", message }),
     );
@@ -109,7 +125,11 @@ export function planController(
       case "openPlan":
         await run(
           `Opening plan ${intent.planId}`,
-          async () => dispatch({ type: "planOpened", plan: await openPlan(workbook, intent.planId), discard }),
+          async () => {
+            const plan = await openPlan(workbook, intent.planId);
+            dispatch({ type: "planOpened", plan, discard });
+            await readHistory(plan.planId);
+          },
           (message) => ({ type: "workFailed", message }),
         );
         return;
@@ -168,10 +188,15 @@ export function planController(
       }
       dispatch({ type: "saveStarted", content: prepared.content });
       try {
-        const saved = await savePlan(workbook, state.book!, prepared.plan, now(), { endEarlier });
+        const saved = await savePlanRecorded(workbook, state.book!, prepared.plan, now(), { endEarlier });
         dispatch({ type: "saved", plan: saved, content: prepared.content, keys: prepared.keys });
+        await readHistory(saved.planId);
       } catch (error) {
-        if (error instanceof AgreedPlansOverlap) {
+        if (error instanceof HistoryNotRecorded) {
+          const { saved, why } = error;
+          dispatch({ type: "saved", plan: saved, content: prepared.content, keys: prepared.keys, historyProblem: why });
+          await readHistory(saved.planId);
+        } else if (error instanceof AgreedPlansOverlap) {
           dispatch({ type: "overlapFound", question: { text: error.message, toEnd: error.toEnd } });
         } else dispatch({ type: "saveFailed", message: noticeOf(error, "Not saved") });
       }

@@ -2,12 +2,12 @@
 // shows is this state or derived from it by the engine's rules (derivePlan, in planSaving.ts), so a figure on
 // screen and a figure saved cannot come from two places. The async work (reading, saving) is in planController.ts.
 import { DateField, Decimal, formatDate, formatPounds, LineField, PlanStatus, serialFromIso } from "../../engine";
-import { OpenedPlan, PlanBook, PlanSummary, SavedPlan } from "../../workbook/planBook";
+import { OpenedPlan, PlanBook, PlanHistoryRow, PlanSummary, SavedPlan } from "../../workbook/planBook";
 import type { SaveProblem } from "./planSaving";
 import { EMPTY_LINE, LineDraft, LineTexts, textsFromCells, textsFromService, textsOf } from "./lineDrafts";
 
 /** The plan's own text fields (besides its lines and status). */
-export type PlanTextField = "reason" | "signedOffBy" | DateField;
+export type PlanTextField = "reason" | "signedOffBy" | "outcomes" | "contact" | DateField;
 
 /** What the user edits of a plan; differing from its baseline is unsaved work. */
 export interface PlanContent {
@@ -21,6 +21,9 @@ export interface PlanContent {
   readonly startDate: string;
   readonly endDate: string;
   readonly reviewDate: string;
+  /** What the plan is for, in the person's words, and whom they contact: for the copy they are given. */
+  readonly outcomes: string;
+  readonly contact: string;
 }
 
 /** The plan being edited. */
@@ -82,6 +85,15 @@ export interface PlanEditorState {
   /** Saving would overlap the person's earlier Agreed plans: waiting for the user to end them or keep editing. */
   readonly overlap: OverlapQuestion | null;
   readonly nextKey: number;
+  /** The open plan's saves, newest first, as PlanHistory holds them; null until read. */
+  readonly history: PlanHistory | null;
+}
+
+/** A plan's saves as read from PlanHistory, and rows of it that could not be read. */
+export interface PlanHistory {
+  readonly planId: string;
+  readonly rows: readonly PlanHistoryRow[];
+  readonly problems: readonly string[];
 }
 
 export type PlanEditorAction =
@@ -120,7 +132,10 @@ export type PlanEditorAction =
       readonly plan: SavedPlan;
       readonly content: PlanContent;
       readonly keys: readonly number[];
+      /** Why the save's PlanHistory row was not written, though the plan was saved. */
+      readonly historyProblem?: string;
     }
+  | { readonly type: "historyRead"; readonly history: PlanHistory }
   | { readonly type: "saveFailed"; readonly message: Notice }
   | { readonly type: "overlapFound"; readonly question: OverlapQuestion }
   | { readonly type: "overlapKept" };
@@ -135,6 +150,8 @@ export const FOCUS = {
   startDate: "plan-start-date",
   endDate: "plan-end-date",
   reviewDate: "plan-review-date",
+  outcomes: "plan-outcomes",
+  contact: "plan-contact",
 } as const;
 
 export function initialState(userName: string): PlanEditorState {
@@ -152,6 +169,7 @@ export function initialState(userName: string): PlanEditorState {
     userName,
     overlap: null,
     nextKey: 1,
+    history: null,
   };
 }
 
@@ -166,6 +184,8 @@ export function contentOf(plan: Omit<PlanContent, "lines"> & { readonly lines: r
     startDate: plan.startDate,
     endDate: plan.endDate,
     reviewDate: plan.reviewDate,
+    outcomes: plan.outcomes,
+    contact: plan.contact,
   };
 }
 
@@ -195,6 +215,8 @@ function newPlan(personId: string): PlanEdit {
     startDate: "",
     endDate: "",
     reviewDate: "",
+    outcomes: "",
+    contact: "",
   };
   return { ...content, lines: [], lastSaved: null, baseline: content, saveTried: false, datesLeft: [] };
 }
@@ -216,6 +238,8 @@ function openedPlan(plan: OpenedPlan, firstKey: number): PlanEdit {
     startDate: plan.startDate ?? "",
     endDate: plan.endDate ?? "",
     reviewDate: plan.reviewDate ?? "",
+    outcomes: plan.outcomes ?? "",
+    contact: plan.contact ?? "",
     lastSaved: { updatedAt: plan.updatedAt, updatedBy: plan.updatedBy },
     saveTried: false,
     datesLeft: [],
@@ -232,6 +256,9 @@ function withSummary(book: PlanBook, saved: SavedPlan): PlanBook {
     name: person?.name ?? "",
     status: saved.status,
     updatedAt: saved.updatedAt,
+    reviewDate: saved.reviewDate,
+    endDate: saved.endDate,
+    light: saved.figures.light,
   };
   const at = book.plans.findIndex((plan) => plan.planId === saved.planId);
   const plans = at < 0 ? [...book.plans, summary] : book.plans.map((plan, index) => (index === at ? summary : plan));
@@ -339,6 +366,7 @@ export function planEditorReducer(state: PlanEditorState, action: PlanEditorActi
         saveMessage: null,
         overlap: null,
         busy: null,
+        history: null,
       }));
     case "planOpened":
       return replacePlan(state, { kind: "openPlan", planId: action.plan.planId }, action.discard, () => ({
@@ -349,6 +377,7 @@ export function planEditorReducer(state: PlanEditorState, action: PlanEditorActi
         saveMessage: null,
         overlap: null,
         busy: null,
+        history: state.history?.planId === action.plan.planId ? state.history : null,
       }));
     case "confirmNeeded":
       return { ...state, pending: action.intent };
@@ -439,8 +468,17 @@ export function planEditorReducer(state: PlanEditorState, action: PlanEditorActi
         overlap: null,
         busy: { label: "Saving the plan", done: 0, of: 0 },
       };
-    case "saved":
-      return savedReducer(state, action.plan, action.content, action.keys);
+    case "saved": {
+      const next = savedReducer(state, action.plan, action.content, action.keys);
+      if (!action.historyProblem || !next.saveMessage) return next;
+      const unrecorded = ` This save was not recorded in PlanHistory: ${action.historyProblem}`;
+      return {
+        ...next,
+        saveMessage: { ...next.saveMessage, intent: "warning", text: next.saveMessage.text + unrecorded },
+      };
+    }
+    case "historyRead":
+      return state.plan?.planId === action.history.planId ? { ...state, history: action.history } : state;
     case "saveFailed":
       return { ...state, saving: null, busy: null, saveMessage: action.message };
     case "overlapFound":
