@@ -16,6 +16,7 @@ import {
 } from "../../workbook/planBook";
 import { Workbook, WorkbookRefusal } from "../../workbook/port";
 import { setUpWorkbook } from "../../workbook/starter";
+import { addPersonCopySheet, readPersonCopy } from "../../workbook/reports/personCopyBook";
 import { Intent, Notice, PlanEditorAction, PlanEditorState, planUnsaved, unsavedWork } from "./planEditor";
 import { prepareSave } from "./planSaving";
 
@@ -34,6 +35,10 @@ export interface PlanController {
    * with `endEarlier` (their IDs, once the user chose to end them) ends each the day before it starts.
    */
   save(state: PlanEditorState, endEarlier?: readonly string[]): Promise<void>;
+  /** Makes the person's copy of the open plan, from its saved rows. */
+  makeCopy(state: PlanEditorState): Promise<void>;
+  /** Adds the copy being looked at as a sheet laid out to print on A4. */
+  addCopySheet(state: PlanEditorState): Promise<void>;
 }
 
 /** How an error is told to the user: what the workbook needs, or plainly that something went wrong. */
@@ -178,6 +183,40 @@ export function planController(
     discard: async (state) => {
       dispatch({ type: "discardConfirmed" });
       if (state.pending) await perform(state, state.pending, true);
+    },
+
+    makeCopy: async (state) => {
+      const planId = state.plan?.planId;
+      if (!planId || !state.book) return;
+      const book = state.book;
+      await run(
+        `Making the person's copy of ${planId}`,
+        async () => {
+          const document = await readPersonCopy(workbook, book, planId, timestamp(now()).slice(0, 10));
+          dispatch({ type: "copyMade", planId, document });
+        },
+        (message) => ({ type: "workFailed", message }),
+      );
+    },
+
+    addCopySheet: async (state) => {
+      const copy = state.copy;
+      if (!copy) return;
+      dispatch({ type: "workStarted", label: "Adding the copy's sheet" });
+      try {
+        const sheet = await addPersonCopySheet(workbook, copy.planId, copy.document);
+        dispatch({
+          type: "copyMessage",
+          planId: copy.planId,
+          message: {
+            intent: "success",
+            title: `Added the sheet ${sheet}`,
+            text: "Laid out for A4, one page wide: print it from Excel (File › Print).",
+          },
+        });
+      } catch (error) {
+        dispatch({ type: "copyMessage", planId: copy.planId, message: noticeOf(error, "The sheet was not added") });
+      }
     },
 
     save: async (state, endEarlier = []) => {

@@ -3,6 +3,7 @@
 // screen and a figure saved cannot come from two places. The async work (reading, saving) is in planController.ts.
 import { DateField, Decimal, formatDate, formatPounds, LineField, PlanStatus, serialFromIso } from "../../engine";
 import { OpenedPlan, PlanBook, PlanHistoryRow, PlanSummary, SavedPlan } from "../../workbook/planBook";
+import type { PersonCopy } from "../../workbook/reports/personCopy";
 import type { SaveProblem } from "./planSaving";
 import { EMPTY_LINE, LineDraft, LineTexts, textsFromCells, textsFromService, textsOf } from "./lineDrafts";
 
@@ -87,6 +88,16 @@ export interface PlanEditorState {
   readonly nextKey: number;
   /** The open plan's saves, newest first, as PlanHistory holds them; null until read. */
   readonly history: PlanHistory | null;
+  /** The person's copy of the open plan, as made from its saved rows; null until made. */
+  readonly copy: CopyState | null;
+}
+
+/** The person's copy being looked at: the document, how it is shown, and what became of adding its sheet. */
+export interface CopyState {
+  readonly planId: string;
+  readonly document: PersonCopy;
+  readonly largePrint: boolean;
+  readonly message: Notice | null;
 }
 
 /** A plan's saves as read from PlanHistory, and rows of it that could not be read. */
@@ -136,6 +147,10 @@ export type PlanEditorAction =
       readonly historyProblem?: string;
     }
   | { readonly type: "historyRead"; readonly history: PlanHistory }
+  | { readonly type: "copyMade"; readonly planId: string; readonly document: PersonCopy }
+  | { readonly type: "copyMessage"; readonly planId: string; readonly message: Notice }
+  | { readonly type: "largePrintSet"; readonly on: boolean }
+  | { readonly type: "copyClosed" }
   | { readonly type: "saveFailed"; readonly message: Notice }
   | { readonly type: "overlapFound"; readonly question: OverlapQuestion }
   | { readonly type: "overlapKept" };
@@ -170,6 +185,7 @@ export function initialState(userName: string): PlanEditorState {
     overlap: null,
     nextKey: 1,
     history: null,
+    copy: null,
   };
 }
 
@@ -367,6 +383,7 @@ export function planEditorReducer(state: PlanEditorState, action: PlanEditorActi
         overlap: null,
         busy: null,
         history: null,
+        copy: null,
       }));
     case "planOpened":
       return replacePlan(state, { kind: "openPlan", planId: action.plan.planId }, action.discard, () => ({
@@ -378,6 +395,7 @@ export function planEditorReducer(state: PlanEditorState, action: PlanEditorActi
         overlap: null,
         busy: null,
         history: state.history?.planId === action.plan.planId ? state.history : null,
+        copy: state.copy?.planId === action.plan.planId ? state.copy : null,
       }));
     case "confirmNeeded":
       return { ...state, pending: action.intent };
@@ -469,7 +487,8 @@ export function planEditorReducer(state: PlanEditorState, action: PlanEditorActi
         busy: { label: "Saving the plan", done: 0, of: 0 },
       };
     case "saved": {
-      const next = savedReducer(state, action.plan, action.content, action.keys);
+      // A copy made before the save no longer shows the plan as saved: it is made again from the new rows.
+      const next = { ...savedReducer(state, action.plan, action.content, action.keys), copy: null };
       if (!action.historyProblem || !next.saveMessage) return next;
       const unrecorded = ` This save was not recorded in PlanHistory: ${action.historyProblem}`;
       return {
@@ -477,6 +496,26 @@ export function planEditorReducer(state: PlanEditorState, action: PlanEditorActi
         saveMessage: { ...next.saveMessage, intent: "warning", text: next.saveMessage.text + unrecorded },
       };
     }
+    case "copyMade":
+      if (state.plan?.planId !== action.planId) return state;
+      return {
+        ...state,
+        busy: null,
+        copy: {
+          planId: action.planId,
+          document: action.document,
+          largePrint: state.copy?.largePrint ?? false,
+          message: null,
+        },
+      };
+    case "copyMessage":
+      return state.copy?.planId === action.planId
+        ? { ...state, busy: null, copy: { ...state.copy, message: action.message } }
+        : { ...state, busy: null };
+    case "largePrintSet":
+      return state.copy ? { ...state, copy: { ...state.copy, largePrint: action.on } } : state;
+    case "copyClosed":
+      return { ...state, copy: null };
     case "historyRead":
       return state.plan?.planId === action.history.planId ? { ...state, history: action.history } : state;
     case "saveFailed":
