@@ -325,7 +325,7 @@ describe("saving a plan", () => {
 
   it("adds the newer columns to an older Plans table on save, touching nothing else (8.3, 10 §1)", async () => {
     const workbook = new MemoryWorkbook({ formulas: formulaEngine });
-    const newer = ["Start date", "End date", "Review date", "Signed off by"];
+    const newer = ["Start date", "End date", "Review date", "Signed off by", "Outcomes", "Contact"];
     const older = columnWrites(PLANS).filter((column) => !newer.includes(column.header));
     const notes = { header: "Notes", numberFormat: "General" };
     // An older plan, saved before these columns existed, with a note of the user's own.
@@ -338,10 +338,12 @@ describe("saving a plan", () => {
     await setUpWorkbook(workbook);
     const book = await readPlanBook(workbook);
     expect(book.plans.map((plan) => plan.planId)).toEqual(["PLAN-0007"]);
+    // A plan saved before Outcomes and Contact existed opens with neither (26 §1).
+    expect(await openPlan(workbook, "PLAN-0007")).toMatchObject({ outcomes: "", contact: "" });
     await savePlan(workbook, book, draft("P002", [assistant("10")]), AT);
     const plans = (await workbook.readTable("Plans"))!;
     expect(plans.headers).toEqual([...older.map((column) => column.header), "Notes", ...newer]);
-    expect(plans.rows[0]).toEqual([...oldRow, "Panel in May", null, null, null, null]);
+    expect(plans.rows[0]).toEqual([...oldRow, "Panel in May", null, null, null, null, null, null]);
     expect((await records(workbook, "Plans"))[1]).toMatchObject({ "Plan ID": "PLAN-0008", "Signed off by": "" });
     expect(await openPlan(workbook, "PLAN-0008")).toMatchObject({ planId: "PLAN-0008", personId: "P002" });
   });
