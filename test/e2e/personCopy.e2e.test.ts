@@ -228,7 +228,15 @@ describe("issue 26 §1–3 in the browser preview, at 320 px", () => {
     await expect(paneAxeViolations()).resolves.toEqual([]);
     const layout = await paneLayout();
     expect(layout).toMatchObject({ width: 320, beyond: [], clipped: [], scrolls: false });
+    // In large print too, nothing runs past the pane's edge.
+    await pane().locator("#person-copy").getByRole("switch", { name: "Large print" }).check();
+    await expect(paneLayout()).resolves.toMatchObject({ width: 320, beyond: [], clipped: [], scrolls: false });
+    await expect(paneAxeViolations()).resolves.toEqual([]);
+    await pane().locator("#person-copy").getByRole("switch", { name: "Large print" }).uncheck();
     await pane().screenshot({ path: "test-results/person-copy-320.png" });
+    await pane().locator("#reviews-due").screenshot({ path: "test-results/reviews-due-320.png" });
+    await pane().locator("#person-copy").screenshot({ path: "test-results/person-copy-pane-320.png" });
+    await pane().locator("#plan-history").screenshot({ path: "test-results/plan-history-320.png" });
     expect(opened.errors).toEqual([]);
   });
 });

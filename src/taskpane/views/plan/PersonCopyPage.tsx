@@ -34,10 +34,16 @@ const useStyles = makeStyles({
   title: { fontSize: "1.6em" },
   heading: { fontSize: "1.2em" },
   services: { margin: 0, paddingLeft: "1.2em" },
-  rows: { margin: 0, display: "grid", gridTemplateColumns: "minmax(0, 2fr) minmax(0, 1fr)", columnGap: "1em" },
+  // A figure or a date is never broken inside a word: its column is at least as wide as its longest word.
+  rows: {
+    margin: 0,
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 3fr) minmax(min-content, 2fr)",
+    columnGap: "1em",
+  },
   pair: { display: "contents" },
   label: { margin: 0 },
-  value: { margin: 0, fontWeight: tokens.fontWeightSemibold },
+  value: { margin: 0, fontWeight: tokens.fontWeightSemibold, overflowWrap: "normal" },
 });
 
 type Level = 1 | 2 | 3 | 4;
