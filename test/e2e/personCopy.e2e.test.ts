@@ -218,8 +218,18 @@ describe("issue 26 §1–3 in the browser preview, at 320 px", () => {
   it("has no accessibility violations and nothing beyond the pane's edge, copy and history open (§1–3)", async () => {
     await choose("Open a saved plan", "PLAN-0001", /^PLAN-0001 ·/);
     await pane().getByRole("heading", { name: "Plan PLAN-0001" }).waitFor();
+    // Workbook text is shown as text, never as HTML.
+    await pane()
+      .getByRole("textbox", { name: /^Who to contact/ })
+      .fill("Older People's Team <b>01632 960123</b>");
+    await pane().getByRole("button", { name: "Save plan" }).click();
+    await messageBar(SAVED("PLAN-0001")).waitFor();
     await pane().getByRole("button", { name: "Make the person's copy" }).click();
     await pane().locator("#person-copy").waitFor();
+    await expect(pane().locator("#person-copy").textContent()).resolves.toContain(
+      "Older People's Team <b>01632 960123</b>",
+    );
+    await expect(pane().locator("#person-copy b").count()).resolves.toBe(0);
     await pane().locator("#plan-history li").first().waitFor();
     const reviews = pane().locator("#reviews-due");
     if (!(await reviews.evaluate((details: HTMLDetailsElement) => details.open))) {
