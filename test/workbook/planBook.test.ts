@@ -198,6 +198,9 @@ describe("saving a plan", () => {
         "Updated by": "Sam Reid",
         // An Excel date serial: 46,350 days after 30 December 1899 is 24 November 2026; 14:05 is 845/1440 of a day.
         "Updated at": 46350 + 845 / 1440,
+        // What the plan is for and whom to contact, for the person's copy (26 §1): none given, left empty.
+        Outcomes: null,
+        Contact: null,
       },
     ]);
     // Staff at once after Frequency: =PB.PLAN_COST(PlanLines[[Quantity]:[Staff at once]]).
@@ -258,9 +261,16 @@ describe("saving a plan", () => {
   it("opens a saved plan as it was saved, its line cells as the workbook holds them", async () => {
     const { workbook, book } = await starterBook();
     // 10 × 19.55 × 52 + 650 = £10,816 against £10,640: 1.7% above, Green, so it may be agreed freely.
-    await savePlan(workbook, book, draft("P002", [assistant("10"), chair], { status: "Agreed" }), AT);
+    // What the plan is for and whom to contact (26 §1), kept as typed, spaces at the ends trimmed.
+    const words = {
+      outcomes: " To stay living at home and see friends ",
+      contact: "Older People's Team, 01632 960123",
+    };
+    await savePlan(workbook, book, draft("P002", [assistant("10"), chair], { status: "Agreed", ...words }), AT);
     const opened = await openPlan(workbook, "plan-0001");
     expect(opened).toEqual({
+      outcomes: "To stay living at home and see friends",
+      contact: "Older People's Team, 01632 960123",
       planId: "PLAN-0001",
       personId: "P002",
       status: "Agreed",
@@ -315,7 +325,7 @@ describe("saving a plan", () => {
 
   it("adds the newer columns to an older Plans table on save, touching nothing else (8.3, 10 §1)", async () => {
     const workbook = new MemoryWorkbook({ formulas: formulaEngine });
-    const newer = ["Start date", "End date", "Review date", "Signed off by"];
+    const newer = ["Start date", "End date", "Review date", "Signed off by", "Outcomes", "Contact"];
     const older = columnWrites(PLANS).filter((column) => !newer.includes(column.header));
     const notes = { header: "Notes", numberFormat: "General" };
     // An older plan, saved before these columns existed, with a note of the user's own.
@@ -328,10 +338,12 @@ describe("saving a plan", () => {
     await setUpWorkbook(workbook);
     const book = await readPlanBook(workbook);
     expect(book.plans.map((plan) => plan.planId)).toEqual(["PLAN-0007"]);
+    // A plan saved before Outcomes and Contact existed opens with neither (26 §1).
+    expect(await openPlan(workbook, "PLAN-0007")).toMatchObject({ outcomes: "", contact: "" });
     await savePlan(workbook, book, draft("P002", [assistant("10")]), AT);
     const plans = (await workbook.readTable("Plans"))!;
     expect(plans.headers).toEqual([...older.map((column) => column.header), "Notes", ...newer]);
-    expect(plans.rows[0]).toEqual([...oldRow, "Panel in May", null, null, null, null]);
+    expect(plans.rows[0]).toEqual([...oldRow, "Panel in May", null, null, null, null, null, null]);
     expect((await records(workbook, "Plans"))[1]).toMatchObject({ "Plan ID": "PLAN-0008", "Signed off by": "" });
     expect(await openPlan(workbook, "PLAN-0008")).toMatchObject({ planId: "PLAN-0008", personId: "P002" });
   });

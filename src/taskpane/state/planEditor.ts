@@ -2,12 +2,13 @@
 // shows is this state or derived from it by the engine's rules (derivePlan, in planSaving.ts), so a figure on
 // screen and a figure saved cannot come from two places. The async work (reading, saving) is in planController.ts.
 import { DateField, Decimal, formatDate, formatPounds, LineField, PlanStatus, serialFromIso } from "../../engine";
-import { OpenedPlan, PlanBook, PlanSummary, SavedPlan } from "../../workbook/planBook";
+import { OpenedPlan, PlanBook, PlanHistoryRow, PlanSummary, SavedPlan } from "../../workbook/planBook";
+import type { PersonCopy } from "../../workbook/reports/personCopy";
 import type { SaveProblem } from "./planSaving";
 import { EMPTY_LINE, LineDraft, LineTexts, textsFromCells, textsFromService, textsOf } from "./lineDrafts";
 
 /** The plan's own text fields (besides its lines and status). */
-export type PlanTextField = "reason" | "signedOffBy" | DateField;
+export type PlanTextField = "reason" | "signedOffBy" | "outcomes" | "contact" | DateField;
 
 /** What the user edits of a plan; differing from its baseline is unsaved work. */
 export interface PlanContent {
@@ -21,6 +22,9 @@ export interface PlanContent {
   readonly startDate: string;
   readonly endDate: string;
   readonly reviewDate: string;
+  /** What the plan is for, in the person's words, and whom they contact: for the copy they are given. */
+  readonly outcomes: string;
+  readonly contact: string;
 }
 
 /** The plan being edited. */
@@ -82,6 +86,25 @@ export interface PlanEditorState {
   /** Saving would overlap the person's earlier Agreed plans: waiting for the user to end them or keep editing. */
   readonly overlap: OverlapQuestion | null;
   readonly nextKey: number;
+  /** The open plan's saves, newest first, as PlanHistory holds them; null until read. */
+  readonly history: PlanHistory | null;
+  /** The person's copy of the open plan, as made from its saved rows; null until made. */
+  readonly copy: CopyState | null;
+}
+
+/** The person's copy being looked at: the document, how it is shown, and what became of adding its sheet. */
+export interface CopyState {
+  readonly planId: string;
+  readonly document: PersonCopy;
+  readonly largePrint: boolean;
+  readonly message: Notice | null;
+}
+
+/** A plan's saves as read from PlanHistory, and rows of it that could not be read. */
+export interface PlanHistory {
+  readonly planId: string;
+  readonly rows: readonly PlanHistoryRow[];
+  readonly problems: readonly string[];
 }
 
 export type PlanEditorAction =
@@ -120,7 +143,14 @@ export type PlanEditorAction =
       readonly plan: SavedPlan;
       readonly content: PlanContent;
       readonly keys: readonly number[];
+      /** Why the save's PlanHistory row was not written, though the plan was saved. */
+      readonly historyProblem?: string;
     }
+  | { readonly type: "historyRead"; readonly history: PlanHistory }
+  | { readonly type: "copyMade"; readonly planId: string; readonly document: PersonCopy }
+  | { readonly type: "copyMessage"; readonly planId: string; readonly message: Notice }
+  | { readonly type: "largePrintSet"; readonly on: boolean }
+  | { readonly type: "copyClosed" }
   | { readonly type: "saveFailed"; readonly message: Notice }
   | { readonly type: "overlapFound"; readonly question: OverlapQuestion }
   | { readonly type: "overlapKept" };
@@ -135,6 +165,8 @@ export const FOCUS = {
   startDate: "plan-start-date",
   endDate: "plan-end-date",
   reviewDate: "plan-review-date",
+  outcomes: "plan-outcomes",
+  contact: "plan-contact",
 } as const;
 
 export function initialState(userName: string): PlanEditorState {
@@ -152,6 +184,8 @@ export function initialState(userName: string): PlanEditorState {
     userName,
     overlap: null,
     nextKey: 1,
+    history: null,
+    copy: null,
   };
 }
 
@@ -166,6 +200,8 @@ export function contentOf(plan: Omit<PlanContent, "lines"> & { readonly lines: r
     startDate: plan.startDate,
     endDate: plan.endDate,
     reviewDate: plan.reviewDate,
+    outcomes: plan.outcomes,
+    contact: plan.contact,
   };
 }
 
@@ -195,6 +231,8 @@ function newPlan(personId: string): PlanEdit {
     startDate: "",
     endDate: "",
     reviewDate: "",
+    outcomes: "",
+    contact: "",
   };
   return { ...content, lines: [], lastSaved: null, baseline: content, saveTried: false, datesLeft: [] };
 }
@@ -216,6 +254,8 @@ function openedPlan(plan: OpenedPlan, firstKey: number): PlanEdit {
     startDate: plan.startDate ?? "",
     endDate: plan.endDate ?? "",
     reviewDate: plan.reviewDate ?? "",
+    outcomes: plan.outcomes ?? "",
+    contact: plan.contact ?? "",
     lastSaved: { updatedAt: plan.updatedAt, updatedBy: plan.updatedBy },
     saveTried: false,
     datesLeft: [],
@@ -232,6 +272,9 @@ function withSummary(book: PlanBook, saved: SavedPlan): PlanBook {
     name: person?.name ?? "",
     status: saved.status,
     updatedAt: saved.updatedAt,
+    reviewDate: saved.reviewDate,
+    endDate: saved.endDate,
+    light: saved.figures.light,
   };
   const at = book.plans.findIndex((plan) => plan.planId === saved.planId);
   const plans = at < 0 ? [...book.plans, summary] : book.plans.map((plan, index) => (index === at ? summary : plan));
@@ -339,6 +382,8 @@ export function planEditorReducer(state: PlanEditorState, action: PlanEditorActi
         saveMessage: null,
         overlap: null,
         busy: null,
+        history: null,
+        copy: null,
       }));
     case "planOpened":
       return replacePlan(state, { kind: "openPlan", planId: action.plan.planId }, action.discard, () => ({
@@ -349,6 +394,8 @@ export function planEditorReducer(state: PlanEditorState, action: PlanEditorActi
         saveMessage: null,
         overlap: null,
         busy: null,
+        history: state.history?.planId === action.plan.planId ? state.history : null,
+        copy: state.copy?.planId === action.plan.planId ? state.copy : null,
       }));
     case "confirmNeeded":
       return { ...state, pending: action.intent };
@@ -439,8 +486,38 @@ export function planEditorReducer(state: PlanEditorState, action: PlanEditorActi
         overlap: null,
         busy: { label: "Saving the plan", done: 0, of: 0 },
       };
-    case "saved":
-      return savedReducer(state, action.plan, action.content, action.keys);
+    case "saved": {
+      // A copy made before the save no longer shows the plan as saved: it is made again from the new rows.
+      const next = { ...savedReducer(state, action.plan, action.content, action.keys), copy: null };
+      if (!action.historyProblem || !next.saveMessage) return next;
+      const unrecorded = ` This save was not recorded in PlanHistory: ${action.historyProblem}`;
+      return {
+        ...next,
+        saveMessage: { ...next.saveMessage, intent: "warning", text: next.saveMessage.text + unrecorded },
+      };
+    }
+    case "copyMade":
+      if (state.plan?.planId !== action.planId) return state;
+      return {
+        ...state,
+        busy: null,
+        copy: {
+          planId: action.planId,
+          document: action.document,
+          largePrint: state.copy?.largePrint ?? false,
+          message: null,
+        },
+      };
+    case "copyMessage":
+      return state.copy?.planId === action.planId
+        ? { ...state, busy: null, copy: { ...state.copy, message: action.message } }
+        : { ...state, busy: null };
+    case "largePrintSet":
+      return state.copy ? { ...state, copy: { ...state.copy, largePrint: action.on } } : state;
+    case "copyClosed":
+      return { ...state, copy: null };
+    case "historyRead":
+      return state.plan?.planId === action.history.planId ? { ...state, history: action.history } : state;
     case "saveFailed":
       return { ...state, saving: null, busy: null, saveMessage: action.message };
     case "overlapFound":

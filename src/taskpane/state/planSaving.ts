@@ -160,6 +160,8 @@ export function prepareSave(
       status: plan.status,
       reason: plan.reason,
       signedOffBy: plan.signedOffBy,
+      outcomes: plan.outcomes,
+      contact: plan.contact,
       ...datesOf(plan),
       updatedBy: state.userName,
     },

@@ -38,7 +38,9 @@ export interface Person {
 /** A catalogue entry from the Services table. */
 export type Service = RowOf<typeof SERVICES>;
 
-export type PlanSummary = Pick<RowOf<typeof PLANS>, "planId" | "personId" | "name" | "status" | "updatedAt">;
+export type PlanSummary = Pick<RowOf<typeof PLANS>, "planId" | "personId" | "name" | "status" | "updatedAt"> &
+  /** When it is to be reviewed, when it ends, and its light; absent where the row's cells cannot be read. */
+  Partial<Pick<RowOf<typeof PLANS>, "reviewDate" | "endDate" | "light">>;
 
 /** What the pane needs from the workbook, read and checked once. */
 export interface PlanBook {
@@ -92,6 +94,7 @@ function readServices(table: TableData, warnings: string[]): Service[] {
 }
 
 const SUMMARY_FIELDS = ["planId", "personId", "name", "status", "updatedAt"] as const;
+const REVIEW_FIELDS = ["reviewDate", "endDate", "light"] as const;
 
 function readPlanSummaries(table: TableData, warnings: string[]): PlanSummary[] {
   const { rows, problems } = readRows(PLANS, table, SUMMARY_FIELDS);
@@ -100,7 +103,15 @@ function readPlanSummaries(table: TableData, warnings: string[]): PlanSummary[] 
       ({ index, message }) => `${table.name} table row ${index + 1} cannot be opened as a plan: ${message}.`,
     ),
   );
-  return rows.map(({ value }) => value).filter((plan) => plan.planId !== "");
+  // Read apart, so a review date that cannot be read leaves the plan out of the reviews due, not out of the pane.
+  const reviews = readRows(PLANS, table, REVIEW_FIELDS);
+  const review = new Map(reviews.rows.map(({ index, value }) => [index, value]));
+  warnings.push(
+    ...reviews.problems.map(
+      ({ index, message }) => `${table.name} table row ${index + 1} is left out of the reviews due: ${message}.`,
+    ),
+  );
+  return rows.map(({ index, value }) => ({ ...value, ...review.get(index) })).filter((plan) => plan.planId !== "");
 }
 
 const AGREED_FIELDS = [

@@ -44,6 +44,9 @@ export interface PlanDecision {
   readonly status: PlanStatus;
   readonly reason: string;
   readonly signedOffBy: string;
+  /** What the plan is for, and who the person contacts about it, for the copy they are given; absent: kept as is. */
+  readonly outcomes?: string;
+  readonly contact?: string;
 }
 
 /**
@@ -119,6 +122,8 @@ const OPEN_FIELDS = [
   "signedOffBy",
   "updatedBy",
   "updatedAt",
+  "outcomes",
+  "contact",
 ] as const;
 
 /** Opens a saved plan from the Plans and PlanLines tables. */
@@ -244,6 +249,8 @@ export function planRow(saved: SavedPlan, person: Person): RowOf<typeof PLANS> {
     signedOffOn: saved.signedOffOn,
     updatedBy: saved.updatedBy.trim(),
     updatedAt: saved.updatedAt,
+    outcomes: saved.outcomes?.trim(),
+    contact: saved.contact?.trim(),
   };
 }
 

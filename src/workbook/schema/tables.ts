@@ -28,6 +28,7 @@ import {
   later,
   money,
   MONEY_FORMAT,
+  note,
   percent,
   PERCENT_FORMAT,
   raw,
@@ -147,6 +148,38 @@ export const PLANS = {
     signedOffOn: later(date("Signed off on")),
     updatedBy: text("Updated by"),
     updatedAt: dateTime("Updated at"),
+    /** What the plan is for, in the person's words: on the copy they are given. */
+    outcomes: later(note("Outcomes")),
+    /** Who the person contacts about their plan (a team, a phone number): on the copy they are given. */
+    contact: later(note("Contact")),
+  },
+} as const satisfies TableSpec<unknown>;
+
+/**
+ * A row for every save of a plan, appended and never rewritten: who saved it when, its status, figures and light,
+ * the tolerance in force, the decision, and which lines the save added, removed and changed. Plans holds each plan's
+ * current state; this holds how it came to be.
+ */
+export const PLAN_HISTORY = {
+  name: "PlanHistory",
+  sheet: "Plan history",
+  columns: {
+    planId: text("Plan ID"),
+    savedAt: dateTime("Saved at"),
+    savedBy: text("Saved by"),
+    status: text("Status"),
+    annual: money("Plan cost (annual)"),
+    indicativeAnnual: money("Indicative budget (annual)"),
+    light: text("Traffic light"),
+    greenTolerance: percent("Green tolerance"),
+    amberTolerance: percent("Amber tolerance"),
+    reason: text("Reason"),
+    signedOffBy: text("Signed off by"),
+    signedOffOn: date("Signed off on"),
+    reviewDate: date("Review date"),
+    linesAdded: text("Lines added"),
+    linesRemoved: text("Lines removed"),
+    linesChanged: text("Lines changed"),
   },
 } as const satisfies TableSpec<unknown>;
 

@@ -3,7 +3,11 @@ import { useEffect, useRef } from "react";
 import { PlanBook, timestamp } from "../../../workbook/planBook";
 import { PlanEdit, PlanEditorAction, PlanEditorState } from "../../state/planEditor";
 import { dateProblems, DerivedPlan } from "../../state/planSaving";
+import { Button } from "@fluentui/react-components";
+import { PersonCopyPanel } from "./PersonCopyPanel";
 import { PlanDates } from "./PlanDates";
+import { PlanHistoryList } from "./PlanHistoryList";
+import { PlanWords } from "./PlanWords";
 import { PlanLines } from "./PlanLines";
 import { PlanTotals } from "./PlanTotals";
 import { SavePanel } from "./SavePanel";
@@ -12,6 +16,7 @@ import { TrafficLight } from "./TrafficLight";
 const useStyles = makeStyles({
   subheading: { margin: 0, fontSize: tokens.fontSizeBase400 },
   uncosted: { margin: 0, color: tokens.colorNeutralForeground2 },
+  copy: { alignSelf: "flex-start", maxWidth: "100%", whiteSpace: "normal", height: "auto" },
 });
 
 /** "1 line not costed yet", "2 lines not costed yet". */
@@ -28,6 +33,8 @@ export function PlanEditor({
   dispatch,
   onSave,
   onEndEarlier,
+  onMakeCopy,
+  onAddCopySheet,
 }: {
   state: PlanEditorState & { readonly plan: PlanEdit; readonly book: PlanBook };
   derived: DerivedPlan;
@@ -36,6 +43,9 @@ export function PlanEditor({
   onSave: () => void;
   /** The user chose to end the person's earlier Agreed plans and save. */
   onEndEarlier: (planIds: readonly string[]) => void;
+  /** Makes the person's copy of the plan as saved, and adds it as a sheet. */
+  onMakeCopy: () => void;
+  onAddCopySheet: () => void;
 }) {
   const styles = useStyles();
   const { plan, book } = state;
@@ -73,6 +83,7 @@ export function PlanEditor({
         </>
       )}
       <PlanDates plan={plan} problems={dateProblems(plan, timestamp(new Date()).slice(0, 10))} dispatch={dispatch} />
+      <PlanWords plan={plan} dispatch={dispatch} />
       <SavePanel
         plan={plan}
         userName={state.userName}
@@ -87,6 +98,22 @@ export function PlanEditor({
         onSave={onSave}
         onEndEarlier={onEndEarlier}
       />
+      {plan.planId && (
+        <>
+          <Divider />
+          {derived.unsaved ? (
+            <p className={styles.uncosted}>Save the plan to make the person&apos;s copy of it.</p>
+          ) : (
+            <Button className={styles.copy} onClick={onMakeCopy} disabled={busy}>
+              {state.copy ? "Make the person's copy again" : "Make the person's copy"}
+            </Button>
+          )}
+          {state.copy && (
+            <PersonCopyPanel copy={state.copy} busy={busy} dispatch={dispatch} onAddSheet={onAddCopySheet} />
+          )}
+          {state.history && <PlanHistoryList history={state.history} />}
+        </>
+      )}
     </>
   );
 }

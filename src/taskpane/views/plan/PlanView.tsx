@@ -31,6 +31,7 @@ const PlanEditor = lazy(() =>
 const planBookParts = () => import(/* webpackChunkName: "plan-book" */ "./planBookParts");
 const SearchCombobox = lazy(() => planBookParts().then((parts) => ({ default: parts.SearchCombobox })));
 const AssessmentSummary = lazy(() => planBookParts().then((parts) => ({ default: parts.AssessmentSummary })));
+const ReviewsDue = lazy(() => planBookParts().then((parts) => ({ default: parts.ReviewsDue })));
 
 const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: "12px", minWidth: 0 },
@@ -77,7 +78,9 @@ export function PlanView({ workbook, onUnsavedChange }: PaneViewProps) {
   useEffect(() => whenDrawnAndIdle(() => void planBookParts().catch(() => undefined)), []);
 
   const derived = useMemo(() => derivePlan(state), [state]);
-  const review = useMemo(() => state.book && lightReview(state.book, timestamp(new Date()).slice(0, 10)), [state.book]);
+  // The day the pane shows the plans for: the engine's rules take it as an argument.
+  const today = timestamp(new Date()).slice(0, 10);
+  const review = useMemo(() => state.book && lightReview(state.book, today), [state.book, today]);
   const switching = unsavedWork(state).join("\n");
   useEffect(() => onUnsavedChange(switching === "" ? [] : switching.split("\n")), [switching, onUnsavedChange]);
 
@@ -143,6 +146,9 @@ export function PlanView({ workbook, onUnsavedChange }: PaneViewProps) {
         />
       )}
       <Suspense fallback={book && <Spinner size="tiny" labelPosition="after" label="Opening the person search…" />}>
+        {book && book.plans.length > 0 && (
+          <ReviewsDue plans={book.plans} today={today} onOpen={(planId) => request({ kind: "openPlan", planId })} />
+        )}
         {book && book.plans.length > 0 && (
           <SearchCombobox
             id="plan-open"
@@ -216,6 +222,8 @@ export function PlanView({ workbook, onUnsavedChange }: PaneViewProps) {
             dispatch={dispatch}
             onSave={() => void controller.save(state)}
             onEndEarlier={(planIds) => void controller.save(state, planIds)}
+            onMakeCopy={() => void controller.makeCopy(state)}
+            onAddCopySheet={() => void controller.addCopySheet(state)}
           />
         </Suspense>
       )}
