@@ -10,3 +10,5 @@ export { repairPeopleFormulas } from "./plans/repair";
 export type { PeopleRepair } from "./plans/repair";
 export { changeNoteProblems, readSettingChanges, readSettings, saveTolerance } from "./plans/settings";
 export type { ChangeNote, SettingChange, WorkbookTolerance } from "./plans/settings";
+export { readTypedWeeks, readWorkbookWeeks, saveWeeksInYear, weeksOf } from "./plans/weeksInYear";
+export type { WorkbookWeeks } from "./plans/weeksInYear";

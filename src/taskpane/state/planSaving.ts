@@ -62,7 +62,11 @@ export function derivePlan(state: PlanEditorState): DerivedPlan {
   const { byKey, lines } = checkDrafts(plan?.lines ?? []);
   const uncosted = byKey.size - lines.length;
   const tolerance = book?.tolerance.tolerance ?? null;
-  const costed = plan && tolerance && uncosted === 0 ? costPlan(lines, priced?.budget.result ?? null, tolerance) : null;
+  const weeks = book?.weeks.weeksInYear ?? null;
+  const costed =
+    plan && tolerance && weeks && uncosted === 0
+      ? costPlan(lines, priced?.budget.result ?? null, tolerance, weeks)
+      : null;
   const light = costed?.againstBudget?.light ?? null;
   return {
     person,
@@ -126,6 +130,9 @@ export function prepareSave(
   }
   if (!book.tolerance.tolerance) {
     return { problems: [{ message: book.tolerance.problem ?? "", focus: FOCUS.catalogue }] };
+  }
+  if (!book.weeks.weeksInYear) {
+    return { problems: [{ message: book.weeks.problem ?? "", focus: FOCUS.catalogue }] };
   }
   const problems: SaveProblem[] = [];
   plan.lines.forEach((line, at) => {

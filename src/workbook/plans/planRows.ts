@@ -191,6 +191,7 @@ function refusals(
   problems: string[];
   figures?: PlanFigures;
   tolerance?: Tolerance;
+  weeksInYear?: Decimal;
   dates?: { startDate: string; endDate: string | null; reviewDate: string };
 } {
   const person = book.people.find((candidate) => candidate.id === plan.personId);
@@ -199,7 +200,9 @@ function refusals(
   if ("problem" in assessment) return { problems: [assessment.problem] };
   const tolerance = book.tolerance.tolerance;
   if (!tolerance) return { problems: [book.tolerance.problem!] };
-  const figures = planFigures(plan.lines, assessment.budget.result, tolerance);
+  const weeksInYear = book.weeks.weeksInYear;
+  if (!weeksInYear) return { problems: [book.weeks.problem!] };
+  const figures = planFigures(plan.lines, assessment.budget.result, tolerance, weeksInYear);
   const problems = planProblems({ ...plan, light: plan.lines.length > 0 ? figures.light : null, saved }).map(
     (problem) => problem.message,
   );
@@ -214,7 +217,7 @@ function refusals(
   });
   const dated = planDates(plan, today);
   if ("problems" in dated) problems.push(...Object.values(dated.problems).map((message) => `${message}.`));
-  return { problems, figures, tolerance, dates: "dates" in dated ? dated.dates : undefined };
+  return { problems, figures, tolerance, weeksInYear, dates: "dates" in dated ? dated.dates : undefined };
 }
 
 /** A saved plan's row in Plans: whose it is, its dates and figures, and the decision. */
@@ -295,13 +298,15 @@ export async function savePlan(
   const savedRow: Pick<RowOf<typeof PLANS>, (typeof SAVED_FIELDS)[number]> | null =
     existing.length === 0 ? null : readSaved(plans, existing[0]);
   const savedStatus = savedRow && PLAN_STATUSES.find((known) => matchKey(known) === matchKey(savedRow.status));
-  const { problems, figures, tolerance, dates } = refusals(
+  const { problems, figures, tolerance, weeksInYear, dates } = refusals(
     book,
     plan,
     today,
     savedRow && { status: savedStatus ?? "Draft", signedOffBy: savedRow.signedOffBy },
   );
-  if (problems.length > 0 || !figures || !dates || !tolerance) throw new WorkbookProblem(problems.join(" "));
+  if (problems.length > 0 || !figures || !dates || !tolerance || !weeksInYear) {
+    throw new WorkbookProblem(problems.join(" "));
+  }
   const person = book.people.find((candidate) => candidate.id === plan.personId)!;
   const planId = plan.planId ?? nextPlanId(plans);
 
@@ -370,7 +375,7 @@ export async function savePlan(
     update: existing.map((row) => ({ ...key(row, planId), value: values })),
     append: existing.length === 0 ? [values] : [],
   });
-  await workbook.editTables([linesEdit(lines, planId, saved.lines, plan.lines), plansEdit]);
+  await workbook.editTables([linesEdit(lines, planId, saved.lines, plan.lines, weeksInYear), plansEdit]);
   return saved;
 }
 
@@ -392,7 +397,13 @@ function readSaved(plans: TableData, row: number): Pick<RowOf<typeof PLANS>, (ty
  * Line number, in the table as read now), rows of lines no longer in the plan deleted, new lines appended. Lines are
  * numbered 1, 2, 3… in the plan's order.
  */
-function linesEdit(lines: TableData, planId: string, numbered: SavedPlan["lines"], sent: PlanToSave["lines"]) {
+function linesEdit(
+  lines: TableData,
+  planId: string,
+  numbered: SavedPlan["lines"],
+  sent: PlanToSave["lines"],
+  weeksInYear: Decimal,
+) {
   const lineColumn = headerIndex(lines).get(matchKey(PLAN_LINES.columns.line.header))!;
   // The plan's rows by their Line number, in table order: a number typed twice is matched first come, first served.
   const free = new Map<number | null, number[]>();
@@ -411,7 +422,7 @@ function linesEdit(lines: TableData, planId: string, numbered: SavedPlan["lines"
     frequency: line.frequency,
     staff: line.staff ?? new Decimal(1),
     managedAs: line.managedAs,
-    annualCost: lineAnnualCost(line),
+    annualCost: lineAnnualCost(line, weeksInYear),
   });
   const key = (row: number) => ({ row, key: { header: PLAN_LINES.columns.planId.header, value: planId } });
   return tableEdit(PLAN_LINES, lines, fieldsOf(PLAN_LINES), {

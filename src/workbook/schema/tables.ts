@@ -156,11 +156,17 @@ export const PLAN_SETTINGS = {
   columns: {
     setting: text("Setting"),
     value: raw("Value", PERCENT_FORMAT),
+    /**
+     * The weeks in a year every weekly↔annual conversion uses (26 §4): one number, in the first row, in a column of
+     * its own so that PlanSettings[Value] stays the two tolerance cells PB.PLAN_TOLERANCE takes. Blank: 52. An
+     * older table gains it when the setting is first saved.
+     */
+    weeksInYear: later(raw("Weeks in a year")),
   },
 } as const satisfies TableSpec<unknown>;
 
-/** The PlanSettings rows the add-in reads. */
-export const SETTING = { green: "Green tolerance", amber: "Amber tolerance" } as const;
+/** The PlanSettings rows the add-in reads, and the name the weeks in a year are recorded under. */
+export const SETTING = { green: "Green tolerance", amber: "Amber tolerance", weeksInYear: "Weeks in a year" } as const;
 
 /**
  * A row for each change of a setting made in the pane: which, from what to what, who, when and why. Written once,

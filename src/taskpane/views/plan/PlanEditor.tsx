@@ -59,6 +59,7 @@ export function PlanEditor({
         plan={plan}
         checked={derived.checked}
         services={book.services}
+        weeksInYear={book.weeks.weeksInYear}
         catalogue={state.catalogue}
         dispatch={dispatch}
       />

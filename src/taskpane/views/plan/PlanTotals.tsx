@@ -65,7 +65,7 @@ export function PlanTotals({ totals }: { totals: Totals }) {
   const row = (label: string, recurringAnnual: Decimal, oneOff: Decimal) => (
     <TableRow key={label}>
       <TableCell>{label}</TableCell>
-      {money(inPeriod(recurringAnnual, "weekly"))}
+      {money(inPeriod(recurringAnnual, "weekly", totals.weeksInYear))}
       {money(recurringAnnual)}
       {money(oneOff)}
     </TableRow>
