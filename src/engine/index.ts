@@ -12,6 +12,7 @@ export * from "./tolerance";
 export * from "./outcomeCategory";
 export * from "./plan";
 export * from "./supportPlan";
+export * from "./charge";
 export * from "./agreedPlans";
 export * from "./overlaps";
 export * from "./fastBudget";
