@@ -91,6 +91,7 @@ export async function councilWorkbook(): Promise<MemoryWorkbook> {
       signedOffOn: null,
       tolerance: DEFAULT_TOLERANCE,
       ended: [],
+      charge: null,
     } as const;
     planRows.push(planRow(saved, person));
   }

@@ -6,7 +6,7 @@
 // Both amounts must be for the same period (a week, or a year: annualCharge). Everything here is exact; the caller
 // rounds a figure it shows or writes to the penny once.
 import { Cell, describeCell, isBlank, moneyAmount, readCell } from "./cells";
-import { Decimal, formatPounds } from "./decimal";
+import { Decimal, formatPounds, toPence } from "./decimal";
 import { invalid } from "./errors";
 import { weeklyToAnnual } from "./periods";
 
@@ -32,9 +32,37 @@ export interface ChargeSplit {
   readonly council: Decimal;
 }
 
+/**
+ * A plan's cost over a period, in pounds and pence as Plans holds it, split by a charge over the same period: what
+ * the person pays rounded to the penny once, and the council the rest, so the two always add up to the cost.
+ */
 export function chargeSplit(planCost: Decimal, charge: Decimal): ChargeSplit {
-  const paid = contribution(planCost, charge);
+  const paid = toPence(contribution(planCost, charge));
   return { gross: planCost, contribution: paid, council: planCost.minus(paid) };
+}
+
+/** A plan's cost split by the person's charge, a year and a week. */
+export interface PlanCharge {
+  readonly weeklyCharge: Decimal;
+  readonly annual: ChargeSplit;
+  readonly weekly: ChargeSplit;
+}
+
+/**
+ * A plan's figures (a year and a week, to the penny, as saved) split by a weekly charge: a year against the charge ×
+ * the weeks in a year, a week against the charge itself. What the pane shows, the Plans row records the charge for,
+ * and the Finance view and sheet add up.
+ */
+export function planCharge(
+  figures: { readonly annual: Decimal; readonly weekly: Decimal },
+  weeklyCharge: Decimal,
+  weeksInYear: Decimal,
+): PlanCharge {
+  return {
+    weeklyCharge,
+    annual: chargeSplit(figures.annual, annualCharge(weeklyCharge, weeksInYear)),
+    weekly: chargeSplit(figures.weekly, weeklyCharge),
+  };
 }
 
 /** The most a weekly charge may be; more is surely a typing slip. */

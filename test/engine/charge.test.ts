@@ -7,6 +7,7 @@ import {
   contribution,
   councilCost,
   Decimal,
+  planCharge,
   readWeeklyCharge,
   toPence,
 } from "../../src/engine";
@@ -41,6 +42,23 @@ describe("the person's charge", () => {
       pounds(contribution(care, annualCharge(d("56.20"), d(52)))),
       pounds(councilCost(care, d("2922.40"))),
     ]).toEqual(["1243.84", "0.00"]);
+  });
+
+  it("a plan's figures split a year and a week, each rounded to the penny once", () => {
+    // £9,775 a year (£187.98 a week at 52) and a charge of £45.50 a week: £2,366 a year, £45.50 a week.
+    const split = planCharge({ annual: d(9775), weekly: d("187.98") }, d("45.50"), d(52));
+    expect(split.annual).toEqual({ gross: d(9775), contribution: d(2366), council: d(7409) });
+    expect(split.weekly).toEqual({ gross: d("187.98"), contribution: d("45.5"), council: d("142.48") });
+    // At 52.143 weeks the charge a year is £2,372.5065 → £2,372.51; the council pays £7,402.49.
+    const odd = planCharge({ annual: d(9775), weekly: d("187.47") }, d("45.50"), d("52.143"));
+    expect([odd.annual.contribution.toString(), odd.annual.council.toString()]).toEqual(["2372.51", "7402.49"]);
+    // Essex's example as a plan: £23.92 a week, £1,243.84 a year; a charge of £56.20: the council pays £0.
+    const essex = planCharge({ annual: d("1243.84"), weekly: d("23.92") }, d("56.20"), d(52));
+    expect([essex.annual.council, essex.weekly.council, essex.weekly.contribution].map(pounds)).toEqual([
+      "0.00",
+      "0.00",
+      "23.92",
+    ]);
   });
 
   it("what the person and the council pay always add up to the cost, neither below £0 (property)", () => {

@@ -188,6 +188,8 @@ describe("saving a plan", () => {
         "Direct payment (annual)": 10166,
         "Council-managed (annual)": 550,
         "Individual Service Fund (annual)": 0,
+        // No charge for the person (26 §5).
+        "Weekly charge": null,
         "Traffic light": "Green",
         // The tolerance the light was given under, kept with the plan (21 §4).
         "Green tolerance": 0.1,
@@ -267,6 +269,7 @@ describe("saving a plan", () => {
       startDate: "2026-11-24",
       endDate: null,
       reviewDate: "2027-11-24",
+      weeklyCharge: null,
       reason: "",
       signedOffBy: "",
       updatedBy: "Sam Reid",

@@ -5,9 +5,10 @@ import { DateField, Decimal, formatDate, formatPounds, LineField, PlanStatus, se
 import { OpenedPlan, PlanBook, PlanSummary, SavedPlan } from "../../workbook/planBook";
 import type { SaveProblem } from "./planSaving";
 import { EMPTY_LINE, LineDraft, LineTexts, textsFromCells, textsFromService, textsOf } from "./lineDrafts";
+import { councilCostText } from "./planCharge";
 
 /** The plan's own text fields (besides its lines and status). */
-export type PlanTextField = "reason" | "signedOffBy" | DateField;
+export type PlanTextField = "reason" | "signedOffBy" | "weeklyCharge" | DateField;
 
 /** What the user edits of a plan; differing from its baseline is unsaved work. */
 export interface PlanContent {
@@ -21,6 +22,8 @@ export interface PlanContent {
   readonly startDate: string;
   readonly endDate: string;
   readonly reviewDate: string;
+  /** The person's assessed charge a week, as typed; "" is none. */
+  readonly weeklyCharge: string;
 }
 
 /** The plan being edited. */
@@ -135,6 +138,7 @@ export const FOCUS = {
   startDate: "plan-start-date",
   endDate: "plan-end-date",
   reviewDate: "plan-review-date",
+  weeklyCharge: "plan-weekly-charge",
 } as const;
 
 export function initialState(userName: string): PlanEditorState {
@@ -166,6 +170,7 @@ export function contentOf(plan: Omit<PlanContent, "lines"> & { readonly lines: r
     startDate: plan.startDate,
     endDate: plan.endDate,
     reviewDate: plan.reviewDate,
+    weeklyCharge: plan.weeklyCharge,
   };
 }
 
@@ -195,6 +200,7 @@ function newPlan(personId: string): PlanEdit {
     startDate: "",
     endDate: "",
     reviewDate: "",
+    weeklyCharge: "",
   };
   return { ...content, lines: [], lastSaved: null, baseline: content, saveTried: false, datesLeft: [] };
 }
@@ -216,6 +222,7 @@ function openedPlan(plan: OpenedPlan, firstKey: number): PlanEdit {
     startDate: plan.startDate ?? "",
     endDate: plan.endDate ?? "",
     reviewDate: plan.reviewDate ?? "",
+    weeklyCharge: plan.weeklyCharge == null ? "" : plan.weeklyCharge.toFixed(2),
     lastSaved: { updatedAt: plan.updatedAt, updatedBy: plan.updatedBy },
     saveTried: false,
     datesLeft: [],
@@ -499,6 +506,7 @@ function savedReducer(
       title: `Saved plan ${saved.planId} to the Plans and PlanLines tables.`,
       text:
         `${planCostText(figures)}, ${figures.light}, ${saved.status}.` +
+        (saved.charge ? ` Cost to the council ${councilCostText(saved.charge)}.` : "") +
         saved.ended.map(({ planId, endDate }) => ` Ended ${planId} on ${formatDate(endDate)}.`).join(""),
     },
   };

@@ -8,6 +8,7 @@ import {
   CostedPlan,
   DateField,
   LineField,
+  PlanCharge,
   PlanField,
   PlanForSaving,
   planDates,
@@ -18,6 +19,7 @@ import {
   signOffRequired,
 } from "../../engine";
 import { checkDrafts, LINE_FIELDS, LineDraft, textsOf } from "./lineDrafts";
+import { chargeOfPlan, readTypedCharge, TypedCharge } from "./planCharge";
 import { contentOf, FOCUS, PlanContent, PlanEdit, PlanEditorState, planUnsaved } from "./planEditor";
 
 /** What stops a save, and where focus goes to fix it. */
@@ -51,6 +53,8 @@ export interface DerivedPlan {
   readonly decisionProblems: Partial<Record<PlanField, string>>;
   /** The person's saved plans, while a new plan is being built for them. */
   readonly otherPlans: readonly PlanSummary[];
+  /** The charge box read, and the costed plan split by it between the person and the council (26 §5). */
+  readonly charge: TypedCharge & { readonly split: PlanCharge | null };
   readonly unsaved: boolean;
 }
 
@@ -68,6 +72,7 @@ export function derivePlan(state: PlanEditorState): DerivedPlan {
       ? costPlan(lines, priced?.budget.result ?? null, tolerance, weeks)
       : null;
   const light = costed?.againstBudget?.light ?? null;
+  const charge = readTypedCharge(plan?.weeklyCharge ?? "");
   return {
     person,
     assessment,
@@ -81,6 +86,7 @@ export function derivePlan(state: PlanEditorState): DerivedPlan {
     otherPlans:
       plan && plan.planId === null && book ? book.plans.filter((summary) => summary.personId === plan.personId) : [],
     unsaved: planUnsaved(state),
+    charge: { ...charge, split: costed ? chargeOfPlan(costed.totals, charge.weeklyCharge) : null },
   };
 }
 
@@ -150,8 +156,9 @@ export function prepareSave(
   }));
   const dated = planDates(datesOf(plan), today);
   const wrongDates = "problems" in dated ? dated.problems : {};
-  // In the pane's order: the lines, the dates below them, then the decision.
+  // In the pane's order: the lines, the charge below them, the dates, then the decision.
   problems.push(...ruled.filter((problem) => problem.focus === FOCUS.catalogue));
+  if (derived.charge.problem) problems.push({ message: `${derived.charge.problem}.`, focus: FOCUS.weeklyCharge });
   DATE_FIELDS.forEach((field) => {
     const message = wrongDates[field];
     if (message) problems.push({ message: `${message}.`, focus: FOCUS[field] });
@@ -163,6 +170,7 @@ export function prepareSave(
     plan: {
       planId: plan.planId,
       personId: plan.personId,
+      weeklyCharge: derived.charge.weeklyCharge,
       lines,
       status: plan.status,
       reason: plan.reason,

@@ -17,6 +17,8 @@ import {
   planDates,
   planFigures,
   PlanFigures,
+  planCharge,
+  PlanCharge,
   planProblems,
   PLAN_STATUSES,
   PlanStatus,
@@ -58,6 +60,8 @@ export interface LineKey {
 export interface OpenedPlan extends PlanDates, PlanDecision {
   readonly planId: string;
   readonly personId: string;
+  /** The person's assessed charge a week; null (or absent, in an older Plans table): none. */
+  readonly weeklyCharge?: Decimal | null;
   readonly lines: readonly (LineFields & LineKey)[];
   readonly updatedBy: string;
   /** "2026-11-24T14:05", or null when the row has none. */
@@ -68,6 +72,8 @@ export interface OpenedPlan extends PlanDates, PlanDecision {
 export interface PlanToSave extends PlanDates, PlanDecision {
   readonly planId: string | null;
   readonly personId: string;
+  /** The person's assessed charge a week: null, none; absent, the Plans row's cell is left as it is. */
+  readonly weeklyCharge?: Decimal | null;
   readonly lines: readonly (SupportPlanLine & LineKey)[];
   readonly updatedBy: string;
 }
@@ -87,6 +93,8 @@ export interface SavedPlan extends PlanToSave {
   readonly tolerance: Tolerance;
   /** Earlier Agreed plans of the person that were ended the day before this one starts. */
   readonly ended: readonly { readonly planId: string; readonly endDate: string }[];
+  /** The plan's figures split by the person's charge, over the workbook's weeks in a year; null without a charge. */
+  readonly charge: PlanCharge | null;
 }
 
 /**
@@ -115,6 +123,7 @@ const OPEN_FIELDS = [
   "startDate",
   "endDate",
   "reviewDate",
+  "weeklyCharge",
   "reason",
   "signedOffBy",
   "updatedBy",
@@ -239,6 +248,7 @@ export function planRow(saved: SavedPlan, person: Person): RowOf<typeof PLANS> {
     ...(Object.fromEntries(
       MANAGED_AS.map((managedAs) => [`${managedAs} (annual)`, figures.byManagement[managedAs]]),
     ) as Record<ManagedColumn, Decimal>),
+    weeklyCharge: saved.weeklyCharge,
     light: figures.light,
     greenTolerance: saved.tolerance.green,
     amberTolerance: saved.tolerance.amber,
@@ -366,6 +376,7 @@ export async function savePlan(
     reason: decision.reason,
     lines: plan.lines.map((line, index) => ({ ...line, savedLine: index + 1 })),
     ended: ended.map(({ planId: endedId, endDate }) => ({ planId: endedId, endDate })),
+    charge: plan.weeklyCharge == null ? null : planCharge(figures, plan.weeklyCharge, weeksInYear),
   };
 
   const values = planRow(saved, person);

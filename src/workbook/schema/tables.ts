@@ -15,6 +15,7 @@ import {
   readCell,
   readFrequency,
   readManagedAs,
+  readWeeklyCharge,
 } from "../../engine";
 import { ColumnWrite } from "../port";
 import {
@@ -138,6 +139,11 @@ export const PLANS = {
     weekly: money("Plan cost (weekly)"),
     oneOff: money("One-off items"),
     ...managedColumns,
+    /**
+     * The person's assessed charge a week (26 §5): blank, none. What they pay towards the plan, and the cost to the
+     * council, are worked out from it by the engine's rule (charge.ts), in the pane and on the Finance sheet alike.
+     */
+    weeklyCharge: later(weeklyCharge("Weekly charge")),
     light: text("Traffic light"),
     /** The tolerance in force when the plan was saved: the light is kept under the rules it was agreed under. */
     greenTolerance: later(percent("Green tolerance")),
@@ -218,6 +224,16 @@ function signedMoney(header: string): Column<Decimal> {
       }
       return Number(value.toFixed());
     },
+  };
+}
+
+/** An assessed weekly charge in £ (readWeeklyCharge's rule): a blank cell reads as null, none; null writes a blank. */
+function weeklyCharge(header: string): Column<Decimal | null> {
+  return {
+    header,
+    numberFormat: MONEY_FORMAT,
+    read: (cell) => readWeeklyCharge(cell, header),
+    write: (value) => (value === null ? null : Number(value.toFixed())),
   };
 }
 

@@ -3,6 +3,7 @@ import { useEffect, useRef } from "react";
 import { PlanBook, timestamp } from "../../../workbook/planBook";
 import { PlanEdit, PlanEditorAction, PlanEditorState } from "../../state/planEditor";
 import { dateProblems, DerivedPlan } from "../../state/planSaving";
+import { PlanChargeField } from "./PlanChargeField";
 import { PlanDates } from "./PlanDates";
 import { PlanLines } from "./PlanLines";
 import { PlanTotals } from "./PlanTotals";
@@ -63,13 +64,14 @@ export function PlanEditor({
         catalogue={state.catalogue}
         dispatch={dispatch}
       />
+      <PlanChargeField plan={plan} charge={derived.charge} dispatch={dispatch} />
       {derived.uncosted > 0 ? (
         <p id="plan-uncosted" className={styles.uncosted}>
           {`${notCosted(derived.uncosted)}: the plan has no total and no traffic light until every line is costed.`}
         </p>
       ) : (
         <>
-          {derived.costed && <PlanTotals totals={derived.costed.totals} />}
+          {derived.costed && <PlanTotals totals={derived.costed.totals} charge={derived.charge.split} />}
           {derived.costed && <TrafficLight against={derived.costed.againstBudget} />}
         </>
       )}
