@@ -20,6 +20,7 @@ export * from "./scenario";
 export * from "./dates";
 export * from "./inYearCost";
 export * from "./commitment";
+export * from "./contributions";
 export * from "./spending";
 export * from "./forecast";
 export * from "./overlaps";

@@ -42,6 +42,8 @@ export interface FixturePlan {
   readonly end: string | null;
   /** The person's indicative budget a year, as the starter's People table gives it. */
   readonly indicative: number;
+  /** The person's assessed charge a week (26 §5); absent: none. */
+  readonly weeklyCharge?: number;
   readonly lines: readonly Line[];
 }
 
@@ -174,6 +176,7 @@ export function planRow(plan: FixturePlan): RowOf<typeof PLANS> {
     weekly: toPence(totals.weekly),
     oneOff: toPence(totals.oneOff),
     ...managed,
+    weeklyCharge: plan.weeklyCharge === undefined ? null : new Decimal(plan.weeklyCharge),
     light: "Green",
     reason: "",
     signedOffBy: "",

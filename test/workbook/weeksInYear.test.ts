@@ -185,8 +185,11 @@ describe("the workbook's weeks in a year", () => {
     expect(weeksOf(table([52, 50])).problem).toBe(
       `${cannot} it holds 52 in row 1, 50 in row 2; keep one number.${fix}`,
     );
-    // The same figure twice is one figure; blank everywhere is 52.
-    expect(weeksOf(table([50, "50"])).weeksInYear?.toString()).toBe("50");
+    // The same figure twice is one figure; text is not a number, as the Finance sheet's COUNT sees it; blank is 52.
+    expect(weeksOf(table([50, 50])).weeksInYear?.toString()).toBe("50");
+    expect(weeksOf(table([50, "50"])).problem).toBe(
+      `${cannot} row 2: expected a number from 50 to 53; got "50".${fix}`,
+    );
     expect(weeksOf(table([null, ""])).weeksInYear?.toString()).toBe("52");
 
     const workbook = await starter();

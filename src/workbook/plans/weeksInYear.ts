@@ -68,7 +68,16 @@ export function weeksOf(table: TableData | null): WorkbookWeeks {
   });
   let values: Decimal[];
   try {
-    values = filled.map(({ row, cell }) => readWeeksInYear(cell, `row ${row}`));
+    // A number, as the Finance sheet's formula counts it (COUNT): text that looks like one is refused here too.
+    values = filled.map(({ row, cell }) => {
+      if (typeof cell !== "number") {
+        throw new EngineError(
+          "invalid",
+          `row ${row}: ${weeksInYearProblem(new Decimal(0))}; got ${describeCell(cell)}`,
+        );
+      }
+      return readWeeksInYear(cell, `row ${row}`);
+    });
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
     return failed(error.message.replace(/ \(a blank cell reaches.*$/, ""));
@@ -78,6 +87,20 @@ export function weeksOf(table: TableData | null): WorkbookWeeks {
     return failed(`it holds ${listForMessage(held)}; keep one number`);
   }
   return { weeksInYear: values[0], problem: null, typed: formatQuantity(values[0]).replace(/,/g, ""), set: true };
+}
+
+/**
+ * The workbook's weeks in a year as a sheet's formula, by weeksOf's rule: PlanSettings' Weeks in a year column's one
+ * number from 50 to 53; 52 when it is blank; #N/A for two different numbers, one out of range, or text. A report's
+ * formulas that convert weekly↔annual reference the cell holding it, so they follow the setting as Excel recalculates.
+ */
+export function weeksInYearFormula(): string {
+  const cells = `${PLAN_SETTINGS.name}[${column.header}]`;
+  const { from, to } = WEEKS_IN_YEAR_RANGE;
+  const one =
+    `(COUNT(${cells})=COUNTA(${cells}))*(MIN(${cells})=MAX(${cells}))` +
+    `*(MIN(${cells})>=${from})*(MAX(${cells})<=${to})`;
+  return `=IF(COUNTA(${cells})=0,${DEFAULT_WEEKS_IN_YEAR},IF(${one},MAX(${cells}),NA()))`;
 }
 
 /** The workbook's weeks in a year, checked by the same rule as the Settings view's box. */
