@@ -256,7 +256,7 @@ function withEnded(book: PlanBook, saved: SavedPlan): PlanBook {
 }
 
 /**
- * The plan cost in words: a year, and a week. Where there are one-off items the week's figure (the year's ÷ 52, as
+ * The plan cost in words: a year, and a week. Where there are one-off items the week's figure (the year's ÷ the weeks in a year, as
  * PB.PLAN_COST and the Plans table give it) says it spreads them over the year, so it never reads as the recurring
  * weekly total beside it.
  */
