@@ -256,9 +256,9 @@ function withEnded(book: PlanBook, saved: SavedPlan): PlanBook {
 }
 
 /**
- * The plan cost in words: a year, and a week. Where there are one-off items the week's figure (the year's ÷ the weeks in a year, as
- * PB.PLAN_COST and the Plans table give it) says it spreads them over the year, so it never reads as the recurring
- * weekly total beside it.
+ * The plan cost in words: a year, and a week. Where there are one-off items the week's figure (the year's ÷ the weeks
+ * in a year, as PB.PLAN_COST and the Plans table give it) says it spreads them over the year, so it never reads as the
+ * recurring weekly total beside it.
  */
 export function planCostText(figures: { annual: Decimal; weekly: Decimal; oneOff: Decimal }): string {
   const spread = figures.oneOff.isZero() ? "" : ", one-off items spread over the year";
