@@ -1,6 +1,5 @@
 import { formatExactPounds, formatPercent, formatPounds, formatQuantity, ONE } from "./decimal";
 import { Band, BandDerivation, BandStep, BudgetDerivation } from "./budget";
-import { WEEKS_PER_YEAR } from "./periods";
 
 function describeBand(band: Band): string {
   return band.to === null
@@ -67,11 +66,11 @@ function describeReduction(derivation: BudgetDerivation): string {
 }
 
 function describePeriod(derivation: BudgetDerivation): string {
-  const { period, reduced, exact, result } = derivation;
-  if (period === "annual") return `Indicative budget a year: ${formatPounds(result)}`;
+  const { period, reduced, weeksInYear, exact, result } = derivation;
+  if (period === "annual" || weeksInYear === null) return `Indicative budget a year: ${formatPounds(result)}`;
   const weekly = exact.eq(result) ? formatPounds(result) : `${formatExactPounds(exact)}, rounded to the penny`;
   return (
-    `Weekly: ${formatExactPounds(reduced)} ÷ ${WEEKS_PER_YEAR} = ${weekly}. ` +
+    `Weekly: ${formatExactPounds(reduced)} ÷ ${formatQuantity(weeksInYear)} = ${weekly}. ` +
     `Indicative budget a week: ${formatPounds(result)}`
   );
 }

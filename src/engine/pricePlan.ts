@@ -4,13 +4,11 @@
 import type { PricingMethod } from "./budget";
 import { Cell, matchKey } from "./cells";
 import { Decimal } from "./decimal";
-import { Period, periodDivisor } from "./periods";
 
 /** Points, bounds and reductions are counted in ten-thousandths in the integer plan. */
 export const TEN_THOUSANDTHS = 1e4;
 /** Integers below 2⁵² are exact as floats; the integer plan never relies on a larger one. */
 export const SAFE = 2 ** 52;
-const PERIODS: readonly Period[] = ["annual", "weekly"];
 
 /** A person's annual amount in the plan's amount units; NaN when the integers cannot say. */
 export type AnnualUnits = (points: Cell, careGroup: Cell) => number;
@@ -22,10 +20,8 @@ export type AnnualUnits = (points: Cell, careGroup: Cell) => number;
 export interface IntegerScale {
   /** One amount unit in £: the prices' smallest decimal place ÷ 10,000. */
   readonly amountUnit: Decimal;
-  /** An annual amount in units ÷ this is the period's amount in pence. */
-  readonly perPenny: Readonly<Record<Period, number>>;
-  /** The same for amount × (10,000 − reduction in ten-thousandths). */
-  readonly perPennyReduced: Readonly<Record<Period, number>>;
+  /** A penny in amount units (a whole number): an annual amount in units ÷ this is the amount in pence. */
+  readonly pennyInUnits: number;
   /** The annual amount by each band method, compiled with the plan (one for all methods but band tables). */
   readonly annualUnits: Readonly<Record<PricingMethod, AnnualUnits>>;
 }
@@ -90,18 +86,7 @@ function scaleOf(prices: readonly (Decimal | null)[]): Scale | null {
   const decimals = Math.max(0, ...prices.map((price) => (price === null ? 0 : price.decimalPlaces())));
   if (decimals > 6) return null;
   const amountUnit = new Decimal(10).pow(-decimals).div(TEN_THOUSANDTHS);
-  const pennyInUnits = new Decimal(0.01).div(amountUnit);
-  const divisors = (reduced: boolean) =>
-    Object.fromEntries(
-      PERIODS.map((period) => [
-        period,
-        pennyInUnits
-          .times(periodDivisor(period))
-          .times(reduced ? TEN_THOUSANDTHS : 1)
-          .toNumber(),
-      ]),
-    ) as Record<Period, number>;
-  return { amountUnit, perPenny: divisors(false), perPennyReduced: divisors(true) };
+  return { amountUnit, pennyInUnits: new Decimal(0.01).div(amountUnit).toNumber() };
 }
 
 const priceUnitOf = (scale: Scale) => scale.amountUnit.times(TEN_THOUSANDTHS);

@@ -12,3 +12,5 @@ export { changeNoteProblems, readSettingChanges, readSettings, saveTolerance } f
 export type { ChangeNote, SettingChange, WorkbookTolerance } from "./plans/settings";
 export { appendHistory, HistoryNotRecorded, historyRow, readPlanHistory, savePlanRecorded } from "./plans/history";
 export type { PlanHistoryRow } from "./plans/history";
+export { readTypedWeeks, readWorkbookWeeks, saveWeeksInYear, weeksOf } from "./plans/weeksInYear";
+export type { WorkbookWeeks } from "./plans/weeksInYear";

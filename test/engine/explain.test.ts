@@ -1,8 +1,10 @@
-import { BudgetOptions, deriveBudget, explainBudget, parsePriceTable, PersonCells } from "../../src/engine";
+import { BudgetOptions, Decimal, deriveBudget, explainBudget, parsePriceTable, PersonCells } from "../../src/engine";
 import { bandTable, categoryTable } from "../fixtures";
 
-const explain = (table: unknown, person: PersonCells, options: Partial<BudgetOptions> = {}) =>
-  explainBudget(deriveBudget(parsePriceTable(table), person, { period: "annual", method: "marginal", ...options }));
+const explain = (table: unknown, person: PersonCells, options: Partial<BudgetOptions> = {}) => {
+  const chosen = { period: "annual", method: "marginal", weeksInYear: new Decimal(52), ...options };
+  return explainBudget(deriveBudget(parsePriceTable(table), person, chosen as BudgetOptions));
+};
 
 describe("RAS explanation", () => {
   it("names the care group, each band with its points and rate, and ends with the result", () => {
@@ -17,6 +19,16 @@ describe("RAS explanation", () => {
   it("shows the reduction and the weekly conversion with the exact figure before rounding", () => {
     expect(explain(bandTable, { points: 45, careGroup: "Older people", reduction: 0.1 }, { period: "weekly" })).toMatch(
       /Less a 10% reduction: £3,200\.00 × 90% = £2,880\.00\. Weekly: £2,880\.00 ÷ 52 = £55\.384615…, rounded to the penny\. Indicative budget a week: £55\.38$/,
+    );
+  });
+
+  it("divides by the weeks in a year it is given (26 §4)", () => {
+    const person = { points: 45, careGroup: "Older people", reduction: 0.1 };
+    expect(explain(bandTable, person, { period: "weekly", weeksInYear: new Decimal(50) })).toMatch(
+      /Weekly: £2,880\.00 ÷ 50 = £57\.60\. Indicative budget a week: £57\.60$/,
+    );
+    expect(explain(bandTable, person, { period: "weekly", weeksInYear: new Decimal("52.143") })).toMatch(
+      /Weekly: £2,880\.00 ÷ 52\.143 = £55\.232725…, rounded to the penny\. Indicative budget a week: £55\.23$/,
     );
   });
 

@@ -8,6 +8,7 @@ import { DetailedCellError, HyperFormula } from "hyperformula";
 import { commitmentPeriod, Decimal, ForecastAssumptions } from "../../src/engine";
 import { FunctionLibrary } from "../../src/workbook/memory/customFunctions";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
+import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
 import { a1, CellValue } from "../../src/workbook/port";
 import { Block, financeLayout, FinanceLayout, PLAN_COLUMNS } from "../../src/workbook/reports/finance";
 import { columnWrite } from "../../src/workbook/schema/columns";
@@ -106,7 +107,7 @@ async function engineCells(
   const rows = book.plans.length > 0 ? book.plans : [null];
   return [
     ...expectedCells(financeFigures(book, dates, assumptions), layout),
-    ...expectedPlanCells(rows, period, layout),
+    ...expectedPlanCells(rows, period, layout, book.weeks.weeksInYear),
   ];
 }
 
@@ -333,6 +334,103 @@ describe("the Finance sheet, calculated", () => {
     expect(figure(read, layout.inYear.first + ALL, TOTAL)).toBe("0.00");
     const expected = await engineCells(workbook, layout);
     expect(shownCells(expected, read)).toEqual(expected);
+  });
+});
+
+describe("what people contribute, on the Finance sheet and in the engine (26 §5)", () => {
+  // Margaret Ellis (PLAN-0001, Older people, £11,471.20 a year) pays £56.20 a week; Grace Okafor (PLAN-0004, Mental
+  // health, £6,084 a year, £117 a week) £150 a week, more than her care costs (Essex's case); Daniel Hughes's Draft
+  // plan (PLAN-0005) has a charge too, but is not in the commitment.
+  const charged = FIXTURE_PLANS.map((plan) =>
+    plan.planId === "PLAN-0001"
+      ? { ...plan, weeklyCharge: 56.2 }
+      : plan.planId === "PLAN-0004"
+        ? { ...plan, weeklyCharge: 150 }
+        : plan.planId === "PLAN-0005"
+          ? { ...plan, weeklyCharge: 20 }
+          : plan,
+  );
+  const CONTRIBUTE = 2;
+  const NET = 3;
+
+  it("adds up each committed plan's contribution by care group, and the net, over 52 then 50 weeks", async () => {
+    const { workbook, layout } = await withSheet(charged);
+    const hf = inHyperFormula(workbook);
+    const engines = { hyperFormula: fromHyperFormula(hf, "Finance"), preview: fromMemory(workbook, "Finance") };
+    const row = (group: number) => layout.contributions.first + group;
+    const everyFigureAsTheEngine = async () => {
+      const expected = await engineCells(workbook, layout);
+      for (const read of Object.values(engines)) expect(shownCells(expected, read)).toEqual(expected);
+    };
+    await everyFigureAsTheEngine();
+    for (const read of Object.values(engines)) {
+      // 52 weeks: Margaret pays £56.20 × 52 = £2,922.40 of £11,471.20; Grace £6,084 (her £7,800 a year is more):
+      // the council pays nothing for her plan. Older people: £21,507.20 gross, £18,584.80 net; all: £9,006.40 paid,
+      // £52,603.20 − £9,006.40 = £43,596.80 net.
+      expect(figure(read, row(OLDER), 1)).toBe("21507.20");
+      expect([CONTRIBUTE, NET].map((column) => figure(read, row(OLDER), column))).toEqual(["2922.40", "18584.80"]);
+      expect([CONTRIBUTE, NET].map((column) => figure(read, row(MENTAL), column))).toEqual(["6084.00", "0.00"]);
+      expect([CONTRIBUTE, NET].map((column) => figure(read, row(LEARNING), column))).toEqual(["0.00", "25012.00"]);
+      expect([1, CONTRIBUTE, NET].map((column) => figure(read, row(ALL), column))).toEqual([
+        "52603.20",
+        "9006.40",
+        "43596.80",
+      ]);
+      expect(read(a1(layout.inputs.weeksInYear))).toBe(52);
+    }
+
+    // PlanSettings' weeks in a year set to 50: the sheet follows (£56.20 × 50 = £2,810), and so does the engine.
+    const settings = workbook.allTables().find((table) => table.name === "PlanSettings")!;
+    const weeksAt = { sheet: hf.getSheetId(settings.sheet)!, row: 1, col: settings.headers.indexOf("Weeks in a year") };
+    const setWeeks = (weeks: number) => {
+      hf.setCellContents(weeksAt, weeks);
+      workbook.setCell(settings.sheet, weeksAt.row, weeksAt.col, weeks);
+    };
+    setWeeks(50);
+    await everyFigureAsTheEngine();
+    for (const read of Object.values(engines)) {
+      expect([figure(read, row(OLDER), CONTRIBUTE), figure(read, row(ALL), CONTRIBUTE)]).toEqual([
+        "2810.00",
+        "8894.00",
+      ]);
+      expect(figure(read, row(ALL), NET)).toBe("43709.20");
+    }
+
+    hf.destroy();
+
+    // 54 is no weeks in a year: the sheet's contributions are #N/A, and the engine gives none, saying why. (In the
+    // preview's calculation only: HyperFormula fails inside SUMIFS when a spilled column becomes one error.)
+    workbook.setCell(settings.sheet, weeksAt.row, weeksAt.col, 54);
+    const expected = await engineCells(workbook, layout);
+    expect(shownCells(expected, engines.preview)).toEqual(expected);
+    const wrong = await readFinanceBook(workbook);
+    expect(financeFigures(wrong, DATES).contributions).toBeNull();
+    expect(wrong.weeks.problem).toMatch(/^The PlanSettings table's Weeks in a year cannot be used: row 1: expected/);
+    expect(engines.preview(a1({ row: row(ALL), column: CONTRIBUTE }))).toBe("#N/A");
+    expect(engines.preview(a1(layout.inputs.weeksInYear))).toBe("#N/A");
+  });
+
+  it("a workbook whose Plans and PlanSettings lack the columns gains them blank: no charge, 52 weeks", async () => {
+    // As an older workbook: its tables without the two columns the sheet reads.
+    const source = await financeWorkbook(functions, charged);
+    const dropped: Record<string, string> = { Plans: "Weekly charge", PlanSettings: "Weeks in a year" };
+    const workbook = new MemoryWorkbook({ formulas: formulaEngine, functions });
+    await workbook.addTables(
+      source.allTables().map((table) => {
+        const keep = (_: unknown, at: number) => table.headers[at] !== dropped[table.name];
+        const rows = table.rows.map((cells) => cells.filter(keep));
+        return { name: table.name, sheet: table.sheet, columns: table.columns.filter(keep), rows };
+      }),
+    );
+    const book = await readFinanceBook(workbook);
+    expect(book.plans.every((plan) => plan.weeklyCharge?.isZero())).toBe(true);
+    await writeFinanceSheet(workbook, book, DATES);
+    const tables = workbook.allTables();
+    expect(tables.find((table) => table.name === "Plans")!.headers.at(-1)).toBe("Weekly charge");
+    expect(tables.find((table) => table.name === "PlanSettings")!.headers.at(-1)).toBe("Weeks in a year");
+    const layout = financeLayout(book);
+    const { hf } = await bothEngines(workbook, layout);
+    hf.destroy();
   });
 });
 

@@ -54,6 +54,47 @@ async function savedIn(workbook: Workbook) {
 }
 
 describe("the person's copy (26 §1)", () => {
+  it("says what the person pays towards it and what the council pays: Essex's £56.20 on £23.92", async () => {
+    const workbook = new MemoryWorkbook({ formulas: formulaEngine });
+    await setUpWorkbook(workbook);
+    const essex: PlanToSave = {
+      ...plan,
+      status: "Draft", // far below P002's indicative budget: Red, so a Draft here
+      // £23.92 a week: 1 × £23.92 weekly; a charge of £56.20 a week is more than it costs.
+      lines: [line("Personal assistant", "1", "hour", "23.92", "week", "Direct payment")],
+      weeklyCharge: new Decimal("56.20"),
+    };
+    const saved = await savePlan(workbook, await readPlanBook(workbook), essex, new Date(2026, 10, 24, 14, 5));
+    const copy = await readPersonCopy(workbook, await readPlanBook(workbook), saved.planId, "2026-11-25");
+    const budget = copy.sections.find((section) => section.heading === "Your personal budget")!;
+    // The person pays the whole £23.92 a week (not £56.20), the council £0 of £1,243.84 a year (23.92 × 52).
+    expect(budget.rows!.slice(3)).toEqual([
+      ["What you pay towards it a week (your assessed charge)", "£23.92"],
+      ["What the council pays a year", "£0.00"],
+    ]);
+    // A charge below the cost: £10 a week of it, the council the rest, £1,243.84 − £520 = £723.84 a year.
+    const below = await savePlan(
+      workbook,
+      await readPlanBook(workbook),
+      { ...essex, weeklyCharge: new Decimal(10) },
+      new Date(2026, 10, 24, 14, 6),
+    );
+    const belowCopy = await readPersonCopy(workbook, await readPlanBook(workbook), below.planId, "2026-11-25");
+    expect(belowCopy.sections.find((section) => section.heading === "Your personal budget")!.rows!.slice(3)).toEqual([
+      ["What you pay towards it a week (your assessed charge)", "£10.00"],
+      ["What the council pays a year", "£723.84"],
+    ]);
+    // No charge, no such rows.
+    const none = await savePlan(
+      workbook,
+      await readPlanBook(workbook),
+      { ...essex, weeklyCharge: null },
+      new Date(2026, 10, 24, 14, 7),
+    );
+    const noneCopy = await readPersonCopy(workbook, await readPlanBook(workbook), none.planId, "2026-11-25");
+    expect(noneCopy.sections.find((section) => section.heading === "Your personal budget")!.rows).toHaveLength(3);
+  });
+
   it("says what the plan is for, each service, how money is managed, budget and dates, plainly", async () => {
     const workbook = new MemoryWorkbook({ formulas: formulaEngine });
     const { book, saved } = await savedIn(workbook);

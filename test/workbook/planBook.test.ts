@@ -147,7 +147,7 @@ describe("a person's assessment", () => {
     expect(result.points.toString()).toBe("54");
     // 20 × £150 + 20 × £200 + 14 × £260 = 3,000 + 4,000 + 3,640 = £10,640 a year; ÷ 52 = 204.615… → £204.62.
     expect(result.budget.result.toString()).toBe("10640");
-    expect(result.weekly.toString()).toBe("204.62");
+    expect(result.weekly?.toString()).toBe("204.62");
     expect(result.explanation).toMatch(/^Care group: Older people\./);
     expect(result.explanation).toContain("14 points × £260.00 (band 40–60) = £3,640.00");
     expect(result.explanation).toMatch(/£10,640\.00$/);
@@ -188,6 +188,8 @@ describe("saving a plan", () => {
         "Direct payment (annual)": 10166,
         "Council-managed (annual)": 550,
         "Individual Service Fund (annual)": 0,
+        // No charge for the person (26 §5).
+        "Weekly charge": null,
         "Traffic light": "Green",
         // The tolerance the light was given under, kept with the plan (21 §4).
         "Green tolerance": 0.1,
@@ -277,6 +279,7 @@ describe("saving a plan", () => {
       startDate: "2026-11-24",
       endDate: null,
       reviewDate: "2027-11-24",
+      weeklyCharge: null,
       reason: "",
       signedOffBy: "",
       updatedBy: "Sam Reid",
@@ -505,9 +508,10 @@ describe("the workbook's tolerance", () => {
       percentages: { green: "5", amber: "25" },
     });
     // PlanSettings keeps the limits in force and nothing else: PlanSettings[Value] is PB.PLAN_TOLERANCE's argument.
+    // (The weeks in a year are in a column of their own, untouched.)
     expect((await workbook.readTable("PlanSettings"))!.rows).toEqual([
-      ["Green tolerance", 0.05],
-      ["Amber tolerance", 0.25],
+      ["Green tolerance", 0.05, 52],
+      ["Amber tolerance", 0.25, null],
     ]);
     const history = (await workbook.readTable("PlanSettingsHistory"))!;
     expect(history.headers).toEqual(["Setting", "From", "To", "Changed by", "Changed at", "Reason"]);

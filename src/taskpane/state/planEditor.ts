@@ -6,9 +6,10 @@ import { OpenedPlan, PlanBook, PlanHistoryRow, PlanSummary, SavedPlan } from "..
 import type { PersonCopy } from "../../workbook/reports/personCopy";
 import type { SaveProblem } from "./planSaving";
 import { EMPTY_LINE, LineDraft, LineTexts, textsFromCells, textsFromService, textsOf } from "./lineDrafts";
+import { councilCostText } from "./planCharge";
 
 /** The plan's own text fields (besides its lines and status). */
-export type PlanTextField = "reason" | "signedOffBy" | "outcomes" | "contact" | DateField;
+export type PlanTextField = "reason" | "signedOffBy" | "outcomes" | "contact" | "weeklyCharge" | DateField;
 
 /** What the user edits of a plan; differing from its baseline is unsaved work. */
 export interface PlanContent {
@@ -25,6 +26,8 @@ export interface PlanContent {
   /** What the plan is for, in the person's words, and whom they contact: for the copy they are given. */
   readonly outcomes: string;
   readonly contact: string;
+  /** The person's assessed charge a week, as typed; "" is none. */
+  readonly weeklyCharge: string;
 }
 
 /** The plan being edited. */
@@ -167,6 +170,7 @@ export const FOCUS = {
   reviewDate: "plan-review-date",
   outcomes: "plan-outcomes",
   contact: "plan-contact",
+  weeklyCharge: "plan-weekly-charge",
 } as const;
 
 export function initialState(userName: string): PlanEditorState {
@@ -202,6 +206,7 @@ export function contentOf(plan: Omit<PlanContent, "lines"> & { readonly lines: r
     reviewDate: plan.reviewDate,
     outcomes: plan.outcomes,
     contact: plan.contact,
+    weeklyCharge: plan.weeklyCharge,
   };
 }
 
@@ -233,6 +238,7 @@ function newPlan(personId: string): PlanEdit {
     reviewDate: "",
     outcomes: "",
     contact: "",
+    weeklyCharge: "",
   };
   return { ...content, lines: [], lastSaved: null, baseline: content, saveTried: false, datesLeft: [] };
 }
@@ -256,6 +262,7 @@ function openedPlan(plan: OpenedPlan, firstKey: number): PlanEdit {
     reviewDate: plan.reviewDate ?? "",
     outcomes: plan.outcomes ?? "",
     contact: plan.contact ?? "",
+    weeklyCharge: plan.weeklyCharge == null ? "" : plan.weeklyCharge.toFixed(2),
     lastSaved: { updatedAt: plan.updatedAt, updatedBy: plan.updatedBy },
     saveTried: false,
     datesLeft: [],
@@ -292,9 +299,9 @@ function withEnded(book: PlanBook, saved: SavedPlan): PlanBook {
 }
 
 /**
- * The plan cost in words: a year, and a week. Where there are one-off items the week's figure (the year's ÷ 52, as
- * PB.PLAN_COST and the Plans table give it) says it spreads them over the year, so it never reads as the recurring
- * weekly total beside it.
+ * The plan cost in words: a year, and a week. Where there are one-off items the week's figure (the year's ÷ the weeks
+ * in a year, as PB.PLAN_COST and the Plans table give it) says it spreads them over the year, so it never reads as the
+ * recurring weekly total beside it.
  */
 export function planCostText(figures: { annual: Decimal; weekly: Decimal; oneOff: Decimal }): string {
   const spread = figures.oneOff.isZero() ? "" : ", one-off items spread over the year";
@@ -576,6 +583,7 @@ function savedReducer(
       title: `Saved plan ${saved.planId} to the Plans and PlanLines tables.`,
       text:
         `${planCostText(figures)}, ${figures.light}, ${saved.status}.` +
+        (saved.charge ? ` Cost to the council ${councilCostText(saved.charge)}.` : "") +
         saved.ended.map(({ planId, endDate }) => ` Ended ${planId} on ${formatDate(endDate)}.`).join(""),
     },
   };

@@ -25,6 +25,7 @@ import { readRows, RowOf, WorkbookProblem } from "../schema/rows";
 import { PEOPLE, PLAN_LINES, PLANS, PRICE_POINTS, SCORING, SERVICES } from "../schema/tables";
 import { blankPriceWarnings } from "../blankPrices";
 import { readSettings, WorkbookTolerance } from "./settings";
+import { readWorkbookWeeks, WorkbookWeeks } from "./weeksInYear";
 import { asGrid, inTable, requireTable, rowsWhere } from "./tables";
 
 /** A person from the People table, with their answers in the scoring sheet's question order. */
@@ -49,6 +50,8 @@ export interface PlanBook {
   readonly people: readonly Person[];
   readonly services: readonly Service[];
   readonly tolerance: WorkbookTolerance;
+  /** The weeks in a year every weekly figure is counted over (PlanSettings' Weeks in a year). */
+  readonly weeks: WorkbookWeeks;
   readonly plans: readonly PlanSummary[];
   /** The Agreed plans with what their light was given under, for checking it against today's rules. */
   readonly agreed: {
@@ -181,17 +184,27 @@ export async function readPlanBook(workbook: Workbook, progress: Progress = () =
   progress("Reading saved plans and the tolerance", 3, steps);
   const plansTable = await requireTable(workbook, PLANS.name);
   const plans = readPlanSummaries(plansTable, warnings);
-  const tolerance = await readSettings(workbook);
+  const [tolerance, weeks] = await Promise.all([readSettings(workbook), readWorkbookWeeks(workbook)]);
   progress("Done", steps, steps);
-  return { scoring, priceTable: prices, people, services, tolerance, plans, agreed: readAgreed(plansTable), warnings };
+  return {
+    scoring,
+    priceTable: prices,
+    people,
+    services,
+    tolerance,
+    weeks,
+    plans,
+    agreed: readAgreed(plansTable),
+    warnings,
+  };
 }
 
 /** A person's points and indicative budget, with how it was reached. */
 export interface Assessment {
   readonly points: Decimal;
   readonly budget: BudgetDerivation;
-  /** The annual budget ÷ 52, rounded to pence once. */
-  readonly weekly: Decimal;
+  /** The annual budget ÷ the workbook's weeks in a year, rounded to pence once; null while they cannot be used. */
+  readonly weekly: Decimal | null;
   readonly explanation: string;
 }
 
@@ -204,7 +217,9 @@ export function assess(book: PlanBook, person: Person): Assessment | { problem: 
       { points: points.toString(), careGroup: person.careGroup },
       { period: "annual", method: "marginal" },
     );
-    return { points, budget, weekly: toPence(inPeriod(budget.exact, "weekly")), explanation: explainBudget(budget) };
+    const weeks = book.weeks.weeksInYear;
+    const weekly = weeks === null ? null : toPence(inPeriod(budget.exact, "weekly", weeks));
+    return { points, budget, weekly, explanation: explainBudget(budget) };
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
     return { problem: `${person.name}'s assessment cannot be priced yet: ${error.message}.` };

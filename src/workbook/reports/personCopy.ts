@@ -9,6 +9,7 @@ import {
   lineInWords,
   ManagedAs,
   MANAGED_AS,
+  planCharge,
   PlanTotals,
   serialFromIso,
   calendarDate,
@@ -25,6 +26,10 @@ export interface PlanForCopy {
   readonly contact: string;
   readonly lines: readonly SupportPlanLine[];
   readonly totals: PlanTotals;
+  /** The workbook's weeks in a year, which the totals were counted over too. */
+  readonly weeksInYear: Decimal;
+  /** The person's assessed charge a week, or null for none. */
+  readonly weeklyCharge: Decimal | null;
   /** The indicative budget a year the plan was set against, as Plans records it. */
   readonly indicativeAnnual: Decimal;
   /** ISO dates. */
@@ -102,8 +107,18 @@ export function longDate(iso: string): string {
   return `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
-const costOf = (line: SupportPlanLine) =>
-  `${formatPounds(lineAnnualCost(line))} ${line.frequency === "once" ? "once" : "a year"}`;
+const costOf = (line: SupportPlanLine, weeksInYear: Decimal) =>
+  `${formatPounds(lineAnnualCost(line, weeksInYear))} ${line.frequency === "once" ? "once" : "a year"}`;
+
+/** What the person pays towards their support and what the council pays, by the plan's charge (none: no rows). */
+function chargeRows(annual: Decimal, weekly: Decimal, plan: PlanForCopy): [string, string][] {
+  if (plan.weeklyCharge === null || plan.weeklyCharge.isZero()) return [];
+  const split = planCharge({ annual, weekly }, plan.weeklyCharge, plan.weeksInYear);
+  return [
+    ["What you pay towards it a week (your assessed charge)", formatPounds(split.weekly.contribution)],
+    ["What the council pays a year", formatPounds(split.annual.council)],
+  ];
+}
 
 /** The person's copy of a saved plan, in plain English. */
 export function personCopy(plan: PlanForCopy): PersonCopy {
@@ -142,7 +157,7 @@ export function personCopy(plan: PlanForCopy): PersonCopy {
         services: plan.lines.map((line) => ({
           service: line.service,
           howOften: lineInWords(line),
-          cost: costOf(line),
+          cost: costOf(line, plan.weeksInYear),
           managed: MANAGED_MEANS[line.managedAs].name,
         })),
       },
@@ -155,7 +170,7 @@ export function personCopy(plan: PlanForCopy): PersonCopy {
             "The amount first worked out from your assessment (your indicative budget)",
             `${formatPounds(indicativeAnnual)} a year`,
           ],
-          // Issue 26 §5 (the weekly charge a person pays, on branch i26a) adds its line here: what you pay a week.
+          ...chargeRows(annual, weekly, plan),
         ],
         paragraphs: ["Your personal budget is the money agreed to pay for the support in this plan.", ...spread],
       },

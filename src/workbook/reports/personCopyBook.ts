@@ -35,6 +35,9 @@ export async function readPersonCopy(
     return checked.line;
   });
   if (lines.length === 0) throw new WorkbookProblem(`Plan ${planId} has no lines in PlanLines; the copy was not made.`);
+  const weeksInYear = book.weeks.weeksInYear;
+  if (weeksInYear === null)
+    throw new WorkbookProblem(`${book.weeks.problem ?? "Weeks in a year cannot be used."} The copy was not made.`);
   const person = book.people.find((candidate) => candidate.id.toLowerCase() === opened.personId.toLowerCase());
   return personCopy({
     planId: opened.planId,
@@ -42,7 +45,9 @@ export async function readPersonCopy(
     outcomes: opened.outcomes ?? "",
     contact: opened.contact ?? "",
     lines,
-    totals: planTotals(lines),
+    totals: planTotals(lines, weeksInYear),
+    weeksInYear,
+    weeklyCharge: opened.weeklyCharge ?? null,
     indicativeAnnual: read.rows[0].value.indicativeAnnual,
     startDate: opened.startDate,
     endDate: opened.endDate,

@@ -15,6 +15,7 @@ import {
   readCell,
   readFrequency,
   readManagedAs,
+  readWeeklyCharge,
 } from "../../engine";
 import { ColumnWrite } from "../port";
 import {
@@ -139,6 +140,11 @@ export const PLANS = {
     weekly: money("Plan cost (weekly)"),
     oneOff: money("One-off items"),
     ...managedColumns,
+    /**
+     * The person's assessed charge a week (26 §5): blank, none. What they pay towards the plan, and the cost to the
+     * council, are worked out from it by the engine's rule (charge.ts), in the pane and on the Finance sheet alike.
+     */
+    weeklyCharge: later(weeklyCharge("Weekly charge")),
     light: text("Traffic light"),
     /** The tolerance in force when the plan was saved: the light is kept under the rules it was agreed under. */
     greenTolerance: later(percent("Green tolerance")),
@@ -189,11 +195,17 @@ export const PLAN_SETTINGS = {
   columns: {
     setting: text("Setting"),
     value: raw("Value", PERCENT_FORMAT),
+    /**
+     * The weeks in a year every weekly↔annual conversion uses (26 §4): one number, in the first row, in a column of
+     * its own so that PlanSettings[Value] stays the two tolerance cells PB.PLAN_TOLERANCE takes. Blank: 52. An
+     * older table gains it when the setting is first saved.
+     */
+    weeksInYear: later(raw("Weeks in a year")),
   },
 } as const satisfies TableSpec<unknown>;
 
-/** The PlanSettings rows the add-in reads. */
-export const SETTING = { green: "Green tolerance", amber: "Amber tolerance" } as const;
+/** The PlanSettings rows the add-in reads, and the name the weeks in a year are recorded under. */
+export const SETTING = { green: "Green tolerance", amber: "Amber tolerance", weeksInYear: "Weeks in a year" } as const;
 
 /**
  * A row for each change of a setting made in the pane: which, from what to what, who, when and why. Written once,
@@ -245,6 +257,16 @@ function signedMoney(header: string): Column<Decimal> {
       }
       return Number(value.toFixed());
     },
+  };
+}
+
+/** An assessed weekly charge in £ (readWeeklyCharge's rule): a blank cell reads as null, none; null writes a blank. */
+function weeklyCharge(header: string): Column<Decimal | null> {
+  return {
+    header,
+    numberFormat: MONEY_FORMAT,
+    read: (cell) => readWeeklyCharge(cell, header),
+    write: (value) => (value === null ? null : Number(value.toFixed())),
   };
 }
 

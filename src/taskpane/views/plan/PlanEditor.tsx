@@ -5,6 +5,7 @@ import { PlanEdit, PlanEditorAction, PlanEditorState } from "../../state/planEdi
 import { dateProblems, DerivedPlan } from "../../state/planSaving";
 import { Button } from "@fluentui/react-components";
 import { PersonCopyPanel } from "./PersonCopyPanel";
+import { PlanChargeField } from "./PlanChargeField";
 import { PlanDates } from "./PlanDates";
 import { PlanHistoryList } from "./PlanHistoryList";
 import { PlanWords } from "./PlanWords";
@@ -69,16 +70,18 @@ export function PlanEditor({
         plan={plan}
         checked={derived.checked}
         services={book.services}
+        weeksInYear={book.weeks.weeksInYear}
         catalogue={state.catalogue}
         dispatch={dispatch}
       />
+      <PlanChargeField plan={plan} charge={derived.charge} dispatch={dispatch} />
       {derived.uncosted > 0 ? (
         <p id="plan-uncosted" className={styles.uncosted}>
           {`${notCosted(derived.uncosted)}: the plan has no total and no traffic light until every line is costed.`}
         </p>
       ) : (
         <>
-          {derived.costed && <PlanTotals totals={derived.costed.totals} />}
+          {derived.costed && <PlanTotals totals={derived.costed.totals} charge={derived.charge.split} />}
           {derived.costed && <TrafficLight against={derived.costed.againstBudget} />}
         </>
       )}
