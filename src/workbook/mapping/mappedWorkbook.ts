@@ -34,6 +34,8 @@ import {
   Role,
   RoleMapping,
   roleOf,
+  Source,
+  sourceText,
   TableSource,
 } from "./model";
 import { rewriteFormula, RewriteTarget } from "./rewrite";
@@ -82,36 +84,45 @@ function spanOf(entry: RoleMapping, headers: readonly string[]): { first: number
   return { first, last };
 }
 
-/** The council's table (or range) read as the add-in's table `role`. */
-async function readMapped(base: Workbook, entry: RoleMapping, read: TableRead): Promise<TableData | null> {
-  const { source } = entry;
-  if (isRange(source)) {
-    const cells = await base.readCells(source.sheet, source.range);
-    if (!cells) return null;
-    const [header = [], ...rows] = cells;
-    const data: TableData = {
-      name: entry.role,
-      sheet: source.sheet,
-      headers: header.map((cell) => (cell === null ? "" : String(cell))),
-      rows,
-      at: { row: source.range.row, column: source.range.column },
-    };
-    return isGrid(entry.role) ? data : project(entry, data);
-  }
-  const table = await base.readTable(source.table, read);
-  if (!table) return null;
-  if (!isGrid(entry.role)) return project(entry, { ...table, name: entry.role });
-  const { first, last } = spanOf(entry, table.headers);
+/**
+ * A table of the council's, or a range as a table: its first row the headers (as text), the rest its rows, under the
+ * range's address. Null when the workbook has no such table or sheet.
+ */
+export async function readSource(
+  base: Workbook,
+  source: Source,
+  read: TableRead = "values",
+): Promise<TableData | null> {
+  if (!isRange(source)) return base.readTable(source.table, read);
+  const cells = await base.readCells(source.sheet, source.range);
+  if (!cells) return null;
+  const [header = [], ...rows] = cells;
   return {
-    name: entry.role,
-    sheet: table.sheet,
-    headers: table.headers.slice(first, last + 1),
-    rows: table.rows.map((row) => row.slice(first, last + 1)),
-    at: table.at && { row: table.at.row, column: table.at.column + first },
+    name: sourceText(source),
+    sheet: source.sheet,
+    headers: header.map((cell) => (cell === null ? "" : String(cell))),
+    rows,
+    at: { row: source.range.row, column: source.range.column },
   };
 }
 
-function project(entry: RoleMapping, data: TableData): TableData {
+/**
+ * A source's cells as the add-in's table: a grid's span of its columns (a range as it is), or a table's mapped
+ * columns under the add-in's headers in the add-in's order. Every row is kept, in order, so a row's index is the
+ * council's.
+ */
+export function asRole(entry: RoleMapping, data: TableData): TableData {
+  if (isGrid(entry.role)) {
+    if (isRange(entry.source)) return { ...data, name: entry.role };
+    const { first, last } = spanOf(entry, data.headers);
+    return {
+      name: entry.role,
+      sheet: data.sheet,
+      headers: data.headers.slice(first, last + 1),
+      rows: data.rows.map((row) => row.slice(first, last + 1)),
+      at: data.at && { row: data.at.row, column: data.at.column + first },
+    };
+  }
   const columns = projection(entry, data.headers);
   return {
     name: entry.role,
@@ -176,7 +187,9 @@ export class MappedWorkbook implements Workbook {
 
   async readTable(name: string, read: TableRead = "values"): Promise<TableData | null> {
     const entry = await this.entry(name);
-    return entry ? readMapped(this.base, entry, read) : this.base.readTable(name, read);
+    if (!entry) return this.base.readTable(name, read);
+    const data = await readSource(this.base, entry.source, read);
+    return data && asRole(entry, data);
   }
 
   readCells(sheet: string, range: CellRange): Promise<CellValue[][] | null> {

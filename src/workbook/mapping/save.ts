@@ -59,5 +59,5 @@ export async function addCalculatedColumns(workbook: MappedWorkbook): Promise<re
   // Points first, so that the budget's formula finds it.
   columns.sort((a, b) => [POINTS, INDICATIVE_BUDGET].indexOf(a.header) - [POINTS, INDICATIVE_BUDGET].indexOf(b.header));
   await workbook.editTables([{ table: PEOPLE.name, columns }]);
-  return wanted.map((column) => column.header);
+  return columns.map((column) => wanted.find((added) => added.field === column.header)!.header);
 }
