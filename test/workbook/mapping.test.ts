@@ -159,6 +159,43 @@ describe("a council's own workbook, mapped", () => {
     expect(book.people.map((person) => person.id)).toEqual(starterBook.people.map((person) => councilId(person.id)));
   });
 
+  it("prices people by a points column of the council's when no answers are mapped", async () => {
+    // The council's points: here the Points column the add-in's formula filled, mapped as a column of the council's
+    // own (as a council's own formula, or points typed from another system, would be), with no answers mapped.
+    const { workbook } = await mapped();
+    const people = COUNCIL_MAPPING.find((entry) => entry.role === "People")!;
+    await saveMapping(workbook, [
+      ...COUNCIL_MAPPING.filter((entry) => entry.role !== "People"),
+      {
+        ...people,
+        columns: people.columns
+          .filter((column) => !QUESTIONS.includes(column.field))
+          .map((column) => (column.field === "Points" ? { ...column, added: false } : column)),
+      },
+    ]);
+    const view = new MappedWorkbook(workbook);
+    await setUpWorkbook(view);
+    const book = await readPlanBook(view);
+    const starterBook = await readPlanBook(await starter());
+    expect(book.people[0]).toEqual({
+      id: "WS1001",
+      name: "Margaret Ellis",
+      careGroup: "Older people",
+      answers: [],
+      points: 36,
+    });
+    const budgets = (plans: typeof book) =>
+      plans.people.map((person) => {
+        const assessed = assess(plans, person);
+        return "problem" in assessed ? assessed.problem : assessed.budget.result.toString();
+      });
+    // Irene Walsh's unfinished assessment: her Points cell shows the formula's #N/A, which the pane names.
+    expect(budgets(book)).toEqual([
+      ...budgets(starterBook).slice(0, 19),
+      "Irene Walsh's assessment cannot be priced yet: Points: expected a number of points, 0 or more; " + 'got "#N/A".',
+    ]);
+  });
+
   it("writes the What-if sheet over the council's cells, giving the starter's every figure", async () => {
     const sheets = await Promise.all(
       [(await mapped()).mapped, await starter()].map(async (workbook: Workbook) => {
