@@ -141,6 +141,8 @@ describe("a council's own workbook in the browser preview", () => {
       .getByText("Saving adds Points and Indicative budget at the right of ServiceUsers, as live formulas")
       .waitFor();
     await fits();
+    mkdirSync("test-results", { recursive: true });
+    await editor("People").screenshot({ path: "test-results/mapping-people.png" });
     // Leaving the view now would lose the mapping: the pane asks first.
     await pane().getByRole("tab", { name: "Support plan" }).click();
     const dialog = page.getByRole("alertdialog", { name: "Unsaved changes" });
@@ -174,7 +176,6 @@ describe("a council's own workbook in the browser preview", () => {
     await expect(cellAt(COUNCIL.people.sheet, "S1").textContent()).resolves.toBe("Points");
     await expect(cellAt(COUNCIL.people.sheet, "S2").textContent()).resolves.toBe("36");
     await expect(cellAt(COUNCIL.people.sheet, "T2").textContent()).resolves.toBe("£6,200.00");
-    mkdirSync("test-results", { recursive: true });
     await pane().screenshot({ path: "test-results/mapping.png" });
     expect(opened.errors).toEqual([]);
   });

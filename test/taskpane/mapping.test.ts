@@ -3,6 +3,7 @@
 // columns suggested by header, a range typed, the first rows and every problem shown — then saved, and Set up
 // offered for what is still missing only. The mapping the pane makes is the fixture's (test/support/councilMapping.ts).
 import { MappedWorkbook, readMapping } from "../../src/workbook/mapping/mappedWorkbook";
+import { saveMapping } from "../../src/workbook/mapping/save";
 import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import {
@@ -221,6 +222,19 @@ describe("Settings › Your workbook", () => {
         "Payments (on Payments). Your own tables were kept as they are.",
     );
     expect(view.state.survey?.toSetUp).toEqual([]);
+  });
+
+  it("says a mapped table is gone, and offers to map it again rather than set it up anew", async () => {
+    const view = await pane();
+    await saveMapping(view.workbook, [{ role: "Services", source: { table: "OldCatalogue" }, columns: [] }]);
+    await view.controller.survey();
+    expect(view.state.survey?.roles[3]).toEqual({
+      role: "Services",
+      state: "mapped",
+      source: "OldCatalogue",
+      present: false,
+    });
+    expect(view.state.survey?.toSetUp).not.toContain("Services");
   });
 
   it("stops mapping a table, so the add-in's own is used again", async () => {

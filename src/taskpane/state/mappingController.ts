@@ -82,7 +82,10 @@ async function surveyOf(mapped: MappedWorkbook): Promise<MappingSurvey> {
     roles,
     tables: own.tables.filter((table) => !has(ADD_INS_OWN, table)),
     sheets: own.sheets,
-    toSetUp: starterTableNames().filter((name) => !has(names.tables, name)),
+    // A table mapped to one of yours that is gone is mapped again, not set up anew.
+    toSetUp: starterTableNames().filter(
+      (name) => !has(names.tables, name) && !read.mapping.some((entry) => sameName(entry.role, name)),
+    ),
     context,
   };
 }

@@ -173,7 +173,7 @@ export function MappingEditor({
           <fieldset className={styles.group}>
             <legend className={styles.legend}>Your column for each</legend>
             {PERSON_FIELDS.map((field) => columnBox(field, field))}
-            {columnBox(POINTS, POINTS, [{ value: ADDED, text: "Worked out by the add-in from the answers" }])}
+            {columnBox(POINTS, POINTS, [{ value: ADDED, text: "The add-in's, from the answers" }])}
           </fieldset>
           {questions.length > 0 && (
             <fieldset className={styles.group}>
