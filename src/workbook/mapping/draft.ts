@@ -66,7 +66,7 @@ export async function readMappingContext(workbook: Workbook): Promise<MappingCon
 }
 
 /** The add-in's columns a table of the council's is matched to: People's answers are the scoring sheet's questions. */
-export function fieldsOf(role: Role, context: MappingContext): string[] {
+export function fieldsToMatch(role: Role, context: MappingContext): string[] {
   if (role === SERVICES.name) return [...SERVICE_FIELDS];
   if (role !== PEOPLE.name) return [];
   return [...PERSON_FIELDS, ...(context.scoring?.questions.map((question) => question.id) ?? []), POINTS];
@@ -118,7 +118,7 @@ export function suggestMapping(role: Role, source: Source, data: TableData, cont
       ...(whole ? {} : { span: { first: data.headers[0], last: data.headers[last] } }),
     };
   }
-  const suggested = suggestColumns(fieldsOf(role, context), data.headers);
+  const suggested = suggestColumns(fieldsToMatch(role, context), data.headers);
   const columns: ColumnMapping[] = [...suggested].map(([field, header]) => ({ field, header, added: false }));
   if (role === PEOPLE.name) {
     if (!suggested.has(POINTS)) columns.push({ field: POINTS, header: freeHeader(POINTS, data.headers), added: true });

@@ -31,7 +31,6 @@ import {
   RangeSource,
   readMappingRows,
   ReadMapping,
-  Role,
   RoleMapping,
   roleOf,
   Source,
@@ -374,5 +373,3 @@ function rewriteEdit(edit: TableEdit, targets: (name: string) => RewriteTarget |
     ),
   };
 }
-
-export type { Role };

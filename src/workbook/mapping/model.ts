@@ -1,7 +1,7 @@
 // What a mapping says: which of the council's tables or ranges plays each of the add-in's tables, and which of its
 // columns is each of the add-in's; and how it is kept in the WorkbookMapping table, a row for each fact. Pure: no
 // workbook is read here (mappedWorkbook.ts reads through it).
-import { Cell, label, matchKey } from "../../engine";
+import { matchKey } from "../../engine";
 import { a1, CellRange, sameName } from "../port";
 import { RowOf } from "../schema/rows";
 import { PEOPLE, PRICE_POINTS, SCORING, SERVICES, WORKBOOK_MAPPING } from "../schema/tables";
@@ -189,6 +189,3 @@ export function readMappingRows(rows: readonly { index: number; value: MappingRo
 /** The council's header for one of the add-in's columns, if mapped. */
 export const headerFor = (entry: RoleMapping, field: string) =>
   entry.columns.find((column) => sameName(column.field, field));
-
-/** A cell's text, for a header row read from a range. */
-export const headerText = (cell: Cell) => label(cell);

@@ -1,6 +1,6 @@
 import { Button, makeStyles, Spinner, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useReducer } from "react";
-import { fieldsOf } from "../../../workbook/mapping/draft";
+import { fieldsToMatch } from "../../../workbook/mapping/draft";
 import { Workbook } from "../../../workbook/port";
 import { NoticeBar } from "../../NoticeBar";
 import { andList, draftPreview, initialMapping, mappingReducer, RoleStatus, unsavedMapping } from "../../state/mapping";
@@ -101,7 +101,7 @@ export function YourWorkbook({
                 <MappingEditor
                   draft={draft}
                   tables={survey.tables}
-                  fields={fieldsOf(draft.role, survey.context)}
+                  fields={fieldsToMatch(draft.role, survey.context)}
                   preview={preview}
                   busy={busy !== null}
                   dispatch={dispatch}
