@@ -11,7 +11,7 @@ import { addCalculatedColumns, saveMapping } from "../../src/workbook/mapping/sa
 import { assess, readPlanBook, repairPeopleFormulas } from "../../src/workbook/planBook";
 import { TEXT_FORMAT, Workbook } from "../../src/workbook/port";
 import { readFinanceBook, writeFinanceSheet } from "../../src/workbook/reports/financeBook";
-import { readReviewBook, writeReviewSheet } from "../../src/workbook/reports/reviewBook";
+import { readReviewBook, reviewSummary, writeReviewSheet } from "../../src/workbook/reports/reviewBook";
 import { createProposedTable, readWhatIfBook, writeWhatIfSheet } from "../../src/workbook/reports/whatIfBook";
 import { setUpWorkbook } from "../../src/workbook/starter";
 import { COUNCIL_MAPPING, QUESTIONS } from "../support/councilMapping";
@@ -224,8 +224,9 @@ describe("a council's own workbook, mapped", () => {
     expect(shown.flat()).toEqual(expect.arrayContaining([170_435, 173_343]));
   });
 
-  it("writes the Review and Finance sheets over the council's cells, giving the starter's every figure", async () => {
+  it("gives the RAS review and writes the Review and Finance sheets as the starter's, every figure", async () => {
     const plans = FIXTURE_PLANS.map((plan) => ({ ...plan, personId: councilId(plan.personId) }));
+    const summaries: string[] = [];
     const built = await Promise.all(
       [
         { workbook: (await mapped()).mapped as Workbook, plans },
@@ -233,12 +234,21 @@ describe("a council's own workbook, mapped", () => {
       ].map(async ({ workbook, plans: saved }) => {
         await setUpWorkbook(workbook);
         await savePlans(workbook, saved);
+        // The RAS review view's figures, as the pane shows them, from the same reader.
+        summaries.push(
+          JSON.stringify(reviewSummary(await readReviewBook(workbook)))
+            .replace(/WS1(\d{3})/g, "P$1")
+            .replace(/RAS points from/g, "Points from"),
+        );
         await writeReviewSheet(workbook, await readReviewBook(workbook));
         await writeFinanceSheet(workbook, await readFinanceBook(workbook), { asAt: AS_AT, yearStart: YEAR_START });
         return workbook instanceof MappedWorkbook ? (workbook.base as MemoryWorkbook) : (workbook as MemoryWorkbook);
       }),
     );
     const [councilBook, starterBook] = built;
+    expect(summaries[0]).toBe(summaries[1]);
+    // Five people's Agreed plans are the evidence (finance's fixture plans), as in the starter.
+    expect(summaries[0]).toContain('"all":{"careGroup":"All","people":5,');
     for (const sheet of ["Review", "Finance"]) {
       expect(sheetCells(councilBook, sheet)).toEqual(sheetCells(starterBook, sheet));
     }
