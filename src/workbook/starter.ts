@@ -157,6 +157,9 @@ function starterTables(): NewTable[] {
   ];
 }
 
+/** The tables "Set up workbook" adds when missing, in the order it adds them. */
+export const starterTableNames = (): string[] => starterTables().map((table) => table.name);
+
 const pointsColumn = (header: string): ColumnWrite => ({ header, numberFormat: "General" });
 
 /** An empty table with a declaration's columns. */

@@ -41,9 +41,12 @@ export interface PlanController {
   addCopySheet(state: PlanEditorState): Promise<void>;
 }
 
+/** The title of the note that the workbook lacks some of the add-in's tables. */
+export const SET_UP_TITLE = "Set up the workbook";
+
 /** How an error is told to the user: what the workbook needs, or plainly that something went wrong. */
 export function noticeOf(error: unknown, title: string): Notice {
-  if (error instanceof MissingTables) return { intent: "info", title: "Set up the workbook", text: error.message };
+  if (error instanceof MissingTables) return { intent: "info", title: SET_UP_TITLE, text: error.message };
   if (error instanceof WorkbookProblem || error instanceof WorkbookRefusal || error instanceof EngineError) {
     return { intent: "warning", title, text: error.message };
   }

@@ -13,15 +13,17 @@ import {
   matchKey,
   parsePriceTable,
   parseScoringSheet,
+  pointsNumber,
   PriceTable,
   questionOrder,
+  readCell,
   scoreAnswers,
   ScoringSheet,
   serialFromIso,
   toPence,
 } from "../../engine";
 import { TableData, Workbook } from "../port";
-import { readRows, RowOf, WorkbookProblem } from "../schema/rows";
+import { headerIndex, readRows, RowOf, WorkbookProblem } from "../schema/rows";
 import { PEOPLE, PLAN_LINES, PLANS, PRICE_POINTS, SCORING, SERVICES } from "../schema/tables";
 import { blankPriceWarnings } from "../blankPrices";
 import { readSettings, WorkbookTolerance } from "./settings";
@@ -34,6 +36,11 @@ export interface Person {
   readonly name: string;
   readonly careGroup: string;
   readonly answers: readonly Cell[];
+  /**
+   * Their Points cell, when the People table has no answers but points of the council's own (a mapped workbook's
+   * points column): the points are then read from it, not scored.
+   */
+  readonly points?: Cell;
 }
 
 /** A catalogue entry from the Services table. */
@@ -70,6 +77,19 @@ function readPeople(table: TableData, scoring: ScoringSheet): Person[] {
   const answerColumns = table.headers.flatMap((header, column) =>
     scoring.questionIndex.has(matchKey(header)) ? [column] : [],
   );
+  const pointsColumn = headerIndex(table).get(matchKey(PEOPLE.columns.points.header));
+  if (answerColumns.length === 0 && pointsColumn !== undefined) {
+    const { rows } = readRows(PEOPLE, table, ["personId", "name", "careGroup"]);
+    return rows
+      .filter(({ value }) => value.personId !== "")
+      .map(({ index, value }) => ({
+        id: value.personId,
+        name: value.name,
+        careGroup: value.careGroup,
+        answers: [],
+        points: table.rows[index][pointsColumn],
+      }));
+  }
   const order = inTable(table.name, () =>
     questionOrder(
       scoring,
@@ -208,10 +228,16 @@ export interface Assessment {
   readonly explanation: string;
 }
 
+/** A person's points: scored from their answers, or read from their points cell; an EngineError if neither can. */
+export function personPoints(book: PlanBook, person: Person): Decimal {
+  if (person.points !== undefined) return readCell(pointsNumber, person.points, PEOPLE.columns.points.header);
+  return scoreAnswers(book.scoring, person.answers);
+}
+
 /** Scores a person and prices their points; an incomplete assessment gives a message instead. */
 export function assess(book: PlanBook, person: Person): Assessment | { problem: string } {
   try {
-    const points = scoreAnswers(book.scoring, person.answers);
+    const points = personPoints(book, person);
     const budget = deriveBudget(
       book.priceTable,
       { points: points.toString(), careGroup: person.careGroup },

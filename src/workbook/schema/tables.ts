@@ -331,3 +331,20 @@ export const PAYMENT_IMPORT_COLUMNS = {
     header: text("Column in your file"),
   },
 } as const satisfies TableSpec<unknown>;
+
+/**
+ * Which of the council's own tables or ranges plays each of the add-in's tables (Scoring, PricePoints, People,
+ * Services), and which of its columns is each of the add-in's: a row for where a table's cells are (its column
+ * blank), then a row a column. Written by Settings › Your workbook; read by every view through the mapping.
+ */
+export const WORKBOOK_MAPPING = {
+  name: "WorkbookMapping",
+  sheet: "Workbook mapping",
+  columns: {
+    addInTable: text("Add-in table"),
+    addInColumn: text("Add-in column"),
+    source: text("Your table or range"),
+    column: text("Your column"),
+    added: text("Added by the add-in"),
+  },
+} as const satisfies TableSpec<unknown>;

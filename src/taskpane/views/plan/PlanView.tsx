@@ -9,7 +9,7 @@ import {
 } from "@fluentui/react-components";
 import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useReducer, useRef } from "react";
 import { NoticeBar } from "../../NoticeBar";
-import { planController } from "../../state/planController";
+import { planController, SET_UP_TITLE } from "../../state/planController";
 import { initialState, Intent, planEditorReducer, PlanEditorState, unsavedWork } from "../../state/planEditor";
 import { derivePlan } from "../../state/planSaving";
 import { UnsavedChangesDialog } from "../../UnsavedChangesDialog";
@@ -38,6 +38,7 @@ const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
   actions: { display: "flex", flexWrap: "wrap", gap: "8px" },
   busy: { display: "flex", flexDirection: "column", gap: "4px" },
+  note: { margin: 0, color: tokens.colorNeutralForeground2 },
 });
 
 /** Warnings shown at most, the rest counted. */
@@ -129,6 +130,12 @@ export function PlanView({ workbook, onUnsavedChange }: PaneViewProps) {
         </div>
       )}
       {state.message && <NoticeBar notice={state.message} />}
+      {state.message?.title === SET_UP_TITLE && (
+        <p className={styles.note}>
+          {"Have a scoring sheet, price points, people or services of your own? Map them in Settings › Your " +
+            "workbook first: Set up then adds only what is still missing."}
+        </p>
+      )}
       {book?.tolerance.problem && (
         <NoticeBar notice={{ intent: "warning", title: "The tolerance needs fixing", text: book.tolerance.problem }} />
       )}

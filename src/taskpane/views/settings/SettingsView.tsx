@@ -1,5 +1,5 @@
 import { Button, Divider, Field, Input, makeStyles, Spinner, Text, Textarea, tokens } from "@fluentui/react-components";
-import { useEffect, useLayoutEffect, useMemo, useReducer } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useState } from "react";
 import { formatDate, readTolerancePercentages, ToleranceField } from "../../../engine";
 import { readTypedWeeks } from "../../../workbook/planBook";
 import { NoticeBar } from "../../NoticeBar";
@@ -20,6 +20,7 @@ import { useFieldGridStyles } from "../fieldGrid";
 import { PaneViewProps } from "../registry";
 import { rememberSessionName, sessionName } from "../sessionName";
 import { useFirstRead } from "../useFirstRead";
+import { YourWorkbook } from "./YourWorkbook";
 
 const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: "12px", minWidth: 0 },
@@ -47,7 +48,10 @@ export function SettingsView({ workbook, onUnsavedChange }: PaneViewProps) {
   const [state, dispatch] = useReducer(settingsReducer, undefined, () => initialSettings(sessionName()));
   const controller = useMemo(() => settingsController(workbook, dispatch), [workbook]);
   useFirstRead(controller, (current) => current.read());
-  const unsaved = unsavedSettings(state).join("\n");
+  // The tolerance typed and a mapping being made are both unsaved work of this view.
+  const [mappingUnsaved, setMappingUnsaved] = useState<readonly string[]>([]);
+  const onMappingUnsaved = useCallback((work: readonly string[]) => setMappingUnsaved(work), []);
+  const unsaved = [...unsavedSettings(state), ...mappingUnsaved].join("\n");
   useEffect(() => onUnsavedChange(unsaved === "" ? [] : unsaved.split("\n")), [unsaved, onUnsavedChange]);
   useEffect(() => rememberSessionName(state.boxes.changedBy), [state.boxes.changedBy]);
   useLayoutEffect(() => {
@@ -86,7 +90,8 @@ export function SettingsView({ workbook, onUnsavedChange }: PaneViewProps) {
     <div className={styles.view} aria-busy={busy !== null}>
       <h1 className={styles.heading}>Settings</h1>
       <p className={styles.text}>
-        The workbook&apos;s policy, for policy officers. Every change is recorded with who made it and why.
+        The workbook&apos;s policy, for policy officers: every change is recorded with who made it and why. And which of
+        your own tables the add-in uses.
       </p>
       <div>
         <Button onClick={() => void controller.read()} disabled={busy !== null} title="Read the settings again">
@@ -230,6 +235,8 @@ export function SettingsView({ workbook, onUnsavedChange }: PaneViewProps) {
           </p>
         </section>
       )}
+      <Divider />
+      <YourWorkbook workbook={workbook} onUnsavedChange={onMappingUnsaved} />
     </div>
   );
 }
