@@ -235,14 +235,34 @@ describe("the what-if on the in-memory workbook", () => {
       ["RAS curves", "xyScatterLines", layout.curve],
       ["Change distribution", "columnClustered", layout.distribution],
     ]);
-    // Every cell of each chart's source is a value written once (a header) or a formula: the charts follow the data.
+    // Each chart's categories are live formulas over the data, so the charts follow it, and show what is worked out
+    // here by hand. The RAS curves run from 0 points to the cohort's highest, 83 (P010, every answer D), in 20 steps
+    // of 4.15. The distribution's bands are £200 wide: the largest change is Older people's top budget, 19,560 × 5%
+    // = 978, which in five bands is 195.60, up to the next £10.
     const written = new Map(sheet.cells.map((cell) => [`${cell.row},${cell.column}`, cell]));
-    for (const { source } of charts) {
-      for (let row = source.row + 1; row < source.row + source.rows; row++) {
-        const first = written.get(`${row},${source.column}`);
-        expect(first?.formula ?? first?.value).toBeDefined();
-      }
-    }
+    const read = reader(workbook, "What-if");
+    const categories = ({ row, column, rows }: { row: number; column: number; rows: number }) =>
+      Array.from({ length: rows - 1 }, (_, at) => [
+        written.get(`${row + 1 + at},${column}`)?.formula === undefined ? "value" : "formula",
+        read(row + 1 + at, column),
+      ]);
+    const points = [0, 4.15, 8.3, 12.45, 16.6, 20.75, 24.9, 29.05, 33.2, 37.35, 41.5, 45.65, 49.8, 53.95, 58.1];
+    expect(categories(layout.curve)).toEqual(
+      [...points, 62.25, 66.4, 70.55, 74.7, 78.85, 83].map((value) => ["formula", value]),
+    );
+    expect(categories(layout.distribution)).toEqual([
+      ["formula", "Lose £800–1000"],
+      ["formula", "Lose £600–800"],
+      ["formula", "Lose £400–600"],
+      ["formula", "Lose £200–400"],
+      ["formula", "Lose up to £200"],
+      ["value", "No change"],
+      ["formula", "Gain up to £200"],
+      ["formula", "Gain £200–400"],
+      ["formula", "Gain £400–600"],
+      ["formula", "Gain £600–800"],
+      ["formula", "Gain £800–1000"],
+    ]);
   });
 });
 
