@@ -105,3 +105,98 @@ describe("a price table whose first column cannot be read", () => {
     );
   });
 });
+
+describe("a price table's shape", () => {
+  const SHAPE =
+    "The price table must be one £-per-point number, or a range with a header row (a label, then one care group " +
+    "per column) and rows that start with a points lower bound or a category name";
+
+  it("takes one number, as a cell, as text or as a range of one cell, as £ per point", () => {
+    for (const table of [2.5, "2.5", [[2.5]], [["£2.50"]]]) {
+      const parsed = parsePriceTable(table);
+      expect(parsed.kind === "linear" && parsed.ratePerPoint.toString()).toBe("2.5");
+    }
+    expect(failure(() => parsePriceTable("abc")).message).toBe(
+      `${SHAPE}. As one number, £ per point: expected an amount in £, 0 or more; got "abc"`,
+    );
+    expect(failure(() => parsePriceTable({})).message).toBe("The price table must be a range of cells");
+  });
+
+  it("refuses a range without a first column, without a value column or without a body", () => {
+    const refused = [
+      [
+        ["", "A", "B"],
+        ["", 1, 2],
+      ],
+      [["Points from"], [0]],
+      [["Points from", "A"]],
+      [[null, null]],
+    ];
+    for (const table of refused) expect(failure(() => parsePriceTable(table)).message).toBe(SHAPE);
+  });
+
+  it("takes a header naming one care group by a number among others, as a header", () => {
+    const table = parsePriceTable([
+      ["Points from", 2026, "Older people"],
+      [0, 50, 60],
+    ]);
+    expect(table.kind === "bands" && table.careGroups.names).toEqual(["2026", "Older people"]);
+  });
+
+  it("refuses a first row of numbers only, as a body without its header", () => {
+    expect(
+      failure(() =>
+        parsePriceTable([
+          [0, 50, 60],
+          [20, 80, 90],
+        ]),
+      ).message,
+    ).toBe(
+      "The price table's first row holds numbers where its header belongs (a label, then one care group per " +
+        "column): it looks like a table's body without its header row. Use PricePoints[#All] (the table with its " +
+        "header row) rather than PricePoints, or a range that includes the header row",
+    );
+  });
+
+  it("names a single value column as headed, or everyone when its header is blank", () => {
+    const bad = (header: string) =>
+      failure(() =>
+        parsePriceTable([
+          ["Points from", header],
+          [0, "x"],
+        ]),
+      ).message;
+    expect([bad(""), bad(" All adults ")]).toEqual([
+      'Price table row 2 (band from 0 points), care group everyone: expected an amount in £, 0 or more; got "x"',
+      'Price table row 2 (band from 0 points), care group All adults: expected an amount in £, 0 or more; got "x"',
+    ]);
+    expect(
+      failure(() =>
+        parsePriceTable([
+          ["Category", "A", "B"],
+          ["Basic", "x", 1],
+        ]),
+      ).message,
+    ).toBe('Price table row 2 (category Basic), care group A: expected an amount in £, 0 or more; got "x"');
+  });
+
+  it("names the blank band that points need by the marginal method, however far below it is", () => {
+    const table = parsePriceTable([
+      ["Points from", "A", "B"],
+      [0, 50, null],
+      [10, null, 70],
+      [20, 80, 90],
+    ]);
+    const marginal = (careGroup: string) =>
+      failure(() => indicativeBudget(table, { points: 25, careGroup }, { period: "annual", method: "marginal" }))
+        .message;
+    expect([marginal("A"), marginal("B")]).toEqual([
+      "The price table has no value for the band from 10 points (row 3) for care group A, and 25 points need it",
+      "The price table has no value for the band from 0 points (row 2) for care group B, and 25 points need it",
+    ]);
+    // The band method needs only the band reached.
+    expect(
+      indicativeBudget(table, { points: 25, careGroup: "B" }, { period: "annual", method: "band" }).toString(),
+    ).toBe("2250");
+  });
+});
