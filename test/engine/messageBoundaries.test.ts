@@ -14,6 +14,7 @@ import {
   listForMessage,
   parsePriceTable,
   PriceTable,
+  readPlanLines,
   readThresholds,
   readTolerance,
   trafficLight,
@@ -179,3 +180,15 @@ const blankFree = [
   [0, 50],
   [20, 80],
 ];
+
+describe("plan lines of the wrong width", () => {
+  it("says how many columns there are, one or several", () => {
+    expect(failure(() => readPlanLines([[1]])).message).toBe(
+      "The plan lines must be 3 columns (quantity, unit cost, frequency); got 1 column",
+    );
+    expect(failure(() => readPlanLines([[1, 2]])).message).toBe(
+      "The plan lines must be 3 columns (quantity, unit cost, frequency); got 2 columns",
+    );
+    expect(failure(() => readPlanLines("A1:C3")).message).toBe("The plan lines must be a range of cells");
+  });
+});
