@@ -87,6 +87,23 @@ describe("the fast budget path takes every ordinary row itself", () => {
       [10, 2],
     ];
     expect(fast(priced(sixDecimals, [[15, null, null]], annual))).toEqual([true]);
+    // Below the first band, and exactly on a bound whose own band has no value (the marginal method needs none).
+    const gaps = [
+      ["Points from", "£"],
+      [10, 50],
+      [20, null],
+    ];
+    const gapRows: Row[] = [
+      [5, null, null],
+      [20, null, null],
+    ];
+    const results = priced(gaps, gapRows, annual);
+    expect(results.map(({ budget, decimalPath }) => [budget, decimalPath])).toEqual([
+      [0, false],
+      [500, false],
+    ]);
+    // 2³³ − 1 points at £0.01 a point: 85,899,345.91, still on the integers.
+    expect(fast(priced(0.01, [[2 ** 33 - 1, null, null]], annual))).toEqual([true]);
   });
 
   it("hands the decimal engine only what the integers cannot hold or what is wrong, which it refuses", () => {
@@ -107,8 +124,29 @@ describe("the fast budget path takes every ordinary row itself", () => {
       'Care group "Children" is not in the price table (it has Older people, Physical disability, ' +
         "Learning disability, Mental health)",
     );
-    // Prices of seven decimal places: every row takes the decimal engine.
-    expect(fast(priced(0.0000001, [[45, null, null]], annual))).toEqual([false]);
+    // 2³³ points, where four decimals no longer prove themselves as floats, even at £0.01 a point.
+    expect(fast(priced(0.01, [[2 ** 33, null, null]], annual))).toEqual([false]);
+    // Prices of seven decimal places, or a bound of five: every row of the table takes the decimal engine.
+    const row: Row[] = [[15, null, null]];
+    expect(fast(priced(0.0000001, row, annual))).toEqual([false]);
+    const finePrice = [
+      ["Points from", "£"],
+      [0, 1.0000001],
+    ];
+    expect(fast(priced(finePrice, row, annual))).toEqual([false]);
+    const fineBound = [
+      ["Points from", "£"],
+      [0, 50],
+      [10.00001, 80],
+    ];
+    // 10.00001 × 50 + 4.99999 × 80 = 500.0005 + 399.9992 = 899.9997 → 900.00
+    const fine = priced(fineBound, row, annual);
+    expect(fine.map(({ budget, decimalPath }) => [budget, decimalPath])).toEqual([[900, true]]);
+    const fineCategory = [
+      ["Category", "£"],
+      ["Basic", 0.0000001],
+    ];
+    expect(fast(priced(fineCategory, [["Basic", null, null]], annual))).toEqual([false]);
   });
 });
 
