@@ -47,6 +47,6 @@ export default {
   timeoutMS: 20000,
   concurrency: 2,
   reporters: ["clear-text", "progress-append-only", "html", "json"],
-  ignorePatterns: ["dist", "test-results", ".bench-build", "coverage", "reports"],
+  ignorePatterns: ["/dist", "/test-results", "/.bench-build", "/coverage"],
   tempDirName: ".stryker-tmp",
 };
