@@ -4,34 +4,38 @@
 // first run ("perTest"), from its own file's fast set below (scripts/mutation/testSequencer.js): the unit and
 // function tests for the engine, each report's own sheet, workbook and pane tests; never the browser or build tests.
 // One file while working: npx stryker run --mutate src/engine/dates.ts (the README's Tests section says more).
+import fs from "fs";
+import path from "path";
+import { fileURLToPath } from "url";
+
+const ROOT = path.dirname(fileURLToPath(import.meta.url));
 
 /**
  * Where a mutated file's tests come from, by path prefix (folders end in "/"); the first that matches. A report's
- * tests build and calculate whole workbooks, seconds each, so each report file runs the ones that test it most
- * directly; a new report file runs them all.
+ * tests build and calculate whole workbooks, seconds each, so each report runs the ones that test it most directly,
+ * found by name: its sheet spec (`<name>.ts`, or files in `<name>/`) the in-memory workbook's test
+ * (test/workbook/<name>.test.ts), or the spreadsheet engine's (test/sheet/<name>.test.ts) where there is none; its
+ * book (`<name>Book.ts`) those and its Office and pane tests. A report file named otherwise runs them all.
  */
-const REPORT_TESTS = {
-  finance: "test/sheet/finance.test.ts",
-  financeOffice: "test/workbook/financeOffice.test.ts",
-  financePane: "test/taskpane/finance.test.ts",
-  whatIf: "test/workbook/whatIf.test.ts",
-  whatIfSheet: "test/sheet/whatIf.test.ts",
-  whatIfOffice: "test/workbook/whatIfOffice.test.ts",
-  whatIfPane: "test/taskpane/whatIf.test.ts",
-};
+const REPORTS = "src/workbook/reports/";
+const existing = (files) => files.filter((file) => fs.existsSync(path.join(ROOT, file)));
+function reportTestSets() {
+  const names = new Set(fs.readdirSync(path.join(ROOT, REPORTS)).map((entry) => entry.replace(/(Book)?\.ts$/, "")));
+  return [...names].flatMap((name) => {
+    const spec = existing([`test/workbook/${name}.test.ts`, `test/sheet/${name}.test.ts`]).slice(0, 1);
+    const book = [...spec, ...existing([`test/workbook/${name}Office.test.ts`, `test/taskpane/${name}.test.ts`])];
+    return [
+      { code: `${REPORTS}${name}.ts`, tests: spec },
+      { code: `${REPORTS}${name}/`, tests: spec },
+      { code: `${REPORTS}${name}Book.ts`, tests: book },
+    ].filter(({ tests }) => tests.length > 0);
+  });
+}
+const reportSets = reportTestSets();
 const testSets = [
   { code: "src/engine/", tests: ["test/engine/", "test/functions/"] },
-  { code: "src/workbook/reports/finance.ts", tests: [REPORT_TESTS.finance] },
-  {
-    code: "src/workbook/reports/financeBook.ts",
-    tests: [REPORT_TESTS.finance, REPORT_TESTS.financeOffice, REPORT_TESTS.financePane],
-  },
-  { code: "src/workbook/reports/whatIf.ts", tests: [REPORT_TESTS.whatIf] },
-  {
-    code: "src/workbook/reports/whatIfBook.ts",
-    tests: [REPORT_TESTS.whatIf, REPORT_TESTS.whatIfOffice, REPORT_TESTS.whatIfPane],
-  },
-  { code: "src/workbook/reports/", tests: Object.values(REPORT_TESTS) },
+  ...reportSets,
+  { code: REPORTS, tests: [...new Set(reportSets.flatMap(({ tests }) => tests))] },
 ];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -42,8 +46,8 @@ export default {
   jest: {
     config: {
       testMatch: [
-        ...testSets.flatMap(({ tests }) =>
-          tests.map((test) => `<rootDir>/${test.endsWith("/") ? `${test}**/*.test.ts` : test}`),
+        ...[...new Set(testSets.flatMap(({ tests }) => tests))].map(
+          (test) => `<rootDir>/${test.endsWith("/") ? `${test}**/*.test.ts` : test}`,
         ),
         // The metadata generator's own tests: slow, and about JSDoc, not figures.
         "!<rootDir>/test/functions/metadata.test.ts",
