@@ -45,14 +45,19 @@ export default {
   coverageAnalysis: "perTest",
   jest: {
     config: {
+      // Stryker runs Jest's --findRelatedTests, which follows imports only through files under `roots`: with the
+      // test folder alone, a test that reaches the engine through src/functions was not related to it and never ran.
+      roots: ["<rootDir>/test", "<rootDir>/src"],
       testMatch: [
         ...[...new Set(testSets.flatMap(({ tests }) => tests))].map(
           (test) => `<rootDir>/${test.endsWith("/") ? `${test}**/*.test.ts` : test}`,
         ),
         // The metadata generator's own tests: slow, and about JSDoc, not figures.
-        "!<rootDir>/test/functions/metadata.test.ts",
+        "!**/test/functions/metadata.test.ts",
       ],
       testSequencer: "<rootDir>/scripts/mutation/testSequencer.js",
+      // Resolved by Stryker from its sandbox, which it runs in.
+      testEnvironment: "./scripts/mutation/testEnvironment.js",
       globals: { mutationTestSets: testSets },
     },
   },
