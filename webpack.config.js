@@ -6,7 +6,8 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const { GriffelCSSExtractionPlugin } = require("@griffel/webpack-extraction-plugin");
 const MiniCssExtractPlugin = require("mini-css-extract-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-const { CONTENT_SECURITY_POLICY, policyForPath } = require("./scripts/csp");
+const { CONTENT_SECURITY_POLICY, policiesKept, policyForPath } = require("./scripts/csp");
+const { LicenceNoticesPlugin } = require("./scripts/licenceNotices");
 const { DEVELOPMENT_URL, declaredSets, manifestFor } = require("./scripts/manifest");
 const { supportPage } = require("./scripts/supportPage");
 const { themeCss } = require("./scripts/theme");
@@ -69,12 +70,25 @@ async function httpsServer(env) {
 const baseUrlFor = (env, options) =>
   options.mode === "production" ? (env.baseUrl ?? config.baseUrl) : DEVELOPMENT_URL;
 
+/**
+ * Whether the build has the browser preview: a development build always; a production build, for hosting, only with
+ * `--env preview=on` (the bench's does, to measure it). The preview is for trying the add-in without Excel.
+ */
+function withPreview(env, options) {
+  const setting = env.preview ?? (options.mode === "production" ? "off" : "on");
+  if (setting !== "on" && setting !== "off") throw new Error(`--env preview must be on or off; got ${String(setting)}`);
+  return setting === "on";
+}
+
+/** A page's Content-Security-Policy, or "" with `--env csp=off`, which leaves the pages' policies out (README). */
+const policyFor = (env, page) => (policiesKept(env) ? CONTENT_SECURITY_POLICY[page] : "");
+
 module.exports = async (env, options) => ({
   devtool: options.mode === "production" ? false : "source-map",
   entry: {
     functions: "./src/functions/functions.ts",
     taskpane: "./src/taskpane/taskpane.tsx",
-    preview: "./src/preview/preview.tsx",
+    ...(withPreview(env, options) && { preview: "./src/preview/preview.tsx" }),
   },
   output: {
     path: path.resolve(__dirname, "dist"),
@@ -127,6 +141,8 @@ module.exports = async (env, options) => ({
     // Writes functions.json from the JSDoc in functions.ts and adds the CustomFunctions.associate calls.
     new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
     new FunctionsMetadataSettingsPlugin(),
+    // THIRD-PARTY-NOTICES.txt: every bundled package's licence, from its own files (scripts/licenceNotices.js).
+    new LicenceNoticesPlugin(),
     new webpack.DefinePlugin({
       // The pane checks at start-up that Excel supports the requirement sets the manifest declares.
       REQUIRED_SETS: JSON.stringify(declaredSets(fs.readFileSync(path.resolve(__dirname, "manifest.xml"), "utf8"))),
@@ -153,15 +169,24 @@ module.exports = async (env, options) => ({
       template: "./src/taskpane/taskpane.html",
       // Shared runtime: the pane and the functions run in one page.
       chunks: ["taskpane", "functions"],
-      templateParameters: { contentSecurityPolicy: CONTENT_SECURITY_POLICY.pane, themeCss: themeCss() },
+      templateParameters: {
+        contentSecurityPolicy: policyFor(env, "pane"),
+        themeCss: themeCss(),
+        // Outside Excel the page points to the preview, when the build has it.
+        withPreview: withPreview(env, options),
+      },
     }),
     // The pane beside an in-memory workbook, for trying the add-in without Excel.
-    new HtmlWebpackPlugin({
-      filename: "preview.html",
-      template: "./src/preview/preview.html",
-      chunks: ["preview"],
-      templateParameters: { contentSecurityPolicy: CONTENT_SECURITY_POLICY.preview, themeCss: themeCss() },
-    }),
+    ...(withPreview(env, options)
+      ? [
+          new HtmlWebpackPlugin({
+            filename: "preview.html",
+            template: "./src/preview/preview.html",
+            chunks: ["preview"],
+            templateParameters: { contentSecurityPolicy: policyFor(env, "preview"), themeCss: themeCss() },
+          }),
+        ]
+      : []),
     new CopyWebpackPlugin({
       patterns: [
         { from: "assets/*.png", to: "assets/[name][ext]" },
@@ -243,7 +268,7 @@ module.exports = async (env, options) => ({
     server: await httpsServer(env),
     // Each page's policy as a header too; Excel fetches functions.json and functions.js from another origin.
     headers: (request) => {
-      const policy = policyForPath(request.path);
+      const policy = policiesKept(env) ? policyForPath(request.path) : undefined;
       return { "Access-Control-Allow-Origin": "*", ...(policy && { "Content-Security-Policy": policy }) };
     },
     static: { directory: path.resolve(__dirname, "dist") },

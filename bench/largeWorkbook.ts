@@ -11,7 +11,7 @@ import { initialState, PlanEditorAction, planEditorReducer } from "../src/taskpa
 import { customFunctionLibrary } from "../src/workbook/memory/customFunctions";
 import { MemoryWorkbook } from "../src/workbook/memory/memoryWorkbook";
 import { formulaEngine } from "../src/workbook/memory/formulaEngine";
-import { assess, planRow, readPlanBook } from "../src/workbook/planBook";
+import { assess, lightReview, planRow, readPlanBook } from "../src/workbook/planBook";
 import { cellsOf, columnWrites, fieldsOf, RowOf } from "../src/workbook/schema/rows";
 import { peopleColumns, PLAN_LINES, PLANS } from "../src/workbook/schema/tables";
 import { setUpWorkbook } from "../src/workbook/starter";
@@ -27,7 +27,7 @@ function seeded(seed: number) {
 }
 
 /** The starter workbook grown to a council's size, its plans costed by the engine as the pane saves them. */
-async function councilWorkbook(): Promise<MemoryWorkbook> {
+export async function councilWorkbook(): Promise<MemoryWorkbook> {
   const random = seeded(20261124);
   const generated = await generateCustomFunctionsMetadata("src/functions/functions.ts");
   const workbook = new MemoryWorkbook({ formulas: formulaEngine, functions: customFunctionLibrary(generated, PB) });
@@ -75,7 +75,7 @@ async function councilWorkbook(): Promise<MemoryWorkbook> {
     const saved = {
       planId,
       personId: person.id,
-      lines,
+      lines: lines.map((line, at) => ({ ...line, savedLine: at + 1 })),
       status: figures.light === "Green" ? "Agreed" : "Draft",
       reason: "",
       signedOffBy: "",
@@ -85,6 +85,9 @@ async function councilWorkbook(): Promise<MemoryWorkbook> {
       updatedBy: "Bench",
       updatedAt: "2026-11-24T14:05",
       figures,
+      signedOffOn: null,
+      tolerance: DEFAULT_TOLERANCE,
+      ended: [],
     } as const;
     planRows.push(planRow(saved, person));
   }
@@ -130,6 +133,9 @@ export interface LargeWorkbookFigures {
   readonly loadMs: number;
   readonly openMs: number;
   readonly saveMs: number;
+  /** The Agreed plans' lights checked against today's tolerance and budgets, as the pane does on each read. */
+  readonly lightReviewMs: number;
+  readonly agreedPlans: number;
 }
 
 export async function measureLargeWorkbook(): Promise<LargeWorkbookFigures> {
@@ -148,6 +154,26 @@ export async function measureLargeWorkbook(): Promise<LargeWorkbookFigures> {
 
   const editor = pane(workbook);
   await editor.controller.load();
+  // Every Agreed plan's light under today's rules, as the pane checks them on each read: each plan's person scored
+  // and priced again, no light differing. The council's Agreed plans (the workbook's few, each checked as many times
+  // as make up all its plans: a council whose every plan is agreed).
+  const loaded = editor.state().book!;
+  const agreed = loaded.agreed.plans;
+  const book = {
+    ...loaded,
+    agreed: {
+      plans: Array.from({ length: PLANS_SAVED }, (_, at) => ({ ...agreed[at % agreed.length], planId: `A-${at}` })),
+      unread: [],
+    },
+  };
+  const lightReviewMs = await fastest(5, () =>
+    timed(async () => {
+      const review = await Promise.resolve(lightReview(book, "2026-11-24"));
+      if (review.changed.length > 0 || review.unchecked.length > 0 || review.problem !== null) {
+        throw new Error(`The review found ${review.changed.length} changed and ${review.unchecked.length} unchecked`);
+      }
+    }),
+  );
   const open = async (planId: string) => {
     const ms = await timed(() => editor.controller.request(editor.state(), { kind: "openPlan", planId }));
     if (editor.state().plan?.planId !== planId) throw new Error(`Plan ${planId} did not open`);
@@ -172,5 +198,6 @@ export async function measureLargeWorkbook(): Promise<LargeWorkbookFigures> {
     return ms;
   });
   const lines = (await workbook.readTable("PlanLines"))!.rows.length;
-  return { people: PEOPLE, plans: PLANS_SAVED, lines, loadMs, openMs, saveMs };
+  const agreedPlans = book.agreed.plans.length;
+  return { people: PEOPLE, plans: PLANS_SAVED, lines, loadMs, openMs, saveMs, lightReviewMs, agreedPlans };
 }

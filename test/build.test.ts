@@ -3,7 +3,7 @@
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { existsSync, readdirSync, readFileSync } from "fs";
 import { join } from "path";
-import { buildAddIn } from "./support/build";
+import { buildAddIn, bundledModules } from "./support/build";
 import { checkBaseUrl, declaredSets, DEVELOPMENT_URL, manifestFor } from "./support/manifest";
 import { manifestProblems } from "./support/manifestRules";
 
@@ -26,20 +26,24 @@ describe("production build", () => {
   let output = "";
 
   beforeAll(async () => {
-    output = await buildAddIn("production", { env: { baseUrl: BASE_URL } });
+    // With the browser preview, to check it too (a build for hosting leaves it out: buildSettings.test.ts).
+    output = await buildAddIn("production", { env: { baseUrl: BASE_URL, preview: "on" } });
   });
 
   it("emits functions.js with an associate call for every function", () => {
     const script = readFileSync(join(output, "functions.js"), "utf8");
     const ids = [...script.matchAll(/CustomFunctions\.associate\("([A-Z_]+)"/g)].map((match) => match[1]);
     expect(ids.sort()).toEqual([
+      "CALIBRATE",
       "CARER_CATEGORY",
+      "DP_SURPLUS",
       "INDICATIVE_BUDGET",
       "IN_YEAR_COST",
       "OUTCOME_CATEGORY",
       "PLAN_COST",
       "PLAN_TOLERANCE",
       "RAS_EXPLAIN",
+      "RAS_FIT",
       "RAS_POINTS",
       "REPRICE",
     ]);
@@ -117,7 +121,9 @@ describe("production build", () => {
       expect(head.search(/<script/)).toBeGreaterThan(head.search(META));
       expect(head).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/); // no inline script
     }
-    expect(CONTENT_SECURITY_POLICY.pane).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
+    expect(CONTENT_SECURITY_POLICY.pane).toContain(
+      "script-src 'self' https://appsforoffice.microsoft.com https://ajax.aspnetcdn.com;",
+    );
     expect(CONTENT_SECURITY_POLICY.preview).toContain("script-src 'self';");
   });
 
@@ -242,6 +248,48 @@ describe("production build", () => {
     expect(withNumberFormats).not.toEqual([]);
     expect(withNumberFormats.filter((file) => scripts.includes(file))).toEqual([]);
   });
+  it("ships the licence notices of every package bundled in it, written by the build from the packages' files", () => {
+    const notices = readFileSync(join(output, "THIRD-PARTY-NOTICES.txt"), "utf8");
+    const entries = notices.split(/^={100}$/m).slice(1);
+    const headOf = (entry: string) => /^\n(\S+ \S+) — (.+)$/m.exec(entry)?.slice(1) ?? [entry.slice(0, 40), ""];
+    // What webpack's stats say it bundled: the package of each module's file (its innermost node_modules folder), by
+    // name and version, as its package.json says.
+    const bundled = new Set(
+      bundledModules(output).flatMap((file) => {
+        const at = file.lastIndexOf("node_modules/");
+        if (at < 0) return [];
+        const [scope, name] = file.slice(at + "node_modules/".length).split("/");
+        const folder = `${file.slice(0, at)}node_modules/${scope.startsWith("@") ? `${scope}/${name}` : scope}`;
+        const { name: packageName, version } = JSON.parse(readFileSync(join(folder, "package.json"), "utf8")) as {
+          name: string;
+          version: string;
+        };
+        return [`${packageName} ${version}`];
+      }),
+    );
+    expect([...bundled]).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^decimal\.js /), expect.stringMatching(/^fast-formula-parser /)]),
+    );
+    const listed = new Set(entries.map((entry) => headOf(entry)[0]));
+    expect([...bundled].filter((name) => !listed.has(name))).toEqual([]); // none missing
+    expect([...listed].filter((name) => !bundled.has(name))).toEqual([]); // none that is not shipped
+    // Each with its licence's own text, from the package's files or, for one that ships none, the standard text.
+    const TEXT: Record<string, RegExp> = {
+      MIT: /Permission is hereby granted, free of charge/,
+      ISC: /Permission to use, copy, modify, and\/or distribute/,
+      "Apache-2.0": /Apache License|Licensed under the Apache License, Version 2\.0/,
+      "BSD-3-Clause": /Redistribution and use in source and binary forms/,
+    };
+    const withoutText = entries.map(headOf).filter(([, licence], at) => !(TEXT[licence]?.test(entries[at]) ?? false));
+    expect(withoutText).toEqual([]);
+    const entryOf = (name: string) => entries.find((entry) => entry.startsWith(`\n${name} `)) ?? "";
+    expect(entryOf("chevrotain")).toMatch(/— Apache-2\.0\n[\s\S]*Apache License/);
+    // @fluentui/react-icons declares MIT and ships no licence file: the MIT text stands for it.
+    expect(entryOf("@fluentui/react-icons")).toMatch(
+      /— MIT\n[\s\S]*ships no licence file; its package\.json declares MIT[\s\S]*Permission is hereby granted/,
+    );
+  });
+
   it("ships nothing under the GPL: no HyperFormula, no GPL in any script or extracted licence comment", () => {
     const shipped = readdirSync(output).filter((file) => /\.js$|\.LICENSE\.txt$/.test(file));
     // (Which scripts carry licence comments follows what the pane shares with the preview: all of them are checked.)

@@ -72,7 +72,10 @@ function examples(markdown: string): Example[] {
  */
 function expectedCells(expected: string, tables: Map<string, SampleTable>): unknown[][] {
   const table = tables.get(expected);
-  if (table) return table.rows.map((row) => row.map((cell) => cell ?? ""));
+  if (table)
+    return table.rows.map((row) =>
+      row.map((cell) => (typeof cell === "string" && cell.startsWith("#") ? { value: cell } : (cell ?? ""))),
+    );
   const parts = expected.startsWith("{") ? expected.slice(1, -1).split(/;\s*/) : [expected];
   return parts.map((part) => [
     part.startsWith("#") ? { value: part } : part.startsWith('"') ? (JSON.parse(part) as unknown) : Number(part),
@@ -128,11 +131,17 @@ describe("docs/functions.md", () => {
 
   it("prints the sample tables every example uses", () => {
     expect([...tables.keys()].sort()).toEqual([
+      "Accounts",
       "Answers",
+      "Calibrated",
+      "CalibratedAll",
       "CarerScores",
       "Categories",
       "Cohort",
       "Commitments",
+      "Evidence",
+      "Fit",
+      "FitOfCalibrated",
       "PlanLines",
       "PricePoints",
       "ProposedPricePoints",
@@ -140,6 +149,7 @@ describe("docs/functions.md", () => {
       "Repriced",
       "RepricedStraightLine",
       "Scoring",
+      "StaffedLines",
       "StepBands",
     ]);
     expect(cases.length).toBeGreaterThanOrEqual(30);
@@ -148,13 +158,16 @@ describe("docs/functions.md", () => {
   it("documents an example for every function", () => {
     const documented = new Set(cases.map((example) => /^=PB\.(\w+)/.exec(example.formula)![1]));
     expect([...documented].sort()).toEqual([
+      "CALIBRATE",
       "CARER_CATEGORY",
+      "DP_SURPLUS",
       "INDICATIVE_BUDGET",
       "IN_YEAR_COST",
       "OUTCOME_CATEGORY",
       "PLAN_COST",
       "PLAN_TOLERANCE",
       "RAS_EXPLAIN",
+      "RAS_FIT",
       "RAS_POINTS",
       "REPRICE",
     ]);

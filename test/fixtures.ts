@@ -21,7 +21,7 @@ export const categoryTable = [
   ["Category", "Older people", "Learning disability"],
   ["Basic", 2600, 3900],
   ["Standard", 7800, 10400],
-  ["Enhanced", 15600, ""],
+  ["Enhanced", 15600, "-"],
 ];
 
 /** PB.REPRICE's header row, as the issue that asked for it spells it (written out, not taken from the engine). */

@@ -1,13 +1,14 @@
-// What the council has committed to personal budgets, in the year and in future (the Audit Commission's
-// "monitoring and forecasting", paragraph 53): Agreed plans by care group and by how the money is managed,
-// one-off items apart; the in-year commitment from the as-at date to the year's end; the pipeline of plans
-// not yet agreed; what people spend their budgets on; the RAS's indicative budgets against what plans commit;
-// and the medium-term forecast. The Finance sheet calculates the same figures with Excel's own functions and
-// PB.IN_YEAR_COST, so the pane and the sheet agree to the penny.
-import { anyNumber, describeCell, matchKey, readCell } from "./cells";
+// What the council has committed to personal budgets in a financial year (the Audit Commission's "monitoring and
+// forecasting", paragraph 53): Agreed plans running in the rest of the year, by care group and by how the money is
+// managed, one-off items apart, a year and in the year; Agreed plans starting after the year apart; the pipeline of
+// plans not yet agreed; and the plans no figure can use, named. The Finance sheet calculates the same figures with
+// Excel's own functions over a per-plan block of PB.IN_YEAR_COST, so the pane and the sheet agree to the penny.
+//
+// Rounding: each plan's in-year amount is rounded to the penny once per part (PB.IN_YEAR_COST's rule); every
+// other figure is a sum of pence, so every total is exactly the sum of the figures it adds up.
 import { addMonths, calendarDate, dateSerial, DateSerial, isoFromSerial } from "./dates";
-import { Decimal, formatPercent, ONE, toPence, ZERO } from "./decimal";
-import { EngineError, invalid, listForMessage } from "./errors";
+import { Decimal, ZERO } from "./decimal";
+import { invalid, listForMessage } from "./errors";
 import { DateSpan, inYearCost } from "./inYearCost";
 import { MANAGED_AS, ManagedAs } from "./supportPlan";
 
@@ -24,12 +25,13 @@ export const PIPELINE_STATUSES: readonly string[] = ["Draft", "Needs manager rev
 export const OTHER_CARE_GROUPS = "Other care groups";
 export const ALL_CARE_GROUPS = "All care groups";
 
-/** A plan as the Plans table holds it, read and checked. */
+/** A plan as the Plans table holds it, read. */
 export interface PlanRecord {
   readonly planId: string;
+  readonly personId: string;
   readonly careGroup: string;
   readonly status: string;
-  /** null when the row has none: the in-year figures cannot be worked out (the sheet's show #N/A). */
+  /** null when the row has none: the plan is left out of every figure (leftOutReason). */
   readonly start: DateSerial | null;
   /** null: ongoing. */
   readonly end: DateSerial | null;
@@ -41,6 +43,14 @@ export interface PlanRecord {
   readonly indicativeAnnual: Decimal;
   /** Recurring a year plus one-off items: the plan cost the traffic light compared. */
   readonly annual: Decimal;
+  /** Why the row cannot be read (a date or an amount that is not one), its amounts then 0: it is left out. */
+  readonly unreadable?: string;
+}
+
+/** A plan no figure can use, and why, in words that follow its ID ("PLAN-0009: no start date"). */
+export interface LeftOutPlan {
+  readonly planId: string;
+  readonly reason: string;
 }
 
 /** The dates a commitment is measured at: the as-at date and the financial year it falls in. */
@@ -83,31 +93,61 @@ export function commitmentPeriod(asAt: DateSerial, yearStart: DateSerial): Commi
   return { asAt, year, remaining: { from: Math.max(asAt, year.from), to: year.to } };
 }
 
-/** A plan counts at the as-at date unless it ended before it. */
-export function inForce(plan: Pick<PlanRecord, "end">, asAt: DateSerial): boolean {
-  return plan.end === null || plan.end >= asAt;
+/**
+ * Why a plan is left out of every figure, or null when it is not: a row that cannot be read, a plan without a start
+ * date, or one ending before it starts (which runs on no day).
+ */
+export function leftOutReason(plan: Pick<PlanRecord, "start" | "end" | "unreadable">): string | null {
+  if (plan.unreadable !== undefined) return plan.unreadable;
+  if (plan.start === null) return "no start date";
+  if (plan.end !== null && plan.end < plan.start) {
+    return `it ends (${isoFromSerial(plan.end)}) before it starts (${isoFromSerial(plan.start)})`;
+  }
+  return null;
 }
 
-const sameText = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+export const sameText = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 const isAgreed = (plan: Pick<PlanRecord, "status">) => sameText(plan.status, AGREED);
 const inPipeline = (plan: Pick<PlanRecord, "status">) =>
   PIPELINE_STATUSES.some((status) => sameText(plan.status, status));
+
+/**
+ * Where a plan stands in the year's figures. A plan counts in a year while it runs in the rest of it (from the
+ * later of the as-at date and the year's first day): started by the year's last day and not ended before then.
+ * "committed": Agreed and running; "startingLater": Agreed, starting after the year's last day (shown apart, in
+ * no figure of this year); "pipeline": Draft or awaiting review, and running; "leftOut": no usable dates; "none":
+ * ended, or of another status.
+ */
+export type PlanStanding = "committed" | "startingLater" | "pipeline" | "leftOut" | "none";
+
+export function planStanding(plan: PlanRecord, period: CommitmentPeriod): PlanStanding {
+  if (leftOutReason(plan) !== null) return "leftOut";
+  const later = plan.start! > period.year.to;
+  const running = !later && (plan.end === null || plan.end >= period.remaining.from);
+  if (isAgreed(plan)) return later ? "startingLater" : running ? "committed" : "none";
+  return inPipeline(plan) && running ? "pipeline" : "none";
+}
+
+/** Whether a plan is in the year's commitment: Agreed and running in the rest of the year. */
+export const isCommitted = (plan: PlanRecord, period: CommitmentPeriod) => planStanding(plan, period) === "committed";
+
+/** How many people these plans are for, each counted once (Person IDs compared ignoring case, as COUNTIFS does). */
+export function distinctPeople(plans: readonly Pick<PlanRecord, "personId">[]): number {
+  return new Set(plans.map((plan) => plan.personId.toLowerCase())).size;
+}
 
 type Parts<T> = Readonly<Record<CommitmentPart | "total", T>>;
 
 /** One row of the commitment: a care group, the other care groups, or all of them. */
 export interface CareGroupCommitment {
   readonly careGroup: string;
-  /** People with an amount managed each way (or one-off items); total: people with an Agreed plan. */
+  /** People with an amount managed each way (or one-off items); total: people with an Agreed plan. Each once. */
   readonly people: Parts<number>;
-  /** The cost a year of the Agreed plans in force; total = the four parts. */
+  /** The cost a year of the plans in the commitment; total = the four parts. */
   readonly fullYear: Parts<Decimal>;
-  /**
-   * The part of it that falls from the as-at date to the year's end. The recurring parts and the total are null
-   * while a plan's dates cannot be read; the one-off items (plans starting in that time) are known even then.
-   */
-  readonly inYear: Parts<Decimal | null>;
-  /** The Budgets table's budgets for the row's care groups; 0 when it has none. */
+  /** The part of it that falls from the as-at date to the year's end; total = the four parts. */
+  readonly inYear: Parts<Decimal>;
+  /** The Budgets table's budgets for the row's care groups and the year; 0 when it has none. */
   readonly budget: Decimal;
   /** Budget − full-year commitment: below 0 the council is over-committed. */
   readonly variance: Decimal;
@@ -115,7 +155,7 @@ export interface CareGroupCommitment {
   readonly committed: Decimal | null;
 }
 
-/** Plans not yet agreed, by care group. */
+/** Plans not yet agreed and running in the year, by care group. */
 export interface PipelineRow {
   readonly careGroup: string;
   readonly plans: number;
@@ -124,17 +164,32 @@ export interface PipelineRow {
   readonly committedIfAgreed: Decimal | null;
 }
 
+/** Agreed plans starting after the year's last day, by care group: in no figure of this year. */
+export interface StartingLaterRow {
+  readonly careGroup: string;
+  readonly people: number;
+  /** Their plan cost a year, one-off items in full. */
+  readonly fullYear: Decimal;
+}
+
 export interface Commitment {
   readonly period: CommitmentPeriod;
   /** One row per care group given, then the other care groups, then all. */
   readonly rows: readonly CareGroupCommitment[];
   readonly pipeline: readonly PipelineRow[];
+  readonly startingLater: readonly StartingLaterRow[];
+  /** Plans left out of every figure, in the order given. */
+  readonly leftOut: readonly LeftOutPlan[];
 }
 
-/** A budget per care group, as the Budgets table holds it; null when a row's budget is left blank. */
+/**
+ * A budget per care group, as the Budgets table holds it. `annualBudget` null: left blank. `financialYear` null:
+ * for every year (the table has no Financial year column, or the cell is blank); else the year's label ("2026/27").
+ */
 export interface BudgetRecord {
   readonly careGroup: string;
   readonly annualBudget: Decimal | null;
+  readonly financialYear: string | null;
 }
 
 /** Each part's figure and their total. */
@@ -144,14 +199,11 @@ function parts<T>(of: (part: CommitmentPart) => T, total: (values: T[]) => T): P
   return { ...(byPart as Record<CommitmentPart, T>), total: total(values) };
 }
 
-/** How far a plan's parts, each rounded to the penny, may be from its plan cost, also rounded. */
-const ROUNDING = new Decimal("0.025");
-
 const sum = (amounts: readonly Decimal[]) => amounts.reduce((total, amount) => total.plus(amount), ZERO);
 const ratio = (part: Decimal, whole: Decimal) => (whole.isZero() ? null : part.div(whole));
 
-/** Which rows a care-group row covers. */
-function grouping(careGroups: readonly string[]): { name: string; covers: (careGroup: string) => boolean }[] {
+/** Which rows a care-group row covers: each care group given, every other one, and all. */
+export function grouping(careGroups: readonly string[]): { name: string; covers: (careGroup: string) => boolean }[] {
   const listed = (careGroup: string) => careGroups.some((listedGroup) => sameText(listedGroup, careGroup));
   return [
     ...careGroups.map((name) => ({ name, covers: (careGroup: string) => sameText(careGroup, name) })),
@@ -165,71 +217,74 @@ const partOf = (plan: PlanRecord, part: CommitmentPart) =>
   part === "One-off items" ? plan.oneOff : plan.managed[part];
 
 /**
- * The plan's in-year commitment in one part: recurring cost by PB.IN_YEAR_COST's rule (rounded to the penny
- * per plan, as the spilled function gives it), and one-off items in full when the plan starts in the rest of
- * the year (a plan that started earlier has had its one-off items already).
+ * A committed plan's in-year amount in one part: recurring cost by PB.IN_YEAR_COST's rule (rounded to the penny
+ * per plan and part), and one-off items in full when the plan starts in the rest of the year (a plan that started
+ * earlier has had its one-off items already).
  */
-function inYearPart(plan: PlanRecord & { start: DateSerial }, part: CommitmentPart, period: CommitmentPeriod): Decimal {
+export function inYearPart(plan: PlanRecord, part: CommitmentPart, period: CommitmentPeriod): Decimal {
+  const start = plan.start!;
   if (part === "One-off items") {
     const { from, to } = period.remaining;
-    return plan.start >= from && plan.start <= to ? plan.oneOff : ZERO;
+    return start >= from && start <= to ? plan.oneOff : ZERO;
   }
-  return inYearCost(plan.managed[part], plan.start, plan.end, period.remaining);
+  return inYearCost(plan.managed[part], start, plan.end, period.remaining);
 }
 
-const dated = (plan: PlanRecord): plan is PlanRecord & { start: DateSerial } => plan.start !== null;
+/** The Budgets rows for the financial year starting `yearStart`: rows of that year and rows for every year. */
+export function budgetsOfYear(budgets: readonly BudgetRecord[], yearStart: DateSerial): BudgetRecord[] {
+  const label = financialYearLabel(yearStart);
+  return budgets.filter((budget) => budget.financialYear === null || sameText(budget.financialYear, label));
+}
 
-/** The in-year parts of these plans; while some plan of the table is undated, only the one-off items are known. */
-function inYearOf(plans: readonly PlanRecord[], period: CommitmentPeriod, known: boolean): Parts<Decimal | null> {
-  const figures = COMMITMENT_PARTS.map((part) =>
-    known || part === "One-off items" ? sum(plans.filter(dated).map((plan) => inYearPart(plan, part, period))) : null,
+/** Budgets by care-group row for the year; blanks add 0. */
+function budgetFor(budgets: readonly BudgetRecord[], covers: (careGroup: string) => boolean, yearStart: DateSerial) {
+  return sum(
+    budgetsOfYear(budgets, yearStart)
+      .filter((budget) => covers(budget.careGroup))
+      .map((budget) => budget.annualBudget ?? ZERO),
   );
-  const byPart = Object.fromEntries(COMMITMENT_PARTS.map((part, at) => [part, figures[at]]));
-  return { ...(byPart as Record<CommitmentPart, Decimal | null>), total: known ? sum(figures as Decimal[]) : null };
-}
-
-/** Budgets by care-group row: the listed group's, the rest of the table's, or the whole table's; blanks add 0. */
-function budgetFor(budgets: readonly BudgetRecord[], covers: (careGroup: string) => boolean): Decimal {
-  return sum(budgets.filter((budget) => covers(budget.careGroup)).map((budget) => budget.annualBudget ?? ZERO));
 }
 
 /**
- * The commitment by care group at the as-at date. `careGroups` are the rows wanted (the sheet's); every other
- * care group goes in "Other care groups", and "All care groups" is every plan. The in-year recurring figures are
- * null when a plan has no start date or `inYearAvailable` is false (a row of Plans could not be read):
- * PB.IN_YEAR_COST over the Plans table then gives an error, so the sheet's figures show one.
+ * The commitment by care group at the as-at date, for its financial year. `careGroups` are the rows wanted (the
+ * sheet's); every other care group goes in "Other care groups", and "All care groups" is every plan. A plan with no
+ * usable dates is left out of every figure and named (leftOut); the rest are still counted.
  */
 export function commitment(
   plans: readonly PlanRecord[],
   budgets: readonly BudgetRecord[],
   careGroups: readonly string[],
   period: CommitmentPeriod,
-  inYearAvailable = true,
 ): Commitment {
-  const counted = plans.filter((plan) => inForce(plan, period.asAt));
-  const agreed = counted.filter(isAgreed);
-  const pipeline = counted.filter(inPipeline);
-  const datedPlans = inYearAvailable && plans.every(dated);
-  const rows = grouping(careGroups).map(({ name, covers }): CareGroupCommitment => {
-    const own = agreed.filter((plan) => covers(plan.careGroup));
+  const standing = plans.map((plan) => ({ plan, standing: planStanding(plan, period) }));
+  const withStanding = (wanted: PlanStanding) =>
+    standing.filter((entry) => entry.standing === wanted).map((entry) => entry.plan);
+  const [committed, pipeline, later] = [
+    withStanding("committed"),
+    withStanding("pipeline"),
+    withStanding("startingLater"),
+  ];
+  const groups = grouping(careGroups);
+  const rows = groups.map(({ name, covers }): CareGroupCommitment => {
+    const own = committed.filter((plan) => covers(plan.careGroup));
     const amounts = (of: (plan: PlanRecord, part: CommitmentPart) => Decimal) =>
       parts((part) => sum(own.map((plan) => of(plan, part))), sum);
     const fullYear = amounts(partOf);
-    const budget = budgetFor(budgets, covers);
+    const budget = budgetFor(budgets, covers, period.year.from);
     return {
       careGroup: name,
       people: parts(
-        (part) => own.filter((plan) => partOf(plan, part).gt(0)).length,
-        () => own.length,
+        (part) => distinctPeople(own.filter((plan) => partOf(plan, part).gt(0))),
+        () => distinctPeople(own),
       ),
       fullYear,
-      inYear: inYearOf(own, period, datedPlans),
+      inYear: amounts((plan, part) => inYearPart(plan, part, period)),
       budget,
       variance: budget.minus(fullYear.total),
       committed: ratio(fullYear.total, budget),
     };
   });
-  const pipelineRows = grouping(careGroups).map(({ name, covers }, at): PipelineRow => {
+  const pipelineRows = groups.map(({ name, covers }, at): PipelineRow => {
     const own = pipeline.filter((plan) => covers(plan.careGroup));
     const fullYear = sum(own.map((plan) => plan.annual));
     return {
@@ -239,14 +294,24 @@ export function commitment(
       committedIfAgreed: ratio(rows[at].fullYear.total.plus(fullYear), rows[at].budget),
     };
   });
-  return { period, rows, pipeline: pipelineRows };
+  const startingLater = groups.map(({ name, covers }): StartingLaterRow => {
+    const own = later.filter((plan) => covers(plan.careGroup));
+    return { careGroup: name, people: distinctPeople(own), fullYear: sum(own.map((plan) => plan.annual)) };
+  });
+  const leftOut = withStanding("leftOut").map((plan) => ({ planId: plan.planId, reason: leftOutReason(plan)! }));
+  return { period, rows, pipeline: pipelineRows, startingLater, leftOut };
 }
 
-/** What the figures leave aside or cannot work out, in words, for the pane to show beside them. */
+/** How far a plan's parts, each rounded to the penny, may be from its plan cost, also rounded. */
+const ROUNDING = new Decimal("0.025");
+
+/** What the figures leave aside, in words, for the pane to show beside them (left-out plans are named apart). */
 export function commitmentNotes(plans: readonly PlanRecord[], period: CommitmentPeriod): string[] {
-  const counted = plans.filter((plan) => inForce(plan, period.asAt));
+  const usable = plans.filter((plan) => leftOutReason(plan) === null);
   const notes: string[] = [];
-  const others = counted.filter((plan) => !isAgreed(plan) && !inPipeline(plan));
+  const running = (plan: PlanRecord) =>
+    plan.start! <= period.year.to && (plan.end === null || plan.end >= period.remaining.from);
+  const others = usable.filter((plan) => !isAgreed(plan) && !inPipeline(plan) && running(plan));
   if (others.length > 0) {
     notes.push(
       `${listForMessage(others.map((plan) => `${plan.planId} (${plan.status || "no status"})`))} ` +
@@ -255,7 +320,7 @@ export function commitmentNotes(plans: readonly PlanRecord[], period: Commitment
     );
   }
   // Each part and the plan cost are rounded to the penny on their own: up to 2p apart is rounding.
-  const unbalanced = plans.filter((plan) =>
+  const unbalanced = usable.filter((plan) =>
     sum([...MANAGED_AS.map((way) => plan.managed[way]), plan.oneOff])
       .minus(plan.annual)
       .abs()
@@ -269,173 +334,4 @@ export function commitmentNotes(plans: readonly PlanRecord[], period: Commitment
     );
   }
   return notes;
-}
-
-/** The medium-term assumptions for a care group: a year's growth in the number of people, and in prices. */
-export interface ForecastAssumption {
-  readonly growth: Decimal;
-  readonly inflation: Decimal;
-}
-
-/** The forecast's rates for all care groups, and a care group's own where it has them. */
-export interface ForecastAssumptions {
-  readonly all: ForecastAssumption;
-  /** By the care group's matchKey; a rate a care group does not have follows all care groups'. */
-  readonly own: ReadonlyMap<string, Partial<ForecastAssumption>>;
-}
-
-/** A care group's rates (null: the care groups not listed, which follow all care groups'). */
-export function assumptionFor(assumptions: ForecastAssumptions, careGroup: string | null): ForecastAssumption {
-  const own = careGroup === null ? undefined : assumptions.own.get(matchKey(careGroup));
-  return {
-    growth: own?.growth ?? assumptions.all.growth,
-    inflation: own?.inflation ?? assumptions.all.inflation,
-  };
-}
-
-/** A change of more than half in a year, up or down, is surely a typing slip (2.5% typed as 25, or 0.025). */
-export const FORECAST_RATE_LIMIT = new Decimal("0.5");
-
-/**
- * Reads a forecast rate typed in percent, as the pane's boxes take it: "2", "2.5%" and "-1" are 2%, 2.5% and
- * −1% a year. At most two decimal places of a percent; within ±50%. Throws an EngineError naming the box.
- */
-export function readForecastRate(typed: string, name: string): Decimal {
-  const text = typed.trim().replace(/\s*%$/, "");
-  const expected = `${name}: expected a percentage a year, such as 2.5 or -1`;
-  if (text === "") throw invalid(`${name}: a percentage a year is needed, such as 2.5`);
-  let percent: Decimal;
-  try {
-    percent = readCell(anyNumber, text, name);
-  } catch (error) {
-    if (!(error instanceof EngineError)) throw error;
-    throw invalid(`${expected}; got ${describeCell(typed)}`);
-  }
-  if (percent.decimalPlaces() > 2) {
-    throw invalid(`${name}: at most 2 decimal places of a percent (such as 2.25); got ${describeCell(typed)}`);
-  }
-  const rate = percent.div(100);
-  if (rate.abs().gt(FORECAST_RATE_LIMIT)) {
-    const limit = formatPercent(FORECAST_RATE_LIMIT);
-    throw invalid(`${name}: from -${limit} to ${limit} a year; got ${describeCell(typed)}`);
-  }
-  return rate;
-}
-
-/** How many financial years after this one the forecast covers. */
-export const FORECAST_YEARS = 3;
-
-/**
- * The recurring commitment in each of the next years: this year's full-year recurring commitment, grown each
- * year by the growth in people and by price inflation, rounded to the penny once per year.
- */
-export function forecast(recurring: Decimal, assumption: ForecastAssumption, years = FORECAST_YEARS): Decimal[] {
-  const factor = ONE.plus(assumption.growth).times(ONE.plus(assumption.inflation));
-  return Array.from({ length: years }, (_, at) => toPence(recurring.times(factor.pow(at + 1))));
-}
-
-/** The recurring part of a commitment row: every way of managing, one-off items left out. */
-export function recurringOf(row: CareGroupCommitment): Decimal {
-  return sum(MANAGED_AS.map((way) => row.fullYear[way]));
-}
-
-/** A line of a plan as PlanLines holds it. */
-export interface LineRecord {
-  readonly planId: string;
-  readonly service: string;
-  readonly managedAs: ManagedAs;
-  /** The line's cost a year (a one-off item's in full), rounded to pence. */
-  readonly annualCost: Decimal;
-}
-
-export interface ServiceSpend {
-  readonly service: string;
-  readonly total: Decimal;
-  readonly managed: Readonly<Record<ManagedAs, Decimal>>;
-  /** Of all Agreed plans' lines; null when they cost nothing. */
-  readonly share: Decimal | null;
-}
-
-export const OTHER_SERVICES = "Other services";
-
-/**
- * What people spend their budgets on: the lines of Agreed plans in force, by service, largest first (equal
- * totals in the order given), then every other service together.
- */
-export function spendByService(
-  lines: readonly LineRecord[],
-  plans: readonly PlanRecord[],
-  services: readonly string[],
-  asAt: DateSerial,
-): { services: ServiceSpend[]; other: ServiceSpend; total: Decimal } {
-  const agreedIds = new Set(
-    plans.filter((plan) => isAgreed(plan) && inForce(plan, asAt)).map((plan) => plan.planId.toLowerCase()),
-  );
-  const agreedLines = lines.filter((line) => agreedIds.has(line.planId.toLowerCase()));
-  const total = sum(agreedLines.map((line) => line.annualCost));
-  const spendOf = (service: string, covers: (line: LineRecord) => boolean): ServiceSpend => {
-    const own = agreedLines.filter(covers);
-    const managed = Object.fromEntries(
-      MANAGED_AS.map((way) => [way, sum(own.filter((line) => line.managedAs === way).map((line) => line.annualCost))]),
-    ) as Record<ManagedAs, Decimal>;
-    const serviceTotal = sum(own.map((line) => line.annualCost));
-    return { service, total: serviceTotal, managed, share: ratio(serviceTotal, total) };
-  };
-  const listed = services.map((service) => spendOf(service, (line) => sameText(line.service, service)));
-  const other = spendOf(OTHER_SERVICES, (line) => !services.some((service) => sameText(line.service, service)));
-  const ranked = listed
-    .map((spend, at) => ({ spend, at }))
-    .sort((a, b) => b.spend.total.comparedTo(a.spend.total) || a.at - b.at)
-    .map(({ spend }) => spend);
-  return { services: ranked, other, total };
-}
-
-/** A person of the cohort with their indicative budget, or null while it cannot be priced. */
-export interface PersonIndicative {
-  readonly careGroup: string;
-  readonly indicative: Decimal | null;
-}
-
-export interface IndicativeAgainstPlanned {
-  readonly careGroup: string;
-  readonly people: number;
-  /** People whose indicative budget cannot be worked out yet (an assessment in progress). */
-  readonly notPriced: number;
-  /** The cohort's indicative budgets: what the RAS commits the council to. */
-  readonly cohortIndicative: Decimal;
-  readonly agreedPlans: number;
-  /** The indicative budgets of the people with Agreed plans, when the plans were saved. */
-  readonly agreedIndicative: Decimal;
-  /** What those plans cost a year, one-off items in full. */
-  readonly agreedCost: Decimal;
-  /** Plans' cost ÷ their indicative budgets − 1; null without indicative budgets. */
-  readonly difference: Decimal | null;
-}
-
-/** The RAS's own commitment (the cohort's indicative budgets) beside what Agreed plans actually commit. */
-export function indicativeAgainstPlanned(
-  people: readonly PersonIndicative[],
-  plans: readonly PlanRecord[],
-  careGroups: readonly string[],
-  asAt: DateSerial,
-): IndicativeAgainstPlanned[] {
-  const agreed = plans.filter((plan) => isAgreed(plan) && inForce(plan, asAt));
-  return grouping(careGroups).map(({ name, covers }) => {
-    const cohort = people.filter((person) => covers(person.careGroup));
-    const priced = cohort.filter((person) => person.indicative !== null);
-    const own = agreed.filter((plan) => covers(plan.careGroup));
-    const agreedIndicative = sum(own.map((plan) => plan.indicativeAnnual));
-    const agreedCost = sum(own.map((plan) => plan.annual));
-    const difference = ratio(agreedCost, agreedIndicative);
-    return {
-      careGroup: name,
-      people: cohort.length,
-      notPriced: cohort.length - priced.length,
-      cohortIndicative: sum(priced.map((person) => person.indicative!)),
-      agreedPlans: own.length,
-      agreedIndicative,
-      agreedCost,
-      difference: difference === null ? null : difference.minus(1),
-    };
-  });
 }

@@ -147,6 +147,10 @@ function tableOfRows(grid: Grid): BandPriceTable | CategoryPriceTable {
     valueColumns.map((column, group) =>
       body.map(({ row }, position) => {
         const cell = row[column];
+        // A blank price is £0 (a point, or for the category): what Excel for Windows and Mac, and Excel on the web in
+        // a range, give a custom function for a blank cell, so the pane prices it as the PB formulas do. "-" is
+        // no value, on every Excel.
+        if (isBlank(cell)) return ZERO;
         if (isNoValue(cell)) return null;
         return readCell(
           moneyAmount,
@@ -253,4 +257,19 @@ export function careGroupColumn(table: BandPriceTable | CategoryPriceTable, care
     );
   }
   return column;
+}
+
+/**
+ * The blank price cells of a price table with a header row, by position in the grid given (0 is the header row):
+ * each is read as £0, as Excel gives it to the functions, which may not be what was meant.
+ */
+export function blankPriceCells(grid: Grid): { readonly row: number; readonly column: number }[] {
+  const rows = filledRows(grid);
+  const columns = filledColumns(grid);
+  if (rows.length < 2 || columns.length < 2 || columns[0] !== 0) return [];
+  return rows
+    .slice(1)
+    .flatMap(({ row, rowNumber }) =>
+      columns.slice(1).flatMap((column) => (isBlank(row[column]) ? [{ row: rowNumber - 1, column }] : [])),
+    );
 }

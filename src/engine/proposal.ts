@@ -3,7 +3,7 @@
 // bound moved. Exact decimals throughout; a changed rate is rounded to the penny, half-up, once, so the price
 // the table shows is the price the budgets use.
 import { Cell, filledColumns, filledRows, Grid, matchKey } from "./cells";
-import { Decimal, toPence } from "./decimal";
+import { Decimal, formatExactPounds, toPence } from "./decimal";
 import { invalid, listForMessage } from "./errors";
 import { BandPriceTable, CategoryPriceTable, parsePriceTable, PriceTable } from "./priceTable";
 
@@ -151,6 +151,9 @@ export function proposePriceTable(current: Grid, change: PriceChange): Proposal 
       break;
     case "percent": {
       if (change.percent.lt(-100)) throw invalid("A percentage change cannot be below −100%");
+      if (change.percent.decimalPlaces() > 2) {
+        throw invalid(`A percentage has at most 2 decimal places, such as 2.25; got ${change.percent.toString()}%`);
+      }
       const factor = change.percent.div(100).plus(1);
       changed = changeValues(layout, change.careGroup, (value) => toPence(value.times(factor)));
       break;
@@ -158,6 +161,10 @@ export function proposePriceTable(current: Grid, change: PriceChange): Proposal 
     case "perPoint":
       if (layout.table.kind !== "bands") {
         throw invalid("A category table holds amounts, not £ a point: change it by a percentage instead");
+      }
+      // A fraction of a penny would be rounded away in every rate (£0.005 a point: each rate £0.01 more).
+      if (change.amount.decimalPlaces() > 2) {
+        throw invalid(`£ a point must be whole pence, such as 2.50; got ${formatExactPounds(change.amount)}`);
       }
       changed = changeValues(layout, change.careGroup, (value) => toPence(value.plus(change.amount)));
       break;
@@ -180,4 +187,34 @@ export function proposalCareGroups(current: Grid): readonly string[] {
 export function proposalBands(current: Grid): readonly Decimal[] {
   const { table } = layoutOf(current);
   return table.kind === "bands" ? table.lowerBounds : [];
+}
+
+/**
+ * Beyond this change to a rate, up or down, a proposal is more than a price review usually makes (a slip: 1,000%
+ * typed for 10%), so the pane asks for it to be confirmed, as the forecast refuses rates beyond ±50% a year.
+ */
+export const CONFIRM_CHANGE_BEYOND = new Decimal("0.5");
+
+/** A changed rate and its change as a fraction of what it was (null when it was £0). */
+export interface RateChange {
+  readonly cell: ProposedCell;
+  readonly fraction: Decimal | null;
+}
+
+/**
+ * The rate whose change is largest (the first such in the table), when that change is beyond ±50% of what the
+ * rate was, or a rate of £0 is raised; null when every change is within. Lower bounds are not rates.
+ */
+export function changeToConfirm(proposal: Proposal): RateChange | null {
+  let largest: RateChange | null = null;
+  for (const cell of proposal.changed) {
+    if (cell.column === 0) continue;
+    const fraction = cell.from.isZero() ? null : cell.to.minus(cell.from).div(cell.from);
+    if (fraction !== null && fraction.abs().lte(CONFIRM_CHANGE_BEYOND)) continue;
+    const larger =
+      largest === null ||
+      (largest.fraction !== null && (fraction === null || fraction.abs().gt(largest.fraction.abs())));
+    if (larger) largest = { cell, fraction };
+  }
+  return largest;
 }

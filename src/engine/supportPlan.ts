@@ -1,10 +1,10 @@
 import { anyNumber, Cell, describeCell, isBlank, label, matchKey, readCell, readChoice } from "./cells";
-import { Decimal, formatPercent, formatPounds, formatQuantity, toPence, ZERO } from "./decimal";
+import { Decimal, formatPercent, formatPounds, formatQuantity, ONE, toPence, ZERO } from "./decimal";
 import { EngineError, invalid } from "./errors";
 import { addMonths, calendarDate, isoFromSerial, serialFromIso } from "./dates";
 import { inPeriod } from "./periods";
-import { annualCost, Frequency, PlanLine, readFrequency } from "./plan";
-import { Tolerance, TrafficLight, trafficLight } from "./tolerance";
+import { annualCost, Frequency, PlanLine, readFrequency, staffProblem } from "./plan";
+import { Tolerance, TOLERANCE_LIMIT, TOO_WIDE, TrafficLight, trafficLight } from "./tolerance";
 
 /** How the money for a line is managed; each has its own finance consequences. */
 export type ManagedAs = "Direct payment" | "Council-managed" | "Individual Service Fund";
@@ -42,6 +42,8 @@ export interface LineFields {
   readonly unitCost: Cell;
   readonly frequency: Cell;
   readonly managedAs: Cell;
+  /** How many staff at once; absent or blank: 1. */
+  readonly staff?: Cell;
 }
 
 export type LineField = keyof LineFields;
@@ -125,7 +127,21 @@ function lineQuantity(cell: Cell, unit: string | undefined, frequency: Frequency
     throw invalid(`Quantity: at most ${LINE_DECIMAL_PLACES} decimal places (such as 2.25); got ${describeCell(cell)}`);
   }
   const time = unit === undefined || frequency === undefined ? undefined : timeLimit(unit, frequency);
-  if (time && value.gt(time.limit)) throw invalid(`Quantity: ${time.why}; check the quantity, unit and frequency`);
+  if (time && value.gt(time.limit)) {
+    throw invalid(
+      `Quantity: ${time.why} of one member of staff's time; check the quantity, unit and frequency, ` +
+        "and for two or more staff at once set Staff at once",
+    );
+  }
+  return value;
+}
+
+/** Staff at once for a line: blank is 1; otherwise a whole number from 1 to the limit. */
+function lineStaff(cell: Cell): Decimal {
+  if (isBlank(cell)) return ONE;
+  const value = typedNumber(cell, "Staff at once", "expected a whole number of staff at once");
+  const problem = staffProblem(value);
+  if (problem) throw invalid(`Staff at once: ${problem}; got ${describeCell(cell)}`);
   return value;
 }
 
@@ -175,18 +191,28 @@ export function checkLine(fields: LineFields): CheckedLine {
   const quantity = read("quantity", "A quantity", () => lineQuantity(fields.quantity, unit, frequency));
   const unitCost = read("unitCost", "A unit cost", () => lineUnitCost(fields.unitCost));
   const managedAs = read("managedAs", "How it is managed", () => readManagedAs(fields.managedAs, "How it is managed"));
-  const notes: LineProblems = quantity?.isZero() ? { quantity: "Quantity is 0: this line costs nothing" } : {};
+  let staff: Decimal | undefined;
+  try {
+    staff = lineStaff(fields.staff);
+  } catch (error) {
+    if (!(error instanceof EngineError)) throw error;
+    problems.staff = error.message;
+  }
+  const notes: LineProblems = {};
+  if (quantity?.isZero()) notes.quantity = "Quantity is 0: this line costs nothing";
+  if (unitCost?.isZero()) notes.unitCost = "Unit cost is £0: this line costs nothing";
   if (
     service === undefined ||
     unit === undefined ||
     quantity === undefined ||
     unitCost === undefined ||
     frequency === undefined ||
-    managedAs === undefined
+    managedAs === undefined ||
+    staff === undefined
   ) {
     return { line: null, problems, notes };
   }
-  return { line: { service, unit, quantity, unitCost, frequency, managedAs }, problems, notes };
+  return { line: { service, unit, quantity, unitCost, frequency, managedAs, staff }, problems, notes };
 }
 
 /** A line's annual cost as PlanLines holds it: exact, rounded to pence once. */
@@ -230,7 +256,34 @@ export interface PlanAgainstBudget {
   readonly light: TrafficLight;
   /** (plan − indicative) ÷ indicative; undefined when the indicative amount is 0. */
   readonly deviation: Decimal | undefined;
+  /** The deviation in words ("35.4% below the indicative budget"), never reading as another light's. */
+  readonly difference: string;
   readonly meaning: string;
+}
+
+/** The light a deviation of this size (a fraction, 0 or more) gets: inclusive limits, as trafficLight. */
+function lightOfDeviation(size: Decimal, tolerance: Tolerance): TrafficLight {
+  if (size.lte(tolerance.green)) return "Green";
+  return size.lte(tolerance.amber) ? "Amber" : "Red";
+}
+
+/** Decimal places of a percentage the pane shows at most; beyond them a figure on a limit says "just over". */
+const MOST_PERCENT_PLACES = 4;
+
+/**
+ * The size of a deviation in percent, with as many decimal places (one, up to four) as it takes for the figure
+ * shown to fall on the same side of each limit as the light: £6,820.01 against £6,200 is Amber, 10.0002% above,
+ * never "10%". Closer still to a limit than four places show, it is "just over 10%".
+ */
+export function deviationPercent(deviation: Decimal, light: TrafficLight, tolerance: Tolerance): string {
+  const size = deviation.abs();
+  for (let places = 1; places <= MOST_PERCENT_PLACES; places++) {
+    const shown = size.toDecimalPlaces(places + 2);
+    if (lightOfDeviation(shown, tolerance) === light) return formatPercent(shown);
+  }
+  // A deviation a hair beyond a limit rounds back onto it; one on a limit of many decimal places may round past it.
+  if (light === "Green") return `at most ${formatPercent(tolerance.green)}`;
+  return `just over ${formatPercent(light === "Red" ? tolerance.amber : tolerance.green)}`;
 }
 
 const MEANINGS: Readonly<Record<TrafficLight, string>> = {
@@ -249,7 +302,14 @@ export function planAgainstBudget(
   const deviation = indicativeAnnual.isZero()
     ? undefined
     : annualPlanCost.minus(indicativeAnnual).div(indicativeAnnual);
-  return { light, deviation, meaning: MEANINGS[light] };
+  const difference =
+    deviation === undefined
+      ? "the indicative budget is £0"
+      : deviation.isZero()
+        ? "exactly the indicative budget"
+        : `${deviationPercent(deviation, light, tolerance)} ${deviation.isNegative() ? "below" : "above"} ` +
+          "the indicative budget";
+  return { light, deviation, difference, meaning: MEANINGS[light] };
 }
 
 /** A plan priced against a person's indicative budget. */
@@ -318,19 +378,48 @@ export function reasonRequired(status: PlanStatus, light: TrafficLight | null): 
   return null;
 }
 
-/** Why a manager must sign the plan off for this status and light, or null when no sign-off is needed. */
-export function signOffRequired(status: PlanStatus, light: TrafficLight | null): string | null {
-  return status === "Agreed" && light === "Red"
-    ? "A Red plan can be agreed only with a manager's sign-off: enter the manager's name."
-    : null;
+/**
+ * Why a manager must sign the plan off for this status and light, or null when no sign-off is needed: a Red plan
+ * agreed, and a plan saved as needing manager review that is now agreed (`savedStatus`: as the workbook holds it).
+ */
+export function signOffRequired(
+  status: PlanStatus,
+  light: TrafficLight | null,
+  savedStatus: PlanStatus | null = null,
+): string | null {
+  if (status !== "Agreed") return null;
+  if (light === "Red") return "A Red plan can be agreed only with a manager's sign-off: enter the manager's name.";
+  if (savedStatus === "Needs manager review") {
+    return "A plan that needed manager review can be agreed only with a manager's sign-off: enter the manager's name.";
+  }
+  return null;
 }
 
-/** What the Plans table records of the decision: the reason as given, and the sign-off of an Agreed plan. */
-export function decisionRecord(plan: { status: PlanStatus; reason: string; signedOffBy: string }): {
-  reason: string;
-  signedOffBy: string;
-} {
-  return { reason: plan.reason.trim(), signedOffBy: plan.status === "Agreed" ? plan.signedOffBy.trim() : "" };
+/** Whether two names are the same person's, as typed: case and spaces ignored ("Sam Reid", "samreid "). */
+export function samePerson(a: string, b: string): boolean {
+  const key = (name: string) => name.replace(/\s+/g, "").toLowerCase();
+  return key(a) === key(b);
+}
+
+/** The sign-off a plan was last saved with: who, and on what day (ISO; null when not recorded). */
+export interface SavedSignOff {
+  readonly signedOffBy: string;
+  readonly signedOffOn: string | null;
+}
+
+/**
+ * What the Plans table records of the decision: the reason as given, and the sign-off of an Agreed plan with the
+ * day it was given: the saved day while the sign-off is the one saved, else `today` (ISO).
+ */
+export function decisionRecord(
+  plan: { status: PlanStatus; reason: string; signedOffBy: string },
+  saved: SavedSignOff | null = null,
+  today: string | null = null,
+): { reason: string; signedOffBy: string; signedOffOn: string | null } {
+  const signedOffBy = plan.status === "Agreed" ? plan.signedOffBy.trim() : "";
+  const kept = saved !== null && signedOffBy !== "" && samePerson(saved.signedOffBy, signedOffBy);
+  const signedOffOn = signedOffBy === "" ? null : kept ? (saved.signedOffOn ?? today) : today;
+  return { reason: plan.reason.trim(), signedOffBy, signedOffOn };
 }
 
 /** A field of a plan that can stop it being saved. */
@@ -349,6 +438,8 @@ export interface PlanForSaving {
   readonly signedOffBy: string;
   readonly updatedBy: string;
   readonly light: TrafficLight | null;
+  /** The status and sign-off the plan was last saved with; null (or absent) for a plan not yet saved. */
+  readonly saved?: { readonly status: PlanStatus; readonly signedOffBy: string } | null;
 }
 
 /** Why a plan cannot be saved yet, in plain words and by field; empty when it can. */
@@ -357,8 +448,19 @@ export function planProblems(plan: PlanForSaving): PlanProblem[] {
   if (plan.lines.length === 0) problems.push({ field: "lines", message: "Add at least one line to the plan." });
   const reason = reasonRequired(plan.status, plan.light);
   if (reason && plan.reason.trim() === "") problems.push({ field: "reason", message: reason });
-  const signOff = signOffRequired(plan.status, plan.light);
-  if (signOff && plan.signedOffBy.trim() === "") problems.push({ field: "signedOffBy", message: signOff });
+  const signOff = signOffRequired(plan.status, plan.light, plan.saved?.status ?? null);
+  const signedOffBy = plan.status === "Agreed" ? plan.signedOffBy.trim() : "";
+  if (signOff && signedOffBy === "") problems.push({ field: "signedOffBy", message: signOff });
+  // A sign-off is someone else's: given now (not the one already saved) by the person saving, it is refused.
+  const newSignOff = signedOffBy !== "" && !(plan.saved && samePerson(plan.saved.signedOffBy, signedOffBy));
+  if (newSignOff && plan.updatedBy.trim() !== "" && samePerson(signedOffBy, plan.updatedBy)) {
+    problems.push({
+      field: "signedOffBy",
+      message:
+        `A plan is signed off by a manager other than the person saving it (${plan.updatedBy.trim()}): ` +
+        "enter the manager's name.",
+    });
+  }
   if (plan.updatedBy.trim() === "") {
     problems.push({ field: "updatedBy", message: "Enter your name, so colleagues know who last changed the plan." });
   }
@@ -414,10 +516,7 @@ export function planDates(
   };
 }
 
-// The workbook's tolerance as the pane edits it: in percentages, so "10" is 10% (never 1,000%).
-
-/** The largest tolerance limit that is not a slip: 1,000% (a plan eleven times its indicative budget). */
-export const TOLERANCE_LIMIT = new Decimal(10);
+// The workbook's tolerance as policy officers set it: in percentages, so "10" is 10% (never 1,000%).
 
 export type ToleranceField = "green" | "amber";
 
@@ -426,12 +525,13 @@ export function toleranceProblems(green: Decimal, amber: Decimal): Partial<Recor
   const problems: Partial<Record<ToleranceField, string>> = {};
   const check = (field: ToleranceField, name: string, value: Decimal) => {
     if (value.isNegative()) problems[field] = `${name}: expected a percentage, 0% or more`;
-    else if (value.gt(TOLERANCE_LIMIT)) problems[field] = `${name}: at most ${formatPercent(TOLERANCE_LIMIT)}`;
+    else if (value.gt(TOLERANCE_LIMIT)) problems[field] = `${name}: ${TOO_WIDE}`;
   };
   check("green", "Green", green);
   check("amber", "Amber", amber);
-  if (!problems.green && !problems.amber && green.gte(amber)) {
-    problems.amber = `Amber must be above green (${formatPercent(green)}): between them a plan is Amber`;
+  if (!problems.green && !problems.amber && green.gt(amber)) {
+    problems.amber =
+      `Amber must not be below green (${formatPercent(green)}): ` + "a plan is Green up to green, Amber up to amber";
   }
   return problems;
 }

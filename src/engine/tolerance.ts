@@ -1,5 +1,5 @@
 import { Cell, fractionLimit, isBlank, listCells, moneyAmount, readCell, readGrid } from "./cells";
-import { Decimal } from "./decimal";
+import { Decimal, formatPercent, ONE } from "./decimal";
 import { invalid, notFound } from "./errors";
 
 /** The traffic light of a support plan against the indicative budget. Red means a manager discussion. */
@@ -15,20 +15,38 @@ export interface Tolerance {
 export const DEFAULT_TOLERANCE: Tolerance = { green: new Decimal("0.1"), amber: new Decimal("0.5") };
 
 /**
- * Reads a tolerance: two cells (green limit, amber limit) or one limit t (Green within t, else Red).
- * Omitted (null) means the default.
+ * The widest a tolerance limit may be: 100%. A plan costing more than double its indicative budget (or nothing
+ * against a budget) is never Amber: it is Red, a manager discussion.
+ */
+export const TOLERANCE_LIMIT = ONE;
+
+/** Why a limit wider than TOLERANCE_LIMIT is refused, wherever it is typed. */
+export const TOO_WIDE =
+  `at most ${formatPercent(TOLERANCE_LIMIT)}: ` +
+  "a plan costing more than double its indicative budget is never Amber";
+
+/** A limit of the tolerance: a fraction from 0 to TOLERANCE_LIMIT (the pane's rule too, so both light alike). */
+function readLimit(cell: Cell, where: string): Decimal {
+  const limit = readCell(fractionLimit, cell, where);
+  if (limit.gt(TOLERANCE_LIMIT)) throw invalid(`${where}: ${TOO_WIDE}; got ${formatPercent(limit)}`);
+  return limit;
+}
+
+/**
+ * Reads a tolerance: two cells (green limit, amber limit) or one limit t (Green within t, else Red), each at most
+ * 100%. Omitted (null) means the default.
  */
 export function readTolerance(value: unknown): Tolerance {
   if (value === null || value === undefined) return DEFAULT_TOLERANCE;
   const cells = listCells(readGrid(value, "The tolerance"), "The tolerance");
   if (cells.length === 1) {
-    const limit = readCell(fractionLimit, cells[0], "Tolerance");
+    const limit = readLimit(cells[0], "Tolerance");
     return { green: limit, amber: limit };
   }
   if (cells.length !== 2)
     throw invalid(`The tolerance must be one limit or two cells (green limit, amber limit); got ${cells.length} cells`);
-  const green = readCell(fractionLimit, cells[0], "Tolerance, green limit (first cell)");
-  const amber = readCell(fractionLimit, cells[1], "Tolerance, amber limit (second cell)");
+  const green = readLimit(cells[0], "Tolerance, green limit (first cell)");
+  const amber = readLimit(cells[1], "Tolerance, amber limit (second cell)");
   if (green.gt(amber))
     throw invalid(
       `The tolerance's green limit (${green.toString()}) must not be above its amber limit (${amber.toString()})`,

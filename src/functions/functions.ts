@@ -5,6 +5,8 @@
 // functions.json (names, help text, parameter shapes) and to associate each id with its function.
 import { excelResult, excelResults } from "./excel";
 import * as handlers from "./handlers";
+import * as payments from "./payments";
+import * as review from "./review";
 
 /**
  * RAS points from self-assessment answers and a scoring sheet. Totals are exact; a total below zero counts as zero.
@@ -47,7 +49,7 @@ export function indicativeBudget(
  * @customfunction PLAN_TOLERANCE
  * @param planCost Cost of the support plan in £ (one value, or a column).
  * @param indicative Indicative budget in £, for the same period (one value, or a column).
- * @param [tolerance] Two cells (green limit, amber limit) as fractions of the indicative amount, or one limit (Green within it, else Red). Default 10% and 50%.
+ * @param [tolerance] Two cells (green limit, amber limit) as fractions of the indicative amount, or one limit (Green within it, else Red), each at most 100%. Default 10% and 50%.
  * @returns "Green", "Amber" or "Red", one per row (spills).
  */
 export function planTolerance(planCost: any[][], indicative: any[][], tolerance?: any[][]): any[][] {
@@ -79,7 +81,7 @@ export function outcomeCategory(scores: any[][], thresholds?: any[][]): any[][] 
 /**
  * Cost of a support plan in £ from its lines, rounded to the penny. One-off items count in full.
  * @customfunction PLAN_COST
- * @param lines Rows of quantity, unit cost (£) and frequency: week, month, year or once. Fully blank rows are skipped.
+ * @param lines Rows of quantity, unit cost (£), frequency (week, month, year or once) and, optionally, staff at once (blank: 1); the quantity is each member of staff's. Fully blank rows are skipped.
  * @param [period] "annual" (default) or "weekly" (annual ÷ 52).
  * @returns Plan cost in £, rounded to the penny.
  */
@@ -147,4 +149,43 @@ export function reprice(
  */
 export function inYearCost(annual: any[][], start: any[][], end: any[][], from: any, to: any): any[][] {
   return excelResults(() => handlers.inYearCost(annual, start, end ?? null, from ?? null, to ?? null));
+}
+
+/**
+ * How well a price table fits what agreed plans cost: by care group and for all, R², mean absolute error, median cost ÷ budget, and the shares within 10% and 50% of the budget.
+ * @customfunction RAS_FIT
+ * @param points RAS points (or a category for a category table), a column with one person a row.
+ * @param costs What each person's agreed plan costs a year in £ (or what was spent), a column as long as points.
+ * @param priceTable The price points: £ per point, or a table with its header row as for INDICATIVE_BUDGET. Its care-group columns give the rows, in order.
+ * @param [careGroup] Each person's care group (one value, or a column as long as points); needed when the table has a column per care group.
+ * @returns A table: Care group, People, R², Mean absolute error, Median cost ÷ budget, Within 10%, Within 50%; a row per care group, then All (and Not used).
+ */
+export function rasFit(points: any[][], costs: any[][], priceTable: any[][], careGroup?: any[][]): any[][] {
+  return excelResults(() => review.rasFit(points, costs, priceTable, careGroup ?? null));
+}
+
+/**
+ * Price points fitted to evidence: per care group, the £ a year per point of each band that brings indicative budgets closest to what agreed plans cost (least squares, no rate below 0), to the penny.
+ * @customfunction CALIBRATE
+ * @param points RAS points, a column with one person a row.
+ * @param costs What each person's agreed plan costs a year in £ (or what was spent), a column as long as points.
+ * @param bounds The bands' lower bounds in points, a row or a column rising from 0, such as {0,20,40,60} or PricePoints[Points from].
+ * @param [careGroup] Each person's care group (one value, or a column as long as points); without it, one column for everyone, All.
+ * @returns A price table: Points from, then a column per care group in the order they first appear, marginal £ a year per point; #N/A where a band cannot be fitted.
+ */
+export function calibrate(points: any[][], costs: any[][], bounds: any[][], careGroup?: any[][]): any[][] {
+  return excelResults(() => review.calibrateTable(points, costs, bounds, careGroup ?? null));
+}
+
+/**
+ * The part of a direct-payment account's balance above the contingency the council lets people keep: max(0, balance − annual × weeksAllowed ÷ weeksInYear), to the penny.
+ * @customfunction DP_SURPLUS
+ * @param balance The account's balance in £ as the person reports it (one value, or a column with one person a row). Below 0 (overdrawn) has no surplus.
+ * @param annual The person's direct payment a year in £, 0 or more (one value, or a column as long as balance).
+ * @param [weeksAllowed] The contingency: weeks of the direct payment a person may keep, from 0 to weeksInYear. Default 8.
+ * @param [weeksInYear] Weeks in a year, from 50 to 53. Default 52.
+ * @returns The surplus to recover in £, rounded to the penny, one per row (spills).
+ */
+export function dpSurplus(balance: any[][], annual: any[][], weeksAllowed?: any, weeksInYear?: any): any[][] {
+  return excelResults(() => payments.dpSurplus(balance, annual, weeksAllowed ?? null, weeksInYear ?? null));
 }

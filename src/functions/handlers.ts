@@ -56,7 +56,7 @@ const scoringOf = memoByContent((value) => {
   const sheet = parseScoringSheet(plainTable(value, "The scoring sheet"));
   return { sheet, score: answerScorer(sheet) };
 });
-const priceTableOf = memoByContent((value) => parsePriceTable(plainTable(value, "The price table")));
+export const priceTableOf = memoByContent((value) => parsePriceTable(plainTable(value, "The price table")));
 
 export function rasPoints(answers: Matrix, scoring: Matrix, questions: Matrix | null): Outcome<number>[][] {
   const { sheet, score } = scoringOf(scoring);
@@ -185,7 +185,7 @@ function namedPriceTable(range: Matrix, which: string): PriceTable {
 }
 
 /** A per-person argument of REPRICE: one value for everyone, or a column with a cell per person. */
-function perPersonColumn(matrix: Matrix | null, what: string, people: number): (row: number) => Cell {
+export function perPersonColumn(matrix: Matrix | null, what: string, people: number): (row: number) => Cell {
   if (matrix === null) return () => null;
   if (isOneCell(matrix)) return () => matrix[0][0];
   if (matrix.length !== people || matrix.some((row) => row.length !== 1)) {

@@ -88,8 +88,9 @@ function wholeSheetTable(sheet: SheetView) {
 
 /**
  * A sheet as a grid of cells, as Excel shows it: values in their number formats, errors with their messages
- * (as a tooltip, and in the bar above when the cell is selected). Arrow keys move; Enter, F2, typing or a
- * click edits; Enter commits (Tab commits and moves right), Escape cancels; Delete clears.
+ * (as a tooltip, and in the bar above when the cell is selected). A click or the arrow keys select a cell; typing
+ * replaces what it holds; F2, Enter or a double-click edit it in place, the caret at the end; Enter commits (Tab
+ * commits and moves right), Escape cancels; Delete clears.
  */
 export function SheetGrid({ sheet, write }: Props) {
   const styles = useStyles();
@@ -291,12 +292,20 @@ export function SheetGrid({ sheet, write }: Props) {
                       }
                       className={className}
                       style={columnStyle(column)}
+                      // A click selects, as in Excel: typing then replaces the cell; a double-click edits it.
                       onClick={() => {
                         if (isActive && editing !== null) return;
-                        setActive({ row: rowIndex, column });
                         setProblem(null);
-                        closing.current = false;
-                        setEditing(editable(cell) ? editText(cell) : null);
+                        move(rowIndex, column);
+                      }}
+                      onDoubleClick={() => {
+                        if (editing !== null) return;
+                        setActive({ row: rowIndex, column });
+                        if (editable(cell)) {
+                          closing.current = false;
+                          setProblem(null);
+                          setEditing(editText(cell));
+                        }
                       }}
                     >
                       {isActive && editing !== null ? (

@@ -18,17 +18,22 @@ function ssfFormat(format: string): string {
 const isDateFormat = (format: string) => /(^|[^"\\])[dy]/i.test(format.replace(/"[^"]*"/g, "")) && !/[#0]/.test(format);
 const isPercentFormat = (format: string) => format.includes("%");
 
+/** A number in an Excel number format ("£#,##0": £5,690), as a chart's axis shows it. */
+export function formatNumber(value: number, numberFormat: string): string {
+  try {
+    return SSF.format(ssfFormat(numberFormat), value);
+  } catch {
+    return SSF.format("General", value);
+  }
+}
+
 /** A cell's text as Excel shows it: its value in its number format, an error as its code. */
 export function displayed(cell: CellView): string {
   if (cell.error) return cell.error.code;
   const { value } = cell;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value !== "number") return value ?? "";
-  try {
-    return SSF.format(ssfFormat(cell.numberFormat), value);
-  } catch {
-    return SSF.format("General", value);
-  }
+  return formatNumber(value, cell.numberFormat);
 }
 
 function isoDate(serial: number): string {

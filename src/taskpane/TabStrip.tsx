@@ -13,7 +13,8 @@ const useStyles = makeStyles({
     alignItems: "center",
     justifyContent: "center",
     position: "relative",
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalMNudge}`,
+    // Fluent's small tab's side padding (medium's is 10 px): four views' tabs fit one row of a 320 px pane.
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalSNudge}`,
     border: "none",
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: "transparent",
@@ -29,8 +30,8 @@ const useStyles = makeStyles({
     "::after": {
       content: '""',
       position: "absolute",
-      left: tokens.spacingHorizontalM,
-      right: tokens.spacingHorizontalM,
+      left: tokens.spacingHorizontalS,
+      right: tokens.spacingHorizontalS,
       bottom: 0,
       height: tokens.strokeWidthThicker,
       borderRadius: tokens.borderRadiusCircular,
@@ -53,7 +54,13 @@ const useStyles = makeStyles({
 
 export interface TabStripTab {
   readonly id: string;
+  /** The tab's name, as screen readers say it. */
   readonly label: string;
+  /**
+   * What the tab shows, when shorter than its name (which then is its tooltip): so a row of tabs fits Office's
+   * 320 px pane. It should be part of the name ("What-if" of "Price what-if"), so speech input finds it.
+   */
+  readonly shortLabel?: string;
 }
 
 /**
@@ -85,6 +92,8 @@ export function TabStrip({
     <div role="tablist" aria-label={label} className={styles.list} onKeyDown={onKeyDown}>
       {tabs.map((tab) => {
         const chosen = tab.id === selected;
+        const shown = tab.shortLabel ?? tab.label;
+        const named = shown === tab.label ? {} : { "aria-label": tab.label, title: tab.label };
         return (
           <button
             key={tab.id}
@@ -92,14 +101,15 @@ export function TabStrip({
             role="tab"
             id={idOf(tab.id)}
             aria-selected={chosen}
+            {...named}
             tabIndex={chosen ? 0 : -1}
             className={mergeClasses(styles.tab, chosen && styles.chosen)}
             onClick={() => chosen || onSelect(tab.id)}
           >
-            <span className={mergeClasses(styles.label, chosen && styles.bold)}>{tab.label}</span>
+            <span className={mergeClasses(styles.label, chosen && styles.bold)}>{shown}</span>
             {!chosen && (
               <span aria-hidden className={mergeClasses(styles.label, styles.bold, styles.reserve)}>
-                {tab.label}
+                {shown}
               </span>
             )}
           </button>

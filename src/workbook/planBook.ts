@@ -2,9 +2,11 @@
 // rules of a plan (limits, governance, figures) are the engine's (src/engine/supportPlan.ts).
 export { assess, MissingTables, readPlanBook, WorkbookProblem } from "./plans/book";
 export type { Assessment, PlanBook, PlanSummary, Person, Progress, Service } from "./plans/book";
-export { openPlan, planRow, savePlan, timestamp } from "./plans/planRows";
-export type { OpenedPlan, PlanDates, PlanDecision, PlanToSave, SavedPlan } from "./plans/planRows";
+export { AgreedPlansOverlap, openPlan, planRow, savePlan, timestamp } from "./plans/planRows";
+export type { LineKey, OpenedPlan, PlanDates, PlanDecision, PlanToSave, SavedPlan } from "./plans/planRows";
+export { lightReview, readLightReview } from "./plans/lightReview";
+export type { LightReview } from "./plans/lightReview";
 export { repairPeopleFormulas } from "./plans/repair";
 export type { PeopleRepair } from "./plans/repair";
-export { readSettings, saveTolerance } from "./plans/settings";
-export type { WorkbookTolerance } from "./plans/settings";
+export { changeNoteProblems, readSettingChanges, readSettings, saveTolerance } from "./plans/settings";
+export type { ChangeNote, SettingChange, WorkbookTolerance } from "./plans/settings";

@@ -5,6 +5,12 @@
 /** A cell value as a table holds it. A formula is written only through a column's or a sheet cell's `formula`. */
 export type CellValue = string | number | boolean | null;
 
+/**
+ * A cell as an edit writes it: a value, or undefined to leave the cell as it is (a column the edit writes, in a
+ * row where only some of its columns change).
+ */
+export type CellWrite = CellValue | undefined;
+
 /** Excel's number format for a column whose cells are text: what is written stays text (no 00123 → 123). */
 export const TEXT_FORMAT = "@";
 
@@ -26,7 +32,15 @@ export interface TableData {
   readonly sheet: string;
   readonly headers: readonly string[];
   readonly rows: readonly (readonly CellValue[])[];
+  /** Where the header row's first cell is on the sheet, so a cell can be named as Excel names it ("C5"). */
+  readonly at?: CellAddress;
 }
+
+/**
+ * What readTable gives for each cell: its calculated value, or (as Range.formulas) what it holds — a formula as its
+ * text ("=…"), a value as itself, an empty cell as null.
+ */
+export type TableRead = "values" | "formulas";
 
 /** A table to create: on a new sheet of its own, or at a position of a sheet being added (SheetSpec.tables). */
 export interface NewTable {
@@ -54,14 +68,14 @@ export interface RowRef {
 export interface TableEdit {
   readonly table: string;
   readonly columns: readonly ColumnWrite[];
-  /** Values aligned with `columns`. */
-  readonly update?: readonly (RowRef & { readonly values: readonly CellValue[] })[];
+  /** Values aligned with `columns`; undefined leaves that cell of the row as it is. */
+  readonly update?: readonly (RowRef & { readonly values: readonly CellWrite[] })[];
   readonly delete?: readonly RowRef[];
   /**
    * Values aligned with `columns`; other columns of appended rows are left to Excel: blank, or filled by a user's
-   * calculated column only while the user's "Fill formulas in tables" option is on.
+   * calculated column only while the user's "Fill formulas in tables" option is on. Undefined is a blank cell.
    */
-  readonly append?: readonly (readonly CellValue[])[];
+  readonly append?: readonly (readonly CellWrite[])[];
 }
 
 /** 0-based row and column on a sheet. */
@@ -84,6 +98,14 @@ export interface SheetCell extends CellAddress {
   readonly bold?: boolean;
 }
 
+/** How one series of a chart is drawn, as Excel.ChartSeries formats it. */
+export interface ChartSeriesStyle {
+  /** "#RRGGBB": a line's colour and its markers' (ChartLineFormat.color), a column's fill (ChartFill.setSolidColor). */
+  readonly color: string;
+  /** A line's style (ChartLineFormat.lineStyle, Excel.ChartLineStyle): solid ("Continuous") or dashed ("Dash"). */
+  readonly lineStyle?: "Continuous" | "Dash";
+}
+
 /**
  * A native Excel chart over a block of the same sheet: its first row names the series, its first column
  * holds the categories (x values), each further column is one series.
@@ -97,6 +119,14 @@ export interface ChartSpec {
   readonly at: CellRange;
   readonly xAxisTitle?: string;
   readonly yAxisTitle?: string;
+  /** Each series' style, in the order of the source's series columns; Excel's own where absent. */
+  readonly series?: readonly ChartSeriesStyle[];
+  /** The value axis's number format (ChartAxis.numberFormat), e.g. "£#,##0" rather than Excel's "5.69k". */
+  readonly valueAxisFormat?: string;
+  /** Every category named on its axis, none skipped for room (ChartAxis.tickLabelSpacing 1). */
+  readonly everyCategoryLabelled?: boolean;
+  /** Each point's value shown on it (ChartDataLabels.showValue). */
+  readonly valueLabels?: boolean;
 }
 
 /** A sheet the add-in writes once (a report of live formulas); Excel recalculates it from then on. */
@@ -131,8 +161,16 @@ export class WorkbookRefusal extends Error {
  */
 export interface Workbook {
   names(): Promise<WorkbookNames>;
-  /** A named table (cells as calculated values, dates as serial numbers), or null when the workbook has none. */
-  readTable(name: string): Promise<TableData | null>;
+  /**
+   * A named table (cells as calculated values, dates as serial numbers, or what they hold: TableRead), or null when
+   * the workbook has none.
+   */
+  readTable(name: string, read?: TableRead): Promise<TableData | null>;
+  /**
+   * A block of a sheet's cells as calculated values (dates as serial numbers, a blank cell as ""), or null when the
+   * workbook has no sheet of that name: a report's own inputs (the Finance sheet's dates and rates).
+   */
+  readCells(sheet: string, range: CellRange): Promise<CellValue[][] | null>;
   /**
    * Creates each table on a new sheet of its own. Every sheet, table and defined name is checked before anything
    * is created; if Excel still fails part-way, the sheets this call added are removed again (best effort) and the

@@ -1,9 +1,12 @@
-import { Decimal, Frequency, ManagedAs } from "../engine";
+import { Decimal, Frequency, ManagedAs, readDate } from "../engine";
 import { ColumnWrite, freeSheetName, nameTaken, NewTable, sameName, TEXT_FORMAT, Workbook } from "./port";
 import { MONEY_FORMAT } from "./schema/columns";
+import { readOutturnPlans } from "./payments/ledger";
+import { paymentRow, samplePayments } from "./payments/samplePayments";
 import { cellsOf, columnWrites, fieldsOf, WorkbookProblem } from "./schema/rows";
 import {
   BUDGETS,
+  PAYMENTS,
   PEOPLE,
   peopleColumns,
   PLAN_LINES,
@@ -149,6 +152,7 @@ function starterTables(): NewTable[] {
       ],
     },
     budgetsTable(SAMPLE_BUDGETS),
+    tableOf(PAYMENTS),
   ];
 }
 
@@ -166,10 +170,32 @@ export interface SetUpReport {
 }
 
 /**
- * Creates whichever starter tables the workbook lacks, each on a new sheet. A table the workbook
- * already has is kept as it is, and a sheet name already taken is never reused.
+ * Sample payments for a new Payments table: for the Agreed plans the workbook already holds, up to `today` (ISO); none
+ * when it has no Plans yet, or no today is given.
  */
-export async function setUpWorkbook(workbook: Workbook): Promise<SetUpReport> {
+async function samplePaymentRows(workbook: Workbook, hasPlans: boolean, today: string | undefined) {
+  if (!hasPlans || today === undefined) return [];
+  const data = await workbook.readTable(PLANS.name);
+  let plans: ReturnType<typeof readOutturnPlans>;
+  try {
+    plans = readOutturnPlans(data!);
+  } catch (error) {
+    // An older Plans table without the columns the sample needs: Payments starts empty.
+    if (error instanceof WorkbookProblem) return [];
+    throw error;
+  }
+  const fields = fieldsOf(PAYMENTS);
+  return samplePayments(plans, readDate(today, "Today")).map((payment) =>
+    cellsOf(PAYMENTS, paymentRow(payment), fields),
+  );
+}
+
+/**
+ * Creates whichever starter tables the workbook lacks, each on a new sheet. A table the workbook
+ * already has is kept as it is, and a sheet name already taken is never reused. A new Payments table gets sample
+ * payments for the Agreed plans the workbook already has, for the months of `today`'s financial year up to today.
+ */
+export async function setUpWorkbook(workbook: Workbook, options: { today?: string } = {}): Promise<SetUpReport> {
   const names = await workbook.names();
   const clashes = starterTables()
     .map((table) => table.name)
@@ -191,7 +217,10 @@ export async function setUpWorkbook(workbook: Workbook): Promise<SetUpReport> {
     }
     const sheet = freeSheetName(table.sheet, taken);
     taken.push(sheet);
-    missing.push({ ...table, sheet });
+    const rows = sameName(table.name, PAYMENTS.name)
+      ? await samplePaymentRows(workbook, nameTaken(names, PLANS.name), options.today)
+      : table.rows;
+    missing.push({ ...table, sheet, rows });
   }
   if (missing.length > 0) await workbook.addTables(missing);
   return { created: missing.map(({ name, sheet }) => ({ table: name, sheet })), kept };

@@ -26,6 +26,7 @@ afterAll(async () => {
 
 const {
   pane,
+  grid,
   line,
   text,
   messageBar,
@@ -51,6 +52,11 @@ async function saveAgreedPlan(plan: {
   await choose("Person", ...plan.person);
   for (const service of [plan.service, ...(plan.more ?? [])]) await addFromCatalogue(service);
   await setField(line(1), "Quantity", plan.quantity);
+  await finishAgreedPlan(plan);
+}
+
+/** Dates, Agreed with a reason and a sign-off, and saved. */
+async function finishAgreedPlan(plan: { start: string; end?: string; planId: string }) {
   await pane().getByLabel("Start date").fill(plan.start);
   if (plan.end) await pane().getByLabel("End date").fill(plan.end);
   await pane().getByRole("radio", { name: "Agreed" }).check();
@@ -72,6 +78,8 @@ async function saveAgreedPlan(plan: {
 const CARE_GROUPS = ["Older people", "Physical disability", "Learning disability", "Mental health"];
 const layout = financeLayout({ careGroups: CARE_GROUPS, services: [] });
 const [OLDER, MENTAL, ALL] = [0, 3, 5];
+// Below the services, the rows depend on how many there are: the starter catalogue's 15.
+const withServices = financeLayout({ careGroups: CARE_GROUPS, services: Array.from({ length: 15 }, String) });
 // Full-year block: B direct payment, C council-managed, D ISF, E one-off items, F total, G budget, H variance.
 const [DP, CM, ISF, ONE_OFF, TOTAL, BUDGET, VARIANCE] = [1, 2, 3, 4, 5, 6, 7];
 const fullYear = (group: number, column: number) =>
@@ -170,7 +178,7 @@ describe("the Finance view in the browser preview, at 320 px", () => {
     // care groups 135,000 − 22,843.60 = £112,156.40.
     await showSheet("Budgets");
     await expect(cellAt("Budgets", "A2").textContent()).resolves.toBe("Older people");
-    await cellAt("Budgets", "B2").click();
+    await cellAt("Budgets", "B2").dblclick();
     await page.getByRole("textbox", { name: "Edit B2" }).fill("20000");
     await page.getByRole("textbox", { name: "Edit B2" }).press("Enter");
     await showSheet("Finance");
@@ -230,6 +238,160 @@ describe("the Finance view in the browser preview, at 320 px", () => {
     expect(opened.errors).toEqual([]);
     // Everything the page asked for came from where it is served.
     expect(opened.requests.length).toBeGreaterThan(2);
+    expect(opened.requests.filter((url) => !url.startsWith(`${opened.origin}/`))).toEqual([]);
+  });
+});
+
+/** Types into a cell of the preview's grid, as a user does, and leaves it. */
+async function typeIn(sheet: string, address: string, text: string) {
+  await showSheet(sheet);
+  await cellAt(sheet, address).click();
+  await page.getByRole("textbox", { name: `Edit ${address}` }).fill(text);
+  await page.getByRole("textbox", { name: `Edit ${address}` }).press("Enter");
+}
+
+/** The A1 column letter of a table's column on its sheet, by its header in row 1. */
+async function columnOf(sheet: string, header: string): Promise<string> {
+  await showSheet(sheet);
+  const headers = await grid(sheet).locator("tr:nth-child(1) > *").allTextContents();
+  return String.fromCharCode(65 + headers.indexOf(header));
+}
+
+describe("the Finance view's rules for which plans count, at 320 px", () => {
+  beforeAll(async () => {
+    await opened.close();
+    opened = await openPreview();
+    page = opened.page;
+    await page.getByRole("combobox", { name: "Task pane width" }).selectOption("320");
+  });
+
+  it("shows a plan starting next year apart, names one without a start date, follows the sheet's inputs", async () => {
+    await pane().getByRole("button", { name: "Set up workbook" }).click();
+    await messageBar("Workbook set up").waitFor();
+    // PLAN-0001, Margaret Ellis (Older people), from 1 April 2026: a personal assistant 6 h × £19.55 × 52 = £6,099.60
+    // a year; in year, 1 October to 31 March (182 days): 6,099.60 × 182 ÷ 365 = 3,041.4399… → £3,041.44.
+    await saveAgreedPlan({
+      person: ["P001", /^P001 Margaret Ellis/],
+      service: "Personal assistant",
+      quantity: "6",
+      start: "2026-04-01",
+      planId: "PLAN-0001",
+    });
+    // PLAN-0002, Grace Okafor (Mental health), Agreed to start on 1 May 2027: supported community activities 6 h ×
+    // £22 × 52 = £6,864 and a carer's break, £300 a year: £7,164 a year, which must not count against 2026/27.
+    await choose("Person", "P009", /^P009 Grace Okafor/);
+    await addFromCatalogue("Supported community activities");
+    await addFromCatalogue("Carer's break");
+    await setField(line(1), "Quantity", "6");
+    await finishAgreedPlan({ start: "2027-05-01", planId: "PLAN-0002" });
+    // PLAN-0003, Tom Lewandowski (Mental health), from 1 June 2026: supported community activities 5 h, £5,720 a
+    // year; its start date is then blanked in the Plans table.
+    await saveAgreedPlan({
+      person: ["P008", /^P008 Tom Lewandowski/],
+      service: "Supported community activities",
+      quantity: "5",
+      start: "2026-06-01",
+      planId: "PLAN-0003",
+    });
+    const startColumn = await columnOf("Plans", "Start date");
+    await typeIn("Plans", `${startColumn}4`, "");
+
+    await pane().getByRole("tab", { name: "Finance" }).click();
+    await pane().getByRole("heading", { name: "Finance", level: 1 }).waitFor();
+    await pane().getByLabel("As at").fill("2026-10-01");
+    await pane().locator("#finance-all-committed").waitFor();
+    // At the top, the plan left out, and why.
+    await messageBar("1 plan is left out of every figure").waitFor();
+    await expect(messageBar("1 plan is left out of every figure").locator("li").allTextContents()).resolves.toEqual([
+      "PLAN-0003: no start date.",
+    ]);
+    // Mental health commits nothing in 2026/27 (not £7,164, 23.9% of its £30,000); Grace Okafor's plan is shown
+    // apart. Every other figure is worked out: Older people £6,099.60 a year, £3,041.44 in year.
+    await expect(text("#finance-group-3-committed")).resolves.toBe("£0.00");
+    await expect(text("#finance-group-3-starting-later-term")).resolves.toBe(
+      "Agreed, starting after 31 Mar 2027 (1 person), a year",
+    );
+    await expect(text("#finance-group-3-starting-later")).resolves.toBe("£7,164.00");
+    await expect(text("#finance-group-0-committed")).resolves.toBe("£6,099.60");
+    await expect(text("#finance-group-0-in-year")).resolves.toBe("£3,041.44");
+    await expect(text("#finance-all-committed")).resolves.toBe("£6,099.60");
+    await expect(text("#finance-all-in-year")).resolves.toBe("£3,041.44");
+    await expect(text("#finance-all-people")).resolves.toBe("1");
+    await expect(text("#finance-all-starting-later")).resolves.toBe("£7,164.00");
+    await expect(paneLayout()).resolves.toEqual({ width: 320, beyond: [], clipped: [], scrolls: false });
+    await expect(paneAxeViolations()).resolves.toEqual([]);
+
+    // The sheet says the same, and names the plan in A3.
+    await pane().getByRole("button", { name: "Write Finance sheet" }).click();
+    await messageBar("Created the sheet Finance").waitFor();
+    await showSheet("Finance");
+    await expect(cellAt("Finance", "A3").textContent()).resolves.toBe(
+      "1 plan is left out of every figure: PLAN-0003. Each needs a start date, an end date (if any) on or after " +
+        "it, and amounts that are numbers, 0 or more; its row under Each plan, at the foot of this sheet, shows " +
+        "it, and the Finance view says why.",
+    );
+    await expect(fullYear(MENTAL, TOTAL)).resolves.toBe("£0.00");
+    await expect(fullYear(ALL, TOTAL)).resolves.toBe("£6,099.60");
+    await expect(inYear(ALL, TOTAL)).resolves.toBe("£3,041.44");
+    const later = (group: number, column: number) =>
+      cellAt("Finance", a1({ row: layout.startingLater.first + group, column })).textContent();
+    await expect(Promise.all([later(MENTAL, 1), later(MENTAL, 2)])).resolves.toEqual(["1", "£7,164.00"]);
+
+    // 5% growth typed over B12 on the sheet: Refresh takes it. Next year: 6,099.60 × 1.05 × 1.04 = 6,660.7632 →
+    // £6,660.76, in the view and on the sheet.
+    await typeIn("Finance", "B12", "5%");
+    await pane().getByRole("button", { name: "Refresh" }).click();
+    await expect(pane().locator("#finance-rate-all-growth").inputValue()).resolves.toBe("5");
+    await expect(text("#finance-forecast-1")).resolves.toBe("£6,660.76");
+    await showSheet("Finance");
+    await expect(cellAt("Finance", a1({ row: withServices.forecast.last, column: 2 })).textContent()).resolves.toBe(
+      "£6,660.76",
+    );
+    // 3% typed in the pane: the view says which input differs from the sheet's, until told to use the sheet's.
+    await pane().locator("#finance-rate-all-growth").fill("3");
+    const differs = messageBar("The Finance sheet has other inputs");
+    await expect(differs.locator("li").allTextContents()).resolves.toEqual([
+      "Growth in people: 5% on the sheet (B12), 3% here.",
+    ]);
+    await pane().getByRole("button", { name: "Use the sheet's inputs" }).click();
+    await expect(pane().locator("#finance-rate-all-growth").inputValue()).resolves.toBe("5");
+    await expect(differs.count()).resolves.toBe(0);
+
+    // A blank Financial year starts is 1 April; a wrong one is marked under its own box, not under As at.
+    await pane().getByLabel("Financial year starts").fill("");
+    await pane().getByText("Blank: from 1 April (1 Apr 2026), ends 31 Mar 2027").waitFor();
+    await expect(text("#finance-all-in-year")).resolves.toBe("£3,041.44");
+    await pane().getByLabel("Financial year starts").fill("2025-04-01");
+    const yearField = pane().getByRole("group", { name: /Financial year/ });
+    await yearField
+      .getByText(
+        "The as-at date (2026-10-01) is after the financial year's last day (2026-03-31): choose a later " +
+          "financial year.",
+      )
+      .waitFor();
+    await expect(pane().getByLabel("As at").getAttribute("aria-invalid")).resolves.not.toBe("true");
+    await expect(pane().getByLabel("Financial year starts").getAttribute("aria-invalid")).resolves.toBe("true");
+    await pane().getByLabel("Financial year starts").fill("2026-04-01");
+
+    // Grace Okafor's plan typed over as Margaret Ellis's: two Agreed plans of one person overlap, named at the top;
+    // she is one person with Agreed plans.
+    const personColumn = await columnOf("Plans", "Person ID");
+    await typeIn("Plans", `${personColumn}3`, "P001");
+    await pane().getByRole("button", { name: "Refresh" }).click();
+    const overlap = messageBar("1 person has Agreed plans that overlap");
+    await expect(overlap.locator("li").allTextContents()).resolves.toEqual([
+      "P001 has Agreed plans whose dates overlap: PLAN-0001 (from 1 Apr 2026, ongoing) and PLAN-0002 (from 1 May " +
+        "2027, ongoing). Each is in the commitment, the person counted once; end the earlier plan the day before " +
+        "the later one starts.",
+    ]);
+    await expect(text("#finance-all-people")).resolves.toBe("1");
+
+    await expect(paneLayout()).resolves.toEqual({ width: 320, beyond: [], clipped: [], scrolls: false });
+    await expect(paneAxeViolations()).resolves.toEqual([]);
+    mkdirSync("test-results", { recursive: true });
+    await page.setViewportSize({ width: 1400, height: 2600 });
+    await pane().screenshot({ path: "test-results/finance-rules-320.png" });
+    expect(opened.errors).toEqual([]);
     expect(opened.requests.filter((url) => !url.startsWith(`${opened.origin}/`))).toEqual([]);
   });
 });

@@ -131,7 +131,10 @@ describe("support plan in the browser preview", () => {
     await setField(line(4), "Quantity", "2");
     await setField(line(4), "Unit cost (£)", "18.50"); // 2 h × £18.50 × 52 = £1,924 → £5,930.60: 4.35% below
     await expect(text("#traffic-light")).resolves.toBe("Green");
-    await expect(text("#plan-cost")).resolves.toBe("£5,930.60 a year (£114.05 a week)");
+    // The chair is one-off: the week's figure spreads it over the year, and says so.
+    await expect(text("#plan-cost")).resolves.toBe(
+      "£5,930.60 a year (£114.05 a week, one-off items spread over the year)",
+    );
 
     await pane().getByRole("button", { name: "Save plan" }).click();
     const saved = messageBar(SAVED("PLAN-0001"));
@@ -141,7 +144,9 @@ describe("support plan in the browser preview", () => {
     const message = (await saved.boundingBox())!;
     expect(message.y - (button.y + button.height)).toBeLessThan(24);
     await expect(announced()).resolves.toContainEqual(expect.stringContaining(SAVED("PLAN-0001")));
-    await expect(saved.textContent()).resolves.toContain("£5,930.60 a year (£114.05 a week), Green, Draft.");
+    await expect(saved.textContent()).resolves.toContain(
+      "£5,930.60 a year (£114.05 a week, one-off items spread over the year), Green, Draft.",
+    );
     // Dates left blank were given their defaults: reviewed 12 months after the start.
     await expect(pane().getByLabel("Review date").inputValue()).resolves.toBe("2027-10-01");
 
@@ -196,8 +201,8 @@ describe("support plan in the browser preview", () => {
     });
     const lines = await workbookTable("PlanLines");
     expect(lines.slice(1)).toEqual([
-      ["PLAN-0001", "1", "Personal assistant", "hour", "3", "£19.55", "week", "Direct payment", "£3,049.80"],
-      ["PLAN-0001", "2", "Day centre", "day", "1", "£45.00", "week", "Council-managed", "£2,340.00"],
+      ["PLAN-0001", "1", "Personal assistant", "hour", "3", "£19.55", "week", "1", "Direct payment", "£3,049.80"],
+      ["PLAN-0001", "2", "Day centre", "day", "1", "£45.00", "week", "1", "Council-managed", "£2,340.00"],
       [
         "PLAN-0001",
         "3",
@@ -206,10 +211,11 @@ describe("support plan in the browser preview", () => {
         "1",
         "£650.00",
         "once",
+        "1",
         "Direct payment",
         "£650.00",
       ],
-      ["PLAN-0001", "4", "Cleaning <b>help</b>", "hour", "2", "£18.50", "week", "Direct payment", "£1,924.00"],
+      ["PLAN-0001", "4", "Cleaning <b>help</b>", "hour", "2", "£18.50", "week", "1", "Direct payment", "£1,924.00"],
     ]);
     // Workbook text is shown as text, never as markup.
     await expect(page.locator("b").count()).resolves.toBe(0);
@@ -295,29 +301,6 @@ describe("support plan in the browser preview", () => {
     expect(opened.errors).toEqual([]);
   });
 
-  it('reads "10" and "50" in the tolerance boxes as 10% and 50%, and refuses green at or above amber', async () => {
-    const green = pane().getByRole("textbox", { name: "Green within (%)" });
-    const amber = pane().getByRole("textbox", { name: "Amber within (%)" });
-    await green.fill("60");
-    await amber.fill("50");
-    await pane().getByRole("button", { name: "Save tolerance" }).click();
-    await pane().getByText("Amber must be above green (60%): between them a plan is Amber").first().waitFor();
-    await expect(focused()).resolves.toBe("tolerance-amber");
-
-    await green.fill("10");
-    await amber.fill("50");
-    await expect(text("#tolerance-preview")).resolves.toBe(
-      "Will save: Green within 10%, Amber within 50%, Red beyond 50%: manager discussion required.",
-    );
-    await pane().getByRole("button", { name: "Save tolerance" }).click();
-    await messageBar("Tolerance saved").waitFor();
-    expect(await records("PlanSettings")).toEqual([
-      { Setting: "Green tolerance", Value: "10.0%" },
-      { Setting: "Amber tolerance", Value: "50.0%" },
-    ]);
-    expect(opened.errors).toEqual([]);
-  });
-
   it("says which question is unanswered for a person with an incomplete assessment", async () => {
     await choose("Person", "P020", /^P020 Irene Walsh/);
     await expect(messageBar("Assessment incomplete").textContent()).resolves.toMatch(
@@ -354,24 +337,28 @@ describe("support plan in the browser preview", () => {
   it("moves along the views' tabs with the arrow keys, Home and End, and opens one with Enter", async () => {
     const tab = (name: string) => pane().getByRole("tab", { name, exact: true });
     const selected = async () =>
-      Promise.all(["Support plan", "Price what-if", "Finance"].map((name) => tab(name).getAttribute("aria-selected")));
+      Promise.all(
+        ["Support plan", "Price what-if", "Finance", "Settings"].map((name) => tab(name).getAttribute("aria-selected")),
+      );
     // One tab stop: the chosen tab's.
     await expect(
-      Promise.all(["Support plan", "Price what-if", "Finance"].map((name) => tab(name).getAttribute("tabindex"))),
-    ).resolves.toEqual(["0", "-1", "-1"]);
+      Promise.all(
+        ["Support plan", "Price what-if", "Finance", "Settings"].map((name) => tab(name).getAttribute("tabindex")),
+      ),
+    ).resolves.toEqual(["0", "-1", "-1", "-1"]);
     await tab("Support plan").focus();
     await page.keyboard.press("ArrowRight");
     await expect(focused()).resolves.toBe("view-tab-whatif");
     await page.keyboard.press("End");
-    await expect(focused()).resolves.toBe("view-tab-finance");
+    await expect(focused()).resolves.toBe("view-tab-settings");
     await page.keyboard.press("ArrowRight"); // round to the first
     await expect(focused()).resolves.toBe("view-tab-plan");
     await page.keyboard.press("ArrowLeft"); // and back round to the last
-    await expect(focused()).resolves.toBe("view-tab-finance");
+    await expect(focused()).resolves.toBe("view-tab-settings");
     await page.keyboard.press("Home");
     await expect(focused()).resolves.toBe("view-tab-plan");
     // Moving focus chooses nothing.
-    await expect(selected()).resolves.toEqual(["true", "false", "false"]);
+    await expect(selected()).resolves.toEqual(["true", "false", "false", "false"]);
 
     // Enter on another tab asks for it, as a click does: the plan's unsaved line (the test above) is asked about.
     await page.keyboard.press("ArrowRight");
@@ -380,7 +367,7 @@ describe("support plan in the browser preview", () => {
     await dialog.waitFor();
     await dialog.getByRole("button", { name: "Keep editing" }).click();
     await dialog.waitFor({ state: "hidden" });
-    await expect(selected()).resolves.toEqual(["true", "false", "false"]);
+    await expect(selected()).resolves.toEqual(["true", "false", "false", "false"]);
     await expect(focused()).resolves.toBe("view-tab-whatif");
     expect(opened.errors).toEqual([]);
   });

@@ -58,10 +58,10 @@ describe("the preview's calculating workbook", () => {
     // Who, care group and the figures stay in view beside the compact answer columns.
     await expect(cellAt("People", "B2").evaluate((cell) => getComputedStyle(cell).position)).resolves.toBe("sticky");
 
-    // Older people, 0–20 band: £150 → £160, typed into the grid (a click edits, Enter commits).
+    // Older people, 0–20 band: £150 → £160, typed into the grid (a double-click edits, Enter commits).
     await showSheet("PricePoints");
     await expect(cellAt("PricePoints", "B2").textContent()).resolves.toBe("£150.00");
-    await cellAt("PricePoints", "B2").click();
+    await cellAt("PricePoints", "B2").dblclick();
     const editor = page.getByRole("textbox", { name: "Edit B2" });
     await expect(editor.inputValue()).resolves.toBe("150");
     await editor.fill("160");
@@ -74,7 +74,7 @@ describe("the preview's calculating workbook", () => {
 
   it("is operated from the keyboard: arrows move, typing edits, Escape cancels, Enter commits", async () => {
     await showSheet("PricePoints");
-    await cellAt("PricePoints", "B2").click();
+    await cellAt("PricePoints", "B2").dblclick();
     await page.getByRole("textbox", { name: "Edit B2" }).press("Escape");
     await expect(cellAt("PricePoints", "B2").evaluate((cell) => cell === document.activeElement)).resolves.toBe(true);
     await page.keyboard.press("ArrowDown"); // B3: Older people, 20–40 band, £200
@@ -98,6 +98,43 @@ describe("the preview's calculating workbook", () => {
     await expect(page.getByLabel("Selected cell").textContent()).resolves.toBe("B1");
     await page.keyboard.press("Enter");
     await expect(page.getByRole("textbox", { name: "Edit B1" }).count()).resolves.toBe(0);
+    expect(opened.errors).toEqual([]);
+  });
+
+  it("a click selects, typing replaces, F2 and a double-click edit at the end, as in Excel (21 §13)", async () => {
+    await showSheet("PricePoints");
+    // E4: Mental health, 40–60 band, £240. Before: a click opened the editor with the caret at the end, so typing
+    // "420" made £240,420.
+    await cellAt("PricePoints", "E4").click();
+    await expect(page.getByRole("textbox", { name: "Edit E4" }).count()).resolves.toBe(0);
+    await expect(page.getByLabel("Selected cell").textContent()).resolves.toBe("E4");
+    await page.keyboard.type("420");
+    await page.keyboard.press("Enter");
+    await expect(cellAt("PricePoints", "E4").textContent()).resolves.toBe("£420.00");
+    // F2 edits in place, the caret after what is there.
+    await cellAt("PricePoints", "E4").click();
+    await page.keyboard.press("F2");
+    const editor = page.getByRole("textbox", { name: "Edit E4" });
+    await expect(editor.inputValue()).resolves.toBe("420");
+    await expect(
+      editor.evaluate((input: HTMLInputElement) => [input.selectionStart, input.selectionEnd]),
+    ).resolves.toEqual([3, 3]);
+    await page.keyboard.type("5");
+    await page.keyboard.press("Escape");
+    await expect(cellAt("PricePoints", "E4").textContent()).resolves.toBe("£420.00");
+    // A double-click too, the caret at the end: two Backspaces and "40" make 440.
+    await cellAt("PricePoints", "E4").dblclick();
+    await expect(editor.evaluate((input: HTMLInputElement) => input.selectionStart)).resolves.toBe(3);
+    await page.keyboard.press("Backspace");
+    await page.keyboard.press("Backspace");
+    await page.keyboard.type("40");
+    await page.keyboard.press("Enter");
+    await expect(cellAt("PricePoints", "E4").textContent()).resolves.toBe("£440.00");
+    // Put back as set up, for the tests after this one.
+    await cellAt("PricePoints", "E4").click();
+    await page.keyboard.type("240");
+    await page.keyboard.press("Enter");
+    await expect(cellAt("PricePoints", "E4").textContent()).resolves.toBe("£240.00");
     expect(opened.errors).toEqual([]);
   });
 
@@ -143,7 +180,7 @@ describe("the preview's calculating workbook", () => {
     await expect(chart.getByRole("region", { name: /^RAS curve\. Line chart with 1 lines/ }).count()).resolves.toBe(1);
 
     await showSheet("PricePoints");
-    await cellAt("PricePoints", "B5").click(); // 60+ band: £320 → £420
+    await cellAt("PricePoints", "B5").dblclick(); // 60+ band: £320 → £420
     await page.getByRole("textbox", { name: "Edit B5" }).fill("420");
     await page.getByRole("textbox", { name: "Edit B5" }).press("Enter");
     await showSheet("Curve");

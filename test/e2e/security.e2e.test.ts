@@ -116,7 +116,7 @@ describe("the pane's page", () => {
   });
 
   /** Loads taskpane.html with a stand-in for Office.js: Excel, supporting only the sets `supported` allows. */
-  async function openPane(supported: (name: string) => boolean, host = "Excel"): Promise<void> {
+  async function openPane(supported: (name: string) => boolean, host = "Excel", alsoDoes = ""): Promise<void> {
     const sets = JSON.stringify(
       declaredSets(readFileSync("manifest.xml", "utf8")).filter((set) => supported(set.name)),
     );
@@ -135,7 +135,8 @@ describe("the pane's page", () => {
               callback(info);
               return Promise.resolve(info);
             },
-          };`,
+          };
+          ${alsoDoes}`,
       }),
     );
     await page.goto(`${opened.origin}/taskpane.html`);
@@ -152,6 +153,63 @@ describe("the pane's page", () => {
     await expect(violations(page)).resolves.toEqual([]);
     expect(opened.errors).toEqual([]);
     expect(opened.requests.filter((url) => !url.startsWith(`${opened.origin}/`))).toEqual([OFFICE_JS]);
+  });
+
+  it("lets Office.js load MicrosoftAjax.js (ajax.aspnetcdn.com), add inline styles; other hosts refused", async () => {
+    // What Office.js is reported to do (office-js#1005, #1687): load MicrosoftAjax.js from Microsoft's Ajax CDN, with
+    // crossOrigin "anonymous" (#686), and insert styles of its own.
+    const AJAX = "https://ajax.aspnetcdn.com/ajax/3.5/MicrosoftAjax.js";
+    await page.route(AJAX, (route) =>
+      route.fulfill({
+        contentType: "text/javascript",
+        headers: { "Access-Control-Allow-Origin": "*" },
+        body: "window.microsoftAjaxLoaded = true;",
+      }),
+    );
+    await page.route("https://scripts.example.net/**", (route) =>
+      route.fulfill({ contentType: "text/javascript", body: "window.otherHostRan = true;" }),
+    );
+    // (In a host other than Excel, so the pane itself asks nothing of the stand-in.)
+    await openPane(
+      () => true,
+      "Word",
+      `const ajax = document.createElement("script");
+      ajax.src = ${JSON.stringify(AJAX)};
+      ajax.crossOrigin = "anonymous";
+      document.head.append(ajax);
+      const style = document.createElement("style");
+      style.textContent = ".office-inserted { color: rgb(1, 2, 3); }";
+      document.head.append(style);`,
+    );
+    await page.waitForFunction(() => (window as unknown as { microsoftAjaxLoaded?: boolean }).microsoftAjaxLoaded);
+    const styled = await page.evaluate(() => {
+      const element = document.createElement("span");
+      element.className = "office-inserted";
+      document.body.append(element);
+      return getComputedStyle(element).color;
+    });
+    expect(styled).toBe("rgb(1, 2, 3)");
+    await expect(violations(page)).resolves.toEqual([]);
+    // A script from any other host is still refused.
+    const ran = await page.evaluate(async () => {
+      const script = document.createElement("script");
+      script.src = "https://scripts.example.net/x.js";
+      document.head.append(script);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return (window as unknown as { otherHostRan?: boolean }).otherHostRan ?? false;
+    });
+    expect(ran).toBe(false);
+    await expect(violations(page)).resolves.toEqual([
+      { directive: "script-src-elem", blocked: "https://scripts.example.net/x.js" },
+    ]);
+    // What the README says to look for in the developer console, naming the address blocked and the directive
+    // (Chromium 156's wording; earlier versions say "Refused to load the script '…' because it violates").
+    const logged = opened.errors.splice(0);
+    expect(logged).toEqual([
+      expect.stringMatching(
+        /^(Loading|Refused to load) the script 'https:\/\/scripts\.example\.net\/x\.js' (because it )?violates the following Content Security Policy directive: "script-src 'self' https:\/\/appsforoffice\.microsoft\.com https:\/\/ajax\.aspnetcdn\.com"/,
+      ),
+    ]);
   });
 
   it("outside Excel, points to the browser preview", async () => {

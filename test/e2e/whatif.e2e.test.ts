@@ -113,6 +113,30 @@ describe("a price what-if in the browser preview", () => {
     await pane().getByRole("radio", { name: "Raise or lower by a percentage" }).check();
     await expect(card("Older people")).resolves.toMatchObject({ Proposed: "£61,068.00" });
 
+    // Guards: £ a point in whole pence only; a change beyond ±50% made only once confirmed.
+    const amount = pane().getByRole("textbox", { name: "Percentage (negative to lower)" });
+    await amount.fill("1000");
+    await pane()
+      .getByText(
+        "This changes Older people, band from 0 points from £150.00 to £1,650.00 (+1,000%): more than 50% up or " +
+          "down. Tick the box below if that is meant.",
+      )
+      .waitFor();
+    await expect(pane().getByRole("button", { name: "Create ProposedPricePoints" }).isDisabled()).resolves.toBe(true);
+    await expect(pane().getByRole("list", { name: "Annual budgets by care group" }).count()).resolves.toBe(0);
+    await expect(paneAxeViolations()).resolves.toEqual([]);
+    await pane().getByRole("checkbox", { name: "Yes, change rates by more than 50%" }).check();
+    // 58,160 × 11 = 639,760
+    await expect(card("Older people")).resolves.toMatchObject({ Proposed: "£639,760.00" });
+    await pane().getByRole("radio", { name: "Add or take away £ a point" }).check();
+    await pane().getByRole("textbox", { name: "£ a point (negative to take away)" }).fill("0.005");
+    await pane().getByText("£ a point must be whole pence, such as 2.50; got £0.005.").waitFor();
+    await expect(pane().getByRole("button", { name: "Create ProposedPricePoints" }).isDisabled()).resolves.toBe(true);
+    await pane().getByRole("radio", { name: "Raise or lower by a percentage" }).check();
+    await amount.fill("5");
+    await expect(pane().getByRole("checkbox").count()).resolves.toBe(0);
+    await expect(card("Older people")).resolves.toMatchObject({ Proposed: "£61,068.00" });
+
     await pane().getByRole("button", { name: "Create ProposedPricePoints" }).click();
     await messageBar("Created ProposedPricePoints").waitFor();
     await pane().getByRole("button", { name: "Write the What-if sheet" }).click();
@@ -147,7 +171,7 @@ describe("a price what-if in the browser preview", () => {
 
     // Older people's band from 20 points, £210 → £220 a point, typed into ProposedPricePoints.
     await showSheet("ProposedPricePoints");
-    await grid("ProposedPricePoints").locator("tr:nth-child(3) > :nth-child(2)").click();
+    await grid("ProposedPricePoints").locator("tr:nth-child(3) > :nth-child(2)").dblclick();
     await page.getByRole("textbox", { name: "Edit B3" }).fill("220");
     await page.getByRole("textbox", { name: "Edit B3" }).press("Enter");
 
@@ -169,6 +193,137 @@ describe("a price what-if in the browser preview", () => {
     // The pane reads the workbook's proposal as edited when asked.
     await pane().getByRole("button", { name: "Refresh" }).click();
     await expect(card("Older people")).resolves.toMatchObject({ Proposed: "£62,048.00" });
+    expect(opened.errors).toEqual([]);
+  });
+
+  it("draws charts a committee can read: bends at every bound, names as written, £ axis, every band", async () => {
+    await showSheet("What-if");
+    const curves = page.locator('figure[data-chart="RAS curves"]');
+    await curves.scrollIntoViewIfNeeded();
+    // Plotted at each lower bound (after the £220 edit, Older people's proposed rates are 157.50, 220, 273, 336):
+    // 20 × 157.50 = 3,150; + 20 × 220 = 7,550; + 20 × 273 = 13,010; the current line 3,000, 7,000, 12,200.
+    for (const name of [
+      "20. Older people (proposed), 3150.",
+      "40. Older people (proposed), 7550.",
+      "60. Older people (proposed), 13010.",
+      "20. Older people (current), 3000.",
+      "40. Older people (current), 7000.",
+      "60. Older people (current), 12200.",
+    ]) {
+      await expect(curves.getByRole("img", { name, exact: true }).count()).resolves.toBeGreaterThan(0);
+    }
+    // Care groups named as in PricePoints (Fluent would capitalise them), all eight in the legend, none folded away.
+    await expect(
+      curves.getByRole("option").evaluateAll((legends) => legends.map((legend) => (legend as HTMLElement).innerText)),
+    ).resolves.toEqual([
+      "Older people (current)",
+      "Older people (proposed)",
+      "Physical disability (current)",
+      "Physical disability (proposed)",
+      "Learning disability (current)",
+      "Learning disability (proposed)",
+      "Mental health (current)",
+      "Mental health (proposed)",
+    ]);
+    // One colour per care group; current solid, proposed dashed.
+    const lines = await curves
+      .locator("line[id^=lineID]")
+      .evaluateAll((all) =>
+        all.map((line) => `${line.getAttribute("stroke")} ${line.getAttribute("stroke-dasharray") ?? "solid"}`),
+      );
+    expect([...new Set(lines)].sort()).toEqual([
+      "#005A9E 6 4",
+      "#005A9E solid",
+      "#107C10 6 4",
+      "#107C10 solid",
+      "#8764B8 6 4",
+      "#8764B8 solid",
+      "#C50F1F 6 4",
+      "#C50F1F solid",
+    ]);
+    // The value axis in £ with thousands separators, not "5.69k".
+    const ticks = await curves.locator("svg text").allTextContents();
+    const pounds = ticks.filter((text) => text.startsWith("£"));
+    expect(pounds.length).toBeGreaterThan(3);
+    expect(pounds.filter((text) => !/^£\d{1,3}(,\d{3})*$/.test(text))).toEqual([]);
+    expect(ticks.filter((text) => /\dk$/.test(text))).toEqual([]);
+
+    // The distribution: every band named in full and inside the chart, each bar's count on it.
+    const distribution = page.locator('figure[data-chart="Change distribution"]');
+    await distribution.scrollIntoViewIfNeeded();
+    const box = await distribution
+      .locator("div")
+      .first()
+      .evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
+    const labels = await distribution
+      .locator("svg text")
+      .evaluateAll((texts) =>
+        texts.map((text) => ({ text: text.textContent ?? "", rect: text.getBoundingClientRect().toJSON() as DOMRect })),
+      );
+    // After the £220 edit the largest change is P010's +£1,178: bands of CEILING(1,178 ÷ 5, 10) = £240.
+    const bands = [
+      "Lose £960–1200",
+      "Lose £720–960",
+      "Lose £480–720",
+      "Lose £240–480",
+      "Lose up to £240",
+      "No change",
+      "Gain up to £240",
+      "Gain £240–480",
+      "Gain £480–720",
+      "Gain £720–960",
+      "Gain £960–1200",
+    ];
+    const named = labels.filter((label) => bands.includes(label.text));
+    expect(named.map((label) => label.text)).toEqual(bands);
+    const inside = (rect: DOMRect) =>
+      rect.left >= box.left - 0.5 && rect.right <= box.right + 0.5 && rect.bottom <= box.bottom + 0.5;
+    expect(named.filter((label) => !inside(label.rect)).map((label) => label.text)).toEqual([]);
+    // Every bar's count over it, the tallest (No change: 12 of the 19 priced) and the empty ones (0) too.
+    const counts = await distribution.locator("text[class*=barLabel]").allTextContents();
+    expect(counts).toHaveLength(11);
+    expect(counts.map(Number).reduce((sum, count) => sum + count, 0)).toBe(19);
+  });
+
+  it("withdraws the figures and holds the sheet back while ProposedPricePoints cannot be read", async () => {
+    const type = async (address: string, row: number, column: number, text: string) => {
+      await showSheet("ProposedPricePoints");
+      await grid("ProposedPricePoints").locator(`tr:nth-child(${row}) > :nth-child(${column})`).click();
+      await page.getByRole("textbox", { name: `Edit ${address}` }).fill(text);
+      await page.getByRole("textbox", { name: `Edit ${address}` }).press("Enter");
+    };
+    // The band from 20 points moved to 25, and "abc" typed over Older people's rate from 40 points.
+    await type("A3", 3, 1, "25");
+    await type("B4", 4, 2, "abc");
+    await pane().getByRole("button", { name: "Refresh" }).click();
+    const problem = messageBar("ProposedPricePoints cannot be read");
+    await problem.waitFor();
+    await expect(problem.textContent()).resolves.toContain(
+      "The ProposedPricePoints table: Price table row 4 (band from 40 points), care group Older people: expected an " +
+        'amount in £, 0 or more; got "abc". Put it right in the workbook, then Refresh.',
+    );
+    // No card from before (Older people had £62,048.00 proposed), and the sheet waits.
+    await expect(pane().getByRole("list", { name: "Annual budgets by care group" }).count()).resolves.toBe(0);
+    await expect(pane().getByRole("button", { name: "Write the What-if sheet" }).isDisabled()).resolves.toBe(true);
+    await pane().getByText("Put ProposedPricePoints right first.").waitFor();
+    // The sheet says the same in A3.
+    await expect(cells("What-if", 3, 1, 1, 1)).resolves.toEqual([
+      [
+        "The summary by care group (A6) shows an error, so nothing on this sheet can be worked out: select A6 to " +
+          "see why, and put right the table it names.",
+      ],
+    ]);
+    await expect(paneLayout()).resolves.toEqual({ width: 320, beyond: [], clipped: [], scrolls: false });
+    await expect(paneAxeViolations()).resolves.toEqual([]);
+
+    // Put right: the figures come back (Older people £62,048 as before the slips).
+    await type("B4", 4, 2, "273");
+    await type("A3", 3, 1, "20");
+    await pane().getByRole("button", { name: "Refresh" }).click();
+    await expect(card("Older people")).resolves.toMatchObject({ Proposed: "£62,048.00" });
+    await expect(pane().getByRole("button", { name: "Write the What-if sheet" }).isDisabled()).resolves.toBe(false);
+    // Fluent's buttons fade from their disabled colours to their enabled ones: axe must not read one mid-fade.
+    await page.waitForTimeout(500);
     expect(opened.errors).toEqual([]);
   });
 

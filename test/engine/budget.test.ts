@@ -75,22 +75,19 @@ describe("band table", () => {
     expect(budget(single, { points: 25, careGroup: "Not a group" })).toBe("1400.00");
   });
 
-  it("uses a blank price only when the calculation needs it", () => {
-    const gaps = [
-      ["Points", "Older people", "Mental health"],
-      [0, 50, 40],
-      [20, 80, ""],
-    ];
-    expect(budget(gaps, { points: 15, careGroup: "Mental health" })).toBe("600.00");
-    expect(failure(() => budget(gaps, { points: 25, careGroup: "Mental health" }))).toMatchObject({
-      kind: "invalid",
-      message:
-        "The price table has no value for the band from 20 points (row 3) for care group Mental health, " +
-        "and 25 points need it",
-    });
+  it("reads a blank price as £0 a point, as Excel gives a blank cell to the functions", () => {
+    for (const blank of ["", null, undefined]) {
+      const gaps = [
+        ["Points", "Older people", "Mental health"],
+        [0, 50, 40],
+        [20, 80, blank],
+      ];
+      // 20 × 40 + 5 × £0
+      expect(budget(gaps, { points: 25, careGroup: "Mental health" })).toBe("800.00");
+    }
   });
 
-  it('takes a dash "-" as no value, like a blank cell, since Excel desktop passes blanks as 0', () => {
+  it('takes a dash "-" as no value, used only when the calculation needs it', () => {
     const dashed = [
       ["Points", "Older people", "Mental health"],
       [0, 50, 40],

@@ -3,6 +3,9 @@
 // against plans, and the forecast.
 import fc from "fast-check";
 import {
+  BudgetRecord,
+  COMMITMENT_PARTS,
+  CommitmentPeriod,
   commitment,
   commitmentNotes,
   commitmentPeriod,
@@ -16,6 +19,7 @@ import {
   LineRecord,
   ManagedAs,
   PlanRecord,
+  planStanding,
   readForecastRate,
   recurringOf,
   serialFromIso,
@@ -35,6 +39,7 @@ function plan(
   managed: Partial<Record<ManagedAs, number>>,
   oneOff = 0,
   indicative = 0,
+  personId = planId.replace("PLAN", "P"),
 ): PlanRecord {
   const ways = {
     "Direct payment": new Decimal(managed["Direct payment"] ?? 0),
@@ -44,6 +49,7 @@ function plan(
   const annual = Object.values(ways).reduce((sum, amount) => sum.plus(amount), new Decimal(oneOff));
   return {
     planId,
+    personId,
     careGroup,
     status,
     start: start === null ? null : day(start),
@@ -85,11 +91,11 @@ const PLANS: PlanRecord[] = [
   plan("PLAN-0006", "Older people", "Needs manager review", "2026-09-01", null, { "Council-managed": 5000 }, 0, 4000),
   plan("PLAN-0007", "Physical disability", "Agreed", "2026-01-01", null, { "Direct payment": 1000 }, 0, 900),
 ];
-const BUDGETS = [
-  { careGroup: "Older people", annualBudget: new Decimal(30_000) },
-  { careGroup: "Mental health", annualBudget: new Decimal(10_000) },
-  { careGroup: "Learning disability", annualBudget: new Decimal(15_000) },
-  { careGroup: "Learning disability", annualBudget: null }, // a blank budget adds nothing
+const BUDGETS: BudgetRecord[] = [
+  { careGroup: "Older people", annualBudget: new Decimal(30_000), financialYear: null },
+  { careGroup: "Mental health", annualBudget: new Decimal(10_000), financialYear: null },
+  { careGroup: "Learning disability", annualBudget: new Decimal(15_000), financialYear: null },
+  { careGroup: "Learning disability", annualBudget: null, financialYear: null }, // a blank budget adds nothing
 ];
 const GROUPS = ["Older people", "Mental health", "Learning disability"];
 
@@ -204,19 +210,123 @@ describe("the commitment by care group", () => {
     expect(money(row("All care groups").inYear.total)).toBe("10751.50");
   });
 
-  it("shows no in-year recurring figures when a plan has no start date, as the sheet shows an error", () => {
-    const undated = [...PLANS, plan("PLAN-0008", "Older people", "Draft", null, null, {})];
-    const older = commitment(undated, BUDGETS, GROUPS, period).rows[0];
-    // The one-off items of plans starting from the as-at date are still known: PLAN-0002's 200.
-    expect(parts(older.inYear)).toEqual({
-      "Direct payment": null,
-      "Council-managed": null,
-      "Individual Service Fund": null,
-      "One-off items": "200.00",
-      total: null,
+  it("leaves out a plan without a start date, or ending before it starts, naming it; the rest still count", () => {
+    const withBad = [
+      ...PLANS,
+      plan("PLAN-0008", "Older people", "Agreed", null, null, { "Direct payment": 5000 }),
+      plan("PLAN-0009", "Older people", "Draft", "2026-06-01", "2026-05-31", { "Council-managed": 2000 }),
+    ];
+    const figures = commitment(withBad, BUDGETS, GROUPS, period);
+    expect(figures.leftOut).toEqual([
+      { planId: "PLAN-0008", reason: "no start date" },
+      { planId: "PLAN-0009", reason: "it ends (2026-05-31) before it starts (2026-06-01)" },
+    ]);
+    // Older people's figures are PLAN-0001's and PLAN-0002's alone, as without them.
+    const older = figures.rows[0];
+    expect([money(older.fullYear.total), money(older.inYear.total), older.people.total]).toEqual([
+      "22800.00",
+      "8432.60",
+      2,
+    ]);
+    expect(figures.pipeline[0].plans).toBe(1); // PLAN-0006 alone
+    expect(money(figures.rows[figures.rows.length - 1].inYear.total)).toBe("10751.50");
+    expect(planStanding(withBad[7], period)).toBe("leftOut");
+  });
+
+  it("counts the year it is for: an Agreed plan starting after the year's last day is shown apart", () => {
+    // The issue's example: an Agreed Mental health plan starting 1 May 2027, £7,164 a year (a personal assistant,
+    // 7.05 hours a week at £19.55… as a direct payment), is in no figure of 2026/27: Mental health stays at
+    // PLAN-0004's 3,650.55 of its 10,000 (36.5%), not 10,814.55 (108.1%).
+    const later = plan("PLAN-0010", "Mental health", "Agreed", "2027-05-01", null, { "Direct payment": 7164 });
+    // Starting on the year's last day, 31 March 2027, it counts: one day, 3,650 × 1 ÷ 365 = 10.00 in year.
+    const lastDay = plan("PLAN-0011", "Learning disability", "Agreed", "2027-03-31", null, { "Direct payment": 3650 });
+    const figures = commitment([...PLANS, later, lastDay], BUDGETS, GROUPS, period);
+    const mental = figures.rows[1];
+    expect([money(mental.fullYear.total), mental.committed?.toString(), money(mental.inYear.total)]).toEqual([
+      "3650.55",
+      "0.365055",
+      "1820.27",
+    ]);
+    expect(figures.startingLater.map((r) => [r.careGroup, r.people, money(r.fullYear)])).toEqual([
+      ["Older people", 0, "0.00"],
+      ["Mental health", 1, "7164.00"],
+      ["Learning disability", 0, "0.00"],
+      ["Other care groups", 0, "0.00"],
+      ["All care groups", 1, "7164.00"],
+    ]);
+    const learning = figures.rows[2];
+    expect([money(learning.fullYear.total), money(learning.inYear.total), learning.people.total]).toEqual([
+      "3650.00",
+      "10.00",
+      1,
+    ]);
+    // The next year counts it: as at 1 April 2027, in 2027/28, Mental health commits 3,650.55 + 7,164.
+    const next = commitment([...PLANS, later], BUDGETS, GROUPS, commitmentPeriod(day("2027-04-01"), day("2027-04-01")));
+    expect(money(next.rows[1].fullYear.total)).toBe("10814.55");
+    expect(next.startingLater[4].people).toBe(0);
+    // A year that has begun before the as-at date: a plan ended before the year's first day is not in it.
+    const early = commitmentPeriod(day("2027-02-01"), day("2027-04-01"));
+    expect(planStanding(plan("PLAN-0012", "A", "Agreed", "2026-06-01", "2027-03-15", {}), early)).toBe("none");
+    expect(planStanding(plan("PLAN-0013", "A", "Agreed", "2026-06-01", "2027-04-01", {}), early)).toBe("committed");
+  });
+
+  it("counts people, not plans: two Agreed plans of one person are one person", () => {
+    const second = plan(
+      "PLAN-0014",
+      "Older people",
+      "Agreed",
+      "2026-08-01",
+      null,
+      { "Direct payment": 1000 },
+      0,
+      0,
+      "p-0001",
+    );
+    const older = commitment([...PLANS, second], BUDGETS, GROUPS, period).rows[0];
+    // PLAN-0001 (P-0001) and PLAN-0002 (P-0002), and PLAN-0014 for P-0001 again (its ID typed in lower case, as
+    // COUNTIFS compares): two people, three plans' money.
+    expect([older.people.total, older.people["Direct payment"], money(older.fullYear["Direct payment"])]).toEqual([
+      2,
+      1,
+      "8300.00",
+    ]);
+  });
+
+  it("takes each care group's budget for the year shown, when Budgets has a row per year", () => {
+    const byYear: BudgetRecord[] = [
+      { careGroup: "Older people", annualBudget: new Decimal(30_000), financialYear: "2026/27" },
+      { careGroup: "Older people", annualBudget: new Decimal(33_000), financialYear: "2027/28" },
+      { careGroup: "older people", annualBudget: new Decimal(1_000), financialYear: null }, // every year
+      { careGroup: "Mental health", annualBudget: new Decimal(12_000), financialYear: "2026/27" },
+    ];
+    const budgetOf = (at: CommitmentPeriod, row: number) =>
+      money(commitment(PLANS, byYear, GROUPS, at).rows[row].budget);
+    // 2026/27: 30,000 + the every-year 1,000; 2027/28: 33,000 + 1,000, and Mental health has none set.
+    expect([budgetOf(period, 0), budgetOf(period, 1), budgetOf(period, 4)]).toEqual([
+      "31000.00",
+      "12000.00",
+      "43000.00",
+    ]);
+    const next = commitmentPeriod(day("2027-04-01"), day("2027-04-01"));
+    expect([budgetOf(next, 0), budgetOf(next, 1), budgetOf(next, 4)]).toEqual(["34000.00", "0.00", "34000.00"]);
+  });
+
+  it("rounds once per plan and part: a plan's in-year is the sum of its parts, and every total their sum", () => {
+    // 7,300.01 × 182 ÷ 365 = 3,640.0049… → 3,640.00 and 3,650.01 × 182 ÷ 365 = 1,820.0049… → 1,820.00: the plan's
+    // in-year is 5,460.00, the sum of its parts printed, where its plan cost of 10,950.02 would give 5,460.01.
+    const split = plan("PLAN-0015", "Older people", "Agreed", "2025-04-01", null, {
+      "Direct payment": 7300.01,
+      "Council-managed": 3650.01,
     });
-    expect(money(older.fullYear.total)).toBe("22800.00");
-    expect(commitment(PLANS, BUDGETS, GROUPS, period, false).rows[0].inYear.total).toBeNull();
+    const older = commitment([split], BUDGETS, GROUPS, period).rows[0];
+    expect(parts(older.inYear)).toEqual({
+      "Direct payment": "3640.00",
+      "Council-managed": "1820.00",
+      "Individual Service Fund": "0.00",
+      "One-off items": "0.00",
+      total: "5460.00",
+    });
+    expect(money(inYearCost(new Decimal("10950.02"), day("2025-04-01"), null, period.remaining))).toBe("5460.01");
   });
 
   it("shows plans not yet agreed apart, as the pipeline", () => {
@@ -261,7 +371,13 @@ describe("the commitment by care group", () => {
           };
         });
         const figures = commitment(records, [], ["A", "B"], period);
-        const counted = records.filter((r) => r.status === "Agreed" && (r.end === null || r.end >= period.asAt));
+        const counted = records.filter(
+          (r) =>
+            r.status === "Agreed" &&
+            r.start <= period.year.to &&
+            (r.end === null || r.end >= period.remaining.from) &&
+            (r.end === null || r.end >= r.start),
+        );
         const all = figures.rows[figures.rows.length - 1];
         const byHand = counted.reduce(
           (sum, r) =>
@@ -274,11 +390,19 @@ describe("the commitment by care group", () => {
         );
         expect(money(all.inYear.total)).toBe(money(byHand));
         expect(all.people.total).toBe(counted.length);
-        // The groups and Other add up to All, in every part.
+        // Every row's parts add up to its total, and the groups and Other add up to All, in every part.
         const listed = figures.rows.slice(0, -1);
-        expect(money(listed.reduce((sum, r) => sum.plus(r.fullYear.total), new Decimal(0)))).toBe(
-          money(all.fullYear.total),
-        );
+        for (const figure of ["fullYear", "inYear"] as const) {
+          for (const r of figures.rows) {
+            const partsOf = COMMITMENT_PARTS.reduce((sum, part) => sum.plus(r[figure][part]), new Decimal(0));
+            expect(money(partsOf)).toBe(money(r[figure].total));
+          }
+          for (const part of [...COMMITMENT_PARTS, "total"] as const) {
+            expect(money(listed.reduce((sum, r) => sum.plus(r[figure][part]), new Decimal(0)))).toBe(
+              money(all[figure][part]),
+            );
+          }
+        }
       }),
     );
   });
@@ -328,7 +452,7 @@ describe("what people spend their budgets on", () => {
   ];
 
   it("adds up Agreed plans' lines by service, largest first, with each one's share", () => {
-    const { services, other, total } = spendByService(LINES, PLANS, SERVICES, period.asAt);
+    const { services, other, total } = spendByService(LINES, PLANS, SERVICES, period);
     // Home care 3,650 + 10,000 = 13,650 of 27,450.55 (the same total as the commitment) = 49.7257…%
     expect(services.map((s) => [s.service, money(s.total), s.share?.toDecimalPlaces(4).toString()])).toEqual([
       ["Home care (regulated agency)", "13650.00", "0.4973"],
@@ -348,7 +472,7 @@ describe("what people spend their budgets on", () => {
   });
 
   it("keeps the order given for services with equal totals", () => {
-    const { services } = spendByService([], PLANS, ["B", "A"], period.asAt);
+    const { services } = spendByService([], PLANS, ["B", "A"], period);
     expect(services.map((s) => [s.service, s.share])).toEqual([
       ["B", null],
       ["A", null],
@@ -366,12 +490,12 @@ describe("the RAS's indicative budgets against what plans commit", () => {
       { careGroup: "Mental health", indicative: new Decimal(5000) },
       { careGroup: "Physical disability", indicative: new Decimal(1000) },
     ];
-    const rows = indicativeAgainstPlanned(people, PLANS, GROUPS, period.asAt).map((r) => [
+    const rows = indicativeAgainstPlanned(people, PLANS, GROUPS, period).map((r) => [
       r.careGroup,
       r.people,
       r.notPriced,
       money(r.cohortIndicative),
-      r.agreedPlans,
+      r.agreedPeople,
       money(r.agreedIndicative),
       money(r.agreedCost),
       r.difference?.toDecimalPlaces(6).toString() ?? null,

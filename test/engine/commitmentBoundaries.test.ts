@@ -6,9 +6,9 @@ import {
   commitmentNotes,
   commitmentPeriod,
   Decimal,
-  inForce,
   LineRecord,
   PlanRecord,
+  planStanding,
   readForecastRate,
   serialFromIso,
   spendByService,
@@ -21,6 +21,7 @@ const money = (value: Decimal | null) => (value === null ? null : value.toFixed(
 function plan(planId: string, status: string, start: string, end: string | null, careGroup = "Older people") {
   const record: PlanRecord = {
     planId,
+    personId: `P-${planId}`,
     careGroup,
     status,
     start: day(start),
@@ -44,9 +45,11 @@ const all = (plans: PlanRecord[]) => commitment(plans, [], [], period).rows.at(-
 describe("a plan at the as-at date", () => {
   it("is in force when it ends on the as-at date, and not when it ended the day before", () => {
     expect([
-      inForce({ end: day("2026-10-01") }, period.asAt),
-      inForce({ end: day("2026-09-30") }, period.asAt),
-    ]).toEqual([true, false]);
+      planStanding(plan("PLAN-1", "Agreed", "2026-04-01", "2026-10-01"), period),
+      planStanding(plan("PLAN-1", "Agreed", "2026-04-01", "2026-09-30"), period),
+      planStanding(plan("PLAN-1", "Draft", "2026-04-01", "2026-10-01"), period),
+      planStanding(plan("PLAN-1", "Draft", "2026-04-01", "2026-09-30"), period),
+    ]).toEqual(["committed", "none", "pipeline", "none"]);
     const endsOnTheDay = all([plan("PLAN-1", "Agreed", "2026-04-01", "2026-10-01")]);
     // 3,650 a year in full; in the year, the as-at date itself: 3,650 × 1 ÷ 365 = 10.00.
     expect([money(endsOnTheDay.fullYear.total), endsOnTheDay.people.total, money(endsOnTheDay.inYear.total)]).toEqual([
@@ -128,7 +131,7 @@ describe("spending by service", () => {
       lines,
       [plan("PLAN-1", "Agreed", "2026-04-01", null)],
       ["Laundry", "Meals", "Taxis", "Day centre"],
-      period.asAt,
+      period,
     );
     expect(services.map((spend) => [spend.service, money(spend.total)])).toEqual([
       ["Taxis", "800.00"],

@@ -146,7 +146,7 @@ describe("a price table's refusals of a person's points or category", () => {
     const blankBand = [
       ["Points from", "£"],
       [0, 50],
-      [20, null],
+      [20, "-"],
     ];
     expect(said(blankBand, 25)).toBe(
       "The price table has no value for the band from 20 points (row 3), and 25 points need it",
@@ -158,7 +158,7 @@ describe("a price table's refusals of a person's points or category", () => {
       said(
         [
           ["Category", "£"],
-          ["Basic", null],
+          ["Basic", "-"],
         ],
         "Basic",
       ),
@@ -184,10 +184,10 @@ const blankFree = [
 describe("plan lines of the wrong width", () => {
   it("says how many columns there are, one or several", () => {
     expect(failure(() => readPlanLines([[1]])).message).toBe(
-      "The plan lines must be 3 columns (quantity, unit cost, frequency); got 1 column",
+      "The plan lines must be 3 columns (quantity, unit cost, frequency) or 4 (and staff at once); got 1 column",
     );
-    expect(failure(() => readPlanLines([[1, 2]])).message).toBe(
-      "The plan lines must be 3 columns (quantity, unit cost, frequency); got 2 columns",
+    expect(failure(() => readPlanLines([[1, 2, 3, 4, 5]])).message).toBe(
+      "The plan lines must be 3 columns (quantity, unit cost, frequency) or 4 (and staff at once); got 5 columns",
     );
     expect(failure(() => readPlanLines("A1:C3")).message).toBe("The plan lines must be a range of cells");
   });

@@ -30,6 +30,19 @@ describe("plan cost", () => {
     expect(cost(lines)).toBe("134.00");
   });
 
+  it("a fourth column says how many staff at once; blank is one (21 §11)", () => {
+    // Live-in care, two carers: 1 week × £1,370 × 2 × 52 = £142,480; a day centre day, blank staff: £45 × 52 = £2,340.
+    expect(
+      cost([
+        [1, 1370, "week", 2],
+        [1, 45, "week", ""],
+        [1, 45, "week", null],
+      ]),
+    ).toBe("147160.00");
+    // 168 hours × £19.55 × 2 × 52 = £341,577.60; weekly ÷ 52 = £6,568.80
+    expect(cost([[168, 19.55, "week", 2]], "weekly")).toBe("6568.80");
+  });
+
   it("skips fully blank rows", () => {
     expect(
       cost([
@@ -62,7 +75,20 @@ describe("plan cost", () => {
       [["Quantity", "Unit cost", "Frequency"]],
       'Plan line row 1, quantity: expected a quantity, 0 or more; got "Quantity"',
     ],
-    [[[1, 10]], "The plan lines must be 3 columns (quantity, unit cost, frequency); got 2 columns"],
+    [
+      [[1, 10]],
+      "The plan lines must be 3 columns (quantity, unit cost, frequency) or 4 (and staff at once); got 2 columns",
+    ],
+    [
+      [[1, 10, "week", 0]],
+      "Plan line row 1, staff at once: expected a whole number of staff at once, 1 to 10; got 0 (a blank cell " +
+        "reaches the functions as 0 in Excel for Windows and Mac: fill it in)",
+    ],
+    [
+      [[1, 10, "week", 1.5]],
+      "Plan line row 1, staff at once: expected a whole number of staff at once, 1 to 10; got 1.5",
+    ],
+    [[["", "", "", 2]], "Plan line row 1 is partly blank: it has no quantity or unit cost or frequency"],
   ])("refuses %j", (lines, message) => {
     expect(failure(() => cost(lines))).toMatchObject({ kind: "invalid", message });
   });

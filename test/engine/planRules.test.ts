@@ -5,6 +5,8 @@ import {
   checkLine,
   costPlan,
   decisionRecord,
+  deviationPercent,
+  lineAnnualCost,
   Decimal,
   DEFAULT_TOLERANCE,
   planDates,
@@ -65,13 +67,14 @@ describe("limits of a line (8.4)", () => {
   it("a week holds 168 hours, a month 744 (31 days), a year 8,784 (366 days)", () => {
     expect(checkLine({ ...fields, quantity: "168" }).line).not.toBeNull();
     expect(checkLine({ ...fields, quantity: "168.01" }).problems.quantity).toBe(
-      "Quantity: a week holds at most 168 hours; check the quantity, unit and frequency",
+      "Quantity: a week holds at most 168 hours of one member of staff's time; check the quantity, unit and " +
+        "frequency, and for two or more staff at once set Staff at once",
     );
     expect(checkLine({ ...fields, quantity: "745", frequency: "month" }).problems.quantity).toMatch(
-      /^Quantity: a month holds at most 744 hours;/,
+      /^Quantity: a month holds at most 744 hours of one/,
     );
     expect(checkLine({ ...fields, quantity: "8785", frequency: "year" }).problems.quantity).toMatch(
-      /^Quantity: a year holds at most 8,784 hours;/,
+      /^Quantity: a year holds at most 8,784 hours of one/,
     );
   });
 
@@ -87,7 +90,8 @@ describe("limits of a line (8.4)", () => {
       "10080",
     ]);
     expect(checkLine({ ...fields, unit: "week", quantity: "2" }).problems.quantity).toBe(
-      "Quantity: a week holds at most 1 week; check the quantity, unit and frequency",
+      "Quantity: a week holds at most 1 week of one member of staff's time; check the quantity, unit and " +
+        "frequency, and for two or more staff at once set Staff at once",
     );
   });
 
@@ -127,6 +131,45 @@ describe("limits of a line (8.4)", () => {
     expect(checked.problems).toEqual({});
     expect(checked.notes).toEqual({ quantity: "Quantity is 0: this line costs nothing" });
   });
+
+  it("a unit cost of £0 is allowed but flagged, as a quantity of 0 is (21 §10)", () => {
+    // Before: a unit cost of 0 had no note.
+    const checked = checkLine({ ...fields, unitCost: "0" });
+    expect(checked.line?.unitCost.toString()).toBe("0");
+    expect(checked.problems).toEqual({});
+    expect(checked.notes).toEqual({ unitCost: "Unit cost is £0: this line costs nothing" });
+  });
+});
+
+describe("staff at once (21 §11)", () => {
+  it("two carers at once for a live-in week, or 2 × 168 hours: the time limit is each one's", () => {
+    // Before: 2 weeks a week was refused ("a week holds at most 1 week") and nothing could say 2 staff.
+    const liveIn = { ...fields, service: "Live-in care", unit: "week", quantity: "1", unitCost: "1370" };
+    const double = checkLine({ ...liveIn, staff: "2" });
+    // 1 week × £1,370 × 2 staff × 52 = £142,480
+    expect(double.line?.staff?.toString()).toBe("2");
+    expect(lineAnnualCost(double.line!).toFixed(2)).toBe("142480.00");
+    const hours = checkLine({ ...fields, quantity: "168", staff: 2 });
+    // 168 h × £19.55 × 2 × 52 = £341,577.60
+    expect(lineAnnualCost(hours.line!).toFixed(2)).toBe("341577.60");
+    expect(checkLine({ ...fields, quantity: "168.01", staff: "2" }).problems.quantity).toMatch(
+      /^Quantity: a week holds at most 168 hours of one member of staff's time;/,
+    );
+  });
+
+  it("blank is one member of staff; 0, 1.5, 11 and text are refused under the field", () => {
+    expect(checkLine({ ...fields, staff: "" }).line?.staff?.toString()).toBe("1");
+    expect(checkLine(fields).line?.staff?.toString()).toBe("1");
+    expect(checkLine({ ...fields, staff: "10" }).line?.staff?.toString()).toBe("10");
+    const refused = (staff: string | number) => checkLine({ ...fields, staff }).problems.staff;
+    expect([refused("0"), refused("1.5"), refused(11), refused("two")]).toEqual([
+      'Staff at once: expected a whole number of staff at once, 1 to 10; got "0"',
+      'Staff at once: expected a whole number of staff at once, 1 to 10; got "1.5"',
+      "Staff at once: expected a whole number of staff at once, 1 to 10; got 11",
+      'Staff at once: expected a whole number of staff at once; got "two"',
+    ]);
+    expect(checkLine({ ...fields, staff: "0" }).line).toBeNull();
+  });
 });
 
 describe("the tolerance typed in percent (8.2)", () => {
@@ -144,35 +187,41 @@ describe("the tolerance typed in percent (8.2)", () => {
     expect(read("0.1", "2.5")).toEqual({ tolerance: { green: new Decimal("0.001"), amber: new Decimal("0.025") } });
   });
 
-  it("refuses green at or above amber, negatives, over 1,000%, and text, by box", () => {
-    expect(read("50", "50")).toEqual({
-      problems: { amber: "Amber must be above green (50%): between them a plan is Amber" },
-    });
+  const wide = (name: string) =>
+    `${name}: at most 100%: a plan costing more than double its indicative budget is never Amber`;
+
+  it("Green ≤ Amber ≤ 100% (21 §3): 100% accepted, 100.01% refused with its reason; negatives and text by box", () => {
+    // Before: anything up to 1,000% was accepted, so a plan eleven times its budget could be Amber.
+    expect(read("10", "100")).toEqual({ tolerance: { green: new Decimal("0.1"), amber: new Decimal(1) } });
+    expect(read("100", "100")).toEqual({ tolerance: { green: new Decimal(1), amber: new Decimal(1) } });
+    expect(read("10", "100.01")).toEqual({ problems: { amber: wide("Amber") } });
+    expect(read("10", "1000")).toEqual({ problems: { amber: wide("Amber") } });
+    // Equal limits are one limit (no Amber band), as PB.PLAN_TOLERANCE takes; green above amber is refused.
+    expect(read("50", "50")).toEqual({ tolerance: { green: new Decimal("0.5"), amber: new Decimal("0.5") } });
     expect(read("60", "50")).toEqual({
-      problems: { amber: "Amber must be above green (60%): between them a plan is Amber" },
+      problems: { amber: "Amber must not be below green (60%): a plan is Green up to green, Amber up to amber" },
     });
     expect(read("-5", "50")).toEqual({ problems: { green: "Green: expected a percentage, 0% or more" } });
-    expect(read("10", "1000.1")).toEqual({ problems: { amber: "Amber: at most 1,000%" } });
-    expect(read("1000", "1000.1")).toEqual({ problems: { amber: "Amber: at most 1,000%" } });
     expect(read("ten", "")).toEqual({
       problems: {
         green: 'Green: expected a percentage, such as 10 or 10%; got "ten"',
         amber: "Amber: a percentage is needed",
       },
     });
-    expect(read("0", "1000")).toEqual({ tolerance: { green: new Decimal(0), amber: new Decimal(10) } });
+    expect(read("0", "0")).toEqual({ tolerance: { green: new Decimal(0), amber: new Decimal(0) } });
   });
 
   it("the same rules check fractions read from the workbook", () => {
-    // 10 is 1,000%, the most allowed; 10.5 is 1,050%.
-    expect(toleranceProblems(new Decimal("10.5"), new Decimal(50))).toEqual({
-      green: "Green: at most 1,000%",
-      amber: "Amber: at most 1,000%",
+    // 1 is 100%, the most allowed; 1.0001 is 100.01%.
+    expect(toleranceProblems(new Decimal("1.0001"), new Decimal(10))).toEqual({
+      green: wide("Green"),
+      amber: wide("Amber"),
     });
-    expect(toleranceProblems(new Decimal(10), new Decimal(9))).toEqual({
-      amber: "Amber must be above green (1,000%): between them a plan is Amber",
+    expect(toleranceProblems(new Decimal(1), new Decimal("0.9"))).toEqual({
+      amber: "Amber must not be below green (100%): a plan is Green up to green, Amber up to amber",
     });
     expect(toleranceProblems(new Decimal("0.1"), new Decimal("0.5"))).toEqual({});
+    expect(toleranceProblems(new Decimal("0.1"), new Decimal(1))).toEqual({});
   });
 });
 
@@ -201,15 +250,76 @@ describe("who may agree a plan (8.3)", () => {
     expect(problems("Needs manager review", "Red", { reason: "Over budget" })).toEqual([]);
   });
 
-  it("records the reason as given, and a sign-off only for an Agreed plan", () => {
-    expect(decisionRecord({ status: "Agreed", reason: " Carer breakdown ", signedOffBy: " Alex Moss " })).toEqual({
+  it("records the reason as given, and a sign-off only for an Agreed plan, with the day it was given", () => {
+    const agreed = { status: "Agreed" as const, reason: " Carer breakdown ", signedOffBy: " Alex Moss " };
+    expect(decisionRecord(agreed, null, "2026-11-24")).toEqual({
       reason: "Carer breakdown",
       signedOffBy: "Alex Moss",
+      signedOffOn: "2026-11-24",
     });
-    expect(decisionRecord({ status: "Draft", reason: "Waiting for a quote", signedOffBy: "Alex Moss" })).toEqual({
-      reason: "Waiting for a quote",
-      signedOffBy: "",
-    });
+    expect(
+      decisionRecord({ status: "Draft", reason: "Waiting for a quote", signedOffBy: "Alex Moss" }, null, "2026-11-24"),
+    ).toEqual({ reason: "Waiting for a quote", signedOffBy: "", signedOffOn: null });
+    // The sign-off already saved keeps its day; another manager's is given today.
+    const saved = { signedOffBy: "alex moss", signedOffOn: "2026-10-01" };
+    expect(decisionRecord(agreed, saved, "2026-11-24").signedOffOn).toBe("2026-10-01");
+    expect(decisionRecord({ ...agreed, signedOffBy: "Jo Khan" }, saved, "2026-11-24").signedOffOn).toBe("2026-11-24");
+  });
+});
+
+describe("sign-off by someone else (21 §5)", () => {
+  const red = { lines: [{}], status: "Agreed" as const, light: "Red" as const, reason: "Carer breakdown" };
+  const mine = (
+    signedOffBy: string,
+    updatedBy: string,
+    saved: { status: "Agreed" | "Needs manager review" | "Draft"; signedOffBy: string } | null = null,
+  ) => planProblems({ ...red, signedOffBy, updatedBy, saved });
+  const self =
+    "A plan is signed off by a manager other than the person saving it (Sam Reid): enter the manager's name.";
+
+  it("a Red plan's sign-off is refused when it is the saver's own name, ignoring case and spaces", () => {
+    // Before: "Sam Reid" could sign off Sam Reid's own Red plan.
+    expect(mine("Sam Reid", "Sam Reid")).toEqual([{ field: "signedOffBy", message: self }]);
+    expect(mine(" sam  REID", "Sam Reid")).toEqual([{ field: "signedOffBy", message: self }]);
+    expect(mine("SamReid", "Sam Reid")).toEqual([{ field: "signedOffBy", message: self }]);
+    expect(mine("Sam Reed", "Sam Reid")).toEqual([]);
+    expect(mine("Alex Moss", "Sam Reid")).toEqual([]);
+  });
+
+  it("the manager who signed a plan off may save it again: the saved sign-off is not a new one", () => {
+    expect(mine("Alex Moss", "Alex Moss", { status: "Agreed", signedOffBy: "Alex Moss" })).toEqual([]);
+    expect(mine("Alex Moss", "Alex Moss", { status: "Agreed", signedOffBy: "Jo Khan" })).toEqual([
+      {
+        field: "signedOffBy",
+        message:
+          "A plan is signed off by a manager other than the person saving it (Alex Moss): enter the manager's name.",
+      },
+    ]);
+  });
+
+  it("a plan saved as needing manager review is agreed only with a sign-off, whatever its light", () => {
+    expect(signOffRequired("Agreed", "Green", "Needs manager review")).toBe(
+      "A plan that needed manager review can be agreed only with a manager's sign-off: enter the manager's name.",
+    );
+    expect(signOffRequired("Agreed", "Green", "Draft")).toBeNull();
+    expect(signOffRequired("Needs manager review", "Red", "Needs manager review")).toBeNull();
+    const reviewed = { lines: [{}], status: "Agreed" as const, light: "Green" as const, reason: "" };
+    expect(
+      planProblems({
+        ...reviewed,
+        signedOffBy: "",
+        updatedBy: "Sam Reid",
+        saved: { status: "Needs manager review", signedOffBy: "" },
+      }).map((problem) => problem.field),
+    ).toEqual(["signedOffBy"]);
+    expect(
+      planProblems({
+        ...reviewed,
+        signedOffBy: "Alex Moss",
+        updatedBy: "Sam Reid",
+        saved: { status: "Needs manager review", signedOffBy: "" },
+      }),
+    ).toEqual([]);
   });
 });
 
@@ -221,6 +331,23 @@ describe("a costed plan", () => {
     unitCost: new Decimal(unitCost),
     frequency,
     managedAs: "Direct payment",
+  });
+
+  it("the percentage shown never reads as another light's (21 §8)", () => {
+    // £6,820.01 against £6,200: 620.01 ÷ 6,200 = 10.000161…% above, Amber. Before: "10% above", beside Amber.
+    const against = costPlan([line("1", "6820.01", "year")], new Decimal(6200), DEFAULT_TOLERANCE).againstBudget!;
+    expect(against.light).toBe("Amber");
+    expect(against.difference).toBe("10.0002% above the indicative budget");
+    // Exactly 10% is Green and reads 10%; 10.01% reads 10.01%; 35.42% reads as before, to one place.
+    const shown = (cost: string) =>
+      costPlan([line("1", cost, "year")], new Decimal(6200), DEFAULT_TOLERANCE).againstBudget;
+    expect([shown("6820")?.light, shown("6820")?.difference]).toEqual(["Green", "10% above the indicative budget"]);
+    expect(shown("6820.62")?.difference).toBe("10.01% above the indicative budget");
+    expect(shown("4006.60")?.difference).toBe("35.4% below the indicative budget");
+    expect(shown("6200")?.difference).toBe("exactly the indicative budget");
+    // Closer to a limit than four places show: "just over".
+    expect(deviationPercent(new Decimal("0.5000000001"), "Red", DEFAULT_TOLERANCE)).toBe("just over 50%");
+    expect(deviationPercent(new Decimal("-0.100000001"), "Amber", DEFAULT_TOLERANCE)).toBe("just over 10%");
   });
 
   it("an empty plan has no light yet: it is not Red", () => {

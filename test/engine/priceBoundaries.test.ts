@@ -180,11 +180,11 @@ describe("a price table's shape", () => {
     ).toBe('Price table row 2 (category Basic), care group A: expected an amount in £, 0 or more; got "x"');
   });
 
-  it("names the blank band that points need by the marginal method, however far below it is", () => {
+  it("names the band of no value that points need by the marginal method, however far below it is", () => {
     const table = parsePriceTable([
       ["Points from", "A", "B"],
-      [0, 50, null],
-      [10, null, 70],
+      [0, 50, "-"],
+      [10, "-", 70],
       [20, 80, 90],
     ]);
     const marginal = (careGroup: string) =>
@@ -198,5 +198,22 @@ describe("a price table's shape", () => {
     expect(
       indicativeBudget(table, { points: 25, careGroup: "B" }, { period: "annual", method: "band" }).toString(),
     ).toBe("2250");
+  });
+
+  it("reads a blank price as £0, as Excel gives a blank cell to a function, and a dash as no value", () => {
+    const table = (cell: unknown) =>
+      parsePriceTable([
+        ["Points from", "£"],
+        [0, 50],
+        [10, cell],
+        [20, 80],
+      ]);
+    const marginal = (cell: unknown) =>
+      indicativeBudget(table(cell), { points: 25 }, { period: "annual", method: "marginal" }).toString();
+    // 10 × 50 + 10 × 0 + 5 × 80 = 900.
+    expect([marginal(null), marginal(""), marginal("  ")]).toEqual(["900", "900", "900"]);
+    expect(failure(() => marginal("-")).message).toBe(
+      "The price table has no value for the band from 10 points (row 3), and 25 points need it",
+    );
   });
 });

@@ -2,6 +2,7 @@
 // by hand below, and the budgets the proposed table gives checked against the same arithmetic.
 import fc from "fast-check";
 import {
+  changeToConfirm,
   Decimal,
   Grid,
   indicativeBudget,
@@ -102,6 +103,87 @@ describe("proposing a change to the price points", () => {
     );
   });
 
+  it("refuses £ a point that is not whole pence, and a percentage with more than 2 decimal places", () => {
+    // £0.005 a point would make every rate gain half a penny, rounded to a whole one: refused, not rounded.
+    expect(() =>
+      proposePriceTable(starter, { kind: "perPoint", amount: new Decimal("0.005"), careGroup: null }),
+    ).toThrow("£ a point must be whole pence, such as 2.50; got £0.005");
+    expect(() =>
+      proposePriceTable(starter, { kind: "perPoint", amount: new Decimal("-1.234"), careGroup: null }),
+    ).toThrow("£ a point must be whole pence, such as 2.50; got -£1.234");
+    expect(() =>
+      proposePriceTable(starter, { kind: "percent", percent: new Decimal("2.555"), careGroup: null }),
+    ).toThrow("A percentage has at most 2 decimal places, such as 2.25; got 2.555%");
+    // Whole pence and 2 places are fine: 150 + 0.01; 150 × 1.0255 = 153.825 → 153.83
+    expect(
+      proposePriceTable(starter, { kind: "perPoint", amount: new Decimal("0.01"), careGroup: null }).grid[1][1],
+    ).toBe(150.01);
+    expect(
+      proposePriceTable(starter, { kind: "percent", percent: new Decimal("2.55"), careGroup: null }).grid[1][1],
+    ).toBe(153.83);
+  });
+
+  it("names the change to confirm when a rate would move by more than ±50%, and none at 50% exactly", () => {
+    const confirm = (change: PriceChange) => {
+      const found = changeToConfirm(proposePriceTable(starter, change));
+      return (
+        found && [
+          found.cell.careGroup,
+          found.cell.band,
+          found.cell.from.toString(),
+          found.cell.to.toString(),
+          found.fraction?.toString() ?? null,
+        ]
+      );
+    };
+    const percent = (value: string, careGroup: string | null = null): PriceChange => ({
+      kind: "percent",
+      percent: new Decimal(value),
+      careGroup,
+    });
+    // 150 × 1.5 = 225: exactly 50%, nothing to confirm; −50%: 150 → 75
+    expect(confirm(percent("50"))).toBeNull();
+    expect(confirm(percent("-50"))).toBeNull();
+    // 150 × 1.5001 = 225.015 → 225.02: 75.02 ÷ 150 = 0.50013…, beyond
+    expect(confirm(percent("50.01", "Older people"))).toEqual([
+      "Older people",
+      "band from 0 points",
+      "150",
+      "225.02",
+      "0.5001333333333333333333333333333333333333",
+    ]);
+    // +1,000%: every rate × 11, the first of the largest named: 150 → 1,650
+    expect(confirm(percent("1000"))).toEqual(["Older people", "band from 0 points", "150", "1650", "10"]);
+    expect(confirm(percent("-60", "Mental health"))).toEqual([
+      "Mental health",
+      "band from 0 points",
+      "140",
+      "56",
+      "-0.6",
+    ]);
+    // £ a point: +£70 on Mental health's £140 is 50% exactly; +£71 is 50.71% (the other bands move less)
+    const perPoint = (amount: number): PriceChange => ({
+      kind: "perPoint",
+      amount: new Decimal(amount),
+      careGroup: "Mental health",
+    });
+    expect(confirm(perPoint(70))).toBeNull();
+    expect(confirm(perPoint(71))).toEqual([
+      "Mental health",
+      "band from 0 points",
+      "140",
+      "211",
+      "0.5071428571428571428571428571428571428571",
+    ]);
+    // A moved bound is no price change; a rate raised from £0 is beyond any percentage (no fraction to give)
+    expect(confirm({ kind: "moveBound", band: 1, to: new Decimal(39) })).toBeNull();
+    const fromNothing = [starter[0], [0, 0, 160, 170, 140], ...starter.slice(2)];
+    const raised = changeToConfirm(
+      proposePriceTable(fromNothing, { kind: "perPoint", amount: new Decimal(1), careGroup: "Older people" }),
+    );
+    expect([raised?.cell.from.toString(), raised?.cell.to.toString(), raised?.fraction]).toEqual(["0", "1", null]);
+  });
+
   it("moves a band's lower bound, between the bands beside it", () => {
     const proposal = proposePriceTable(starter, { kind: "moveBound", band: 1, to: new Decimal(25) });
     expect(proposal.grid.map((row) => row[0])).toEqual(["Points from", 0, 25, 40, 60]);
@@ -151,8 +233,8 @@ describe("proposing a change to the price points", () => {
       percent: new Decimal(2),
       careGroup: "Learning disability",
     });
-    // 3,900 × 1.02 = 3,978; 10,400 × 1.02 = 10,608; Enhanced has no amount for the group and stays blank
-    expect(proposal.grid.map((row) => row[2])).toEqual(["Learning disability", 3978, 10608, ""]);
+    // 3,900 × 1.02 = 3,978; 10,400 × 1.02 = 10,608; Enhanced has no amount for the group ("-") and keeps its dash
+    expect(proposal.grid.map((row) => row[2])).toEqual(["Learning disability", 3978, 10608, "-"]);
     expect(
       changedCells({ kind: "percent", percent: new Decimal(2), careGroup: "Learning disability" }, categoryTable)[0],
     ).toEqual(["Learning disability", "category Basic", "3900", "3978"]);

@@ -238,9 +238,10 @@ describe("re-pricing: properties", () => {
     reduction: fc.constantFrom(0, 0.1, 0.25, 0.333),
   });
   const pence = (value: unknown) => Math.round((value as number) * 100);
-  /** change ÷ current to 4 places, halves away from zero, in integers: an independent reference. */
+  /** change ÷ current to 4 places, halves away from zero, in integers: an independent reference
+   * (+ 0 because a small fall rounds to 0, not −0, in a cell). */
   const fraction = (change: number, current: number) =>
-    (Math.sign(change) * Math.floor((2 * Math.abs(change) * 10_000 + current) / (2 * current))) / 10_000;
+    (Math.sign(change) * Math.floor((2 * Math.abs(change) * 10_000 + current) / (2 * current))) / 10_000 + 0;
 
   it("REPRICE's rows are the sums of the people's PB.INDICATIVE_BUDGET results, in whole pence", () => {
     fc.assert(

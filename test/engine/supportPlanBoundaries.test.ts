@@ -93,7 +93,8 @@ describe("a unit of time with a word before it", () => {
       "7",
     ]);
     expect(checkLine({ ...fields, unit: "an hour", quantity: "168.01" }).problems.quantity).toBe(
-      "Quantity: a week holds at most 168 hours; check the quantity, unit and frequency",
+      "Quantity: a week holds at most 168 hours of one member of staff's time; check the quantity, unit and " +
+        "frequency, and for two or more staff at once set Staff at once",
     );
   });
 });
@@ -176,7 +177,14 @@ describe("the tolerance boxes", () => {
       problems: { amber: "Amber: a percentage is needed" },
     });
     // Green is beyond its limit: that is its problem, not that amber is below it.
-    expect(toleranceProblems(new Decimal(20), new Decimal(0.5))).toEqual({ green: "Green: at most 1,000%" });
+    expect(toleranceProblems(new Decimal(20), new Decimal(0.5))).toEqual({
+      green: "Green: at most 100%: a plan costing more than double its indicative budget is never Amber",
+    });
+    // 100% is the widest either may be; a ten-thousandth more is refused.
+    expect(toleranceProblems(new Decimal(1), new Decimal(1))).toEqual({});
+    expect(toleranceProblems(new Decimal(1), new Decimal("1.0001"))).toEqual({
+      amber: "Amber: at most 100%: a plan costing more than double its indicative budget is never Amber",
+    });
     expect(toleranceProblems(new Decimal(0.5), new Decimal(-0.1))).toEqual({
       amber: "Amber: expected a percentage, 0% or more",
     });

@@ -40,6 +40,12 @@ describe("plan tolerance", () => {
     expect(light(1350, 1000, [["20%", "30%"]])).toBe("Red");
   });
 
+  it("takes limits up to 100% exactly: a plan double its budget is Amber, a penny more Red", () => {
+    expect(light(2000, 1000, [[0.1, 1]])).toBe("Amber");
+    expect(light(2000.01, 1000, [[0.1, 1]])).toBe("Red");
+    expect(light(0, 1000, [[1]])).toBe("Green");
+  });
+
   it("takes one limit t: Green within t, otherwise Red", () => {
     expect(light(1250, 1000, [[0.25]])).toBe("Green");
     expect(light(1251, 1000, [[0.25]])).toBe("Red");
@@ -50,6 +56,16 @@ describe("plan tolerance", () => {
     [[[0.5, 0.1]], "green limit (0.5) must not be above its amber limit (0.1)"],
     [[[0.1, 0.2, 0.3]], "one limit or two cells"],
     [[[-0.1]], "Tolerance: expected a fraction, 0 or more (such as 0.1 or 10%); got -0.1"],
+    // At most 100%, as the pane's Settings allow (21 §3): a plan more than double its budget is never Amber.
+    [
+      [[0.1, 1.0001]],
+      "Tolerance, amber limit (second cell): at most 100%: a plan costing more than double its indicative budget " +
+        "is never Amber; got 100.01%",
+    ],
+    [
+      [["1000%"]],
+      "Tolerance: at most 100%: a plan costing more than double its indicative budget is never Amber; got 1,000%",
+    ],
     [[["ten"]], 'got "ten"'],
     [
       [

@@ -194,6 +194,17 @@ describe("PB.PLAN_TOLERANCE", () => {
     ]);
     expect(thrown(() => PB.planTolerance([[1]], [[1]], [[0.5, 0.1]]))).toMatchObject({ code: "#VALUE!" });
   });
+
+  it("refuses a limit over 100%, as the pane does: the sheet never lights Amber what the pane cannot (21 §3)", () => {
+    // PlanSettings[Value] holding 1,000% (a slip for 10%): £2,500 against £1,000 must not read Amber.
+    expect(thrown(() => PB.planTolerance([[2500]], [[1000]], [[0.1], [10]]))).toMatchObject({
+      code: "#VALUE!",
+      message:
+        "Tolerance, amber limit (second cell): at most 100%: a plan costing more than double its indicative " +
+        "budget is never Amber; got 1,000%",
+    });
+    expect(PB.planTolerance([[2000]], [[1000]], [[0.1], [1]])).toEqual([["Amber"]]);
+  });
 });
 
 describe("PB.CARER_CATEGORY and PB.OUTCOME_CATEGORY", () => {

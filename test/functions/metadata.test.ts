@@ -36,6 +36,9 @@ const CONTRACT: Record<string, string[]> = {
   RAS_EXPLAIN: ["points[]", "priceTable[]", "careGroup[]?", "reduction[]?", "period?", "method?"],
   REPRICE: ["points[]", "currentTable[]", "proposedTable[]", "careGroup[]?", "reduction[]?", "method?"],
   IN_YEAR_COST: ["annual[]", "start[]", "end[]", "from", "to"],
+  RAS_FIT: ["points[]", "costs[]", "priceTable[]", "careGroup[]?"],
+  CALIBRATE: ["points[]", "costs[]", "bounds[]", "careGroup[]?"],
+  DP_SURPLUS: ["balance[]", "annual[]", "weeksAllowed?", "weeksInYear?"],
 };
 const SPILLING = [
   "RAS_POINTS",
@@ -46,6 +49,9 @@ const SPILLING = [
   "RAS_EXPLAIN",
   "REPRICE",
   "IN_YEAR_COST",
+  "RAS_FIT",
+  "CALIBRATE",
+  "DP_SURPLUS",
 ];
 
 describe("functions.json as the build writes it from functions.ts", () => {
@@ -70,7 +76,7 @@ describe("functions.json as the build writes it from functions.ts", () => {
     expect(metadata.allowCustomDataForDataTypeAny).toBe(true);
   });
 
-  it("describes exactly the nine PB functions, with the contract's parameters", () => {
+  it("describes exactly the twelve PB functions, with the contract's parameters", () => {
     const described = Object.fromEntries(
       functions.map((fn) => [
         fn.id,

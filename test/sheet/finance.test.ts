@@ -5,14 +5,17 @@
 // ranges Excel resolves them to. Its array arithmetic is switched on (useArrayArithmetic), as Excel's SUMPRODUCT
 // always works on arrays.
 import { DetailedCellError, HyperFormula } from "hyperformula";
-import { Decimal, ForecastAssumptions } from "../../src/engine";
+import { commitmentPeriod, Decimal, ForecastAssumptions } from "../../src/engine";
 import { FunctionLibrary } from "../../src/workbook/memory/customFunctions";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { a1, CellValue } from "../../src/workbook/port";
-import { financeLayout, FinanceLayout } from "../../src/workbook/reports/finance";
+import { Block, financeLayout, FinanceLayout, PLAN_COLUMNS } from "../../src/workbook/reports/finance";
+import { columnWrite } from "../../src/workbook/schema/columns";
+import { columnWrites } from "../../src/workbook/schema/rows";
+import { BUDGET_YEAR, BUDGETS } from "../../src/workbook/schema/tables";
 import { financeFigures, readFinanceBook, writeFinanceSheet } from "../../src/workbook/reports/financeBook";
-import { FIXTURE_BY_HAND, FinanceByHand, handCells, servicesUnused, withRows } from "../support/financeByHand";
-import { comparable, expectedCells, Kind, shownCells } from "../support/financeCells";
+import { FIXTURE_BY_HAND, FinanceByHand, handCells, NO_PLAN, servicesUnused, withRows } from "../support/financeByHand";
+import { comparable, expectedCells, ExpectedCell, expectedPlanCells, Kind, shownCells } from "../support/financeCells";
 import { AS_AT, financeWorkbook, FIXTURE_PLANS, savePlans, serial, YEAR_START } from "../support/financeWorkbook";
 import { registerPBFunctions } from "../support/hyperformula";
 import { pbFunctionLibrary } from "../support/pbFunctions";
@@ -32,8 +35,14 @@ function inHyperFormula(workbook: MemoryWorkbook): HyperFormula {
   const shapes = new Map<string, TableShape>(
     tables.map((table) => [table.name, { sheet: table.sheet, headers: table.headers, rows: table.rows.length }]),
   );
+  // A spill reference ($F$120#) is the block the per-plan formulas spill: a row per row of Plans.
+  const plans = Math.max(1, tables.find((table) => table.name === "Plans")!.rows.length);
+  const spilled = (formula: string) =>
+    formula.replace(/\$([A-Z]+)\$(\d+)#/g, (_, column: string, row: string) => {
+      return `$${column}$${row}:$${column}$${Number(row) + plans - 1}`;
+    });
   const translated = (cell: CellValue, at?: { table: string; row: number }) =>
-    typeof cell === "string" && cell.startsWith("=") ? structuredToA1(cell, shapes, at) : cell;
+    typeof cell === "string" && cell.startsWith("=") ? spilled(structuredToA1(cell, shapes, at)) : cell;
   const sheets: Record<string, CellValue[][]> = {};
   for (const table of tables) {
     sheets[table.sheet] = [
@@ -85,9 +94,21 @@ async function withSheet(plans = FIXTURE_PLANS, assumptions?: ForecastAssumption
   return { workbook, book, written, layout };
 }
 
-/** The engine's figures (the pane's) for the workbook as it is now, cell by cell. */
-async function engineCells(workbook: MemoryWorkbook, layout: FinanceLayout, assumptions?: ForecastAssumptions) {
-  return expectedCells(financeFigures(await readFinanceBook(workbook), DATES, assumptions), layout);
+/** The engine's figures (the pane's) for the workbook as it is now, cell by cell, with each plan's row. */
+async function engineCells(
+  workbook: MemoryWorkbook,
+  layout: FinanceLayout,
+  assumptions?: ForecastAssumptions,
+  dates = DATES,
+): Promise<ExpectedCell[]> {
+  const book = await readFinanceBook(workbook);
+  const period = commitmentPeriod(serial(dates.asAt), serial(dates.yearStart));
+  // An empty Plans table shows one blank row, which the per-plan block spills too.
+  const rows = book.plans.length > 0 ? book.plans : [null];
+  return [
+    ...expectedCells(financeFigures(book, dates, assumptions), layout),
+    ...expectedPlanCells(rows, period, layout),
+  ];
 }
 
 /** The sheet in both calculating engines, and the pane, show every figure worked out by hand. */
@@ -213,6 +234,9 @@ describe("the Finance sheet, calculated", () => {
     // Every cell, in HyperFormula, in the preview's calculation and in the pane, as worked out by hand.
     await expectByHand(FIXTURE_BY_HAND, workbook, layout, [sheet, fromMemory(workbook, "Finance")]);
     expect(figure(sheet, layout.check.row, layout.check.column, "count")).toBe(0);
+    for (const read of [sheet, fromMemory(workbook, "Finance")]) {
+      expect(read(a1(layout.leftOutNote))).toBe("Every plan in Plans can be used: none is left out of the figures.");
+    }
     hf.destroy();
   });
 
@@ -244,7 +268,8 @@ describe("the Finance sheet, calculated", () => {
     expect([full(TOTAL), full(VARIANCE), full(COMMITTED, "ratio")]).toEqual(["21507.20", "-1507.20", "1.075360"]);
     // All care groups: budgets 135,000, 82,396.80 left, 52,603.20 ÷ 135,000 = 0.389653; in the year direct payments
     // 1,793.67 + 10,138.15 + 1,037.15 = 12,968.97, council-managed 3,175.13 + 2,333.59 = 5,508.72: 20,762.56. With the
-    // pipeline, 21,507.20 of 20,000 (1.075360) and 69,789.20 of 135,000 (0.516957).
+    // pipeline, 21,507.20 of 20,000 (1.075360) and 69,789.20 of 135,000 (0.516957). PLAN-0001's own row: 1,793.67
+    // and 933.86, 2,727.53 in all.
     const endingInDecember = withRows(FIXTURE_BY_HAND, {
       fullYear: {
         0: ["7116.20", "12597.00", "1144.00", "650.00", "21507.20", "20000.00", "-1507.20", "1.075360"],
@@ -258,6 +283,9 @@ describe("the Finance sheet, calculated", () => {
       forecast: {
         0: ["20857.20", "22125.32", "23470.54", "24897.55", "20000.00"],
         5: ["51953.20", "55111.96", "58462.76", "62017.30", "135000.00"],
+      },
+      plans: {
+        0: ["PLAN-0001", "P001", "Older people", "Agreed", 0, 1, 0, 0, "1793.67", "933.86", "0.00", "0.00", "2727.53"],
       },
     });
     await expectByHand(endingInDecember, workbook, layout, [sheet, fromMemory(workbook, "Finance")]);
@@ -273,7 +301,8 @@ describe("the Finance sheet, calculated", () => {
     // payments 20,332 + 2,080 = 22,412, council-managed 8,892 + 4,680 = 13,572, ISF 5,148: 41,132 of 135,000
     // (93,868 left, 0.304681); in the year 10,138.15 + 1,037.15 = 11,175.30 and 2,241.27 + 2,333.59 = 4,574.86:
     // 18,035.03; with the pipeline 58,318 (0.431985); plans' own indicative budgets 10,640 + 22,360 + 8,760 = 41,760
-    // (−0.015038); forecast years 10,646.19 + 26,532.73 + 6,453.91 = 43,632.83, 46,285.70, 49,099.87.
+    // (−0.015038); forecast years 10,646.19 + 26,532.73 + 6,453.91 = 43,632.83, 46,285.70, 49,099.87. PLAN-0001's
+    // own row counts nowhere and has nothing from 1 October.
     const ranked = [
       ["Personal assistant", "20332.00", "0.494311", "20332.00", "0.00", "0.00"], // 20,332 ÷ 41,132
       ["Home care (regulated agency)", "8892.00", "0.216182", "0.00", "8892.00", "0.00"],
@@ -299,6 +328,9 @@ describe("the Finance sheet, calculated", () => {
       forecast: {
         0: ["10036.00", "10646.19", "11293.48", "11980.12", "20000.00"],
         5: ["41132.00", "43632.83", "46285.70", "49099.87", "135000.00"],
+      },
+      plans: {
+        0: ["PLAN-0001", "P001", "Older people", "Agreed", 0, 0, 0, 0, "0.00", "0.00", "0.00", "0.00", "0.00"],
       },
     });
     await expectByHand(
@@ -379,7 +411,8 @@ describe("the Finance sheet, calculated", () => {
     // rates. All: direct payments 29,528.20 + 2,080 = 31,608.20, ISF 5,148 + 4,004 = 9,152: 58,687.20 of 180,000
     // (121,312.80 left, 0.326040); in the year 26,464.47; with the pipeline 75,873.20 (0.421518); plans' indicative
     // budgets 56,720 (58,687.20 ÷ 56,720 − 1 = 0.034683); forecast 58,037.20 this year, then 55,111.96 + 6,453.91 =
-    // 61,565.87, 65,309.06 and 69,279.86. Spending, of 58,687.20: activities 9,152 and taxis 4,160 now.
+    // 61,565.87, 65,309.06 and 69,279.86. Spending, of 58,687.20: activities 9,152 and taxis 4,160 now. PLAN-0008's
+    // own row is PLAN-0004's.
     const ranked = [
       ["Personal assistant", "27448.20", "0.467703", "27448.20", "0.00", "0.00"],
       ["Home care (regulated agency)", "12597.00", "0.214646", "0.00", "12597.00", "0.00"],
@@ -410,6 +443,10 @@ describe("the Finance sheet, calculated", () => {
     });
     const expected = handCells(layout, {
       ...withAutism,
+      plans: [
+        ...FIXTURE_BY_HAND.plans,
+        ["PLAN-0008", "P021", "Autism", "Agreed", 0, 1, 0, 0, "1037.15", "0.00", "1996.52", "0.00", "3033.67"],
+      ],
       services: [
         ...ranked,
         ...servicesUnused(ranked, "0.000000"),
@@ -420,9 +457,11 @@ describe("the Finance sheet, calculated", () => {
     expect(shownCells(expected, read)).toEqual(expected);
     // The pane, for the sheet's four care groups, the same.
     const book = await readFinanceBook(workbook);
-    expect(expectedCells(financeFigures({ ...book, careGroups: book.careGroups.slice(0, 4) }, DATES), layout)).toEqual(
-      expected,
-    );
+    const period = commitmentPeriod(serial(AS_AT), serial(YEAR_START));
+    expect([
+      ...expectedCells(financeFigures({ ...book, careGroups: book.careGroups.slice(0, 4) }, DATES), layout),
+      ...expectedPlanCells(book.plans, period, layout),
+    ]).toEqual(expected);
   });
 
   it("commits nothing, without errors, before any plan is saved", async () => {
@@ -458,6 +497,7 @@ describe("the Finance sheet, calculated", () => {
       ],
       inYear: Array.from({ length: 6 }, () => zeros(5)),
       pipeline: [0, 0, 0, 0, 1, 0].map((other) => [0, "0.00", "0.00", other ? "" : "0.000000"]),
+      startingLater: Array.from({ length: 6 }, () => [0, "0.00"]),
       services: [...servicesUnused([], ""), ["Other services", "0.00", "", "0.00", "0.00", "0.00"]],
       servicesTotal: "0.00",
       indicative: [
@@ -469,30 +509,251 @@ describe("the Finance sheet, calculated", () => {
         before(20, 1, "170435.00"),
       ],
       forecast: ["65000.00", "35000.00", "50000.00", "30000.00", "0.00", "180000.00"].map(forecast),
+      // The empty Plans table's one blank row.
+      plans: [NO_PLAN],
     };
     await expectByHand(nothing, workbook, layout, [read]);
   });
+});
 
-  it("shows an error for the in-year figures while a plan has no start date, as the pane does", async () => {
+/**
+ * Both engines' reading of the sheet, and that each, and the pane, show every figure worked out by hand (`byHand`;
+ * "engine": as the engine works it out).
+ */
+async function bothEngines(
+  workbook: MemoryWorkbook,
+  layout: FinanceLayout,
+  byHand: FinanceByHand | "engine",
+  dates = DATES,
+) {
+  const hf = inHyperFormula(workbook);
+  const engines = { hyperFormula: fromHyperFormula(hf, "Finance"), preview: fromMemory(workbook, "Finance") };
+  const engine = await engineCells(workbook, layout, undefined, dates);
+  const expected = byHand === "engine" ? engine : handCells(layout, byHand);
+  for (const read of Object.values(engines)) expect(shownCells(expected, read)).toEqual(expected);
+  expect(engine).toEqual(expected);
+  return { hf, ...engines };
+}
+
+/** Every money column of a by-care-group block: "All care groups" is the sum of the rows above it, to the penny. */
+function expectTotalsAddUp(read: (address: string) => unknown, block: Block, columns: readonly number[]) {
+  for (const column of columns) {
+    let above = 0;
+    for (let row = block.first; row < block.last; row++) above += read(a1({ row, column })) as number;
+    expect(figure(read, block.last, column)).toBe(above.toFixed(2));
+  }
+}
+
+const planFigure = (layout: FinanceLayout, index: number, column: number) => ({
+  row: layout.plans.first + index,
+  column,
+});
+
+describe("the Finance sheet's rules for which plans count", () => {
+  it("leaves out a plan without a start date, and one ending before it starts, naming both", async () => {
     const { workbook, layout, book } = await withSheet([
       ...FIXTURE_PLANS,
-      { ...FIXTURE_PLANS[4], planId: "PLAN-0009", start: null },
+      // A Draft plan whose start date was blanked, and an Agreed plan ending before it starts.
+      { ...FIXTURE_PLANS[5], planId: "PLAN-0008", personId: "P003", name: "Joan Whitfield", start: null },
+      {
+        ...FIXTURE_PLANS[1],
+        planId: "PLAN-0009",
+        personId: "P011",
+        name: "Ellen Murphy",
+        start: "2026-06-01",
+        end: "2026-05-31",
+      },
     ]);
-    const read = fromMemory(workbook, "Finance");
-    // Excel's SUMPRODUCT passes on the function's #N/A; the preview's library says #VALUE!.
-    expect(read(a1({ row: layout.inYear.first + OLDER, column: DP }))).toMatch(/^#(N\/A|VALUE!)$/);
-    expect(figure(read, layout.fullYear.first + ALL, TOTAL)).toBe("52603.20");
-    expect(book.warnings).toContain(
-      "PLAN-0009 has no start date, so the in-year commitment cannot be worked out (the Finance sheet's in-year " +
-        "figures show an error): give each a start date in the Plans table.",
-    );
-    // Every in-year recurring figure and total shows an error; the one-off items are still known (none from the
-    // as-at date). PLAN-0009, a Draft in Learning disability, joins the pipeline: 7,020 + 7,020 = 14,040, with
-    // 25,012 committed 39,052 of 50,000 (0.781040); all 24,206, 76,809.20 of 180,000 (0.426718).
-    const undated = withRows(FIXTURE_BY_HAND, {
-      inYear: Object.fromEntries([0, 1, 2, 3, 4, 5].map((row) => [row, [null, null, null, "0.00", null]])),
-      pipeline: { 2: [2, "14040.00", "39052.00", "0.781040"], 5: [3, "24206.00", "76809.20", "0.426718"] },
+    // Every figure as without the two plans; their own rows flagged as left out, and nothing else.
+    const { hf, ...engines } = await bothEngines(workbook, layout, {
+      ...FIXTURE_BY_HAND,
+      plans: [
+        ...FIXTURE_BY_HAND.plans,
+        ["PLAN-0008", "P003", "Physical disability", "Needs manager review", 1, 0, 0, 0],
+        ["PLAN-0009", "P011", "Older people", "Agreed", 1, 0, 0, 0],
+      ],
     });
-    await expectByHand(undated, workbook, layout, [read]);
+    for (const read of Object.values(engines)) {
+      // Every figure as without the two plans: Older people 21,507.20 a year and 7,925.39 in year; all care groups
+      // 52,603.20 and 23,430.80; the pipeline PLAN-0005 and PLAN-0006 alone, 17,186.
+      expect(figure(read, layout.fullYear.first + OLDER, TOTAL)).toBe("21507.20");
+      expect(figure(read, layout.inYear.first + OLDER, TOTAL)).toBe("7925.39");
+      expect([TOTAL].map((column) => figure(read, layout.inYear.first + ALL, column))).toEqual(["23430.80"]);
+      expect(figure(read, layout.fullYear.first + ALL, TOTAL)).toBe("52603.20");
+      expect(figure(read, layout.pipeline.first + ALL, 2)).toBe("17186.00");
+      // A3 says how many and which, in words a finance officer reads.
+      expect(read(a1(layout.leftOutNote))).toBe(
+        "2 plans are left out of every figure: PLAN-0008, PLAN-0009. Each needs a start date, an end date (if " +
+          "any) on or after it, and amounts that are numbers, 0 or more; its row under Each plan, at the foot of " +
+          "this sheet, shows it, and the Finance view says why.",
+      );
+      // Their rows under Each plan: flagged, and their in-year amounts the function's error saying why.
+      for (const index of [7, 8]) {
+        expect(read(a1(planFigure(layout, index, PLAN_COLUMNS.leftOut)))).toBe(1);
+        expect(read(a1(planFigure(layout, index, PLAN_COLUMNS.inYearTotal)))).toMatch(/^#(N\/A|VALUE!)/);
+      }
+    }
+    expect(financeFigures(book, DATES).leftOut).toEqual([
+      "PLAN-0008: no start date.",
+      "PLAN-0009: it ends (2026-05-31) before it starts (2026-06-01).",
+    ]);
+    hf.destroy();
+  });
+
+  it("counts the year it is for: an Agreed plan starting 1 May 2027 is shown apart from 2026/27", async () => {
+    // PLAN-0008, Kwame Mensah (Mental health), Agreed from 1 May 2027: supported community activities 6 h × £22 × 52
+    // = 6,864 (an ISF) and a carer's break, £300 a year (direct payment): £7,164 a year.
+    const { workbook, layout } = await withSheet([
+      ...FIXTURE_PLANS,
+      {
+        planId: "PLAN-0008",
+        personId: "P015",
+        name: "Kwame Mensah",
+        careGroup: "Mental health",
+        status: "Agreed",
+        start: "2027-05-01",
+        end: null,
+        indicative: 5910,
+        lines: [
+          ["Supported community activities", "hour", 6, 22, "week", "Individual Service Fund"],
+          ["Carer's break", "break", 1, 300, "year", "Direct payment"],
+        ],
+      },
+    ]);
+    const { hf, ...engines } = await bothEngines(workbook, layout, "engine");
+    for (const read of Object.values(engines)) {
+      // Mental health stays at PLAN-0004's 6,084 of 30,000 (20.28%), not 13,248 (44.16%); in year 3,033.67.
+      const mental = (column: number, kind?: Kind) => figure(read, layout.fullYear.first + MENTAL, column, kind);
+      expect([mental(TOTAL), mental(COMMITTED, "ratio")]).toEqual(["6084.00", "0.202800"]);
+      expect(figure(read, layout.inYear.first + MENTAL, TOTAL)).toBe("3033.67");
+      // Agreed, starting later: one person, £7,164 a year, in Mental health and in all.
+      const later = (group: number) => [
+        figure(read, layout.startingLater.first + group, 1, "count"),
+        figure(read, layout.startingLater.first + group, 2),
+      ];
+      expect([later(MENTAL), later(OLDER), later(ALL)]).toEqual([
+        [1, "7164.00"],
+        [0, "0.00"],
+        [1, "7164.00"],
+      ]);
+      expect(read(a1(planFigure(layout, 7, PLAN_COLUMNS.startingLater)))).toBe(1);
+      expect(read(a1(planFigure(layout, 7, PLAN_COLUMNS.committed)))).toBe(0);
+    }
+    hf.destroy();
+  });
+
+  it("rounds once per plan and part: a plan's in-year is the sum of its parts, each total the sum above", async () => {
+    // PLAN-0008, Joan Whitfield (Older people), Agreed from 1 April 2026: a personal assistant ½ h × £19.55 × 52 =
+    // 508.30 (direct payment) and home care 2½ h × £28.50 × 52 = 3,705 (council-managed). From 1 October, 182 days:
+    // 508.30 × 182 ÷ 365 = 253.4537… → 253.45 and 3,705 × 182 ÷ 365 = 1,847.4246… → 1,847.42, so 2,100.87 in year,
+    // where its plan cost, 4,213.30 × 182 ÷ 365 = 2,100.8778…, would round to 2,100.88.
+    const { workbook, layout } = await withSheet([
+      ...FIXTURE_PLANS,
+      {
+        planId: "PLAN-0008",
+        personId: "P003",
+        name: "Joan Whitfield",
+        careGroup: "Older people",
+        status: "Agreed",
+        start: "2026-04-01",
+        end: null,
+        indicative: 2760,
+        lines: [
+          ["Personal assistant", "hour", 0.5, 19.55, "week", "Direct payment"],
+          ["Home care (regulated agency)", "hour", 2.5, 28.5, "week", "Council-managed"],
+        ],
+      },
+    ]);
+    const { hf, ...engines } = await bothEngines(workbook, layout, "engine");
+    for (const read of Object.values(engines)) {
+      const parts = [0, 1, 2, 3, 4].map((at) => figure(read, layout.plans.first + 7, PLAN_COLUMNS.inYear + at));
+      expect(parts).toEqual(["253.45", "1847.42", "0.00", "0.00", "2100.87"]);
+      // Older people: 3,548.35 + 253.45 = 3,801.80; 4,088.69 + 1,847.42 = 5,936.11; 288.35; 10,026.26 in all.
+      const older = [DP, CM, ISF, ONE_OFF, TOTAL].map((column) => figure(read, layout.inYear.first + OLDER, column));
+      expect(older).toEqual(["3801.80", "5936.11", "288.35", "0.00", "10026.26"]);
+      // All care groups: 23,430.80 + 2,100.87 = 25,531.67, the sum of the rows above it and of every plan's in year.
+      expect(figure(read, layout.inYear.first + ALL, TOTAL)).toBe("25531.67");
+      expectTotalsAddUp(read, layout.inYear, [DP, CM, ISF, ONE_OFF, TOTAL]);
+      expectTotalsAddUp(read, layout.fullYear, [DP, CM, ISF, ONE_OFF, TOTAL, BUDGET, VARIANCE]);
+      expectTotalsAddUp(read, layout.pipeline, [2, 3]);
+      let committed = 0;
+      for (let index = 0; index < 8; index++) {
+        if (read(a1(planFigure(layout, index, PLAN_COLUMNS.committed))) === 1)
+          committed += read(a1(planFigure(layout, index, PLAN_COLUMNS.inYearTotal))) as number;
+      }
+      expect(committed.toFixed(2)).toBe("25531.67");
+    }
+    hf.destroy();
+  });
+
+  it("counts people, not plans: a second Agreed plan of Margaret Ellis leaves two people in Older people", async () => {
+    // PLAN-0008, Margaret Ellis again (typed by hand, overlapping PLAN-0001), from 1 September 2026: meals 7 a week
+    // × £4.60 × 52 = 1,674.40 by direct payment. Older people's direct payments: 7,116.20 + 1,674.40 = 8,790.60,
+    // still one person; two people in all in the group, four in all care groups.
+    const { workbook, layout } = await withSheet([
+      ...FIXTURE_PLANS,
+      {
+        ...FIXTURE_PLANS[0],
+        planId: "PLAN-0008",
+        start: "2026-09-01",
+        lines: [["Meals", "meal", 7, 4.6, "week", "Direct payment"]],
+      },
+    ]);
+    const { hf, ...engines } = await bothEngines(workbook, layout, "engine");
+    for (const read of Object.values(engines)) {
+      const people = (group: number, column: number) => figure(read, layout.people.first + group, column, "count");
+      expect([people(OLDER, DP), people(OLDER, 5), people(ALL, 5)]).toEqual([1, 2, 4]);
+      expect(figure(read, layout.fullYear.first + OLDER, DP)).toBe("8790.60");
+      expect(figure(read, layout.indicative.first + OLDER, 4, "count")).toBe(2);
+    }
+    hf.destroy();
+  });
+
+  it("takes the budget for the year shown when Budgets has a Financial year column", async () => {
+    const workbook = await financeWorkbook(functions);
+    const budgets = (await workbook.readTable("Budgets"))!;
+    const columns = [...columnWrites(BUDGETS), columnWrite(BUDGET_YEAR)];
+    await workbook.editTables([
+      {
+        table: "Budgets",
+        columns,
+        update: budgets.rows.map((row, index) => ({
+          row: index,
+          key: { header: "Care group", value: String(row[0]) },
+          values: [row[0], row[1], "2026/27"],
+        })),
+        // Older people's budget for the next year, and £1,000 for Mental health every year (its year left blank).
+        append: [
+          ["Older people", 70_000, "2027/28"],
+          ["Mental health", 1000, null],
+        ],
+      },
+    ]);
+    const book = await readFinanceBook(workbook);
+    expect(book.budgetYears).toBe(true);
+    await writeFinanceSheet(workbook, book, DATES);
+    const layout = financeLayout(book);
+    let { hf, ...engines } = await bothEngines(workbook, layout, "engine");
+    for (const read of Object.values(engines)) {
+      // 2026/27: Older people 65,000, not 135,000; Mental health 30,000 + 1,000; all 65,000 + 35,000 + 50,000 +
+      // 31,000 = 181,000.
+      const budget = (group: number) => figure(read, layout.fullYear.first + group, BUDGET);
+      expect([budget(OLDER), budget(MENTAL), budget(ALL)]).toEqual(["65000.00", "31000.00", "181000.00"]);
+    }
+    hf.destroy();
+
+    // The sheet's inputs moved to 2027/28, as at 1 October 2027: Older people 70,000, Mental health 1,000 alone.
+    workbook.setCell("Finance", layout.inputs.asAt.row, 1, serial("2027-10-01"));
+    workbook.setCell("Finance", layout.inputs.yearStart.row, 1, serial("2027-04-01"));
+    ({ hf, ...engines } = await bothEngines(workbook, layout, "engine", {
+      asAt: "2027-10-01",
+      yearStart: "2027-04-01",
+    }));
+    for (const read of Object.values(engines)) {
+      const budget = (group: number) => figure(read, layout.fullYear.first + group, BUDGET);
+      expect([budget(OLDER), budget(MENTAL), budget(ALL)]).toEqual(["70000.00", "1000.00", "71000.00"]);
+      expect(read(a1(layout.inputs.yearLabel))).toBe("2027/28");
+    }
+    hf.destroy();
   });
 });

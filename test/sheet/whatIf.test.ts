@@ -20,6 +20,8 @@ import { pbFunctionLibrary } from "../support/pbFunctions";
 import { expectedWhatIf, sheetWhatIf, Shown } from "../support/whatIfSheet";
 
 const CARE_GROUPS = ["Older people", "Physical disability", "Learning disability", "Mental health"];
+/** The starter PricePoints: four bands, lower bounds in "Points from". */
+const BANDS = { header: "Points from", count: 4 };
 const PEOPLE = 20;
 
 const columnLetter = (index: number): string =>
@@ -31,12 +33,20 @@ interface Shape {
   readonly rows: number;
 }
 
+/** How many rows the summary (PB.REPRICE at A6, 9 columns) spills: header, 4 care groups, Total, Not priced. */
+const SUMMARY_ROWS = 7;
+
 /**
  * A formula as Excel resolves it now: Table[#All], Table[Column], Table[@[A]:[B]], [@Column] and [@[Column]]
  * (each table on its own sheet from A1; `row` is the 1-based row a table's own formula is in), spill references to
- * the per-person block (all as long as People), and SEQUENCE(ROWS(People[…])).
+ * the summary (summaryRows) and to the per-person block (all as long as People), and SEQUENCE(ROWS(People[…])).
  */
-function toA1(formula: string, tables: ReadonlyMap<string, Shape>, own?: { table: string; row: number }): string {
+function toA1(
+  formula: string,
+  tables: ReadonlyMap<string, Shape>,
+  own?: { table: string; row: number },
+  summaryRows = SUMMARY_ROWS,
+): string {
   const shape = (name: string) => tables.get(name) ?? fail(`No table ${name}`);
   const column = (table: string, header: string) => {
     const index = shape(table).headers.indexOf(header);
@@ -63,9 +73,11 @@ function toA1(formula: string, tables: ReadonlyMap<string, Shape>, own?: { table
       (_, spaced: string | undefined, plain: string | undefined) =>
         `${column(own!.table, (spaced ?? plain)!)}${own!.row}`,
     )
-    .replace(/\$([A-Z]+)\$(\d+)#/g, (_, letters: string, row: string) => {
-      return `$${letters}$${row}:$${letters}$${Number(row) + PEOPLE - 1}`;
-    });
+    .replace(/\$([A-Z]+)\$(\d+)#/g, (_, letters: string, row: string) =>
+      `${letters}${row}` === "A6"
+        ? `$A$6:$I$${5 + summaryRows}`
+        : `$${letters}$${row}:$${letters}$${Number(row) + PEOPLE - 1}`,
+    );
 }
 
 function fail(message: string): never {
@@ -73,7 +85,7 @@ function fail(message: string): never {
 }
 
 /** The workbook's tables, each on its sheet from A1, and the What-if sheet, as HyperFormula's sheets. */
-function hyperFormulaOf(workbook: MemoryWorkbook, spec: SheetSpec): HyperFormula {
+function hyperFormulaOf(workbook: MemoryWorkbook, spec: SheetSpec, summaryRows = SUMMARY_ROWS): HyperFormula {
   const tables = workbook.allTables();
   const shapes = new Map(
     tables.map((table) => [table.name, { sheet: table.sheet, headers: table.headers, rows: table.rows.length }]),
@@ -94,26 +106,27 @@ function hyperFormulaOf(workbook: MemoryWorkbook, spec: SheetSpec): HyperFormula
   const whatIf: RawCellContent[][] = [];
   for (const cell of spec.cells) {
     whatIf[cell.row] ??= [];
-    whatIf[cell.row][cell.column] = cell.formula !== undefined ? toA1(cell.formula, shapes) : (cell.value ?? null);
+    whatIf[cell.row][cell.column] =
+      cell.formula !== undefined ? toA1(cell.formula, shapes, undefined, summaryRows) : (cell.value ?? null);
   }
   sheets[spec.name] = Array.from(whatIf, (row) => Array.from(row ?? [], (cell) => cell ?? null));
-  return HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3", useArrayArithmetic: true });
+  // Values as Excel stores them: HyperFormula would otherwise round what it returns to 14 significant digits.
+  return HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3", useArrayArithmetic: true, smartRounding: false });
 }
 
-/** The starter workbook with Older people's rates raised by 5% in ProposedPricePoints, and the What-if sheet. */
-async function olderPeopleFivePercent() {
+/** The starter workbook with a care group's rates (or all) changed in ProposedPricePoints, and the What-if sheet. */
+async function starterWith(percent: number, careGroup: string | null) {
   const workbook = new MemoryWorkbook({ formulas: formulaEngine, functions: await pbFunctionLibrary() });
   await setUpWorkbook(workbook);
   const book = await readWhatIfBook(workbook);
-  const proposal = proposePriceTable(book.current.grid, {
-    kind: "percent",
-    percent: new Decimal(5),
-    careGroup: "Older people",
-  });
+  const proposal = proposePriceTable(book.current.grid, { kind: "percent", percent: new Decimal(percent), careGroup });
   await createProposedTable(workbook, book, proposal);
-  const spec = whatIfSheet({ name: "What-if", careGroups: CARE_GROUPS, people: PEOPLE });
+  const spec = whatIfSheet({ name: "What-if", careGroups: CARE_GROUPS, bands: BANDS, people: PEOPLE });
   return { workbook, book, proposal, spec };
 }
+
+/** The starter workbook with Older people's rates raised by 5% in ProposedPricePoints, and the What-if sheet. */
+const olderPeopleFivePercent = () => starterWith(5, "Older people");
 
 describe("the What-if sheet in a real spreadsheet engine", () => {
   beforeAll(registerPBFunctions);
@@ -152,9 +165,53 @@ describe("the What-if sheet in a real spreadsheet engine", () => {
     hf.destroy();
   });
 
+  it("holds every change to the penny: all care groups 3% down, P002's change is −319.2", async () => {
+    const { workbook, spec } = await starterWith(-3, null);
+    const layout = whatIfLayout({ careGroups: CARE_GROUPS, bands: BANDS });
+    const hf = hyperFormulaOf(workbook, spec);
+    const change = (person: number) =>
+      hf.getCellValue({ sheet: hf.getSheetId("What-if")!, row: layout.everyone.row + 1 + person, col: 6 });
+    // 10,640 × 0.97 = 10,320.80: subtracted in floating point, −319.2000000000007
+    expect(change(1)).toBe(-319.2);
+    const changes = Array.from({ length: 19 }, (_, person) => change(person) as number);
+    expect(changes.filter((amount) => Math.round(amount * 100) / 100 !== amount)).toEqual([]);
+    hf.destroy();
+  });
+
+  it("says in A3 who is not priced from the spilled summary itself, and when the summary is an error", async () => {
+    const { workbook } = await olderPeopleFivePercent();
+    // Written when PricePoints had three care groups: the fourth makes the summary a row longer than its block.
+    const spec = whatIfSheet({ name: "What-if", careGroups: CARE_GROUPS.slice(0, 3), bands: BANDS, people: PEOPLE });
+    const hf = hyperFormulaOf(workbook, spec);
+    const whatIf = hf.getSheetId("What-if")!;
+    const read = (row: number) => {
+      const value = hf.getCellValue({ sheet: whatIf, row, col: 0 });
+      return value instanceof DetailedCellError ? value.value : value;
+    };
+    expect([read(9), read(10), read(11)]).toEqual(["Mental health", "Total", "Not priced"]);
+    expect(read(2)).toBe(
+      "1 of 20 people in People cannot be priced: their rows under Everyone show an error (select it to see why) " +
+        "and no total counts them.",
+    );
+    // "abc" for Older people's band from 20 points: PB.REPRICE is one error, and A3 says so.
+    workbook.setCell("ProposedPricePoints", 2, 1, "abc");
+    const broken = hyperFormulaOf(workbook, spec, 1);
+    const a = (row: number) => {
+      const value = broken.getCellValue({ sheet: broken.getSheetId("What-if")!, row, col: 0 });
+      return value instanceof DetailedCellError ? value.value : value;
+    };
+    expect(a(5)).toBe("#VALUE!");
+    expect(a(2)).toBe(
+      "The summary by care group (A6) shows an error, so nothing on this sheet can be worked out: select A6 to see " +
+        "why, and put right the table it names.",
+    );
+    hf.destroy();
+    broken.destroy();
+  });
+
   it("agrees with repriceCohort for the starter cohort, before and after a proposed price is edited", async () => {
     const { workbook, book, proposal, spec } = await olderPeopleFivePercent();
-    const layout = whatIfLayout({ careGroups: CARE_GROUPS });
+    const layout = whatIfLayout({ careGroups: CARE_GROUPS, bands: BANDS });
     const hf = hyperFormulaOf(workbook, spec);
     const whatIf = hf.getSheetId("What-if")!;
     const read = (row: number, col: number): Shown => {
@@ -170,9 +227,18 @@ describe("the What-if sheet in a real spreadsheet engine", () => {
     // Hand-checked (see test/workbook/whatIf.test.ts): Older people 58,160 → 61,068, everyone else unchanged.
     expect(before.summary[1]).toEqual(["Older people", 7, 58160, 61068, 2908, 0.05, 7, 0, 0]);
     expect(before.summary[6]).toEqual(["Not priced", 1, "", "", "", "", "", "", ""]);
-    // The curve at the cohort's highest points (P010, 83): 20×150 + 20×200 + 20×260 + 23×320 = 19,560 now,
-    // 5% more (20,538) as proposed.
-    expect(before.curve[21].slice(0, 3)).toEqual([83, 19560, 20538]);
+    // The curves are plotted at 0, each lower bound and the cohort's highest points (P010, 83), the rows left #N/A
+    // (no point drawn): exact bends. Older people: 20 × 150 = 3,000; + 20 × 200 = 7,000; + 20 × 260 = 12,200;
+    // + 23 × 320 = 19,560
+    // now, each 5% more as proposed (3,150, 7,350, 12,810, 20,538).
+    expect(before.curve.slice(1).map((row) => row.slice(0, 3))).toEqual([
+      [0, 0, 0],
+      [20, 3000, 3150],
+      [40, 7000, 7350],
+      [60, 12200, 12810],
+      [83, 19560, 20538],
+      ...Array.from({ length: 9 }, () => ["#N/A", "#N/A", "#N/A"]),
+    ]);
 
     // Mental health's band from 20 points £190 → £150 a point: P008 (36 points) loses 16 × £40 = £640, P009 (49)
     // 20 × £40 = £800, P015 (30) £400, P019 (47) £800 — a tie for the largest loss, P009 first (row 9).
@@ -193,6 +259,21 @@ describe("the What-if sheet in a real spreadsheet engine", () => {
     // Losses of 800, 800 and 640 are in "Lose £600–800", 400 in "Lose £200–400"; 8 unchanged (19 priced − 4 − 7);
     // gains 75 | 250, 270, 310 | 493, 532 | – | 978.
     expect(after.distribution.map((row) => row[1])).toEqual(["People", 0, 3, 0, 1, 0, 8, 1, 3, 2, 0, 1, 200]);
+
+    // A proposed bound moved, 20 → 25: the curves gain a point at 25, where the proposed line now bends. Older
+    // people as proposed: 25 × 157.50 = 3,937.50 there, and 3,937.50 + 15 × 210 = 7,087.50 at 40.
+    hf.setCellContents({ sheet: hf.getSheetId("ProposedPricePoints")!, row: 2, col: 0 }, 25);
+    proposed[2][0] = 25;
+    const moved = sheetWhatIf(read, layout, PEOPLE);
+    expect(moved).toEqual(expected());
+    expect(moved.curve.slice(1, 7).map((row) => row.slice(0, 3))).toEqual([
+      [0, 0, 0],
+      [20, 3000, 3150],
+      [25, 4000, 3937.5],
+      [40, 7000, 7087.5],
+      [60, 12200, 12547.5],
+      [83, 19560, 20275.5],
+    ]);
     hf.destroy();
   });
 });

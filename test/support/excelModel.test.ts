@@ -66,6 +66,47 @@ describe("the Excel model", () => {
     expect(cell.formula).toBeUndefined();
   });
 
+  it(
+    "formats a chart's series by index, and refuses what Excel refuses: a series it lacks, an unknown line style, " +
+      "tick label spacing on a scatter chart's x axis",
+    async () => {
+      const chart = (type: string) => (context: Excel.RequestContext) => {
+        const sheet = context.workbook.worksheets.getItem("Sheet1");
+        return sheet.charts.add(type as Excel.ChartType, sheet.getRange("A1:C5"), "Columns");
+      };
+      const { model, run } = workbook();
+      await run(async (context) => {
+        const added = chart("XYScatterLines")(context);
+        added.series.getItemAt(1).format.line.color = "#C50F1F";
+        added.series.getItemAt(1).format.line.lineStyle = "Dash";
+        added.axes.valueAxis.numberFormat = "£#,##0";
+        await context.sync();
+      });
+      expect(model.charts("Sheet1")[0]).toMatchObject({
+        valueAxisFormat: "£#,##0",
+        series: [undefined, { lineColor: "#C50F1F", lineStyle: "Dash" }],
+      });
+      // A1:C5 by columns: x values and two series, 0 and 1.
+      const refused = (work: (added: Excel.Chart) => void) =>
+        codeOf(
+          workbook().run(async (context) => {
+            work(chart("XYScatterLines")(context));
+            await context.sync();
+          }),
+        );
+      await expect(refused((added) => (added.series.getItemAt(2).format.line.color = "#C50F1F"))).resolves.toBe(
+        "ItemNotFound",
+      );
+      await expect(
+        refused((added) => (added.series.getItemAt(0).format.line.lineStyle = "Dashed" as Excel.ChartLineStyle)),
+      ).resolves.toBe("InvalidArgument");
+      await expect(refused((added) => (added.axes.categoryAxis.tickLabelSpacing = 1))).resolves.toBe("InvalidArgument");
+      await expect(
+        refused((added) => added.series.getItemAt(0).format.fill.setSolidColor("not a colour!")),
+      ).resolves.toBe("InvalidArgument");
+    },
+  );
+
   it("takes an entry starting with =, + or - that is not a number as a formula", async () => {
     expect((await typed("=1+1")).formula).toBe("=1+1");
     expect((await typed("- see notes")).formula).toBe("=- see notes");

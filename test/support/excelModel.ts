@@ -99,6 +99,44 @@ export interface ChartState {
   position?: { start: string; end?: string };
   categoryAxisTitle?: string;
   valueAxisTitle?: string;
+  /** ChartAxis.numberFormat of the value axis. */
+  valueAxisFormat?: string;
+  /** ChartAxis.tickLabelSpacing of the category axis. */
+  tickLabelSpacing?: number;
+  /** ChartDataLabels.showValue. */
+  showValue?: boolean;
+  /** Each series' formats set, by index (ChartSeriesCollection.getItemAt). */
+  series?: SeriesState[];
+}
+
+/** What was set on one chart series. */
+export interface SeriesState {
+  lineColor?: string;
+  lineStyle?: string;
+  markerBackgroundColor?: string;
+  markerForegroundColor?: string;
+  fill?: string;
+}
+
+/** Excel.ChartLineStyle's values. */
+const LINE_STYLES = new Set([
+  "None",
+  "Continuous",
+  "Dash",
+  "DashDot",
+  "DashDotDot",
+  "Dot",
+  "Grey25",
+  "Grey50",
+  "Grey75",
+  "Automatic",
+  "RoundDot",
+]);
+/** A colour as Excel's chart formats take it: "#RRGGBB" or an HTML colour name ("ChartFill.setSolidColor"). */
+function checkColour(colour: string): void {
+  if (!/^#[0-9a-f]{6}$/i.test(colour) && !/^[a-z]+$/i.test(colour)) {
+    throw new ExcelError("InvalidArgument", `${colour} is not a colour: give "#RRGGBB" or an HTML colour name.`);
+  }
 }
 
 interface Address {
@@ -213,6 +251,12 @@ export type Calculate = (formula: string, at: { sheet: string; row: number; colu
 export class ExcelModel {
   /** The user's "Fill formulas in tables to create calculated columns" AutoCorrect option (off here by default). */
   fillFormulas = false;
+  /**
+   * The workbook's date system (Workbook.use1904DateSystem; File › Options › Advanced › "Use 1904 date system"):
+   * its serials count days from 1 January 1904, each 1,462 less than the 1900 system's for the same date. A date
+   * typed into a cell, and Excel's DATE function, give the workbook's own serial.
+   */
+  use1904DateSystem = false;
   /** Excel on the web's 5 MB limit on each request and response. */
   webPayloadLimit = true;
   workbookProtected = false;
@@ -551,7 +595,8 @@ export class ExcelModel {
     } else if (/^(true|false)$/i.test(entry.trim())) {
       cell.value = entry.trim().toLowerCase() === "true";
     } else {
-      const parsed = parseNumber(entry) ?? parseDate(entry.trim());
+      const date = parseDate(entry.trim());
+      const parsed = parseNumber(entry) ?? (date && { ...date, value: this.workbookSerial(date.value) });
       if (parsed) {
         cell.value = parsed.value;
         if (parsed.format && cell.format === GENERAL) cell.format = parsed.format;
@@ -560,6 +605,11 @@ export class ExcelModel {
       }
     }
     this.afterEntry(sheet, row, column);
+  }
+
+  /** A 1900 serial as this workbook's date system counts the same date. */
+  workbookSerial(serial1900: number): number {
+    return this.use1904DateSystem ? serial1900 - 1462 : serial1900;
   }
 
   private setFormula(sheet: SheetState, row: number, column: number, formula: string): void {
@@ -960,16 +1010,71 @@ class LazyOperation implements Operation {
 
 // ----- The objects -----
 
-class WorkbookProxy {
+class WorkbookProxy extends ClientObject<ExcelModel> {
   readonly worksheets: WorksheetCollectionProxy;
   readonly tables: TableCollectionProxy;
   readonly names: NamedItemCollectionProxy;
   readonly protection: WorkbookProtectionProxy;
+  readonly functions: FunctionsProxy;
   constructor(context: Context) {
+    super(context, () => context.model);
     this.worksheets = new WorksheetCollectionProxy(context, () => context.model);
     this.tables = new TableCollectionProxy(context, () => undefined);
     this.names = new NamedItemCollectionProxy(context, () => context.model);
     this.protection = new WorkbookProtectionProxy(context, () => context.model);
+    this.functions = new FunctionsProxy(context);
+  }
+  /** Workbook.use1904DateSystem, in Office.js's preview APIs: loadable here, as the workbook's state. */
+  get use1904DateSystem(): boolean {
+    return this.value("use1904DateSystem");
+  }
+  protected describe() {
+    return { object: "Workbook" };
+  }
+  protected read(model: ExcelModel, property: string) {
+    if (property !== "use1904DateSystem") throw new Error(`unmodelled property ${property}`);
+    return model.use1904DateSystem;
+  }
+}
+
+/** Workbook.functions (ExcelApi 1.2): Excel's worksheet functions called from script; DATE only is modelled. */
+class FunctionsProxy {
+  constructor(private readonly context: Context) {}
+  /** DATE(year, month, day): the workbook's serial for the date, in its date system. */
+  date(year: number, month: number, day: number): FunctionResultProxy {
+    return new FunctionResultProxy(this.context, () => {
+      const serial = dateSerial(year, month, day);
+      if (serial === null) throw new Error("unmodelled: DATE of a day that does not exist");
+      return this.context.model.workbookSerial(serial);
+    });
+  }
+}
+
+/** FunctionResult: its value readable once loaded and synced (a wrapper, as ClientObject has a value method). */
+class FunctionResultProxy {
+  private readonly result: FunctionResultLoader;
+  constructor(context: Context, resolve: () => number) {
+    this.result = new FunctionResultLoader(context, resolve);
+  }
+  load(properties: string): this {
+    this.result.load(properties);
+    return this;
+  }
+  get value(): number {
+    return this.result.loadedValue();
+  }
+}
+
+class FunctionResultLoader extends ClientObject<number> {
+  loadedValue(): number {
+    return this.value("value");
+  }
+  protected describe() {
+    return { object: "FunctionResult" };
+  }
+  protected read(result: number, property: string) {
+    if (property !== "value") throw new Error(`unmodelled property ${property}`);
+    return result;
   }
 }
 
@@ -1504,11 +1609,92 @@ class ChartProxy extends ClientObject<{ sheet: SheetState; chart: ChartState }> 
     const set = (text: string) => this.change("title.text", ({ chart }) => (chart.title = text));
     return writeOnly((text) => set(text));
   }
-  get axes(): { categoryAxis: { title: { text: string } }; valueAxis: { title: { text: string } } } {
-    const axis = (which: "categoryAxisTitle" | "valueAxisTitle") => ({
-      title: writeOnly((text) => this.change(`axes.${which}`, ({ chart }) => (chart[which] = text))),
+  get axes(): { categoryAxis: AxisProxy; valueAxis: AxisProxy } {
+    const change = (member: string, work: (chart: ChartState) => void) =>
+      this.change(`axes.${member}`, ({ chart }) => work(chart));
+    const axis = (which: "categoryAxis" | "valueAxis"): AxisProxy => ({
+      title: writeOnly((text) =>
+        change(
+          `${which}.title`,
+          (chart) => (chart[which === "categoryAxis" ? "categoryAxisTitle" : "valueAxisTitle"] = text),
+        ),
+      ),
+      set numberFormat(format: string) {
+        change(`${which}.numberFormat`, (chart) => {
+          if (which !== "valueAxis") throw new Error("unmodelled: a category axis's number format");
+          chart.valueAxisFormat = format;
+        });
+      },
+      set tickLabelSpacing(spacing: number) {
+        change(`${which}.tickLabelSpacing`, (chart) => {
+          // ChartAxis.tickLabelSpacing: category axes only, 1 to 31,999; a scatter chart's x axis holds values.
+          if (which !== "categoryAxis" || chart.type.startsWith("XYScatter")) {
+            throw new ExcelError("InvalidArgument", "Tick label spacing applies to a category axis only.");
+          }
+          if (!Number.isInteger(spacing) || spacing < 1 || spacing > 31_999) {
+            throw new ExcelError("InvalidArgument", `${spacing} is not a tick label spacing (1 to 31,999).`);
+          }
+          chart.tickLabelSpacing = spacing;
+        });
+      },
     });
-    return { categoryAxis: axis("categoryAxisTitle"), valueAxis: axis("valueAxisTitle") };
+    return { categoryAxis: axis("categoryAxis"), valueAxis: axis("valueAxis") };
+  }
+  get dataLabels(): { showValue: boolean } {
+    const change = (show: boolean) => this.change("dataLabels.showValue", ({ chart }) => (chart.showValue = show));
+    return {
+      set showValue(show: boolean) {
+        change(show);
+      },
+      get showValue(): boolean {
+        throw new Error("unmodelled read");
+      },
+    };
+  }
+  get series(): { getItemAt(index: number): SeriesProxy } {
+    return {
+      getItemAt: (index: number) => {
+        const at = (work: (series: SeriesState, chart: ChartState) => void) => (member: string) =>
+          this.change(`series.getItemAt(${index}).${member}`, ({ sheet, chart }) => {
+            // Series by columns: one per column of the source after the first (the categories, or x values).
+            const source = parseRangeAddress(sheet, chart.source);
+            const count = (chart.seriesBy === "Rows" ? source.rows : source.columns) - 1;
+            if (!Number.isInteger(index) || index < 0 || index >= count) {
+              throw new ExcelError("ItemNotFound", `The chart has ${count} series; there is no series ${index}.`);
+            }
+            chart.series ??= [];
+            work((chart.series[index] ??= {}), chart);
+          });
+        const set = (field: keyof SeriesState, colour: boolean) => (value: string) =>
+          at((series) => {
+            if (colour) checkColour(value);
+            series[field] = value;
+          })(field);
+        const line = {
+          set color(value: string) {
+            set("lineColor", true)(value);
+          },
+          set lineStyle(value: string) {
+            at((series) => {
+              if (!LINE_STYLES.has(value)) throw new ExcelError("InvalidArgument", `${value} is not a line style.`);
+              series.lineStyle = value;
+            })("format.line.lineStyle");
+          },
+        };
+        return {
+          format: {
+            line,
+            fill: { setSolidColor: (value: string) => set("fill", true)(value) },
+          },
+          set markerBackgroundColor(value: string) {
+            set("markerBackgroundColor", true)(value);
+          },
+          set markerForegroundColor(value: string) {
+            set("markerForegroundColor", true)(value);
+          },
+        };
+      },
+    };
   }
   protected describe({ sheet }: { sheet: SheetState }) {
     return { object: "Chart", sheet: sheet.name };
@@ -1525,6 +1711,18 @@ class ChartProxy extends ClientObject<{ sheet: SheetState; chart: ChartState }> 
       chart.position = position;
     });
   }
+}
+
+interface AxisProxy {
+  title: { text: string };
+  numberFormat: string;
+  tickLabelSpacing: number;
+}
+
+interface SeriesProxy {
+  format: { line: { color: string; lineStyle: string }; fill: { setSolidColor(colour: string): void } };
+  markerBackgroundColor: string;
+  markerForegroundColor: string;
 }
 
 function writeOnly(set: (text: string) => void): { text: string } {

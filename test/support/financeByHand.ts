@@ -3,11 +3,18 @@
 // plans' costs a year are those listed in FIXTURE_PLANS; the budgets are the starter's (Older people 65,000,
 // Physical disability 35,000, Learning disability 50,000, Mental health 30,000: 180,000).
 import { a1, CellAddress } from "../../src/workbook/port";
-import { Block, FinanceLayout } from "../../src/workbook/reports/finance";
+import { Block, FinanceLayout, PLAN_COLUMNS } from "../../src/workbook/reports/finance";
 import { ExpectedCell, Kind } from "./financeCells";
 
 /** A block's figures, a row per care group (then Other care groups, then All care groups), columns from B. */
 export type Rows = readonly (readonly (string | number | null)[])[];
+
+/**
+ * A row of the per-plan block, from column A: plan ID, person ID, care group, status; left out, in the commitment,
+ * Agreed and starting later, in the pipeline (1 or 0); then, unless left out, its in-year amounts by part (direct
+ * payment, council-managed, ISF, one-off items) and in all. An undefined cell is not compared.
+ */
+export type PlanRow = readonly (string | number | null | undefined)[];
 
 export interface FinanceByHand {
   /** People with an amount managed each way: direct payment, council-managed, ISF, one-off items, all people. */
@@ -18,6 +25,8 @@ export interface FinanceByHand {
   readonly inYear: Rows;
   /** Plans, full-year cost, commitment and pipeline, % of budget if all agreed. */
   readonly pipeline: Rows;
+  /** Agreed plans starting after the year: people, full-year cost. */
+  readonly startingLater: Rows;
   /** Ranked services: name, annual commitment, share, direct payment, council-managed, ISF; then Other services. */
   readonly services: Rows;
   readonly servicesTotal: string;
@@ -25,6 +34,8 @@ export interface FinanceByHand {
   readonly indicative: Rows;
   /** This year's recurring commitment, years 1–3, budget. */
   readonly forecast: Rows;
+  /** Each plan, a row per row of Plans. */
+  readonly plans: readonly PlanRow[];
 }
 
 const CARE_GROUP_ROWS = [
@@ -39,14 +50,27 @@ const CARE_GROUP_ROWS = [
 // Column kinds of each block from column B.
 const COUNTS: Kind[] = ["count", "count", "count", "count", "count"];
 const MONEY = (columns: number): Kind[] => Array.from({ length: columns }, () => "money");
-const KINDS: Record<Exclude<keyof FinanceByHand, "services" | "servicesTotal">, Kind[]> = {
+const KINDS: Record<Exclude<keyof FinanceByHand, "services" | "servicesTotal" | "plans">, Kind[]> = {
   people: COUNTS,
   fullYear: [...MONEY(7), "ratio"],
   inYear: MONEY(5),
   pipeline: ["count", "money", "money", "ratio"],
+  startingLater: ["count", "money"],
   indicative: ["count", "count", "money", "count", "money", "money", "ratio"],
   forecast: MONEY(5),
 };
+
+/** The per-plan block's columns in a PlanRow's order, and how each is compared. */
+const PLAN_CELLS: readonly [number, Kind][] = [
+  ...[PLAN_COLUMNS.planId, PLAN_COLUMNS.personId, PLAN_COLUMNS.careGroup, PLAN_COLUMNS.status].map(
+    (column): [number, Kind] => [column, "text"],
+  ),
+  ...[PLAN_COLUMNS.leftOut, PLAN_COLUMNS.committed, PLAN_COLUMNS.startingLater, PLAN_COLUMNS.pipeline].map(
+    (column): [number, Kind] => [column, "count"],
+  ),
+  ...[0, 1, 2, 3].map((part): [number, Kind] => [PLAN_COLUMNS.inYear + part, "money"]),
+  [PLAN_COLUMNS.inYearTotal, "money"],
+];
 
 /** The sheet's cells with these figures, in the order and at the addresses financeCells.expectedCells gives. */
 export function handCells(layout: FinanceLayout, sheet: FinanceByHand, careGroups = CARE_GROUP_ROWS): ExpectedCell[] {
@@ -62,6 +86,7 @@ export function handCells(layout: FinanceLayout, sheet: FinanceByHand, careGroup
   block("fullYear", layout.fullYear);
   block("inYear", layout.inYear);
   block("pipeline", layout.pipeline);
+  block("startingLater", layout.startingLater);
   const serviceKinds: Kind[] = ["text", "money", "ratio", "money", "money", "money"];
   sheet.services.forEach((row, index) =>
     row.forEach((value, column) => put({ row: layout.services.first + index, column }, serviceKinds[column], value)),
@@ -69,17 +94,26 @@ export function handCells(layout: FinanceLayout, sheet: FinanceByHand, careGroup
   put({ row: layout.services.last, column: 1 }, "money", sheet.servicesTotal);
   block("indicative", layout.indicative);
   block("forecast", layout.forecast);
+  sheet.plans.forEach((row, index) =>
+    row.forEach((value, at) => {
+      if (value !== undefined)
+        put({ row: layout.plans.first + index, column: PLAN_CELLS[at][0] }, PLAN_CELLS[at][1], value);
+    }),
+  );
   return cells;
 }
+
+/** The per-plan block's one row while Plans is empty: a blank plan that counts nowhere. */
+export const NO_PLAN: PlanRow = ["", undefined, undefined, undefined, 0, 0, 0, 0];
 
 /** The same figures with some rows of some blocks replaced, by row index (0: Older people … 5: All care groups). */
 export function withRows(
   sheet: FinanceByHand,
-  changes: Partial<Record<keyof FinanceByHand, Record<number, readonly (string | number | null)[]>>>,
+  changes: Partial<Record<keyof FinanceByHand, Record<number, PlanRow>>>,
 ): FinanceByHand {
   const changed = { ...sheet } as Record<keyof FinanceByHand, unknown>;
-  for (const [name, rows] of Object.entries(changes) as [keyof FinanceByHand, Record<number, Rows[number]>][]) {
-    changed[name] = (sheet[name] as Rows).map((row, index) => rows[index] ?? row);
+  for (const [name, rows] of Object.entries(changes) as [keyof FinanceByHand, Record<number, PlanRow>][]) {
+    changed[name] = (sheet[name] as readonly PlanRow[]).map((row, index) => rows[index] ?? row);
   }
   return changed as unknown as FinanceByHand;
 }
@@ -179,6 +213,8 @@ export const FIXTURE_BY_HAND: FinanceByHand = {
     [0, "0.00", "0.00", ""],
     [2, "17186.00", "69789.20", "0.387718"],
   ],
+  // No Agreed plan starts after 31 March 2027.
+  startingLater: CARE_GROUP_ROWS.map(() => [0, "0.00"]),
   services: [
     ...RANKED,
     ...servicesUnused(RANKED, "0.000000"),
@@ -209,5 +245,45 @@ export const FIXTURE_BY_HAND: FinanceByHand = {
     ["6084.00", "6453.91", "6846.30", "7262.56", "30000.00"],
     ["0.00", "0.00", "0.00", "0.00", "0.00"],
     ["51953.20", "55111.96", "58462.76", "62017.30", "180000.00"],
+  ],
+  // Each plan's in-year amounts as above, to the penny, also for the plans outside the commitment: PLAN-0003 ended
+  // on 30 September (nothing from 1 October); PLAN-0005 starts on 15 October, 168 days to 31 March, 7,020 × 168 ÷
+  // 365 = 3,231.1232… → 3,231.12; PLAN-0006 started on 1 September, 10,166 × 182 ÷ 365 = 5,069.0739… → 5,069.07.
+  plans: [
+    ["PLAN-0001", "P001", "Older people", "Agreed", 0, 1, 0, 0, "3548.35", "1847.42", "0.00", "0.00", "5395.77"],
+    ["PLAN-0002", "P002", "Older people", "Agreed", 0, 1, 0, 0, "0.00", "2241.27", "288.35", "0.00", "2529.62"],
+    ["PLAN-0003", "P008", "Mental health", "Agreed", 0, 0, 0, 0, "0.00", "0.00", "0.00", "0.00", "0.00"],
+    ["PLAN-0004", "P009", "Mental health", "Agreed", 0, 1, 0, 0, "1037.15", "0.00", "1996.52", "0.00", "3033.67"],
+    ["PLAN-0005", "P006", "Learning disability", "Draft", 0, 0, 0, 1, "0.00", "3231.12", "0.00", "0.00", "3231.12"],
+    [
+      "PLAN-0006",
+      "P004",
+      "Physical disability",
+      "Needs manager review",
+      0,
+      0,
+      0,
+      1,
+      "5069.07",
+      "0.00",
+      "0.00",
+      "0.00",
+      "5069.07",
+    ],
+    [
+      "PLAN-0007",
+      "P013",
+      "Learning disability",
+      "Agreed",
+      0,
+      1,
+      0,
+      0,
+      "10138.15",
+      "2333.59",
+      "0.00",
+      "0.00",
+      "12471.74",
+    ],
   ],
 };

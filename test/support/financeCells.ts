@@ -1,8 +1,17 @@
 // The Finance sheet's figures cell by cell as the engine works them out (what the pane shows), and a cell as a
 // calculating engine (HyperFormula, the preview's, Excel) shows it, to compare with figures worked out by hand.
-import { COMMITMENT_PARTS, Decimal, MANAGED_AS } from "../../src/engine";
+import {
+  COMMITMENT_PARTS,
+  CommitmentPeriod,
+  Decimal,
+  inYearPart,
+  leftOutReason,
+  MANAGED_AS,
+  PlanRecord,
+  planStanding,
+} from "../../src/engine";
 import { a1, CellAddress } from "../../src/workbook/port";
-import { Block, FinanceLayout } from "../../src/workbook/reports/finance";
+import { Block, FinanceLayout, PLAN_COLUMNS } from "../../src/workbook/reports/finance";
 import { FinanceFigures } from "../../src/workbook/reports/financeBook";
 
 /** How a cell is compared: money to the penny, ratios to six places, counts and text exactly. */
@@ -34,7 +43,7 @@ export function expectedCells(figures: FinanceFigures, layout: FinanceLayout): E
     cells.push({ address: a1(at), kind, value });
   const rowsOf = <T>(block: Block, rows: readonly T[], each: (row: T, at: (column: number) => CellAddress) => void) =>
     rows.forEach((row, index) => each(row, (column) => ({ row: block.first + index, column })));
-  const { rows, pipeline } = figures.commitment;
+  const { rows, pipeline, startingLater } = figures.commitment;
 
   rowsOf(layout.people, rows, (row, at) => {
     put(at(0), "text", row.careGroup);
@@ -60,6 +69,10 @@ export function expectedCells(figures: FinanceFigures, layout: FinanceLayout): E
     put(at(3), "money", money(commitment.fullYear.total.plus(row.fullYear)));
     put(at(4), "ratio", ratio(row.committedIfAgreed));
   });
+  rowsOf(layout.startingLater, startingLater, (row, at) => {
+    put(at(1), "count", row.people);
+    put(at(2), "money", money(row.fullYear));
+  });
   const { services, other, total } = figures.spending;
   rowsOf(layout.services, [...services, other], (service, at) => {
     put(at(0), "text", service.service);
@@ -72,7 +85,7 @@ export function expectedCells(figures: FinanceFigures, layout: FinanceLayout): E
     put(at(1), "count", row.people);
     put(at(2), "count", row.notPriced);
     put(at(3), "money", money(row.cohortIndicative));
-    put(at(4), "count", row.agreedPlans);
+    put(at(4), "count", row.agreedPeople);
     put(at(5), "money", money(row.agreedIndicative));
     put(at(6), "money", money(row.agreedCost));
     put(at(7), "ratio", ratio(row.difference));
@@ -81,6 +94,45 @@ export function expectedCells(figures: FinanceFigures, layout: FinanceLayout): E
     put(at(1), "money", money(row.thisYear));
     row.years.forEach((year, index) => put(at(2 + index), "money", money(year)));
     put(at(2 + row.years.length), "money", money(row.budget));
+  });
+  return cells;
+}
+
+/**
+ * The per-plan block, a row per row of Plans (`rows`: the table's rows, an empty one being null): what each plan
+ * counts as (1 or 0) and, for a plan not left out, its in-year amount by part and in all, as PB.IN_YEAR_COST gives
+ * it (a left-out plan's show the error that says why, not compared here).
+ */
+export function expectedPlanCells(
+  rows: readonly (PlanRecord | null)[],
+  period: CommitmentPeriod,
+  layout: FinanceLayout,
+): ExpectedCell[] {
+  const cells: ExpectedCell[] = [];
+  rows.forEach((plan, index) => {
+    const row = layout.plans.first + index;
+    const put = (column: number, kind: Kind, value: string | number | null) =>
+      cells.push({ address: a1({ row, column }), kind, value });
+    if (plan === null) {
+      put(PLAN_COLUMNS.planId, "text", "");
+      [PLAN_COLUMNS.leftOut, PLAN_COLUMNS.committed, PLAN_COLUMNS.startingLater, PLAN_COLUMNS.pipeline].forEach(
+        (column) => put(column, "count", 0),
+      );
+      return;
+    }
+    const standing = planStanding(plan, period);
+    put(PLAN_COLUMNS.planId, "text", plan.planId);
+    put(PLAN_COLUMNS.personId, "text", plan.personId);
+    put(PLAN_COLUMNS.careGroup, "text", plan.careGroup);
+    put(PLAN_COLUMNS.status, "text", plan.status);
+    put(PLAN_COLUMNS.leftOut, "count", standing === "leftOut" ? 1 : 0);
+    put(PLAN_COLUMNS.committed, "count", standing === "committed" ? 1 : 0);
+    put(PLAN_COLUMNS.startingLater, "count", standing === "startingLater" ? 1 : 0);
+    put(PLAN_COLUMNS.pipeline, "count", standing === "pipeline" ? 1 : 0);
+    if (leftOutReason(plan) !== null) return;
+    const parts = COMMITMENT_PARTS.map((part) => inYearPart(plan, part, period));
+    parts.forEach((amount, at) => put(PLAN_COLUMNS.inYear + at, "money", money(amount)));
+    put(PLAN_COLUMNS.inYearTotal, "money", money(parts.reduce((sum, amount) => sum.plus(amount), new Decimal(0))));
   });
   return cells;
 }

@@ -86,6 +86,20 @@ const repriceSize = ([, currentTable]: Size[]): [number, number] => [
   3 + Math.max(1, currentTable.width - 1),
 ];
 
+/**
+ * RAS_FIT: the header, a row per value column of the table when it has several (one per care group), All and Not
+ * used. CALIBRATE: a row per bound under the header, and a column per care group in the order they first appear,
+ * which only the data can say: as many as the care-group column has cells at most (one without it).
+ */
+const rasFitSize = ([, , priceTable]: Size[]): [number, number] => [
+  7,
+  3 + (priceTable.width - 1 > 1 ? priceTable.width - 1 : 0),
+];
+const calibrateSize = ([, , bounds, careGroup]: Size[]): [number, number] => [
+  1 + (careGroup ? careGroup.height * careGroup.width : 1),
+  1 + Math.max(bounds.width, bounds.height),
+];
+
 /** Result sizes, predicted from argument sizes before evaluation as HyperFormula requires for arrays. */
 const RESULT_SIZE: Record<string, (sizes: Size[]) => [number, number]> = {
   RAS_POINTS: ([answers, scoring, questions]) =>
@@ -98,6 +112,9 @@ const RESULT_SIZE: Record<string, (sizes: Size[]) => [number, number]> = {
   PLAN_COST: () => [1, 1],
   REPRICE: repriceSize,
   IN_YEAR_COST: ([annual, start, end]) => perPersonSize([annual, start, end]),
+  RAS_FIT: rasFitSize,
+  CALIBRATE: calibrateSize,
+  DP_SURPLUS: ([balance, annual]) => perPersonSize([balance, annual]),
 };
 
 /** How a blank cell reaches the functions: null (Excel on the web, one cell) or 0 (Excel for Windows). */
@@ -198,27 +215,37 @@ export async function registerPBFunctions(options: { blanksAs?: Blank } = {}): P
       return this.runFunction(ast.args, state, this.metadata(name), (...values: unknown[]) => {
         const error = errorsReachFunctions ? undefined : firstError(values);
         if (error) return error;
+        let result: unknown;
         try {
-          const result = implementation(
+          result = implementation(
             ...metadata.parameters.map((parameter, index) => excelArgument(values[index], parameter, blank)),
           );
-          if (!Array.isArray(result)) return sheetValue(result);
-          const rows = result as unknown[][];
-          if (rows.length === 1 && rows[0].length === 1) return sheetValue(rows[0][0]);
-          // HyperFormula cannot hold a result larger than it reserved (it throws); say so in the cell.
-          const sizer = this as unknown as Record<string, (ast: unknown, state: unknown) => ArraySize>;
-          const reserved = sizer[`size_${metadata.id}`](ast, state);
-          if (!reserved.isScalar() && (rows.length > reserved.height || rows[0].length > reserved.width)) {
-            const got = `${rows.length}×${rows[0].length}`;
-            return new CellError(
-              ErrorType.SPILL,
-              `${name} gave ${got} cells; ${reserved.height}×${reserved.width} were reserved`,
-            );
-          }
-          return SimpleRangeValue.onlyValues(rows.map((row) => row.map(sheetValue)) as never);
         } catch (thrown) {
-          return sheetValue(thrown);
+          result = thrown;
         }
+        const sizer = this as unknown as Record<string, (ast: unknown, state: unknown) => ArraySize>;
+        const reserved = sizer[`size_${metadata.id}`](ast, state);
+        // One value where an array was reserved (a whole call's error, a price table that cannot be read): Excel
+        // shows it in one cell; HyperFormula fails on a formula reading the block it reserved ("Unknown array"),
+        // so the value fills the block, and every cell read there is that value, as the one cell is in Excel.
+        const single = !Array.isArray(result) || (result.length === 1 && (result[0] as unknown[]).length === 1);
+        if (single) {
+          const value = sheetValue(Array.isArray(result) ? (result[0] as unknown[])[0] : result);
+          if (reserved.isScalar()) return value;
+          return SimpleRangeValue.onlyValues(
+            Array.from({ length: reserved.height }, () => Array<unknown>(reserved.width).fill(value)) as never,
+          );
+        }
+        const rows = result as unknown[][];
+        // HyperFormula cannot hold a result larger than it reserved (it throws); say so in the cell.
+        if (!reserved.isScalar() && (rows.length > reserved.height || rows[0].length > reserved.width)) {
+          const got = `${rows.length}×${rows[0].length}`;
+          return new CellError(
+            ErrorType.SPILL,
+            `${name} gave ${got} cells; ${reserved.height}×${reserved.width} were reserved`,
+          );
+        }
+        return SimpleRangeValue.onlyValues(rows.map((row) => row.map(sheetValue)) as never);
       });
     };
     plugin.prototype[`size_${metadata.id}`] = function (this: PluginInternals, ast: Call, state: unknown) {

@@ -13,7 +13,6 @@ import {
 import { TableData } from "../../src/workbook/port";
 import {
   CHANGE_BANDS,
-  CURVE_STEPS,
   EVERYONE_HEADERS,
   RANKED,
   RANKED_HEADERS,
@@ -99,8 +98,15 @@ export function expectedWhatIf(
     -1,
   );
 
+  // The curves' points: 0, every lower bound of either table, in order, and the end (the highest points in People,
+  // or the highest bound if above); the rows left are #N/A, in every column.
   const highest = Math.max(0, ...people.rows.flatMap((row) => (typeof row[points] === "number" ? [row[points]] : [])));
-  const xs = Array.from({ length: CURVE_STEPS + 1 }, (_, step) => (step * highest) / CURVE_STEPS);
+  const bounds = [currentGrid, proposedGrid].flatMap((grid) =>
+    grid.slice(1).flatMap((row) => (typeof row[0] === "number" && row[0] >= 0 ? [row[0]] : [])),
+  );
+  const end = Math.max(highest, ...bounds);
+  const xs = [...new Set([0, ...bounds, end])].sort((a, b) => a - b);
+
   const curve: Shown[][] = [
     ["Points", ...careGroups.flatMap((careGroup) => [`${careGroup} (current)`, `${careGroup} (proposed)`])],
     ...xs.map((x) => [
@@ -112,6 +118,7 @@ export function expectedWhatIf(
       ),
     ]),
   ];
+  while (curve.length < layout.curve.rows) curve.push(Array<Shown>(1 + 2 * careGroups.length).fill("#N/A"));
 
   const largest = Math.max(0, ...changes.map(({ change }) => Math.abs(change)));
   const width = Math.max(10, Math.ceil(largest / CHANGE_BANDS / 10) * 10);

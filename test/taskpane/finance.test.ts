@@ -15,7 +15,10 @@ import {
   unsavedWork,
 } from "../../src/taskpane/state/finance";
 import { financeController } from "../../src/taskpane/state/financeController";
-import { AS_AT, financeWorkbook } from "../support/financeWorkbook";
+import { AS_AT, financeWorkbook, FIXTURE_PLANS, serial } from "../support/financeWorkbook";
+import { financeLayout } from "../../src/workbook/reports/finance";
+import { columnWrites } from "../../src/workbook/schema/rows";
+import { BUDGETS } from "../../src/workbook/schema/tables";
 import { pbFunctionLibrary } from "../support/pbFunctions";
 
 let functions: FunctionLibrary;
@@ -56,7 +59,7 @@ describe("the Finance view's actions", () => {
     expect(initialFinanceState("2026-04-01").dates.yearStart).toBe("2026-04-01");
     expect(initialFinanceState("2026-03-31").dates.yearStart).toBe("2025-04-01");
     const summary = financeSummary(state);
-    expect(summary.year).toEqual({ label: "2026/27", from: "2026-04-01", to: "2027-03-31" });
+    expect(summary.year).toEqual({ label: "2026/27", from: "2026-04-01", to: "2027-03-31", byDefault: false });
     expect(summary.figures).toBeNull(); // not read yet
     expect(canWrite(state)).toBe(false);
   });
@@ -64,8 +67,8 @@ describe("the Finance view's actions", () => {
   it("read: the commitment at the as-at date, in year and a full year, against the budget", () => {
     const state = read();
     expect(state.busy).toBeNull();
-    const { figures, problem } = financeSummary(state);
-    expect(problem).toBeNull();
+    const { figures, problems } = financeSummary(state);
+    expect(problems).toEqual({ asAt: null, yearStart: null });
     const all = figures!.commitment.rows[figures!.commitment.rows.length - 1];
     // Older people 21,507.20 + Learning disability 25,012 + Mental health 6,084 = 52,603.20 a year, against the
     // sample budgets' 180,000: 127,396.80 left. In year (1 October to 31 March, 182 days): 7,925.39 + 12,471.74 +
@@ -94,16 +97,37 @@ describe("the Finance view's actions", () => {
     expect(financeSummary(state).year?.label).toBe("2028");
   });
 
-  it("dates that cannot be used say why, and the sheet cannot be written meanwhile", () => {
+  it("dates that cannot be used say why under the box that is wrong, and the sheet cannot be written meanwhile", () => {
     let state = reduce(read(), { type: "asAtChanged", asAt: "" }); // the date box cleared
-    expect(financeSummary(state).problem).toBe("Give the as-at date, such as 2026-10-01.");
+    expect(financeSummary(state).problems).toEqual({
+      asAt: "Give the as-at date, such as 2026-10-01.",
+      yearStart: null,
+    });
     expect(canWrite(state)).toBe(false);
     state = reduce(read(), { type: "yearStartChanged", yearStart: "2025-04-01" }); // as at 1 October 2026
-    expect(financeSummary(state).problem).toBe(
-      "The as-at date (2026-10-01) is after the financial year's last day (2026-03-31): choose a later financial year.",
-    );
+    expect(financeSummary(state).problems).toEqual({
+      asAt: null,
+      yearStart:
+        "The as-at date (2026-10-01) is after the financial year's last day (2026-03-31): choose a later financial " +
+        "year.",
+    });
     expect(financeSummary(state).figures).toBeNull();
     expect(canWrite(state)).toBe(false);
+  });
+
+  it("a blank Financial year starts is 1 April of the as-at date's year, as its hint says", () => {
+    const state = reduce(read(), { type: "yearStartChanged", yearStart: "" });
+    const summary = financeSummary(state);
+    expect(summary.problems).toEqual({ asAt: null, yearStart: null });
+    expect(summary.year).toEqual({ label: "2026/27", from: "2026-04-01", to: "2027-03-31", byDefault: true });
+    expect(summary.dates).toEqual({ asAt: "2026-10-01", yearStart: "2026-04-01" });
+    const all = summary.figures!.commitment.rows[summary.figures!.commitment.rows.length - 1];
+    expect([money(all.fullYear.total), money(all.inYear.total)]).toEqual(["52603.20", "23430.80"]);
+    expect(canWrite(state)).toBe(true);
+    // As at 1 February 2027, a blank year is still April 2026 to March 2027: 59 days, 1 February to 31 March.
+    const february = reduce(state, { type: "asAtChanged", asAt: "2027-02-01" });
+    expect(financeSummary(february).year?.from).toBe("2026-04-01");
+    expect(financeSummary(reduce(state, { type: "asAtChanged", asAt: "2027-04-01" })).year?.label).toBe("2027/28");
   });
 
   it("rates: all care groups' and a group's own move the forecast; a blank own box follows all again", () => {
@@ -264,5 +288,120 @@ describe("the Finance view's controller", () => {
         "what is missing; nothing you have is changed.",
     });
     expect(finance.state.busy).toBeNull();
+  });
+});
+
+describe("the Finance view and the Finance sheet's inputs", () => {
+  /** The Finance sheet's cell, by its A1 address, set as a user typing in it would. */
+  const type = (workbook: MemoryWorkbook, sheet: string, address: string, value: number) => {
+    const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(address)!;
+    workbook.setCell(sheet, Number(digits) - 1, letters.charCodeAt(0) - 65, value);
+  };
+  const yearOne = (state: FinanceState) => {
+    const forecast = financeSummary(state).forecast!;
+    return money(forecast[forecast.length - 1].years[0]);
+  };
+
+  it("takes the sheet's inputs on Refresh: 5% growth typed in B12 forecasts at 5%, as the sheet does", async () => {
+    const workbook = await financeWorkbook(functions);
+    const finance = pane(workbook);
+    await finance.controller.read();
+    await finance.controller.write(finance.state);
+    // Typed over the sheet: 5% growth for all care groups, and as at 1 November 2026.
+    type(workbook, "Finance", "B12", 0.05);
+    type(workbook, "Finance", "B5", serial("2026-11-01"));
+    await finance.controller.read();
+    expect(finance.state.assumptions.all).toEqual({ growth: "5", inflation: "4" });
+    expect(finance.state.dates).toEqual({ asAt: "2026-11-01", yearStart: "2026-04-01" });
+    // 5% more people and 4% dearer, × 1.092: Older people 20,857.20 → 22,776.0624 → 22,776.06; Learning disability
+    // 25,012 → 27,313.104 → 27,313.10; Mental health 6,084 → 6,643.728 → 6,643.73: 56,732.89, as the sheet says.
+    expect(yearOne(finance.state)).toBe("56732.89");
+    const layout = financeLayout(finance.state.book!);
+    const sheet = workbook.sheetViews().find((view) => view.name === "Finance")!;
+    expect((sheet.cell(layout.forecast.last, 2).value as number).toFixed(2)).toBe("56732.89");
+    expect(financeSummary(finance.state).differences).toEqual([]);
+    expect(unsavedWork(finance.state)).toEqual([]);
+  });
+
+  it("keeps rates typed in the pane over the sheet, saying which differs, until told to use the sheet's", async () => {
+    const workbook = await financeWorkbook(functions);
+    const finance = pane(workbook);
+    await finance.controller.read();
+    await finance.controller.write(finance.state);
+    finance.dispatch({ type: "rateChanged", careGroup: null, rate: "growth", value: "3" });
+    finance.dispatch({ type: "rateChanged", careGroup: "Mental health", rate: "inflation", value: "6" });
+    type(workbook, "Finance", "B12", 0.05);
+    await finance.controller.read(); // Refresh: the typed rates are work not yet written, so they stay
+    expect(finance.state.assumptions.all.growth).toBe("3");
+    expect(financeSummary(finance.state).differences).toEqual([
+      "Growth in people: 5% on the sheet (B12), 3% here.",
+      "Price inflation, Mental health: 4% on the sheet (C12), 6% here.",
+    ]);
+    expect(unsavedWork(finance.state)).toEqual(["the forecast rates you typed"]);
+    finance.dispatch({ type: "sheetInputsUsed" });
+    expect(finance.state.assumptions).toEqual({ all: { growth: "5", inflation: "4" }, own: [] });
+    expect(financeSummary(finance.state).differences).toEqual([]);
+    expect(unsavedWork(finance.state)).toEqual([]);
+  });
+
+  it("writes a blank Financial year starts as 1 April", async () => {
+    const workbook = await financeWorkbook(functions);
+    const finance = pane(workbook, "2027-02-10");
+    await finance.controller.read();
+    finance.dispatch({ type: "yearStartChanged", yearStart: "" });
+    await finance.controller.write(finance.state);
+    expect(finance.state.written?.title).toBe("Created the sheet Finance");
+    const sheet = workbook.sheetViews().find((view) => view.name === "Finance")!;
+    expect([sheet.cell(4, 1).value, sheet.cell(5, 1).value]).toEqual([serial("2027-02-10"), serial("2026-04-01")]);
+  });
+});
+
+describe("what the Finance view names in the workbook", () => {
+  it("keeps PricePoints' order of care groups whatever order Budgets holds them in", async () => {
+    const workbook = await financeWorkbook(functions);
+    const budgets = (await workbook.readTable("Budgets"))!;
+    // Budgets re-ordered, Mental health first, with a care group PricePoints lacks.
+    const rows = [budgets.rows[3], budgets.rows[0], budgets.rows[2], budgets.rows[1]];
+    await workbook.editTables([
+      {
+        table: "Budgets",
+        columns: columnWrites(BUDGETS),
+        update: rows.map((row, index) => ({
+          row: index,
+          key: { header: "Care group", value: String(budgets.rows[index][0]) },
+          values: [row[0], row[1]],
+        })),
+        append: [["Autism", 12_000]],
+      },
+    ]);
+    const book = await readFinanceBook(workbook);
+    expect(book.careGroups).toEqual([
+      "Older people",
+      "Physical disability",
+      "Learning disability",
+      "Mental health",
+      "Autism",
+    ]);
+  });
+
+  it("names plans left out and a person's overlapping Agreed plans, counting people once", async () => {
+    const workbook = await financeWorkbook(functions, [
+      ...FIXTURE_PLANS,
+      // Margaret Ellis again, typed by hand over PLAN-0001; and a Draft plan whose start date was blanked.
+      { ...FIXTURE_PLANS[0], planId: "PLAN-0008", start: "2026-09-01", end: "2027-08-31" },
+      { ...FIXTURE_PLANS[4], planId: "PLAN-0009", start: null },
+    ]);
+    const finance = pane(workbook);
+    await finance.controller.read();
+    const figures = financeSummary(finance.state).figures!;
+    expect(figures.overlaps).toEqual([
+      "P001 has Agreed plans whose dates overlap: PLAN-0001 (from 1 Jun 2025, ongoing) and PLAN-0008 (1 Sep 2026 to " +
+        "31 Aug 2027). Each is in the commitment, the person counted once; end the earlier plan the day before the " +
+        "later one starts.",
+    ]);
+    expect(figures.leftOut).toEqual(["PLAN-0009: no start date."]);
+    // Older people: Margaret Ellis and Arthur Khan, two people for three plans.
+    expect(figures.commitment.rows[0].people.total).toBe(2);
+    expect(figures.commitment.rows[figures.commitment.rows.length - 1].people.total).toBe(4);
   });
 });

@@ -8,16 +8,15 @@ import { PlanBook, readPlanBook } from "../../src/workbook/planBook";
 import { setUpWorkbook } from "../../src/workbook/starter";
 import { planController } from "../../src/taskpane/state/planController";
 import {
-  derivePlan,
   FOCUS,
   initialState,
+  planCostText,
   planEditorReducer,
   PlanEditorAction,
   PlanEditorState,
   planUnsaved,
-  prepareSave,
-  problemShown,
 } from "../../src/taskpane/state/planEditor";
+import { dateProblems, derivePlan, prepareSave, problemShown } from "../../src/taskpane/state/planSaving";
 
 const AT = new Date(2026, 10, 24, 14, 5);
 
@@ -58,10 +57,10 @@ const addService = (service: string): PlanEditorAction[] => [
 ];
 
 describe("the plan editor's actions", () => {
-  it("loaded: the workbook is read, the tolerance boxes show it in percent, nothing is busy", async () => {
+  it("loaded: the workbook is read, with its tolerance, nothing is busy", async () => {
     const { state } = await loaded();
     expect(state.busy).toBeNull();
-    expect(state.tolerance).toMatchObject({ green: "10", amber: "50" });
+    expect(state.book?.tolerance.percentages).toEqual({ green: "10", amber: "50" });
     expect(state.book?.people).toHaveLength(20);
   });
 
@@ -171,16 +170,6 @@ describe("the plan editor's actions", () => {
       FOCUS.reason,
       FOCUS.signedOffBy,
     ]);
-  });
-
-  it("tolerance typed without %: refused boxes are marked and focused, nothing else changes", async () => {
-    const { state } = await loaded();
-    const typed = reduce(state, { type: "toleranceEdited", field: "green", value: "60" });
-    expect(typed.tolerance).toMatchObject({ green: "60", amber: "50", tried: false });
-    const refused = reduce(typed, { type: "toleranceRefused", focus: FOCUS.tolerance("amber") });
-    expect(refused.tolerance.tried).toBe(true);
-    expect(refused.focus?.id).toBe("tolerance-amber");
-    expect(refused.book).toBe(state.book);
   });
 });
 
@@ -390,20 +379,216 @@ describe("the controller", () => {
         "Repaired 1 People row whose Points or Indicative budget formula was missing.",
     );
   });
+});
 
-  it('saves the tolerance typed as "10" and "50" as 10% and 50%', async () => {
+describe("issue 21 in the plan editor", () => {
+  it("a plan with a line not costed yet shows no total and no light (§7)", async () => {
+    const { state } = await loaded();
+    const plan = reduce(
+      state,
+      { type: "personPicked", personId: "P001", discard: false },
+      ...addService("Day centre"),
+      { type: "typedLineAdded" },
+    );
+    // Before: the totals and a Red light of the Day centre line alone were shown beside the blank line.
+    expect(derivePlan(plan)).toMatchObject({ uncosted: 1, costed: null });
+    const key = plan.plan!.lines[1].key;
+    const typed = reduce(
+      plan,
+      { type: "lineEdited", key, field: "service", value: "Cleaning" },
+      { type: "lineEdited", key, field: "quantity", value: "2" },
+      { type: "lineEdited", key, field: "unit", value: "hour" },
+      { type: "lineEdited", key, field: "unitCost", value: "abc" },
+    );
+    expect(derivePlan(typed)).toMatchObject({ uncosted: 1, costed: null });
+    const costed = derivePlan(reduce(typed, { type: "lineEdited", key, field: "unitCost", value: "18.50" }));
+    // £2,340 + 2 × £18.50 × 52 = £4,264 against £6,200: 31.2% below, Amber.
+    expect(costed.uncosted).toBe(0);
+    expect(costed.costed?.totals.annual.toString()).toBe("4264");
+    expect(costed.costed?.againstBudget?.light).toBe("Amber");
+  });
+
+  it("an end or review date before the start is flagged once its box is left, not only on Save (§10)", async () => {
+    const { state } = await loaded();
+    const plan = reduce(
+      state,
+      { type: "personPicked", personId: "P001", discard: false },
+      { type: "planFieldEdited", field: "startDate", value: "2026-10-01" },
+      { type: "planFieldEdited", field: "endDate", value: "2026-09-30" },
+    );
+    expect(dateProblems(plan.plan!, "2026-11-24")).toEqual({});
+    const left = reduce(plan, { type: "dateLeft", field: "endDate" });
+    // Before: shown only once Save was tried.
+    expect(dateProblems(left.plan!, "2026-11-24")).toEqual({
+      endDate: "The end date must not be before the start date (1 Oct 2026)",
+    });
+    const review = reduce(
+      left,
+      { type: "planFieldEdited", field: "reviewDate", value: "2026-01-01" },
+      { type: "dateLeft", field: "reviewDate" },
+    );
+    expect(Object.keys(dateProblems(review.plan!, "2026-11-24"))).toEqual(["endDate", "reviewDate"]);
+  });
+
+  it("a line says how many staff at once, 1 unless changed; its cost counts them (§11)", async () => {
+    const { state } = await loaded();
+    const plan = reduce(
+      state,
+      { type: "personPicked", personId: "P002", discard: false },
+      ...addService("Live-in care"),
+    );
+    const line = plan.plan!.lines[0];
+    expect(line.staff).toBe("1");
+    const two = reduce(plan, { type: "lineEdited", key: line.key, field: "staff", value: "2" });
+    // 1 week × £1,370 × 2 staff × 52 = £142,480
+    expect(derivePlan(two).costed?.totals.annual.toString()).toBe("142480");
+    const refused = reduce(plan, { type: "lineEdited", key: line.key, field: "staff", value: "0" });
+    expect(derivePlan(refused).checked.get(line.key)?.problems.staff).toBe(
+      'Staff at once: expected a whole number of staff at once, 1 to 10; got "0"',
+    );
+  });
+
+  it("the problems after a failed save are a list of links to each field, in a sentence (§12)", async () => {
+    const { state } = await loaded("");
+    const plan = reduce(state, { type: "personPicked", personId: "P001", discard: false }, ...addService("Meals"));
+    const key = plan.plan!.lines[0].key;
+    const bad = reduce(plan, { type: "lineEdited", key, field: "quantity", value: "" });
+    const prepared = prepareSave(bad, "2026-11-24");
+    const refused = reduce(bad, { type: "saveRefused", problems: "problems" in prepared ? prepared.problems : [] });
+    expect(refused.saveMessage).toEqual({
+      intent: "error",
+      title: "Not saved",
+      text: "Fix these first:",
+      items: [
+        { text: "Line 1: A quantity is needed.", focus: FOCUS.line(key, "quantity") },
+        { text: "Enter your name, so colleagues know who last changed the plan.", focus: FOCUS.updatedBy },
+      ],
+    });
+    const one = reduce(plan, { type: "saveRefused", problems: [{ message: "Add a line.", focus: FOCUS.catalogue }] });
+    expect(one.saveMessage).toMatchObject({
+      text: "Fix this first:",
+      items: [{ text: "Add a line.", focus: FOCUS.catalogue }],
+    });
+  });
+
+  it("the weekly plan cost says when it spreads one-off items over the year (§9)", () => {
+    const figures = (annual: string, weekly: string, oneOff: string) => ({
+      annual: new Decimal(annual),
+      weekly: new Decimal(weekly),
+      oneOff: new Decimal(oneOff),
+    });
+    expect(planCostText(figures("7963.80", "153.15", "650"))).toBe(
+      "£7,963.80 a year (£153.15 a week, one-off items spread over the year)",
+    );
+    expect(planCostText(figures("5930.60", "114.05", "0"))).toBe("£5,930.60 a year (£114.05 a week)");
+  });
+
+  it("the sign-off must be someone else's, and is needed to agree a plan saved for manager review (§5)", async () => {
+    const { workbook } = await starter();
+    const editor = pane(workbook, "Sam Reid");
+    await editor.controller.load();
+    editor.dispatch({ type: "personPicked", personId: "P001", discard: false });
+    addService("Day centre").forEach(editor.dispatch);
+    // £2,340 against £6,200: Red.
+    editor.dispatch({ type: "statusChanged", status: "Agreed" });
+    editor.dispatch({ type: "planFieldEdited", field: "reason", value: "Family care covers the rest" });
+    editor.dispatch({ type: "planFieldEdited", field: "signedOffBy", value: "sam reid" });
+    expect(derivePlan(editor.state).decisionProblems.signedOffBy).toBe(
+      "A plan is signed off by a manager other than the person saving it (Sam Reid): enter the manager's name.",
+    );
+    await editor.controller.save(editor.state);
+    expect(editor.state.saved).toBeNull();
+    expect(editor.state.focus?.id).toBe(FOCUS.signedOffBy);
+
+    // A Green plan saved as needing review, then agreed: a sign-off is needed.
+    editor.dispatch({ type: "personPicked", personId: "P001", discard: true });
+    addService("Personal assistant").forEach(editor.dispatch);
+    const key = editor.state.plan!.lines[0].key;
+    editor.dispatch({ type: "lineEdited", key, field: "quantity", value: "6" }); // £6,099.60: Green
+    editor.dispatch({ type: "statusChanged", status: "Needs manager review" });
+    editor.dispatch({ type: "planFieldEdited", field: "reason", value: "New to the service" });
+    await editor.controller.save(editor.state);
+    expect(editor.state.saved?.status).toBe("Needs manager review");
+    editor.dispatch({ type: "statusChanged", status: "Agreed" });
+    expect(derivePlan(editor.state).signOffNeeded).toBe(
+      "A plan that needed manager review can be agreed only with a manager's sign-off: enter the manager's name.",
+    );
+    editor.dispatch({ type: "planFieldEdited", field: "signedOffBy", value: "Alex Moss" });
+    await editor.controller.save(editor.state);
+    expect(editor.state.saved).toMatchObject({ status: "Agreed", signedOffBy: "Alex Moss", signedOffOn: "2026-11-24" });
+  });
+
+  it("agreeing over an earlier Agreed plan asks; keep editing writes nothing; ending it saves both (§6)", async () => {
     const { workbook } = await starter();
     const editor = pane(workbook);
     await editor.controller.load();
-    editor.dispatch({ type: "toleranceEdited", field: "green", value: "15" });
-    editor.dispatch({ type: "toleranceEdited", field: "amber", value: "40%" });
-    await editor.controller.saveTolerance(editor.state);
-    expect((await workbook.readTable("PlanSettings"))!.rows).toEqual([
-      ["Green tolerance", 0.15],
-      ["Amber tolerance", 0.4],
+    const agreeSix = (start: string) => {
+      editor.dispatch({ type: "personPicked", personId: "P001", discard: true });
+      addService("Personal assistant").forEach(editor.dispatch);
+      const key = editor.state.plan!.lines[0].key;
+      editor.dispatch({ type: "lineEdited", key, field: "quantity", value: "6" });
+      editor.dispatch({ type: "statusChanged", status: "Agreed" });
+      editor.dispatch({ type: "planFieldEdited", field: "startDate", value: start });
+    };
+    agreeSix("2026-04-01");
+    await editor.controller.save(editor.state);
+    agreeSix("2026-10-01");
+    const before = JSON.stringify(workbook.allTables());
+    await editor.controller.save(editor.state);
+    expect(editor.state.overlap).toEqual({
+      text:
+        "Margaret Ellis already has the Agreed plan PLAN-0001 (from 1 Apr 2026, ongoing). Two Agreed plans for " +
+        "one person must not overlap: end it on 30 Sep 2026, the day before this plan starts, or keep editing.",
+      toEnd: [{ planId: "PLAN-0001", runs: "from 1 Apr 2026, ongoing", endDate: "2026-09-30" }],
+    });
+    expect(editor.state.busy).toBeNull();
+    expect(JSON.stringify(workbook.allTables())).toBe(before);
+    editor.dispatch({ type: "overlapKept" });
+    expect(editor.state.overlap).toBeNull();
+    expect(planUnsaved(editor.state)).toBe(true);
+
+    await editor.controller.save(editor.state, ["PLAN-0001"]);
+    expect(editor.state.saveMessage?.text).toBe(
+      "£6,099.60 a year (£117.30 a week), Green, Agreed. Ended PLAN-0001 on 30 Sep 2026.",
+    );
+    const plans = (await workbook.readTable("Plans"))!;
+    const end = plans.headers.indexOf("End date");
+    expect(plans.rows.map((row) => [row[0], row[end]])).toEqual([
+      ["PLAN-0001", 46295], // 30 September 2026
+      ["PLAN-0002", null],
     ]);
-    expect(editor.state.tolerance).toMatchObject({ green: "15", amber: "40" });
-    expect(editor.state.book?.tolerance.tolerance?.green.toString()).toBe("0.15");
+  });
+
+  it("after a save, each line knows its own row: removing one then saving deletes that row (22 §14)", async () => {
+    const { workbook } = await starter();
+    const editor = pane(workbook);
+    await editor.controller.load();
+    editor.dispatch({ type: "personPicked", personId: "P001", discard: false });
+    ["Meals", "Day centre", "Telecare and community alarm"].forEach((service) =>
+      addService(service).forEach(editor.dispatch),
+    );
+    await editor.controller.save(editor.state);
+    expect(editor.state.plan!.lines.map((line) => line.savedLine)).toEqual([1, 2, 3]);
+    await workbook.editTables([
+      {
+        table: "PlanLines",
+        columns: [{ header: "Notes", numberFormat: "General" }],
+        update: [0, 1, 2].map((row) => ({
+          row,
+          key: { header: "Plan ID", value: "PLAN-0001" },
+          values: [`note ${row + 1}`],
+        })),
+      },
+    ]);
+    editor.dispatch({ type: "lineRemoved", key: editor.state.plan!.lines[1].key });
+    await editor.controller.save(editor.state);
+    const lines = (await workbook.readTable("PlanLines"))!;
+    const at = (header: string) => lines.headers.indexOf(header);
+    expect(lines.rows.map((row) => [row[at("Line")], row[at("Service")], row[at("Notes")]])).toEqual([
+      [1, "Meals", "note 1"],
+      [2, "Telecare and community alarm", "note 3"],
+    ]);
+    expect(editor.state.plan!.lines.map((line) => line.savedLine)).toEqual([1, 2]);
   });
 });
 

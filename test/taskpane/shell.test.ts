@@ -43,10 +43,15 @@ describe("the pane's shell", () => {
   });
 
   it("lists only the views that exist, each once", () => {
-    expect(VIEWS.map((view) => [view.id, view.label])).toEqual([
-      ["plan", "Support plan"],
-      ["whatif", "Price what-if"],
-      ["finance", "Finance"],
+    expect(VIEWS.map((view) => [view.id, view.label, view.shortLabel ?? view.label])).toEqual([
+      ["plan", "Support plan", "Plan"],
+      ["whatif", "Price what-if", "What-if"],
+      ["finance", "Finance", "Finance"],
+      ["settings", "Settings", "Settings"],
     ]);
+    // What a tab shows is part of its name, so a screen reader or speech input finds it by either.
+    for (const view of VIEWS) {
+      expect(view.label.toLowerCase()).toContain((view.shortLabel ?? view.label).toLowerCase());
+    }
   });
 });

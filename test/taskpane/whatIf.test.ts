@@ -92,6 +92,51 @@ describe("the price what-if view's state", () => {
       },
     ],
     [
+      "£ a point that is not whole pence",
+      [
+        { type: "changeKindChosen", kind: "perPoint" },
+        { type: "amountEdited", text: "0.005" },
+      ],
+      { field: "amount", text: "£ a point must be whole pence, such as 2.50; got £0.005.", missing: false },
+    ],
+    [
+      "a percentage with three decimal places",
+      [
+        { type: "changeKindChosen", kind: "percent" },
+        { type: "amountEdited", text: "2.555%" },
+      ],
+      { field: "amount", text: "A percentage has at most 2 decimal places, such as 2.25; got 2.555%.", missing: false },
+    ],
+    [
+      "a percentage beyond ±50%, not confirmed",
+      [
+        { type: "changeKindChosen", kind: "percent" },
+        { type: "amountEdited", text: "1000" },
+      ],
+      {
+        field: "amount",
+        text:
+          "This changes Older people, band from 0 points from £150.00 to £1,650.00 (+1,000%): more than 50% up or " +
+          "down. Tick the box below if that is meant.",
+        missing: false,
+      },
+    ],
+    [
+      "£ a point that moves a rate beyond ±50%, not confirmed",
+      [
+        { type: "changeKindChosen", kind: "perPoint" },
+        { type: "careGroupChosen", careGroup: "Mental health" },
+        { type: "amountEdited", text: "-71" },
+      ],
+      {
+        field: "amount",
+        text:
+          "This changes Mental health, band from 0 points from £140.00 to £69.00 (-50.71%): more than 50% up or " +
+          "down. Tick the box below if that is meant.",
+        missing: false,
+      },
+    ],
+    [
       "a bound moved past the next band's",
       [
         { type: "changeKindChosen", kind: "moveBound" },
@@ -110,6 +155,33 @@ describe("the price what-if view's state", () => {
     const view = deriveWhatIf(run(initialWhatIf, { type: "loaded", book }, ...actions))!;
     expect(view.problem).toEqual(problem);
     expect([view.proposal, view.summary]).toEqual([null, null]);
+  });
+
+  it("makes a change beyond ±50% once it is confirmed, and asks again when the change is edited", () => {
+    const typed = run(
+      initialWhatIf,
+      { type: "loaded", book },
+      { type: "changeKindChosen", kind: "percent" },
+      { type: "amountEdited", text: "1000" },
+    );
+    expect(deriveWhatIf(typed)!.largeChange).toBe(
+      "This changes Older people, band from 0 points from £150.00 to £1,650.00 (+1,000%): more than 50% up or down.",
+    );
+    const confirmed = run(typed, { type: "largeChangeConfirmed", confirmed: true });
+    const view = deriveWhatIf(confirmed)!;
+    expect(view.problem).toBeNull();
+    // Every rate × 11, so every budget × 11: £170,435 × 11 = £1,874,785
+    expect(view.summary!.repricing.total).toMatchObject({ current: 170435, proposed: 1874785 });
+    expect(view.largeChange).not.toBeNull();
+    const edited = run(confirmed, { type: "amountEdited", text: "900" });
+    expect(edited.form.confirmed).toBe(false);
+    expect(deriveWhatIf(edited)!.proposal).toBeNull();
+    // 50% exactly needs no confirming; 50.01% does (150 × 1.5001 = 225.015 → £225.02)
+    const at = (text: string) => deriveWhatIf(run(typed, { type: "amountEdited", text }))!;
+    expect([at("50").largeChange, at("-50").largeChange, at("50").proposal === null]).toEqual([null, null, false]);
+    expect(at("50.01").largeChange).toBe(
+      "This changes Older people, band from 0 points from £150.00 to £225.02 (+50.01%): more than 50% up or down.",
+    );
   });
 
   it("reads £ a point exactly, for all care groups", () => {
@@ -200,6 +272,69 @@ describe("the price what-if view's controller", () => {
     ]);
     expect(state.sheet).toBe("What-if");
     expect((await workbook.readTable("ProposedPricePoints"))!.rows[0]).toEqual([0, 157.5, 160, 170, 140]);
+  });
+
+  it("withdraws the figures and holds the sheet back when ProposedPricePoints can no longer be read", async () => {
+    const { workbook } = await starter();
+    let state = initialWhatIf;
+    const dispatch = (action: WhatIfAction) => (state = whatIfReducer(state, action));
+    const controller = whatIfController(workbook, dispatch);
+    await controller.load();
+    dispatch({ type: "changeKindChosen", kind: "percent" });
+    dispatch({ type: "careGroupChosen", careGroup: "Older people" });
+    dispatch({ type: "amountEdited", text: "5" });
+    await controller.create(state);
+    expect(deriveWhatIf(state)!.summary!.repricing.total).toMatchObject({ proposed: 173343 });
+
+    // In the workbook: the band from 20 points moved to 25, and "abc" typed over Older people's rate from 40 points.
+    workbook.setCell("ProposedPricePoints", 2, 0, 25);
+    workbook.setCell("ProposedPricePoints", 3, 1, "abc");
+    await controller.load();
+    expect(state.book!.proposed).toBeNull();
+    expect(state.book!.proposedProblem).toBe(
+      "The ProposedPricePoints table: Price table row 4 (band from 40 points), care group Older people: expected an " +
+        'amount in £, 0 or more; got "abc".',
+    );
+    const view = deriveWhatIf(state)!;
+    expect([view.summary, view.proposal, view.proposalInWorkbook]).toEqual([null, null, true]);
+    expect(unsavedWork(state)).toEqual([]);
+
+    // Writing the sheet waits: nothing is written, and the pane says why.
+    await controller.writeSheet(state);
+    expect((await workbook.names()).sheets).not.toContain("What-if");
+    expect(state.sheet).toBeNull();
+    expect(state.message).toEqual({
+      intent: "warning",
+      title: "The What-if sheet was not written",
+      text:
+        "The ProposedPricePoints table: Price table row 4 (band from 40 points), care group Older people: expected " +
+        'an amount in £, 0 or more; got "abc". Put it right in the workbook and Refresh; nothing was written.',
+    });
+
+    // Put right, the figures come back.
+    workbook.setCell("ProposedPricePoints", 3, 1, 273);
+    await controller.load();
+    expect(state.book!.proposedProblem).toBeNull();
+    expect(deriveWhatIf(state)!.summary!.repricing.byCareGroup[0]).toMatchObject({ careGroup: "Older people" });
+  });
+
+  it("withdraws everything when PricePoints itself can no longer be read", async () => {
+    const { workbook } = await starter();
+    let state = initialWhatIf;
+    const controller = whatIfController(workbook, (action) => (state = whatIfReducer(state, action)));
+    await controller.load();
+    expect(deriveWhatIf(state)!.summary).not.toBeNull();
+    workbook.setCell("PricePoints", 1, 2, "n/a");
+    await controller.load();
+    expect(state.book).toBeNull();
+    expect(deriveWhatIf(state)).toBeNull();
+    expect(state.message).toEqual({
+      intent: "warning",
+      title: "The what-if needs the workbook's tables",
+      text:
+        "The PricePoints table: Price table row 2 (band from 0 points), care group Physical disability: expected an " +
+        'amount in £, 0 or more; got "n/a".',
+    });
   });
 
   it("shows a workbook without People as a message to act on, not a failure", async () => {

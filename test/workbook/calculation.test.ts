@@ -309,8 +309,16 @@ describe("spilled arrays", () => {
       message: "The spill range A1:B3 isn't blank: B2 holds something",
     });
     expect(value(workbook, "Spill", "A2")).toBe("");
-    expect(cell(workbook, "Spill", "D1").error?.code).toBe("#REF!");
+    expect(cell(workbook, "Spill", "D1").error).toEqual({
+      code: "#REF!",
+      message: "A1# refers to a cell that holds no spilled array",
+    });
+    // As in Excel, which calculates only the branch IF takes, a spill reference in the other branch is no error.
+    workbook.setCell("Spill", 0, 9, { formula: '=IF(ISERROR(A1),"no block",ROWS(A1#))' }); // J1
+    expect(cell(workbook, "Spill", "J1").error).toBe(undefined);
+    expect(value(workbook, "Spill", "J1")).toBe("no block");
     workbook.setCell("Spill", 1, 1, null);
+    expect(value(workbook, "Spill", "J1")).toBe(3);
     expect([value(workbook, "Spill", "A1"), value(workbook, "Spill", "B2"), value(workbook, "Spill", "D1")]).toEqual([
       1, 4, 21,
     ]);
@@ -358,6 +366,24 @@ describe("Excel's values and errors", () => {
     expect([value(workbook, "S", "A4"), value(workbook, "S", "B4"), value(workbook, "S", "C4")]).toEqual([2, 4, 6]);
     expect([value(workbook, "S", "A5"), value(workbook, "S", "A6")]).toEqual([-1, -2]);
     expect(value(workbook, "S", "A7")).toBe(1);
+  });
+
+  it("rounds as Excel does, half away from zero, and each cell of an array: ROUND(column, 2) spills", async () => {
+    const workbook = await sheet(
+      ["A1", "=ROUND(10320.8-10640,2)"],
+      ["A2", "=ROUND(2.675,2)"],
+      ["A3", "=ROUND(-2.5,0)"],
+      ["A4", "=ROUND(0,2)"],
+      ["A5", "=ROUND(1234.5,-2)"],
+      ["A6", "=ROUND({1.005;-0.125;7},2)"],
+      ["A9", '=ROUND("x",2)'],
+    );
+    // 10,320.8 − 10,640 is −319.2000000000007 in floating point
+    expect(value(workbook, "S", "A1")).toBe(-319.2);
+    expect([2, 3, 4, 5].map((row) => value(workbook, "S", `A${row}`))).toEqual([2.68, -3, 0, 1200]);
+    expect(Object.is(value(workbook, "S", "A4"), 0)).toBe(true); // not −0
+    expect([6, 7, 8].map((row) => value(workbook, "S", `A${row}`))).toEqual([1.01, -0.13, 7]);
+    expect(value(workbook, "S", "A9")).toBe("#VALUE!");
   });
 
   it("shows each error with what went wrong", async () => {

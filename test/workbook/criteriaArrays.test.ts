@@ -56,4 +56,15 @@ describe("criteria given as ranges", () => {
       110,
     ]);
   });
+
+  it("ignore case in text, as Excel's criteria do", async () => {
+    // P1's lines by its id typed in lower case: 100 + 50; Agreed plans by "agreed": 2
+    expect(
+      await workbook([
+        '=SUMIFS(G1:G4,E1:E4,"p1")',
+        '=COUNTIFS(B1:B3,"agreed")',
+        '=SUMPRODUCT(COUNTIFS(A1:A3,{"p1";"P3"}))',
+      ]),
+    ).toEqual([150, 2, 2]);
+  });
 });

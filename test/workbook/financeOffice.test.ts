@@ -8,6 +8,7 @@ import { OfficeWorkbook } from "../../src/workbook/office/officeWorkbook";
 import { WorkbookRefusal } from "../../src/workbook/port";
 import { financeLayout } from "../../src/workbook/reports/finance";
 import { readFinanceBook, writeFinanceSheet } from "../../src/workbook/reports/financeBook";
+import { readFinanceSheetInputs } from "../../src/workbook/reports/finance/sheetInputs";
 import { DATE_FORMAT, MONEY_FORMAT, PERCENT_FORMAT } from "../../src/workbook/schema/columns";
 import { cellsOf, columnWrites, fieldsOf, WorkbookProblem } from "../../src/workbook/schema/rows";
 import { PEOPLE, PLAN_LINES, PLANS, SERVICES } from "../../src/workbook/schema/tables";
@@ -49,6 +50,7 @@ function councilWorkbook(setUp: (model: ExcelModel) => void = () => undefined, l
         quantity,
         unitCost,
         frequency,
+        1, // staff at once
         managedAs,
         quantity * unitCost * (frequency === "once" ? 1 : 52),
       ]),
@@ -97,7 +99,8 @@ describe("writing the Finance sheet through Office.js", () => {
       ["Autism", ""],
     ]);
     expect(model.column("Budgets", "Annual budget")[0].format).toBe(MONEY_FORMAT);
-    expect(model.sheetNames()).toEqual(["Plans", "PlanLines", "People", "Services", "Budgets", "Finance"]);
+    // Payments too, which the outturn block reads: added empty.
+    expect(model.sheetNames()).toEqual(["Plans", "PlanLines", "People", "Services", "Payments", "Budgets", "Finance"]);
   });
 
   it("writes the inputs as dates, the figures as formulas over the tables, with formats, and the chart", async () => {
@@ -120,28 +123,32 @@ describe("writing the Finance sheet through Office.js", () => {
     expect(model.cell("Finance", "B5")).toMatchObject({ value: serial(AS_AT), format: DATE_FORMAT });
     expect(model.cell("Finance", "B6")).toMatchObject({ value: serial(YEAR_START), format: DATE_FORMAT });
     expect(model.cell("Finance", "B7").formula).toBe("=DATE(YEAR(B6)+1,MONTH(B6),DAY(B6))-1");
-    // A finance officer clicking the Older people direct payments sees a formula over Plans, not a number.
+    // A finance officer clicking the Older people direct payments sees a formula over Plans, not a number: the plans
+    // flagged as in the commitment under Each plan, at the foot of the sheet.
     const older = layout.fullYear.first + 1;
+    const spill = (column: string) => `$${column}$${layout.plans.first + 1}#`;
     expect(model.cell("Finance", `B${older}`)).toMatchObject({
-      formula:
-        '=SUMIFS(Plans[Direct payment (annual)],Plans[Status],"Agreed",Plans[Care group],$A' +
-        `${older},Plans[End date],"=")+SUMIFS(Plans[Direct payment (annual)],Plans[Status],"Agreed",` +
-        `Plans[Care group],$A${older},Plans[End date],">="&$B$5)`,
+      formula: `=SUMIFS(Plans[Direct payment (annual)],${spill("F")},1,Plans[Care group],$A${older})`,
       format: MONEY_FORMAT,
     });
     expect(model.cell("Finance", `I${older}`)).toMatchObject({
       formula: `=IF(G${older}=0,"",F${older}/G${older})`,
       format: PERCENT_FORMAT,
     });
+    // The in-year commitment adds up each plan's in-year amount, PB.IN_YEAR_COST spilled on its own (office-js#3286:
+    // SUMPRODUCT over a custom function's result fails in Excel on the web).
     const inYear = layout.inYear.first + 1;
     expect(model.cell("Finance", `B${inYear}`).formula).toBe(
-      `=IF(COUNTA(Plans[Plan ID])=0,0,ROUND(SUMPRODUCT((Plans[Status]="Agreed")*(Plans[Care group]=$A${inYear})*` +
-        "PB.IN_YEAR_COST(Plans[Direct payment (annual)],Plans[Start date],Plans[End date],$B$9,$B$7)),2))",
+      `=SUMIFS(${spill("I")},${spill("F")},1,Plans[Care group],$A${inYear})`,
     );
+    expect(model.cell("Finance", `I${layout.plans.first + 1}`)).toMatchObject({
+      formula: "=PB.IN_YEAR_COST(Plans[Direct payment (annual)],Plans[Start date],Plans[End date],$B$9,$B$7)",
+      format: MONEY_FORMAT,
+    });
     // Every structured reference on the sheet names a column its table has.
-    const formulas = Array.from({ length: layout.chartSource.last + 1 }, (_, row) =>
+    const formulas = Array.from({ length: layout.plans.first + 1 }, (_, row) =>
       Array.from(
-        { length: 10 },
+        { length: 14 },
         (_, column) => model.cell("Finance", `${String.fromCharCode(65 + column)}${row + 1}`).formula,
       ),
     )
@@ -149,9 +156,13 @@ describe("writing the Finance sheet through Office.js", () => {
       .filter((formula): formula is string => formula !== undefined);
     expect(formulas.length).toBeGreaterThan(200);
     expect(unknownColumns(model, formulas)).toEqual([]);
+    // No custom function inside an aggregate: each PB call is a formula of its own, spilling a row per plan.
+    const alone = (formula: string) => formula.startsWith("=PB.IN_YEAR_COST(") && !formula.includes("PB.", 4);
+    expect(formulas.filter((formula) => formula.includes("PB.") && !alone(formula))).toEqual([]);
+    expect(formulas.filter((formula) => formula.includes("PB."))).toHaveLength(3);
     // The chart: each year's forecast against the budget, clustered columns, from the block below the forecast.
     const source = layout.chartSource;
-    expect(model.charts("Finance")).toEqual([
+    expect(model.charts("Finance").filter((chart) => chart.name !== "OutturnAgainstBudget")).toEqual([
       {
         type: "ColumnClustered",
         source: `Finance!A${source.title + 1}:C${source.last + 1}`,
@@ -182,6 +193,28 @@ describe("writing the Finance sheet through Office.js", () => {
     expect(model.cell("Finance", "A1").value).toBe("My own notes");
     expect(model.cell("Finance (2)", "A1").value).toBe("Personal budgets: commitment and forecast");
     expect(model.tableCells("Budgets").sheet).toBe("Budgets (2)");
+  });
+
+  it("reads back the inputs of its own sheet as typed over, not a sheet of the user's called Finance", async () => {
+    const { model, workbook } = councilWorkbook((m) => m.addSheet("Finance"));
+    expect(await readFinanceSheetInputs(workbook)).toBeNull();
+    await write(workbook);
+    // A finance officer types 5% growth for all care groups over B12, and 1 November as at.
+    await model.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Finance (2)");
+      sheet.getRange("B12").values = [[0.05]];
+      sheet.getRange("B5").values = [[serial("2026-11-01")]];
+      await context.sync();
+    });
+    const inputs = await readFinanceSheetInputs(workbook);
+    expect(inputs).toMatchObject({
+      sheet: "Finance (2)",
+      asAt: { iso: "2026-11-01", cell: "B5" },
+      yearStart: { iso: YEAR_START, cell: "B6" },
+      problems: [],
+    });
+    expect([inputs!.all.growth?.value.toString(), inputs!.all.growth?.cell]).toEqual(["0.05", "B12"]);
+    expect([inputs!.all.inflation?.value.toString(), inputs!.all.inflation?.cell]).toEqual(["0.04", "C12"]);
   });
 
   it("uses a Budgets table the user already has, and changes nothing in it", async () => {

@@ -82,13 +82,47 @@ describe("the Office.js workbook: reading", () => {
       sheet: "Lines",
       headers: ["Plan ID", "Line", "Amount", "Note"],
       rows: model.tableValues("Lines"),
+      at: { row: 0, column: 0 },
     });
     expect(model.syncs).toBe(2);
   });
 
+  it("reads what cells hold if asked (Range.formulas): a formula as text, a value, an empty cell null", async () => {
+    const { workbook } = excel((m) =>
+      m.addTable({
+        sheet: "Sheet1",
+        name: "People",
+        at: { row: 2, column: 1 },
+        headers: ["Person ID", "Points", "Budget"],
+        rows: [
+          ["P1", 10, ""],
+          ["P2", 20, 500],
+        ],
+        calculated: { Points: '=IF(TRUE,"",[@Budget])' },
+      }),
+    );
+    expect(await workbook.readTable("People", "formulas")).toEqual({
+      name: "People",
+      sheet: "Sheet1",
+      headers: ["Person ID", "Points", "Budget"],
+      rows: [
+        ["P1", '=IF(TRUE,"",[@Budget])', null],
+        ["P2", '=IF(TRUE,"",[@Budget])', 500],
+      ],
+      // B3: the header row's first cell
+      at: { row: 2, column: 1 },
+    });
+  });
+
   it("reads a table with no rows as no rows, not the empty row Excel shows in its body, in one sync", async () => {
     const { model, workbook } = excel((m) => m.addTable({ sheet: "Sheet1", name: "Empty", headers: ["Id"] }));
-    expect(await workbook.readTable("Empty")).toEqual({ name: "Empty", sheet: "Sheet1", headers: ["Id"], rows: [] });
+    expect(await workbook.readTable("Empty")).toEqual({
+      name: "Empty",
+      sheet: "Sheet1",
+      headers: ["Id"],
+      rows: [],
+      at: { row: 0, column: 0 },
+    });
     expect(model.syncs).toBe(1);
   });
 
@@ -204,6 +238,35 @@ describe("the Office.js workbook: writing is typing", () => {
     expect(model.column("Lines", "Amount").map((cell) => cell.value)).toEqual([11, 21]);
     expect(model.column("Lines", "Note").map((cell) => cell.value)).toEqual(["keep me", "and me"]);
     expect(model.column("Lines", "Double").map((cell) => cell.formula)).toEqual(["=[@Amount]*2", "=[@Amount]*2"]);
+  });
+
+  it("leaves a cell of a row it updates as it is where the edit gives undefined", async () => {
+    const { model, workbook } = excel((m) => {
+      m.addSheet("Lines");
+      m.addTable({
+        sheet: "Lines",
+        name: "Lines",
+        headers: ["Plan ID", "Amount", "Note"],
+        rows: [
+          ["PLAN-0001", 10, "one"],
+          ["PLAN-0002", 20, "two"],
+        ],
+      });
+    });
+    await workbook.editTables([
+      {
+        table: "Lines",
+        columns: [text("Plan ID"), money("Amount"), text("Note")],
+        update: [
+          { ...lineRef(0), values: [undefined, 15, undefined] },
+          { ...lineRef(1, "PLAN-0002"), values: ["PLAN-0002", 25, ""] },
+        ],
+      },
+    ]);
+    expect(model.tableValues("Lines")).toEqual([
+      ["PLAN-0001", 15, "one"],
+      ["PLAN-0002", 25, ""],
+    ]);
   });
 
   it.each([
@@ -721,9 +784,9 @@ describe("the Office.js workbook: a save's syncs as the workbook grows", () => {
     expect(large.saved.planId).toBe("PLAN-2001");
     // Small: Plans (1 + 1 chunk) + PlanLines (1 + 1 chunk) + the edit (1 check + 2 edits) = 7.
     expect(small.syncs).toBe(7);
-    // Large: 2,000 plans of 20 columns are one chunk (50,000 ÷ 20 = 2,500 rows); 15,000 lines of 9 columns are
+    // Large: 2,000 plans of 23 columns are one chunk (50,000 ÷ 23 = 2,173 rows); 15,000 lines of 10 columns are
     // 3 chunks of 5,000; the edit is the same 3. (1 + 1) + (1 + 3) + 3 = 9.
-    expect([columnWrites(PLANS).length, columnWrites(PLAN_LINES).length]).toEqual([20, 9]);
+    expect([columnWrites(PLANS).length, columnWrites(PLAN_LINES).length]).toEqual([23, 10]);
     expect(large.syncs).toBe(9);
     const saved = large.model.tableValues("PlanLines");
     expect(saved).toHaveLength(15_001);

@@ -4,19 +4,22 @@ import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
 import { NewTable } from "../../src/workbook/port";
 import {
+  AgreedPlansOverlap,
   assess,
+  lightReview,
   OpenedPlan,
   openPlan,
   PlanBook,
   PlanToSave,
   readPlanBook,
+  readSettingChanges,
   repairPeopleFormulas,
   savePlan,
   saveTolerance,
   WorkbookProblem,
 } from "../../src/workbook/planBook";
 import { columnWrites } from "../../src/workbook/schema/rows";
-import { PLANS } from "../../src/workbook/schema/tables";
+import { PLAN_LINES, PLANS } from "../../src/workbook/schema/tables";
 import { setUpWorkbook } from "../../src/workbook/starter";
 
 const AT = new Date(2026, 10, 24, 14, 5); // 24 November 2026, 14:05 local time
@@ -66,7 +69,7 @@ function reopened(opened: OpenedPlan): PlanToSave {
   const lines = opened.lines.map((cells) => {
     const checked = checkLine(cells);
     if (!checked.line) throw new Error(JSON.stringify(checked.problems));
-    return checked.line;
+    return { ...checked.line, savedLine: cells.savedLine };
   });
   return { ...opened, lines };
 }
@@ -186,17 +189,28 @@ describe("saving a plan", () => {
         "Council-managed (annual)": 550,
         "Individual Service Fund (annual)": 0,
         "Traffic light": "Green",
+        // The tolerance the light was given under, kept with the plan (21 §4).
+        "Green tolerance": 0.1,
+        "Amber tolerance": 0.5,
         Reason: "",
         "Signed off by": "",
+        "Signed off on": null,
         "Updated by": "Sam Reid",
         // An Excel date serial: 46,350 days after 30 December 1899 is 24 November 2026; 14:05 is 845/1440 of a day.
         "Updated at": 46350 + 845 / 1440,
       },
     ]);
+    // Staff at once after Frequency: =PB.PLAN_COST(PlanLines[[Quantity]:[Staff at once]]).
+    expect((await workbook.readTable("PlanLines"))!.headers.slice(4, 8)).toEqual([
+      "Quantity",
+      "Unit cost",
+      "Frequency",
+      "Staff at once",
+    ]);
     expect((await workbook.readTable("PlanLines"))!.rows).toEqual([
-      ["PLAN-0001", 1, "Personal assistant", "hour", 10, 19.55, "week", "Direct payment", 10166],
-      ["PLAN-0001", 2, "Respite in a care home", "week", 1, 550, "year", "Council-managed", 550],
-      ["PLAN-0001", 3, "Equipment: riser recliner chair", "item", 1, 650, "once", "Direct payment", 650],
+      ["PLAN-0001", 1, "Personal assistant", "hour", 10, 19.55, "week", 1, "Direct payment", 10166],
+      ["PLAN-0001", 2, "Respite in a care home", "week", 1, 550, "year", 1, "Council-managed", 550],
+      ["PLAN-0001", 3, "Equipment: riser recliner chair", "item", 1, 650, "once", 1, "Direct payment", 650],
     ]);
   });
 
@@ -264,7 +278,9 @@ describe("saving a plan", () => {
           unit: "hour",
           unitCost: 19.55,
           frequency: "week",
+          staff: 1,
           managedAs: "Direct payment",
+          savedLine: 1,
         },
         {
           service: "Equipment: riser recliner chair",
@@ -272,7 +288,9 @@ describe("saving a plan", () => {
           unit: "item",
           unitCost: 650,
           frequency: "once",
+          staff: 1,
           managedAs: "Direct payment",
+          savedLine: 2,
         },
       ],
     });
@@ -459,29 +477,108 @@ describe("manager sign-off (8.3)", () => {
 });
 
 describe("the workbook's tolerance", () => {
-  it("is saved to PlanSettings and read back", async () => {
+  const note = { changedBy: "Pat Lee", reason: "Cabinet decision 12/2026" };
+
+  it("is saved to PlanSettings, each change recorded in PlanSettingsHistory (21 §3)", async () => {
     const { workbook } = await starterBook();
-    await saveTolerance(workbook, { green: new Decimal("0.05"), amber: new Decimal("0.25") });
+    const recorded = await saveTolerance(
+      workbook,
+      { green: new Decimal("0.05"), amber: new Decimal("0.25") },
+      note,
+      "2026-11-24T14:05",
+    );
     expect((await readPlanBook(workbook)).tolerance).toEqual({
       tolerance: { green: new Decimal("0.05"), amber: new Decimal("0.25") },
       problem: null,
       percentages: { green: "5", amber: "25" },
     });
+    // PlanSettings keeps the limits in force and nothing else: PlanSettings[Value] is PB.PLAN_TOLERANCE's argument.
     expect((await workbook.readTable("PlanSettings"))!.rows).toEqual([
       ["Green tolerance", 0.05],
       ["Amber tolerance", 0.25],
     ]);
+    const history = (await workbook.readTable("PlanSettingsHistory"))!;
+    expect(history.headers).toEqual(["Setting", "From", "To", "Changed by", "Changed at", "Reason"]);
+    // 24 Nov 2026 is serial 46350; 14:05 is 845 ÷ 1,440 of a day.
+    const at = 46350 + 845 / 1440;
+    expect(history.rows).toEqual([
+      ["Green tolerance", 0.1, 0.05, "Pat Lee", at, "Cabinet decision 12/2026"],
+      ["Amber tolerance", 0.5, 0.25, "Pat Lee", at, "Cabinet decision 12/2026"],
+    ]);
+    expect(recorded.map((change) => change.setting)).toEqual(["Green tolerance", "Amber tolerance"]);
+
+    // A second change: only the limit that changes is recorded, below the first, on the same table.
+    await saveTolerance(
+      workbook,
+      { green: new Decimal("0.05"), amber: new Decimal(1) },
+      { ...note, reason: "Review" },
+      "2026-12-01T09:00",
+    );
+    expect(
+      (await readSettingChanges(workbook)).changes.map((change) => [change.setting, change.from, change.to]),
+    ).toEqual([
+      ["Green tolerance", 0.1, 0.05],
+      ["Amber tolerance", 0.5, 0.25],
+      ["Amber tolerance", 0.25, 1],
+    ]);
   });
 
-  it("refuses a green limit at or above the amber limit, changing nothing", async () => {
+  it("refuses without who and why, beyond 100%, green above amber, or no change, changing nothing", async () => {
     const { workbook } = await starterBook();
-    await expect(saveTolerance(workbook, { green: new Decimal("0.6"), amber: new Decimal("0.5") })).rejects.toThrow(
-      "The tolerance was not saved: Amber must be above green (60%): between them a plan is Amber.",
+    const before = JSON.stringify(workbook.allTables());
+    const tolerance = { green: new Decimal("0.1"), amber: new Decimal(1) };
+    await expect(
+      saveTolerance(workbook, tolerance, { changedBy: " ", reason: "" }, "2026-11-24T14:05"),
+    ).rejects.toThrow(
+      "The tolerance was not saved: Enter your name: a change of policy records who made it. Say why the tolerance " +
+        "changes (the decision or paper it follows): it is recorded with it.",
     );
-    expect((await workbook.readTable("PlanSettings"))!.rows).toEqual([
-      ["Green tolerance", 0.1],
-      ["Amber tolerance", 0.5],
+    await expect(
+      saveTolerance(workbook, { green: new Decimal("0.1"), amber: new Decimal("1.0001") }, note, "2026-11-24T14:05"),
+    ).rejects.toThrow(
+      "The tolerance was not saved: Amber: at most 100%: a plan costing more than double its indicative budget is " +
+        "never Amber",
+    );
+    await expect(
+      saveTolerance(workbook, { green: new Decimal("0.6"), amber: new Decimal("0.5") }, note, "2026-11-24T14:05"),
+    ).rejects.toThrow("Amber must not be below green (60%)");
+    await expect(
+      saveTolerance(workbook, { green: new Decimal("0.1"), amber: new Decimal("0.5") }, note, "2026-11-24T14:05"),
+    ).rejects.toThrow("The tolerance is already Green within 10%, Amber within 50%: nothing was changed.");
+    expect(JSON.stringify(workbook.allTables())).toBe(before);
+  });
+
+  it("an older workbook's PlanSettings keeps working: a column of the user's and another row are kept", async () => {
+    const workbook = new MemoryWorkbook({ formulas: formulaEngine });
+    await workbook.addTables([
+      plainTable(
+        "PlanSettings",
+        ["Setting", "Value", "Notes"],
+        [
+          ["Green tolerance", 0.1, "agreed 2019"],
+          ["Amber tolerance", 0.5, "agreed 2019"],
+          ["Review cycle", 12, "months"],
+        ],
+      ),
     ]);
+    await setUpWorkbook(workbook);
+    await saveTolerance(workbook, { green: new Decimal("0.1"), amber: new Decimal("0.75") }, note, "2026-11-24T14:05");
+    expect((await workbook.readTable("PlanSettings"))!.rows).toEqual([
+      ["Green tolerance", 0.1, "agreed 2019"],
+      ["Amber tolerance", 0.75, "agreed 2019"],
+      ["Review cycle", 12, "months"],
+    ]);
+  });
+
+  it("a table of the user's called PlanSettingsHistory, without its columns, stops the change", async () => {
+    const workbook = new MemoryWorkbook({ formulas: formulaEngine });
+    await workbook.addTables([plainTable("PlanSettingsHistory", ["Date", "Note"], [["2025", "old"]])]);
+    await setUpWorkbook(workbook);
+    const before = JSON.stringify(workbook.allTables());
+    await expect(
+      saveTolerance(workbook, { green: new Decimal("0.1"), amber: new Decimal("0.75") }, note, "2026-11-24T14:05"),
+    ).rejects.toThrow('The PlanSettingsHistory table is missing the columns "Setting", "From", "To"');
+    expect(JSON.stringify(workbook.allTables())).toBe(before);
   });
 
   it('a workbook holding 1,000% and 5,000% (the old "10" and "50") gets no light and no saves (8.2)', async () => {
@@ -501,8 +598,10 @@ describe("the workbook's tolerance", () => {
     expect(book.tolerance).toEqual({
       tolerance: null,
       problem:
-        "The PlanSettings table's tolerance cannot be used: Amber: at most 1,000%. Set the tolerance under " +
-        '"Tolerance for this workbook"; until then plans get no traffic light and cannot be saved.',
+        "The PlanSettings table's tolerance cannot be used: Green: at most 100%: a plan costing more than double " +
+        "its indicative budget is never Amber; Amber: at most 100%: a plan costing more than double its " +
+        "indicative budget is never Amber. A policy officer sets the tolerance in the Settings tab; until then " +
+        "plans get no traffic light and cannot be saved.",
       percentages: { green: "1000", amber: "5000" },
     });
     await expect(savePlan(workbook, book, draft("P002", [assistant("10")]), AT)).rejects.toThrow(
@@ -543,5 +642,236 @@ describe("Refresh repairs People rows that lost their formulas (12.8)", () => {
     for (const row of [2, 5, 20]) expect(after[row]).toMatchObject(formulas);
     expect(after[7].Points).toBe(40);
     expect(await repairPeopleFormulas(workbook)).toEqual({ repairedRows: 0, problem: null });
+  });
+
+  it("never replaces a formula of the user's, even one that shows nothing", async () => {
+    const { workbook } = await starterBook();
+    const people = (await workbook.readTable("People"))!;
+    const budgetColumn = people.headers.indexOf("Indicative budget");
+    // Row 3's budget: a formula of the user's that shows "" (its value reads as blank); row 4's: cleared.
+    const own = '=IF(TRUE,"",[@Points])';
+    workbook.setCell("People", 4, budgetColumn, { formula: own });
+    workbook.setCell("People", 5, budgetColumn, null);
+    expect((await workbook.readTable("People"))!.rows[3][budgetColumn]).toBe("");
+    expect(await repairPeopleFormulas(workbook)).toEqual({ repairedRows: 1, problem: null });
+    const written = workbook.allTables().find((table) => table.name === "People")!;
+    expect(written.rows[3][budgetColumn]).toBe(own);
+    expect(written.rows[4][budgetColumn]).toBe("=PB.INDICATIVE_BUDGET([@Points],PricePoints[#All],[@[Care group]])");
+  });
+});
+
+describe("lines are matched by their key, not their position (22 §14)", () => {
+  it("removing line 2 deletes line 2's row; line 3 keeps its row and the user's note beside it", async () => {
+    const { workbook, book } = await starterBook();
+    const notes = { header: "Notes", numberFormat: "General" };
+    await savePlan(workbook, book, draft("P002", [assistant("10"), respite, chair]), AT);
+    const key = { header: "Plan ID", value: "PLAN-0001" };
+    // A column of the user's own, with a note on each line.
+    await workbook.editTables([
+      {
+        table: "PlanLines",
+        columns: [notes],
+        update: [
+          { row: 0, key, values: ["PA agreed with family"] },
+          { row: 1, key, values: ["Respite at Oak House"] },
+          { row: 2, key, values: ["Chair ordered 3 Nov"] },
+        ],
+      },
+    ]);
+    const opened = reopened(await openPlan(workbook, "PLAN-0001"));
+    // Before: line 3 (the chair) was written into line 2's row, beside "Respite at Oak House", and the last row
+    // deleted with the chair's note.
+    await savePlan(workbook, book, { ...opened, lines: [opened.lines[0], opened.lines[2]] }, AT);
+    expect((await records(workbook, "PlanLines")).map((row) => [row.Line, row.Service, row.Notes])).toEqual([
+      [1, "Personal assistant", "PA agreed with family"],
+      [2, "Equipment: riser recliner chair", "Chair ordered 3 Nov"],
+    ]);
+  });
+
+  it("a line added and lines reordered in the pane keep their rows; a new line gets a row of its own", async () => {
+    const { workbook, book } = await starterBook();
+    await savePlan(workbook, book, draft("P002", [assistant("10"), respite]), AT);
+    const key = { header: "Plan ID", value: "PLAN-0001" };
+    await workbook.editTables([
+      {
+        table: "PlanLines",
+        columns: [{ header: "Notes", numberFormat: "General" }],
+        update: [
+          { row: 0, key, values: ["PA note"] },
+          { row: 1, key, values: ["Respite note"] },
+        ],
+      },
+    ]);
+    // Someone sorts PlanLines by service, descending, in Excel: the rows change places.
+    const opened = reopened(await openPlan(workbook, "PLAN-0001"));
+    await savePlan(workbook, book, { ...opened, lines: [opened.lines[1], opened.lines[0], chair] }, AT);
+    const rows = await records(workbook, "PlanLines");
+    expect(rows.map((row) => [row.Line, row.Service, row.Notes])).toEqual([
+      [2, "Personal assistant", "PA note"],
+      [1, "Respite in a care home", "Respite note"],
+      [3, "Equipment: riser recliner chair", null],
+    ]);
+    // Opened again, the lines come in their Line order.
+    expect((await openPlan(workbook, "PLAN-0001")).lines.map((line) => line.service)).toEqual([
+      "Respite in a care home",
+      "Personal assistant",
+      "Equipment: riser recliner chair",
+    ]);
+  });
+});
+
+describe("staff at once (21 §11)", () => {
+  it("saves and reopens a line of two carers at once; an older PlanLines table gains the column", async () => {
+    const workbook = new MemoryWorkbook({ formulas: formulaEngine });
+    const older = columnWrites(PLAN_LINES).filter((column) => column.header !== "Staff at once");
+    await workbook.addTables([{ sheet: "PlanLines", name: "PlanLines", columns: older, rows: [] }]);
+    await setUpWorkbook(workbook);
+    const book = await readPlanBook(workbook);
+    // Live-in care, two carers at once: 1 week × £1,370 × 2 × 52 = £142,480.
+    const liveIn = { ...line("Live-in care", "1", "week", "1370", "week", "Council-managed"), staff: new Decimal(2) };
+    const saved = await savePlan(workbook, book, draft("P002", [liveIn]), AT);
+    expect(saved.figures.annual.toString()).toBe("142480");
+    const table = (await workbook.readTable("PlanLines"))!;
+    expect(table.headers[table.headers.length - 1]).toBe("Staff at once");
+    expect((await records(workbook, "PlanLines"))[0]).toMatchObject({ "Staff at once": 2, "Annual cost": 142480 });
+    const opened = await openPlan(workbook, "PLAN-0001");
+    expect(opened.lines[0]).toMatchObject({ staff: 2, savedLine: 1 });
+  });
+});
+
+describe("sign-off by someone else, and its date (21 §5)", () => {
+  const red = [assistant("30")];
+  const agreed = { status: "Agreed" as const, reason: "Two carers at night" };
+
+  it("refuses the saver's own name as the sign-off, writing nothing", async () => {
+    const { workbook, book } = await starterBook();
+    const before = JSON.stringify(workbook.allTables());
+    await expect(
+      savePlan(workbook, book, draft("P002", red, { ...agreed, signedOffBy: " sam reid" }), AT),
+    ).rejects.toThrow(
+      "A plan is signed off by a manager other than the person saving it (Sam Reid): enter the manager's name.",
+    );
+    expect(JSON.stringify(workbook.allTables())).toBe(before);
+  });
+
+  it("records the day of the sign-off, and keeps it when the plan is saved again by the manager", async () => {
+    const { workbook, book } = await starterBook();
+    await savePlan(workbook, book, draft("P002", red, { ...agreed, signedOffBy: "Alex Moss" }), AT);
+    // 24 November 2026 is serial 46,350: a real Excel date.
+    expect((await records(workbook, "Plans"))[0]).toMatchObject({
+      "Signed off by": "Alex Moss",
+      "Signed off on": 46350,
+    });
+    // Alex Moss saves it a week later, the sign-off unchanged: still signed off on 24 November.
+    const opened = reopened(await openPlan(workbook, "PLAN-0001"));
+    await savePlan(workbook, book, { ...opened, updatedBy: "Alex Moss" }, new Date(2026, 11, 1, 9, 0));
+    expect((await records(workbook, "Plans"))[0]).toMatchObject({ "Signed off on": 46350, "Updated by": "Alex Moss" });
+    // Another manager signs it off: their day.
+    await savePlan(workbook, book, { ...opened, signedOffBy: "Jo Khan" }, new Date(2026, 11, 2, 9, 0));
+    expect((await records(workbook, "Plans"))[0]).toMatchObject({ "Signed off by": "Jo Khan", "Signed off on": 46358 });
+  });
+
+  it("a plan saved as needing manager review is agreed only with a sign-off", async () => {
+    const { workbook, book } = await starterBook();
+    // 10 hours: £10,166 against £10,640, Green.
+    await savePlan(
+      workbook,
+      book,
+      draft("P002", [assistant("10")], { status: "Needs manager review", reason: "Family unsure" }),
+      AT,
+    );
+    const opened = reopened(await openPlan(workbook, "PLAN-0001"));
+    await expect(savePlan(workbook, book, { ...opened, status: "Agreed" }, AT)).rejects.toThrow(
+      "A plan that needed manager review can be agreed only with a manager's sign-off: enter the manager's name.",
+    );
+    await savePlan(workbook, book, { ...opened, status: "Agreed", signedOffBy: "Alex Moss" }, AT);
+    expect((await records(workbook, "Plans"))[0]).toMatchObject({ Status: "Agreed", "Signed off by": "Alex Moss" });
+  });
+});
+
+describe("one Agreed plan per person at a time (21 §6)", () => {
+  const green = [assistant("10")]; // £10,166 against £10,640: Green, agreed freely
+  const from = (startDate: string, change: Partial<PlanToSave> = {}) =>
+    draft("P002", green, { status: "Agreed", startDate, ...change });
+
+  it("asks before agreeing over an earlier Agreed plan, writing nothing; then ends it the day before", async () => {
+    const { workbook, book } = await starterBook();
+    await savePlan(workbook, book, from("2026-04-01"), AT);
+    // P001: 6 hours, £6,099.60 against £6,200: Green.
+    await savePlan(workbook, book, draft("P001", [assistant("6")], { status: "Agreed", startDate: "2026-04-01" }), AT);
+    const before = JSON.stringify(workbook.allTables());
+    const error = await savePlan(workbook, book, from("2026-10-01"), AT).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AgreedPlansOverlap);
+    expect((error as AgreedPlansOverlap).message).toBe(
+      "Arthur Khan already has the Agreed plan PLAN-0001 (from 1 Apr 2026, ongoing). Two Agreed plans for one " +
+        "person must not overlap: end it on 30 Sep 2026, the day before this plan starts, or keep editing.",
+    );
+    expect((error as AgreedPlansOverlap).toEnd).toEqual([
+      { planId: "PLAN-0001", runs: "from 1 Apr 2026, ongoing", endDate: "2026-09-30" },
+    ]);
+    expect(JSON.stringify(workbook.allTables())).toBe(before);
+
+    const rowBefore = (await records(workbook, "Plans"))[0];
+    const saved = await savePlan(workbook, book, from("2026-10-01"), AT, { endEarlier: ["PLAN-0001"] });
+    expect(saved.ended).toEqual([{ planId: "PLAN-0001", endDate: "2026-09-30" }]);
+    const plans = await records(workbook, "Plans");
+    // Only the earlier plan's End date changed (30 September 2026 is serial 46,295); the other person's plan as it was.
+    expect(plans[0]).toEqual({ ...rowBefore, "End date": 46295 });
+    expect(plans.map((plan) => [plan["Plan ID"], plan["Person ID"], plan.Status, plan["End date"]])).toEqual([
+      ["PLAN-0001", "P002", "Agreed", 46295],
+      ["PLAN-0002", "P001", "Agreed", null],
+      ["PLAN-0003", "P002", "Agreed", null],
+    ]);
+  });
+
+  it("refuses a plan starting before an Agreed plan that would still overlap it; Drafts never ask", async () => {
+    const { workbook, book } = await starterBook();
+    await savePlan(workbook, book, from("2026-10-01"), AT);
+    await expect(savePlan(workbook, book, from("2026-04-01"), AT)).rejects.toThrow(
+      "Arthur Khan already has the Agreed plan PLAN-0001 (from 1 Oct 2026, ongoing), starting on or after this " +
+        "plan's start (1 Apr 2026). Two Agreed plans for one person must not overlap: give this plan an end date " +
+        "before that, or change the other plan's dates.",
+    );
+    // Ending before the later one starts: no overlap, no question.
+    await savePlan(workbook, book, from("2026-04-01", { endDate: "2026-09-30" }), AT);
+    await savePlan(workbook, book, draft("P002", green, { startDate: "2026-11-01" }), AT);
+    expect((await records(workbook, "Plans")).map((plan) => plan.Status)).toEqual(["Agreed", "Agreed", "Draft"]);
+  });
+});
+
+describe("Agreed plans whose light would now differ (21 §4)", () => {
+  it("keeps each saved row as it was, and names the plans a new tolerance would light differently", async () => {
+    const { workbook, book } = await starterBook();
+    // 12 hours: £12,199.20 against £10,640, 14.7% above: Amber, agreed with a reason.
+    await savePlan(
+      workbook,
+      book,
+      draft("P002", [assistant("12")], { status: "Agreed", reason: "Extra evening hours" }),
+      AT,
+    );
+    expect(lightReview(await readPlanBook(workbook), "2026-11-24").changed).toEqual([]);
+    await saveTolerance(
+      workbook,
+      { green: new Decimal("0.2"), amber: new Decimal("0.5") },
+      { changedBy: "Pat Lee", reason: "Cabinet decision" },
+      "2026-11-25T10:00",
+    );
+    const plansBefore = JSON.stringify(await records(workbook, "Plans"));
+    expect(lightReview(await readPlanBook(workbook), "2026-11-25")).toEqual({
+      changed: [
+        {
+          planId: "PLAN-0001",
+          personId: "P002",
+          name: "Arthur Khan",
+          savedLight: "Amber",
+          lightNow: "Green",
+          why: "the tolerance is now Green within 20%, Amber within 50% (was Green within 10%, Amber within 50%)",
+        },
+      ],
+      unchecked: [],
+      problem: null,
+    });
+    // A saved row never changes by itself.
+    expect(JSON.stringify(await records(workbook, "Plans"))).toBe(plansBefore);
   });
 });

@@ -113,8 +113,10 @@ describe("spill references", () => {
     expect(toA1("A1#", { sheet: "People", row: 9, column: 9 }, resolver).spills).toBe(true);
   });
 
-  it("a cell that spilled nothing is #REF!", () => {
-    expect(refusal("SUM(B2#)", loose)).toBe("#REF! B2# refers to a cell that holds no spilled array");
+  it("a cell that spilled nothing is #REF! where the reference is used (so an IF branch not taken is no error)", () => {
+    expect(toA1("IF(ISERROR(B2),0,SUM(B2#))", loose, resolver).text).toBe(
+      'IF(ISERROR(B2),0,SUM(NOSPILLEDARRAY("B2#")))',
+    );
   });
 });
 

@@ -17,6 +17,7 @@ describe("Set up workbook", () => {
       "PlanLines",
       "PlanSettings",
       "Budgets",
+      "Payments",
     ]);
     expect(report.kept).toEqual([]);
     expect(tableOf(workbook, "Scoring").rows).toHaveLength(12);
@@ -63,7 +64,7 @@ describe("Set up workbook", () => {
     const before = JSON.stringify(workbook.allTables());
     const report = await setUpWorkbook(workbook);
     expect(report.created).toEqual([]);
-    expect(report.kept).toHaveLength(8);
+    expect(report.kept).toHaveLength(9);
     expect(JSON.stringify(workbook.allTables())).toBe(before);
   });
 
@@ -121,8 +122,14 @@ describe("Set up workbook", () => {
       "Quantity",
       "Unit cost",
       "Frequency",
+      "Staff at once",
       "Managed as",
       "Annual cost",
     ]);
+    expect(formats("Plans")).toMatchObject({
+      "Green tolerance": "0.0%",
+      "Amber tolerance": "0.0%",
+      "Signed off on": "d mmm yyyy",
+    });
   });
 });

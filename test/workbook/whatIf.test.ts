@@ -5,7 +5,7 @@
 import { Decimal, proposePriceTable } from "../../src/engine";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
-import { whatIfLayout } from "../../src/workbook/reports/whatIf";
+import { whatIfLayout, whatIfSheet } from "../../src/workbook/reports/whatIf";
 import {
   createProposedTable,
   readWhatIfBook,
@@ -17,7 +17,9 @@ import { pbFunctionLibrary } from "../support/pbFunctions";
 import { expectedWhatIf, sheetWhatIf, Shown } from "../support/whatIfSheet";
 
 const CARE_GROUPS = ["Older people", "Physical disability", "Learning disability", "Mental health"];
-const layout = whatIfLayout({ careGroups: CARE_GROUPS });
+/** The starter PricePoints: four bands, lower bounds in "Points from". */
+const BANDS = { header: "Points from", count: 4 };
+const layout = whatIfLayout({ careGroups: CARE_GROUPS, bands: BANDS });
 
 async function setUp(before: (workbook: MemoryWorkbook) => void = () => undefined) {
   const workbook = new MemoryWorkbook({ formulas: formulaEngine, functions: await pbFunctionLibrary() });
@@ -149,6 +151,57 @@ describe("the what-if on the in-memory workbook", () => {
     expect(second.summary[2]).toEqual(["Physical disability", 4, 32615, 33415, 800, 0.0245, 4, 0, 0]);
   });
 
+  it("holds every change to the penny: all care groups 3% down takes P002 from £10,640 to £10,320.80", async () => {
+    const workbook = await setUp();
+    const book = await readWhatIfBook(workbook);
+    await createProposedTable(
+      workbook,
+      book,
+      proposePriceTable(book.current.grid, { kind: "percent", percent: new Decimal(-3), careGroup: null }),
+    );
+    await writeWhatIfSheet(workbook, await readWhatIfBook(workbook));
+    const read = reader(workbook, "What-if");
+    const change = (person: number) => read(layout.everyone.row + 1 + person, 6);
+    // P002 Arthur Khan, 54 points: 20 × 150 + 20 × 200 + 14 × 260 = 10,640; × 0.97 = 10,320.80. Subtracted in
+    // floating point the change is −319.2000000000007; the sheet holds −319.2.
+    expect(change(1)).toBe(-319.2);
+    // Every person's change is a whole number of pence (P020, not priced, shows an error).
+    const changes = Array.from({ length: 19 }, (_, person) => change(person) as number);
+    expect(changes.filter((amount) => Math.round(amount * 100) / 100 !== amount)).toEqual([]);
+    // P001's change, −186 (6,200 × 3%), is −186 exactly
+    expect(change(0)).toBe(-186);
+  });
+
+  it("says in A3 who is not priced from the spilled summary itself, and when the summary is an error", async () => {
+    const workbook = await setUp();
+    const { book } = await proposeOlderPeoplePlus5(workbook);
+    // A sheet written when PricePoints had three care groups: a fourth since then makes the summary one row longer.
+    const threeGroups = CARE_GROUPS.slice(0, 3);
+    await workbook.addSheet(whatIfSheet({ name: "What-if", careGroups: threeGroups, bands: BANDS, people: 20 }));
+    const read = reader(workbook, "What-if");
+    expect([read(5, 0), read(9, 0), read(10, 0), read(11, 0)]).toEqual([
+      "Care group",
+      "Mental health",
+      "Total",
+      "Not priced",
+    ]);
+    const priced =
+      "1 of 20 people in People cannot be priced: their rows under Everyone show an error (select it to see why) " +
+      "and no total counts them.";
+    expect(read(2, 0)).toBe(priced);
+    expect(book.cohort).toHaveLength(20);
+
+    // A proposed rate that is not a number: PB.REPRICE is an error, and A3 says so instead of "Everyone is priced".
+    workbook.setCell("ProposedPricePoints", 2, 1, "abc");
+    expect(read(5, 0)).toBe("#VALUE!");
+    expect(read(2, 0)).toBe(
+      "The summary by care group (A6) shows an error, so nothing on this sheet can be worked out: select A6 to see " +
+        "why, and put right the table it names.",
+    );
+    workbook.setCell("ProposedPricePoints", 2, 1, 210);
+    expect(read(2, 0)).toBe(priced);
+  });
+
   it("never overwrites: a user's What-if sheet keeps its name and the new one gets (2)", async () => {
     const workbook = await setUp((book) => book.addEmptySheet("What-if"));
     const { book } = await proposeOlderPeoplePlus5(workbook);
@@ -236,9 +289,11 @@ describe("the what-if on the in-memory workbook", () => {
       ["Change distribution", "columnClustered", layout.distribution],
     ]);
     // Each chart's categories are live formulas over the data, so the charts follow it, and show what is worked out
-    // here by hand. The RAS curves run from 0 points to the cohort's highest, 83 (P010, every answer D), in 20 steps
-    // of 4.15. The distribution's bands are £200 wide: the largest change is Older people's top budget, 19,560 × 5%
-    // = 978, which in five bands is 195.60, up to the next £10.
+    // here by hand. The RAS curves are plotted at 0 points, at each lower bound of either table (the starter's 20, 40
+    // and 60; the proposal moves none) and at the cohort's highest points, 83 (P010, every answer D), above the
+    // highest bound; the rows left, of 4 bands × 2 + 2 + 4 spare, are #N/A. The distribution's bands are £200 wide:
+    // the largest change is Older people's top budget, 19,560 × 5% = 978, which in five bands is 195.60, up to the
+    // next £10.
     const written = new Map(sheet.cells.map((cell) => [`${cell.row},${cell.column}`, cell]));
     const read = reader(workbook, "What-if");
     const categories = ({ row, column, rows }: { row: number; column: number; rows: number }) =>
@@ -246,10 +301,11 @@ describe("the what-if on the in-memory workbook", () => {
         written.get(`${row + 1 + at},${column}`)?.formula === undefined ? "value" : "formula",
         read(row + 1 + at, column),
       ]);
-    const points = [0, 4.15, 8.3, 12.45, 16.6, 20.75, 24.9, 29.05, 33.2, 37.35, 41.5, 45.65, 49.8, 53.95, 58.1];
-    expect(categories(layout.curve)).toEqual(
-      [...points, 62.25, 66.4, 70.55, 74.7, 78.85, 83].map((value) => ["formula", value]),
-    );
+    expect(categories(layout.curve)).toEqual([
+      ["value", 0],
+      ...[20, 40, 60, 83].map((value) => ["formula", value]),
+      ...Array.from({ length: 9 }, () => ["formula", "#N/A"]),
+    ]);
     expect(categories(layout.distribution)).toEqual([
       ["formula", "Lose £800–1000"],
       ["formula", "Lose £600–800"],

@@ -13,6 +13,8 @@ import { setUpWorkbook } from "../../src/workbook/starter";
 import { ExcelModel } from "../support/excelModel";
 
 const CARE_GROUPS = ["Older people", "Physical disability", "Learning disability", "Mental health"];
+/** The starter PricePoints: four bands, lower bounds in "Points from". */
+const BANDS = { header: "Points from", count: 4 };
 
 async function excel(setUp: (model: ExcelModel) => void = () => undefined) {
   const model = new ExcelModel();
@@ -59,7 +61,7 @@ describe("the what-if through the Office.js workbook", () => {
     const { book } = await propose(workbook);
     const before = model.syncs;
     expect(await writeWhatIfSheet(workbook, book)).toEqual({ sheet: "What-if" });
-    const layout = whatIfLayout({ careGroups: CARE_GROUPS });
+    const layout = whatIfLayout({ careGroups: CARE_GROUPS, bands: BANDS });
     const cell = (address: string) => model.cell("What-if", address);
     expect(cell("A6").formula).toBe(
       "=PB.REPRICE(People[Points],PricePoints[#All],ProposedPricePoints[#All],People[Care group])",
@@ -70,12 +72,12 @@ describe("the what-if through the Office.js workbook", () => {
       MONEY_FORMAT,
       CHANGE_PERCENT_FORMAT,
     ]);
-    // Everyone, from row 16: spilled over People's columns; the change is one spill minus the other.
+    // Everyone, from row 16: spilled over People's columns; the change is one spill minus the other, to the penny.
     expect(["A16", "E16", "F16", "G16", "H16"].map((address) => cell(address).formula)).toEqual([
       '=People[Person ID]&""',
       "=PB.INDICATIVE_BUDGET(People[Points],PricePoints[#All],People[Care group])",
       "=PB.INDICATIVE_BUDGET(People[Points],ProposedPricePoints[#All],People[Care group])",
-      "=$F$16#-$E$16#",
+      "=ROUND($F$16#-$E$16#,2)",
       "=SEQUENCE(ROWS(People[Person ID]))",
     ]);
     expect(cell("G16").format).toBe(MONEY_FORMAT);
@@ -91,6 +93,23 @@ describe("the what-if through the Office.js workbook", () => {
         position: { start: "Q1", end: "Y18" },
         categoryAxisTitle: "Points",
         valueAxisTitle: "Annual £",
+        // £ with thousands separators, not "5.69k"; one colour per care group, current solid, proposed dashed.
+        valueAxisFormat: "£#,##0",
+        series: [
+          ["#005A9E", "Continuous"],
+          ["#005A9E", "Dash"],
+          ["#C50F1F", "Continuous"],
+          ["#C50F1F", "Dash"],
+          ["#107C10", "Continuous"],
+          ["#107C10", "Dash"],
+          ["#8764B8", "Continuous"],
+          ["#8764B8", "Dash"],
+        ].map(([colour, lineStyle]) => ({
+          lineColor: colour,
+          lineStyle,
+          markerBackgroundColor: colour,
+          markerForegroundColor: colour,
+        })),
       },
       {
         type: "ColumnClustered",
@@ -101,12 +120,29 @@ describe("the what-if through the Office.js workbook", () => {
         position: { start: "Q20", end: "Y37" },
         categoryAxisTitle: "Change in annual budget",
         valueAxisTitle: "People",
+        // Every band named on its axis, and each bar's count on it.
+        valueAxisFormat: "#,##0",
+        tickLabelSpacing: 1,
+        showValue: true,
+        series: [{ fill: "#005A9E" }],
       },
     ]);
-    // The curve's source: points 0 to the cohort's highest, and a spilled budget per care group and table.
-    expect(a1Range(layout.curve)).toBe("AA3:AI24");
-    expect(cell("AA4").formula).toBe("=0*$AB$1/20");
-    expect(cell("AB4").formula).toBe("=PB.INDICATIVE_BUDGET($AA$4:$AA$24,PricePoints[#All],$AB$2)");
+    // The curve's source: points at 0, each lower bound of either table and the end (2 × 4 bands + 2 + 4 spare
+    // rows), and a spilled budget per care group and table.
+    expect(a1Range(layout.curve)).toBe("AA3:AI17");
+    expect(cell("AA4").value).toBe(0);
+    expect(cell("AD1").formula).toBe(
+      '=MAX(MAXIFS(PricePoints[Points from],PricePoints[Points from],">=0"),' +
+        'MAXIFS(ProposedPricePoints[Points from],ProposedPricePoints[Points from],">=0"))',
+    );
+    expect(cell("AA5").formula).toBe(
+      "=IF(AA4>=MAX($AB$1,$AD$1),NA(),MIN(MAX($AB$1,$AD$1)," +
+        'IF(COUNTIFS(PricePoints[Points from],">"&AA4)=0,MAX($AB$1,$AD$1),' +
+        'MINIFS(PricePoints[Points from],PricePoints[Points from],">"&AA4)),' +
+        'IF(COUNTIFS(ProposedPricePoints[Points from],">"&AA4)=0,MAX($AB$1,$AD$1),' +
+        'MINIFS(ProposedPricePoints[Points from],ProposedPricePoints[Points from],">"&AA4))))',
+    );
+    expect(cell("AB4").formula).toBe("=PB.INDICATIVE_BUDGET($AA$4:$AA$17,PricePoints[#All],$AB$2)");
     expect(cell("AB2").value).toBe("Older people");
     // One sync to read the names, one for addSheet's checks and one that writes it all.
     expect(model.syncs - before).toBe(3);

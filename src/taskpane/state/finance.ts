@@ -1,7 +1,7 @@
-// The Finance view's state: the as-at date and financial year the figures are measured at, the forecast's
-// rates as typed, the tables as last read, and what writing the Finance sheet did. One reducer with named
-// actions and no effects; the figures are derived from the state by the engine (financeSummary), so the pane
-// and the sheet cannot disagree. The work with the workbook is in financeController.ts.
+// The Finance view's state: the as-at date and financial year the figures are measured at, the forecast's rates as
+// typed, the tables as last read (with the Finance sheet's own inputs), and what writing the Finance sheet did. One
+// reducer with named actions and no effects; the figures are derived from the state by the engine (financeSummary),
+// so the pane and the sheet cannot disagree. The work with the workbook is in financeController.ts.
 import {
   calendarDate,
   EngineError,
@@ -25,30 +25,29 @@ import {
   FinanceWritten,
   ForecastRow,
 } from "../../workbook/reports/financeBook";
+import { DateProblems, readDates, serialOrNull, yearStartOrDefault } from "./financeDates";
+import {
+  AssumptionInputs,
+  FinanceInputs,
+  FORECAST_RATES,
+  ForecastRate,
+  inPercent,
+  inputsFromSheet,
+  RATE_NAMES,
+  sameInputs,
+  sheetDifferences,
+} from "./financeInputs";
 import { Notice } from "./planEditor";
 
-/** The forecast's two rates a year. */
-export type ForecastRate = keyof ForecastAssumption;
-export const FORECAST_RATES: readonly ForecastRate[] = ["growth", "inflation"];
-export const RATE_NAMES: Readonly<Record<ForecastRate, string>> = {
-  growth: "Growth in people",
-  inflation: "Price inflation",
-};
-
-/** Rates in percent as typed in the boxes ("2", "2.5%"). */
-export type RateInputs = Readonly<Record<ForecastRate, string>>;
-
-export interface AssumptionInputs {
-  /** For all care groups; each box must hold a rate. */
-  readonly all: RateInputs;
-  /** A care group's own rates, where one is typed; a blank box follows all care groups. */
-  readonly own: readonly ({ readonly careGroup: string } & RateInputs)[];
-}
+export { FORECAST_RATES, RATE_NAMES } from "./financeInputs";
+export type { AssumptionInputs, ForecastRate, RateInputs } from "./financeInputs";
 
 export interface FinanceState {
-  /** ISO dates as the date boxes give them; "" while a box is cleared. */
+  /** ISO dates as the date boxes give them; "" while a box is cleared (a blank year is 1 April's). */
   readonly dates: FinanceDates;
   readonly assumptions: AssumptionInputs;
+  /** The inputs as last taken from a Finance sheet (or the starting ones): what "changed here" is measured from. */
+  readonly adopted: FinanceInputs;
   /** The tables as last read; null until they have been. */
   readonly book: FinanceBook | null;
   /** Reading or writing under way, in words; null when idle. */
@@ -69,6 +68,8 @@ export type FinanceAction =
       readonly rate: ForecastRate;
       readonly value: string;
     }
+  /** The Finance sheet's inputs put in the boxes, over what was typed there. */
+  | { readonly type: "sheetInputsUsed" }
   | { readonly type: "readStarted" }
   | { readonly type: "read"; readonly book: FinanceBook }
   | { readonly type: "readFailed"; readonly message: Notice }
@@ -76,11 +77,9 @@ export type FinanceAction =
   | { readonly type: "written"; readonly written: FinanceWritten; readonly book: FinanceBook }
   | { readonly type: "writeFailed"; readonly message: Notice };
 
-const inPercent = (fraction: ForecastAssumption[ForecastRate]) => fraction.times(100).toString();
-
-/** As at `today`, in the financial year it falls in (April to March), with the sheet's starting rates. */
+/** As at `today`, in the financial year it falls in (April to March), with the sheet's starting rates, reading. */
 export function initialFinanceState(today: string): FinanceState {
-  return {
+  const inputs: FinanceInputs = {
     dates: { asAt: today, yearStart: isoFromSerial(yearStartFor(serialFromIso(today))) },
     assumptions: {
       all: {
@@ -89,21 +88,9 @@ export function initialFinanceState(today: string): FinanceState {
       },
       own: [],
     },
-    book: null,
-    busy: "Reading the workbook",
-    message: null,
-    written: null,
   };
+  return { ...inputs, adopted: inputs, book: null, busy: "Reading the workbook", message: null, written: null };
 }
-
-const serialOrNull = (iso: string): number | null => {
-  try {
-    return serialFromIso(iso);
-  } catch (error) {
-    if (error instanceof EngineError) return null;
-    throw error;
-  }
-};
 
 /**
  * A new as-at date. When it falls outside the financial year shown, the year moves to the one it falls in,
@@ -128,6 +115,18 @@ function withRate(inputs: AssumptionInputs, careGroup: string | null, rate: Fore
   return { ...inputs, own: blank ? others : [...others, changed] };
 }
 
+const inputsOf = (state: FinanceState): FinanceInputs => ({ dates: state.dates, assumptions: state.assumptions });
+
+/**
+ * The tables read again. When the workbook has a Finance sheet of the add-in's, the boxes take its inputs, unless
+ * they hold changes of the user's since they last took them (then the view says which inputs differ).
+ */
+function withBook(state: FinanceState, book: FinanceBook): FinanceState {
+  if (!book.sheet || !sameInputs(inputsOf(state), state.adopted)) return { ...state, book };
+  const inputs = inputsFromSheet(book.sheet, inputsOf(state));
+  return { ...state, ...inputs, adopted: inputs, book };
+}
+
 export function financeReducer(state: FinanceState, action: FinanceAction): FinanceState {
   switch (action.type) {
     case "asAtChanged":
@@ -140,36 +139,48 @@ export function financeReducer(state: FinanceState, action: FinanceAction): Fina
         assumptions: withRate(state.assumptions, action.careGroup, action.rate, action.value),
         written: null,
       };
+    case "sheetInputsUsed": {
+      if (!state.book?.sheet) return state;
+      const inputs = inputsFromSheet(state.book.sheet, inputsOf(state));
+      return { ...state, ...inputs, adopted: inputs, written: null };
+    }
     case "readStarted":
       return { ...state, busy: "Reading the workbook", written: null };
     case "read":
-      return { ...state, book: action.book, busy: null, message: null };
+      return { ...withBook(state, action.book), busy: null, message: null };
     case "readFailed":
       return { ...state, busy: null, message: action.message };
     case "writeStarted":
       return { ...state, busy: "Writing the Finance sheet", written: null };
     case "written":
-      return { ...state, book: action.book, busy: null, written: writtenNotice(action.written, state.dates) };
+      return {
+        // The sheet just written holds the boxes' inputs: they are its inputs now.
+        ...withBook({ ...state, adopted: inputsOf(state) }, action.book),
+        busy: null,
+        written: writtenNotice(action.written, state.dates),
+      };
     case "writeFailed":
       return { ...state, busy: null, written: action.message };
   }
 }
 
 /**
- * What leaving the view would lose, in words (empty when nothing): forecast rates typed that differ from
- * the starting ones and have not gone into a Finance sheet. The dates are quick to set again, so they are not.
+ * What leaving the view would lose, in words (empty when nothing): forecast rates typed that differ from the ones
+ * last taken from a Finance sheet (or the starting ones) and have not gone into one. The dates are quick to set
+ * again, so they are not.
  */
 export function unsavedWork(state: FinanceState): string[] {
   if (state.written?.intent === "success") return [];
-  const { all, own } = state.assumptions;
-  const typed =
-    own.length > 0 || FORECAST_RATES.some((rate) => all[rate].trim() !== inPercent(DEFAULT_ASSUMPTIONS.all[rate]));
+  const typed = !sameInputs(
+    { dates: state.adopted.dates, assumptions: state.assumptions },
+    { dates: state.adopted.dates, assumptions: state.adopted.assumptions },
+  );
   return typed ? ["the forecast rates you typed"] : [];
 }
 
 /** What writing the sheet created, in words. */
 function writtenNotice(written: FinanceWritten, dates: FinanceDates): Notice {
-  const start = serialFromIso(dates.yearStart);
+  const start = yearStartOrDefault(dates)!;
   const budgets = written.budgets
     ? ` It also added a ${written.budgets.table} table on the sheet ${written.budgets.sheet}, a row per care ` +
       "group: type each group's annual budget there, and the Finance sheet follows."
@@ -226,32 +237,56 @@ export interface FinanceSummary {
   readonly figures: Omit<FinanceFigures, "forecast"> | null;
   /** The forecast by the rates typed; null while a rate box has a problem. */
   readonly forecast: readonly ForecastRow[] | null;
-  /** The dates' problem, in words, or null. */
-  readonly problem: string | null;
+  /** Each date box's problem, in words, or null. */
+  readonly problems: DateProblems;
   readonly rateProblems: readonly RateProblem[];
   /** The rates to write, or null while a box has a problem. */
   readonly assumptions: ForecastAssumptions | null;
-  /** The financial year shown: "2026/27", and its first and last days (ISO). */
-  readonly year: { readonly label: string; readonly from: string; readonly to: string } | null;
+  /** The dates to write: the year's first day filled in when left blank; null while a date box has a problem. */
+  readonly dates: FinanceDates | null;
+  /** The financial year shown: "2026/27", its first and last days (ISO), and whether it is the blank box's 1 April. */
+  readonly year: {
+    readonly label: string;
+    readonly from: string;
+    readonly to: string;
+    readonly byDefault: boolean;
+  } | null;
+  /** Each input the boxes hold that differs from the Finance sheet's, in words; empty when they agree. */
+  readonly differences: readonly string[];
 }
+
+const NO_PROBLEMS: DateProblems = { asAt: null, yearStart: null };
 
 export function financeSummary(state: FinanceState): FinanceSummary {
   const { assumptions, problems: rateProblems } = readAssumptions(state.assumptions);
-  const none = { figures: null, forecast: null, rateProblems, assumptions };
-  const [asAt, start] = [serialOrNull(state.dates.asAt), serialOrNull(state.dates.yearStart)];
-  if (asAt === null) return { ...none, problem: "Give the as-at date, such as 2026-10-01.", year: null };
-  if (start === null) return { ...none, problem: "Give the financial year's first day.", year: null };
-  const span = financialYear(start);
-  const year = { label: financialYearLabel(start), from: isoFromSerial(span.from), to: isoFromSerial(span.to) };
-  if (!state.book) return { ...none, problem: null, year };
-  try {
-    // With a rate box wrong the forecast is left out, not worked out at other rates.
-    const { forecast, ...figures } = financeFigures(state.book, state.dates, assumptions ?? DEFAULT_ASSUMPTIONS);
-    return { figures, forecast: assumptions ? forecast : null, problem: null, rateProblems, assumptions, year };
-  } catch (error) {
-    if (!(error instanceof EngineError)) throw error;
-    return { ...none, problem: `${error.message}.`, year };
-  }
+  const start = yearStartOrDefault(state.dates);
+  const year =
+    start === null
+      ? null
+      : {
+          label: financialYearLabel(start),
+          from: isoFromSerial(financialYear(start).from),
+          to: isoFromSerial(financialYear(start).to),
+          byDefault: state.dates.yearStart.trim() === "",
+        };
+  const sheet = state.book?.sheet;
+  const differences = sheet ? sheetDifferences(inputsOf(state), sheet, state.book.careGroups) : [];
+  const none = { figures: null, forecast: null, rateProblems, assumptions, year, differences };
+  const read = readDates(state.dates);
+  if (read.problems) return { ...none, problems: read.problems, dates: null };
+  if (!state.book) return { ...none, problems: NO_PROBLEMS, dates: read.dates };
+  // With a rate box wrong the forecast is left out, not worked out at other rates.
+  const { forecast, ...figures } = financeFigures(state.book, read.dates, assumptions ?? DEFAULT_ASSUMPTIONS);
+  return {
+    figures,
+    forecast: assumptions ? forecast : null,
+    problems: NO_PROBLEMS,
+    rateProblems,
+    assumptions,
+    dates: read.dates,
+    year,
+    differences,
+  };
 }
 
 /** Whether the sheet can be written now: the tables read, the dates and every rate right, nothing under way. */

@@ -9,8 +9,8 @@ export interface FinanceController {
   /** Reads the tables the figures come from (when the view opens, and on Refresh). */
   read(): Promise<void>;
   /**
-   * Writes the Finance sheet at the state's dates and rates (and the Budgets table when missing), then reads
-   * again. Does nothing while the state cannot be written (canWrite).
+   * Writes the Finance sheet at the state's dates (a blank year as 1 April's) and rates (and the Budgets table when
+   * missing), then reads again. Does nothing while the state cannot be written (canWrite).
    */
   write(state: FinanceState): Promise<void>;
 }
@@ -27,10 +27,10 @@ export function financeController(workbook: Workbook, dispatch: (action: Finance
     },
     async write(state) {
       const summary = financeSummary(state);
-      if (!state.book || !summary.assumptions || !canWrite(state, summary)) return;
+      if (!state.book || !summary.assumptions || !summary.dates || !canWrite(state, summary)) return;
       dispatch({ type: "writeStarted" });
       try {
-        const written = await writeFinanceSheet(workbook, state.book, state.dates, summary.assumptions);
+        const written = await writeFinanceSheet(workbook, state.book, summary.dates, summary.assumptions);
         dispatch({ type: "written", written, book: await readFinanceBook(workbook) });
       } catch (error) {
         dispatch({ type: "writeFailed", message: noticeOf(error, "The Finance sheet was not written") });

@@ -5,6 +5,7 @@ import {
   checkLine,
   Decimal,
   EngineError,
+  isBlank,
   LineField,
   LineFields,
   readFrequency,
@@ -13,7 +14,15 @@ import {
 } from "../../engine";
 import { Service } from "../../workbook/planBook";
 
-export const LINE_FIELDS: readonly LineField[] = ["service", "quantity", "unit", "unitCost", "frequency", "managedAs"];
+export const LINE_FIELDS: readonly LineField[] = [
+  "service",
+  "quantity",
+  "unit",
+  "unitCost",
+  "frequency",
+  "staff",
+  "managedAs",
+];
 
 /** The text of each field of a line. */
 export type LineTexts = { readonly [K in LineField]: string };
@@ -21,6 +30,8 @@ export type LineTexts = { readonly [K in LineField]: string };
 export interface LineDraft extends LineTexts {
   /** Identifies the line while it is edited (line numbers change as lines are removed). */
   readonly key: number;
+  /** The Line number of its own row in PlanLines, so a save writes it back there; null for a line not saved yet. */
+  readonly savedLine: number | null;
   /**
    * Fields whose problems are shown: every field of a line from the catalogue or the workbook, and only the
    * fields already left of a line being typed (until Save is tried).
@@ -47,6 +58,7 @@ export function textsFromService(service: Service): LineTexts {
     unit: service.unit,
     unitCost: moneyText(service.unitCost),
     frequency: service.frequency,
+    staff: "1",
     managedAs: service.managedAs,
   };
 }
@@ -72,6 +84,8 @@ export function textsFromCells(cells: LineFields): LineTexts {
     unit: cellText(cells.unit),
     unitCost,
     frequency: usualSpelling(readFrequency, cells.frequency),
+    // A row saved before lines said how many staff at once has one member of staff.
+    staff: isBlank(cells.staff) ? "1" : cellText(cells.staff),
     managedAs: usualSpelling(readManagedAs, cells.managedAs),
   };
 }
@@ -82,16 +96,18 @@ export const EMPTY_LINE: LineTexts = {
   unit: "",
   unitCost: "",
   frequency: "week",
+  staff: "1",
   managedAs: "Direct payment",
 };
 
 /** The texts of a draft, without its key and display state. */
-export const textsOf = ({ service, quantity, unit, unitCost, frequency, managedAs }: LineTexts): LineTexts => ({
+export const textsOf = ({ service, quantity, unit, unitCost, frequency, staff, managedAs }: LineTexts): LineTexts => ({
   service,
   quantity,
   unit,
   unitCost,
   frequency,
+  staff,
   managedAs,
 });
 

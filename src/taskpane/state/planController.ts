@@ -1,30 +1,21 @@
 // The plan editor's work with the workbook: each operation reads or writes through the Workbook port and
 // ends in one action, so the pane is never half-updated. Every error reaches the user the same way: a
 // problem with the workbook as its own message, anything unexpected as "Something went wrong", shown.
-import { EngineError, formatPercent, readTolerancePercentages, ToleranceField } from "../../engine";
+import { EngineError } from "../../engine";
 import {
+  AgreedPlansOverlap,
   MissingTables,
   openPlan,
   readPlanBook,
-  readSettings,
   repairPeopleFormulas,
   savePlan,
-  saveTolerance,
   timestamp,
   WorkbookProblem,
 } from "../../workbook/planBook";
 import { Workbook, WorkbookRefusal } from "../../workbook/port";
 import { setUpWorkbook } from "../../workbook/starter";
-import {
-  FOCUS,
-  Intent,
-  Notice,
-  PlanEditorAction,
-  PlanEditorState,
-  planUnsaved,
-  prepareSave,
-  unsavedWork,
-} from "./planEditor";
+import { Intent, Notice, PlanEditorAction, PlanEditorState, planUnsaved, unsavedWork } from "./planEditor";
+import { prepareSave } from "./planSaving";
 
 /** Each operation takes the state the user acted on (the pane's state when they clicked). */
 export interface PlanController {
@@ -36,8 +27,11 @@ export interface PlanController {
   request(state: PlanEditorState, intent: Intent): Promise<void>;
   /** The user chose to discard their unsaved work: does what they had asked for. */
   discard(state: PlanEditorState): Promise<void>;
-  save(state: PlanEditorState): Promise<void>;
-  saveTolerance(state: PlanEditorState): Promise<void>;
+  /**
+   * Saves the plan. Agreeing it over the person's earlier Agreed plans first asks (overlapFound); saving again
+   * with `endEarlier` (their IDs, once the user chose to end them) ends each the day before it starts.
+   */
+  save(state: PlanEditorState, endEarlier?: readonly string[]): Promise<void>;
 }
 
 /** How an error is told to the user: what the workbook needs, or plainly that something went wrong. */
@@ -137,7 +131,7 @@ export function planController(
       return run(
         "Setting up the workbook",
         async () => {
-          const report = await setUpWorkbook(workbook);
+          const report = await setUpWorkbook(workbook, { today: timestamp(now()).slice(0, 10) });
           const created = report.created.map((table) =>
             table.sheet === table.table ? table.table : `${table.table} (on sheet ${table.sheet})`,
           );
@@ -157,7 +151,7 @@ export function planController(
     },
 
     request: async (state, intent) => {
-      if (unsavedWork(state, intent).length > 0) dispatch({ type: "confirmNeeded", intent });
+      if (unsavedWork(state).length > 0) dispatch({ type: "confirmNeeded", intent });
       else await perform(state, intent, false);
     },
 
@@ -166,7 +160,7 @@ export function planController(
       if (state.pending) await perform(state, state.pending, true);
     },
 
-    save: async (state) => {
+    save: async (state, endEarlier = []) => {
       const prepared = prepareSave(state, timestamp(now()).slice(0, 10));
       if ("problems" in prepared) {
         dispatch({ type: "saveRefused", problems: prepared.problems });
@@ -174,35 +168,13 @@ export function planController(
       }
       dispatch({ type: "saveStarted", content: prepared.content });
       try {
-        const saved = await savePlan(workbook, state.book!, prepared.plan, now());
-        dispatch({ type: "saved", plan: saved, content: prepared.content });
+        const saved = await savePlan(workbook, state.book!, prepared.plan, now(), { endEarlier });
+        dispatch({ type: "saved", plan: saved, content: prepared.content, keys: prepared.keys });
       } catch (error) {
-        dispatch({ type: "saveFailed", message: noticeOf(error, "Not saved") });
+        if (error instanceof AgreedPlansOverlap) {
+          dispatch({ type: "overlapFound", question: { text: error.message, toEnd: error.toEnd } });
+        } else dispatch({ type: "saveFailed", message: noticeOf(error, "Not saved") });
       }
-    },
-
-    saveTolerance: async (state) => {
-      const read = readTolerancePercentages(state.tolerance);
-      if ("problems" in read) {
-        const field = (["green", "amber"] as ToleranceField[]).find((candidate) => read.problems[candidate])!;
-        dispatch({ type: "toleranceRefused", focus: FOCUS.tolerance(field) });
-        return;
-      }
-      await run(
-        "Saving the tolerance",
-        async () => {
-          await saveTolerance(workbook, read.tolerance);
-          const { green, amber } = read.tolerance;
-          const text = `Green within ${formatPercent(green)}, Amber within ${formatPercent(amber)}, Red beyond.`;
-          const tolerance = await readSettings(workbook);
-          dispatch({
-            type: "toleranceSaved",
-            tolerance,
-            message: { intent: "success", title: "Tolerance saved", text },
-          });
-        },
-        (message) => ({ type: "toleranceFailed", message: { ...message, title: "Tolerance not saved" } }),
-      );
     },
   };
 }

@@ -1,42 +1,10 @@
 // The support-plan editor as a state machine: one reducer, named actions, no effects. Everything the pane
-// shows is this state or derived from it by the engine's rules (derivePlan), so a figure on screen and a
-// figure saved cannot come from two places. The async work (reading, saving) is in planController.ts.
-import {
-  CheckedLine,
-  costPlan,
-  DateField,
-  CostedPlan,
-  formatPounds,
-  LineField,
-  PlanField,
-  planDates,
-  planProblems,
-  PlanStatus,
-  reasonRequired,
-  signOffRequired,
-  ToleranceField,
-} from "../../engine";
-import {
-  assess,
-  Assessment,
-  OpenedPlan,
-  Person,
-  PlanBook,
-  PlanSummary,
-  PlanToSave,
-  SavedPlan,
-  WorkbookTolerance,
-} from "../../workbook/planBook";
-import {
-  checkDrafts,
-  EMPTY_LINE,
-  LINE_FIELDS,
-  LineDraft,
-  LineTexts,
-  textsFromCells,
-  textsFromService,
-  textsOf,
-} from "./lineDrafts";
+// shows is this state or derived from it by the engine's rules (derivePlan, in planSaving.ts), so a figure on
+// screen and a figure saved cannot come from two places. The async work (reading, saving) is in planController.ts.
+import { DateField, Decimal, formatDate, formatPounds, LineField, PlanStatus, serialFromIso } from "../../engine";
+import { OpenedPlan, PlanBook, PlanSummary, SavedPlan } from "../../workbook/planBook";
+import type { SaveProblem } from "./planSaving";
+import { EMPTY_LINE, LineDraft, LineTexts, textsFromCells, textsFromService, textsOf } from "./lineDrafts";
 
 /** The plan's own text fields (besides its lines and status). */
 export type PlanTextField = "reason" | "signedOffBy" | DateField;
@@ -63,14 +31,25 @@ export interface PlanEdit extends Omit<PlanContent, "lines"> {
   readonly baseline: PlanContent;
   /** Once Save has been tried, every field's problem is shown. */
   readonly saveTried: boolean;
+  /** Date boxes already left: their problems are shown (a date before the start, say) before Save is tried. */
+  readonly datesLeft: readonly DateField[];
 }
+
+/** An item of a notice's list: text, or text that moves focus to the field it is about (a link). */
+export type NoticeItem = string | { readonly text: string; readonly focus: string };
 
 /** A message for the user: where it is shown depends on what it is about. */
 export interface Notice {
   readonly intent: "success" | "info" | "warning" | "error";
   readonly title: string;
   readonly text: string;
-  readonly items?: readonly string[];
+  readonly items?: readonly NoticeItem[];
+}
+
+/** Earlier Agreed plans of the person that agreeing this plan would overlap: end them, or keep editing. */
+export interface OverlapQuestion {
+  readonly text: string;
+  readonly toEnd: readonly { readonly planId: string; readonly runs: string; readonly endDate: string }[];
 }
 
 /** Something the user asked for that would replace the plan being edited. */
@@ -78,15 +57,6 @@ export type Intent =
   | { readonly kind: "pickPerson"; readonly personId: string }
   | { readonly kind: "openPlan"; readonly planId: string }
   | { readonly kind: "refresh" };
-
-/** The workbook's tolerance as typed in the pane's percentage boxes. */
-export interface ToleranceBoxes {
-  readonly green: string;
-  readonly amber: string;
-  /** Shown under the boxes once saving them has been tried. */
-  readonly tried: boolean;
-  readonly message: Notice | null;
-}
 
 export interface PlanEditorState {
   /** The workbook as last read; null until it has been read. */
@@ -109,7 +79,8 @@ export interface PlanEditorState {
   readonly focus: { readonly id: string; readonly seq: number } | null;
   /** Who is editing, recorded as Updated by. */
   readonly userName: string;
-  readonly tolerance: ToleranceBoxes;
+  /** Saving would overlap the person's earlier Agreed plans: waiting for the user to end them or keep editing. */
+  readonly overlap: OverlapQuestion | null;
   readonly nextKey: number;
 }
 
@@ -133,6 +104,7 @@ export type PlanEditorAction =
   | { readonly type: "discardConfirmed" }
   | { readonly type: "lineEdited"; readonly key: number; readonly field: LineField; readonly value: string }
   | { readonly type: "lineLeft"; readonly key: number; readonly field: LineField }
+  | { readonly type: "dateLeft"; readonly field: DateField }
   | { readonly type: "typedLineAdded" }
   | { readonly type: "catalogueChosen"; readonly service: string }
   | { readonly type: "catalogueLineAdded" }
@@ -142,12 +114,16 @@ export type PlanEditorAction =
   | { readonly type: "nameChanged"; readonly name: string }
   | { readonly type: "saveRefused"; readonly problems: readonly SaveProblem[] }
   | { readonly type: "saveStarted"; readonly content: PlanContent }
-  | { readonly type: "saved"; readonly plan: SavedPlan; readonly content: PlanContent }
+  /** `keys`: the sent lines' keys, in order, so each learns the Line number it was saved as. */
+  | {
+      readonly type: "saved";
+      readonly plan: SavedPlan;
+      readonly content: PlanContent;
+      readonly keys: readonly number[];
+    }
   | { readonly type: "saveFailed"; readonly message: Notice }
-  | { readonly type: "toleranceEdited"; readonly field: ToleranceField; readonly value: string }
-  | { readonly type: "toleranceRefused"; readonly focus: string }
-  | { readonly type: "toleranceFailed"; readonly message: Notice }
-  | { readonly type: "toleranceSaved"; readonly tolerance: WorkbookTolerance; readonly message: Notice };
+  | { readonly type: "overlapFound"; readonly question: OverlapQuestion }
+  | { readonly type: "overlapKept" };
 
 /** Ids of the elements focus moves to. */
 export const FOCUS = {
@@ -159,7 +135,6 @@ export const FOCUS = {
   startDate: "plan-start-date",
   endDate: "plan-end-date",
   reviewDate: "plan-review-date",
-  tolerance: (field: ToleranceField) => `tolerance-${field}`,
 } as const;
 
 export function initialState(userName: string): PlanEditorState {
@@ -175,7 +150,7 @@ export function initialState(userName: string): PlanEditorState {
     pending: null,
     focus: null,
     userName,
-    tolerance: { green: "", amber: "", tried: false, message: null },
+    overlap: null,
     nextKey: 1,
   };
 }
@@ -201,23 +176,12 @@ export function planUnsaved(state: PlanEditorState): boolean {
   return state.plan !== null && !sameContent(contentOf(state.plan), state.plan.baseline);
 }
 
-function toleranceUnsaved(state: PlanEditorState): boolean {
-  const stored = state.book?.tolerance.percentages;
-  return stored !== undefined && (state.tolerance.green !== stored.green || state.tolerance.amber !== stored.amber);
-}
-
-/** What an intent would lose, in words ("the changes to plan PLAN-0001"), or empty when nothing. */
-export function unsavedWork(state: PlanEditorState, intent: Intent | { kind: "switchView" }): string[] {
-  const work: string[] = [];
-  if (planUnsaved(state) && state.plan) {
-    const person = state.book?.people.find((candidate) => candidate.id === state.plan!.personId);
-    const whose = person ? ` for ${person.name}` : "";
-    work.push(state.plan.planId ? `the changes to plan ${state.plan.planId}${whose}` : `the new plan${whose}`);
-  }
-  if ((intent.kind === "refresh" || intent.kind === "switchView") && toleranceUnsaved(state)) {
-    work.push("the tolerance you typed");
-  }
-  return work;
+/** What replacing the plan (picking, opening, refreshing, leaving the view) would lose, in words, or nothing. */
+export function unsavedWork(state: PlanEditorState): string[] {
+  if (!planUnsaved(state) || !state.plan) return [];
+  const person = state.book?.people.find((candidate) => candidate.id === state.plan!.personId);
+  const whose = person ? ` for ${person.name}` : "";
+  return [state.plan.planId ? `the changes to plan ${state.plan.planId}${whose}` : `the new plan${whose}`];
 }
 
 function newPlan(personId: string): PlanEdit {
@@ -232,7 +196,7 @@ function newPlan(personId: string): PlanEdit {
     endDate: "",
     reviewDate: "",
   };
-  return { ...content, lines: [], lastSaved: null, baseline: content, saveTried: false };
+  return { ...content, lines: [], lastSaved: null, baseline: content, saveTried: false, datesLeft: [] };
 }
 
 function openedPlan(plan: OpenedPlan, firstKey: number): PlanEdit {
@@ -240,6 +204,7 @@ function openedPlan(plan: OpenedPlan, firstKey: number): PlanEdit {
     ...textsFromCells(cells),
     key: firstKey + at,
     shown: "all",
+    savedLine: cells.savedLine ?? null,
   }));
   const edit: Omit<PlanEdit, "baseline"> = {
     planId: plan.planId,
@@ -253,12 +218,9 @@ function openedPlan(plan: OpenedPlan, firstKey: number): PlanEdit {
     reviewDate: plan.reviewDate ?? "",
     lastSaved: { updatedAt: plan.updatedAt, updatedBy: plan.updatedBy },
     saveTried: false,
+    datesLeft: [],
   };
   return { ...edit, baseline: contentOf(edit) };
-}
-
-function toleranceBoxes(book: PlanBook): ToleranceBoxes {
-  return { ...book.tolerance.percentages, tried: false, message: null };
 }
 
 /** The saved plans with one saved plan's summary put in (or replaced), without reading the workbook again. */
@@ -274,6 +236,26 @@ function withSummary(book: PlanBook, saved: SavedPlan): PlanBook {
   const at = book.plans.findIndex((plan) => plan.planId === saved.planId);
   const plans = at < 0 ? [...book.plans, summary] : book.plans.map((plan, index) => (index === at ? summary : plan));
   return { ...book, plans };
+}
+
+/** The Agreed plans ended by a save, ended in the book too, so their lights are no longer reviewed. */
+function withEnded(book: PlanBook, saved: SavedPlan): PlanBook {
+  if (saved.ended.length === 0) return book;
+  const endOf = new Map(saved.ended.map((ended) => [ended.planId, serialFromIso(ended.endDate)]));
+  const plans = book.agreed.plans.map((plan) =>
+    endOf.has(plan.planId) ? { ...plan, end: endOf.get(plan.planId)! } : plan,
+  );
+  return { ...book, agreed: { ...book.agreed, plans } };
+}
+
+/**
+ * The plan cost in words: a year, and a week. Where there are one-off items the week's figure (the year's ÷ 52, as
+ * PB.PLAN_COST and the Plans table give it) says it spreads them over the year, so it never reads as the recurring
+ * weekly total beside it.
+ */
+export function planCostText(figures: { annual: Decimal; weekly: Decimal; oneOff: Decimal }): string {
+  const spread = figures.oneOff.isZero() ? "" : ", one-off items spread over the year";
+  return `${formatPounds(figures.annual)} a year (${formatPounds(figures.weekly)} a week${spread})`;
 }
 
 /** A plan change: the success message no longer describes the plan, so it goes. */
@@ -322,19 +304,12 @@ export function planEditorReducer(state: PlanEditorState, action: PlanEditorActi
     case "progress":
       return { ...state, busy: { label: action.label, done: action.done, of: action.of } };
     case "loaded":
-      return {
-        ...state,
-        book: action.book,
-        message: action.message,
-        busy: null,
-        tolerance: toleranceUnsaved(state) ? state.tolerance : toleranceBoxes(action.book),
-      };
+      return { ...state, book: action.book, message: action.message, busy: null };
     case "loadFailed":
     case "workFailed":
       return { ...state, message: action.message, busy: null };
     case "refreshed": {
       const keepPlan = !action.discard && planUnsaved(state);
-      const keepTolerance = !action.discard && toleranceUnsaved(state);
       const personStill = state.plan && action.book.people.some((person) => person.id === state.plan!.personId);
       const plan = keepPlan
         ? state.plan
@@ -350,8 +325,8 @@ export function planEditorReducer(state: PlanEditorState, action: PlanEditorActi
         busy: null,
         plan,
         nextKey: state.nextKey + (action.plan?.lines.length ?? 0),
-        tolerance: keepTolerance ? state.tolerance : toleranceBoxes(action.book),
         saveMessage: keepPlan ? state.saveMessage : null,
+        overlap: null,
         catalogue: { choice: "", problem: null },
         pending: null,
       };
@@ -362,6 +337,7 @@ export function planEditorReducer(state: PlanEditorState, action: PlanEditorActi
         plan: newPlan(action.personId),
         catalogue: { choice: "", problem: null },
         saveMessage: null,
+        overlap: null,
         busy: null,
       }));
     case "planOpened":
@@ -371,6 +347,7 @@ export function planEditorReducer(state: PlanEditorState, action: PlanEditorActi
         nextKey: state.nextKey + action.plan.lines.length,
         catalogue: { choice: "", problem: null },
         saveMessage: null,
+        overlap: null,
         busy: null,
       }));
     case "confirmNeeded":
@@ -390,9 +367,13 @@ export function planEditorReducer(state: PlanEditorState, action: PlanEditorActi
             : { ...line, shown: [...line.shown, action.field] },
         ),
       }));
+    case "dateLeft":
+      return editPlan(state, (plan) =>
+        plan.datesLeft.includes(action.field) ? {} : { datesLeft: [...plan.datesLeft, action.field] },
+      );
     case "typedLineAdded": {
       const key = state.nextKey;
-      const added = editLines(state, (lines) => [...lines, { ...EMPTY_LINE, key, shown: [] }]);
+      const added = editLines(state, (lines) => [...lines, { ...EMPTY_LINE, key, shown: [], savedLine: null }]);
       return { ...added, nextKey: key + 1, focus: focusOn(state, FOCUS.line(key, "service")) };
     }
     case "catalogueChosen":
@@ -411,7 +392,10 @@ export function planEditorReducer(state: PlanEditorState, action: PlanEditorActi
         return { ...state, catalogue: { choice, problem }, focus: focusOn(state, FOCUS.catalogue) };
       }
       const key = state.nextKey;
-      const added = editLines(state, (lines) => [...lines, { ...textsFromService(service), key, shown: "all" }]);
+      const added = editLines(state, (lines) => [
+        ...lines,
+        { ...textsFromService(service), key, shown: "all", savedLine: null },
+      ]);
       return {
         ...added,
         nextKey: key + 1,
@@ -440,8 +424,9 @@ export function planEditorReducer(state: PlanEditorState, action: PlanEditorActi
         saveMessage: {
           intent: "error",
           title: "Not saved",
-          text: action.problems.length === 1 ? first.message : "Fix these first:",
-          items: action.problems.length === 1 ? undefined : action.problems.map((problem) => problem.message),
+          text: action.problems.length === 1 ? "Fix this first:" : "Fix these first:",
+          // Each problem a link to its field.
+          items: action.problems.map((problem) => ({ text: problem.message, focus: problem.focus })),
         },
         focus: first ? focusOn(state, first.focus) : state.focus,
       };
@@ -451,27 +436,17 @@ export function planEditorReducer(state: PlanEditorState, action: PlanEditorActi
         ...state,
         saving: action.content,
         saveMessage: null,
+        overlap: null,
         busy: { label: "Saving the plan", done: 0, of: 0 },
       };
     case "saved":
-      return savedReducer(state, action.plan, action.content);
+      return savedReducer(state, action.plan, action.content, action.keys);
     case "saveFailed":
       return { ...state, saving: null, busy: null, saveMessage: action.message };
-    case "toleranceEdited":
-      return { ...state, tolerance: { ...state.tolerance, [action.field]: action.value, message: null } };
-    case "toleranceRefused":
-      return { ...state, tolerance: { ...state.tolerance, tried: true }, focus: focusOn(state, action.focus) };
-    case "toleranceFailed":
-      return { ...state, busy: null, tolerance: { ...state.tolerance, message: action.message } };
-    case "toleranceSaved": {
-      const book = state.book && { ...state.book, tolerance: action.tolerance };
-      return {
-        ...state,
-        book,
-        busy: null,
-        tolerance: { ...action.tolerance.percentages, tried: false, message: action.message },
-      };
-    }
+    case "overlapFound":
+      return { ...state, saving: null, busy: null, overlap: action.question };
+    case "overlapKept":
+      return { ...state, overlap: null };
   }
 }
 
@@ -479,7 +454,12 @@ export function planEditorReducer(state: PlanEditorState, action: PlanEditorActi
  * A save finished. The plan becomes saved as it was sent: edits typed while it was being written stay, and
  * stay unsaved. Dates left blank show the defaults the save gave them.
  */
-function savedReducer(state: PlanEditorState, saved: SavedPlan, sent: PlanContent): PlanEditorState {
+function savedReducer(
+  state: PlanEditorState,
+  saved: SavedPlan,
+  sent: PlanContent,
+  keys: readonly number[],
+): PlanEditorState {
   const plan = state.plan;
   const same = plan !== null && plan.personId === saved.personId && (plan.planId ?? saved.planId) === saved.planId;
   const filled = (field: DateField) => saved[field] ?? "";
@@ -491,9 +471,12 @@ function savedReducer(state: PlanEditorState, saved: SavedPlan, sent: PlanConten
     reviewDate: filled("reviewDate"),
   };
   const dateAsSent = (field: DateField) => (plan![field] === sent[field] ? filled(field) : plan![field]);
+  // Each line sent is now in the PlanLines row numbered as it was saved; a line added meanwhile is still new.
+  const savedLines = new Map(keys.map((key, at) => [key, saved.lines[at].savedLine]));
   const next: PlanEdit | null = same
     ? {
         ...plan,
+        lines: plan.lines.map((line) => ({ ...line, savedLine: savedLines.get(line.key) ?? line.savedLine })),
         planId: saved.planId,
         startDate: dateAsSent("startDate"),
         endDate: dateAsSent("endDate"),
@@ -506,7 +489,7 @@ function savedReducer(state: PlanEditorState, saved: SavedPlan, sent: PlanConten
   const { figures } = saved;
   return {
     ...state,
-    book: state.book && withSummary(state.book, saved),
+    book: state.book && withSummary(withEnded(state.book, saved), saved),
     plan: next,
     saved,
     saving: null,
@@ -515,150 +498,8 @@ function savedReducer(state: PlanEditorState, saved: SavedPlan, sent: PlanConten
       intent: "success",
       title: `Saved plan ${saved.planId} to the Plans and PlanLines tables.`,
       text:
-        `${formatPounds(figures.annual)} a year (${formatPounds(figures.weekly)} a week), ` +
-        `${figures.light}, ${saved.status}.`,
+        `${planCostText(figures)}, ${figures.light}, ${saved.status}.` +
+        saved.ended.map(({ planId, endDate }) => ` Ended ${planId} on ${formatDate(endDate)}.`).join(""),
     },
   };
-}
-
-/** What stops a save, and where focus goes to fix it. */
-export interface SaveProblem {
-  readonly message: string;
-  readonly focus: string;
-}
-
-const PLAN_FIELD_FOCUS: Readonly<Record<PlanField, string>> = {
-  lines: FOCUS.catalogue,
-  reason: FOCUS.reason,
-  signedOffBy: FOCUS.signedOffBy,
-  updatedBy: FOCUS.updatedBy,
-};
-
-/** The plan as the pane shows it: the person, their assessment, each line checked, the costed plan. */
-export interface DerivedPlan {
-  readonly person: Person | undefined;
-  readonly assessment: Assessment | { readonly problem: string } | null;
-  readonly checked: ReadonlyMap<number, CheckedLine>;
-  readonly costed: CostedPlan | null;
-  /** Why a reason or a manager's sign-off is needed now, or null. */
-  readonly reasonNeeded: string | null;
-  readonly signOffNeeded: string | null;
-  /** The manager whose saved sign-off the changed lines withdrew, while no one else is named. */
-  readonly signOffWithdrawn: string | null;
-  /** The person's saved plans, while a new plan is being built for them. */
-  readonly otherPlans: readonly PlanSummary[];
-  readonly unsaved: boolean;
-}
-
-export function derivePlan(state: PlanEditorState): DerivedPlan {
-  const { book, plan } = state;
-  const person = book && plan ? book.people.find((candidate) => candidate.id === plan.personId) : undefined;
-  const assessment = book && person ? assess(book, person) : null;
-  const priced = assessment && !("problem" in assessment) ? assessment : null;
-  const { byKey, lines } = checkDrafts(plan?.lines ?? []);
-  const tolerance = book?.tolerance.tolerance ?? null;
-  const costed = plan && tolerance ? costPlan(lines, priced?.budget.result ?? null, tolerance) : null;
-  const light = costed?.againstBudget?.light ?? null;
-  return {
-    person,
-    assessment,
-    checked: byKey,
-    costed,
-    reasonNeeded: plan ? reasonRequired(plan.status, light) : null,
-    signOffNeeded: plan ? signOffRequired(plan.status, light) : null,
-    signOffWithdrawn: plan ? withdrawnSignOff(plan) : null,
-    otherPlans:
-      plan && plan.planId === null && book ? book.plans.filter((summary) => summary.personId === plan.personId) : [],
-    unsaved: planUnsaved(state),
-  };
-}
-
-function withdrawnSignOff(plan: PlanEdit): string | null {
-  const signedOff = plan.baseline.signedOffBy.trim();
-  const linesChanged = JSON.stringify(plan.lines.map(textsOf)) !== JSON.stringify(plan.baseline.lines);
-  return signedOff !== "" && plan.signedOffBy.trim() === "" && linesChanged ? signedOff : null;
-}
-
-/** Whether a field's problem is shown yet: once the field was left, the line came ready-made, or Save was tried. */
-export function problemShown(plan: PlanEdit, line: LineDraft, field: LineField): boolean {
-  return plan.saveTried || line.shown === "all" || line.shown.includes(field);
-}
-
-/**
- * The plan to save, or what stops it, in the order the fields appear in the pane (so focus goes to the
- * first). The same engine rules as savePlan applies; the workbook checks again when it writes.
- */
-export function prepareSave(
-  state: PlanEditorState,
-  today: string,
-): { plan: PlanToSave; content: PlanContent } | { problems: SaveProblem[] } {
-  const { plan, book } = state;
-  if (!plan || !book) return { problems: [{ message: "Pick a person first.", focus: FOCUS.catalogue }] };
-  const derived = derivePlan(state);
-  if (!derived.person) {
-    return { problems: [{ message: `The People table has no person ${plan.personId}.`, focus: FOCUS.catalogue }] };
-  }
-  if (derived.assessment && "problem" in derived.assessment) {
-    return { problems: [{ message: derived.assessment.problem, focus: FOCUS.catalogue }] };
-  }
-  if (!book.tolerance.tolerance) {
-    return { problems: [{ message: book.tolerance.problem ?? "", focus: FOCUS.tolerance("green") }] };
-  }
-  const problems: SaveProblem[] = [];
-  plan.lines.forEach((line, at) => {
-    const checked = derived.checked.get(line.key)!;
-    const field = LINE_FIELDS.find((candidate) => checked.problems[candidate] !== undefined);
-    if (field) {
-      const messages = LINE_FIELDS.flatMap((candidate) => checked.problems[candidate] ?? []);
-      problems.push({ message: `Line ${at + 1}: ${messages.join("; ")}.`, focus: FOCUS.line(line.key, field) });
-    }
-  });
-  const light = derived.costed?.againstBudget?.light ?? null;
-  const ruled = planProblems({ ...plan, updatedBy: state.userName, light }).map((problem) => ({
-    message: problem.message,
-    focus: PLAN_FIELD_FOCUS[problem.field],
-  }));
-  const dated = planDates(datesOf(plan), today);
-  const wrongDates = "problems" in dated ? dated.problems : {};
-  // In the pane's order: the lines, the dates below them, then the decision.
-  problems.push(...ruled.filter((problem) => problem.focus === FOCUS.catalogue));
-  DATE_FIELDS.forEach((field) => {
-    const message = wrongDates[field];
-    if (message) problems.push({ message: `${message}.`, focus: FOCUS[field] });
-  });
-  problems.push(...ruled.filter((problem) => problem.focus !== FOCUS.catalogue));
-  if (problems.length > 0) return { problems };
-  const lines = plan.lines.map((line) => derived.checked.get(line.key)!.line!);
-  return {
-    plan: {
-      planId: plan.planId,
-      personId: plan.personId,
-      lines,
-      status: plan.status,
-      reason: plan.reason,
-      signedOffBy: plan.signedOffBy,
-      ...datesOf(plan),
-      updatedBy: state.userName,
-    },
-    content: contentOf(plan),
-  };
-}
-
-const DATE_FIELDS: readonly DateField[] = ["startDate", "endDate", "reviewDate"];
-
-/** The date boxes as dates: a blank box is no date. */
-function datesOf(plan: PlanEdit): Record<DateField, string | null> {
-  const blankIsNull = (value: string) => (value.trim() === "" ? null : value);
-  return {
-    startDate: blankIsNull(plan.startDate),
-    endDate: blankIsNull(plan.endDate),
-    reviewDate: blankIsNull(plan.reviewDate),
-  };
-}
-
-/** Each date box's problem, once Save has been tried. */
-export function dateProblems(plan: PlanEdit, today: string): Partial<Record<DateField, string>> {
-  if (!plan.saveTried) return {};
-  const dated = planDates(datesOf(plan), today);
-  return "problems" in dated ? dated.problems : {};
 }

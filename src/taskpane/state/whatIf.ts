@@ -3,8 +3,12 @@
 // summary — is derived from this state by the engine (deriveWhatIf), before anything is written.
 import {
   anyNumber,
+  changeToConfirm,
+  CONFIRM_CHANGE_BEYOND,
   Decimal,
   EngineError,
+  formatPercent,
+  formatPounds,
   PriceChange,
   Proposal,
   proposalBands,
@@ -29,9 +33,11 @@ export interface ChangeForm {
   readonly band: number;
   /** The band's new lower bound, as typed. */
   readonly bound: string;
+  /** A change of a rate beyond ±50% is meant (asked for each change anew). */
+  readonly confirmed: boolean;
 }
 
-export const NO_CHANGE: ChangeForm = { kind: "copy", careGroup: "", amount: "", band: 1, bound: "" };
+export const NO_CHANGE: ChangeForm = { kind: "copy", careGroup: "", amount: "", band: 1, bound: "", confirmed: false };
 
 export interface WhatIfState {
   /** The workbook as last read; null until it has been read (or when it cannot be). */
@@ -49,13 +55,17 @@ export interface WhatIfState {
 
 export type WhatIfAction =
   | { readonly type: "workStarted"; readonly label: string }
-  | { readonly type: "loaded"; readonly book: WhatIfBook }
+  /** The workbook as read now; with a message when the work asked for could not be done on it. */
+  | { readonly type: "loaded"; readonly book: WhatIfBook; readonly message?: Notice }
+  /** Reading failed: nothing read before is shown as current any more. */
+  | { readonly type: "readFailed"; readonly message: Notice }
   | { readonly type: "workFailed"; readonly message: Notice }
   | { readonly type: "changeKindChosen"; readonly kind: ChangeKind }
   | { readonly type: "careGroupChosen"; readonly careGroup: string }
   | { readonly type: "amountEdited"; readonly text: string }
   | { readonly type: "bandChosen"; readonly band: number }
   | { readonly type: "boundEdited"; readonly text: string }
+  | { readonly type: "largeChangeConfirmed"; readonly confirmed: boolean }
   | { readonly type: "proposalCreated"; readonly book: WhatIfBook; readonly made: Made; readonly changed: number }
   | { readonly type: "sheetWritten"; readonly book: WhatIfBook; readonly made: Made };
 
@@ -75,19 +85,24 @@ export function whatIfReducer(state: WhatIfState, action: WhatIfAction): WhatIfS
     case "workStarted":
       return { ...state, busy: action.label, made: null };
     case "loaded":
-      return { ...state, book: action.book, busy: null, message: null };
+      return { ...state, book: action.book, busy: null, message: action.message ?? null };
+    case "readFailed":
+      return { ...state, book: null, busy: null, message: action.message };
     case "workFailed":
       return { ...state, busy: null, message: action.message };
+    // Any other change to the form asks again for a large change to be confirmed.
     case "changeKindChosen":
-      return { ...state, form: { ...state.form, kind: action.kind } };
+      return { ...state, form: { ...state.form, kind: action.kind, confirmed: false } };
     case "careGroupChosen":
-      return { ...state, form: { ...state.form, careGroup: action.careGroup } };
+      return { ...state, form: { ...state.form, careGroup: action.careGroup, confirmed: false } };
     case "amountEdited":
-      return { ...state, form: { ...state.form, amount: action.text } };
+      return { ...state, form: { ...state.form, amount: action.text, confirmed: false } };
     case "bandChosen":
-      return { ...state, form: { ...state.form, band: action.band } };
+      return { ...state, form: { ...state.form, band: action.band, confirmed: false } };
     case "boundEdited":
-      return { ...state, form: { ...state.form, bound: action.text } };
+      return { ...state, form: { ...state.form, bound: action.text, confirmed: false } };
+    case "largeChangeConfirmed":
+      return { ...state, form: { ...state.form, confirmed: action.confirmed } };
     case "proposalCreated": {
       const { table, sheet } = action.made;
       return {
@@ -128,7 +143,8 @@ export function whatIfReducer(state: WhatIfState, action: WhatIfAction): WhatIfS
 /** What leaving the view now would lose: a change typed but not yet created. */
 export function unsavedWork(state: WhatIfState): string[] {
   const typed = JSON.stringify(state.form) !== JSON.stringify(NO_CHANGE);
-  return typed && state.book?.proposed === null ? ["the price change you chose, not yet created"] : [];
+  const canCreate = state.book?.proposed === null && state.book.proposedProblem === null;
+  return typed && canCreate ? ["the price change you chose, not yet created"] : [];
 }
 
 /** A form field whose text cannot be read, with what was expected. */
@@ -203,6 +219,20 @@ export interface WhatIfView {
   readonly problem: FieldProblem | { readonly field: null; readonly text: string; readonly missing: false } | null;
   /** Current against proposed (the workbook's proposal, or the one the form describes). */
   readonly summary: WhatIfSummary | null;
+  /** The form's change moves a rate beyond ±50%: it is made only once confirmed (form.confirmed). */
+  readonly largeChange: string | null;
+}
+
+/** What a rate's change beyond ±50% does, said to the user: which rate, from and to, by how much. */
+function largeChangeText(proposal: Proposal): string | null {
+  const large = changeToConfirm(proposal);
+  if (!large) return null;
+  const { cell, fraction } = large;
+  const by = fraction === null ? "" : ` (${fraction.gt(0) ? "+" : ""}${formatPercent(fraction.toDecimalPlaces(4))})`;
+  return (
+    `This changes ${cell.careGroup ? `${cell.careGroup}, ` : ""}${cell.band} from ${formatPounds(cell.from)} to ` +
+    `${formatPounds(cell.to)}${by}: more than ${formatPercent(CONFIRM_CHANGE_BEYOND)} up or down.`
+  );
 }
 
 export function deriveWhatIf(state: WhatIfState): WhatIfView | null {
@@ -210,22 +240,44 @@ export function deriveWhatIf(state: WhatIfState): WhatIfView | null {
   if (!book) return null;
   const careGroups = proposalCareGroups(book.current.grid);
   const bands = proposalBands(book.current.grid).map((bound) => bound.toString());
-  if (book.proposed) {
+  if (book.proposed || book.proposedProblem !== null) {
     return {
       careGroups,
       bands,
       proposalInWorkbook: true,
       proposal: null,
       problem: null,
-      summary: whatIfSummary(book, book.proposed.table),
+      // No figures from a proposal that cannot be read: they would be last time's.
+      summary: book.proposed && whatIfSummary(book, book.proposed.table),
+      largeChange: null,
     };
   }
   const read = changeOf(state.form);
   if ("problem" in read) {
-    return { careGroups, bands, proposalInWorkbook: false, proposal: null, problem: read.problem, summary: null };
+    return {
+      careGroups,
+      bands,
+      proposalInWorkbook: false,
+      proposal: null,
+      problem: read.problem,
+      summary: null,
+      largeChange: null,
+    };
   }
   try {
     const proposal = proposePriceTable(book.current.grid, read.change);
+    const largeChange = largeChangeText(proposal);
+    if (largeChange && !state.form.confirmed) {
+      return {
+        careGroups,
+        bands,
+        proposalInWorkbook: false,
+        proposal: null,
+        problem: { field: "amount", text: `${largeChange} Tick the box below if that is meant.`, missing: false },
+        summary: null,
+        largeChange,
+      };
+    }
     return {
       careGroups,
       bands,
@@ -233,6 +285,7 @@ export function deriveWhatIf(state: WhatIfState): WhatIfView | null {
       proposal,
       problem: null,
       summary: whatIfSummary(book, proposal.table),
+      largeChange,
     };
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
@@ -244,6 +297,7 @@ export function deriveWhatIf(state: WhatIfState): WhatIfView | null {
       proposal: null,
       problem: { field, text: `${error.message}.`, missing: false },
       summary: null,
+      largeChange: null,
     };
   }
 }

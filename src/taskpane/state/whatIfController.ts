@@ -17,21 +17,24 @@ export interface WhatIfController {
 }
 
 export function whatIfController(workbook: Workbook, dispatch: (action: WhatIfAction) => void): WhatIfController {
-  async function run(label: string, title: string, work: () => Promise<WhatIfAction>) {
+  async function run(label: string, title: string, work: () => Promise<WhatIfAction>, reading = false) {
     dispatch({ type: "workStarted", label });
     try {
       dispatch(await work());
     } catch (error) {
-      dispatch({ type: "workFailed", message: noticeOf(error, title) });
+      const message = noticeOf(error, title);
+      dispatch(reading ? { type: "readFailed", message } : { type: "workFailed", message });
     }
   }
 
   return {
     load: () =>
-      run("Reading the workbook", "The what-if needs the workbook's tables", async () => ({
-        type: "loaded",
-        book: await readWhatIfBook(workbook),
-      })),
+      run(
+        "Reading the workbook",
+        "The what-if needs the workbook's tables",
+        async () => ({ type: "loaded", book: await readWhatIfBook(workbook) }),
+        true,
+      ),
 
     create: (state) =>
       run("Creating the proposal", "The proposal was not created", async () => {
@@ -49,7 +52,17 @@ export function whatIfController(workbook: Workbook, dispatch: (action: WhatIfAc
     writeSheet: (state) =>
       run("Writing the What-if sheet", "The What-if sheet was not written", async () => {
         if (!state.book) throw new WorkbookProblem("The workbook has not been read yet: Refresh.");
-        const made = await writeWhatIfSheet(workbook, state.book);
+        // Read again first: a proposal edited since it was read may no longer be readable.
+        const book = await readWhatIfBook(workbook);
+        if (book.proposedProblem !== null) {
+          const text = `${book.proposedProblem} Put it right in the workbook and Refresh; nothing was written.`;
+          return {
+            type: "loaded",
+            book,
+            message: { intent: "warning", title: "The What-if sheet was not written", text },
+          };
+        }
+        const made = await writeWhatIfSheet(workbook, book);
         return { type: "sheetWritten", made, book: await readWhatIfBook(workbook) };
       }),
   };

@@ -293,7 +293,10 @@ export class Calculation {
     const known = this.rangeValues.get(id);
     // A copy: a function may change the arrays it is given.
     if (known) return known.map((row) => [...row]);
-    const needed = this.pendingAnchors(sheet, last.row, last.column);
+    const needed: number[] = [];
+    // The empty cells no array has spilled into yet, as far down and right as they go: a formula above and left
+    // of them might spill there. A cell already spilled into (a spill reference's whole block) waits for nothing.
+    const open = { row: -1, column: -1 };
     const cells: unknown[][] = [];
     for (let row = first.row; row <= last.row; row++) {
       const values: unknown[] = [];
@@ -301,7 +304,9 @@ export class Calculation {
         const key = keyOf(sheet, row, column);
         const entry = this.source.entry(sheet, row, column);
         if (!isFormula(entry)) {
-          values.push(entry ?? this.spilled.get(key)?.value ?? null);
+          const spilled = entry ?? this.spilled.get(key)?.value;
+          if (spilled === undefined) [open.row, open.column] = [row, Math.max(open.column, column)];
+          values.push(spilled ?? null);
           continue;
         }
         const calculated = this.calculated.get(key);
@@ -311,6 +316,7 @@ export class Calculation {
       }
       cells.push(values);
     }
+    if (open.row >= 0) needed.push(...this.pendingAnchors(sheet, open.row, open.column));
     if (needed.length > 0) throw new Need(needed);
     const settled = !cells.some((row) => row.includes(CIRCULAR));
     if (settled)
@@ -437,7 +443,13 @@ export class Calculation {
       if (!this.inProgress.has(key)) throw new Need([key]);
     }
     const calculated = this.calculated.get(key);
-    return calculated?.array && calculated.area;
+    if (calculated?.array) return calculated.area;
+    // Excel refers to a dynamic-array formula whose array has one cell (FILTER finding one row, a table of one row)
+    // as that cell. The library cannot always tell such an array from a single value, so a formula cell outside a
+    // table that gave no larger array (one that could not spill is no block at all) is taken so.
+    const single =
+      calculated && !this.anchors.has(key) && this.source.tableAt(sheet, anchor.row, anchor.column) === undefined;
+    return single ? { ...anchor, rows: 1, columns: 1 } : undefined;
   }
 
   private keep(key: number, site: FormulaSite, grid: Value[][], tables: readonly string[], unresolved: boolean): void {

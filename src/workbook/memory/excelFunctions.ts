@@ -1,6 +1,7 @@
-// Excel's functions and operators where fast-formula-parser falls short. Functions it lacks (COUNTIFS, MATCH,
-// MAX, LARGE, SORT, TAKE…) come from @formulajs/formulajs (MIT); the few dynamic-array functions neither library
-// has (SORTBY, SEQUENCE, FILTER) are written here, small, and SUMIFS and its kin use formulajs's criteria.
+// Excel's functions and operators where fast-formula-parser falls short. Functions it lacks (MATCH, MAX, LARGE,
+// SORT, TAKE…) come from @formulajs/formulajs (MIT); the few dynamic-array functions neither library has (SORTBY,
+// SEQUENCE, FILTER) are written here, small, and so are COUNTIFS, SUMIFS and their kin, whose criteria follow
+// Excel's rules (criteria.ts), not formulajs's JavaScript comparisons.
 // fast-formula-parser's operators take the first cell of an array and compare a blank with "" as unequal;
 // Excel applies operators cell by cell (People[Points]*2 spills) and treats a blank as "", 0 or FALSE, so the
 // operators are replaced on the parser's own hook; its INDEX loses the sheet of the range it indexes.
@@ -9,7 +10,6 @@ import {
   CHOOSEROWS,
   COUNTA,
   COUNTBLANK,
-  COUNTIFS,
   DROP,
   HSTACK,
   LARGE,
@@ -33,6 +33,8 @@ import {
 import FormulaParser, { Argument, FormulaError, Operand, SheetFunction } from "fast-formula-parser";
 import ReferenceFunctions from "fast-formula-parser/formulas/functions/reference";
 import { Infix, Postfix, Prefix } from "fast-formula-parser/formulas/operators";
+import { cellKeys, criterion, equalityKey } from "./criteria";
+import { NO_SPILLED_ARRAY } from "./references";
 
 type Grid = unknown[][];
 
@@ -45,7 +47,6 @@ const FROM_FORMULAJS: Record<string, (...args: unknown[]) => unknown> = {
   CHOOSEROWS,
   COUNTA,
   COUNTBLANK,
-  COUNTIFS,
   DROP,
   HSTACK,
   LARGE,
@@ -160,109 +161,182 @@ function filter(array: Argument, include: Argument, ifEmpty?: Argument): unknown
   return new FormulaError("#CALC!", "FILTER found nothing to return");
 }
 
-const flat = (value: unknown): unknown[] => asGrid(value).flat();
-
 /**
- * SUMIFS, AVERAGEIFS, MAXIFS and MINIFS: formulajs decides which rows meet the criteria (its COUNTIFS, one row
- * at a time), but only those rows' values count, as in Excel; formulajs would give #N/A for a #N/A in a row
- * the criteria leave out (a person who cannot be priced, say).
+ * ROUND(number, digits), half away from zero on the number as Excel shows it (15 significant digits): 2.675 → 2.68,
+ * −319.2000000000007 → −319.2. (fast-formula-parser's own gives −0 for 0 and takes only an array's first cell.)
  */
-function ifs(aggregate: (numbers: number[]) => unknown): SheetFunction {
-  return (values: Argument, ...criteria: Argument[]) => {
-    const cells = flat(values.value);
-    const pairs: [unknown[], unknown][] = [];
-    for (let at = 0; at < criteria.length; at += 2) {
-      const criterion = criteria[at + 1]?.value;
-      if (criterion instanceof FormulaError) return criterion;
-      pairs.push([flat(criteria[at].value), Array.isArray(criterion) ? (criterion as Grid)[0][0] : criterion]);
-    }
-    if (pairs.length === 0 || pairs.some(([range]) => range.length !== cells.length)) return FormulaError.VALUE;
-    const numbers: number[] = [];
-    for (let row = 0; row < cells.length; row++) {
-      const met = COUNTIFS(...pairs.flatMap(([range, criterion]) => [[[range[row]]], criterion])) === 1;
-      if (!met) continue;
-      if (cells[row] instanceof FormulaError) return cells[row];
-      if (typeof cells[row] === "number") numbers.push(cells[row] as number);
-    }
-    return aggregate(numbers);
+function round(value: Argument, digits: Argument): unknown {
+  const [x, places] = [number(value, 0), Math.trunc(number(digits, 0))];
+  const factor = 10 ** Math.abs(places);
+  const scaled = places >= 0 ? Math.abs(x) * factor : Math.abs(x) / factor;
+  const rounded = Math.round(Number(scaled.toPrecision(15)));
+  const result = places >= 0 ? rounded / factor : rounded * factor;
+  return x < 0 && result !== 0 ? -result : result;
+}
+
+/** A function applied to each cell of an array given as its first argument, as Excel applies ROUND to a column. */
+function eachCell(implementation: SheetFunction): SheetFunction {
+  return (first: Argument, ...rest: Argument[]) => {
+    const one = (cell: unknown) => {
+      if (cell instanceof FormulaError) return cell;
+      try {
+        return implementation({ ...first, value: cell, isArray: false, isRangeRef: false }, ...rest);
+      } catch (error) {
+        if (error instanceof FormulaError) return error;
+        throw error;
+      }
+    };
+    return Array.isArray(first.value) ? asGrid(first.value).map((row) => row.map(one)) : one(first.value);
   };
 }
 
+const flat = (value: unknown): unknown[] => asGrid(value).flat();
+
+/** A range of a criteria function with its criterion: one for every row, or an array of them (one result each). */
+type Pair =
+  | { readonly cells: unknown[]; readonly meets: (cell: unknown) => boolean }
+  | { readonly cells: unknown[]; readonly array: Grid; index?: Map<string, number[]> };
+
 /**
- * COUNTIFS and SUMIFS and their kin given a range or an array as a criterion give one result per criterion
- * cell, as Excel does (exceljet.net/formulas/count-total-matches-in-two-ranges):
- * =SUMPRODUCT(PlanLines[Annual cost]*COUNTIFS(Plans[Plan ID],PlanLines[Plan ID],…)) counts, for each line, the
- * plans it belongs to. Criteria start at argument `first` and come every second argument; a
- * single row or column among several criterion arrays is repeated, as Excel's operators repeat it.
+ * COUNTIFS, SUMIFS and their kin: `finish` is given the rows that meet every criterion (range, criterion, range,
+ * criterion… from argument `from`) and the values to aggregate (SUMIFS's first argument). Given a range or an array
+ * as a criterion they give one result per criterion cell, as Excel does (exceljet.net/formulas/count-total-matches-
+ * in-two-ranges): =SUMPRODUCT(PlanLines[Annual cost]*COUNTIFS(Plans[Plan ID],PlanLines[Plan ID],…)) counts, for
+ * each line, the plans it belongs to; a single row or column among several criterion arrays is repeated, as Excel's
+ * operators repeat it. The ranges are read and the single criteria tested once; a criterion array asking for
+ * equality looks each cell up in an index of its range, so a join of two columns of n rows takes about n steps, not n².
  */
-function liftCriteria(implementation: SheetFunction, first: number): SheetFunction {
+function criteriaFunction(
+  from: number,
+  finish: (rows: readonly number[], values: unknown[] | null) => unknown,
+): SheetFunction {
   return (...args: Argument[]) => {
-    const isCriterion = (at: number) => at >= first && (at - first) % 2 === 0;
-    const arrays = args.flatMap((arg, at) =>
-      isCriterion(at) && Array.isArray(arg.value) && flat(arg.value).length > 1 ? [at] : [],
-    );
-    if (arrays.length === 0) return implementation(...args);
-    const grids = new Map(arrays.map((at) => [at, asGrid(args[at].value)]));
-    const rows = Math.max(...[...grids.values()].map((grid) => grid.length));
-    const columns = Math.max(...[...grids.values()].map((grid) => grid[0].length));
+    const values = from === 1 ? flat(args[0].value) : null;
+    const pairArgs = args.slice(from);
+    if (pairArgs.length === 0 || pairArgs.length % 2 !== 0) return FormulaError.VALUE;
+    const pairs: Pair[] = [];
+    for (let at = 0; at < pairArgs.length; at += 2) {
+      const cells = flat(pairArgs[at].value);
+      const value = pairArgs[at + 1]?.value;
+      if (Array.isArray(value) && flat(value).length > 1) pairs.push({ cells, array: asGrid(value) });
+      else pairs.push({ cells, meets: criterion(Array.isArray(value) ? asGrid(value)[0][0] : value) });
+    }
+    const length = pairs[0].cells.length;
+    if (pairs.some(({ cells }) => cells.length !== length) || (values && values.length !== length)) {
+      return FormulaError.VALUE;
+    }
+    const base: number[] = [];
+    for (let row = 0; row < length; row++) {
+      if (pairs.every((pair) => !("meets" in pair) || pair.meets(pair.cells[row]))) base.push(row);
+    }
+    const arrays = pairs.filter((pair): pair is Extract<Pair, { array: Grid }> => "array" in pair);
+    if (arrays.length === 0) return finish(base, values);
+    const inBase = new Uint8Array(length);
+    for (const row of base) inBase[row] = 1;
+    const rows = Math.max(...arrays.map(({ array }) => array.length));
+    const columns = Math.max(...arrays.map(({ array }) => array[0].length));
     const cellOf = (grid: Grid, row: number, column: number) => {
       const r = grid.length === 1 ? 0 : row;
       const c = grid[0].length === 1 ? 0 : column;
       return r < grid.length && c < grid[r].length ? grid[r][c] : FormulaError.NA;
     };
+    /** The rows of a range meeting an equality key, indexed once. */
+    const lookUp = (pair: Extract<Pair, { array: Grid }>, key: string) => {
+      if (!pair.index) {
+        pair.index = new Map();
+        pair.cells.forEach((cell, row) => {
+          if (inBase[row])
+            for (const cellKey of cellKeys(cell)) pair.index!.set(cellKey, [...(pair.index!.get(cellKey) ?? []), row]);
+        });
+      }
+      return pair.index.get(key) ?? [];
+    };
     return Array.from({ length: rows }, (_, row) =>
       Array.from({ length: columns }, (_, column) => {
-        const single = args.map((arg, at) => {
-          const grid = grids.get(at);
-          return grid ? { ...arg, value: cellOf(grid, row, column), isArray: false, isRangeRef: false } : arg;
-        });
-        const result = implementation(...single);
+        let meeting: readonly number[] | null = null;
+        for (const pair of arrays) {
+          const value = cellOf(pair.array, row, column);
+          const key = equalityKey(value);
+          if (key !== undefined) {
+            const found = lookUp(pair, key);
+            meeting = meeting === null ? found : intersect(meeting, found);
+          } else {
+            const meets = criterion(value);
+            meeting = (meeting ?? base).filter((at) => meets(pair.cells[at]));
+          }
+        }
+        const result = finish(meeting ?? base, values);
         return Array.isArray(result) ? asGrid(result)[0][0] : result;
       }),
     );
   };
 }
 
+/** Rows in both ascending lists. */
+function intersect(a: readonly number[], b: readonly number[]): number[] {
+  const inB = new Set(b);
+  return a.filter((row) => inB.has(row));
+}
+
+/**
+ * SUMIFS, AVERAGEIFS, MAXIFS and MINIFS: only the values of rows that meet every criterion count, as in Excel;
+ * an error in a row the criteria leave out (a person who cannot be priced, say) is skipped.
+ */
+function ifs(aggregate: (numbers: number[]) => unknown): SheetFunction {
+  return criteriaFunction(1, (rows, values) => {
+    const numbers: number[] = [];
+    for (const row of rows) {
+      const cell = values![row];
+      if (cell instanceof FormulaError) return cell;
+      if (typeof cell === "number") numbers.push(cell);
+    }
+    return aggregate(numbers);
+  });
+}
+
 type Reference = { ref: { sheet?: string } };
 const isReference = (value: unknown): value is Reference =>
   typeof value === "object" && value !== null && "ref" in value;
 
-/** fast-formula-parser's INDEX, keeping the sheet of the range it indexes (it returns a cell on the formula's own). */
+/**
+ * fast-formula-parser's INDEX, keeping the sheet of the range it indexes (it returns a cell on the formula's own); an
+ * error given for the range (a spill reference to no spilled array) is the result, as in Excel.
+ */
 function index(context: unknown, range: unknown, ...rest: unknown[]): unknown {
+  if (range instanceof FormulaError) return range;
   const result = ReferenceFunctions.INDEX(context, range, ...rest);
   if (isReference(result) && isReference(range) && result.ref.sheet === undefined) result.ref.sheet = range.ref.sheet;
   return result;
+}
+
+/** ROWS of a reference, of an array a function gave, or of an error (the error, as in Excel). */
+function rows(context: unknown, value: unknown): unknown {
+  if (value instanceof FormulaError) return value;
+  if (Array.isArray(value)) return value.length;
+  return ReferenceFunctions.ROWS(context, value);
 }
 
 /** The functions the in-memory workbook adds to fast-formula-parser's own, or puts in place of its own. */
 export function excelFunctions(): Record<string, SheetFunction> {
   const functions: Record<string, SheetFunction> = {
     INDEX: index,
+    ROWS: rows,
     SORTBY: sortBy,
     SEQUENCE: sequence,
     FILTER: filter,
-    SUMIFS: liftCriteria(
-      ifs((numbers) => numbers.reduce((sum, number) => sum + number, 0)),
-      2,
+    ROUND: eachCell(round),
+    [NO_SPILLED_ARRAY]: (reference: Argument) =>
+      new FormulaError("#REF!", `${String(reference.value)} refers to a cell that holds no spilled array`),
+    SUMIFS: ifs((numbers) => numbers.reduce((sum, number) => sum + number, 0)),
+    AVERAGEIFS: ifs((numbers) =>
+      numbers.length === 0 ? FormulaError.DIV0 : numbers.reduce((sum, number) => sum + number, 0) / numbers.length,
     ),
-    AVERAGEIFS: liftCriteria(
-      ifs((numbers) =>
-        numbers.length === 0 ? FormulaError.DIV0 : numbers.reduce((sum, number) => sum + number, 0) / numbers.length,
-      ),
-      2,
-    ),
-    MAXIFS: liftCriteria(
-      ifs((numbers) => (numbers.length === 0 ? 0 : Math.max(...numbers))),
-      2,
-    ),
-    MINIFS: liftCriteria(
-      ifs((numbers) => (numbers.length === 0 ? 0 : Math.min(...numbers))),
-      2,
-    ),
+    MAXIFS: ifs((numbers) => (numbers.length === 0 ? 0 : Math.max(...numbers))),
+    MINIFS: ifs((numbers) => (numbers.length === 0 ? 0 : Math.min(...numbers))),
   };
   for (const [name, implementation] of Object.entries(FROM_FORMULAJS))
     functions[name] = formulajsFunction(implementation);
-  functions.COUNTIFS = liftCriteria(functions.COUNTIFS, 1);
+  functions.COUNTIFS = criteriaFunction(0, (rows) => rows.length);
   return functions;
 }
 

@@ -88,7 +88,10 @@ declare module "fast-formula-parser/formulas/operators" {
 
 declare module "fast-formula-parser/formulas/functions/reference" {
   /** Functions that get the parser (their context) first and their arguments as references. */
-  const ReferenceFunctions: { INDEX(context: unknown, ...args: unknown[]): unknown };
+  const ReferenceFunctions: {
+    INDEX(context: unknown, ...args: unknown[]): unknown;
+    ROWS(context: unknown, reference: unknown): unknown;
+  };
   export default ReferenceFunctions;
 }
 

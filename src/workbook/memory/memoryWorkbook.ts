@@ -3,6 +3,7 @@ import {
   CellAddress,
   CellRange,
   CellValue,
+  CellWrite,
   ChartSpec,
   ColumnWrite,
   NewTable,
@@ -11,6 +12,7 @@ import {
   SheetCell,
   SheetSpec,
   TableData,
+  TableRead,
   TableEdit,
   Workbook,
   WorkbookNames,
@@ -258,27 +260,41 @@ export class MemoryWorkbook implements Workbook {
     }));
   }
 
-  readTable(name: string): Promise<TableData | null> {
+  readTable(name: string, read: TableRead = "values"): Promise<TableData | null> {
     // As Excel returns a formula's value once it is calculated, a table of formulas is read once they calculate.
     const table = this.find(name);
-    if (!this.calculation.ready && table?.rows.some((row) => row.some(isFormula))) {
+    if (read === "values" && !this.calculation.ready && table?.rows.some((row) => row.some(isFormula))) {
       return this.engineArrived().then(() => this.readTable(name));
     }
     return settle(() => {
       if (!table) return null;
       const { index } = table.sheet;
+      const cell = (entry: Entry, row: number, column: number): CellValue => {
+        if (!isFormula(entry)) return read === "formulas" && entry === "" ? null : entry;
+        if (read === "formulas") return entry.formula;
+        return cellValue(this.calculation.value(index, table.at.row + 1 + row, table.at.column + column));
+      };
       return {
         name: table.name,
         sheet: table.sheet.name,
         headers: table.columns.map((column) => column.header),
-        rows: table.rows.map((cells, row) =>
-          cells.map((entry, column) =>
-            isFormula(entry)
-              ? cellValue(this.calculation.value(index, table.at.row + 1 + row, table.at.column + column))
-              : entry,
-          ),
-        ),
+        rows: table.rows.map((cells, row) => cells.map((entry, column) => cell(entry, row, column))),
+        at: table.at,
       };
+    });
+  }
+
+  readCells(sheetName: string, range: CellRange): Promise<CellValue[][] | null> {
+    const sheet = this.sheets.find((candidate) => sameName(candidate.name, sheetName));
+    if (sheet && !this.calculation.ready) return this.engineArrived().then(() => this.readCells(sheetName, range));
+    return settle(() => {
+      if (!sheet) return null;
+      return Array.from({ length: range.rows }, (_, row) =>
+        Array.from({ length: range.columns }, (_, column) => {
+          const value = cellValue(this.calculation.value(sheet.index, range.row + row, range.column + column));
+          return value ?? "";
+        }),
+      );
     });
   }
 
@@ -310,7 +326,7 @@ export class MemoryWorkbook implements Workbook {
         const table = this.find(edit.table);
         if (!table) throw new WorkbookRefusal(`The workbook has no table called ${edit.table}; nothing was written.`);
         const width = edit.columns.length;
-        const fits = (values: readonly CellValue[]) => {
+        const fits = (values: readonly CellWrite[]) => {
           if (values.length !== width) {
             throw new WorkbookRefusal(`Table ${table.name}: ${values.length} values do not fit ${width} columns.`);
           }
@@ -348,8 +364,11 @@ export class MemoryWorkbook implements Workbook {
     if (table.columns.length > width) {
       this.moved(table, -1, table.at.column + width, table.columns.length - width);
     }
-    const write = (row: Entry[], values: readonly CellValue[]) =>
-      positions.forEach((position, at) => (row[position] = entryOf(values[at], edit.columns[at].formula)));
+    const write = (row: Entry[], values: readonly CellWrite[]) =>
+      positions.forEach((position, at) => {
+        const value = values[at];
+        if (value !== undefined || edit.columns[at].formula) row[position] = entryOf(value, edit.columns[at].formula);
+      });
     edit.update?.forEach((update) => {
       write(table.rows[update.row], update.values);
       for (const position of positions) {

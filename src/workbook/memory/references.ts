@@ -46,6 +46,12 @@ export interface Translation {
 }
 
 const ERROR_LITERAL = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!)/i;
+
+/**
+ * The function a spill reference to a cell without a spilled array becomes: #REF! where it is used, with why. So
+ * =IF(ISERROR(A6),"…",INDEX(A6#,1,1)) gives its message, as Excel, which calculates only the branch IF takes, does.
+ */
+export const NO_SPILLED_ARRAY = "NOSPILLEDARRAY";
 const NAME_START = /[A-Za-z_\\$\u00C0-\uFFFF]/;
 const NAME_PART = /[A-Za-z0-9_.\\$\u00C0-\uFFFF]/;
 const CELL = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
@@ -196,8 +202,7 @@ export function toA1(formula: string, site: FormulaSite, resolver: ReferenceReso
     at++;
     spills = true;
     const range = resolver.spill(sheet, anchor);
-    if (!range) throw new UnresolvedReference("#REF!", `${name}# refers to a cell that holds no spilled array`);
-    return rangeText(sheet, range);
+    return range ? rangeText(sheet, range) : `${NO_SPILLED_ARRAY}("${name}#")`;
   };
   /** After "Sheet!": a spill reference becomes its block; anything else is kept with its sheet prefix. */
   const sheetCell = (sheet: string, prefix: string): string => {

@@ -4,7 +4,9 @@
 // failure says exactly which edits were written; addTables and addSheet remove what they created if Excel fails.
 import {
   a1,
+  CellRange,
   CellValue,
+  CellWrite,
   ColumnWrite,
   NewTable,
   RowRef,
@@ -12,11 +14,13 @@ import {
   SheetSpec,
   TableData,
   TableEdit,
+  TableRead,
   TEXT_FORMAT,
   Workbook,
   WorkbookNames,
   WorkbookRefusal,
 } from "../port";
+import { DateSystem, dateSystemOf, fromWorkbook, PROBE_DATE, toWorkbook } from "./dateSystem";
 import { entry, sheetNameProblem, tableNameProblem } from "./typing";
 
 type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
@@ -87,7 +91,7 @@ function checkColumns(table: string, columns: readonly ColumnWrite[]): void {
   }
 }
 
-function checkRowWidths(table: string, width: number, rows: readonly (readonly CellValue[])[], what: string): void {
+function checkRowWidths(table: string, width: number, rows: readonly (readonly CellWrite[])[], what: string): void {
   const bad = rows.find((row) => row.length !== width);
   if (bad) {
     throw new WorkbookRefusal(`Table ${table}: a row has ${bad.length} values for ${width} columns; ${what}.`);
@@ -113,32 +117,45 @@ interface Body {
   readonly top: number;
   readonly left: number;
   readonly width: number;
+  /** The workbook's date system: a date is written as its serial there. */
+  readonly dates: DateSystem;
+}
+
+/** Queues finding the workbook's date system, for the sync it is read after (dateSystem.ts says how). */
+function loadDateSystem(context: Excel.RequestContext): () => DateSystem {
+  const probe = context.workbook.functions.date(PROBE_DATE.year, PROBE_DATE.month, PROBE_DATE.day).load("value");
+  return () => dateSystemOf(probe.value);
 }
 
 /**
  * Writes rows of a table's body from `first` on: the given columns (at `positions`) get their number format and
- * then their value or formula; every other cell gets null, which Excel leaves as it is ("Blank and null values in
- * Excel add-ins"). Range.formulas takes constants too, typed as values are, so one array writes both.
+ * then their value or formula; every other cell, and a cell whose value is undefined, gets null, which Excel
+ * leaves as it is ("Blank and null values in Excel add-ins"). Range.formulas takes constants too, typed as values
+ * are, so one array writes both.
  */
 function writeRows(
   body: Body,
   first: number,
-  rows: readonly (readonly CellValue[])[],
+  rows: readonly (readonly CellWrite[])[],
   columns: readonly ColumnWrite[],
   positions: readonly number[],
   withFormulas = true,
 ): void {
   if (rows.length === 0) return;
   const range = body.sheet.getRangeByIndexes(body.top + first, body.left, rows.length, body.width);
-  const formats: (string | null)[] = new Array<string | null>(body.width).fill(null);
-  positions.forEach((position, at) => (formats[position] = columns[at].numberFormat));
-  range.numberFormat = rows.map(() => formats);
+  const kept = (values: readonly CellWrite[], at: number) => values[at] === undefined && !columns[at].formula;
+  range.numberFormat = rows.map((values) => {
+    const formats: (string | null)[] = new Array<string | null>(body.width).fill(null);
+    positions.forEach((position, at) => (formats[position] = kept(values, at) ? null : columns[at].numberFormat));
+    return formats;
+  });
   range.formulas = rows.map((values) => {
     const cells: (string | number | boolean | null)[] = new Array<null>(body.width).fill(null);
     positions.forEach((position, at) => {
       const column = columns[at];
       if (column.formula) cells[position] = withFormulas ? column.formula : null;
-      else cells[position] = entry(values[at], column.numberFormat);
+      else if (!kept(values, at))
+        cells[position] = entry(toWorkbook(values[at] ?? null, column.numberFormat, body.dates), column.numberFormat);
     });
     return cells;
   });
@@ -150,13 +167,13 @@ function writeRows(
  * to be queued once every new table exists, as structured references name them; each formula is written into every
  * row, whatever the user's "Fill formulas in tables" setting.
  */
-function queueTable(sheet: Excel.Worksheet, spec: NewTable): () => void {
+function queueTable(sheet: Excel.Worksheet, spec: NewTable, dates: DateSystem): () => void {
   const at = spec.at ?? { row: 0, column: 0 };
   const width = spec.columns.length;
   const positions = spec.columns.map((_, index) => index);
   const header = sheet.getRangeByIndexes(at.row, at.column, 1, width);
   header.formulas = [spec.columns.map((column) => entry(column.header, GENERAL))];
-  const body: Body = { sheet, top: at.row + 1, left: at.column, width };
+  const body: Body = { sheet, top: at.row + 1, left: at.column, width, dates };
   writeRows(body, 0, spec.rows, spec.columns, positions, false);
   if (spec.rows.length === 0) {
     // A table without rows shows one empty row; formatted, it keeps what the user types there as text.
@@ -181,6 +198,7 @@ function queueTable(sheet: Excel.Worksheet, spec: NewTable): () => void {
 interface Taken {
   readonly names: WorkbookNames;
   readonly structureProtected: boolean;
+  readonly dates: DateSystem;
 }
 
 /** The workbook's sheet, table and defined names, loaded for one sync. */
@@ -199,12 +217,13 @@ function loadNames(context: Excel.RequestContext): () => WorkbookNames {
 async function readTaken(context: Excel.RequestContext): Promise<Taken> {
   const names = loadNames(context);
   const protection = context.workbook.protection.load("protected");
+  const dates = loadDateSystem(context);
   try {
     await context.sync();
   } catch (error) {
     throw new WorkbookRefusal(`Excel could not list the workbook's names: ${reason(error)}; nothing was created.`);
   }
-  return { names: names(), structureProtected: protection.protected };
+  return { names: names(), structureProtected: protection.protected, dates: dates() };
 }
 
 /**
@@ -342,7 +361,7 @@ function checkEdit({ edit, table, sheet, protection, filter, header, rows, named
  * then updates, then deletes (highest row first, so each index still points at the row it meant), then appends.
  * Only the edit's columns are written; a user's own columns, calculated or not, are left to Excel.
  */
-function queueEdit({ edit, table, sheet, header, rows }: Loaded): void {
+function queueEdit({ edit, table, sheet, header, rows }: Loaded, dates: DateSystem): void {
   const headers = (header.values[0] as unknown[]).map(String);
   const count = rows.count;
   const top = header.rowIndex + 1;
@@ -359,7 +378,7 @@ function queueEdit({ edit, table, sheet, header, rows }: Loaded): void {
     }
     return added;
   });
-  const body: Body = { sheet, top, left: header.columnIndex, width: headers.length };
+  const body: Body = { sheet, top, left: header.columnIndex, width: headers.length, dates };
   for (const run of runs(edit.update ?? [])) {
     writeRows(
       body,
@@ -406,12 +425,13 @@ export class OfficeWorkbook implements Workbook {
   }
 
   /** One sync for the table's shape, then one a chunk of its body: the count grows only with the chunks. */
-  readTable(name: string): Promise<TableData | null> {
+  readTable(name: string, read: TableRead = "values"): Promise<TableData | null> {
     return this.run(async (context) => {
       const table = context.workbook.tables.getItem(name).load("name");
       const sheet = table.worksheet.load("name");
       const header = table.getHeaderRowRange().load("values, rowIndex, columnIndex");
       const rows = table.rows.load("count");
+      const dateSystem = loadDateSystem(context);
       try {
         await context.sync();
       } catch (error) {
@@ -419,28 +439,52 @@ export class OfficeWorkbook implements Workbook {
         throw error;
       }
       const headers = (header.values[0] as unknown[]).map(String);
+      // A 1904 workbook's dates are read with their cells' formats, to be given as 1900 serials.
+      const dates = dateSystem();
       // A table with no rows still shows one empty body row; rows.count (0) says it is not data.
       const body: CellValue[][] = [];
       for (const chunk of readChunks(rows.count, headers.length)) {
         const range = sheet
           .getRangeByIndexes(header.rowIndex + 1 + chunk.start, header.columnIndex, chunk.rows, headers.length)
-          .load("values");
+          .load(dates === 1904 ? [read, "numberFormat"] : read);
         await context.sync();
-        body.push(...(range.values as CellValue[][]));
+        // Range.formulas gives an empty cell as "".
+        const cells =
+          read === "values"
+            ? (range.values as CellValue[][])
+            : (range.formulas as CellValue[][]).map((row) => row.map((cell) => (cell === "" ? null : cell)));
+        const formats = dates === 1904 ? (range.numberFormat as string[][]) : null;
+        body.push(...cells.map((row, r) => row.map((cell, c) => fromWorkbook(cell, formats?.[r][c], dates))));
       }
-      return { name: table.name, sheet: sheet.name, headers, rows: body };
+      const at = { row: header.rowIndex, column: header.columnIndex };
+      return { name: table.name, sheet: sheet.name, headers, rows: body, at };
+    });
+  }
+
+  /** One sync to find the sheet, one for the block's values. */
+  readCells(sheetName: string, range: CellRange): Promise<CellValue[][] | null> {
+    return this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+      await context.sync();
+      if (sheet.isNullObject) return null;
+      const cells = sheet.getRangeByIndexes(range.row, range.column, range.rows, range.columns).load("values");
+      await context.sync();
+      return cells.values as CellValue[][];
     });
   }
 
   addTables(tables: readonly NewTable[]): Promise<void> {
     if (tables.length === 0) return Promise.resolve();
     return this.run(async (context) => {
+      const taken = await readTaken(context);
       checkNew(
-        await readTaken(context),
+        taken,
         tables.map((table) => table.sheet),
         tables,
       );
-      const formulaColumns = tables.map((spec) => queueTable(context.workbook.worksheets.add(spec.sheet), spec));
+      const formulaColumns = tables.map((spec) =>
+        queueTable(context.workbook.worksheets.add(spec.sheet), spec, taken.dates),
+      );
       formulaColumns.forEach((queue) => queue());
       try {
         await context.sync();
@@ -457,15 +501,18 @@ export class OfficeWorkbook implements Workbook {
   addSheet(spec: SheetSpec): Promise<void> {
     return this.run(async (context) => {
       const tables = (spec.tables ?? []).map((table) => ({ ...table, sheet: spec.name }));
-      checkNew(await readTaken(context), [spec.name], tables);
+      const taken = await readTaken(context);
+      checkNew(taken, [spec.name], tables);
       const sheet = context.workbook.worksheets.add(spec.name);
-      const formulaColumns = tables.map((table) => queueTable(sheet, table));
+      const formulaColumns = tables.map((table) => queueTable(sheet, table, taken.dates));
       formulaColumns.forEach((queue) => queue());
       // Cells after the tables, so that their formulas may name them.
       for (const cell of spec.cells) {
         const range = sheet.getRangeByIndexes(cell.row, cell.column, 1, 1);
         if (cell.numberFormat) range.numberFormat = [[cell.numberFormat]];
-        range.formulas = [[cell.formula ?? entry(cell.value ?? null, cell.numberFormat)]];
+        range.formulas = [
+          [cell.formula ?? entry(toWorkbook(cell.value ?? null, cell.numberFormat, taken.dates), cell.numberFormat)],
+        ];
         if (cell.bold) range.format.font.bold = true;
       }
       spec.columnWidths?.forEach((width, column) => {
@@ -486,6 +533,22 @@ export class OfficeWorkbook implements Workbook {
         added.setPosition(a1(at), a1({ row: at.row + at.rows - 1, column: at.column + at.columns - 1 }));
         if (chart.xAxisTitle) added.axes.categoryAxis.title.text = chart.xAxisTitle;
         if (chart.yAxisTitle) added.axes.valueAxis.title.text = chart.yAxisTitle;
+        if (chart.valueAxisFormat) added.axes.valueAxis.numberFormat = chart.valueAxisFormat;
+        // Excel skips category labels it has no room for; 1 names every one.
+        if (chart.everyCategoryLabelled) added.axes.categoryAxis.tickLabelSpacing = 1;
+        if (chart.valueLabels) added.dataLabels.showValue = true;
+        const lines = chart.type === "line" || chart.type === "xyScatterLines";
+        chart.series?.forEach((style, index) => {
+          const series = added.series.getItemAt(index);
+          if (lines) {
+            series.format.line.color = style.color;
+            if (style.lineStyle) series.format.line.lineStyle = style.lineStyle;
+            series.markerBackgroundColor = style.color;
+            series.markerForegroundColor = style.color;
+          } else {
+            series.format.fill.setSolidColor(style.color);
+          }
+        });
       }
       try {
         await context.sync();
@@ -518,6 +581,7 @@ export class OfficeWorkbook implements Workbook {
     });
     await this.run(async (context) => {
       const loaded = edits.map((edit) => loadEdit(context, edit));
+      const dates = loadDateSystem(context);
       try {
         await context.sync();
       } catch (error) {
@@ -526,7 +590,7 @@ export class OfficeWorkbook implements Workbook {
       loaded.forEach(checkEdit);
       const done: string[] = [];
       for (const [index, edit] of loaded.entries()) {
-        queueEdit(edit);
+        queueEdit(edit, dates());
         try {
           await context.sync();
         } catch (error) {

@@ -1,6 +1,7 @@
 // What the pane needs from the workbook, read and checked once: the scoring sheet and price points, the
 // people, the catalogue, the workbook's tolerance and the saved plans.
 import {
+  AgreedLight,
   BudgetDerivation,
   Cell,
   Decimal,
@@ -16,13 +17,15 @@ import {
   questionOrder,
   scoreAnswers,
   ScoringSheet,
+  serialFromIso,
   toPence,
 } from "../../engine";
 import { TableData, Workbook } from "../port";
 import { readRows, RowOf, WorkbookProblem } from "../schema/rows";
 import { PEOPLE, PLAN_LINES, PLANS, PRICE_POINTS, SCORING, SERVICES } from "../schema/tables";
+import { blankPriceWarnings } from "../blankPrices";
 import { readSettings, WorkbookTolerance } from "./settings";
-import { asGrid, inTable, requireTable } from "./tables";
+import { asGrid, inTable, requireTable, rowsWhere } from "./tables";
 
 /** A person from the People table, with their answers in the scoring sheet's question order. */
 export interface Person {
@@ -45,6 +48,12 @@ export interface PlanBook {
   readonly services: readonly Service[];
   readonly tolerance: WorkbookTolerance;
   readonly plans: readonly PlanSummary[];
+  /** The Agreed plans with what their light was given under, for checking it against today's rules. */
+  readonly agreed: {
+    readonly plans: readonly AgreedLight[];
+    /** Agreed rows whose figures cannot be read, each saying where and why. */
+    readonly unread: readonly string[];
+  };
   /** Rows left out because they could not be read, each saying where and why. */
   readonly warnings: readonly string[];
 }
@@ -94,6 +103,40 @@ function readPlanSummaries(table: TableData, warnings: string[]): PlanSummary[] 
   return rows.map(({ value }) => value).filter((plan) => plan.planId !== "");
 }
 
+const AGREED_FIELDS = [
+  "planId",
+  "personId",
+  "status",
+  "endDate",
+  "light",
+  "annual",
+  "indicativeAnnual",
+  "greenTolerance",
+  "amberTolerance",
+] as const;
+
+/** The Agreed plans' rows (found by their Status, so other rows are never read closely) with their lights' terms. */
+function readAgreed(table: TableData): PlanBook["agreed"] {
+  const rows = rowsWhere(table, PLANS.columns.status.header, "Agreed");
+  const read = readRows(PLANS, { ...table, rows: rows.map((row) => table.rows[row]) }, AGREED_FIELDS);
+  return {
+    plans: read.rows.map(({ value }): AgreedLight => {
+      const { greenTolerance: green, amberTolerance: amber } = value;
+      return {
+        planId: value.planId,
+        personId: value.personId,
+        status: value.status,
+        end: value.endDate === null ? null : serialFromIso(value.endDate),
+        light: value.light,
+        annual: value.annual,
+        indicativeAnnual: value.indicativeAnnual,
+        tolerance: green == null || amber == null ? null : { green, amber },
+      };
+    }),
+    unread: read.problems.map(({ index, message }) => `${table.name} table row ${rows[index] + 1}: ${message}`),
+  };
+}
+
 /** The workbook lacks some of the add-in's tables: not an error, the first step of setting up. */
 export class MissingTables extends WorkbookProblem {}
 
@@ -121,14 +164,15 @@ export async function readPlanBook(workbook: Workbook, progress: Progress = () =
   const [peopleTable, servicesTable] = await Promise.all(
     [PEOPLE, SERVICES].map((table) => requireTable(workbook, table.name)),
   );
-  const warnings: string[] = [];
+  const warnings: string[] = blankPriceWarnings(priceTable, prices.kind === "linear" ? "bands" : prices.kind);
   const people = readPeople(peopleTable, scoring);
   const services = readServices(servicesTable, warnings);
   progress("Reading saved plans and the tolerance", 3, steps);
-  const plans = readPlanSummaries(await requireTable(workbook, PLANS.name), warnings);
+  const plansTable = await requireTable(workbook, PLANS.name);
+  const plans = readPlanSummaries(plansTable, warnings);
   const tolerance = await readSettings(workbook);
   progress("Done", steps, steps);
-  return { scoring, priceTable: prices, people, services, tolerance, plans, warnings };
+  return { scoring, priceTable: prices, people, services, tolerance, plans, agreed: readAgreed(plansTable), warnings };
 }
 
 /** A person's points and indicative budget, with how it was reached. */

@@ -1,12 +1,17 @@
 // Opening and saving one plan: its row in Plans and its lines in PlanLines. Only the plan's own rows are
 // read closely and written; every other row, and every column of the user's own, is left as it is.
 import {
+  agreeingOverlaps,
   Cell,
   checkLine,
+  DatedPlan,
   DateField,
   Decimal,
+  formatDate,
+  isoFromSerial,
   LineFields,
   lineAnnualCost,
+  listForMessage,
   MANAGED_AS,
   matchKey,
   planDates,
@@ -16,7 +21,11 @@ import {
   PLAN_STATUSES,
   PlanStatus,
   decisionRecord,
+  SavedSignOff,
+  serialFromIso,
   SupportPlanLine,
+  Tolerance,
+  whenPlanRuns,
 } from "../../engine";
 import { TableData, Workbook } from "../port";
 import { fieldsOf, headerIndex, readRows, requireColumns, RowOf, tableEdit, WorkbookProblem } from "../schema/rows";
@@ -37,11 +46,19 @@ export interface PlanDecision {
   readonly signedOffBy: string;
 }
 
+/**
+ * A line's own row in PlanLines, by its Line number there when it was opened or last saved: a save writes the line
+ * back into that row (so a column of the user's, notes say, stays beside its line). Null or absent: a new line.
+ */
+export interface LineKey {
+  readonly savedLine?: number | null;
+}
+
 /** A saved plan as the workbook holds it. Its lines are the cells as they are, for the pane to check. */
 export interface OpenedPlan extends PlanDates, PlanDecision {
   readonly planId: string;
   readonly personId: string;
-  readonly lines: readonly LineFields[];
+  readonly lines: readonly (LineFields & LineKey)[];
   readonly updatedBy: string;
   /** "2026-11-24T14:05", or null when the row has none. */
   readonly updatedAt: string | null;
@@ -51,7 +68,7 @@ export interface OpenedPlan extends PlanDates, PlanDecision {
 export interface PlanToSave extends PlanDates, PlanDecision {
   readonly planId: string | null;
   readonly personId: string;
-  readonly lines: readonly SupportPlanLine[];
+  readonly lines: readonly (SupportPlanLine & LineKey)[];
   readonly updatedBy: string;
 }
 
@@ -62,6 +79,33 @@ export interface SavedPlan extends PlanToSave {
   readonly reviewDate: string;
   readonly updatedAt: string;
   readonly figures: PlanFigures;
+  /** Its lines in order, each with the Line number it now has in PlanLines. */
+  readonly lines: readonly (SupportPlanLine & { readonly savedLine: number })[];
+  /** The day the sign-off was given (ISO), or null without one. */
+  readonly signedOffOn: string | null;
+  /** The tolerance the light was given under, recorded with the plan. */
+  readonly tolerance: Tolerance;
+  /** Earlier Agreed plans of the person that were ended the day before this one starts. */
+  readonly ended: readonly { readonly planId: string; readonly endDate: string }[];
+}
+
+/**
+ * Agreeing the plan would leave the person with two Agreed plans at once: these earlier ones can end the day
+ * before it starts. Nothing was written; saving again with their IDs in `endEarlier` ends them and saves it.
+ */
+export class AgreedPlansOverlap extends WorkbookProblem {
+  constructor(
+    message: string,
+    readonly toEnd: readonly { readonly planId: string; readonly runs: string; readonly endDate: string }[],
+  ) {
+    super(message);
+  }
+}
+
+/** A Line cell as the key it is matched by: a number, or null when it holds none. */
+function lineNumber(cell: Cell): number | null {
+  const value = typeof cell === "number" ? cell : typeof cell === "string" && cell.trim() !== "" ? Number(cell) : NaN;
+  return Number.isFinite(value) ? value : null;
 }
 
 const OPEN_FIELDS = [
@@ -94,15 +138,16 @@ export async function openPlan(workbook: Workbook, planId: string): Promise<Open
   requireColumns(PLAN_LINES, lines);
   const index = headerIndex(lines);
   const column = (field: keyof typeof PLAN_LINES.columns) => index.get(matchKey(PLAN_LINES.columns[field].header))!;
-  const lineNumber = (row: number) => Number(lines.rows[row][column("line")]);
+  const staffColumn = index.get(matchKey(PLAN_LINES.columns.staff.header));
+  const numberOf = (row: number) => lineNumber(lines.rows[row][column("line")]) ?? Infinity;
   const ownRows = rowsWhere(lines, PLAN_LINES.columns.planId.header, planId).sort(
-    (a, b) => lineNumber(a) - lineNumber(b) || a - b,
+    (a, b) => numberOf(a) - numberOf(b) || a - b,
   );
   const status = PLAN_STATUSES.find((known) => matchKey(known) === matchKey(plan.status)) ?? "Draft";
   return {
     ...plan,
     status,
-    lines: ownRows.map((row): LineFields => {
+    lines: ownRows.map((row): LineFields & LineKey => {
       const cell = (field: keyof typeof PLAN_LINES.columns): Cell => lines.rows[row][column(field)];
       return {
         service: cell("service"),
@@ -111,6 +156,9 @@ export async function openPlan(workbook: Workbook, planId: string): Promise<Open
         unitCost: cell("unitCost"),
         frequency: cell("frequency"),
         managedAs: cell("managedAs"),
+        // An older PlanLines table has no Staff at once column: one member of staff.
+        staff: staffColumn === undefined ? null : lines.rows[row][staffColumn],
+        savedLine: lineNumber(cell("line")),
       };
     }),
   };
@@ -138,9 +186,11 @@ function refusals(
   book: PlanBook,
   plan: PlanToSave,
   today: string,
+  saved: { status: PlanStatus; signedOffBy: string } | null,
 ): {
   problems: string[];
   figures?: PlanFigures;
+  tolerance?: Tolerance;
   dates?: { startDate: string; endDate: string | null; reviewDate: string };
 } {
   const person = book.people.find((candidate) => candidate.id === plan.personId);
@@ -150,16 +200,21 @@ function refusals(
   const tolerance = book.tolerance.tolerance;
   if (!tolerance) return { problems: [book.tolerance.problem!] };
   const figures = planFigures(plan.lines, assessment.budget.result, tolerance);
-  const problems = planProblems({ ...plan, light: plan.lines.length > 0 ? figures.light : null }).map(
+  const problems = planProblems({ ...plan, light: plan.lines.length > 0 ? figures.light : null, saved }).map(
     (problem) => problem.message,
   );
   plan.lines.forEach((line, at) => {
-    const checked = checkLine({ ...line, quantity: line.quantity.toString(), unitCost: line.unitCost.toString() });
+    const checked = checkLine({
+      ...line,
+      quantity: line.quantity.toString(),
+      unitCost: line.unitCost.toString(),
+      staff: line.staff?.toString(),
+    });
     problems.push(...Object.values(checked.problems).map((message) => `Line ${at + 1}: ${message}.`));
   });
   const dated = planDates(plan, today);
   if ("problems" in dated) problems.push(...Object.values(dated.problems).map((message) => `${message}.`));
-  return { problems, figures, dates: "dates" in dated ? dated.dates : undefined };
+  return { problems, figures, tolerance, dates: "dates" in dated ? dated.dates : undefined };
 }
 
 /** A saved plan's row in Plans: whose it is, its dates and figures, and the decision. */
@@ -182,24 +237,48 @@ export function planRow(saved: SavedPlan, person: Person): RowOf<typeof PLANS> {
       MANAGED_AS.map((managedAs) => [`${managedAs} (annual)`, figures.byManagement[managedAs]]),
     ) as Record<ManagedColumn, Decimal>),
     light: figures.light,
-    ...decisionRecord(saved),
+    greenTolerance: saved.tolerance.green,
+    amberTolerance: saved.tolerance.amber,
+    reason: saved.reason.trim(),
+    signedOffBy: saved.status === "Agreed" ? saved.signedOffBy.trim() : "",
+    signedOffOn: saved.signedOffOn,
     updatedBy: saved.updatedBy.trim(),
     updatedAt: saved.updatedAt,
   };
 }
 
+const SAVED_FIELDS = ["status", "signedOffBy", "signedOffOn"] as const;
+const DATED_FIELDS = ["planId", "personId", "status", "startDate", "endDate"] as const;
+
+/** The person's other plans, with their dates, for the one-Agreed-plan-at-a-time rule; unreadable rows named. */
+function personsPlans(plans: TableData, personId: string): { plans: DatedPlan[]; problems: string[] } {
+  const rows = rowsWhere(plans, PLANS.columns.personId.header, personId);
+  const read = readRows(PLANS, { ...plans, rows: rows.map((row) => plans.rows[row]) }, DATED_FIELDS);
+  const serial = (iso: string | null) => (iso === null ? null : serialFromIso(iso));
+  return {
+    plans: read.rows.map(({ value }) => ({ ...value, start: serial(value.startDate), end: serial(value.endDate) })),
+    problems: read.problems.map(({ index, message }) => `Plans table row ${rows[index] + 1}: ${message}`),
+  };
+}
+
 /**
  * Saves a plan: its lines in PlanLines, then its row in Plans, as values. Saving again updates the same rows
- * in place; no other row, and no column of the user's own, is touched; a column an older Plans table lacks
- * is added at its right. The Plans row is written last, so a save that fails part-way leaves the plan as it
- * was last saved in Plans. Refuses, writing nothing, while the plan has problems. Returns the plan as saved.
+ * in place, each line in its own row (matched by its Line number when opened), a removed line's row deleted; no
+ * other row, and no column of the user's own, is touched; a column an older table lacks is added at its right. The
+ * Plans row is written last, so a save that fails part-way leaves the plan as it was last saved in Plans. Refuses,
+ * writing nothing, while the plan has problems, and while agreeing it would give the person two Agreed plans at
+ * once (AgreedPlansOverlap), unless the earlier ones are named in `endEarlier`: each then ends the day before this
+ * one starts (its End date alone is written). Returns the plan as saved.
  */
-export async function savePlan(workbook: Workbook, book: PlanBook, plan: PlanToSave, at: Date): Promise<SavedPlan> {
+export async function savePlan(
+  workbook: Workbook,
+  book: PlanBook,
+  plan: PlanToSave,
+  at: Date,
+  { endEarlier = [] }: { readonly endEarlier?: readonly string[] } = {},
+): Promise<SavedPlan> {
   const updatedAt = timestamp(at);
-  const { problems, figures, dates } = refusals(book, plan, updatedAt.slice(0, 10));
-  if (problems.length > 0 || !figures || !dates) throw new WorkbookProblem(problems.join(" "));
-  const person = book.people.find((candidate) => candidate.id === plan.personId)!;
-
+  const today = updatedAt.slice(0, 10);
   const plans = await requireTable(workbook, PLANS.name);
   const lines = await requireTable(workbook, PLAN_LINES.name);
   requireColumns(PLANS, plans);
@@ -213,29 +292,133 @@ export async function savePlan(workbook: Workbook, book: PlanBook, plan: PlanToS
   if (plan.planId !== null && existing.length === 0) {
     throw new WorkbookProblem(`Plan ${plan.planId} is no longer in the Plans table; it may have been deleted.`);
   }
-  const saved: SavedPlan = { ...plan, ...dates, planId: plan.planId ?? nextPlanId(plans), updatedAt, figures };
-  const planId = saved.planId;
+  const savedRow: Pick<RowOf<typeof PLANS>, (typeof SAVED_FIELDS)[number]> | null =
+    existing.length === 0 ? null : readSaved(plans, existing[0]);
+  const savedStatus = savedRow && PLAN_STATUSES.find((known) => matchKey(known) === matchKey(savedRow.status));
+  const { problems, figures, tolerance, dates } = refusals(
+    book,
+    plan,
+    today,
+    savedRow && { status: savedStatus ?? "Draft", signedOffBy: savedRow.signedOffBy },
+  );
+  if (problems.length > 0 || !figures || !dates || !tolerance) throw new WorkbookProblem(problems.join(" "));
+  const person = book.people.find((candidate) => candidate.id === plan.personId)!;
+  const planId = plan.planId ?? nextPlanId(plans);
+
+  // One Agreed plan per person at a time: earlier overlapping ones end the day before this one starts, if asked.
+  const ended: { planId: string; endDate: string; row: number }[] = [];
+  if (plan.status === "Agreed") {
+    const own = personsPlans(plans, plan.personId);
+    const start = serialFromIso(dates.startDate);
+    const end = dates.endDate === null ? null : serialFromIso(dates.endDate);
+    const overlaps = agreeingOverlaps({ planId, personId: plan.personId, status: "Agreed", start, end }, own.plans);
+    if (overlaps.later.length > 0) {
+      const named = overlaps.later.map((other) => `${other.planId} (${whenPlanRuns(other)})`);
+      throw new WorkbookProblem(
+        `${person.name} already has the Agreed plan${named.length > 1 ? "s" : ""} ${listForMessage(named)}, ` +
+          `starting on or after this plan's start (${formatDate(dates.startDate)}). Two Agreed plans for one person ` +
+          "must not overlap: give this plan an end date before that, or change the other plan's dates.",
+      );
+    }
+    const unasked = overlaps.toEnd.filter(
+      (other) => !endEarlier.some((named) => matchKey(named) === matchKey(other.planId)),
+    );
+    if (unasked.length > 0) {
+      const toEnd = overlaps.toEnd.map((other) => ({
+        planId: other.planId,
+        runs: whenPlanRuns(other),
+        endDate: isoFromSerial(other.endOn),
+      }));
+      const named = toEnd.map((other) => `${other.planId} (${other.runs})`);
+      throw new AgreedPlansOverlap(
+        `${person.name} already has the Agreed plan${named.length > 1 ? "s" : ""} ${listForMessage(named)}. ` +
+          `Two Agreed plans for one person must not overlap: end ${named.length > 1 ? "them" : "it"} on ` +
+          `${formatDate(toEnd[0].endDate)}, the day before this plan starts, or keep editing.`,
+        toEnd,
+      );
+    }
+    for (const other of overlaps.toEnd) {
+      const row = rowsWhere(plans, PLANS.columns.planId.header, other.planId);
+      if (row.length !== 1) {
+        throw new WorkbookProblem(
+          `The Plans table has ${row.length} rows for plan ${other.planId}; keep one and save again.`,
+        );
+      }
+      ended.push({ planId: other.planId, endDate: isoFromSerial(other.endOn), row: row[0] });
+    }
+  }
+
+  const decision = decisionRecord(plan, savedRow && toSignOff(savedRow), today);
+  const saved: SavedPlan = {
+    ...plan,
+    ...dates,
+    planId,
+    updatedAt,
+    figures,
+    tolerance,
+    signedOffBy: decision.signedOffBy,
+    signedOffOn: decision.signedOffOn,
+    reason: decision.reason,
+    lines: plan.lines.map((line, index) => ({ ...line, savedLine: index + 1 })),
+    ended: ended.map(({ planId: endedId, endDate }) => ({ planId: endedId, endDate })),
+  };
 
   const values = planRow(saved, person);
-  const key = (row: number) => ({ row, key: { header: PLANS.columns.planId.header, value: planId } });
+  const key = (row: number, id: string) => ({ row, key: { header: PLANS.columns.planId.header, value: id } });
   const plansEdit = tableEdit(PLANS, plans, fieldsOf(PLANS), {
-    update: existing.map((row) => ({ ...key(row), value: values })),
+    amend: ended.map(({ row, planId: endedId, endDate }) => ({ ...key(row, endedId), value: { endDate } })),
+    update: existing.map((row) => ({ ...key(row, planId), value: values })),
     append: existing.length === 0 ? [values] : [],
   });
-
-  const lineRows = rowsWhere(lines, PLAN_LINES.columns.planId.header, planId);
-  const lineValues = plan.lines.map((line, index) => ({
-    planId,
-    line: new Decimal(index + 1),
-    ...line,
-    annualCost: lineAnnualCost(line),
-  }));
-  const lineKey = (row: number) => ({ row, key: { header: PLAN_LINES.columns.planId.header, value: planId } });
-  const linesEdit = tableEdit(PLAN_LINES, lines, fieldsOf(PLAN_LINES), {
-    update: lineValues.slice(0, lineRows.length).map((value, index) => ({ ...lineKey(lineRows[index]), value })),
-    delete: lineRows.slice(lineValues.length).map(lineKey),
-    append: lineValues.slice(lineRows.length),
-  });
-  await workbook.editTables([linesEdit, plansEdit]);
+  await workbook.editTables([linesEdit(lines, planId, saved.lines, plan.lines), plansEdit]);
   return saved;
+}
+
+/** The sign-off a Plans row holds. */
+function toSignOff(row: { signedOffBy: string; signedOffOn?: string | null }): SavedSignOff {
+  return { signedOffBy: row.signedOffBy, signedOffOn: row.signedOffOn ?? null };
+}
+
+/** The status and sign-off of a plan's row, as saved; a cell that cannot be read is taken as blank. */
+function readSaved(plans: TableData, row: number): Pick<RowOf<typeof PLANS>, (typeof SAVED_FIELDS)[number]> {
+  const read = readRows(PLANS, { ...plans, rows: [plans.rows[row]] }, SAVED_FIELDS);
+  if (read.rows.length > 0) return read.rows[0].value;
+  const status = readRows(PLANS, { ...plans, rows: [plans.rows[row]] }, ["status", "signedOffBy"]).rows[0]?.value;
+  return { status: status?.status ?? "", signedOffBy: status?.signedOffBy ?? "", signedOffOn: null };
+}
+
+/**
+ * The edit of PlanLines for a plan's lines: each line that came from a row written back into that row (found by its
+ * Line number, in the table as read now), rows of lines no longer in the plan deleted, new lines appended. Lines are
+ * numbered 1, 2, 3… in the plan's order.
+ */
+function linesEdit(lines: TableData, planId: string, numbered: SavedPlan["lines"], sent: PlanToSave["lines"]) {
+  const lineColumn = headerIndex(lines).get(matchKey(PLAN_LINES.columns.line.header))!;
+  // The plan's rows by their Line number, in table order: a number typed twice is matched first come, first served.
+  const free = new Map<number | null, number[]>();
+  for (const row of rowsWhere(lines, PLAN_LINES.columns.planId.header, planId)) {
+    const number = lineNumber(lines.rows[row][lineColumn]);
+    free.set(number, [...(free.get(number) ?? []), row]);
+  }
+  const rowOf = sent.map((line) => (line.savedLine == null ? undefined : free.get(line.savedLine)?.shift()));
+  const value = (line: SavedPlan["lines"][number]) => ({
+    planId,
+    line: new Decimal(line.savedLine),
+    service: line.service,
+    unit: line.unit,
+    quantity: line.quantity,
+    unitCost: line.unitCost,
+    frequency: line.frequency,
+    staff: line.staff ?? new Decimal(1),
+    managedAs: line.managedAs,
+    annualCost: lineAnnualCost(line),
+  });
+  const key = (row: number) => ({ row, key: { header: PLAN_LINES.columns.planId.header, value: planId } });
+  return tableEdit(PLAN_LINES, lines, fieldsOf(PLAN_LINES), {
+    update: numbered.flatMap((line, at) =>
+      rowOf[at] === undefined ? [] : [{ ...key(rowOf[at]), value: value(line) }],
+    ),
+    delete: [...free.values()].flat().map(key),
+    append: numbered.filter((_, at) => rowOf[at] === undefined).map(value),
+  });
 }

@@ -1,6 +1,7 @@
 // Refresh repairs what a user can lose by accident: People rows added below the table without its
-// formulas (or with their cells cleared) get the Points and Indicative budget formulas back. Only blank
-// cells are written; a value or formula of the user's own is never replaced.
+// formulas (or with their cells cleared) get the Points and Indicative budget formulas back. Only cells that hold
+// no formula and no value are written: what cells hold is read (Range.formulas), not what they show, so a formula
+// of the user's that shows nothing (=IF(TRUE,"",[@Points])) is never replaced.
 import { isBlank, matchKey, parseScoringSheet } from "../../engine";
 import { ColumnWrite, TableEdit, Workbook } from "../port";
 import { headerIndex } from "../schema/rows";
@@ -16,8 +17,14 @@ export interface PeopleRepair {
 
 /** Writes the People table's formulas into the rows whose Points or Indicative budget cell is blank. */
 export async function repairPeopleFormulas(workbook: Workbook): Promise<PeopleRepair> {
-  const [people, scoringTable] = await Promise.all([workbook.readTable(PEOPLE.name), workbook.readTable(SCORING.name)]);
-  if (!people || !scoringTable) return { repairedRows: 0, problem: null };
+  const [people, held, scoringTable] = await Promise.all([
+    workbook.readTable(PEOPLE.name),
+    workbook.readTable(PEOPLE.name, "formulas"),
+    workbook.readTable(SCORING.name),
+  ]);
+  if (!people || !held || !scoringTable || held.rows.length !== people.rows.length) {
+    return { repairedRows: 0, problem: null };
+  }
   const index = headerIndex(people);
   const at = (header: string) => index.get(matchKey(header));
   const { personId, points, indicativeBudget } = PEOPLE.columns;
@@ -26,9 +33,10 @@ export async function repairPeopleFormulas(workbook: Workbook): Promise<PeopleRe
   if (idColumn === undefined || calculated.some((column) => column.at === undefined)) {
     return { repairedRows: 0, problem: null };
   }
+  // Empty: no formula and no value in the cell (a row's Person ID, to find it again, is its value).
   const blankRows = (column: number) =>
     people.rows.flatMap((row, rowIndex) =>
-      isBlank(row[column]) && !isBlank(row[idColumn]) ? [{ rowIndex, id: String(row[idColumn]) }] : [],
+      isBlank(held.rows[rowIndex][column]) && !isBlank(row[idColumn]) ? [{ rowIndex, id: String(row[idColumn]) }] : [],
     );
   const blanks = calculated.map((column) => ({ ...column, rows: blankRows(column.at!) }));
   const repairedRows = new Set(blanks.flatMap((column) => column.rows.map((row) => row.rowIndex))).size;

@@ -1,6 +1,6 @@
-// The finance figures from the workbook's tables, for the pane (before any Finance sheet exists), and writing
-// the Finance sheet and, when the workbook has none, the Budgets table. The arithmetic is the engine's
-// (commitment.ts); the sheet's formulas work out the same figures in Excel.
+// The finance figures from the workbook's tables, for the pane, and writing the Finance sheet and, when the workbook
+// has none, the Budgets table. The arithmetic is the engine's (commitment.ts); the sheet's formulas work out the same
+// figures in Excel, by the same rules: which plans count in the year, which are left out, how amounts are rounded.
 import {
   assumptionFor,
   BudgetRecord,
@@ -11,19 +11,21 @@ import {
   Decimal,
   forecast,
   ForecastAssumptions,
+  formatDate,
   indicativeAgainstPlanned,
   IndicativeAgainstPlanned,
   isBlank,
+  isoFromSerial,
+  leftOutReason,
   LineRecord,
   listForMessage,
-  MANAGED_AS,
-  ManagedAs,
   matchKey,
+  overlappingAgreedPlans,
+  parsePriceTable,
   PersonIndicative,
   PlanRecord,
   readDate,
   recurringOf,
-  serialFromIso,
   ServiceSpend,
   spendByService,
   ZERO,
@@ -31,26 +33,35 @@ import {
 import { freeSheetName, nameTaken, sameName, TableData, Workbook, WorkbookRefusal } from "../port";
 import { MissingTables } from "../plans/book";
 import { headerIndex, readRows, requireColumns, WorkbookProblem } from "../schema/rows";
-import { BUDGETS, PEOPLE, PLAN_LINES, PLANS, SERVICES } from "../schema/tables";
+import { BUDGET_YEAR, BUDGETS, PEOPLE, PLAN_LINES, PLANS, PRICE_POINTS, SERVICES } from "../schema/tables";
 import { budgetsTable } from "../starter";
 import { DEFAULT_ASSUMPTIONS, financeSheet } from "./finance";
+import { hasBudgetProfile, outturnTablesToAdd } from "./outturnBook";
+import { readBudgets } from "./finance/budgets";
+import { readFinancePlans } from "./finance/planRows";
+import { FinanceSheetInputs, readFinanceSheetInputs } from "./finance/sheetInputs";
+
+export type { FinanceSheetInputs, SheetRate } from "./finance/sheetInputs";
 
 /** What the finance figures are worked out from, read and checked once. */
 export interface FinanceBook {
+  /** Every plan of Plans in its order; one that cannot be read says why (left out of every figure). */
   readonly plans: readonly PlanRecord[];
   readonly lines: readonly LineRecord[];
   readonly people: readonly PersonIndicative[];
   /** Empty when the workbook has no Budgets table yet. */
   readonly budgets: readonly BudgetRecord[];
   readonly hasBudgets: boolean;
-  /** The sheet's rows: the Budgets table's care groups, then any other from People and Plans. */
+  /** Whether Budgets has a Financial year column: a row per care group per year. */
+  readonly budgetYears: boolean;
+  /** The sheet's rows: PricePoints' care groups in its order, then any other from Budgets, People and Plans. */
   readonly careGroups: readonly string[];
   /** The catalogue's services, then any other in PlanLines. */
   readonly services: readonly string[];
-  /** False when a row of Plans cannot be read, so PB.IN_YEAR_COST over the table gives an error. */
-  readonly inYearAvailable: boolean;
-  /** Rows left out or figures that cannot be worked out, each saying where and why. */
+  /** Rows left out of a figure, each saying where and why (plans left out are named by the figures). */
   readonly warnings: readonly string[];
+  /** The inputs of the add-in's latest Finance sheet, or null when the workbook has none. */
+  readonly sheet: FinanceSheetInputs | null;
 }
 
 const NEEDED = [PLANS, PLAN_LINES, PEOPLE] as const;
@@ -64,66 +75,6 @@ function distinct(names: readonly string[]): string[] {
 
 const rowProblems = (data: TableData, problems: readonly { index: number; message: string }[], effect: string) =>
   problems.map(({ index, message }) => `${data.name} table row ${index + 1} ${effect}: ${message}.`);
-
-const NO_IN_YEAR = "so the in-year commitment cannot be worked out (the Finance sheet's in-year figures show an error)";
-
-function readPlans(data: TableData, warnings: string[]): { plans: PlanRecord[]; readable: boolean } {
-  const missing = [PLANS.columns.startDate, PLANS.columns.endDate]
-    .filter((column) => !headerIndex(data).has(matchKey(column.header)))
-    .map((column) => column.header);
-  if (missing.length > 0) {
-    throw new WorkbookProblem(
-      `The Plans table has no ${listForMessage(missing)} column${missing.length > 1 ? "s" : ""}, which the finance ` +
-        "figures need: open any plan in the Support plan view and save it, and the columns are added.",
-    );
-  }
-  const { rows, problems } = readRows(PLANS, data, [
-    "planId",
-    "careGroup",
-    "status",
-    "startDate",
-    "endDate",
-    "indicativeAnnual",
-    "annual",
-    "oneOff",
-    ...MANAGED_AS.map((way) => `${way} (annual)` as const),
-  ]);
-  warnings.push(...rowProblems(data, problems, "is left out of the finance figures"));
-  const plans = rows.map(({ value }): PlanRecord => ({
-    planId: value.planId,
-    careGroup: value.careGroup,
-    status: value.status,
-    start: value.startDate === null ? null : serialFromIso(value.startDate),
-    end: value.endDate === null ? null : serialFromIso(value.endDate),
-    managed: Object.fromEntries(MANAGED_AS.map((way) => [way, value[`${way} (annual)`]])) as Record<ManagedAs, Decimal>,
-    oneOff: value.oneOff,
-    indicativeAnnual: value.indicativeAnnual,
-    annual: value.annual,
-  }));
-  const undated = plans.filter((plan) => plan.start === null).map((plan) => plan.planId);
-  if (undated.length > 0) {
-    warnings.push(
-      `${listForMessage(undated)} ${undated.length > 1 ? "have" : "has"} no start date, ${NO_IN_YEAR}: give each ` +
-        "a start date in the Plans table.",
-    );
-  }
-  const backwards = plans.filter((plan) => plan.start !== null && plan.end !== null && plan.end < plan.start);
-  if (backwards.length > 0) {
-    warnings.push(
-      `${listForMessage(backwards.map((plan) => plan.planId))} ${backwards.length > 1 ? "end" : "ends"} before ` +
-        `starting, ${NO_IN_YEAR}: correct the dates.`,
-    );
-  }
-  // An empty row among the plans is #N/A to PB.IN_YEAR_COST too; a table of no plans at all commits nothing.
-  const blank = data.rows.length - rows.length - problems.length;
-  if (blank > 0 && rows.length > 0) {
-    warnings.push(`The Plans table has ${blank} empty row${blank > 1 ? "s" : ""}, ${NO_IN_YEAR}: delete them.`);
-  }
-  return {
-    plans,
-    readable: problems.length === 0 && backwards.length === 0 && (blank === 0 || rows.length === 0),
-  };
-}
 
 function readLines(data: TableData, warnings: string[]): LineRecord[] {
   const { rows, problems } = readRows(PLAN_LINES, data, ["planId", "service", "managedAs", "annualCost"]);
@@ -148,34 +99,15 @@ function readPeople(data: TableData): PersonIndicative[] {
     });
 }
 
-function readBudgets(data: TableData, warnings: string[]): BudgetRecord[] {
+/** The price table's care groups, in its column order; none when it is one RAS for everyone or cannot be read. */
+function priceCareGroups(data: TableData | null): string[] {
+  if (!data) return [];
   try {
-    requireColumns(BUDGETS, data);
-  } catch (error) {
-    if (!(error instanceof WorkbookProblem)) throw error;
-    warnings.push(`${error.message} Until it has them, no budget is counted.`);
-    return [];
+    const table = parsePriceTable([data.headers, ...data.rows]);
+    return table.kind !== "linear" && table.careGroups.names.length > 1 ? [...table.careGroups.names] : [];
+  } catch {
+    return []; // the Support plan view says what is wrong with it
   }
-  const index = headerIndex(data);
-  const careGroup = index.get(matchKey(BUDGETS.columns.careGroup.header))!;
-  const amount = index.get(matchKey(BUDGETS.columns.annualBudget.header))!;
-  const budgets: BudgetRecord[] = [];
-  data.rows.forEach((row, at) => {
-    if (isBlank(row[careGroup]) && isBlank(row[amount])) return;
-    const blank = isBlank(row[amount]);
-    try {
-      budgets.push({
-        careGroup: String(row[careGroup] ?? "").trim(),
-        annualBudget: blank ? null : BUDGETS.columns.annualBudget.read(row[amount]),
-      });
-    } catch (error) {
-      if (!(error instanceof Error)) throw error;
-      warnings.push(
-        `${data.name} table row ${at + 1} is left out (the sheet's SUMIFS skips it too): ${error.message}.`,
-      );
-    }
-  });
-  return budgets;
 }
 
 /** Reads what the finance figures need. Throws a WorkbookProblem when a table they need is missing. */
@@ -188,14 +120,14 @@ export async function readFinanceBook(workbook: Workbook): Promise<FinanceBook> 
         `Use "Set up workbook" in the Support plan view to add what is missing; nothing you have is changed.`,
     );
   }
-  const [plansData, linesData, peopleData, budgetsData, servicesData] = await Promise.all(
-    [PLANS, PLAN_LINES, PEOPLE, BUDGETS, SERVICES].map((spec) => workbook.readTable(spec.name)),
+  const [plansData, linesData, peopleData, budgetsData, servicesData, pricesData] = await Promise.all(
+    [PLANS, PLAN_LINES, PEOPLE, BUDGETS, SERVICES, PRICE_POINTS].map((spec) => workbook.readTable(spec.name)),
   );
   const warnings: string[] = [];
-  const { plans, readable } = readPlans(plansData!, warnings);
+  const plans = readFinancePlans(plansData!);
   const lines = readLines(linesData!, warnings);
   const people = readPeople(peopleData!);
-  const budgets = budgetsData ? readBudgets(budgetsData, warnings) : [];
+  const { budgets, years } = budgetsData ? readBudgets(budgetsData, warnings) : { budgets: [], years: false };
   const catalogue = servicesData
     ? readRows(SERVICES, servicesData, ["service"]).rows.map(({ value }) => value.service)
     : [];
@@ -205,14 +137,16 @@ export async function readFinanceBook(workbook: Workbook): Promise<FinanceBook> 
     people,
     budgets,
     hasBudgets: budgetsData !== null,
+    budgetYears: years,
     careGroups: distinct([
+      ...priceCareGroups(pricesData),
       ...budgets.map((budget) => budget.careGroup),
       ...people.map((person) => person.careGroup),
       ...plans.map((plan) => plan.careGroup),
     ]),
     services: distinct([...catalogue, ...lines.map((line) => line.service)]),
-    inYearAvailable: readable,
     warnings,
+    sheet: await readFinanceSheetInputs(workbook),
   };
 }
 
@@ -237,8 +171,18 @@ export interface FinanceFigures {
   readonly spending: { services: ServiceSpend[]; other: ServiceSpend; total: Decimal };
   readonly indicative: readonly IndicativeAgainstPlanned[];
   readonly forecast: readonly ForecastRow[];
-  /** What the figures leave out or cannot work out. */
+  /** Plans left out of every figure, each with why: "PLAN-0009: no start date". */
+  readonly leftOut: readonly string[];
+  /** A person's Agreed plans whose dates overlap, each in words. */
+  readonly overlaps: readonly string[];
+  /** What else the figures leave out. */
   readonly notes: readonly string[];
+}
+
+/** "PLAN-0004 (from 1 Apr 2026, ongoing)", "PLAN-0007 (1 Jun 2026 to 31 Mar 2027)". */
+function planDates(plan: PlanRecord): string {
+  const [from, to] = [plan.start!, plan.end].map((day) => (day === null ? null : formatDate(isoFromSerial(day))));
+  return to === null ? `${plan.planId} (from ${from}, ongoing)` : `${plan.planId} (${from} to ${to})`;
 }
 
 /**
@@ -251,9 +195,8 @@ export function financeFigures(
   dates: FinanceDates,
   assumptions: ForecastAssumptions = DEFAULT_ASSUMPTIONS,
 ): FinanceFigures {
-  const asAt = readDate(dates.asAt, "As at");
-  const period = commitmentPeriod(asAt, readDate(dates.yearStart, "Financial year starts"));
-  const figures = commitment(book.plans, book.budgets, book.careGroups, period, book.inYearAvailable);
+  const period = commitmentPeriod(readDate(dates.asAt, "As at"), readDate(dates.yearStart, "Financial year starts"));
+  const figures = commitment(book.plans, book.budgets, book.careGroups, period);
   const rows = figures.rows;
   const forecasts = rows.slice(0, -1).map((row, at) => ({
     careGroup: row.careGroup,
@@ -268,11 +211,22 @@ export function financeFigures(
     years: forecasts[0].years.map((_, year) => forecasts.reduce((sum, row) => sum.plus(row.years[year]), ZERO)),
     budget: all.budget,
   };
+  const usable = book.plans.filter((plan) => leftOutReason(plan) === null);
+  const overlaps = overlappingAgreedPlans(usable).map(({ personId, plans }) => {
+    const named = plans.map(planDates);
+    return (
+      `${personId || "A person with no Person ID"} has Agreed plans whose dates overlap: ` +
+      `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}. Each is in the commitment, the person ` +
+      "counted once; end the earlier plan the day before the later one starts."
+    );
+  });
   return {
     commitment: figures,
-    spending: spendByService(book.lines, book.plans, book.services, asAt),
-    indicative: indicativeAgainstPlanned(book.people, book.plans, book.careGroups, asAt),
+    spending: spendByService(book.lines, book.plans, book.services, period),
+    indicative: indicativeAgainstPlanned(book.people, book.plans, book.careGroups, period),
     forecast: [...forecasts, total],
+    leftOut: figures.leftOut.map(({ planId, reason }) => `${planId || "A plan with no Plan ID"}: ${reason}.`),
+    overlaps,
     notes: [...book.warnings, ...commitmentNotes(book.plans, period)],
   };
 }
@@ -314,11 +268,15 @@ export async function writeFinanceSheet(
         "table cannot take it. Rename or delete it in Formulas › Name Manager and try again; nothing was written.",
     );
   }
+  let budgetYears = false;
   if (hasBudgets) {
     const budgets = await workbook.readTable(BUDGETS.name);
     requireColumns(BUDGETS, budgets!);
+    budgetYears = headerIndex(budgets!).has(matchKey(BUDGET_YEAR.header));
   }
   const taken = [...names.sheets];
+  const outturnTables = outturnTablesToAdd(names, taken);
+  if (outturnTables.length > 0) await workbook.addTables(outturnTables);
   let budgetsCreated: FinanceWritten["budgets"] = null;
   if (!hasBudgets) {
     const sheet = freeSheetName(BUDGETS.sheet, taken);
@@ -326,6 +284,7 @@ export async function writeFinanceSheet(
     await workbook.addTables([{ ...budgetsTable(book.careGroups.map((careGroup) => [careGroup, null])), sheet }]);
     budgetsCreated = { table: BUDGETS.name, sheet };
   }
+  const plans = await workbook.readTable(PLANS.name);
   const sheet = freeSheetName("Finance", taken);
   const spec = financeSheet({
     name: sheet,
@@ -334,6 +293,9 @@ export async function writeFinanceSheet(
     careGroups: book.careGroups,
     services: book.services,
     assumptions,
+    budgetYears,
+    plans: plans?.rows.length ?? 0,
+    budgetProfile: hasBudgetProfile(names),
   });
   try {
     await workbook.addSheet(spec);

@@ -5,18 +5,19 @@
 // Each spilled formula is written to one cell; Excel spills it when Range.formulas sets it ("Handle dynamic arrays
 // and spilling using the Excel JavaScript API", learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-
 // dynamic-arrays). The formulas keep to what Excel (365 / 2021), HyperFormula and the preview's formula library all
-// calculate alike: PB functions, operators applied cell by cell, spill references (A1#), SEQUENCE, ROWS, COUNTIFS,
-// SUMIFS, MINIFS, MAXIFS, INDEX, IF, MAX, ABS and CEILING. They avoid functions applied to each cell of an array
-// (IFERROR or ROUND over a column), which the preview does not apply cell by cell, SORT and FILTER, which give an
+// calculate alike: PB functions, operators and ROUND applied cell by cell, spill references (A1#), SEQUENCE, ROWS,
+// COUNTIFS, SUMIFS, MINIFS, MAXIFS, INDEX, IF, MAX, ABS and CEILING. They avoid other functions applied to each cell
+// of an array (IFERROR over a column), which the preview does not apply cell by cell, SORT and FILTER, which give an
 // error when any cell they sort holds one (a person who cannot be priced), and TEXT, whose formats HyperFormula
 // reads differently. Excel's *IFS functions skip error cells that fail a criterion, so the rankings and counts
 // below leave out people who cannot be priced without hiding their rows.
 //
-// Amounts are compared with half a penny's tolerance (±0.005): a change is proposed − current, worked out in
-// floating point, so two equal changes in pence may differ in their last binary digit. Every criterion set
+// Every money cell is pence: a change is proposed − current rounded to the penny (ROUND), as the budgets are. Amounts
+// are still compared with half a penny's tolerance (±0.005), so a bound between two pence is never a matter of the
+// last binary digit. Every criterion set
 // includes a ">" criterion or a "<" against a number 0 or more: the preview's criteria (formulajs) compare an error
 // cell with a negative number as text, and such a pair rejects error cells there too.
-import { a1, CellAddress, CellRange, ChartSpec, SheetCell, SheetSpec } from "../port";
+import { a1, CellAddress, CellRange, ChartSeriesStyle, ChartSpec, SheetCell, SheetSpec } from "../port";
 import { MONEY_FORMAT } from "../schema/columns";
 import { PEOPLE, PRICE_POINTS, PROPOSED_PRICE_POINTS } from "../schema/tables";
 
@@ -27,6 +28,8 @@ export interface WhatIfSheetInput {
   readonly careGroups: readonly string[];
   /** A category price table's categories (outcomes-based RAS); absent for a table of points bands. */
   readonly categories?: readonly string[];
+  /** A table of points bands: the header of its lower bounds' column (in both tables) and how many bands it has. */
+  readonly bands?: { readonly header: string; readonly count: number };
   /** How many people People holds now: the per-person rows given money formats (their spill grows beyond). */
   readonly people: number;
 }
@@ -35,8 +38,22 @@ export interface WhatIfSheetInput {
 export const CHANGE_PERCENT_FORMAT = "0.00%";
 /** How many of the largest losses and gains are listed. */
 export const RANKED = 10;
-/** Points steps of the RAS curves: 0 to the cohort's highest points in this many equal steps. */
-export const CURVE_STEPS = 20;
+/**
+ * Bands ProposedPricePoints may gain after the sheet is written, still drawn exactly: the RAS curves are plotted at 0,
+ * at every lower bound of either table and at the end (the cohort's highest points or the highest bound).
+ */
+export const SPARE_BANDS = 4;
+/** The points the RAS curves are plotted at, at most, for a table of this many bands. */
+export const curvePoints = (bands: number) => 2 * bands + 2 + SPARE_BANDS;
+/**
+ * One colour per care group (current solid, proposed dashed), Fluent's shared colours; then again. The blue is not the
+ * theme's brand colour, #0F6CBD, which only the pages' theme carries (build.test.ts).
+ */
+export const CARE_GROUP_COLOURS = ["#005A9E", "#C50F1F", "#107C10", "#8764B8", "#CA5010", "#038387", "#986F0B"];
+/** The same colours lighter: the proposed columns of a category table, beside the current ones. */
+const LIGHTER_COLOURS = ["#62ABF5", "#EE6F7C", "#54B054", "#B9A2DC", "#F29D6B", "#4CBFC2", "#D8B15B"];
+/** Pounds with thousands separators and no pence: the RAS curves' value axis (not Excel's "5.69k"). */
+export const POUNDS_AXIS_FORMAT = "£#,##0";
 /** Bands of £ change each side of "No change" in the distribution chart. */
 export const CHANGE_BANDS = 5;
 /** Per-person rows given number formats at most (a SheetSpec formats cells one by one). */
@@ -85,14 +102,14 @@ export const EVERYONE_HEADERS = [
 /** The ranked lists' columns, in order. */
 export const RANKED_HEADERS = ["Person ID", "Name", "Care group", "Change", "Row in People"] as const;
 
-export function whatIfLayout(input: Pick<WhatIfSheetInput, "careGroups" | "categories">): WhatIfLayout {
+export function whatIfLayout(input: Pick<WhatIfSheetInput, "careGroups" | "categories" | "bands">): WhatIfLayout {
   // The summary spills a header, a row per care group, Total and (when someone is not priced) Not priced.
   const summary = { row: 5, column: 0, rows: input.careGroups.length + 3, columns: 9 };
   const everyone = { row: summary.row + summary.rows + 2, column: 0 };
   const losses = { row: 5, column: 10, rows: RANKED + 1, columns: RANKED_HEADERS.length };
   const gains = { ...losses, row: losses.row + losses.rows + 2 };
   const dataColumn = 26;
-  const curveRows = (input.categories?.length ?? CURVE_STEPS + 1) + 1;
+  const curveRows = (input.categories?.length ?? curvePoints(input.bands?.count ?? 0)) + 1;
   const curve = { row: 2, column: dataColumn, rows: curveRows, columns: 1 + 2 * input.careGroups.length };
   const distribution = { row: curve.row + curve.rows + 4, column: dataColumn, rows: 2 * CHANGE_BANDS + 2, columns: 2 };
   return { status: { row: 2, column: 0 }, summary, everyone, losses, gains, curve, distribution };
@@ -126,16 +143,19 @@ export function whatIfSheet(input: WhatIfSheetInput): SheetSpec {
     `Live formulas: edit a price or a band in the ${PROPOSED_PRICE_POINTS.name} table and everything here ` +
       `recalculates. Current: ${PRICE_POINTS.name}; people: ${PEOPLE.name}. Annual £.`,
   );
-  // Who cannot be priced, from the summary's "Not priced" row (its reserved block is fixed: no spill reference).
-  const summaryColumn = (column: number) =>
-    fixedRange({ row: summary.row + 1, column, rows: summary.rows - 1, columns: 1 });
-  const notPriced = `SUMIFS(${summaryColumn(1)},${summaryColumn(0)},"Not priced")`;
+  // Who cannot be priced, from the spilled summary itself: its last row is "Not priced" when someone is left out,
+  // wherever a care group added since has moved it. The summary may be one error (a proposed price that is not a
+  // number): then it says so, rather than that everyone is priced.
+  const anchor = fixed(summary);
+  const last = (column: number) => `INDEX(${anchor}#,ROWS(${anchor}#),${column})`;
   formula(
     layout.status.row,
     layout.status.column,
-    `=IF(${notPriced}=0,"Everyone in ${PEOPLE.name} is priced under both tables.",${notPriced}&" of "&` +
-      `ROWS(${people("personId")})&" people in ${PEOPLE.name} cannot be priced: their rows under Everyone show ` +
-      `an error (select it to see why) and no total counts them.")`,
+    `=IF(ISERROR(${anchor}),"The summary by care group (${a1(summary)}) shows an error, so nothing on this sheet ` +
+      `can be worked out: select ${a1(summary)} to see why, and put right the table it names.",` +
+      `IF(${last(1)}="Not priced",${last(2)}&" of "&ROWS(${people("personId")})&" people in ${PEOPLE.name} cannot ` +
+      `be priced: their rows under Everyone show an error (select it to see why) and no total counts them.",` +
+      `"Everyone in ${PEOPLE.name} is priced under both tables."))`,
   );
   title(summary.row - 1, 0, "Summary by care group");
   formula(
@@ -158,7 +178,8 @@ export function whatIfSheet(input: WhatIfSheetInput): SheetSpec {
     input.categories ? `=${people("points")}&""` : `=${people("points")}*1`,
     budget(CURRENT),
     budget(PROPOSED),
-    `=${spill(5)}-${spill(4)}`,
+    // To the penny: proposed − current in floating point can be −319.2000000000007.
+    `=ROUND(${spill(5)}-${spill(4)},2)`,
     `=SEQUENCE(ROWS(${people("personId")}))`,
   ];
   everyone.forEach((text, column) => formula(first, column, text));
@@ -256,30 +277,54 @@ function ranked(sheet: Cells, block: CellRange, kind: "losses" | "gains", change
   }
 }
 
+/** A structured reference to a column, its header escaped as Excel requires ('[, '], '# and ''). */
+const columnOf = (table: string, header: string) => `${table}[${header.replace(/['[\]#]/g, "'$&")}]`;
+
 /**
  * Figure 4 of the Audit Commission's report: annual £ against points, one line per care group, current and
- * proposed, from 0 to the cohort's highest points in equal steps. A category table gives each category's amount.
+ * proposed. Marginal pricing is a straight line between lower bounds, so the curves are plotted at 0, at every
+ * lower bound of either table, in order, and at the end (the cohort's highest points, or the highest bound if
+ * above): each bend exactly where it is. The rows left once the end is reached are #N/A. A category table gives
+ * each category's amount.
  */
 function curve(sheet: Cells, input: WhatIfSheetInput, block: CellRange): ChartSpec {
   const { formula, value, title, formats } = sheet;
   const { row, column } = block;
   const categories = input.categories;
   const xs = { row: row + 1, column, rows: block.rows - 1, columns: 1 };
-  const highest = { row: row - 2, column: column + 1 };
   if (categories) {
     title(row - 2, column, "Amount for each category");
     title(row, column, "Category");
     categories.forEach((category, at) => value(row + 1 + at, column, category));
   } else {
-    title(row - 2, column, `Highest points in ${PEOPLE.name}`);
+    const highest = { row: row - 2, column: column + 1 };
+    const highestBound = { row: row - 2, column: column + 3 };
+    const header = input.bands?.header ?? "";
+    const bounds = [PRICE_POINTS.name, PROPOSED_PRICE_POINTS.name].map((table) => columnOf(table, header));
+    title(highest.row, column, `Highest points in ${PEOPLE.name}`);
     formula(highest.row, highest.column, `=MAXIFS(${people("points")},${people("points")},">=0")`);
+    title(highestBound.row, column + 2, "Highest lower bound");
+    // *IFS functions skip a bound that is not a number (an error then shows in the summary, not here).
+    formula(
+      highestBound.row,
+      highestBound.column,
+      `=MAX(${bounds.map((bound) => `MAXIFS(${bound},${bound},">=0")`).join(",")})`,
+    );
+    const end = `MAX(${fixed(highest)},${fixed(highestBound)})`;
     title(row, column, "Points");
-    for (let step = 0; step <= CURVE_STEPS; step++) {
-      formula(row + 1 + step, column, `=${step}*${fixed(highest)}/${CURVE_STEPS}`);
+    value(row + 1, column, 0);
+    for (let at = row + 2; at < row + block.rows; at++) {
+      const previous = a1({ row: at - 1, column });
+      const next = bounds.map(
+        (bound) => `IF(COUNTIFS(${bound},">"&${previous})=0,${end},MINIFS(${bound},${bound},">"&${previous}))`,
+      );
+      // #N/A once the end is reached: Excel plots no point there (nor does the preview), and the rows below follow.
+      formula(at, column, `=IF(${previous}>=${end},NA(),MIN(${end},${next.join(",")}))`);
     }
   }
   title(row - 1, column, "Care group");
   formats({ row: row + 1, column: column + 1, rows: block.rows - 1, columns: block.columns - 1 }, MONEY_FORMAT);
+  const styles: ChartSeriesStyle[] = [];
   input.careGroups.forEach((careGroup, group) => {
     [
       ["current", CURRENT],
@@ -290,6 +335,12 @@ function curve(sheet: Cells, input: WhatIfSheetInput, block: CellRange): ChartSp
       value(row - 1, at, careGroup);
       title(row, at, `${careGroup} (${which})`);
       formula(row + 1, at, `=PB.INDICATIVE_BUDGET(${fixedRange(xs)},${table},${fixed({ row: row - 1, column: at })})`);
+      const colour = group % CARE_GROUP_COLOURS.length;
+      styles.push(
+        categories
+          ? { color: (side === 0 ? CARE_GROUP_COLOURS : LIGHTER_COLOURS)[colour] }
+          : { color: CARE_GROUP_COLOURS[colour], lineStyle: side === 0 ? "Continuous" : "Dash" },
+      );
     });
   });
   return {
@@ -300,6 +351,9 @@ function curve(sheet: Cells, input: WhatIfSheetInput, block: CellRange): ChartSp
     at: { row: 0, column: CHART_COLUMN, rows: 18, columns: 9 },
     xAxisTitle: categories ? "Category" : "Points",
     yAxisTitle: "Annual £",
+    series: styles,
+    valueAxisFormat: POUNDS_AXIS_FORMAT,
+    everyCategoryLabelled: categories !== undefined,
   };
 }
 
@@ -357,5 +411,9 @@ function distributionOf(sheet: Cells, block: CellRange, change: string): ChartSp
     at: { row: 19, column: CHART_COLUMN, rows: 18, columns: 9 },
     xAxisTitle: "Change in annual budget",
     yAxisTitle: "People",
+    series: [{ color: CARE_GROUP_COLOURS[0] }],
+    valueAxisFormat: "#,##0",
+    everyCategoryLabelled: true,
+    valueLabels: true,
   };
 }

@@ -21,6 +21,7 @@ import { MONEY_FORMAT } from "../schema/columns";
 import { headerIndex, requireColumns, WorkbookProblem } from "../schema/rows";
 import { PEOPLE, PRICE_POINTS, PROPOSED_PRICE_POINTS, SCORING } from "../schema/tables";
 import { MissingTables } from "../plans/book";
+import { blankPriceWarnings } from "../blankPrices";
 import { whatIfSheet } from "./whatIf";
 
 /** A price table as the workbook holds it, and as the engine reads it. */
@@ -43,8 +44,15 @@ export interface NotPriced {
 export interface WhatIfBook {
   readonly names: WorkbookNames;
   readonly current: PriceTableInBook;
-  /** The workbook's ProposedPricePoints table, when it has one. */
+  /** The workbook's ProposedPricePoints table, when it has one that can be read. */
   readonly proposed: PriceTableInBook | null;
+  /**
+   * Why the workbook's ProposedPricePoints cannot be read (a rate that is not a number, bounds out of order): no
+   * figure is shown and no sheet written until it is put right. Null when it can be, or there is none.
+   */
+  readonly proposedProblem: string | null;
+  /** Blank cells of either price table, each named: £0 to the PB functions and so to the pane. */
+  readonly blankPrices: readonly string[];
   /** The name ProposedPricePoints is held by something that is not a table (a defined name): nothing can be made. */
   readonly proposedNameHeld: boolean;
   /** Every row of People, in order, as PB.REPRICE over People's columns sees them. */
@@ -127,6 +135,15 @@ export async function readWhatIfBook(workbook: Workbook): Promise<WhatIfBook> {
     has(PROPOSED_PRICE_POINTS.name) ? workbook.readTable(PROPOSED_PRICE_POINTS.name) : Promise.resolve(null),
   ]);
   if (!peopleTable || !currentTable) throw new WorkbookProblem("People or PricePoints went missing: refresh.");
+  const current = priceTableIn(currentTable);
+  let proposed: PriceTableInBook | null = null;
+  let proposedProblem: string | null = null;
+  try {
+    proposed = proposedTable && priceTableIn(proposedTable);
+  } catch (error) {
+    if (!(error instanceof WorkbookProblem)) throw error;
+    proposedProblem = error.message;
+  }
   requireColumns(PEOPLE, peopleTable, ["personId", "name", "careGroup", "points"]);
   const index = headerIndex(peopleTable);
   const at = (header: string) => index.get(matchKey(header))!;
@@ -144,8 +161,13 @@ export async function readWhatIfBook(workbook: Workbook): Promise<WhatIfBook> {
   });
   return {
     names,
-    current: priceTableIn(currentTable),
-    proposed: proposedTable ? priceTableIn(proposedTable) : null,
+    current,
+    proposed,
+    proposedProblem,
+    blankPrices: [
+      ...blankPriceWarnings(currentTable, current.table.kind),
+      ...(proposedTable && proposed ? blankPriceWarnings(proposedTable, proposed.table.kind) : []),
+    ],
     proposedNameHeld: !has(PROPOSED_PRICE_POINTS.name) && nameTaken(names, PROPOSED_PRICE_POINTS.name),
     cohort,
     people: peopleTable.rows.map((row) => ({
@@ -227,6 +249,9 @@ export async function writeWhatIfSheet(workbook: Workbook, book: WhatIfBook): Pr
       name: sheet,
       careGroups: careGroupsOf(table),
       ...(table.kind === "categories" ? { categories: table.categories } : {}),
+      ...(table.kind === "bands"
+        ? { bands: { header: String(book.current.grid[0][0] ?? ""), count: table.lowerBounds.length } }
+        : {}),
       people: book.cohort.length,
     }),
   );

@@ -5,6 +5,7 @@ import {
   Decimal,
   describeCell,
   EngineError,
+  fractionLimit,
   isBlank,
   isoFromSerial,
   label,
@@ -14,7 +15,7 @@ import {
   readDate,
   serialFromIso,
 } from "../../engine";
-import { CellValue, ColumnWrite, TEXT_FORMAT } from "../port";
+import { CellWrite, ColumnWrite, TEXT_FORMAT } from "../port";
 
 export const MONEY_FORMAT = "£#,##0.00";
 export const PERCENT_FORMAT = "0.0%";
@@ -34,7 +35,8 @@ export interface Column<T> {
   /** Older workbooks may lack this column: reading gives read(null), and the next save adds it. */
   readonly addedLater?: boolean;
   readonly read: (cell: Cell) => T;
-  readonly write: (value: T) => CellValue;
+  /** The cell to write; undefined leaves the cell as it is. */
+  readonly write: (value: T) => CellWrite;
 }
 
 /** How a column is written, whatever its values' type. */
@@ -66,13 +68,37 @@ export function money(header: string): Column<Decimal> {
   };
 }
 
-/** A plain number, 0 or more (a quantity, a line number). */
-export function count(header: string): Column<Decimal> {
+/** A plain number, 0 or more (a quantity, a line number); `blank` is what a blank cell reads as, if it may be blank. */
+export function count(header: string, options: { blank?: Decimal } = {}): Column<Decimal> {
   return {
     header,
     numberFormat: GENERAL,
-    read: (cell) => readCell(nonNegativeNumber, cell, header),
+    read: (cell) =>
+      options.blank !== undefined && isBlank(cell) ? options.blank : readCell(nonNegativeNumber, cell, header),
     write: (value) => Number(value.toFixed()),
+  };
+}
+
+/** A fraction shown as a percentage (a tolerance limit, 0.1 as 10%); a blank reads as null. */
+export function percent(header: string): Column<Decimal | null> {
+  return {
+    header,
+    numberFormat: PERCENT_FORMAT,
+    read: (cell) => (isBlank(cell) ? null : readCell(fractionLimit, cell, header)),
+    write: (value) => (value === null ? null : Number(value.toString())),
+  };
+}
+
+/**
+ * A column added in a later version: older workbooks lack it (reading gives read(null); the next save adds it at
+ * the table's right), and a row may leave it out (undefined), which writes nothing there, so code written before
+ * the column existed keeps working.
+ */
+export function later<T>(column: Column<T>): Column<T | undefined> {
+  return {
+    ...column,
+    addedLater: true,
+    write: (value) => (value === undefined ? undefined : column.write(value)),
   };
 }
 

@@ -1,7 +1,7 @@
 // Reading and writing the rows of a declared table. Columns are found by header text (ignoring case), so a
 // user may reorder them or add their own; only the declared columns are ever written.
 import { Cell, EngineError, matchKey } from "../../engine";
-import { CellValue, ColumnWrite, RowRef, TableData, TableEdit } from "../port";
+import { CellValue, CellWrite, ColumnWrite, RowRef, TableData, TableEdit } from "../port";
 import { Column, columnWrite } from "./columns";
 import { TableSpec } from "./tables";
 
@@ -14,10 +14,23 @@ export class WorkbookProblem extends Error {
 type AnySpec = TableSpec<any>;
 type Fields<S extends AnySpec> = keyof S["columns"] & string;
 
-/** The typed row a table spec declares. */
+type ValueOf<S extends AnySpec, K extends Fields<S>> = S["columns"][K] extends Column<infer T> ? T : never;
+/** Fields a row may leave out: columns added later (schema `later`), whose values may be undefined. */
+type Optional<S extends AnySpec> = {
+  [K in Fields<S>]: undefined extends ValueOf<S, K> ? K : never;
+}[Fields<S>];
+
+/** The typed row a table spec declares; a column added later may be left out. */
 export type RowOf<S extends AnySpec> = {
-  -readonly [K in Fields<S>]: S["columns"][K] extends Column<infer T> ? T : never;
+  -readonly [K in Exclude<Fields<S>, Optional<S>>]: ValueOf<S, K>;
+} & {
+  -readonly [K in Optional<S>]?: ValueOf<S, K>;
 };
+
+/** Some fields of a table's typed row. */
+export type PickRow<S extends AnySpec, K extends Fields<S>> = Pick<RowOf<S>, K & keyof RowOf<S>>;
+/** A typed row's cell under a field, whatever the row's type. */
+const fieldOf = (value: object, field: string): unknown => (value as Record<string, unknown>)[field];
 
 const columnOf = <S extends AnySpec>(spec: S, field: Fields<S>) => spec.columns[field] as Column<unknown>;
 /** Every field of a declared table, in column order. */
@@ -65,18 +78,18 @@ export function readRows<S extends AnySpec, K extends Fields<S> = Fields<S>>(
   spec: S,
   data: TableData,
   fields: readonly K[] = fieldsOf(spec) as K[],
-): { rows: ReadRow<Pick<RowOf<S>, K>>[]; problems: RowProblem[] } {
+): { rows: ReadRow<PickRow<S, K>>[]; problems: RowProblem[] } {
   requireColumns(spec, data, fields);
   const index = headerIndex(data);
   const positions = fields.map((field) => index.get(matchKey(columnOf(spec, field).header)));
-  const rows: ReadRow<Pick<RowOf<S>, K>>[] = [];
+  const rows: ReadRow<PickRow<S, K>>[] = [];
   const problems: RowProblem[] = [];
   data.rows.forEach((row, rowIndex) => {
     const cells: Cell[] = positions.map((position) => (position === undefined ? null : row[position]));
     if (cells.every((cell) => cell === null || cell === "")) return;
     try {
       const value = Object.fromEntries(fields.map((field, at) => [field, columnOf(spec, field).read(cells[at])]));
-      rows.push({ index: rowIndex, value: value as Pick<RowOf<S>, K> });
+      rows.push({ index: rowIndex, value: value as PickRow<S, K> });
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
       problems.push({ index: rowIndex, message: error.message });
@@ -90,13 +103,13 @@ export function columnWrites<S extends AnySpec>(spec: S, fields: readonly Fields
   return fields.map((field) => columnWrite(columnOf(spec, field)));
 }
 
-/** A typed row as the cells of the given fields. */
+/** A typed row as the cells of the given fields; a field left out (a column added later) is a blank cell. */
 export function cellsOf<S extends AnySpec, K extends Fields<S>>(
   spec: S,
-  value: Pick<RowOf<S>, K>,
+  value: PickRow<S, K>,
   fields: readonly K[],
 ): CellValue[] {
-  return fields.map((field) => columnOf(spec, field).write(value[field]));
+  return fields.map((field) => columnOf(spec, field).write(fieldOf(value, field)) ?? null);
 }
 
 /** An edit of a declared table that writes only the given fields of the rows it updates and appends. */
@@ -105,15 +118,22 @@ export function tableEdit<S extends AnySpec, K extends Fields<S>>(
   data: TableData,
   fields: readonly K[],
   changes: {
-    readonly update?: readonly (RowRef & { readonly value: Pick<RowOf<S>, K> })[];
+    readonly update?: readonly (RowRef & { readonly value: PickRow<S, K> })[];
+    /** Rows of which only some fields change: a field left out of `value` is left as it is. */
+    readonly amend?: readonly (RowRef & { readonly value: Partial<PickRow<S, K>> })[];
     readonly delete?: readonly RowRef[];
-    readonly append?: readonly Pick<RowOf<S>, K>[];
+    readonly append?: readonly PickRow<S, K>[];
   },
 ): TableEdit {
+  const amended = (value: Partial<PickRow<S, K>>): CellWrite[] =>
+    fields.map((field) => (field in value ? columnOf(spec, field).write(fieldOf(value, field)) : undefined));
   return {
     table: data.name,
     columns: columnWrites(spec, fields),
-    update: changes.update?.map(({ value, ...ref }) => ({ ...ref, values: cellsOf(spec, value, fields) })),
+    update: [
+      ...(changes.update ?? []).map(({ value, ...ref }) => ({ ...ref, values: cellsOf(spec, value, fields) })),
+      ...(changes.amend ?? []).map(({ value, ...ref }) => ({ ...ref, values: amended(value) })),
+    ],
     delete: changes.delete,
     append: changes.append?.map((value) => cellsOf(spec, value, fields)),
   };

@@ -1,7 +1,21 @@
 // Every table the add-in reads or writes, declared once: its name, the sheet it is made on, and its
 // columns (header, number format, how a cell is read and written). The starter tables, the readers and the
 // writers all derive from these declarations, so a new column is one edit here.
-import { MANAGED_AS, ManagedAs, readFrequency, readManagedAs } from "../../engine";
+import {
+  anyNumber,
+  Decimal,
+  describeCell,
+  EngineError,
+  MANAGED_AS,
+  ManagedAs,
+  ONE,
+  PAYMENT_KINDS,
+  PaymentKind,
+  paymentKindOf,
+  readCell,
+  readFrequency,
+  readManagedAs,
+} from "../../engine";
 import { ColumnWrite } from "../port";
 import {
   calculated,
@@ -11,8 +25,10 @@ import {
   count,
   date,
   dateTime,
+  later,
   money,
   MONEY_FORMAT,
+  percent,
   PERCENT_FORMAT,
   raw,
   text,
@@ -78,7 +94,10 @@ export const SERVICES = {
   },
 } as const satisfies TableSpec<unknown>;
 
-/** Quantity, Unit cost and Frequency side by side, so =PB.PLAN_COST(PlanLines[[Quantity]:[Frequency]]) works. */
+/**
+ * Quantity, Unit cost, Frequency and Staff at once side by side, so =PB.PLAN_COST(PlanLines[[Quantity]:[Staff at
+ * once]]) works. An older table gains Staff at once at its right (its rows read as 1 staff).
+ */
 export const PLAN_LINES = {
   name: "PlanLines",
   sheet: "PlanLines",
@@ -90,6 +109,7 @@ export const PLAN_LINES = {
     quantity: count("Quantity"),
     unitCost: money("Unit cost"),
     frequency: choice("Frequency", readFrequency),
+    staff: later(count("Staff at once", { blank: ONE })),
     managedAs: choice("Managed as", readManagedAs),
     annualCost: money("Annual cost"),
   },
@@ -119,8 +139,12 @@ export const PLANS = {
     oneOff: money("One-off items"),
     ...managedColumns,
     light: text("Traffic light"),
+    /** The tolerance in force when the plan was saved: the light is kept under the rules it was agreed under. */
+    greenTolerance: later(percent("Green tolerance")),
+    amberTolerance: later(percent("Amber tolerance")),
     reason: text("Reason"),
     signedOffBy: text("Signed off by", { addedLater: true }),
+    signedOffOn: later(date("Signed off on")),
     updatedBy: text("Updated by"),
     updatedAt: dateTime("Updated at"),
   },
@@ -138,6 +162,24 @@ export const PLAN_SETTINGS = {
 /** The PlanSettings rows the add-in reads. */
 export const SETTING = { green: "Green tolerance", amber: "Amber tolerance" } as const;
 
+/**
+ * A row for each change of a setting made in the pane: which, from what to what, who, when and why. Written once,
+ * never rewritten. A table of its own, beside PlanSettings: PlanSettings[Value] is the tolerance argument of
+ * PB.PLAN_TOLERANCE, so it holds the current values and nothing else.
+ */
+export const PLAN_SETTINGS_HISTORY = {
+  name: "PlanSettingsHistory",
+  sheet: "Plan settings history",
+  columns: {
+    setting: text("Setting"),
+    from: raw("From", PERCENT_FORMAT),
+    to: raw("To", PERCENT_FORMAT),
+    changedBy: text("Changed by"),
+    changedAt: dateTime("Changed at"),
+    reason: text("Reason"),
+  },
+} as const satisfies TableSpec<unknown>;
+
 /** The council's annual budget for personal budgets, one row per care group: what commitment is measured against. */
 export const BUDGETS = {
   name: "Budgets",
@@ -145,5 +187,92 @@ export const BUDGETS = {
   columns: {
     careGroup: text("Care group"),
     annualBudget: money("Annual budget"),
+  },
+} as const satisfies TableSpec<unknown>;
+
+/**
+ * Budgets may hold a row per care group per year: then this column names each row's financial year as the Finance
+ * sheet labels it ("2026/27"; "2027" for a year from January), and a row left blank serves every year. A table
+ * without it (the starter's) has one budget per care group, for every year.
+ */
+export const BUDGET_YEAR = text("Financial year");
+
+/** An amount in £ that may be below 0 (a refund, a recovered surplus, an overdrawn balance); written as pence only. */
+function signedMoney(header: string): Column<Decimal> {
+  return {
+    header,
+    numberFormat: MONEY_FORMAT,
+    read: (cell) => readCell(anyNumber, cell, header),
+    write: (value) => {
+      if (value.decimalPlaces() > 2) {
+        throw new EngineError(
+          "invalid",
+          `${header}: £${value.toString()} is not pounds and pence; nothing was written`,
+        );
+      }
+      return Number(value.toFixed());
+    },
+  };
+}
+
+/** A payment's kind, read in any of the spellings ledgers use and written in the product's own. */
+function paymentKind(header: string): Column<PaymentKind> {
+  return choice(header, (cell, where) => {
+    const kind = typeof cell === "string" ? paymentKindOf(cell) : undefined;
+    if (kind === undefined) {
+      throw new EngineError(
+        "invalid",
+        `${where}: expected one of ${PAYMENT_KINDS.join(", ")}; got ${describeCell(cell)}`,
+      );
+    }
+    return kind;
+  });
+}
+
+/**
+ * What has actually been paid for people's personal budgets, a row a payment, from the council's ledger: typed, or
+ * imported from a CSV export by the Finance view. A refund or a recovered surplus is a negative amount.
+ */
+export const PAYMENTS = {
+  name: "Payments",
+  sheet: "Payments",
+  columns: {
+    date: date("Payment date"),
+    personId: text("Person ID"),
+    planId: text("Plan ID"),
+    amount: signedMoney("Amount"),
+    kind: paymentKind("Kind"),
+    reference: text("Reference"),
+  },
+} as const satisfies TableSpec<unknown>;
+
+/** Optional: the direct-payment account balances people report, a row a report; the latest by the as-at date counts. */
+export const DP_BALANCES = {
+  name: "DPBalances",
+  sheet: "DP balances",
+  columns: {
+    personId: text("Person ID"),
+    date: date("Date"),
+    balance: signedMoney("Balance"),
+  },
+} as const satisfies TableSpec<unknown>;
+
+/** Optional: the share of the year's budget for each calendar month (1 is January), for the monthly profile. */
+export const BUDGET_PROFILE = {
+  name: "BudgetProfile",
+  sheet: "Budget profile",
+  columns: {
+    month: count("Month"),
+    share: raw("Share", PERCENT_FORMAT),
+  },
+} as const satisfies TableSpec<unknown>;
+
+/** The headers of the council's payments export, remembered from the last import for the next one. */
+export const PAYMENT_IMPORT_COLUMNS = {
+  name: "PaymentImportColumns",
+  sheet: "Import settings",
+  columns: {
+    field: text("Payments column"),
+    header: text("Column in your file"),
   },
 } as const satisfies TableSpec<unknown>;

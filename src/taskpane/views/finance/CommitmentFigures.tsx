@@ -8,6 +8,7 @@ import {
   isoFromSerial,
   OTHER_CARE_GROUPS,
   PipelineRow,
+  StartingLaterRow,
 } from "../../../engine";
 import { FinanceFigures } from "../../../workbook/reports/financeBook";
 import { useFigureStyles } from "../plan/figures";
@@ -26,8 +27,23 @@ export const percent = (fraction: Decimal) => `${fraction.times(100).toDecimalPl
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
-/** One row's figures as a description list: committed a year against the budget, and in the rest of the year. */
-function RowFigures({ row, id, from, to }: { row: CareGroupCommitment; id: string; from: string; to: string }) {
+/**
+ * One row's figures as a description list: committed a year against the budget, in the rest of the year, the people
+ * (each once), and the Agreed plans starting after the year, apart.
+ */
+function RowFigures({
+  row,
+  later,
+  id,
+  from,
+  to,
+}: {
+  row: CareGroupCommitment;
+  later: StartingLaterRow;
+  id: string;
+  from: string;
+  to: string;
+}) {
   const styles = useStyles();
   const figures = useFigureStyles();
   const amounts = useAmountStyles();
@@ -49,11 +65,17 @@ function RowFigures({ row, id, from, to }: { row: CareGroupCommitment; id: strin
         </>
       )}
       <dt>{`In year, ${formatDate(from)} to ${formatDate(to)}`}</dt>
-      <dd id={`${id}-in-year`}>
-        {row.inYear.total === null ? "Cannot be worked out (see above)" : formatPounds(row.inYear.total)}
-      </dd>
+      <dd id={`${id}-in-year`}>{formatPounds(row.inYear.total)}</dd>
       <dt>People with Agreed plans</dt>
       <dd id={`${id}-people`}>{row.people.total}</dd>
+      {later.people > 0 && (
+        <>
+          <dt id={`${id}-starting-later-term`}>
+            {`Agreed, starting after ${formatDate(to)} (${plural(later.people, "person", "people")}), a year`}
+          </dt>
+          <dd id={`${id}-starting-later`}>{formatPounds(later.fullYear)}</dd>
+        </>
+      )}
     </dl>
   );
 }
@@ -64,21 +86,30 @@ function RowFigures({ row, id, from, to }: { row: CareGroupCommitment; id: strin
  */
 export function CommitmentFigures({ figures }: { figures: Pick<FinanceFigures, "commitment"> }) {
   const styles = useStyles();
-  const { rows, pipeline, period } = figures.commitment;
+  const { rows, pipeline, startingLater, period } = figures.commitment;
   const [from, to] = [period.remaining.from, period.remaining.to].map((serial) => isoFromSerial(serial));
   const all = rows[rows.length - 1];
   const allPipeline = pipeline[pipeline.length - 1];
   const groups = rows
     .slice(0, -1)
     .map((row, index) => ({ row, index }))
-    .filter(({ row }) => row.careGroup !== OTHER_CARE_GROUPS || row.people.total > 0);
+    .filter(
+      ({ row, index }) =>
+        row.careGroup !== OTHER_CARE_GROUPS || row.people.total > 0 || startingLater[index].people > 0,
+    );
   return (
     <>
       <section className={styles.section} aria-labelledby="finance-all-heading">
         <h2 id="finance-all-heading" className={styles.heading}>
           {ALL_CARE_GROUPS}
         </h2>
-        <RowFigures row={all} id="finance-all" from={from} to={to} />
+        <RowFigures row={all} later={startingLater[rows.length - 1]} id="finance-all" from={from} to={to} />
+        {startingLater[rows.length - 1].people > 0 && (
+          <p className={styles.note}>
+            Plans starting after the year&apos;s last day are in no figure of this year: they count in the year they
+            start.
+          </p>
+        )}
         <Pipeline row={allPipeline} committed={all.fullYear.total} />
       </section>
       <section className={styles.section} aria-labelledby="finance-groups-heading">
@@ -90,7 +121,7 @@ export function CommitmentFigures({ figures }: { figures: Pick<FinanceFigures, "
             <h3 id={`finance-group-${index}-heading`} className={styles.groupHeading}>
               {row.careGroup}
             </h3>
-            <RowFigures row={row} id={`finance-group-${index}`} from={from} to={to} />
+            <RowFigures row={row} later={startingLater[index]} id={`finance-group-${index}`} from={from} to={to} />
           </section>
         ))}
       </section>

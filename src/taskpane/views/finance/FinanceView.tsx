@@ -9,8 +9,11 @@ import { financeController } from "../../state/financeController";
 import { useFieldGridStyles } from "../fieldGrid";
 import { PaneViewProps } from "../registry";
 import { useFirstRead } from "../useFirstRead";
+import { AgreedLightReview } from "./AgreedLightReview";
 import { CommitmentFigures, percent } from "./CommitmentFigures";
 import { ForecastAssumptionsInputs, ForecastFigures } from "./ForecastAssumptions";
+import { SheetDifferences, WorkbookNotices } from "./WorkbookNotices";
+import { OutturnSection } from "./OutturnSection";
 
 const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: "12px", minWidth: 0 },
@@ -42,7 +45,13 @@ export function FinanceView({ workbook, onUnsavedChange }: PaneViewProps) {
   useEffect(() => onUnsavedChange(unsaved === "" ? [] : unsaved.split("\n")), [unsaved, onUnsavedChange]);
 
   const summary = useMemo(() => financeSummary(state), [state]);
-  const { figures, forecast, year } = summary;
+  const { figures, forecast, year, problems } = summary;
+  const yearHint =
+    year === null
+      ? "Blank: from 1 April, April to March"
+      : year.byDefault
+        ? `Blank: from 1 April (${formatDate(year.from)}), ends ${formatDate(year.to)}`
+        : `Ends ${formatDate(year.to)}`;
   const notes = figures?.notes ?? [];
   const busy = state.busy !== null;
 
@@ -52,13 +61,14 @@ export function FinanceView({ workbook, onUnsavedChange }: PaneViewProps) {
       <p className={styles.intro}>
         What Agreed plans commit the council to, in the year and in future, against the budget for personal budgets.
       </p>
+      {figures && <WorkbookNotices figures={figures} />}
       <fieldset className={fieldGrid.dates}>
         <legend className={fieldGrid.legend}>{year ? `Financial year ${year.label}` : "Financial year"}</legend>
         <Field
           label="As at"
           hint={dateBoxHint(state.dates.asAt, "Commitment is counted from this day")}
-          validationState={summary.problem ? "error" : "none"}
-          validationMessage={summary.problem ?? undefined}
+          validationState={problems.asAt ? "error" : "none"}
+          validationMessage={problems.asAt ?? undefined}
         >
           <Input
             id="finance-as-at"
@@ -70,7 +80,9 @@ export function FinanceView({ workbook, onUnsavedChange }: PaneViewProps) {
         </Field>
         <Field
           label="Financial year starts"
-          hint={dateBoxHint(state.dates.yearStart, year ? `Ends ${formatDate(year.to)}` : "April to March by default")}
+          hint={dateBoxHint(state.dates.yearStart, yearHint)}
+          validationState={problems.yearStart ? "error" : "none"}
+          validationMessage={problems.yearStart ?? undefined}
         >
           <Input
             id="finance-year-start"
@@ -87,6 +99,13 @@ export function FinanceView({ workbook, onUnsavedChange }: PaneViewProps) {
         problems={summary.rateProblems}
         dispatch={dispatch}
       />
+      {state.book?.sheet && (
+        <SheetDifferences
+          sheet={state.book.sheet.sheet}
+          differences={summary.differences}
+          onUseSheet={() => dispatch({ type: "sheetInputsUsed" })}
+        />
+      )}
       <div className={styles.actions}>
         <Button
           appearance="primary"
@@ -96,7 +115,11 @@ export function FinanceView({ workbook, onUnsavedChange }: PaneViewProps) {
         >
           Write Finance sheet
         </Button>
-        <Button onClick={() => void controller.read()} disabled={busy} title="Read plans and budgets again">
+        <Button
+          onClick={() => void controller.read()}
+          disabled={busy}
+          title="Read plans, budgets and the Finance sheet's inputs again"
+        >
           Refresh
         </Button>
       </div>
@@ -122,6 +145,7 @@ export function FinanceView({ workbook, onUnsavedChange }: PaneViewProps) {
           }}
         />
       )}
+      <AgreedLightReview workbook={workbook} asAt={state.dates.asAt} readAt={state.book} />
       {figures && <CommitmentFigures figures={figures} />}
       {figures && (
         <section aria-labelledby="finance-spending-heading">
@@ -146,7 +170,8 @@ export function FinanceView({ workbook, onUnsavedChange }: PaneViewProps) {
           <p className={styles.note}>The Finance sheet has every service, and the indicative budgets against plans.</p>
         </section>
       )}
-      {forecast && <ForecastFigures forecast={forecast} yearStart={state.dates.yearStart} />}
+      {forecast && year && <ForecastFigures forecast={forecast} yearStart={year.from} />}
+      <OutturnSection workbook={workbook} dates={state.dates} readWith={state.book} />
     </div>
   );
 }

@@ -38,6 +38,7 @@ export function PlanDates({
             className={styles.control}
             value={plan[field]}
             onChange={(_, data) => dispatch({ type: "planFieldEdited", field, value: data.value })}
+            onBlur={() => dispatch({ type: "dateLeft", field })}
           />
         </Field>
       ))}

@@ -1,6 +1,8 @@
-import { Divider, makeStyles, tokens } from "@fluentui/react-components";
+import { Divider, makeStyles, tokens, useAnnounce } from "@fluentui/react-components";
+import { useEffect, useRef } from "react";
 import { PlanBook, timestamp } from "../../../workbook/planBook";
-import { dateProblems, DerivedPlan, PlanEdit, PlanEditorAction, PlanEditorState } from "../../state/planEditor";
+import { PlanEdit, PlanEditorAction, PlanEditorState } from "../../state/planEditor";
+import { dateProblems, DerivedPlan } from "../../state/planSaving";
 import { PlanDates } from "./PlanDates";
 import { PlanLines } from "./PlanLines";
 import { PlanTotals } from "./PlanTotals";
@@ -9,7 +11,11 @@ import { TrafficLight } from "./TrafficLight";
 
 const useStyles = makeStyles({
   subheading: { margin: 0, fontSize: tokens.fontSizeBase400 },
+  uncosted: { margin: 0, color: tokens.colorNeutralForeground2 },
 });
+
+/** "1 line not costed yet", "2 lines not costed yet". */
+const notCosted = (count: number) => `${count} line${count === 1 ? "" : "s"} not costed yet`;
 
 /**
  * The plan being built for the person picked: its lines, totals by way of managing, the traffic light against
@@ -21,15 +27,30 @@ export function PlanEditor({
   busy,
   dispatch,
   onSave,
+  onEndEarlier,
 }: {
   state: PlanEditorState & { readonly plan: PlanEdit; readonly book: PlanBook };
   derived: DerivedPlan;
   busy: boolean;
   dispatch: (action: PlanEditorAction) => void;
   onSave: () => void;
+  /** The user chose to end the person's earlier Agreed plans and save. */
+  onEndEarlier: (planIds: readonly string[]) => void;
 }) {
   const styles = useStyles();
   const { plan, book } = state;
+  // A sign-off withdrawn by a change of lines is said out loud, as it happens (the box that says so may be far off).
+  const { announce } = useAnnounce();
+  const withdrawn = derived.signOffWithdrawn;
+  const lastWithdrawn = useRef(withdrawn);
+  useEffect(() => {
+    if (withdrawn && withdrawn !== lastWithdrawn.current) {
+      announce(`The lines changed since ${withdrawn} signed this plan off, so the sign-off is withdrawn.`, {
+        polite: true,
+      });
+    }
+    lastWithdrawn.current = withdrawn;
+  }, [withdrawn, announce]);
   return (
     <>
       <Divider />
@@ -41,8 +62,16 @@ export function PlanEditor({
         catalogue={state.catalogue}
         dispatch={dispatch}
       />
-      {derived.costed && <PlanTotals totals={derived.costed.totals} />}
-      {derived.costed && <TrafficLight against={derived.costed.againstBudget} />}
+      {derived.uncosted > 0 ? (
+        <p id="plan-uncosted" className={styles.uncosted}>
+          {`${notCosted(derived.uncosted)}: the plan has no total and no traffic light until every line is costed.`}
+        </p>
+      ) : (
+        <>
+          {derived.costed && <PlanTotals totals={derived.costed.totals} />}
+          {derived.costed && <TrafficLight against={derived.costed.againstBudget} />}
+        </>
+      )}
       <PlanDates plan={plan} problems={dateProblems(plan, timestamp(new Date()).slice(0, 10))} dispatch={dispatch} />
       <SavePanel
         plan={plan}
@@ -50,10 +79,13 @@ export function PlanEditor({
         reasonNeeded={derived.reasonNeeded}
         signOffNeeded={derived.signOffNeeded}
         signOffWithdrawn={derived.signOffWithdrawn}
+        problems={derived.decisionProblems}
         saveMessage={state.saveMessage}
+        overlap={state.overlap}
         busy={busy}
         dispatch={dispatch}
         onSave={onSave}
+        onEndEarlier={onEndEarlier}
       />
     </>
   );

@@ -2,7 +2,8 @@ import { Button, Dropdown, Field, Input, makeStyles, Option, Text, tokens } from
 import { CheckedLine, formatPounds, LineField, lineAnnualCost, MANAGED_AS } from "../../../engine";
 import { Service } from "../../../workbook/planBook";
 import { LineDraft } from "../../state/lineDrafts";
-import { FOCUS, PlanEdit, PlanEditorAction, problemShown } from "../../state/planEditor";
+import { FOCUS, PlanEdit, PlanEditorAction } from "../../state/planEditor";
+import { problemShown } from "../../state/planSaving";
 import { SearchCombobox } from "./SearchCombobox";
 
 const FREQUENCIES = [
@@ -78,7 +79,7 @@ function LineEditor({
     if (note) return { validationMessage: note, validationState: "warning" as const };
     return {};
   };
-  const text = (field: LineField, label: string, whole = false, inputMode?: "decimal") => (
+  const text = (field: LineField, label: string, whole = false, inputMode?: "decimal" | "numeric") => (
     <Field label={label} className={whole ? styles.whole : styles.field} {...message(field)}>
       <Input
         id={FOCUS.line(line.key, field)}
@@ -136,6 +137,7 @@ function LineEditor({
       {text("unit", "Unit")}
       {text("unitCost", "Unit cost (£)", false, "decimal")}
       {choice("frequency", "Frequency", FREQUENCIES)}
+      {text("staff", "Staff at once", false, "numeric")}
       {choice("managedAs", "Managed as", MANAGED, true)}
     </div>
   );

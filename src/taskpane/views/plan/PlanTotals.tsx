@@ -10,6 +10,7 @@ import {
 } from "@fluentui/react-components";
 import { Fragment } from "react";
 import { Decimal, formatPounds, inPeriod, MANAGED_AS, PlanTotals as Totals } from "../../../engine";
+import { planCostText } from "../../state/planEditor";
 import { useFigureStyles } from "./figures";
 
 const useStyles = makeStyles({
@@ -49,7 +50,10 @@ function Pounds({ amount }: { amount: Decimal }) {
   );
 }
 
-/** Live totals: weekly and annual by how the money is managed, one-off items apart, and the plan cost. */
+/**
+ * Live totals: the recurring cost weekly and annual by how the money is managed, one-off items apart, and the plan
+ * cost, one-off items in full. Each weekly figure says what it includes, so the two never seem to disagree.
+ */
 export function PlanTotals({ totals }: { totals: Totals }) {
   const styles = useStyles();
   const figures = useFigureStyles();
@@ -69,7 +73,7 @@ export function PlanTotals({ totals }: { totals: Totals }) {
   return (
     <section aria-label="Plan totals">
       <Table size="extra-small" className={styles.table}>
-        <caption className={styles.caption}>Plan cost by how it is managed</caption>
+        <caption className={styles.caption}>Recurring cost by how it is managed, one-off items apart</caption>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>Managed as</TableHeaderCell>
@@ -87,9 +91,14 @@ export function PlanTotals({ totals }: { totals: Totals }) {
       </Table>
       <dl className={figures.list}>
         <dt>Plan cost</dt>
-        <dd id="plan-cost">{`${formatPounds(totals.annual)} a year (${formatPounds(totals.weekly)} a week)`}</dd>
+        <dd id="plan-cost">{planCostText(totals)}</dd>
       </dl>
-      <p className={styles.note}>One-off items count in full in the plan cost, as PB.PLAN_COST counts them.</p>
+      <p className={styles.note}>
+        {totals.oneOff.isZero()
+          ? "One-off items would count in full in the plan cost, as PB.PLAN_COST counts them."
+          : `The plan cost counts the one-off items (${formatPounds(totals.oneOff)}) in full, as PB.PLAN_COST ` +
+            "does; the table's weekly column is the recurring cost alone."}
+      </p>
     </section>
   );
 }

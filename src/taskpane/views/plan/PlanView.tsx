@@ -1,6 +1,5 @@
 import {
   Button,
-  Divider,
   makeStyles,
   MessageBarActions,
   ProgressBar,
@@ -11,17 +10,13 @@ import {
 import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useReducer, useRef } from "react";
 import { NoticeBar } from "../../NoticeBar";
 import { planController } from "../../state/planController";
-import {
-  derivePlan,
-  initialState,
-  Intent,
-  planEditorReducer,
-  PlanEditorState,
-  unsavedWork,
-} from "../../state/planEditor";
+import { initialState, Intent, planEditorReducer, PlanEditorState, unsavedWork } from "../../state/planEditor";
+import { derivePlan } from "../../state/planSaving";
 import { UnsavedChangesDialog } from "../../UnsavedChangesDialog";
+import { LightReview, lightReview, timestamp } from "../../../workbook/planBook";
 import { whenDrawnAndIdle } from "../../whenDrawnAndIdle";
 import { PaneViewProps } from "../registry";
+import { rememberSessionName, sessionName } from "../sessionName";
 import { useFirstRead } from "../useFirstRead";
 
 // The plan's lines, totals, light, dates and saving come once a person is picked: downloaded then, so the
@@ -30,13 +25,12 @@ const PlanEditor = lazy(() =>
   import(/* webpackChunkName: "plan-editor" */ "./PlanEditor").then((module) => ({ default: module.PlanEditor })),
 );
 
-// The search, assessment and tolerance settings show a workbook that has been read: fetched once the first screen
-// is drawn and the page is idle, while the read goes on (a read of Excel takes longer), not before it. Their
-// Fluent code is a third of the pane's, compiled and run at start-up for nothing when they were part of it.
+// The search and assessment show a workbook that has been read: fetched once the first screen is drawn and the
+// page is idle, while the read goes on (a read of Excel takes longer), not before it. Their Fluent code is a third
+// of the pane's, compiled and run at start-up for nothing when they were part of it.
 const planBookParts = () => import(/* webpackChunkName: "plan-book" */ "./planBookParts");
 const SearchCombobox = lazy(() => planBookParts().then((parts) => ({ default: parts.SearchCombobox })));
 const AssessmentSummary = lazy(() => planBookParts().then((parts) => ({ default: parts.AssessmentSummary })));
-const ToleranceSettings = lazy(() => planBookParts().then((parts) => ({ default: parts.ToleranceSettings })));
 
 const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: "12px", minWidth: 0 },
@@ -45,14 +39,17 @@ const useStyles = makeStyles({
   busy: { display: "flex", flexDirection: "column", gap: "4px" },
 });
 
-const NAME_KEY = "personal-budgets.updated-by";
+/** Warnings shown at most, the rest counted. */
+const SHOWN = 5;
+const shortList = (items: readonly string[]) => [
+  ...items.slice(0, SHOWN),
+  ...(items.length > SHOWN ? [`…and ${items.length - SHOWN} more.`] : []),
+];
 
-function rememberedName(): string {
-  try {
-    return window.localStorage.getItem(NAME_KEY) ?? "";
-  } catch {
-    return "";
-  }
+/** "PLAN-0002 (Arthur Khan): agreed Red, Amber now: the tolerance is now …". */
+function lightChangeText(change: LightReview["changed"][number]): string {
+  const whose = change.name ? ` (${change.name})` : "";
+  return `${change.planId}${whose}: agreed ${change.savedLight}, ${change.lightNow} now: ${change.why}.`;
 }
 
 /** What discarding unsaved work goes on to do, in words. */
@@ -72,7 +69,7 @@ function thenWhat(state: PlanEditorState, intent: Intent): string {
 /** The support-plan view: pick a person, cost a plan line by line against their budget, and save it. */
 export function PlanView({ workbook, onUnsavedChange }: PaneViewProps) {
   const styles = useStyles();
-  const [state, dispatch] = useReducer(planEditorReducer, undefined, () => initialState(rememberedName()));
+  const [state, dispatch] = useReducer(planEditorReducer, undefined, () => initialState(sessionName()));
   const controller = useMemo(() => planController(workbook, dispatch), [workbook]);
   useFirstRead(controller, (current) => current.load());
   // A failed fetch here is kept quiet: it is reported when the parts are shown, by the view's error boundary,
@@ -80,7 +77,8 @@ export function PlanView({ workbook, onUnsavedChange }: PaneViewProps) {
   useEffect(() => whenDrawnAndIdle(() => void planBookParts().catch(() => undefined)), []);
 
   const derived = useMemo(() => derivePlan(state), [state]);
-  const switching = unsavedWork(state, { kind: "switchView" }).join("\n");
+  const review = useMemo(() => state.book && lightReview(state.book, timestamp(new Date()).slice(0, 10)), [state.book]);
+  const switching = unsavedWork(state).join("\n");
   useEffect(() => onUnsavedChange(switching === "" ? [] : switching.split("\n")), [switching, onUnsavedChange]);
 
   // Focus moves in the commit itself (a layout effect), so a key pressed straight after lands where it should.
@@ -88,13 +86,7 @@ export function PlanView({ workbook, onUnsavedChange }: PaneViewProps) {
     if (state.focus) document.getElementById(state.focus.id)?.focus();
   }, [state.focus]);
 
-  useEffect(() => {
-    try {
-      window.localStorage.setItem(NAME_KEY, state.userName);
-    } catch {
-      // Storage can be off in some browsers; the name then lasts for this session only.
-    }
-  }, [state.userName]);
+  useEffect(() => rememberSessionName(state.userName), [state.userName]);
 
   const { announce } = useAnnounce();
   const lineCount = state.plan?.lines.length ?? 0;
@@ -134,13 +126,19 @@ export function PlanView({ workbook, onUnsavedChange }: PaneViewProps) {
         </div>
       )}
       {state.message && <NoticeBar notice={state.message} />}
+      {book?.tolerance.problem && (
+        <NoticeBar notice={{ intent: "warning", title: "The tolerance needs fixing", text: book.tolerance.problem }} />
+      )}
       {warnings.length > 0 && (
+        <NoticeBar notice={{ intent: "warning", title: "Check the workbook", text: "", items: shortList(warnings) }} />
+      )}
+      {review && review.changed.length > 0 && (
         <NoticeBar
           notice={{
-            intent: "warning",
-            title: "Some rows were left out",
-            text: "",
-            items: [...warnings.slice(0, 5), ...(warnings.length > 5 ? [`…and ${warnings.length - 5} more.`] : [])],
+            intent: "info",
+            title: "Agreed plans to review",
+            text: "Their light would differ if they were agreed today; each keeps the light it was agreed with.",
+            items: shortList(review.changed.map(lightChangeText)),
           }}
         />
       )}
@@ -217,25 +215,12 @@ export function PlanView({ workbook, onUnsavedChange }: PaneViewProps) {
             busy={busy !== null}
             dispatch={dispatch}
             onSave={() => void controller.save(state)}
+            onEndEarlier={(planIds) => void controller.save(state, planIds)}
           />
         </Suspense>
       )}
-      {book && (
-        <>
-          <Divider />
-          <Suspense fallback={null}>
-            <ToleranceSettings
-              boxes={state.tolerance}
-              problem={book.tolerance.problem}
-              busy={busy !== null}
-              dispatch={dispatch}
-              onSave={() => void controller.saveTolerance(state)}
-            />
-          </Suspense>
-        </>
-      )}
       <UnsavedChangesDialog
-        work={state.pending ? unsavedWork(state, state.pending) : null}
+        work={state.pending ? unsavedWork(state) : null}
         then={state.pending ? thenWhat(state, state.pending) : ""}
         onKeep={() => dispatch({ type: "keepEditing" })}
         onDiscard={() => void controller.discard(state)}

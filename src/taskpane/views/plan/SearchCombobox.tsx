@@ -1,5 +1,15 @@
-import { Combobox, Field, makeStyles, Option } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import {
+  ComboboxProps,
+  Field,
+  makeStyles,
+  Option,
+  renderCombobox_unstable,
+  useCombobox_unstable,
+  useComboboxContextValues,
+  useComboboxStyles_unstable,
+} from "@fluentui/react-components";
+import { useEffect, useMemo, useState } from "react";
+import { matchingIndices, searchKey } from "../../state/search";
 
 export interface Choice {
   readonly value: string;
@@ -17,7 +27,28 @@ const useStyles = makeStyles({
 /** How many choices the list shows at once: a council's 5,000 people are found by typing. */
 const SHOWN = 50;
 
-/** A combobox over a long list: typing narrows it (any part of the text), the list shows the first matches. */
+/**
+ * Fluent's combobox, built from its hooks so the list can highlight the first match of what is typed. Fluent itself
+ * highlights only an option whose text starts with what is typed ("P00…"), so typing part of a name ("Okafor")
+ * left nothing highlighted and Enter did nothing; here Enter picks the first match, ↓ moves on from it.
+ */
+function FilteringCombobox({ highlight, ...props }: ComboboxProps & { readonly highlight: string | null }) {
+  const state = useCombobox_unstable(props, null);
+  const contextValues = useComboboxContextValues(state);
+  useComboboxStyles_unstable(state);
+  const { open, activeDescendantController } = state;
+  // Once the list shows the matches for what was typed, the first is highlighted.
+  useEffect(() => {
+    if (open && highlight !== null) activeDescendantController.first();
+  }, [open, highlight, activeDescendantController]);
+  return renderCombobox_unstable(state, contextValues);
+}
+
+/**
+ * A combobox over a long list: typing narrows it (every word typed, anywhere in the text, ignoring case, accents
+ * and the style of apostrophe), the list shows the first matches, and picking picks what is highlighted. Typing
+ * after an earlier pick searches again from what is typed.
+ */
 export function SearchCombobox({
   id,
   label,
@@ -43,14 +74,13 @@ export function SearchCombobox({
   // What is typed while choosing; null shows the choice made.
   const [query, setQuery] = useState<string | null>(null);
   const chosen = choices.find((choice) => choice.value === selected);
-  const matches = useMemo(() => {
-    const words = (query ?? "").toLowerCase().split(/\s+/).filter(Boolean);
-    return choices.filter((choice) => {
-      const text = (choice.detail ?? choice.text).toLowerCase();
-      return words.every((word) => text.includes(word));
-    });
-  }, [choices, query]);
+  const keys = useMemo(() => choices.map((choice) => searchKey(choice.detail ?? choice.text)), [choices]);
+  const matches = useMemo(
+    () => matchingIndices(keys, query ?? "").map((index) => choices[index]),
+    [keys, choices, query],
+  );
   const more = matches.length - SHOWN;
+  const typed = query !== null && query.trim() !== "" && matches.length > 0;
   return (
     <Field
       label={label}
@@ -59,16 +89,29 @@ export function SearchCombobox({
       validationMessage={validationMessage}
       validationState={validationMessage ? "error" : "none"}
     >
-      <Combobox
+      <FilteringCombobox
         id={id}
         className={styles.control}
         placeholder={placeholder}
         value={query ?? chosen?.text ?? ""}
         selectedOptions={chosen ? [chosen.value] : []}
+        highlight={typed ? query : null}
         onChange={(event) => setQuery(event.target.value)}
-        onOptionSelect={(_, data) => {
+        onKeyDown={(event) => {
+          // Enter with nothing highlighted yet (typed faster than the list could follow) picks the first match of
+          // what the box holds now, as the highlight would have.
+          const input = event.currentTarget;
+          if (event.key !== "Enter" || input.getAttribute("aria-activedescendant")) return;
+          const [first] = matchingIndices(keys, input.value);
+          if (input.value.trim() === "" || first === undefined) return;
           setQuery(null);
-          if (data.optionValue) onSelect(data.optionValue);
+          onSelect(choices[first].value);
+        }}
+        onOptionSelect={(_, data) => {
+          // Fluent "selects" nothing as the text typed stops matching the choice made: that is typing, not a pick.
+          if (!data.optionValue) return;
+          setQuery(null);
+          onSelect(data.optionValue);
         }}
         onOpenChange={(_, data) => {
           if (!data.open) setQuery(null);
@@ -89,7 +132,7 @@ export function SearchCombobox({
             {`${more.toLocaleString("en-GB")} more: type to narrow the list`}
           </Option>
         )}
-      </Combobox>
+      </FilteringCombobox>
     </Field>
   );
 }

@@ -1,6 +1,6 @@
 import { Badge, makeStyles, tokens, useAnnounce } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
-import { formatPercent, PlanAgainstBudget } from "../../../engine";
+import { PlanAgainstBudget } from "../../../engine";
 import { useFigureStyles } from "./figures";
 
 const useStyles = makeStyles({
@@ -11,26 +11,25 @@ const useStyles = makeStyles({
 
 const BADGE = { Green: "success", Amber: "warning", Red: "danger" } as const;
 
-/** The plan against the indicative budget; a change of light is announced politely. */
+/**
+ * The plan against the indicative budget. Each new light is announced politely, the first one (once the plan has a
+ * line) included, as a sentence with how far the plan is from the budget.
+ */
 export function TrafficLight({ against }: { against: PlanAgainstBudget | null }) {
   const styles = useStyles();
   const figures = useFigureStyles();
   const { announce } = useAnnounce();
   const light = against?.light ?? null;
-  const previous = useRef(light);
+  const difference = against?.difference ?? null;
+  const announced = useRef<string | null>(null);
   useEffect(() => {
-    if (light && previous.current && light !== previous.current) announce(`Traffic light ${light}`, { polite: true });
-    previous.current = light;
-  }, [light, announce]);
+    if (light && light !== announced.current) announce(`Traffic light ${light}: ${difference}.`, { polite: true });
+    if (light) announced.current = light;
+  }, [light, difference, announce]);
   if (!against) {
     return <p className={styles.calm}>Add a line to see the plan against the indicative budget.</p>;
   }
-  const deviation =
-    against.deviation === undefined
-      ? "the indicative budget is £0"
-      : `${formatPercent(against.deviation.abs().toDecimalPlaces(3))} ${
-          against.deviation.isNegative() ? "below" : "above"
-        } the indicative budget`;
+  const deviation = against.difference;
   return (
     <section aria-label="Against the indicative budget">
       <dl className={figures.list}>

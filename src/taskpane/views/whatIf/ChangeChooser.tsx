@@ -1,4 +1,4 @@
-import { Field, Input, makeStyles, Radio, RadioGroup, Select } from "@fluentui/react-components";
+import { Checkbox, Field, Input, makeStyles, Radio, RadioGroup, Select } from "@fluentui/react-components";
 import { ChangeForm, ChangeKind, WhatIfAction, WhatIfView } from "../../state/whatIf";
 
 const useStyles = makeStyles({
@@ -30,7 +30,9 @@ export function ChangeChooser({
       ? problem.missing
         ? { hint: problem.text }
         : { validationMessage: problem.text, validationState: "error" as const }
-      : {};
+      : field === "amount" && view.largeChange !== null
+        ? { hint: view.largeChange }
+        : {};
   // A category table has amounts, not £ a point or bands; a table of bands has both.
   const kinds = KINDS.filter(({ kind }) => view.bands.length > 0 || (kind !== "perPoint" && kind !== "moveBound"));
   return (
@@ -77,6 +79,14 @@ export function ChangeChooser({
             onChange={(_, data) => dispatch({ type: "amountEdited", text: data.value })}
           />
         </Field>
+      )}
+      {view.largeChange !== null && (
+        <Checkbox
+          id="whatif-confirm"
+          checked={form.confirmed}
+          label="Yes, change rates by more than 50%"
+          onChange={(_, data) => dispatch({ type: "largeChangeConfirmed", confirmed: data.checked === true })}
+        />
       )}
       {form.kind === "moveBound" && (
         <>

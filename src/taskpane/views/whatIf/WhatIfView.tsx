@@ -59,6 +59,19 @@ export function WhatIfView({ workbook, onUnsavedChange }: PaneViewProps) {
       {busy && <Spinner size="tiny" labelPosition="after" label={`${busy}…`} />}
       {state.message && <NoticeBar notice={state.message} />}
       {state.made && <NoticeBar notice={state.made} />}
+      {book && book.blankPrices.length > 0 && (
+        <NoticeBar
+          notice={{
+            intent: "warning",
+            title: "Blank prices count as £0",
+            text: "",
+            items: [
+              ...book.blankPrices.slice(0, NAMED),
+              ...(book.blankPrices.length > NAMED ? [`and ${book.blankPrices.length - NAMED} more.`] : []),
+            ],
+          }}
+        />
+      )}
       {book && view && (
         <>
           <section className={styles.section} aria-labelledby="whatif-propose-heading">
@@ -71,6 +84,16 @@ export function WhatIfView({ workbook, onUnsavedChange }: PaneViewProps) {
                   `with ${PRICE_POINTS.name}. Edit its cells in the workbook to try other prices, then Refresh to ` +
                   "see them here."}
               </p>
+            ) : book.proposedProblem !== null ? (
+              <NoticeBar
+                notice={{
+                  intent: "error",
+                  title: `${PROPOSED_PRICE_POINTS.name} cannot be read`,
+                  text:
+                    `${book.proposedProblem} Put it right in the workbook, then Refresh. Until then no figures ` +
+                    "are shown and the What-if sheet waits.",
+                }}
+              />
             ) : book.proposedNameHeld ? (
               <NoticeBar
                 notice={{
@@ -158,7 +181,13 @@ export function WhatIfView({ workbook, onUnsavedChange }: PaneViewProps) {
             >
               Write the What-if sheet
             </Button>
-            {!book.proposed && <p className={styles.note}>Create the proposal first.</p>}
+            {!book.proposed && (
+              <p className={styles.note}>
+                {book.proposedProblem === null
+                  ? "Create the proposal first."
+                  : `Put ${PROPOSED_PRICE_POINTS.name} right first.`}
+              </p>
+            )}
           </section>
         </>
       )}

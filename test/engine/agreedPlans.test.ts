@@ -1,0 +1,121 @@
+// A person's Agreed plans taken together (issue 21 §4 and §6): one Agreed plan per person at a time, and the
+// lights of Agreed plans checked against today's tolerance and indicative budgets.
+import {
+  agreeingOverlaps,
+  AgreedLight,
+  Decimal,
+  DEFAULT_TOLERANCE,
+  lightsNowDiffering,
+  overlappingAgreedPlans,
+  serialFromIso,
+  whenPlanRuns,
+} from "../../src/engine";
+
+const day = serialFromIso;
+const plan = (planId: string, personId: string, start: string | null, end: string | null, status = "Agreed") => ({
+  planId,
+  personId,
+  status,
+  start: start === null ? null : day(start),
+  end: end === null ? null : day(end),
+});
+
+// Which Agreed plans overlap is overlaps.ts's rule (test/engine/overlaps.test.ts), shared with the Finance view.
+describe("agreeing a plan over a person's Agreed plans (21 §6)", () => {
+  it("earlier Agreed plans can end the day before it starts; later ones cannot", () => {
+    const others = [
+      plan("PLAN-0001", "P001", "2026-04-01", null),
+      plan("PLAN-0002", "P001", "2026-12-01", null),
+      plan("PLAN-0003", "P001", "2026-01-01", "2026-03-31"),
+      plan("PLAN-0004", "P002", "2026-04-01", null),
+      plan("PLAN-0005", "P001", "2026-04-01", null, "Draft"),
+    ];
+    const agreeing = { ...plan("PLAN-0009", "P001", "2026-10-01", null), start: day("2026-10-01") };
+    const found = agreeingOverlaps(agreeing, others);
+    expect(found.toEnd.map((other) => [other.planId, other.endOn])).toEqual([["PLAN-0001", day("2026-09-30")]]);
+    expect(found.later.map((other) => other.planId)).toEqual(["PLAN-0002"]);
+    // Saving the same plan again is not an overlap with itself.
+    expect(agreeingOverlaps({ ...agreeing, planId: "PLAN-0001" }, [others[0]])).toEqual({ toEnd: [], later: [] });
+  });
+
+  it("follows the Finance view's rule: a plan with no start, or ending before it starts, overlaps nothing", () => {
+    const agreeing = { ...plan("PLAN-0009", "P001", "2026-10-01", null), start: day("2026-10-01") };
+    const unknown = [plan("PLAN-0001", "P001", null, null), plan("PLAN-0002", "P001", "2026-05-01", "2026-04-30")];
+    expect(overlappingAgreedPlans([...unknown, agreeing])).toEqual([]);
+    expect(agreeingOverlaps(agreeing, unknown)).toEqual({ toEnd: [], later: [] });
+    // The day before is no overlap, the day itself is, as the Finance view counts them.
+    const ending = (end: string) => plan("PLAN-0003", "p001 ", "2026-04-01", end);
+    expect(agreeingOverlaps(agreeing, [ending("2026-09-30")]).toEnd).toEqual([]);
+    expect(agreeingOverlaps(agreeing, [ending("2026-10-01")]).toEnd.map((other) => other.endOn)).toEqual([
+      day("2026-09-30"),
+    ]);
+    expect(overlappingAgreedPlans([ending("2026-10-01"), agreeing])).toHaveLength(1);
+  });
+
+  it("says when a plan runs, in words", () => {
+    expect(whenPlanRuns(plan("A", "P001", "2026-04-01", null))).toBe("from 1 Apr 2026, ongoing");
+    expect(whenPlanRuns(plan("A", "P001", "2026-04-01", "2026-09-30"))).toBe("from 1 Apr 2026 to 30 Sep 2026");
+  });
+});
+
+describe("Agreed plans whose light would now differ (21 §4)", () => {
+  const agreed = (change: Partial<AgreedLight> = {}): AgreedLight => ({
+    planId: "PLAN-0001",
+    personId: "P001",
+    status: "Agreed",
+    end: null,
+    light: "Amber",
+    annual: new Decimal("7963.80"),
+    indicativeAnnual: new Decimal(6200),
+    tolerance: DEFAULT_TOLERANCE,
+    ...change,
+  });
+  const asAt = day("2026-11-24");
+  const now = (amount: number | null) => () => (amount === null ? null : new Decimal(amount));
+
+  it("names a plan whose light the tolerance now changes, and why", () => {
+    // £7,963.80 against £6,200 is 28.4% above: Amber at 10%/50%, Green at 30%/50%.
+    const tolerance = { green: new Decimal("0.3"), amber: new Decimal("0.5") };
+    expect(lightsNowDiffering([agreed()], now(6200), tolerance, asAt)).toEqual({
+      changed: [
+        {
+          planId: "PLAN-0001",
+          personId: "P001",
+          savedLight: "Amber",
+          lightNow: "Green",
+          why: "the tolerance is now Green within 30%, Amber within 50% (was Green within 10%, Amber within 50%)",
+        },
+      ],
+      unchecked: [],
+    });
+    expect(lightsNowDiffering([agreed()], now(6200), DEFAULT_TOLERANCE, asAt).changed).toEqual([]);
+  });
+
+  it("names a plan whose light new price points change; leaves out plans not Agreed or ended", () => {
+    // £7,963.80 against £5,000 is 59.3% above: Red.
+    const found = lightsNowDiffering(
+      [agreed(), agreed({ planId: "PLAN-0002", status: "Draft" }), agreed({ planId: "PLAN-0003", end: asAt - 1 })],
+      now(5000),
+      DEFAULT_TOLERANCE,
+      asAt,
+    );
+    expect(found.changed).toEqual([
+      expect.objectContaining({
+        planId: "PLAN-0001",
+        lightNow: "Red",
+        why: "the indicative budget is now £5,000.00 (was £6,200.00)",
+      }),
+    ]);
+  });
+
+  it("names plans that cannot be checked; a row without its tolerance says what it is now", () => {
+    expect(lightsNowDiffering([agreed()], now(null), DEFAULT_TOLERANCE, asAt)).toEqual({
+      changed: [],
+      unchecked: [{ planId: "PLAN-0001", why: "P001's indicative budget cannot be worked out now" }],
+    });
+    expect(
+      lightsNowDiffering([agreed({ tolerance: null, light: "Green" })], now(6200), DEFAULT_TOLERANCE, asAt).changed[0]
+        .why,
+    ).toBe("the tolerance is now Green within 10%, Amber within 50%");
+  });
+});
