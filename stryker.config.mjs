@@ -13,20 +13,30 @@ const ROOT = path.dirname(fileURLToPath(import.meta.url));
 /**
  * Where a mutated file's tests come from, by path prefix (folders end in "/"); the first that matches. A report's
  * tests build and calculate whole workbooks, seconds each, so each report runs the ones that test it most directly,
- * found by name: its sheet spec (`<name>.ts`, or files in `<name>/`) the in-memory workbook's test
- * (test/workbook/<name>.test.ts), or the spreadsheet engine's (test/sheet/<name>.test.ts) where there is none; its
- * book (`<name>Book.ts`) those and its Office and pane tests. A report file named otherwise runs them all.
+ * found by name: its sheet spec (`<name>.ts`) the in-memory workbook's test (test/workbook/<name>.test.ts), or the
+ * spreadsheet engine's (test/sheet/<name>.test.ts) where there is none; its book (`<name>Book.ts`) and the files in
+ * `<name>/` (blocks of the sheet and the readers of its inputs) those and its Office and pane tests, and any named
+ * in PANE_TESTS. A report file named otherwise runs them all.
  */
 const REPORTS = "src/workbook/reports/";
+/** A book's pane tests named for what the pane does rather than for the report. */
+const PANE_TESTS = { outturn: ["test/taskpane/paymentImport.test.ts"] };
 const existing = (files) => files.filter((file) => fs.existsSync(path.join(ROOT, file)));
 function reportTestSets() {
   const names = new Set(fs.readdirSync(path.join(ROOT, REPORTS)).map((entry) => entry.replace(/(Book)?\.ts$/, "")));
   return [...names].flatMap((name) => {
     const spec = existing([`test/workbook/${name}.test.ts`, `test/sheet/${name}.test.ts`]).slice(0, 1);
-    const book = [...spec, ...existing([`test/workbook/${name}Office.test.ts`, `test/taskpane/${name}.test.ts`])];
+    const book = [
+      ...spec,
+      ...existing([
+        `test/workbook/${name}Office.test.ts`,
+        `test/taskpane/${name}.test.ts`,
+        ...(PANE_TESTS[name] ?? []),
+      ]),
+    ];
     return [
       { code: `${REPORTS}${name}.ts`, tests: spec },
-      { code: `${REPORTS}${name}/`, tests: spec },
+      { code: `${REPORTS}${name}/`, tests: book },
       { code: `${REPORTS}${name}Book.ts`, tests: book },
     ].filter(({ tests }) => tests.length > 0);
   });
