@@ -14,7 +14,15 @@ import { columnWrite } from "../../src/workbook/schema/columns";
 import { columnWrites } from "../../src/workbook/schema/rows";
 import { BUDGET_YEAR, BUDGETS } from "../../src/workbook/schema/tables";
 import { financeFigures, readFinanceBook, writeFinanceSheet } from "../../src/workbook/reports/financeBook";
-import { FIXTURE_BY_HAND, FinanceByHand, handCells, NO_PLAN, servicesUnused, withRows } from "../support/financeByHand";
+import {
+  FIXTURE_BY_HAND,
+  FinanceByHand,
+  handCells,
+  NEXT_YEAR_BY_HAND,
+  NO_PLAN,
+  servicesUnused,
+  withRows,
+} from "../support/financeByHand";
 import { comparable, expectedCells, ExpectedCell, expectedPlanCells, Kind, shownCells } from "../support/financeCells";
 import { AS_AT, financeWorkbook, FIXTURE_PLANS, savePlans, serial, YEAR_START } from "../support/financeWorkbook";
 import { registerPBFunctions } from "../support/hyperformula";
@@ -516,22 +524,13 @@ describe("the Finance sheet, calculated", () => {
   });
 });
 
-/**
- * Both engines' reading of the sheet, and that each, and the pane, show every figure worked out by hand (`byHand`;
- * "engine": as the engine works it out).
- */
-async function bothEngines(
-  workbook: MemoryWorkbook,
-  layout: FinanceLayout,
-  byHand: FinanceByHand | "engine",
-  dates = DATES,
-) {
+/** Both engines' reading of the sheet, and that each, and the pane, show every figure worked out by hand. */
+async function bothEngines(workbook: MemoryWorkbook, layout: FinanceLayout, byHand: FinanceByHand, dates = DATES) {
   const hf = inHyperFormula(workbook);
   const engines = { hyperFormula: fromHyperFormula(hf, "Finance"), preview: fromMemory(workbook, "Finance") };
-  const engine = await engineCells(workbook, layout, undefined, dates);
-  const expected = byHand === "engine" ? engine : handCells(layout, byHand);
+  const expected = handCells(layout, byHand);
   for (const read of Object.values(engines)) expect(shownCells(expected, read)).toEqual(expected);
-  expect(engine).toEqual(expected);
+  expect(await engineCells(workbook, layout, undefined, dates)).toEqual(expected);
   return { hf, ...engines };
 }
 
@@ -620,7 +619,15 @@ describe("the Finance sheet's rules for which plans count", () => {
         ],
       },
     ]);
-    const { hf, ...engines } = await bothEngines(workbook, layout, "engine");
+    // Every figure of 2026/27 as without it; Agreed, starting later: one person, £7,164 a year, in Mental health and in
+    // all. Its own row: starting later, and nothing in the year.
+    const { hf, ...engines } = await bothEngines(workbook, layout, {
+      ...withRows(FIXTURE_BY_HAND, { startingLater: { 3: [1, "7164.00"], 5: [1, "7164.00"] } }),
+      plans: [
+        ...FIXTURE_BY_HAND.plans,
+        ["PLAN-0008", "P015", "Mental health", "Agreed", 0, 0, 1, 0, "0.00", "0.00", "0.00", "0.00", "0.00"],
+      ],
+    });
     for (const read of Object.values(engines)) {
       // Mental health stays at PLAN-0004's 6,084 of 30,000 (20.28%), not 13,248 (44.16%); in year 3,033.67.
       const mental = (column: number, kind?: Kind) => figure(read, layout.fullYear.first + MENTAL, column, kind);
@@ -664,7 +671,55 @@ describe("the Finance sheet's rules for which plans count", () => {
         ],
       },
     ]);
-    const { hf, ...engines } = await bothEngines(workbook, layout, "engine");
+    // Older people, a year: direct payments 7,116.20 + 508.30 = 7,624.50 (P001, P003), council-managed 12,597 + 3,705
+    // = 16,302 (P001, P002, P003): 25,720.50 of 65,000 (39,279.50 left, 0.395700), three people; their indicative
+    // budgets 6,200 + 10,640 + 2,760 = 19,600 (25,720.50 ÷ 19,600 − 1 = 0.312270); recurring 25,070.50 × 1.0608 =
+    // 26,594.7860… → 26,594.79, × 1.12529664 = 28,211.7533… → 28,211.75, × 1.193714675712 = 29,927.0187… →
+    // 29,927.02. All care groups: 30,036.50, 20,982, 5,148, 650: 56,816.50 of 180,000 (123,183.50, 0.315647), five
+    // people (four by direct payment, four council-managed); with the pipeline 74,002.50 (0.411125); indicative
+    // 50,720 (0.120199); recurring 56,166.50, then 26,594.79 + 26,532.73 + 6,453.91 = 59,581.43, 63,203.97 and
+    // 67,046.77. Spending, of 56,816.50: personal assistants 27,956.50 (0.492049), home care 16,302 (0.286924).
+    const ranked = [
+      ["Personal assistant", "27956.50", "0.492049", "27956.50", "0.00", "0.00"],
+      ["Home care (regulated agency)", "16302.00", "0.286924", "0.00", "16302.00", "0.00"],
+      ["Supported community activities", "5148.00", "0.090607", "0.00", "0.00", "5148.00"],
+      ["Day centre", "4680.00", "0.082370", "0.00", "4680.00", "0.00"],
+      ["Transport: taxi", "2080.00", "0.036609", "2080.00", "0.00", "0.00"],
+      ["Equipment: riser recliner chair", "650.00", "0.011440", "650.00", "0.00", "0.00"],
+    ];
+    const byHand = withRows(FIXTURE_BY_HAND, {
+      people: { 0: [2, 3, 1, 1, 3], 5: [4, 4, 2, 1, 5] },
+      fullYear: {
+        0: ["7624.50", "16302.00", "1144.00", "650.00", "25720.50", "65000.00", "39279.50", "0.395700"],
+        5: ["30036.50", "20982.00", "5148.00", "650.00", "56816.50", "180000.00", "123183.50", "0.315647"],
+      },
+      inYear: {
+        0: ["3801.80", "5936.11", "288.35", "0.00", "10026.26"],
+        5: ["14977.10", "8269.70", "2284.87", "0.00", "25531.67"],
+      },
+      pipeline: { 0: [0, "0.00", "25720.50", "0.395700"], 5: [2, "17186.00", "74002.50", "0.411125"] },
+      indicative: {
+        0: [8, 1, "58160.00", 3, "19600.00", "25720.50", "0.312270"],
+        5: [20, 1, "170435.00", 5, "50720.00", "56816.50", "0.120199"],
+      },
+      forecast: {
+        0: ["25070.50", "26594.79", "28211.75", "29927.02", "65000.00"],
+        5: ["56166.50", "59581.43", "63203.97", "67046.77", "180000.00"],
+      },
+    });
+    const { hf, ...engines } = await bothEngines(workbook, layout, {
+      ...byHand,
+      services: [
+        ...ranked,
+        ...servicesUnused(ranked, "0.000000"),
+        ["Other services", "0.00", "0.000000", "0.00", "0.00", "0.00"],
+      ],
+      servicesTotal: "56816.50",
+      plans: [
+        ...FIXTURE_BY_HAND.plans,
+        ["PLAN-0008", "P003", "Older people", "Agreed", 0, 1, 0, 0, "253.45", "1847.42", "0.00", "0.00", "2100.87"],
+      ],
+    });
     for (const read of Object.values(engines)) {
       const parts = [0, 1, 2, 3, 4].map((at) => figure(read, layout.plans.first + 7, PLAN_COLUMNS.inYear + at));
       expect(parts).toEqual(["253.45", "1847.42", "0.00", "0.00", "2100.87"]);
@@ -699,7 +754,54 @@ describe("the Finance sheet's rules for which plans count", () => {
         lines: [["Meals", "meal", 7, 4.6, "week", "Direct payment"]],
       },
     ]);
-    const { hf, ...engines } = await bothEngines(workbook, layout, "engine");
+    // Older people: 23,181.60 a year of 65,000 (41,818.40 left, 0.356640); in the year 1,674.40 × 182 ÷ 365 =
+    // 834.9129… → 834.91 more by direct payment: 4,383.26, and 8,760.30 in all; both plans' indicative budgets,
+    // 6,200 twice and 10,640: 23,040 (23,181.60 ÷ 23,040 − 1 = 0.006146); recurring 22,531.60 × 1.0608 =
+    // 23,901.5212… → 23,901.52, 25,354.7336… → 25,354.73, 26,896.3014… → 26,896.30. All care groups: 54,277.60 of
+    // 180,000 (125,722.40, 0.301542); in the year 15,558.56 by direct payment, 24,265.71 in all; with the pipeline
+    // 71,463.60 (0.397020); indicative 54,160 (0.002171); recurring 53,627.60, then 56,888.16, 60,346.95 and
+    // 64,016.05. Meals join the spending, of 54,277.60, between taxis and the chair.
+    const ranked = [
+      ["Personal assistant", "27448.20", "0.505700", "27448.20", "0.00", "0.00"],
+      ["Home care (regulated agency)", "12597.00", "0.232085", "0.00", "12597.00", "0.00"],
+      ["Supported community activities", "5148.00", "0.094846", "0.00", "0.00", "5148.00"],
+      ["Day centre", "4680.00", "0.086223", "0.00", "4680.00", "0.00"],
+      ["Transport: taxi", "2080.00", "0.038322", "2080.00", "0.00", "0.00"],
+      ["Meals", "1674.40", "0.030849", "1674.40", "0.00", "0.00"],
+      ["Equipment: riser recliner chair", "650.00", "0.011975", "650.00", "0.00", "0.00"],
+    ];
+    const byHand = withRows(FIXTURE_BY_HAND, {
+      fullYear: {
+        0: ["8790.60", "12597.00", "1144.00", "650.00", "23181.60", "65000.00", "41818.40", "0.356640"],
+        5: ["31202.60", "17277.00", "5148.00", "650.00", "54277.60", "180000.00", "125722.40", "0.301542"],
+      },
+      inYear: {
+        0: ["4383.26", "4088.69", "288.35", "0.00", "8760.30"],
+        5: ["15558.56", "6422.28", "2284.87", "0.00", "24265.71"],
+      },
+      pipeline: { 0: [0, "0.00", "23181.60", "0.356640"], 5: [2, "17186.00", "71463.60", "0.397020"] },
+      indicative: {
+        0: [8, 1, "58160.00", 2, "23040.00", "23181.60", "0.006146"],
+        5: [20, 1, "170435.00", 4, "54160.00", "54277.60", "0.002171"],
+      },
+      forecast: {
+        0: ["22531.60", "23901.52", "25354.73", "26896.30", "65000.00"],
+        5: ["53627.60", "56888.16", "60346.95", "64016.05", "180000.00"],
+      },
+    });
+    const { hf, ...engines } = await bothEngines(workbook, layout, {
+      ...byHand,
+      services: [
+        ...ranked,
+        ...servicesUnused(ranked, "0.000000"),
+        ["Other services", "0.00", "0.000000", "0.00", "0.00", "0.00"],
+      ],
+      servicesTotal: "54277.60",
+      plans: [
+        ...FIXTURE_BY_HAND.plans,
+        ["PLAN-0008", "P001", "Older people", "Agreed", 0, 1, 0, 0, "834.91", "0.00", "0.00", "0.00", "834.91"],
+      ],
+    });
     for (const read of Object.values(engines)) {
       const people = (group: number, column: number) => figure(read, layout.people.first + group, column, "count");
       expect([people(OLDER, DP), people(OLDER, 5), people(ALL, 5)]).toEqual([1, 2, 4]);
@@ -733,7 +835,20 @@ describe("the Finance sheet's rules for which plans count", () => {
     expect(book.budgetYears).toBe(true);
     await writeFinanceSheet(workbook, book, DATES);
     const layout = financeLayout(book);
-    let { hf, ...engines } = await bothEngines(workbook, layout, "engine");
+    // 2026/27: Mental health 31,000, 24,916 left, 6,084 ÷ 31,000 = 0.196258 (with its pipeline, none, the same); all
+    // 181,000, 128,396.80 left, 0.290625, with the pipeline 69,789.20 ÷ 181,000 = 0.385576.
+    const thisYear = withRows(FIXTURE_BY_HAND, {
+      fullYear: {
+        3: ["2080.00", "0.00", "4004.00", "0.00", "6084.00", "31000.00", "24916.00", "0.196258"],
+        5: ["29528.20", "17277.00", "5148.00", "650.00", "52603.20", "181000.00", "128396.80", "0.290625"],
+      },
+      pipeline: { 3: [0, "0.00", "6084.00", "0.196258"], 5: [2, "17186.00", "69789.20", "0.385576"] },
+      forecast: {
+        3: ["6084.00", "6453.91", "6846.30", "7262.56", "31000.00"],
+        5: ["51953.20", "55111.96", "58462.76", "62017.30", "181000.00"],
+      },
+    });
+    let { hf, ...engines } = await bothEngines(workbook, layout, thisYear);
     for (const read of Object.values(engines)) {
       // 2026/27: Older people 65,000, not 135,000; Mental health 30,000 + 1,000; all 65,000 + 35,000 + 50,000 +
       // 31,000 = 181,000.
@@ -745,7 +860,7 @@ describe("the Finance sheet's rules for which plans count", () => {
     // The sheet's inputs moved to 2027/28, as at 1 October 2027: Older people 70,000, Mental health 1,000 alone.
     workbook.setCell("Finance", layout.inputs.asAt.row, 1, serial("2027-10-01"));
     workbook.setCell("Finance", layout.inputs.yearStart.row, 1, serial("2027-04-01"));
-    ({ hf, ...engines } = await bothEngines(workbook, layout, "engine", {
+    ({ hf, ...engines } = await bothEngines(workbook, layout, NEXT_YEAR_BY_HAND, {
       asAt: "2027-10-01",
       yearStart: "2027-04-01",
     }));
