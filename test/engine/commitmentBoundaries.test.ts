@@ -62,6 +62,20 @@ describe("a plan at the as-at date", () => {
   });
 });
 
+describe("a plan at the year's last day", () => {
+  it("is committed when it starts on 31 March, and starting later from 1 April; a Draft then is in no figure", () => {
+    const standing = (status: string, start: string) => planStanding(plan("PLAN-1", status, start, null), period);
+    expect([standing("Agreed", "2027-03-31"), standing("Agreed", "2027-04-01")]).toEqual([
+      "committed",
+      "startingLater",
+    ]);
+    expect([standing("Draft", "2027-03-31"), standing("Draft", "2027-04-01")]).toEqual(["pipeline", "none"]);
+    const later = commitment([plan("PLAN-1", "Agreed", "2027-04-01", null)], [], [], period);
+    expect([later.startingLater.at(-1)!.people, money(later.startingLater.at(-1)!.fullYear)]).toEqual([1, "3750.00"]);
+    expect(money(later.rows.at(-1)!.fullYear.total)).toBe("0.00");
+  });
+});
+
 describe("one-off items in the in-year commitment", () => {
   // Ongoing plans; the recurring 3,650 a year falls in from the later of its start and 1 October.
   const inYear = (start: string) => {
