@@ -48,9 +48,40 @@ const testSets = [
   { code: REPORTS, tests: [...new Set(reportSets.flatMap(({ tests }) => tests))] },
 ];
 
+const MUTATE = ["src/engine/**/*.ts", "src/workbook/reports/**/*.ts"];
+
+/**
+ * The files `--mutate` names on the command line (globs, comma-separated, as Stryker takes them; a line range
+ * after a colon ignored), or every file this config mutates. Stryker reads this file once, in its own process,
+ * before it starts the test runners, so its command line is this process's.
+ */
+function filesToMutate() {
+  const at = process.argv.findIndex((arg) => arg === "--mutate" || arg === "-m");
+  const globs = at >= 0 && at + 1 < process.argv.length ? process.argv[at + 1].split(",") : MUTATE;
+  const pattern = (glob) =>
+    new RegExp(
+      `^${glob
+        .replace(/:[\d:-]+$/, "")
+        .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+        .replace(/\*\*\/|\*/g, (star) => (star === "*" ? "[^/]*" : "(.*/)?"))}$`,
+    );
+  const patterns = globs.map(pattern);
+  const walk = (folder) =>
+    fs.readdirSync(path.join(ROOT, folder), { withFileTypes: true }).flatMap((entry) => {
+      const file = `${folder}/${entry.name}`;
+      return entry.isDirectory() ? walk(file) : [file];
+    });
+  return walk("src").filter((file) => patterns.some((matches) => matches.test(file)));
+}
+
+/** The tests the first run needs: those of the sets the files to mutate take theirs from (the first that matches). */
+const firstRunTests = [
+  ...new Set(filesToMutate().flatMap((file) => testSets.find(({ code }) => file.startsWith(code))?.tests ?? [])),
+];
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
-  mutate: ["src/engine/**/*.ts", "src/workbook/reports/**/*.ts"],
+  mutate: MUTATE,
   testRunner: "jest",
   coverageAnalysis: "perTest",
   jest: {
@@ -58,10 +89,10 @@ export default {
       // Stryker runs Jest's --findRelatedTests, which follows imports only through files under `roots`: with the
       // test folder alone, a test that reaches the engine through src/functions was not related to it and never ran.
       roots: ["<rootDir>/test", "<rootDir>/src"],
+      // Only the test sets of the files mutated: `--mutate src/workbook/reports/whatIf.ts` runs the what-if's tests
+      // first, not the engine's and every report's.
       testMatch: [
-        ...[...new Set(testSets.flatMap(({ tests }) => tests))].map(
-          (test) => `<rootDir>/${test.endsWith("/") ? `${test}**/*.test.ts` : test}`,
-        ),
+        ...firstRunTests.map((test) => `<rootDir>/${test.endsWith("/") ? `${test}**/*.test.ts` : test}`),
         // The metadata generator's own tests: slow, and about JSDoc, not figures.
         "!**/test/functions/metadata.test.ts",
       ],
