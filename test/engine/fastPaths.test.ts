@@ -126,7 +126,11 @@ describe("the fast budget path", () => {
           const priceTableValue = parsePriceTable(table);
           const options = { period: pricingPeriod, method: pricingMethod, weeksInYear: weeks };
           const fast = budgetPricer(priceTableValue, options);
-          return people.every(([p, group, fraction]) => {
+          // Every lower bound itself and a ten-thousandth of a point either side, where the band methods part.
+          const bounds = priceTableValue.kind === "bands" ? priceTableValue.lowerBounds : [];
+          const onBounds = bounds.flatMap((bound) => [-1, 0, 1].map((step) => bound.plus(step / 10_000).toNumber()));
+          const everyone = [...people, ...onBounds.map((p): [Cell, Cell, Cell] => [p, people[0][1], people[0][2]])];
+          return everyone.every(([p, group, fraction]) => {
             const expected = outcome(() =>
               penceNumber(
                 indicativeBudget(priceTableValue, { points: p, careGroup: group, reduction: fraction }, options),

@@ -413,14 +413,28 @@ describe("a plan's dates (10 §1)", () => {
     ).toEqual({
       problems: { endDate: "The end date must not be before the start date (1 Apr 2026)" },
     });
+    expect(planDates({ ...none, startDate: "2026-04-01", reviewDate: "2026-03-31" }, "2026-11-24")).toEqual({
+      problems: { reviewDate: "The review date must not be before the start date (1 Apr 2026)" },
+    });
+    expect(
+      planDates({ startDate: "2026-04-01", endDate: "2026-03-31", reviewDate: "2026-03-31" }, "2026-11-24"),
+    ).toEqual({
+      problems: {
+        endDate: "The end date must not be before the start date (1 Apr 2026)",
+        reviewDate: "The review date must not be before the start date (1 Apr 2026)",
+      },
+    });
     expect(planDates({ ...none, startDate: "2026-04-01", reviewDate: "2026-02-30" }, "2026-11-24")).toEqual({
       problems: { reviewDate: 'Review date: expected a date such as 2026-04-01; got "2026-02-30"' },
     });
-    // The same day is fine: a plan may end the day it starts.
+    // The same day is fine: a plan may end, or be reviewed, the day it starts.
     expect(planDates({ startDate: "2026-04-01", endDate: "2026-04-01", reviewDate: null }, "2026-11-24")).toMatchObject(
       {
         dates: { endDate: "2026-04-01", reviewDate: "2027-04-01" },
       },
     );
+    expect(planDates({ ...none, startDate: "2026-04-01", reviewDate: "2026-04-01" }, "2026-11-24")).toEqual({
+      dates: { startDate: "2026-04-01", endDate: null, reviewDate: "2026-04-01" },
+    });
   });
 });

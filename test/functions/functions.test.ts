@@ -204,12 +204,13 @@ describe("PB.INDICATIVE_BUDGET", () => {
 });
 
 describe("PB.PLAN_TOLERANCE", () => {
-  it("spills a traffic light per row", () => {
-    expect(PB.planTolerance([[1100], [1500], [499.99], [""]], [[1000]])).toEqual([
+  it("spills a traffic light per row, a blank plan cost as #N/A in its own row", () => {
+    // Against 1,000: 1,100 is 10% over (Green, inclusive); 1,500 is 50% over (Amber); 499.99 is 50.001% under (Red).
+    expect(cells(PB.planTolerance([[1100], [1500], [499.99], [""]], [[1000]]))).toEqual([
       ["Green"],
       ["Amber"],
       ["Red"],
-      [expect.anything()],
+      ["#N/A Plan cost is blank"],
     ]);
   });
 

@@ -1,5 +1,5 @@
-// The Finance sheet's figures cell by cell, as the engine works them out: what each calculating engine
-// (HyperFormula, the preview's, Excel) must show in the sheet's cells, to the penny.
+// The Finance sheet's figures cell by cell as the engine works them out (what the pane shows), and a cell as a
+// calculating engine (HyperFormula, the preview's, Excel) shows it, to compare with figures worked out by hand.
 import {
   COMMITMENT_PARTS,
   CommitmentPeriod,
