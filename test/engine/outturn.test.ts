@@ -7,6 +7,7 @@ import {
   LedgerPayment,
   ManagedAs,
   outturn,
+  Outturn,
   OutturnPlan,
   PaymentKind,
   serialFromIso,
@@ -81,7 +82,12 @@ const BUDGETS: BudgetRecord[] = [
   { careGroup: "Learning disability", annualBudget: new Decimal(10_000), financialYear: null },
 ];
 
-const figures = outturn({ plans: PLANS, payments: PAYMENTS, budgets: BUDGETS, careGroups: CARE_GROUPS }, period);
+// Worked out inside each test (beforeEach), not when the file loads: mutation testing runs a mutant only with the
+// tests that reached it, and a figure worked out at load time reaches it in no test.
+let figures: Outturn;
+beforeEach(() => {
+  figures = outturn({ plans: PLANS, payments: PAYMENTS, budgets: BUDGETS, careGroups: CARE_GROUPS }, period);
+});
 
 describe("the projected outturn", () => {
   it("adds spend to date and the remaining commitment, by care group and in all, against the budget", () => {
