@@ -66,7 +66,12 @@ const BALANCES = [
 ];
 
 describe("direct-payment accounts", () => {
-  const result = dpAccounts(PLANS, PAYMENTS, BALANCES, AS_AT, new Decimal(8), new Decimal(52));
+  // Worked out in each test, not when the describe block is read: mutation testing runs a mutant only with the tests
+  // that reached it.
+  let result: ReturnType<typeof dpAccounts>;
+  beforeEach(() => {
+    result = dpAccounts(PLANS, PAYMENTS, BALANCES, AS_AT, new Decimal(8), new Decimal(52));
+  });
 
   it("gives each account what was due, what was paid, the balance and the surplus", () => {
     expect(
