@@ -65,6 +65,8 @@ const costOf = (used: Used, index: number): Whole => used.exact.get(index) ?? ne
 function within(used: Used, index: number, parts: number): boolean {
   const budget = used.budget[index];
   const cost = used.cost[index];
+  // Stryker disable next-line all: equivalent below 2⁴⁹ pence (£5 trillion) apart: a mutant here sends a person to the
+  // exact test below, which gives the same answer, or lets doubles test a difference that they still hold exactly.
   if (!Number.isNaN(cost) && Math.abs(cost - budget) < SAFE_DIFFERENCE)
     return parts * Math.abs(cost - budget) <= budget;
   return costOf(used, index).minus(budget).abs().times(parts).lte(budget);
@@ -191,6 +193,7 @@ export function fitRas(members: readonly EvidenceMember[], table: PriceTable): R
       let column = 0;
       if (groups !== null && table.kind !== "linear") {
         column = columns.get(careGroup) ?? careGroupColumn(table, careGroup);
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent; a cache changes only the speed.
         if (columns.size < 256) columns.set(careGroup, column);
       }
       used.group[index] = column;

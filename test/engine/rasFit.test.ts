@@ -95,6 +95,28 @@ describe("the fit of a price table to agreed plans", () => {
     ]);
   });
 
+  it("gives a band table with one care group a single All row, as a table for everyone", () => {
+    const olderPeople = parsePriceTable([
+      ["Points from", "Older people"],
+      [0, 50],
+      [20, 80],
+    ]);
+    // 10 → 500 against 550 (10%: Green); 25 → 1,000 + 5 × 80 = 1,400 against 2,100 (50%: Amber).
+    // nΣc² − (Σc)² = 2 × 4,712,500 − 7,022,500 = 2,402,500; nΣ(c − b)² = 2 × 492,500: R² = 1,417,500 ÷ 2,402,500
+    // = 0.59001…; MAE (50 + 700) ÷ 2 = 375; ratios 1.1 and 1.5: median 1.3.
+    expect(
+      rasFitTable(
+        fitRas(
+          [
+            { points: 10, cost: 550, careGroup: "Older people" },
+            { points: 25, cost: 2100, careGroup: "Older people" },
+          ],
+          olderPeople,
+        ),
+      ),
+    ).toEqual([HEADER, ["All", 2, 0.59, 375, 1.3, 0.5, 1]]);
+  });
+
   it("gives no R² when every cost is the same, and leaves a budget of 0 out of the ratio only", () => {
     const fit = fitRas(
       [
