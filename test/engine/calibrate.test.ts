@@ -150,6 +150,21 @@ describe("fitting price points to evidence", () => {
     );
   });
 
+  it("leaves a person at or below the first bound out of every band", () => {
+    // Bounds from 20: 30 → 10 points in it, 40 → 20; rate = (10 × 1,000 + 20 × 2,000) ÷ (100 + 400) = 100. The person
+    // at 10 points (below) and the one at 20 (on the bound) score nothing in any band, whatever they cost.
+    const members = [
+      { points: 10, cost: 0 },
+      { points: 20, cost: 900 },
+      { points: 30, cost: 1000 },
+      { points: 40, cost: 2000 },
+    ];
+    expect(fitted(members, [20])).toEqual([
+      ["Points from", "All"],
+      [20, 100],
+    ]);
+  });
+
   it("needs at least 2 people in a group, and says so for every band of its column", () => {
     const members: EvidenceMember[] = [
       { points: 10, cost: 500, careGroup: "Older people" },
@@ -214,6 +229,7 @@ describe("fitting price points to evidence", () => {
     expect(refusal(() => readBounds([0, ""]))).toBe(
       "Bounds, cell 2: expected a number of points, 0 or more; got a blank cell",
     );
+    expect(readBounds(Array.from({ length: 30 }, (_, at) => at))).toHaveLength(30);
     expect(refusal(() => readBounds(Array.from({ length: 31 }, (_, at) => at)))).toBe(
       "Bounds has 31 cells: give at most 30 band lower bounds",
     );
@@ -221,6 +237,18 @@ describe("fitting price points to evidence", () => {
     expect(refusal(() => calibrate([{ points: 1, cost: "x" }], bounds(0), false))).toBe(
       'None of the 1 person can be used; the first, row 1: Cost: expected an amount in £, 0 or more; got "x"',
     );
+    expect(
+      refusal(() =>
+        calibrate(
+          [
+            { points: 1, cost: "x" },
+            { points: 2, cost: -1 },
+          ],
+          bounds(0),
+          false,
+        ),
+      ),
+    ).toBe('None of the 2 people can be used; the first, row 1: Cost: expected an amount in £, 0 or more; got "x"');
     expect(refusal(() => calibrate([{ points: 1, cost: 1 }], [], false))).toBe(
       "Bounds is empty: give the band lower bounds, such as {0,20,40,60}",
     );
