@@ -24,9 +24,12 @@ const SAFE_PENCE = 2 ** 52;
 
 /** Reads a cost; throws an EngineError saying why it cannot be used. */
 export function readCost(cell: Cell): Cost {
+  // Stryker disable all: equivalent below 2⁵² pence (£45 trillion); the fast path for whole pence. A mutant sends a
+  // cost to the exact reading below, which keeps the same amount (or refuses it), or tries a number it then rejects.
   if (typeof cell === "number" && cell >= 0 && cell <= SAFE_PENCE / 100) {
     const pence = Math.round(cell * 100);
     if (pence / 100 === cell) return { pence };
+    // Stryker restore all
   }
   if (isNoValue(cell)) throw invalid("Cost is blank: give the annual cost of the person's agreed plan");
   const exact = readCell(moneyAmount, cell, "Cost");
@@ -43,6 +46,7 @@ export function costAmount(cost: Cost): Decimal {
  * else through the engine's reading, keyed by its exact decimal text. Throws an EngineError saying why.
  */
 export function readPointsKey(cell: Cell): number | string {
+  // Stryker disable next-line LogicalOperator,StringLiteral: equivalent; a number not taken here is read below alike.
   if (typeof cell === "number" && Number.isFinite(cell) && cell >= 0) return cell;
   if (isNoValue(cell)) throw invalid("Points are blank: give the person's RAS points");
   return readCell(pointsNumber, cell, "Points").toString();

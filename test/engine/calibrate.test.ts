@@ -198,6 +198,8 @@ describe("fitting price points to evidence", () => {
         { points: 10, cost: 500, careGroup: "" },
         { points: 10, cost: 500, careGroup: "A", problem: "Cost (row 6) holds the error #N/A" },
         { points: "20", cost: "£1,000", careGroup: "a" },
+        { points: -0.5, cost: 500, careGroup: "A" },
+        { points: 10, cost: -0.01, careGroup: "A" },
       ],
       bounds(0),
       true,
@@ -208,6 +210,8 @@ describe("fitting price points to evidence", () => {
       [3, "Cost is blank: give the annual cost of the person's agreed plan"],
       [4, "Care group is blank: give the person's care group"],
       [5, "Cost (row 6) holds the error #N/A"],
+      [7, "Points: expected a number of points, 0 or more; got -0.5"],
+      [8, "Cost: expected an amount in £, 0 or more; got -0.01"],
     ]);
     expect(calibrationTable(result)).toEqual([
       ["Points from", "A"],
