@@ -43,6 +43,9 @@ describe("agreeing a plan over a person's Agreed plans (21 §6)", () => {
     const unknown = [plan("PLAN-0001", "P001", null, null), plan("PLAN-0002", "P001", "2026-05-01", "2026-04-30")];
     expect(overlappingAgreedPlans([...unknown, agreeing])).toEqual([]);
     expect(agreeingOverlaps(agreeing, unknown)).toEqual({ toEnd: [], later: [] });
+    // Nor for a plan agreed from before both of its dates, which would share days with it were they read as a span.
+    const fromJanuary = { ...plan("PLAN-0009", "P001", "2026-01-01", null), start: day("2026-01-01") };
+    expect(agreeingOverlaps(fromJanuary, unknown)).toEqual({ toEnd: [], later: [] });
     // The day before is no overlap, the day itself is, as the Finance view counts them.
     const ending = (end: string) => plan("PLAN-0003", "p001 ", "2026-04-01", end);
     expect(agreeingOverlaps(agreeing, [ending("2026-09-30")]).toEnd).toEqual([]);
@@ -52,9 +55,25 @@ describe("agreeing a plan over a person's Agreed plans (21 §6)", () => {
     expect(overlappingAgreedPlans([ending("2026-10-01"), agreeing])).toHaveLength(1);
   });
 
+  it("lists plans to end by start date then ID, and one starting the same day, even for one day, as later", () => {
+    const agreeing = { ...plan("PLAN-0009", "P001", "2026-10-01", null), start: day("2026-10-01") };
+    const others = [
+      plan("PLAN-0006", "P001", "2026-06-01", null),
+      plan("PLAN-0011", "P001", "2026-05-01", null),
+      plan("PLAN-0010", "P001", "2026-05-01", null),
+      plan("PLAN-0007", "P001", "2026-04-01", null),
+      plan("PLAN-0012", "P001", "2026-10-01", "2026-10-01"), // the one day it starts
+    ];
+    const found = agreeingOverlaps(agreeing, others);
+    expect(found.toEnd.map((other) => other.planId)).toEqual(["PLAN-0007", "PLAN-0010", "PLAN-0011", "PLAN-0006"]);
+    expect(found.later.map((other) => other.planId)).toEqual(["PLAN-0012"]);
+  });
+
   it("says when a plan runs, in words", () => {
     expect(whenPlanRuns(plan("A", "P001", "2026-04-01", null))).toBe("from 1 Apr 2026, ongoing");
     expect(whenPlanRuns(plan("A", "P001", "2026-04-01", "2026-09-30"))).toBe("from 1 Apr 2026 to 30 Sep 2026");
+    expect(whenPlanRuns(plan("A", "P001", null, null))).toBe("with no start date, ongoing");
+    expect(whenPlanRuns(plan("A", "P001", null, "2026-09-30"))).toBe("with no start date to 30 Sep 2026");
   });
 });
 
@@ -105,6 +124,30 @@ describe("Agreed plans whose light would now differ (21 §4)", () => {
         lightNow: "Red",
         why: "the indicative budget is now £5,000.00 (was £6,200.00)",
       }),
+    ]);
+  });
+
+  it("checks a plan ending on the as-at date; says both changes, or that the saved light does not match", () => {
+    const endsToday = lightsNowDiffering([agreed({ end: asAt })], now(5000), DEFAULT_TOLERANCE, asAt);
+    expect(endsToday.changed.map((change) => [change.planId, change.lightNow])).toEqual([["PLAN-0001", "Red"]]);
+    // £7,963.80 against £7,000 is 13.8% above: Amber at 10%/50%, Green at 20%/50%.
+    const both = lightsNowDiffering(
+      [agreed({ light: "Red" })],
+      now(7000),
+      { green: new Decimal("0.2"), amber: new Decimal("0.5") },
+      asAt,
+    );
+    expect(both.changed.map((change) => [change.lightNow, change.why])).toEqual([
+      [
+        "Green",
+        "the tolerance is now Green within 20%, Amber within 50% (was Green within 10%, Amber within 50%); " +
+          "the indicative budget is now £7,000.00 (was £6,200.00)",
+      ],
+    ]);
+    // Saved as Green under the same tolerance and budget: Amber by its own figures.
+    const mismatched = lightsNowDiffering([agreed({ light: "Green" })], now(6200), DEFAULT_TOLERANCE, asAt);
+    expect(mismatched.changed.map((change) => [change.lightNow, change.why])).toEqual([
+      ["Amber", "the saved light does not match its figures"],
     ]);
   });
 
