@@ -55,6 +55,30 @@ describe("parseCsv", () => {
     ]);
   });
 
+  it("finds the separator on the header row alone, outside quotes, a comma on a tie", () => {
+    // Two commas on the header, more semicolons below it (after an LF, or a lone CR): commas.
+    expect(fieldsOf("Date,Amount,Kind\n1;2;3;4;5")).toEqual([["Date", "Amount", "Kind"], ["1;2;3;4;5"]]);
+    expect(fieldsOf("Date,Amount,Kind\r1;2;3;4;5")).toEqual([["Date", "Amount", "Kind"], ["1;2;3;4;5"]]);
+    // Commas (and a line break) inside a quoted header field do not count; the two semicolons after it do.
+    expect(fieldsOf('"Paid, on or after, the\nday";Amount;Kind\n1;2;3')).toEqual([
+      ["Paid, on or after, the\nday", "Amount", "Kind"],
+      ["1", "2", "3"],
+    ]);
+    expect(fieldsOf("Date,Amount;Kind\n1,2;3")).toEqual([
+      ["Date", "Amount;Kind"],
+      ["1", "2;3"],
+    ]);
+  });
+
+  it("opens a quoted field only at a field's start, spaces aside; skips a row of spaces; reads a last row", () => {
+    expect(fieldsOf('Item,Note\n  "a, b",5" screen\n  ,   \nlast')).toEqual([
+      ["Item", "Note"],
+      ["a, b", '5" screen'],
+      ["last"],
+    ]);
+    expect(parseCsv("Date\n2026-04-01").map((row) => row.row)).toEqual([1, 2]);
+  });
+
   it("refuses a quote that is never closed, naming the row it opened on", () => {
     expect(failure(() => parseCsv('a,b\n1,2\n"3,4\n5,6\n'))).toMatchObject({
       kind: "invalid",
