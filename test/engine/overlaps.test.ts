@@ -20,6 +20,21 @@ describe("plans that overlap", () => {
     // Two ongoing plans always overlap; a plan with no start date runs on no known day.
     expect(plansOverlap(plan("A", "P1", "2026-04-01", null), plan("B", "P1", "2030-01-01", null))).toBe(true);
     expect(plansOverlap(plan("A", "P1", null, null), plan("B", "P1", "2026-01-01", null))).toBe(false);
+    expect(plansOverlap(plan("B", "P1", "2026-01-01", null), plan("A", "P1", null, null))).toBe(false);
+  });
+
+  it("count a one-day plan, and keep a group ongoing after a shorter plan joins it", () => {
+    const plans = [
+      plan("A", "P1", "2026-04-01", null), // ongoing
+      plan("B", "P1", "2026-05-01", "2026-05-31"),
+      plan("C", "P1", "2026-08-01", "2026-08-31"), // after B ends, still within A
+      plan("D", "P2", "2026-04-01", "2026-06-30"),
+      plan("E", "P2", "2026-06-30", "2026-06-30"), // one day, D's last
+    ];
+    expect(ids(overlappingAgreedPlans(plans))).toEqual([
+      ["P1", ["A", "B", "C"]],
+      ["P2", ["D", "E"]],
+    ]);
   });
 
   it("are found per person among Agreed plans, chained, in order of start", () => {

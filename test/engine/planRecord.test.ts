@@ -25,6 +25,22 @@ describe("a line in words", () => {
     expect(lineInWords({ quantity: new Decimal(1), unit: "item", frequency: "once" })).toBe("1 item once");
     expect(lineRecord(line("Home care", "10"))).toBe("Home care: 10 hours a week at £28.50 (Council-managed)");
   });
+
+  it("makes a one-word unit plural, and leaves a unit of several words, or ending in s, as written", () => {
+    const inWords = (unit: string, quantity = "2") =>
+      lineInWords({ quantity: new Decimal(quantity), unit, frequency: "week" });
+    expect(
+      ["session", "visit (night)", "night visit", "hours", "2nd visit", "Day"].map((unit) => inWords(unit)),
+    ).toEqual([
+      "2 sessions a week",
+      "2 visit (night) a week",
+      "2 night visit a week",
+      "2 hours a week",
+      "2 2nd visit a week",
+      "2 Days a week",
+    ]);
+    expect(inWords("session", "1")).toBe("1 session a week");
+  });
 });
 
 describe("which lines a save changed", () => {
