@@ -44,6 +44,8 @@ export function readForecastRate(typed: string, name: string): Decimal {
   try {
     percent = readCell(anyNumber, text, name);
   } catch (error) {
+    // Stryker disable next-line ConditionalExpression: equivalent; readers throw only EngineErrors, so only a defect
+    // would be thrown on here.
     if (!(error instanceof EngineError)) throw error;
     throw invalid(`${expected}; got ${describeCell(typed)}`);
   }
