@@ -17,6 +17,7 @@ export function readWeeksAllowed(cell: Cell, weeksInYear: Decimal): Decimal {
     `got ${describeCell(cell)}`;
   let weeks: Decimal;
   try {
+    // Stryker disable next-line StringLiteral: equivalent; this message is replaced by `expected` below.
     weeks = readCell(anyNumber, cell, "Weeks allowed");
   } catch {
     throw invalid(expected);

@@ -1,5 +1,15 @@
 // Direct-payment accounts at an as-at date, figures by hand.
-import { Decimal, dpAccounts, LedgerPayment, OutturnPlan, PaymentKind, serialFromIso } from "../../src/engine";
+import {
+  Decimal,
+  dpAccounts,
+  dpSurplusOf,
+  LedgerPayment,
+  OutturnPlan,
+  PaymentKind,
+  readBalance,
+  serialFromIso,
+} from "../../src/engine";
+import { failure } from "../support/failure";
 
 const day = serialFromIso;
 const dp = (
@@ -113,5 +123,17 @@ describe("direct-payment accounts", () => {
       ["P1", 600],
       ["P2", 400],
     ]);
+  });
+});
+
+describe("a direct-payment surplus from one row of cells", () => {
+  it("names the row in a refusal only when it is given, the first as row 1", () => {
+    const weeks = [new Decimal(8), new Decimal(52)] as const;
+    const expected = 'expected an amount in £ (below 0 when overdrawn); got "x"';
+    expect(failure(() => dpSurplusOf("x", 5200, ...weeks)).message).toBe(`Balance: ${expected}`);
+    expect(failure(() => dpSurplusOf("x", 5200, ...weeks, 0)).message).toBe(`Balance (row 1): ${expected}`);
+    expect(failure(() => readBalance(null)).message).toBe("Balance is blank: give the account's balance");
+    // 5,200 × 8 ÷ 52 = 800 kept back: 1,000 − 800 = 200.
+    expect(dpSurplusOf(1000, 5200, ...weeks, 0).toFixed(2)).toBe("200.00");
   });
 });
