@@ -134,7 +134,8 @@ describe("matching the file's columns", () => {
       kind: 4,
       reference: 5,
     });
-    expect(headersOf(suggestMapping(headers, remembered), headers)).toEqual({
+    // Strictly: a field without a column, or with one the file does not have, is not remembered at all.
+    expect(headersOf({ ...suggestMapping(headers, remembered), planId: 6 }, headers)).toStrictEqual({
       date: "Value date",
       personId: "Client",
       amount: "Value",
@@ -152,6 +153,12 @@ describe("matching the file's columns", () => {
     ]);
     expect(mappingProblems(suggestMapping(headers), headers)).toEqual([
       "Choose the file's column for Payment date, Person ID, Amount, Kind: every payment needs them.",
+    ]);
+    const complete: ColumnMapping = { date: 0, personId: 1, planId: null, amount: 2, kind: 3, reference: null };
+    expect(mappingProblems(complete, [...headers, "Kind"])).toEqual([]);
+    expect(mappingProblems({ ...complete, date: 4, reference: -1 }, [...headers, "Kind"])).toEqual([
+      "Payment date: the file has no column 5.",
+      "Reference: the file has no column 0.",
     ]);
   });
 });
