@@ -66,6 +66,20 @@ describe("which lines a save changed", () => {
     });
   });
 
+  it("never matches a new line to a saved row without a Line number, nor to a Line number no row has", () => {
+    const unnumbered = [{ line: null, record: lineRecord(line("Meals", "7", "4.6")) }];
+    expect(
+      lineChanges(unnumbered, [
+        { savedLine: null, line: line("Meals", "7", "4.6") },
+        { savedLine: 9, line: line("Telecare", "1", "5.2") },
+      ]),
+    ).toEqual({
+      added: ["Meals: 7 hours a week at £4.60 (Council-managed)", "Telecare: 1 hour a week at £5.20 (Council-managed)"],
+      removed: ["Meals: 7 hours a week at £4.60 (Council-managed)"],
+      changed: [],
+    });
+  });
+
   it("a first save adds every line; a save with nothing changed records nothing", () => {
     expect(lineChanges([], [{ savedLine: null, line: line("Home care", "10") }]).added).toHaveLength(1);
     const same = before.map((row, at) => ({
