@@ -10,6 +10,7 @@ import {
   Outturn,
   OutturnPlan,
   PaymentKind,
+  profileNotes,
   serialFromIso,
 } from "../../src/engine";
 
@@ -235,6 +236,49 @@ describe("the projected outturn", () => {
         "the monthly budget adds up to that share of the year's.",
     ]);
     expect(partial.months[11].cumulativeBudget.toNumber()).toBe(21_000);
+  });
+
+  it("names payments it cannot match, a person with Agreed plans in two care groups listed, and a month twice", () => {
+    const plans = [
+      plan("X1", "P1", "Older people", "Agreed", "2026-04-01", null, { "Direct payment": 3_650 }),
+      plan("X2", "P1", "Mental health", "Agreed", "2026-04-01", null, { "Direct payment": 3_650 }),
+      // P2's second care group is not listed: one listed care group only, so not named.
+      plan("X3", "P2", "Older people", "Agreed", "2026-04-01", null, { "Direct payment": 3_650 }),
+      plan("X4", "P2", "Learning disability", "Agreed", "2026-04-01", null, { "Direct payment": 3_650 }),
+      plan("X5", "P3", "Older people", " ", "2026-04-01", null, { "Direct payment": 3_650 }),
+    ];
+    const payments = [
+      payment("2026-05-01", "P1", "", "100", "Direct payment"), // the first of P1's care groups listed
+      payment("2026-05-02", "", "", "50", "One-off"),
+      payment("2026-05-03", "P3", "X5", "20", "Direct payment"),
+      payment("2026-10-05", "P1", "X1", "10", "Direct payment"), // after the as-at date
+    ];
+    const twice = outturn({ plans, payments, budgets: [], careGroups: ["Older people", "Mental health"] }, period);
+    expect(twice.rows.map((row) => [row.careGroup, money(row.actual)])).toEqual([
+      ["Older people", "100.00"],
+      ["Mental health", "0.00"],
+      ["Other care groups", "0.00"],
+      ["Not matched to an Agreed plan", "70.00"],
+      ["All care groups", "170.00"],
+    ]);
+    expect(twice.unmatched.map(({ reason }) => reason)).toEqual([
+      "it names neither a plan nor a person",
+      "X5 is without a status, not Agreed",
+    ]);
+    expect(twice.notes).toEqual([
+      "1 payment is dated after the as-at date: not counted as spend to date " +
+        "(the remaining commitment covers that time).",
+      "P1 has Agreed plans in more than one care group: " +
+        "payments naming no plan count in the first of them listed; give such payments their Plan ID.",
+    ]);
+    // April's share given twice (6% and 6%), the other eleven months 8% each: 100% in all.
+    const profile = Array.from({ length: 12 }, (_, at) => ({
+      month: at + 1,
+      share: new Decimal(at === 3 ? "0.06" : "0.08"),
+    }));
+    expect(profileNotes([...profile, { month: 4, share: new Decimal("0.06") }])).toEqual([
+      "The BudgetProfile table gives Apr more than once: the shares are added.",
+    ]);
   });
 
   it("counts a calendar-year council's months from January, and nothing remaining at the year's last day", () => {
