@@ -4,7 +4,15 @@
 // Each behaviour relied on is named with its source there; the refusals here are checked before any write.
 import { ExcelModel, Operation, Value } from "../support/excelModel";
 import { OfficeWorkbook, READ_CELLS, READ_ROWS, readChunks } from "../../src/workbook/office/officeWorkbook";
-import { ColumnWrite, NewTable, TableEdit, TEXT_FORMAT, WorkbookRefusal } from "../../src/workbook/port";
+import {
+  ColumnWrite,
+  KeyRows,
+  KeyRowsChanged,
+  NewTable,
+  TableEdit,
+  TEXT_FORMAT,
+  WorkbookRefusal,
+} from "../../src/workbook/port";
 import { DATE_FORMAT, DATE_TIME_FORMAT, dateTime, MONEY_FORMAT } from "../../src/workbook/schema/columns";
 import { setUpWorkbook } from "../../src/workbook/starter";
 import { PlanToSave, readPlanBook, savePlan } from "../../src/workbook/planBook";
@@ -474,6 +482,99 @@ describe("the Office.js workbook: refusing before the first write", () => {
     expect(said).toContain("nothing was written");
     expect(writes(model)).toEqual([]);
     expect([model.tableValues("Lines"), model.tableValues("Plans")]).toEqual(before);
+  });
+});
+
+describe("the Office.js workbook: rows an edit expects (KeyRows)", () => {
+  const expectLines = (value: string, rows: KeyRows["rows"]): KeyRows => ({
+    header: "plan id",
+    value,
+    columns: ["Line", "Amount"],
+    rows,
+  });
+  const asRead = expectLines("PLAN-0001", [
+    { row: 0, values: [1, 10] },
+    { row: 2, values: [2, 30] },
+  ]);
+
+  it("claims an ID no row holds in one more sync, and refuses it once a row holds it, writing nothing", async () => {
+    const { model, workbook } = excel(plansAndLines);
+    const claim: TableEdit = {
+      table: "Lines",
+      columns: lineColumns,
+      append: [["PLAN-0013", 1, 50]],
+      expect: [expectLines("plan-0013", [])],
+    };
+    await workbook.editTables([claim]);
+    expect(model.syncs).toBe(3);
+    expect(model.tableValues("Lines")[3]).toEqual(["PLAN-0013", 1, 50, ""]);
+    const before = model.applied.length;
+    const refused = workbook.editTables([claim]);
+    await expect(refused).rejects.toThrow(
+      new KeyRowsChanged("plan-0013 is already in the Lines table (row 4); nothing was written.", "Lines", {
+        header: "plan id",
+        value: "plan-0013",
+      }),
+    );
+    expect(model.applied.slice(before).filter((operation) => operation.write)).toEqual([]);
+    expect(model.tableValues("Lines")).toHaveLength(4);
+  });
+
+  it("refuses a save over a plan whose lines a co-author added to or changed since they were read", async () => {
+    const { model, workbook } = excel(plansAndLines);
+    const save: TableEdit = {
+      table: "Lines",
+      columns: lineColumns,
+      update: [{ ...lineRef(0), values: ["PLAN-0001", 1, 11] }],
+      expect: [asRead],
+    };
+    // As read, the save is written.
+    await workbook.editTables([save]);
+    expect(model.tableValues("Lines")[0]).toEqual(["PLAN-0001", 1, 11, "keep me"]);
+    const lines = excel(plansAndLines);
+    lines.model.addRowAsUser("Lines", ["PLAN-0001", 3, 5, "a colleague's"]);
+    expect(await refusal(lines.workbook.editTables([save]))).toBe(
+      "The Lines table's rows for PLAN-0001 changed since they were read (row 4 now holds it); nothing was " +
+        "written. Refresh and try again.",
+    );
+    const changed = excel((m) => {
+      plansAndLines(m);
+      m.cell("Lines", "C4").value = 31;
+    });
+    expect(await refusal(changed.workbook.editTables([save]))).toContain("(row 3 changed)");
+    expect(writes(lines.model)).toEqual([]);
+    expect(writes(changed.model)).toEqual([]);
+  });
+
+  it("compares dates as readTable gives them, in a 1904 workbook too", async () => {
+    const { model, workbook } = excel((m) => {
+      m.use1904DateSystem = true;
+      m.addSheet("Plans");
+      m.addTable({
+        sheet: "Plans",
+        name: "Plans",
+        headers: ["Plan ID", "Start date"],
+        rows: [["PLAN-0001", 46296 - 1462]],
+        formats: [TEXT_FORMAT, DATE_FORMAT],
+      });
+    });
+    const read = await workbook.readTable("Plans");
+    expect(read?.rows).toEqual([["PLAN-0001", 46296]]);
+    const expected = (start: number): KeyRows => ({
+      header: "Plan ID",
+      value: "PLAN-0001",
+      columns: ["Start date"],
+      rows: [{ row: 0, values: [start] }],
+    });
+    const edit = (start: number): TableEdit => ({
+      table: "Plans",
+      columns: [text("Plan ID")],
+      update: [{ ...lineRef(0), values: ["PLAN-0001"] }],
+      expect: [expected(start)],
+    });
+    expect(await refusal(workbook.editTables([edit(46296 - 1462)]))).toContain("(row 1 changed)");
+    await workbook.editTables([edit(46296)]);
+    expect(model.tableValues("Plans")).toEqual([["PLAN-0001", 46296 - 1462]]);
   });
 });
 

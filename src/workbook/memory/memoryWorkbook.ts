@@ -6,6 +6,10 @@ import {
   CellWrite,
   ChartSpec,
   ColumnWrite,
+  keyOf,
+  KeyRows,
+  KeyRowsChanged,
+  keyRowsProblem,
   NewTable,
   RowRef,
   sameName,
@@ -349,11 +353,38 @@ export class MemoryWorkbook implements Workbook {
         edit.update?.forEach((update) => (present(update), fits(update.values)));
         edit.delete?.forEach(present);
         edit.append?.forEach(fits);
+        edit.expect?.forEach((expected) => this.checkKeyRows(table, expected));
         return { table, edit };
       });
       for (const { table, edit } of planned) this.apply(table, edit);
       this.changed();
     });
+  }
+
+  /** Refuses, with KeyRowsChanged, unless the rows holding the key are as the caller read them. */
+  private checkKeyRows(table: MemoryTable, expected: KeyRows): void {
+    const column = (header: string) => table.columns.findIndex((candidate) => sameName(candidate.header, header));
+    const keyColumn = column(expected.header);
+    const wanted = keyOf(expected.value);
+    const holding: number[] = [];
+    if (keyColumn >= 0) {
+      table.rows.forEach((_, row) => {
+        if (keyOf(this.valueAt(table, row, keyColumn)) === wanted) holding.push(row);
+      });
+    }
+    const valueAt = (row: number, header: string) => {
+      const at = column(header);
+      return at < 0 ? null : this.valueAt(table, row, at);
+    };
+    const problem = keyRowsProblem(table.name, expected, holding, valueAt);
+    if (problem) throw new KeyRowsChanged(problem, table.name, { header: expected.header, value: expected.value });
+  }
+
+  /** A table cell's value as readTable gives it. */
+  private valueAt(table: MemoryTable, row: number, column: number): CellValue {
+    const entry = table.rows[row][column];
+    if (!isFormula(entry)) return entry;
+    return cellValue(this.calculation.value(table.sheet.index, table.at.row + 1 + row, table.at.column + column));
   }
 
   /** One edit, and what it means for the calculation: written cells, moved rows, a table of another size. */

@@ -8,6 +8,9 @@ import {
   CellValue,
   CellWrite,
   ColumnWrite,
+  keyOf,
+  KeyRowsChanged,
+  keyRowsProblem,
   NewTable,
   RowRef,
   sameName,
@@ -300,17 +303,23 @@ interface Loaded {
 }
 
 const refsOf = (edit: TableEdit): RowRef[] => [...(edit.update ?? []), ...(edit.delete ?? [])];
+/** Every row an edit names: its RowRefs' and the rows its KeyRows expect. */
+const namedRows = (edit: TableEdit): number[] => [
+  ...refsOf(edit).map((ref) => ref.row),
+  ...(edit.expect ?? []).flatMap((expected) => expected.rows.map((read) => read.row)),
+];
 
 /** Queues the loads that check one edit: the table (getItem fails the sync with ItemNotFound when it is missing). */
 function loadEdit(context: Excel.RequestContext, edit: TableEdit): Loaded {
   const table = context.workbook.tables.getItem(edit.table).load("name");
   const sheet = table.worksheet.load("name");
   const header = table.getHeaderRowRange().load("values, rowIndex, columnIndex");
-  // Only the rows the edit names are read, so the check costs the same in a table of any size.
+  // Only the rows the edit names are read, so the check costs the same in a table of any size; with their formats,
+  // for a 1904 workbook's dates to be compared as readTable gives them.
   const named = new Map(
-    [...new Set(refsOf(edit).map((ref) => ref.row))].map((row) => [
+    [...new Set(namedRows(edit))].map((row) => [
       row,
-      header.getOffsetRange(row + 1, 0).load("values"),
+      header.getOffsetRange(row + 1, 0).load(edit.expect ? ["values", "numberFormat"] : "values"),
     ]),
   );
   return {
@@ -354,6 +363,38 @@ function checkEdit({ edit, table, sheet, protection, filter, header, rows, named
         `${stale.key.value}); ${nothing}. Refresh and try again.`,
     );
   }
+}
+
+/**
+ * Queues reading, for each KeyRows an edit expects, its key's column, in one range: a column of IDs of a council's
+ * PlanLines (15,000 rows, about 0.3 MB) is well inside Excel on the web's 5 MB response. Returns what checks them.
+ */
+function loadKeys({ edit, table, sheet, header, rows, named }: Loaded): (dates: DateSystem) => void {
+  const headers = (header.values[0] as unknown[]).map(String);
+  const column = (name: string) => headers.findIndex((existing) => sameName(existing, name));
+  const keyColumns = new Map(
+    [...new Set((edit.expect ?? []).map((expected) => column(expected.header)))]
+      .filter((at) => at >= 0 && rows.count > 0)
+      .map((at) => [
+        at,
+        sheet.getRangeByIndexes(header.rowIndex + 1, header.columnIndex + at, rows.count, 1).load("values"),
+      ]),
+  );
+  return (dates) => {
+    for (const expected of edit.expect ?? []) {
+      const cells = (keyColumns.get(column(expected.header))?.values ?? []) as CellValue[][];
+      const wanted = keyOf(expected.value);
+      const holding = cells.flatMap(([cell], row) => (keyOf(cell) === wanted ? [row] : []));
+      const valueAt = (row: number, name: string): CellValue => {
+        const at = column(name);
+        const range = named.get(row);
+        if (at < 0 || !range) return null;
+        return fromWorkbook(range.values[0][at] as CellValue, (range.numberFormat as string[][])[0][at], dates);
+      };
+      const problem = keyRowsProblem(table.name, expected, holding, valueAt);
+      if (problem) throw new KeyRowsChanged(problem, table.name, { header: expected.header, value: expected.value });
+    }
+  };
 }
 
 /**
@@ -559,9 +600,10 @@ export class OfficeWorkbook implements Workbook {
   }
 
   /**
-   * Two syncs to read and check every edit before anything is written (ItemNotFound, protection, filters, each
-   * row's key), then one sync per edit, in the caller's order: each is sent only once the one before it was written
-   * in full. The number of syncs does not grow with the tables.
+   * One sync to read and check every edit before anything is written (ItemNotFound, protection, filters, each
+   * row's key) and, when an edit expects rows (KeyRows), one for their keys' columns; then one sync
+   * per edit, in the caller's order: each is sent only once the one before it was written in full. The number of
+   * edit syncs does not grow with the tables.
    */
   async editTables(edits: readonly TableEdit[]): Promise<void> {
     if (edits.length === 0) return;
@@ -588,6 +630,11 @@ export class OfficeWorkbook implements Workbook {
         throw await this.unreadable(context, edits, error);
       }
       loaded.forEach(checkEdit);
+      if (edits.some((edit) => edit.expect && edit.expect.length > 0)) {
+        const keys = loaded.map(loadKeys);
+        await context.sync();
+        keys.forEach((check) => check(dates()));
+      }
       const done: string[] = [];
       for (const [index, edit] of loaded.entries()) {
         queueEdit(edit, dates());
