@@ -29,6 +29,9 @@
 // - Cell-edit mode: while the user edits a cell a batch fails with InvalidOperation, unless Excel.run was given
 //   { delayForCellEdit: true }, which makes it wait until the edit ends (docs/excel/excel-add-ins-delay-in-cell-
 //   edit.md, Excel.RunOptions).
+// - Co-authoring: a co-author's saved change reaches this copy of the workbook when Excel merges it, between an
+//   add-in's syncs; what the add-in read before is not updated ("Coauthoring in Excel add-ins",
+//   docs/excel/co-authoring-in-excel-add-ins.md). mergeBeforeSync puts one just before a chosen sync.
 // - Excel on the web limits each request and each response to 5 MB (docs/concepts/resource-limits-and-
 //   performance-optimization.md, docs/excel/performance.md); the model refuses a sync past either.
 //
@@ -273,6 +276,7 @@ export class ExcelModel {
   private editing = false;
   private editEnded: (() => void)[] = [];
   private readonly failures: { when: (operation: Operation) => boolean; code: string; message: string }[] = [];
+  private merges: { at: number; change: () => void }[] = [];
 
   /** Excel.run as the add-in calls it: with or without options. */
   readonly run = <T>(
@@ -378,6 +382,22 @@ export class ExcelModel {
   stopEditing(): void {
     this.editing = false;
     this.editEnded.splice(0).forEach((resume) => resume());
+  }
+
+  /**
+   * A co-author's change, merged in just before the `nth` sync from now (1: the next) applies its queue, as Excel
+   * merges a co-author's saved changes between an add-in's syncs ("Coauthoring in Excel add-ins": coauthors see each
+   * other's changes once saved, and a value an add-in read is not updated with them).
+   */
+  mergeBeforeSync(nth: number, change: () => void): void {
+    this.merges.push({ at: this.syncs + nth, change });
+  }
+
+  /** @internal Runs the co-authors' changes due at this sync. */
+  mergeDue(): void {
+    const due = this.merges.filter((merge) => merge.at === this.syncs);
+    this.merges = this.merges.filter((merge) => merge.at !== this.syncs);
+    due.forEach((merge) => merge.change());
   }
 
   /** The next operation matching `when` fails with this error code, after the batch's earlier operations applied. */
@@ -866,6 +886,7 @@ class Context {
     [this.queue, this.requestBytes] = [[], 0];
     try {
       await this.model.waitForSync(this.delayForCellEdit);
+      this.model.mergeDue();
       this.model.checkPayload(requestBytes, "request");
       for (const { operation, work } of queue) this.model.apply(operation, work);
       this.model.checkPayload(this.responseBytes, "response");
@@ -1525,6 +1546,22 @@ class RangeProxy extends ClientObject<Address> {
       "getCell",
       (a) =>
         this.model.checkAddress({ sheet: a.sheet, row: a.row + row, column: a.column + column, rows: 1, columns: 1 }),
+      (r) => new RangeProxy(this.context, r),
+    );
+  }
+  /** Range.getColumn (ExcelApi 1.1): one column of the range, by its index in it, found when the queue reaches it. */
+  getColumn(column: number): RangeProxy {
+    return this.make(
+      "getColumn",
+      (a) => this.model.checkAddress({ ...a, column: a.column + column, columns: 1 }),
+      (r) => new RangeProxy(this.context, r),
+    );
+  }
+  /** Range.getLastRow (ExcelApi 1.1): the range's last row, found when the queue reaches it. */
+  getLastRow(): RangeProxy {
+    return this.make(
+      "getLastRow",
+      (a) => ({ ...a, row: a.row + a.rows - 1, rows: 1 }),
       (r) => new RangeProxy(this.context, r),
     );
   }

@@ -883,12 +883,15 @@ describe("the Office.js workbook: a save's syncs as the workbook grows", () => {
     const large = await saveIn(2_000, 15_000);
     expect(small.saved.planId).toBe("PLAN-0011");
     expect(large.saved.planId).toBe("PLAN-2001");
-    // Small: Plans (1 + 1 chunk) + PlanLines (1 + 1 chunk) + the edit (1 check + 2 edits) = 7.
-    expect(small.syncs).toBe(7);
+    // Small: Plans (1 + 1 chunk) + PlanLines (1 + 1 chunk) + the edit (1 check + 1 for the Plan ID and Person ID
+    // columns its rows are checked by + 2 edits) + both tables read back, to check no one else's save of the same
+    // moment took its ID (4 + 4) = 12.
+    expect(small.syncs).toBe(12);
     // Large: 2,000 plans of 23 columns are one chunk (50,000 ÷ 23 = 2,173 rows); 15,000 lines of 10 columns are
-    // 3 chunks of 5,000; the edit is the same 3. (1 + 1) + (1 + 3) + 3 = 9.
+    // 3 chunks of 5,000; the edit is the same 4. (1 + 1) + (1 + 3) + 4 = 10, then read back: Plans (1 + 1) and the
+    // 15,001 lines (1 + 4 chunks), 17 in all.
     expect([columnWrites(PLANS).length, columnWrites(PLAN_LINES).length]).toEqual([23, 10]);
-    expect(large.syncs).toBe(9);
+    expect(large.syncs).toBe(17);
     const saved = large.model.tableValues("PlanLines");
     expect(saved).toHaveLength(15_001);
     expect(saved[15_000].slice(0, 3)).toEqual(["PLAN-2001", 1, "Meals"]);

@@ -350,12 +350,15 @@ export class MemoryWorkbook implements Workbook {
             );
           }
         };
+        // The rows expected first: they say more of what changed than a row that no longer holds its key.
+        edit.expect?.forEach((expected) => this.checkKeyRows(table, expected));
+        return { table, edit, present, fits };
+      });
+      for (const { edit, present, fits } of planned) {
         edit.update?.forEach((update) => (present(update), fits(update.values)));
         edit.delete?.forEach(present);
         edit.append?.forEach(fits);
-        edit.expect?.forEach((expected) => this.checkKeyRows(table, expected));
-        return { table, edit };
-      });
+      }
       for (const { table, edit } of planned) this.apply(table, edit);
       this.changed();
     });

@@ -131,21 +131,24 @@ function loadDateSystem(context: Excel.RequestContext): () => DateSystem {
 }
 
 /**
- * Writes rows of a table's body from `first` on: the given columns (at `positions`) get their number format and
- * then their value or formula; every other cell, and a cell whose value is undefined, gets null, which Excel
- * leaves as it is ("Blank and null values in Excel add-ins"). Range.formulas takes constants too, typed as values
- * are, so one array writes both.
+ * Writes rows of a table's body from `first` on (or into `range`, rows of the body found when Excel runs the write):
+ * the given columns (at `positions`) get their number format and then their value or formula; every other cell, and
+ * a cell whose value is undefined, gets null, which Excel leaves as it is ("Blank and null values in Excel add-ins").
+ * Range.formulas takes constants too, typed as values are, so one array writes both.
  */
 function writeRows(
   body: Body,
-  first: number,
+  first: number | Excel.Range,
   rows: readonly (readonly CellWrite[])[],
   columns: readonly ColumnWrite[],
   positions: readonly number[],
   withFormulas = true,
 ): void {
   if (rows.length === 0) return;
-  const range = body.sheet.getRangeByIndexes(body.top + first, body.left, rows.length, body.width);
+  const range =
+    typeof first === "number"
+      ? body.sheet.getRangeByIndexes(body.top + first, body.left, rows.length, body.width)
+      : first;
   const kept = (values: readonly CellWrite[], at: number) => values[at] === undefined && !columns[at].formula;
   range.numberFormat = rows.map((values) => {
     const formats: (string | null)[] = new Array<string | null>(body.width).fill(null);
@@ -335,7 +338,7 @@ function loadEdit(context: Excel.RequestContext, edit: TableEdit): Loaded {
 }
 
 /** Everything Excel could refuse about one edit, checked before the first write. */
-function checkEdit({ edit, table, sheet, protection, filter, header, rows, named }: Loaded): void {
+function checkEdit({ table, sheet, protection, filter }: Loaded): void {
   const nothing = "nothing was written";
   if (protection.protected) {
     throw new WorkbookRefusal(
@@ -351,6 +354,10 @@ function checkEdit({ edit, table, sheet, protection, filter, header, rows, named
         `(Data › Clear) and try again; ${nothing}.`,
     );
   }
+}
+
+/** Each row an edit names still holds its key (checked after its KeyRows, which say more of what changed). */
+function checkRows({ edit, table, header, rows, named }: Loaded): void {
   const headers = (header.values[0] as unknown[]).map(String);
   const stale = refsOf(edit).find((ref) => {
     const column = headers.findIndex((existing) => sameName(existing, ref.key.header));
@@ -360,25 +367,25 @@ function checkEdit({ edit, table, sheet, protection, filter, header, rows, named
   if (stale) {
     throw new WorkbookRefusal(
       `The ${table.name} table changed since it was read (row ${stale.row + 1} no longer holds ` +
-        `${stale.key.value}); ${nothing}. Refresh and try again.`,
+        `${stale.key.value}); nothing was written. Refresh and try again.`,
     );
   }
 }
 
 /**
- * Queues reading, for each KeyRows an edit expects, its key's column, in one range: a column of IDs of a council's
- * PlanLines (15,000 rows, about 0.3 MB) is well inside Excel on the web's 5 MB response. Returns what checks them.
+ * Queues reading, for each KeyRows an edit expects, its key's column of the table's body as it is when this sync runs
+ * (a co-author's rows merged in since the first sync included): a column of IDs of a council's PlanLines (15,000
+ * rows, about 0.3 MB) is well inside Excel on the web's 5 MB response. Returns what checks them.
  */
-function loadKeys({ edit, table, sheet, header, rows, named }: Loaded): (dates: DateSystem) => void {
+function loadKeys({ edit, table, header, named }: Loaded): (dates: DateSystem) => void {
   const headers = (header.values[0] as unknown[]).map(String);
   const column = (name: string) => headers.findIndex((existing) => sameName(existing, name));
+  const body = table.getDataBodyRange();
+  // A table with no rows shows one empty body row: blank, it holds no key.
   const keyColumns = new Map(
     [...new Set((edit.expect ?? []).map((expected) => column(expected.header)))]
-      .filter((at) => at >= 0 && rows.count > 0)
-      .map((at) => [
-        at,
-        sheet.getRangeByIndexes(header.rowIndex + 1, header.columnIndex + at, rows.count, 1).load("values"),
-      ]),
+      .filter((at) => at >= 0)
+      .map((at) => [at, body.getColumn(at).load("values")]),
   );
   return (dates) => {
     for (const expected of edit.expect ?? []) {
@@ -432,9 +439,15 @@ function queueEdit({ edit, table, sheet, header, rows }: Loaded, dates: DateSyst
   const deleted = [...new Set(edit.delete?.map((ref) => ref.row))].sort((a, b) => b - a);
   deleted.forEach((row) => table.rows.getItemAt(row).delete());
   const appended = edit.append ?? [];
+  if (appended.length === 0) return;
   // Empty rows first, so the user's own calculated columns fill them as Excel fills a row the user adds.
   appended.forEach(() => table.rows.add());
-  writeRows(body, count - deleted.length, appended, edit.columns, positions);
+  // Written where they were added: the table's last rows when Excel runs this, below any row a co-author's save merged
+  // in since the table was read (where counting from the read would write over theirs).
+  const last = table.getDataBodyRange().getLastRow();
+  const added =
+    appended.length === 1 ? last : last.getOffsetRange(1 - appended.length, 0).getResizedRange(appended.length - 1, 0);
+  writeRows(body, added, appended, edit.columns, positions);
 }
 
 /** What the user reads when Excel fails part-way through a list of edits. */
@@ -635,6 +648,7 @@ export class OfficeWorkbook implements Workbook {
         await context.sync();
         keys.forEach((check) => check(dates()));
       }
+      loaded.forEach(checkRows);
       const done: string[] = [];
       for (const [index, edit] of loaded.entries()) {
         queueEdit(edit, dates());

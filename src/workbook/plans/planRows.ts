@@ -27,10 +27,21 @@ import {
   Tolerance,
   whenPlanRuns,
 } from "../../engine";
-import { TableData, Workbook } from "../port";
+import { KeyRowsChanged, TableData, TableEdit, Workbook } from "../port";
 import { fieldsOf, headerIndex, readRows, requireColumns, RowOf, tableEdit, WorkbookProblem } from "../schema/rows";
 import { ManagedColumn, PLAN_LINES, PLANS } from "../schema/tables";
 import { assess, Person, PlanBook } from "./book";
+import {
+  checkNoNewPlans,
+  checkPlanUnchanged,
+  keyRowsOf,
+  nextPlanId,
+  OwnRows,
+  planKeyRows,
+  PlanSeen,
+  planSeen,
+  renumbering,
+} from "./colleagues";
 import { requireTable, rowsWhere } from "./tables";
 
 /**
@@ -62,6 +73,8 @@ export interface OpenedPlan extends PlanDates, PlanDecision {
   readonly updatedBy: string;
   /** "2026-11-24T14:05", or null when the row has none. */
   readonly updatedAt: string | null;
+  /** Its rows as read, for a save to find as they were (SaveOptions.seen). */
+  readonly seen?: PlanSeen;
 }
 
 /** A plan ready to be saved: checked lines, and null for a plan not yet saved. */
@@ -87,7 +100,26 @@ export interface SavedPlan extends PlanToSave {
   readonly tolerance: Tolerance;
   /** Earlier Agreed plans of the person that were ended the day before this one starts. */
   readonly ended: readonly { readonly planId: string; readonly endDate: string }[];
+  /** The plan's rows as read back after the save, for the next save to find as they were; absent if unread. */
+  readonly seen?: PlanSeen;
+  /** The ID the save first wrote, when a colleague's save of the same moment took it and this plan was renumbered. */
+  readonly renumberedFrom?: string;
+  /** Saved, but something for the user to see to: the same moment's other save of its ID could not be checked. */
+  readonly warning?: string;
 }
+
+/** What a save knows of what the pane read, so nothing another person wrote since is saved over. */
+export interface SaveOptions {
+  /** Earlier Agreed plans to end the day before this one starts (AgreedPlansOverlap). */
+  readonly endEarlier?: readonly string[];
+  /** A saved plan's rows as the pane read them (opening or last saving it); else as this save first reads them. */
+  readonly seen?: PlanSeen;
+  /** A new plan's person's plans as the pane knew them (their IDs); else as this save first reads them. */
+  readonly knownPlans?: readonly string[];
+}
+
+/** Saves that find the workbook changed between their read and their write read it again, this many times in all. */
+const SAVE_ATTEMPTS = 3;
 
 /**
  * Agreeing the plan would leave the person with two Agreed plans at once: these earlier ones can end the day
@@ -147,6 +179,7 @@ export async function openPlan(workbook: Workbook, planId: string): Promise<Open
   return {
     ...plan,
     status,
+    seen: planSeen(plans, lines, planId),
     lines: ownRows.map((row): LineFields & LineKey => {
       const cell = (field: keyof typeof PLAN_LINES.columns): Cell => lines.rows[row][column(field)];
       return {
@@ -169,16 +202,6 @@ export function timestamp(at: Date): string {
   const two = (n: number) => String(n).padStart(2, "0");
   const day = `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}`;
   return `${day}T${two(at.getHours())}:${two(at.getMinutes())}`;
-}
-
-function nextPlanId(plans: TableData): string {
-  const column = headerIndex(plans).get(matchKey(PLANS.columns.planId.header))!;
-  let highest = 0;
-  for (const row of plans.rows) {
-    const number = /^PLAN-(\d+)$/i.exec(String(row[column] ?? "").trim())?.[1];
-    if (number !== undefined) highest = Math.max(highest, Number(number));
-  }
-  return `PLAN-${String(highest + 1).padStart(4, "0")}`;
 }
 
 /** Why a plan cannot be saved, all at once: the plan's own rules, then each line's, then the workbook's. */
@@ -262,6 +285,33 @@ function personsPlans(plans: TableData, personId: string): { plans: DatedPlan[];
 }
 
 /**
+ * Saves a plan (saveOnce) when colleagues may be saving too. A new plan's ID is claimed as it is written: should
+ * another save take it between this save's read and its write, the workbook is read again and the next ID claimed.
+ * Nothing another person wrote since the pane read it is saved over: the plan's rows as the pane read them (`seen`)
+ * must be as they were (else ChangedSinceRead, writing nothing), and so must the rows this save read when it writes
+ * them. A new plan for a person with plans the pane did not know of (`knownPlans`) is refused likewise, for the user
+ * to choose. After writing, the plan's rows are read back: should a colleague's save of the same moment have taken
+ * its ID after all (co-authors' changes arrive when Excel merges them), this plan is renumbered, and says so.
+ */
+export async function savePlan(
+  workbook: Workbook,
+  book: PlanBook,
+  plan: PlanToSave,
+  at: Date,
+  options: SaveOptions = {},
+): Promise<SavedPlan> {
+  let firstRead: Pick<SaveOptions, "seen" | "knownPlans"> | undefined;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // Later attempts compare with what the first read, if the pane said nothing of what it read.
+      return await saveOnce(workbook, book, plan, at, { ...options, ...firstRead }, (read) => (firstRead ??= read));
+    } catch (error) {
+      if (!(error instanceof KeyRowsChanged) || attempt >= SAVE_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/**
  * Saves a plan: its lines in PlanLines, then its row in Plans, as values. Saving again updates the same rows
  * in place, each line in its own row (matched by its Line number when opened), a removed line's row deleted; no
  * other row, and no column of the user's own, is touched; a column an older table lacks is added at its right. The
@@ -270,12 +320,13 @@ function personsPlans(plans: TableData, personId: string): { plans: DatedPlan[];
  * once (AgreedPlansOverlap), unless the earlier ones are named in `endEarlier`: each then ends the day before this
  * one starts (its End date alone is written). Returns the plan as saved.
  */
-export async function savePlan(
+async function saveOnce(
   workbook: Workbook,
   book: PlanBook,
   plan: PlanToSave,
   at: Date,
-  { endEarlier = [] }: { readonly endEarlier?: readonly string[] } = {},
+  { endEarlier = [], seen, knownPlans }: SaveOptions,
+  firstRead: (read: Pick<SaveOptions, "seen" | "knownPlans">) => void,
 ): Promise<SavedPlan> {
   const updatedAt = timestamp(at);
   const today = updatedAt.slice(0, 10);
@@ -283,6 +334,7 @@ export async function savePlan(
   const lines = await requireTable(workbook, PLAN_LINES.name);
   requireColumns(PLANS, plans);
   requireColumns(PLAN_LINES, lines);
+  checkSinceRead(plans, lines, plan, book, { seen, knownPlans }, firstRead);
   const existing = plan.planId === null ? [] : rowsWhere(plans, PLANS.columns.planId.header, plan.planId);
   if (existing.length > 1) {
     throw new WorkbookProblem(
@@ -303,7 +355,7 @@ export async function savePlan(
   );
   if (problems.length > 0 || !figures || !dates || !tolerance) throw new WorkbookProblem(problems.join(" "));
   const person = book.people.find((candidate) => candidate.id === plan.personId)!;
-  const planId = plan.planId ?? nextPlanId(plans);
+  const planId = plan.planId ?? nextPlanId(plans, lines);
 
   // One Agreed plan per person at a time: earlier overlapping ones end the day before this one starts, if asked.
   const ended: { planId: string; endDate: string; row: number }[] = [];
@@ -370,8 +422,91 @@ export async function savePlan(
     update: existing.map((row) => ({ ...key(row, planId), value: values })),
     append: existing.length === 0 ? [values] : [],
   });
-  await workbook.editTables([linesEdit(lines, planId, saved.lines, plan.lines), plansEdit]);
-  return saved;
+  const written = linesEdit(lines, planId, saved.lines, plan.lines);
+  await workbook.editTables(asRead(plans, lines, planId, plan.personId, [written.edit, plansEdit]));
+  return readBack(workbook, saved, { plan: values, lines: written.rows });
+}
+
+/**
+ * Refuses, with ChangedSinceRead, a save over rows changed since the pane read them: a saved plan's rows, or for a
+ * new plan, the person's plans. Without word from the pane of what it read, this first read is taken as it.
+ */
+function checkSinceRead(
+  plans: TableData,
+  lines: TableData,
+  plan: PlanToSave,
+  book: PlanBook,
+  { seen, knownPlans }: Pick<SaveOptions, "seen" | "knownPlans">,
+  firstRead: (read: Pick<SaveOptions, "seen" | "knownPlans">) => void,
+): void {
+  if (plan.planId !== null) {
+    if (seen && matchKey(seen.planId) === matchKey(plan.planId)) checkPlanUnchanged(plans, lines, seen);
+    else firstRead({ seen: planSeen(plans, lines, plan.planId) });
+    return;
+  }
+  const person = book.people.find((candidate) => candidate.id === plan.personId);
+  const ids = () =>
+    rowsWhere(plans, PLANS.columns.personId.header, plan.personId).map((row) =>
+      String(plans.rows[row][headerIndex(plans).get(matchKey(PLANS.columns.planId.header))!] ?? "").trim(),
+    );
+  if (knownPlans) checkNoNewPlans(plans, plan.personId, person?.name ?? plan.personId, knownPlans);
+  else firstRead({ knownPlans: ids() });
+}
+
+/**
+ * The edits, each expecting the rows it was worked out from to be as this save read them (KeyRows): the plan's rows
+ * in both tables (none, for a new plan: its ID is claimed), and a new plan's person's rows in Plans, so a plan another
+ * save adds for them meanwhile is seen.
+ */
+function asRead(
+  plans: TableData,
+  lines: TableData,
+  planId: string,
+  personId: string,
+  [linesEdit, plansEdit]: [TableEdit, TableEdit],
+): TableEdit[] {
+  const rows = planKeyRows(plans, lines, planId);
+  const person =
+    rows.plan.rows.length === 0
+      ? [keyRowsOf(plans, PLANS.columns.personId.header, personId, [PLANS.columns.planId.header])]
+      : [];
+  return [
+    { ...linesEdit, expect: [rows.lines] },
+    { ...plansEdit, expect: [rows.plan, ...person] },
+  ];
+}
+
+/**
+ * Reads the plan's rows back after its save: what the pane keeps as read (`seen`), and whether another save of the
+ * same moment holds its ID too, when this plan is renumbered. The save is written whatever this finds, so what goes
+ * wrong here is told with the saved plan (`warning`), never as a save that failed.
+ */
+async function readBack(workbook: Workbook, saved: SavedPlan, own: OwnRows): Promise<SavedPlan> {
+  const readBoth = async () =>
+    [await requireTable(workbook, PLANS.name), await requireTable(workbook, PLAN_LINES.name)] as const;
+  const unchecked = (error: unknown) =>
+    `The plan was saved, but checking that no one else saved plan ${saved.planId} at the same moment failed: ` +
+    `${error instanceof Error ? error.message : String(error)} Refresh to check.`;
+  let renumber: ReturnType<typeof renumbering>;
+  try {
+    const [plans, lines] = await readBoth();
+    renumber = renumbering(plans, lines, saved.planId, own);
+    if (!renumber) return { ...saved, seen: planSeen(plans, lines, saved.planId) };
+  } catch (error) {
+    return { ...saved, warning: error instanceof WorkbookProblem ? error.message : unchecked(error) };
+  }
+  try {
+    await workbook.editTables(renumber.edits);
+  } catch (error) {
+    return { ...saved, warning: unchecked(error) };
+  }
+  const renumbered = { ...saved, planId: renumber.planId, renumberedFrom: saved.planId };
+  try {
+    const [plans, lines] = await readBoth();
+    return { ...renumbered, seen: planSeen(plans, lines, renumber.planId) };
+  } catch {
+    return renumbered;
+  }
 }
 
 /** The sign-off a Plans row holds. */
@@ -392,7 +527,12 @@ function readSaved(plans: TableData, row: number): Pick<RowOf<typeof PLANS>, (ty
  * Line number, in the table as read now), rows of lines no longer in the plan deleted, new lines appended. Lines are
  * numbered 1, 2, 3… in the plan's order.
  */
-function linesEdit(lines: TableData, planId: string, numbered: SavedPlan["lines"], sent: PlanToSave["lines"]) {
+function linesEdit(
+  lines: TableData,
+  planId: string,
+  numbered: SavedPlan["lines"],
+  sent: PlanToSave["lines"],
+): { edit: TableEdit; rows: RowOf<typeof PLAN_LINES>[] } {
   const lineColumn = headerIndex(lines).get(matchKey(PLAN_LINES.columns.line.header))!;
   // The plan's rows by their Line number, in table order: a number typed twice is matched first come, first served.
   const free = new Map<number | null, number[]>();
@@ -401,7 +541,7 @@ function linesEdit(lines: TableData, planId: string, numbered: SavedPlan["lines"
     free.set(number, [...(free.get(number) ?? []), row]);
   }
   const rowOf = sent.map((line) => (line.savedLine == null ? undefined : free.get(line.savedLine)?.shift()));
-  const value = (line: SavedPlan["lines"][number]) => ({
+  const value = (line: SavedPlan["lines"][number]): RowOf<typeof PLAN_LINES> => ({
     planId,
     line: new Decimal(line.savedLine),
     service: line.service,
@@ -414,11 +554,12 @@ function linesEdit(lines: TableData, planId: string, numbered: SavedPlan["lines"
     annualCost: lineAnnualCost(line),
   });
   const key = (row: number) => ({ row, key: { header: PLAN_LINES.columns.planId.header, value: planId } });
-  return tableEdit(PLAN_LINES, lines, fieldsOf(PLAN_LINES), {
+  const edit = tableEdit(PLAN_LINES, lines, fieldsOf(PLAN_LINES), {
     update: numbered.flatMap((line, at) =>
       rowOf[at] === undefined ? [] : [{ ...key(rowOf[at]), value: value(line) }],
     ),
     delete: [...free.values()].flat().map(key),
     append: numbered.filter((_, at) => rowOf[at] === undefined).map(value),
   });
+  return { edit, rows: numbered.map(value) };
 }

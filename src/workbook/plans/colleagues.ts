@@ -1,0 +1,245 @@
+// Saving when colleagues save too (a co-authored workbook): a new plan's ID claimed when it is written, rows another
+// person wrote since the pane read them never saved over, and an ID found twice after a save renumbered. Excel has no
+// transactions and merges a co-author's changes when it receives them, so each is checked where it can be: before the
+// save (against what the pane read), in the write itself (KeyRows, against what the save read) and after it.
+import { Decimal, formatDate, listForMessage, matchKey } from "../../engine";
+import { CellValue, KeyRows, TableData, TableEdit } from "../port";
+import { fieldsOf, headerIndex, readRows, RowOf, WorkbookProblem } from "../schema/rows";
+import { PLAN_LINES, PLANS } from "../schema/tables";
+import { rowsWhere } from "./tables";
+
+/** Rows as read: their cells under `columns` (the add-in's columns the table has, the key's own left out). */
+export interface RowsSeen {
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly CellValue[])[];
+}
+
+/** A saved plan's rows as the pane read them (opening or saving it): a save must find them as they were. */
+export interface PlanSeen {
+  readonly planId: string;
+  readonly plan: RowsSeen;
+  readonly lines: RowsSeen;
+}
+
+type Spec = typeof PLANS | typeof PLAN_LINES;
+
+/** The add-in's columns a table has, but the key's. */
+function columnsOf(spec: Spec, table: TableData, key: string): string[] {
+  const index = headerIndex(table);
+  return (Object.values(spec.columns) as readonly { readonly header: string }[])
+    .map((column) => column.header)
+    .filter((header) => header !== key && index.has(matchKey(header)));
+}
+
+/** The rows holding a key, with their cells under `columns`, as a KeyRows precondition of an edit. */
+export function keyRowsOf(table: TableData, header: string, value: string, columns: readonly string[]): KeyRows {
+  const index = headerIndex(table);
+  const positions = columns.map((column) => index.get(matchKey(column)));
+  return {
+    header,
+    value,
+    columns,
+    rows: rowsWhere(table, header, value).map((row) => ({
+      row,
+      values: positions.map((at) => (at === undefined ? null : table.rows[row][at])),
+    })),
+  };
+}
+
+/** A plan's rows in Plans and PlanLines, as KeyRows: what a save of it expects to find. */
+export function planKeyRows(plans: TableData, lines: TableData, planId: string): { plan: KeyRows; lines: KeyRows } {
+  const planKey = PLANS.columns.planId.header;
+  const lineKey = PLAN_LINES.columns.planId.header;
+  return {
+    plan: keyRowsOf(plans, planKey, planId, columnsOf(PLANS, plans, planKey)),
+    lines: keyRowsOf(lines, lineKey, planId, columnsOf(PLAN_LINES, lines, lineKey)),
+  };
+}
+
+/** What the pane keeps of a plan's rows as it read them. */
+export function planSeen(plans: TableData, lines: TableData, planId: string): PlanSeen {
+  const rows = planKeyRows(plans, lines, planId);
+  const seen = (read: KeyRows): RowsSeen => ({ columns: read.columns, rows: read.rows.map((row) => row.values) });
+  return { planId, plan: seen(rows.plan), lines: seen(rows.lines) };
+}
+
+/** The rows now holding the seen rows' key, under the seen rows' columns, each as one text to compare. */
+function rowsNow(table: TableData, header: string, planId: string, seen: RowsSeen): string[] {
+  return keyRowsOf(table, header, planId, seen.columns).rows.map((row) => JSON.stringify(row.values));
+}
+
+/** Rows of one list not in the other, as many times as they are not (a multiset difference). */
+function without(rows: readonly string[], others: readonly string[]): string[] {
+  const left = [...others];
+  return rows.filter((row) => {
+    const at = left.indexOf(row);
+    if (at < 0) return true;
+    left.splice(at, 1);
+    return false;
+  });
+}
+
+/**
+ * Someone else saved over what the pane read, or saved a plan beside it: nothing was written. `newPlans`: plans of
+ * the person saved since the pane read the workbook (saving a new plan beside them is the user's choice); otherwise
+ * the plan itself changed, and saving would overwrite another person's work.
+ */
+export class ChangedSinceRead extends WorkbookProblem {
+  constructor(
+    message: string,
+    readonly newPlans: readonly string[],
+  ) {
+    super(message);
+  }
+}
+
+/** "Priya Shah saved it at 14:05 on 24 Nov 2026", from a Plans row as read now, or "" when it names no one. */
+function whoSaved(plans: TableData, row: number): string {
+  const read = readRows(PLANS, { ...plans, rows: [plans.rows[row]] }, ["updatedBy", "updatedAt"]).rows[0]?.value;
+  if (!read || read.updatedBy === "") return "";
+  const when = read.updatedAt ? ` at ${read.updatedAt.slice(11)} on ${formatDate(read.updatedAt.slice(0, 10))}` : "";
+  return `${read.updatedBy} saved it${when}`;
+}
+
+/**
+ * Refuses, with ChangedSinceRead, a save over a plan whose rows changed since the pane read them (`seen`): its Plans
+ * row saved again by someone else, or its lines in PlanLines added to, removed or changed.
+ */
+export function checkPlanUnchanged(plans: TableData, lines: TableData, seen: PlanSeen): void {
+  const planKey = PLANS.columns.planId.header;
+  const planNow = rowsNow(plans, planKey, seen.planId, seen.plan);
+  const planWas = seen.plan.rows.map((row) => JSON.stringify(row));
+  const linesNow = rowsNow(lines, PLAN_LINES.columns.planId.header, seen.planId, seen.lines);
+  const linesWas = seen.lines.rows.map((row) => JSON.stringify(row));
+  const linesChanged = without(linesNow, linesWas).length + without(linesWas, linesNow).length > 0;
+  const planChanged = without(planNow, planWas).length + without(planWas, planNow).length > 0;
+  if (!planChanged && !linesChanged) return;
+  const row = rowsWhere(plans, planKey, seen.planId);
+  const who = planChanged && row.length === 1 ? whoSaved(plans, row[0]) : "";
+  const count = (n: number) => `${n} line${n === 1 ? "" : "s"}`;
+  const lineChanges = !linesChanged
+    ? ""
+    : linesNow.length === linesWas.length
+      ? "its lines changed"
+      : `it had ${count(linesWas.length)} when you opened it and has ${count(linesNow.length)} now`;
+  const what = who
+    ? `${who}${lineChanges ? ` (${lineChanges})` : ""}`
+    : lineChanges
+      ? `in the PlanLines table, ${lineChanges}`
+      : "its row in the Plans table was changed";
+  throw new ChangedSinceRead(
+    `Plan ${seen.planId} was changed since you opened it: ${what}. Nothing was saved, so that work is kept. ` +
+      "Read the plan again to see it, then make your changes again.",
+    [],
+  );
+}
+
+/**
+ * Refuses, with ChangedSinceRead, a new plan for a person who has plans the pane did not know of (`known`, their IDs
+ * as the pane read them): a colleague may be planning for them too. Saving beside them is the user's to choose.
+ */
+export function checkNoNewPlans(plans: TableData, personId: string, name: string, known: readonly string[]): void {
+  const read = readRows(PLANS, plans, ["planId", "personId", "updatedBy"]).rows.map(({ value }) => value);
+  const knownKeys = new Set(known.map(matchKey));
+  const added = read.filter(
+    (plan) =>
+      plan.planId !== "" && matchKey(plan.personId) === matchKey(personId) && !knownKeys.has(matchKey(plan.planId)),
+  );
+  if (added.length === 0) return;
+  const ids = added.map((plan) => plan.planId);
+  const by = [...new Set(added.map((plan) => plan.updatedBy).filter((who) => who !== ""))];
+  const plural = ids.length > 1;
+  throw new ChangedSinceRead(
+    `Since the pane read the workbook, ${by.length > 0 ? listForMessage(by) : "someone"} saved ` +
+      `${plural ? "plans" : "plan"} ${listForMessage(ids)} for ${name}. Nothing was saved. Read the workbook again ` +
+      `to see ${plural ? "them" : "it"}, or save this plan as well.`,
+    ids,
+  );
+}
+
+/** The highest PLAN-n in either table, plus one: an ID neither a plan nor a line left behind by a failed save holds. */
+export function nextPlanId(plans: TableData, lines: TableData): string {
+  let highest = 0;
+  for (const table of [plans, lines]) {
+    const column = headerIndex(table).get(matchKey(PLANS.columns.planId.header));
+    if (column === undefined) continue;
+    for (const row of table.rows) {
+      const number = /^PLAN-(\d+)$/i.exec(String(row[column] ?? "").trim())?.[1];
+      if (number !== undefined) highest = Math.max(highest, Number(number));
+    }
+  }
+  return `PLAN-${String(highest + 1).padStart(4, "0")}`;
+}
+
+/** A typed cell as compared: a number exactly, text trimmed, blank as "". */
+function comparable(value: unknown): string {
+  if (value instanceof Decimal) return value.toString();
+  if (typeof value === "string") return value.trim();
+  return value === null || value === undefined ? "" : JSON.stringify(value);
+}
+
+/** Which of `candidates` (rows of a table) hold `wanted` (typed rows as written), each once; null if one is not. */
+function findRows<S extends Spec>(
+  spec: S,
+  table: TableData,
+  candidates: readonly number[],
+  wanted: readonly RowOf<S>[],
+): number[] | null {
+  const fields = fieldsOf(spec).filter((field) => field !== "planId");
+  const key = (value: object) =>
+    JSON.stringify(fields.map((field) => comparable((value as Record<string, unknown>)[field])));
+  const read = readRows(spec, { ...table, rows: candidates.map((row) => table.rows[row]) }, fields);
+  const free = read.rows.map(({ index, value }) => ({ row: candidates[index], key: key(value) }));
+  const found: number[] = [];
+  for (const value of wanted) {
+    // The last of equal rows: a save's rows are appended after any already there.
+    const at = free.map((candidate) => candidate.key).lastIndexOf(key(value));
+    if (at < 0) return null;
+    found.push(free[at].row);
+    free.splice(at, 1);
+  }
+  return found;
+}
+
+/** A save's own rows, to renumber when another save took its ID at the same moment. */
+export interface OwnRows {
+  readonly plan: RowOf<typeof PLANS>;
+  readonly lines: readonly RowOf<typeof PLAN_LINES>[];
+}
+
+/**
+ * After a save: whether any row but the save's own holds its ID (a colleague's save of the same moment, merged in
+ * after the save checked its claim). Then the save's own rows, found by what they hold, are given a new ID, claimed as
+ * a new plan's is: the edits to write, and the ID. Null when the ID is the save's alone. Refuses (writing nothing)
+ * when the save's rows cannot be told from the other ones.
+ */
+export function renumbering(
+  plans: TableData,
+  lines: TableData,
+  planId: string,
+  own: OwnRows,
+): { planId: string; edits: TableEdit[] } | null {
+  const planKey = PLANS.columns.planId.header;
+  const lineKey = PLAN_LINES.columns.planId.header;
+  const planRows = rowsWhere(plans, planKey, planId);
+  const lineRows = rowsWhere(lines, lineKey, planId);
+  if (planRows.length <= 1 && lineRows.length <= own.lines.length) return null;
+  const ownPlan = findRows(PLANS, plans, planRows, [own.plan]);
+  const ownLines = findRows(PLAN_LINES, lines, lineRows, own.lines);
+  if (!ownPlan || !ownLines) {
+    throw new WorkbookProblem(
+      `Someone else saved plan ${planId} at the same moment as you: the Plans table has ${planRows.length} rows and ` +
+        `the PlanLines table ${lineRows.length} rows for it, and yours cannot be told from theirs. Give one of the ` +
+        "plans a new Plan ID in its Plans row and its PlanLines rows.",
+    );
+  }
+  const next = nextPlanId(plans, lines);
+  const renumber = (table: TableData, header: string, rows: readonly number[]): TableEdit => ({
+    table: table.name,
+    columns: [{ header, numberFormat: PLANS.columns.planId.numberFormat }],
+    update: rows.map((row) => ({ row, key: { header, value: planId }, values: [next] })),
+    expect: [{ header, value: next, columns: [], rows: [] }],
+  });
+  // Lines first, as a save writes them: the Plans row, written last, marks the plan as renumbered.
+  return { planId: next, edits: [renumber(lines, lineKey, ownLines), renumber(plans, planKey, ownPlan)] };
+}
