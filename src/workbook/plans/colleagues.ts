@@ -102,10 +102,11 @@ function whoSaved(plans: TableData, row: number): string {
 }
 
 /**
- * Refuses, with ChangedSinceRead, a save over a plan whose rows changed since the pane read them (`seen`): its Plans
- * row saved again by someone else, or its lines in PlanLines added to, removed or changed.
+ * How a plan's rows changed since the pane read them (`seen`), in words ("Priya Shah saved it at 14:05 on 24 Nov
+ * 2026 (it had 2 lines when you opened it and has 3 lines now)"), or null when they are as they were: its Plans row
+ * saved by someone else, or its lines in PlanLines added to, removed or changed.
  */
-export function checkPlanUnchanged(plans: TableData, lines: TableData, seen: PlanSeen): void {
+export function planChangeSince(plans: TableData, lines: TableData, seen: PlanSeen): string | null {
   const planKey = PLANS.columns.planId.header;
   const planNow = rowsNow(plans, planKey, seen.planId, seen.plan);
   const planWas = seen.plan.rows.map((row) => JSON.stringify(row));
@@ -113,7 +114,7 @@ export function checkPlanUnchanged(plans: TableData, lines: TableData, seen: Pla
   const linesWas = seen.lines.rows.map((row) => JSON.stringify(row));
   const linesChanged = without(linesNow, linesWas).length + without(linesWas, linesNow).length > 0;
   const planChanged = without(planNow, planWas).length + without(planWas, planNow).length > 0;
-  if (!planChanged && !linesChanged) return;
+  if (!planChanged && !linesChanged) return null;
   const row = rowsWhere(plans, planKey, seen.planId);
   const who = planChanged && row.length === 1 ? whoSaved(plans, row[0]) : "";
   const count = (n: number) => `${n} line${n === 1 ? "" : "s"}`;
@@ -122,16 +123,63 @@ export function checkPlanUnchanged(plans: TableData, lines: TableData, seen: Pla
     : linesNow.length === linesWas.length
       ? "its lines changed"
       : `it had ${count(linesWas.length)} when you opened it and has ${count(linesNow.length)} now`;
-  const what = who
-    ? `${who}${lineChanges ? ` (${lineChanges})` : ""}`
-    : lineChanges
-      ? `in the PlanLines table, ${lineChanges}`
-      : "its row in the Plans table was changed";
+  if (who) return `${who}${lineChanges ? ` (${lineChanges})` : ""}`;
+  if (lineChanges) return `in the PlanLines table, ${lineChanges}`;
+  return row.length === 0 ? "its row is no longer in the Plans table" : "its row in the Plans table was changed";
+}
+
+/** Refuses, with ChangedSinceRead, a save over a plan whose rows changed since the pane read them (`seen`). */
+export function checkPlanUnchanged(plans: TableData, lines: TableData, seen: PlanSeen): void {
+  const change = planChangeSince(plans, lines, seen);
+  if (change === null) return;
   throw new ChangedSinceRead(
-    `Plan ${seen.planId} was changed since you opened it: ${what}. Nothing was saved, so that work is kept. ` +
+    `Plan ${seen.planId} was changed since you opened it: ${change}. Nothing was saved, so that work is kept. ` +
       "Read the plan again to see it, then make your changes again.",
     [],
   );
+}
+
+/** A plan saved by someone since the pane read the workbook. */
+export interface PlanSavedSince {
+  readonly planId: string;
+  readonly personId: string;
+  readonly name: string;
+  readonly updatedBy: string;
+}
+
+/**
+ * The plans saved since the pane read the workbook (`known`: the plans it read, with when each was saved): new ones,
+ * and those saved again since. Rows that cannot be read are left to the next read, which names them.
+ */
+export function plansSavedSince(
+  plans: TableData,
+  known: readonly { readonly planId: string; readonly updatedAt: string | null }[],
+): PlanSavedSince[] {
+  const read = readRows(PLANS, plans, ["planId", "personId", "name", "updatedBy", "updatedAt"]).rows;
+  const savedAt = new Map(known.map((plan) => [matchKey(plan.planId), plan.updatedAt]));
+  return read
+    .map(({ value }) => value)
+    .filter((plan) => plan.planId !== "")
+    .filter((plan) => !savedAt.has(matchKey(plan.planId)) || savedAt.get(matchKey(plan.planId)) !== plan.updatedAt)
+    .map(({ planId, personId, name, updatedBy }) => ({ planId, personId, name, updatedBy }));
+}
+
+/** The new plans among those saved since, of one person, in words: "Priya Shah saved plan PLAN-0002 for Arthur". */
+export function newPlansOf(
+  saved: readonly PlanSavedSince[],
+  known: readonly string[],
+  personId: string,
+  name: string,
+): { ids: string[]; text: string } | null {
+  const knownKeys = new Set(known.map(matchKey));
+  const added = saved.filter(
+    (plan) => matchKey(plan.personId) === matchKey(personId) && !knownKeys.has(matchKey(plan.planId)),
+  );
+  if (added.length === 0) return null;
+  const ids = added.map((plan) => plan.planId);
+  const by = [...new Set(added.map((plan) => plan.updatedBy).filter((who) => who !== ""))];
+  const plans = `${ids.length > 1 ? "plans" : "plan"} ${listForMessage(ids)}`;
+  return { ids, text: `${by.length > 0 ? listForMessage(by) : "someone"} saved ${plans} for ${name}` };
 }
 
 /**
@@ -139,21 +187,13 @@ export function checkPlanUnchanged(plans: TableData, lines: TableData, seen: Pla
  * as the pane read them): a colleague may be planning for them too. Saving beside them is the user's to choose.
  */
 export function checkNoNewPlans(plans: TableData, personId: string, name: string, known: readonly string[]): void {
-  const read = readRows(PLANS, plans, ["planId", "personId", "updatedBy"]).rows.map(({ value }) => value);
-  const knownKeys = new Set(known.map(matchKey));
-  const added = read.filter(
-    (plan) =>
-      plan.planId !== "" && matchKey(plan.personId) === matchKey(personId) && !knownKeys.has(matchKey(plan.planId)),
-  );
-  if (added.length === 0) return;
-  const ids = added.map((plan) => plan.planId);
-  const by = [...new Set(added.map((plan) => plan.updatedBy).filter((who) => who !== ""))];
-  const plural = ids.length > 1;
+  const added = newPlansOf(plansSavedSince(plans, []), known, personId, name);
+  if (!added) return;
+  const them = added.ids.length > 1 ? "them" : "it";
   throw new ChangedSinceRead(
-    `Since the pane read the workbook, ${by.length > 0 ? listForMessage(by) : "someone"} saved ` +
-      `${plural ? "plans" : "plan"} ${listForMessage(ids)} for ${name}. Nothing was saved. Read the workbook again ` +
-      `to see ${plural ? "them" : "it"}, or save this plan as well.`,
-    ids,
+    `Since the pane read the workbook, ${added.text}. Nothing was saved. Read the workbook again to see ${them}, ` +
+      "or save this plan as well.",
+    added.ids,
   );
 }
 

@@ -334,7 +334,6 @@ async function saveOnce(
   const lines = await requireTable(workbook, PLAN_LINES.name);
   requireColumns(PLANS, plans);
   requireColumns(PLAN_LINES, lines);
-  checkSinceRead(plans, lines, plan, book, { seen, knownPlans }, firstRead);
   const existing = plan.planId === null ? [] : rowsWhere(plans, PLANS.columns.planId.header, plan.planId);
   if (existing.length > 1) {
     throw new WorkbookProblem(
@@ -344,6 +343,7 @@ async function saveOnce(
   if (plan.planId !== null && existing.length === 0) {
     throw new WorkbookProblem(`Plan ${plan.planId} is no longer in the Plans table; it may have been deleted.`);
   }
+  checkSinceRead(plans, lines, plan, book, { seen, knownPlans }, firstRead);
   const savedRow: Pick<RowOf<typeof PLANS>, (typeof SAVED_FIELDS)[number]> | null =
     existing.length === 0 ? null : readSaved(plans, existing[0]);
   const savedStatus = savedRow && PLAN_STATUSES.find((known) => matchKey(known) === matchKey(savedRow.status));
