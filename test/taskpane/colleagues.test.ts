@@ -2,6 +2,7 @@
 // before its own save would go over it, and what reading again and saving as well do.
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
+import { Workbook } from "../../src/workbook/port";
 import { setUpWorkbook } from "../../src/workbook/starter";
 import { addService, Pane, pane } from "../support/panes";
 
@@ -20,10 +21,14 @@ async function twoPanes() {
 const services = (target: Pane) => target.state.plan!.lines.map((line) => line.service);
 
 /** A new plan for the person with these services, saved. */
-async function savedPlan(target: Pane, personId: string, ...lines: string[]) {
+async function savedPlanAs(target: Pane, personId: string, ...lines: string[]) {
   target.dispatch({ type: "personPicked", personId, discard: false });
   lines.forEach((service) => addService(target, service));
   await target.controller.save(target.state);
+}
+
+async function savedPlan(target: Pane, personId: string, ...lines: string[]) {
+  await savedPlanAs(target, personId, ...lines);
   expect(target.state.saveMessage?.intent).toBe("success");
 }
 
@@ -153,5 +158,40 @@ describe("colleagues save other plans", () => {
       about: "workbook",
       newPlans: [],
     });
+  });
+});
+
+describe("a colleague's save of the same moment merged in after this pane's", () => {
+  it("the saved plan says which ID it had to leave, as a warning beside the Save button", async () => {
+    const { workbook } = await twoPanes();
+    let merged = false;
+    // Excel merges Priya's PLAN-0001 for Joan Whitfield once Sam's save had claimed the same ID and written it.
+    const late: Workbook = {
+      names: () => workbook.names(),
+      readTable: (name, read) => workbook.readTable(name, read),
+      readCells: (sheet, range) => workbook.readCells(sheet, range),
+      addTables: (tables) => workbook.addTables(tables),
+      addSheet: (sheet) => workbook.addSheet(sheet),
+      editTables: async (edits) => {
+        await workbook.editTables(edits);
+        if (merged) return;
+        merged = true;
+        const id = { header: "Plan ID", numberFormat: "@" };
+        const person = { header: "Person ID", numberFormat: "@" };
+        await workbook.editTables([{ table: "Plans", columns: [id, person], append: [["PLAN-0001", "P003"]] }]);
+      },
+    };
+    const samLate = pane(late, "Sam Reid", () => AT);
+    await samLate.controller.load();
+    await savedPlanAs(samLate, "P002", "Meals");
+    expect(samLate.state.plan?.planId).toBe("PLAN-0002");
+    expect(samLate.state.saveMessage).toMatchObject({
+      intent: "warning",
+      title: "Saved plan PLAN-0002 to the Plans and PlanLines tables.",
+    });
+    expect(samLate.state.saveMessage?.text).toContain(
+      "Someone else saved PLAN-0001 at the same moment, so this plan was given the next free ID, PLAN-0002, in its " +
+        "Plans row and its lines.",
+    );
   });
 });
