@@ -191,6 +191,33 @@ describe("a save never overwrites what another person wrote since the pane read 
     expect(plansHeld(workbook)).toEqual([{ planId: "PLAN-0001", personId: "P002", lines: ["Personal assistant"] }]);
   });
 
+  it("a colleague's save over its own, before it read its rows back, stops its next save", async () => {
+    const { workbook, book, mine } = await openedByBoth();
+    let done = false;
+    // Priya opens Sam's save as soon as it is written, and saves hers over it before Sam's save reads its rows back.
+    const priyaNext: Workbook = {
+      ...colleagueBeforeWrite(workbook, () => Promise.resolve()),
+      editTables: async (edits) => {
+        await workbook.editTables(edits);
+        if (done) return;
+        done = true;
+        const theirs = await openPlan(workbook, "PLAN-0001");
+        await savePlan(workbook, book, edited(theirs, [meals], "Priya Shah"), LATER, { seen: theirs.seen });
+      },
+    };
+    const first = await savePlan(priyaNext, book, edited(mine, [assistant("12"), meals], "Sam Reid"), AT, {
+      seen: mine.seen,
+    });
+    expect(first.seen?.changedAfterSave).toBe(true);
+    await expect(
+      savePlan(workbook, book, edited(mine, [assistant("14"), meals], "Sam Reid"), LATER, { seen: first.seen }),
+    ).rejects.toThrow(
+      "Plan PLAN-0001 was changed since you opened it: Priya Shah saved it at 14:09 on 24 Nov 2026 just after your " +
+        "last save.",
+    );
+    expect(plansHeld(workbook)[0].lines).toEqual(["Meals"]);
+  });
+
   it("asks before a new plan for a person a colleague saved a plan for since the pane read the workbook", async () => {
     const { workbook, book } = await starterBook();
     const known = book.plans.filter((plan) => plan.personId === "P002").map((plan) => plan.planId);

@@ -19,6 +19,8 @@ export interface PlanSeen {
   readonly planId: string;
   readonly plan: RowsSeen;
   readonly lines: RowsSeen;
+  /** Its rows were changed by another person between its save and reading them back: a change since, whatever now. */
+  readonly changedAfterSave?: boolean;
 }
 
 type Spec = typeof PLANS | typeof PLAN_LINES;
@@ -108,6 +110,11 @@ function whoSaved(plans: TableData, row: number): string {
  */
 export function planChangeSince(plans: TableData, lines: TableData, seen: PlanSeen): string | null {
   const planKey = PLANS.columns.planId.header;
+  if (seen.changedAfterSave) {
+    const row = rowsWhere(plans, planKey, seen.planId);
+    const who = row.length === 1 ? whoSaved(plans, row[0]) : "";
+    return `${who || "its rows in the Plans and PlanLines tables were changed"} just after your last save`;
+  }
   const planNow = rowsNow(plans, planKey, seen.planId, seen.plan);
   const planWas = seen.plan.rows.map((row) => JSON.stringify(row));
   const linesNow = rowsNow(lines, PLAN_LINES.columns.planId.header, seen.planId, seen.lines);
@@ -241,45 +248,70 @@ function findRows<S extends Spec>(
   return found;
 }
 
-/** A save's own rows, to renumber when another save took its ID at the same moment. */
+/** A save's own rows as it wrote them, to find again when it reads them back. */
 export interface OwnRows {
   readonly plan: RowOf<typeof PLANS>;
   readonly lines: readonly RowOf<typeof PLAN_LINES>[];
 }
 
+/** What reading a plan's rows back after its save found. */
+export interface ReadBack {
+  /** The save's own rows as read back; `changedAfterSave` when another person changed them before they were read. */
+  readonly seen: PlanSeen;
+  /** Another save of the same moment holds the new ID too: these edits give this plan the next free ID. */
+  readonly renumber?: { readonly planId: string; readonly edits: readonly TableEdit[] };
+  /** Two plans hold the ID, and this save's rows cannot be found to renumber: what the user must do. */
+  readonly warning?: string;
+}
+
 /**
- * After a save: whether any row but the save's own holds its ID (a colleague's save of the same moment, merged in
- * after the save checked its claim). Then the save's own rows, found by what they hold, are given a new ID, claimed as
- * a new plan's is: the edits to write, and the ID. Null when the ID is the save's alone. Refuses (writing nothing)
- * when the save's rows cannot be told from the other ones.
+ * A save's rows, read back: found by what they hold (`own`) among the rows holding its ID. A new plan's ID
+ * (`claimed`) held by rows that are not the save's (a co-author's save of the same moment, merged in after this save
+ * checked its claim: a second Plans row, or lines before their Plans row) is left to them, and this plan renumbered:
+ * edits that expect every row holding the ID to be as read here, so a change since stops them. Rows of the save's
+ * changed by another person before this read are no collision: `seen` then says they changed, for the next save.
  */
-export function renumbering(
-  plans: TableData,
-  lines: TableData,
-  planId: string,
-  own: OwnRows,
-): { planId: string; edits: TableEdit[] } | null {
+export function readBack(plans: TableData, lines: TableData, planId: string, own: OwnRows, claimed: boolean): ReadBack {
   const planKey = PLANS.columns.planId.header;
   const lineKey = PLAN_LINES.columns.planId.header;
   const planRows = rowsWhere(plans, planKey, planId);
   const lineRows = rowsWhere(lines, lineKey, planId);
-  if (planRows.length <= 1 && lineRows.length <= own.lines.length) return null;
   const ownPlan = findRows(PLANS, plans, planRows, [own.plan]);
   const ownLines = findRows(PLAN_LINES, lines, lineRows, own.lines);
   if (!ownPlan || !ownLines) {
-    throw new WorkbookProblem(
-      `Someone else saved plan ${planId} at the same moment as you: the Plans table has ${planRows.length} rows and ` +
-        `the PlanLines table ${lineRows.length} rows for it, and yours cannot be told from theirs. Give one of the ` +
-        "plans a new Plan ID in its Plans row and its PlanLines rows.",
-    );
+    const changed: PlanSeen = { planId, plan: NOTHING_SEEN, lines: NOTHING_SEEN, changedAfterSave: true };
+    if (!claimed || planRows.length <= 1) return { seen: changed };
+    return {
+      seen: changed,
+      warning:
+        `Someone else saved plan ${planId} at the same moment as you: the Plans table has ${planRows.length} rows ` +
+        `and the PlanLines table ${lineRows.length} rows for it, and yours cannot be told from theirs. Give one of ` +
+        "the plans a new Plan ID in its Plans row and its PlanLines rows.",
+    };
   }
+  const asRead = planKeyRows(plans, lines, planId);
+  const ours = (read: KeyRows, rows: readonly number[]): RowsSeen => ({
+    columns: read.columns,
+    rows: read.rows.filter((row) => rows.includes(row.row)).map((row) => row.values),
+  });
+  const seen = { planId, plan: ours(asRead.plan, ownPlan), lines: ours(asRead.lines, ownLines) };
+  const others = planRows.length > 1 || lineRows.length > ownLines.length;
+  if (!claimed || !others) return { seen };
   const next = nextPlanId(plans, lines);
-  const renumber = (table: TableData, header: string, rows: readonly number[]): TableEdit => ({
+  const renumber = (table: TableData, header: string, rows: readonly number[], read: KeyRows): TableEdit => ({
     table: table.name,
     columns: [{ header, numberFormat: PLANS.columns.planId.numberFormat }],
     update: rows.map((row) => ({ row, key: { header, value: planId }, values: [next] })),
-    expect: [{ header, value: next, columns: [], rows: [] }],
+    expect: [read, { header, value: next, columns: [], rows: [] }],
   });
-  // Lines first, as a save writes them: the Plans row, written last, marks the plan as renumbered.
-  return { planId: next, edits: [renumber(lines, lineKey, ownLines), renumber(plans, planKey, ownPlan)] };
+  return {
+    seen: { ...seen, planId: next },
+    // Lines first, as a save writes them: the Plans row, written last, marks the plan as renumbered.
+    renumber: {
+      planId: next,
+      edits: [renumber(lines, lineKey, ownLines, asRead.lines), renumber(plans, planKey, ownPlan, asRead.plan)],
+    },
+  };
 }
+
+const NOTHING_SEEN: RowsSeen = { columns: [], rows: [] };

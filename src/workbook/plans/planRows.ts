@@ -40,7 +40,8 @@ import {
   planKeyRows,
   PlanSeen,
   planSeen,
-  renumbering,
+  ReadBack,
+  readBack,
 } from "./colleagues";
 import { requireTable, rowsWhere } from "./tables";
 
@@ -424,7 +425,7 @@ async function saveOnce(
   });
   const written = linesEdit(lines, planId, saved.lines, plan.lines);
   await workbook.editTables(asRead(plans, lines, planId, plan.personId, [written.edit, plansEdit]));
-  return readBack(workbook, saved, { plan: values, lines: written.rows });
+  return readBackSaved(workbook, saved, { plan: values, lines: written.rows }, plan.planId === null);
 }
 
 /**
@@ -477,35 +478,32 @@ function asRead(
 }
 
 /**
- * Reads the plan's rows back after its save: what the pane keeps as read (`seen`), and whether another save of the
- * same moment holds its ID too, when this plan is renumbered. The save is written whatever this finds, so what goes
- * wrong here is told with the saved plan (`warning`), never as a save that failed.
+ * Reads the plan's rows back after its save (colleagues.ts, readBack): what the pane keeps as read (`seen`), and
+ * whether a colleague's save of the same moment holds a new plan's ID too, when this plan is renumbered (read back
+ * again, and tried again, should the rows change before the renumbering is written). The save is written whatever
+ * this finds, so what goes wrong here is told with the saved plan (`warning`), never as a save that failed.
  */
-async function readBack(workbook: Workbook, saved: SavedPlan, own: OwnRows): Promise<SavedPlan> {
-  const readBoth = async () =>
-    [await requireTable(workbook, PLANS.name), await requireTable(workbook, PLAN_LINES.name)] as const;
+async function readBackSaved(workbook: Workbook, saved: SavedPlan, own: OwnRows, claimed: boolean): Promise<SavedPlan> {
   const unchecked = (error: unknown) =>
     `The plan was saved, but checking that no one else saved plan ${saved.planId} at the same moment failed: ` +
     `${error instanceof Error ? error.message : String(error)} Refresh to check.`;
-  let renumber: ReturnType<typeof renumbering>;
-  try {
-    const [plans, lines] = await readBoth();
-    renumber = renumbering(plans, lines, saved.planId, own);
-    if (!renumber) return { ...saved, seen: planSeen(plans, lines, saved.planId) };
-  } catch (error) {
-    return { ...saved, warning: error instanceof WorkbookProblem ? error.message : unchecked(error) };
-  }
-  try {
-    await workbook.editTables(renumber.edits);
-  } catch (error) {
-    return { ...saved, warning: unchecked(error) };
-  }
-  const renumbered = { ...saved, planId: renumber.planId, renumberedFrom: saved.planId };
-  try {
-    const [plans, lines] = await readBoth();
-    return { ...renumbered, seen: planSeen(plans, lines, renumber.planId) };
-  } catch {
-    return renumbered;
+  for (let attempt = 1; ; attempt++) {
+    let found: ReadBack;
+    try {
+      const plans = await requireTable(workbook, PLANS.name);
+      const lines = await requireTable(workbook, PLAN_LINES.name);
+      found = readBack(plans, lines, saved.planId, own, claimed);
+    } catch (error) {
+      return { ...saved, warning: unchecked(error) };
+    }
+    if (!found.renumber) return { ...saved, seen: found.seen, warning: found.warning };
+    try {
+      await workbook.editTables(found.renumber.edits);
+      return { ...saved, planId: found.renumber.planId, renumberedFrom: saved.planId, seen: found.seen };
+    } catch (error) {
+      if (!(error instanceof KeyRowsChanged) || attempt >= SAVE_ATTEMPTS)
+        return { ...saved, warning: unchecked(error) };
+    }
   }
 }
 
