@@ -172,6 +172,16 @@ export class WorkbookRefusal extends Error {
   override readonly name = "WorkbookRefusal";
 }
 
+/**
+ * A change to a table, as Excel tells of it (Table.onChanged, ExcelApi 1.7): "Remote" when a co-author's change was
+ * merged in, "Local" when the user or an add-in here made it (Excel.EventSource; "Events and coauthoring" in
+ * docs/excel/excel-add-ins-events.md).
+ */
+export interface TableChange {
+  readonly table: string;
+  readonly source: "Local" | "Remote";
+}
+
 /** A KeyRows precondition failed: the rows holding the key are not as they were read. Nothing was written. */
 export class KeyRowsChanged extends WorkbookRefusal {
   constructor(
@@ -215,6 +225,12 @@ export interface Workbook {
    * refusal says which. So callers put the edit that marks the work as done last.
    */
   editTables(edits: readonly TableEdit[]): Promise<void>;
+  /**
+   * Tells `listener` of each change to these tables (those the workbook has) from when the promise settles until the
+   * function it gives is called. Optional: a workbook that cannot tell leaves a pane to find changes when it next
+   * reads, as every save does.
+   */
+  watchTables?(tables: readonly string[], listener: (change: TableChange) => void): Promise<() => Promise<void>>;
 }
 
 /** The same name as Excel compares sheet, table and defined names: ignoring case. */

@@ -15,6 +15,7 @@ import {
   sameName,
   SheetCell,
   SheetSpec,
+  TableChange,
   TableData,
   TableRead,
   TableEdit,
@@ -25,6 +26,7 @@ import {
 import { Calculation, CellSource, Entry, FormulaEngine, isFormula, Value } from "./calculation";
 import { FunctionLibrary } from "./customFunctions";
 import { TableShape } from "./references";
+import { TableWatchers } from "./tableWatchers";
 
 export type { Entry } from "./calculation";
 
@@ -119,6 +121,7 @@ export class MemoryWorkbook implements Workbook {
   private readonly tables: MemoryTable[] = [];
   private readonly definedNames: string[] = [];
   private readonly listeners = new Set<() => void>();
+  private readonly watching = new TableWatchers();
   private readonly calculation: Calculation;
 
   private readonly formulas: FormulaEngine | FormulaEngineLoader;
@@ -180,6 +183,35 @@ export class MemoryWorkbook implements Workbook {
     this.definedNames.push(name);
   }
 
+  /**
+   * The same workbook as a colleague co-authoring it has it: what they change is told to this workbook's watchers as
+   * "Remote", as Excel tells of a co-author's change merged in, and what this workbook's own user changes is "Remote"
+   * to theirs. The browser preview and the tests play a colleague's save with it.
+   */
+  colleague(): Workbook {
+    const session = this.watching.newSession();
+    const as = <T>(work: () => T) => this.watching.as(session, work);
+    return {
+      names: () => this.names(),
+      readTable: (name, read) => this.readTable(name, read),
+      readCells: (sheet, range) => this.readCells(sheet, range),
+      addTables: (tables) => as(() => this.addTables(tables)),
+      addSheet: (sheet) => as(() => this.addSheet(sheet)),
+      editTables: (edits) => as(() => this.editTables(edits)),
+      watchTables: (tables, listener) => as(() => this.watchTables(tables, listener)),
+    };
+  }
+
+  /** Tells of changes to those of these tables the workbook has, a task after each, as Excel raises an event. */
+  watchTables(tables: readonly string[], listener: (change: TableChange) => void): Promise<() => Promise<void>> {
+    return Promise.resolve(
+      this.watching.watch(
+        tables.filter((name) => this.find(name)),
+        listener,
+      ),
+    );
+  }
+
   /** Calls back after every change, so a view of the workbook can redraw. */
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
@@ -213,6 +245,7 @@ export class MemoryWorkbook implements Workbook {
         this.calculation.tableResized(table.name);
       }
       table.rows[index][column - table.at.column] = entry;
+      this.watching.changed([table.name]);
     } else {
       const key = row * COLUMNS + column;
       const cell = sheet.cells.get(key);
@@ -360,6 +393,7 @@ export class MemoryWorkbook implements Workbook {
         edit.append?.forEach(fits);
       }
       for (const { table, edit } of planned) this.apply(table, edit);
+      this.watching.changed([...new Set(planned.map(({ table }) => table.name))]);
       this.changed();
     });
   }
