@@ -19,7 +19,7 @@ async function watched() {
 }
 
 describe("the in-memory workbook's table change events", () => {
-  it("tells of its own session's change as Local, a colleague's as Remote, after the change, of watched tables", async () => {
+  it("tells of its own change as Local, a colleague's as Remote, after the change, of tables watched", async () => {
     const { workbook, heard } = await watched();
     const append = { table: "Plans", columns: [id], append: [["PLAN-0002"]] };
     await workbook.editTables([append]);
