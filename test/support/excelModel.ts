@@ -35,8 +35,13 @@
 // - Excel on the web limits each request and each response to 5 MB (docs/concepts/resource-limits-and-
 //   performance-optimization.md, docs/excel/performance.md); the model refuses a sync past either.
 //
+// - Events: Table.onChanged handlers are registered at a sync and told of each change to their table a task after
+//   the sync that made it: "Local" for the add-in's own writes ("Event triggers" in docs/excel/excel-add-ins-
+//   events.md), "Remote" for a co-author's change merged in (coauthor, mergeBeforeSync); removed with
+//   Excel.run({ previousObjects: result.context }), the context they were added in ("Remove an event handler").
+//
 // What it does not model: calculation (a formula's value is whatever `calculate` says), styles other than number
-// formats and bold, undo, events, other locales, merged cells, ranges that move when rows are inserted above
+// formats and bold, undo, other events, other locales, merged cells, ranges that move when rows are inserted above
 // them after they were got (the add-in gets each range after the changes that precede it).
 
 export type Value = string | number | boolean;
@@ -276,16 +281,23 @@ export class ExcelModel {
   private editing = false;
   private editEnded: (() => void)[] = [];
   private readonly failures: { when: (operation: Operation) => boolean; code: string; message: string }[] = [];
-  private merges: { at: number; change: () => void }[] = [];
+  private merges: { at: number; change: () => void; tables: readonly string[] }[] = [];
+  /** Table.onChanged handlers registered, by the table they watch. */
+  private readonly tableHandlers = new Set<{ table: TableState; handler: (args: unknown) => Promise<unknown> }>();
 
   /** Excel.run as the add-in calls it: with or without options. */
   readonly run = <T>(
-    optionsOrBatch: { delayForCellEdit?: boolean } | ((context: Excel.RequestContext) => Promise<T>),
+    optionsOrBatch:
+      { delayForCellEdit?: boolean; previousObjects?: unknown } | ((context: Excel.RequestContext) => Promise<T>),
     maybeBatch?: (context: Excel.RequestContext) => Promise<T>,
   ): Promise<T> => {
     const [options, batch] =
       typeof optionsOrBatch === "function" ? [{}, optionsOrBatch] : [optionsOrBatch, maybeBatch!];
-    const context = new Context(this, options.delayForCellEdit === true);
+    // RunOptions.previousObjects: a context made before (an event handler's, to remove it), used again.
+    const context =
+      "previousObjects" in options && options.previousObjects instanceof Context
+        ? options.previousObjects
+        : new Context(this, "delayForCellEdit" in options && options.delayForCellEdit === true);
     return batch(context as unknown as Excel.RequestContext).then((result) => {
       if (context.pending() > 0) {
         throw new Error(`The batch ended with ${context.pending()} operations queued but never synced.`);
@@ -389,15 +401,43 @@ export class ExcelModel {
    * merges a co-author's saved changes between an add-in's syncs ("Coauthoring in Excel add-ins": coauthors see each
    * other's changes once saved, and a value an add-in read is not updated with them).
    */
-  mergeBeforeSync(nth: number, change: () => void): void {
-    this.merges.push({ at: this.syncs + nth, change });
+  mergeBeforeSync(nth: number, change: () => void, tables: readonly string[] = []): void {
+    this.merges.push({ at: this.syncs + nth, change, tables });
+  }
+
+  /**
+   * A co-author's change merged in now, to these tables: their Table.onChanged handlers are told, with source
+   * "Remote" ("Events and coauthoring", docs/excel/excel-add-ins-events.md).
+   */
+  coauthor(tables: readonly string[], change: () => void): void {
+    change();
+    this.tablesChanged(tables, "Remote");
   }
 
   /** @internal Runs the co-authors' changes due at this sync. */
   mergeDue(): void {
     const due = this.merges.filter((merge) => merge.at === this.syncs);
     this.merges = this.merges.filter((merge) => merge.at !== this.syncs);
-    due.forEach((merge) => merge.change());
+    due.forEach((merge) => this.coauthor(merge.tables, merge.change));
+  }
+
+  /** @internal A Table.onChanged handler registered (at the sync its add was queued for). */
+  addTableHandler(table: TableState, handler: (args: unknown) => Promise<unknown>): () => void {
+    const registered = { table, handler };
+    this.tableHandlers.add(registered);
+    return () => this.tableHandlers.delete(registered);
+  }
+
+  /**
+   * @internal The tables' handlers are told of a change, each a task later (Excel raises an event after the change
+   * it tells of), with the TableChangedEventArgs the add-in reads.
+   */
+  tablesChanged(tables: readonly string[], source: "Local" | "Remote"): void {
+    for (const registered of this.tableHandlers) {
+      if (!tables.some((name) => same(name, registered.table.name))) continue;
+      const args = { type: "TableChanged", source, changeType: "RangeEdited", tableId: registered.table.name };
+      setTimeout(() => void registered.handler(args), 0);
+    }
   }
 
   /** The next operation matching `when` fails with this error code, after the batch's earlier operations applied. */
@@ -888,9 +928,16 @@ class Context {
       await this.model.waitForSync(this.delayForCellEdit);
       this.model.mergeDue();
       this.model.checkPayload(requestBytes, "request");
-      for (const { operation, work } of queue) this.model.apply(operation, work);
+      const changed = new Set<string>();
+      for (const { operation, work } of queue) {
+        this.model.apply(operation, work);
+        if (operation.write && operation.table) changed.add(operation.table);
+      }
       this.model.checkPayload(this.responseBytes, "response");
       this.onSuccess.forEach((commit) => commit());
+      // The add-in's own changes are told to its handlers as Local ("Event triggers": add-in code changing the
+      // workbook triggers them).
+      this.model.tablesChanged([...changed], "Local");
     } finally {
       // A failed sync returns nothing: what it loaded never reaches the proxies.
       [this.onSuccess, this.responseBytes] = [[], 0];
@@ -1304,6 +1351,25 @@ class TableProxy extends ClientObject<TableState> {
   }
   get autoFilter(): AutoFilterProxy {
     return new AutoFilterProxy(this.context, () => this.target());
+  }
+  /** Table.onChanged (ExcelApi 1.7): a handler is registered, and removed, at the sync its call is queued for. */
+  get onChanged() {
+    const context = this.context;
+    return {
+      add: (handler: (args: unknown) => Promise<unknown>) => {
+        let remove: (() => void) | undefined;
+        this.context.enqueue(this.eventOperation("onChanged.add"), () => {
+          remove = this.model.addTableHandler(this.target(), handler);
+        });
+        return {
+          context,
+          remove: () => context.enqueue(this.eventOperation("onChanged.remove"), () => remove?.()),
+        };
+      },
+    };
+  }
+  private eventOperation(member: string): Operation {
+    return { object: "Table", member, write: false };
   }
   protected describe(table: TableState) {
     return { object: "Table", sheet: table.sheet.name, table: table.name };

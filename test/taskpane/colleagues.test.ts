@@ -53,9 +53,9 @@ describe("a colleague saves the plan this pane has open", () => {
         intent: "warning",
         title: "A colleague changed this plan",
         text:
-          "Since you opened PLAN-0001, Priya Shah saved it at 14:05 on 24 Nov 2026 (it had 1 line when you opened " +
-          "it and has 2 lines now). Read it again before saving: a save now would be refused, so that their work is " +
-          "not overwritten.",
+          "Since you opened or last saved PLAN-0001, Priya Shah saved it at 14:05 on 24 Nov 2026 (it had 1 " +
+          "line then and has 2 lines now). Read it again before saving: a save now would be refused, so that their " +
+          "work is not overwritten.",
       },
       about: "plan",
       newPlans: [],
@@ -113,8 +113,8 @@ describe("a colleague saves a plan for the person this pane is planning for", ()
       notice: {
         title: "A colleague is planning for this person too",
         text:
-          "Since the pane read the workbook, Priya Shah saved plan PLAN-0001 for Arthur Khan. Read again to see " +
-          "it, or save this plan as well.",
+          "Since the pane read the workbook, Priya Shah saved plan PLAN-0001 for Arthur Khan. Read again to " +
+          "see it, or save this plan as well.",
       },
     });
     await sam.controller.save(sam.state);
@@ -152,8 +152,8 @@ describe("colleagues save other plans", () => {
         intent: "info",
         title: "Colleagues saved plans",
         text:
-          "Since the pane read the workbook, Priya Shah saved PLAN-0001 (Joan Whitfield), PLAN-0002 (Samuel Osei). " +
-          "Read again to see them; your work here is kept.",
+          "Since the pane read the workbook, Priya Shah saved PLAN-0001 (Joan Whitfield), PLAN-0002 (Samuel " +
+          "Osei). Read again to see them; your work here is kept.",
       },
       about: "workbook",
       newPlans: [],

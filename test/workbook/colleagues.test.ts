@@ -138,9 +138,9 @@ describe("a save never overwrites what another person wrote since the pane read 
     });
     await expect(refused).rejects.toThrow(
       new ChangedSinceRead(
-        "Plan PLAN-0001 was changed since you opened it: Priya Shah saved it at 14:05 on 24 Nov 2026 (it had 2 " +
-          "lines when you opened it and has 3 lines now). Nothing was saved, so that work is kept. Read the plan " +
-          "again to see it, then make your changes again.",
+        "Plan PLAN-0001 was changed since you opened or last saved it: Priya Shah saved it at 14:05 on 24 Nov 2026 " +
+          "(it had 2 lines then and has 3 lines now). Nothing was saved, so that work is kept. Read the plan again " +
+          "to see it, then make your changes again.",
         [],
       ),
     );
@@ -162,7 +162,7 @@ describe("a save never overwrites what another person wrote since the pane read 
     await expect(
       savePlan(workbook, book, edited(mine, [assistant("12"), meals], "Sam Reid"), LATER, { seen: mine.seen }),
     ).rejects.toThrow(
-      "Plan PLAN-0001 was changed since you opened it: in the PlanLines table, it had 2 lines when you opened it " +
+      "Plan PLAN-0001 was changed since you opened or last saved it: in the PlanLines table, it had 2 lines then " +
         "and has 3 lines now.",
     );
     expect(plansHeld(workbook)[0].lines).toEqual(["Personal assistant", "Meals", "Day centre"]);
@@ -173,8 +173,8 @@ describe("a save never overwrites what another person wrote since the pane read 
     const colleague = () => savePlan(workbook, book, edited(theirs, [meals], "Priya Shah"), AT, { seen: theirs.seen });
     const between = colleagueBeforeWrite(workbook, colleague);
     await expect(savePlan(between, book, edited(mine, [assistant("12"), meals], "Sam Reid"), LATER)).rejects.toThrow(
-      "Plan PLAN-0001 was changed since you opened it: Priya Shah saved it at 14:05 on 24 Nov 2026 (it had 2 lines " +
-        "when you opened it and has 1 line now).",
+      "Plan PLAN-0001 was changed since you opened or last saved it: Priya Shah saved it at 14:05 on 24 Nov 2026 " +
+        "(it had 2 lines then and has 1 line now).",
     );
     expect(plansHeld(workbook)[0].lines).toEqual(["Meals"]);
   });
@@ -212,8 +212,8 @@ describe("a save never overwrites what another person wrote since the pane read 
     await expect(
       savePlan(workbook, book, edited(mine, [assistant("14"), meals], "Sam Reid"), LATER, { seen: first.seen }),
     ).rejects.toThrow(
-      "Plan PLAN-0001 was changed since you opened it: Priya Shah saved it at 14:09 on 24 Nov 2026 just after your " +
-        "last save.",
+      "Plan PLAN-0001 was changed since you opened or last saved it: Priya Shah saved it at 14:09 on 24 Nov 2026 " +
+        "just after your last save.",
     );
     expect(plansHeld(workbook)[0].lines).toEqual(["Meals"]);
   });

@@ -6,7 +6,9 @@ import { PlanBook, PlanToSave, readPlanBook, savePlan } from "../../src/workbook
 import { columnWrites } from "../../src/workbook/schema/rows";
 import { PLAN_LINES, PLANS } from "../../src/workbook/schema/tables";
 import { setUpWorkbook } from "../../src/workbook/starter";
+import { TableChange } from "../../src/workbook/port";
 import { ExcelModel, Value } from "../support/excelModel";
+import { addService, pane } from "../support/panes";
 
 const AT = new Date(2026, 10, 24, 14, 5);
 
@@ -95,5 +97,58 @@ describe("a co-author's save merged in while this save is under way", () => {
         ["PLAN-0002", "Personal assistant"],
       ],
     });
+  });
+});
+
+describe("the Office.js workbook tells of changes to the plan tables (Table.onChanged)", () => {
+  const later = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+  it("its own save as Local, a co-author's as Remote, a task after each; nothing once stopped", async () => {
+    const { model, workbook, book } = await setUp();
+    const heard: TableChange[] = [];
+    const before = model.syncs;
+    const stop = await workbook.watchTables(["Plans", "PlanLines", "NoSuchTable"], (change) => heard.push(change));
+    // One sync to find the tables, one to register the handlers on those there are.
+    expect(model.syncs - before).toBe(2);
+    await savePlan(workbook, book, draft, AT);
+    expect(heard).toEqual([]);
+    await later();
+    expect(heard).toEqual([
+      { table: "PlanLines", source: "Local" },
+      { table: "Plans", source: "Local" },
+    ]);
+    heard.length = 0;
+    model.coauthor(["Plans", "PlanLines"], () => theirSave(model));
+    await later();
+    expect(heard).toEqual([
+      { table: "Plans", source: "Remote" },
+      { table: "PlanLines", source: "Remote" },
+    ]);
+    heard.length = 0;
+    await stop();
+    model.coauthor(["Plans"], () => theirSave(model));
+    await later();
+    expect(heard).toEqual([]);
+  });
+
+  it("a pane told of a co-author's save of the plan it has open says so, read through Excel", async () => {
+    const { model, workbook } = await setUp();
+    const sam = pane(workbook, "Sam Reid", () => AT);
+    await sam.controller.load();
+    sam.dispatch({ type: "personPicked", personId: "P002", discard: false });
+    addService(sam, "Meals");
+    await sam.controller.save(sam.state);
+    // Priya's pane adds a line to PLAN-0001 and saves its row: merged into Sam's copy of the workbook.
+    model.coauthor(["PlanLines", "Plans"], () => {
+      model.addRowAsUser("PlanLines", rowOf(PLAN_LINES, { "Plan ID": "PLAN-0001", Line: 2, Service: "Day centre" }));
+      const updatedBy = model.tableCells("Plans").headers.indexOf("Updated by");
+      model.tableCells("Plans").rows[0][updatedBy].value = "Priya Shah";
+    });
+    await sam.controller.colleagueChanged(sam.state);
+    expect(sam.state.colleague?.notice.text).toBe(
+      "Since you opened or last saved PLAN-0001, Priya Shah saved it at 14:05 on 24 Nov 2026 (it had 1 line then " +
+        "and has 2 lines now). Read it again before saving: a save now would be refused, so that their work is not " +
+        "overwritten.",
+    );
   });
 });

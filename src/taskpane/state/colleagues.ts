@@ -68,8 +68,8 @@ export function colleagueNotice(state: PlanEditorState, plans: TableData, lines:
           intent: "warning",
           title: "A colleague changed this plan",
           text:
-            `Since you opened ${plan.planId}, ${change}. Read it again before saving: a save now would be refused, ` +
-            "so that their work is not overwritten.",
+            `Since you opened or last saved ${plan.planId}, ${change}. Read it again before saving: a save now ` +
+            "would be refused, so that their work is not overwritten.",
         },
         about: "plan",
         newPlans: [],

@@ -15,6 +15,7 @@ import {
   RowRef,
   sameName,
   SheetSpec,
+  TableChange,
   TableData,
   TableEdit,
   TableRead,
@@ -661,6 +662,38 @@ export class OfficeWorkbook implements Workbook {
         done.push(edit.table.name);
       }
     });
+  }
+
+  /**
+   * Table.onChanged (ExcelApi 1.7) on each of the tables the workbook has, registered in one Excel.run; each event's
+   * source says whether a co-author's change was merged in ("Remote") or the change was made here ("Local"). The
+   * handlers are removed in the context they were added in, as Office requires ("Remove an event handler",
+   * docs/excel/excel-add-ins-events.md). Excel on the web is reported not to raise some changes (a value picked from
+   * a data validation list: office-js#3888, #4066), so the pane never relies on an event alone: every save reads again.
+   */
+  async watchTables(tables: readonly string[], listener: (change: TableChange) => void): Promise<() => Promise<void>> {
+    const handlers = await this.run(async (context) => {
+      const found = tables.map((name) => ({ name, table: context.workbook.tables.getItemOrNullObject(name) }));
+      await context.sync();
+      const added = found
+        .filter(({ table }) => !table.isNullObject)
+        .map(({ name, table }) =>
+          table.onChanged.add((event) => {
+            listener({ table: name, source: event.source === "Remote" ? "Remote" : "Local" });
+            return Promise.resolve();
+          }),
+        );
+      await context.sync();
+      return added;
+    });
+    return async () => {
+      for (const handler of handlers) {
+        await this.excel({ ...RUN_OPTIONS, previousObjects: handler.context }, async (context) => {
+          handler.remove();
+          await context.sync();
+        });
+      }
+    };
   }
 
   /** Why the first sync of editTables failed: a missing table, or whatever Excel said. Nothing was written. */

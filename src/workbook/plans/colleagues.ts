@@ -129,7 +129,7 @@ export function planChangeSince(plans: TableData, lines: TableData, seen: PlanSe
     ? ""
     : linesNow.length === linesWas.length
       ? "its lines changed"
-      : `it had ${count(linesWas.length)} when you opened it and has ${count(linesNow.length)} now`;
+      : `it had ${count(linesWas.length)} then and has ${count(linesNow.length)} now`;
   if (who) return `${who}${lineChanges ? ` (${lineChanges})` : ""}`;
   if (lineChanges) return `in the PlanLines table, ${lineChanges}`;
   return row.length === 0 ? "its row is no longer in the Plans table" : "its row in the Plans table was changed";
@@ -140,8 +140,8 @@ export function checkPlanUnchanged(plans: TableData, lines: TableData, seen: Pla
   const change = planChangeSince(plans, lines, seen);
   if (change === null) return;
   throw new ChangedSinceRead(
-    `Plan ${seen.planId} was changed since you opened it: ${change}. Nothing was saved, so that work is kept. ` +
-      "Read the plan again to see it, then make your changes again.",
+    `Plan ${seen.planId} was changed since you opened or last saved it: ${change}. Nothing was saved, so that ` +
+      "work is kept. Read the plan again to see it, then make your changes again.",
     [],
   );
 }
