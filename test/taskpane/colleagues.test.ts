@@ -44,21 +44,28 @@ describe("a colleague saves the plan this pane has open", () => {
 
   it("the pane says so when told of the change, before anything is saved over it", async () => {
     const { sam, priya } = await bothOpen();
+    addService(sam, "Respite in a care home");
+    await sam.controller.save(sam.state);
+    // Priya reads Sam's save, adds a line and saves.
+    await priya.controller.request(priya.state, { kind: "openPlan", planId: "PLAN-0001" });
     addService(priya, "Day centre");
     await priya.controller.save(priya.state);
-    addService(sam, "Meals");
+    expect(sam.state.saveMessage?.intent).toBe("success");
     await sam.controller.colleagueChanged(sam.state);
+    // The last save's success goes: it no longer says what the workbook holds.
+    expect(sam.state.saveMessage).toBeNull();
     expect(sam.state.colleague).toEqual({
       notice: {
         intent: "warning",
         title: "A colleague changed this plan",
         text:
-          "Since you opened or last saved PLAN-0001, Priya Shah saved it at 14:05 on 24 Nov 2026 (it had 1 " +
-          "line then and has 2 lines now). Read it again before saving: a save now would be refused, so that their " +
+          "Since you opened or last saved PLAN-0001, Priya Shah saved it at 14:05 on 24 Nov 2026 (it had 2 " +
+          "lines then and has 3 lines now). Read it again before saving: a save now would be refused, so that their " +
           "work is not overwritten.",
       },
       about: "plan",
       newPlans: [],
+      refusedSave: false,
     });
   });
 
@@ -157,6 +164,7 @@ describe("colleagues save other plans", () => {
       },
       about: "workbook",
       newPlans: [],
+      refusedSave: false,
     });
   });
 });

@@ -22,6 +22,8 @@ export interface ColleagueNotice {
    */
   readonly about: "plan" | "person" | "workbook";
   readonly newPlans: readonly string[];
+  /** Said because a save was refused (the user is waiting on it), not merely noticed. */
+  readonly refusedSave: boolean;
 }
 
 /** The IDs of the person's plans the pane knows of: a new plan's save is refused if another was saved since. */
@@ -40,6 +42,7 @@ export function refusedNotice(error: ChangedSinceRead): ColleagueNotice {
     notice: { intent: "warning", title: "Not saved: a colleague saved first", text: error.message },
     about: person ? "person" : "plan",
     newPlans: error.newPlans,
+    refusedSave: true,
   };
 }
 
@@ -73,6 +76,7 @@ export function colleagueNotice(state: PlanEditorState, plans: TableData, lines:
         },
         about: "plan",
         newPlans: [],
+        refusedSave: false,
       };
     }
   }
@@ -91,6 +95,7 @@ export function colleagueNotice(state: PlanEditorState, plans: TableData, lines:
         },
         about: "person",
         newPlans: added.ids,
+        refusedSave: false,
       };
     }
   }
@@ -103,5 +108,6 @@ export function colleagueNotice(state: PlanEditorState, plans: TableData, lines:
     },
     about: "workbook",
     newPlans: [],
+    refusedSave: false,
   };
 }

@@ -461,8 +461,11 @@ export function planEditorReducer(state: PlanEditorState, action: PlanEditorActi
       return { ...state, saving: null, busy: null, overlap: action.question };
     case "overlapKept":
       return { ...state, overlap: null };
-    case "colleagueSaved":
-      return { ...state, colleague: action.colleague };
+    case "colleagueSaved": {
+      // The last save's success no longer says what the workbook holds of the plan.
+      const stale = action.colleague?.about === "plan" && state.saveMessage?.intent === "success";
+      return { ...state, colleague: action.colleague, saveMessage: stale ? null : state.saveMessage };
+    }
     case "changedSinceRead":
       return { ...state, saving: null, busy: null, colleague: action.colleague };
   }

@@ -1,5 +1,5 @@
 import { Divider, makeStyles, tokens, useAnnounce } from "@fluentui/react-components";
-import { useEffect, useRef } from "react";
+import { ReactNode, useEffect, useRef } from "react";
 import { PlanBook, timestamp } from "../../../workbook/planBook";
 import { PlanEdit, PlanEditorAction, PlanEditorState } from "../../state/planEditor";
 import { dateProblems, DerivedPlan } from "../../state/planSaving";
@@ -28,6 +28,7 @@ export function PlanEditor({
   dispatch,
   onSave,
   onEndEarlier,
+  colleague,
 }: {
   state: PlanEditorState & { readonly plan: PlanEdit; readonly book: PlanBook };
   derived: DerivedPlan;
@@ -36,6 +37,8 @@ export function PlanEditor({
   onSave: () => void;
   /** The user chose to end the person's earlier Agreed plans and save. */
   onEndEarlier: (planIds: readonly string[]) => void;
+  /** What a colleague saved, said before the Save button. */
+  colleague?: ReactNode;
 }) {
   const styles = useStyles();
   const { plan, book } = state;
@@ -86,6 +89,7 @@ export function PlanEditor({
         dispatch={dispatch}
         onSave={onSave}
         onEndEarlier={onEndEarlier}
+        colleague={colleague}
       />
     </>
   );
