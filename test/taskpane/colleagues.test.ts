@@ -132,6 +132,25 @@ describe("a colleague saves a plan for the person this pane is planning for", ()
     expect(sam.state.colleague).toBeNull();
   });
 
+  it("told again of another colleague's plan as it saves as well, saves beside both once asked again", async () => {
+    const { workbook, sam, priya } = await twoPanes();
+    sam.dispatch({ type: "personPicked", personId: "P002", discard: false });
+    addService(sam, "Meals");
+    await savedPlan(priya, "P002", "Day centre");
+    await sam.controller.save(sam.state);
+    expect(sam.state.colleague?.newPlans).toEqual(["PLAN-0001"]);
+    // Ann, reading the workbook with Priya's plan in it, saves another for Arthur Khan.
+    const ann = pane(workbook, "Ann Lee", () => AT);
+    await ann.controller.load();
+    await savedPlan(ann, "P002", "Respite in a care home");
+    await sam.controller.save(sam.state, [], sam.state.colleague!.newPlans);
+    expect(sam.state.colleague).toMatchObject({ about: "person", newPlans: ["PLAN-0001", "PLAN-0002"] });
+    expect(sam.state.colleague?.notice.text).toContain("Ann Lee saved plan PLAN-0002 for Arthur Khan");
+    // Once more: beside both, not refused again for the first.
+    await sam.controller.save(sam.state, [], sam.state.colleague!.newPlans);
+    expect(sam.state.plan?.planId).toBe("PLAN-0003");
+  });
+
   it("reading again keeps the new plan, and shows theirs as the person's saved plan", async () => {
     const { sam, priya } = await twoPanes();
     sam.dispatch({ type: "personPicked", personId: "P002", discard: false });

@@ -70,12 +70,15 @@ function twoPanes(
   };
 }
 
-/** A new plan for the person, with these services, saved; saved as well if a colleague saved one for them too. */
+/**
+ * A new plan for the person, with these services, saved; saved as well each time colleagues are found to have saved
+ * plans for them too (each pane can be told so at most once for each other pane).
+ */
 async function newPlan(target: Pane, personId: string, ...services: string[]) {
   target.dispatch({ type: "personPicked", personId, discard: false });
   services.forEach((service) => addService(target, service));
   await target.controller.save(target.state);
-  if (target.state.colleague?.about === "person") {
+  for (let told = 0; target.state.colleague?.about === "person" && told < 2; told++) {
     await target.controller.save(target.state, [], target.state.colleague.newPlans);
   }
 }

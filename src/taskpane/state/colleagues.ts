@@ -35,13 +35,16 @@ export function knownPlans(state: PlanEditorState): readonly string[] {
 const nameOf = (state: PlanEditorState, personId: string) =>
   state.book?.people.find((person) => person.id === personId)?.name ?? personId;
 
-/** A save the workbook refused because a colleague saved first: the refusal's words, and what reading again does. */
-export function refusedNotice(error: ChangedSinceRead): ColleagueNotice {
+/**
+ * A save the workbook refused because a colleague saved first: the refusal's words, and what reading again does.
+ * `savedBeside`: the plans the user already chose to save beside, still to be saved beside with the new ones.
+ */
+export function refusedNotice(error: ChangedSinceRead, savedBeside: readonly string[] = []): ColleagueNotice {
   const person = error.newPlans.length > 0;
   return {
     notice: { intent: "warning", title: "Not saved: a colleague saved first", text: error.message },
     about: person ? "person" : "plan",
-    newPlans: error.newPlans,
+    newPlans: person ? [...savedBeside, ...error.newPlans] : [],
     refusedSave: true,
   };
 }

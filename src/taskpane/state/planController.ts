@@ -190,7 +190,7 @@ export function planController(
         if (error instanceof AgreedPlansOverlap) {
           dispatch({ type: "overlapFound", question: { text: error.message, toEnd: error.toEnd } });
         } else if (error instanceof ChangedSinceRead) {
-          dispatch({ type: "changedSinceRead", colleague: refusedNotice(error) });
+          dispatch({ type: "changedSinceRead", colleague: refusedNotice(error, alsoKnown) });
         } else dispatch({ type: "saveFailed", message: noticeOf(error, "Not saved") });
       }
     },
