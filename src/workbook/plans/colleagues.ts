@@ -3,10 +3,12 @@
 // transactions and merges a co-author's changes when it receives them, so each is checked where it can be: before the
 // save (against what the pane read), in the write itself (KeyRows, against what the save read) and after it.
 import { Decimal, formatDate, listForMessage, matchKey } from "../../engine";
-import { CellValue, KeyRows, TableData, TableEdit } from "../port";
+import { CellValue, KeyRows, KeyRowsChanged, TableData, TableEdit, Workbook } from "../port";
 import { fieldsOf, headerIndex, readRows, RowOf, WorkbookProblem } from "../schema/rows";
 import { PLAN_LINES, PLANS } from "../schema/tables";
-import { rowsWhere } from "./tables";
+import type { PlanBook } from "./book";
+import type { PlanToSave, SavedPlan, SaveOptions } from "./planRows";
+import { requireTable, rowsWhere } from "./tables";
 
 /** Rows as read: their cells under `columns` (the add-in's columns the table has, the key's own left out). */
 export interface RowsSeen {
@@ -315,3 +317,90 @@ export function readBack(plans: TableData, lines: TableData, planId: string, own
 }
 
 const NOTHING_SEEN: RowsSeen = { columns: [], rows: [] };
+
+/** Saves that find the workbook changed between their read and their write read it again, this many times in all. */
+export const SAVE_ATTEMPTS = 3;
+
+/**
+ * Refuses, with ChangedSinceRead, a save over rows changed since the pane read them: a saved plan's rows, or for a
+ * new plan, the person's plans. Without word from the pane of what it read, this first read is taken as it.
+ */
+export function checkSinceRead(
+  plans: TableData,
+  lines: TableData,
+  plan: PlanToSave,
+  book: PlanBook,
+  { seen, knownPlans }: Pick<SaveOptions, "seen" | "knownPlans">,
+  firstRead: (read: Pick<SaveOptions, "seen" | "knownPlans">) => void,
+): void {
+  if (plan.planId !== null) {
+    if (seen && matchKey(seen.planId) === matchKey(plan.planId)) checkPlanUnchanged(plans, lines, seen);
+    else firstRead({ seen: planSeen(plans, lines, plan.planId) });
+    return;
+  }
+  const person = book.people.find((candidate) => candidate.id === plan.personId);
+  const ids = () =>
+    rowsWhere(plans, PLANS.columns.personId.header, plan.personId).map((row) =>
+      String(plans.rows[row][headerIndex(plans).get(matchKey(PLANS.columns.planId.header))!] ?? "").trim(),
+    );
+  if (knownPlans) checkNoNewPlans(plans, plan.personId, person?.name ?? plan.personId, knownPlans);
+  else firstRead({ knownPlans: ids() });
+}
+
+/**
+ * The edits, each expecting the rows it was worked out from to be as this save read them (KeyRows): the plan's rows
+ * in both tables (none, for a new plan: its ID is claimed), and a new plan's person's rows in Plans, so a plan another
+ * save adds for them meanwhile is seen.
+ */
+export function asRead(
+  plans: TableData,
+  lines: TableData,
+  planId: string,
+  personId: string,
+  [linesEdit, plansEdit]: [TableEdit, TableEdit],
+): TableEdit[] {
+  const rows = planKeyRows(plans, lines, planId);
+  const person =
+    rows.plan.rows.length === 0
+      ? [keyRowsOf(plans, PLANS.columns.personId.header, personId, [PLANS.columns.planId.header])]
+      : [];
+  return [
+    { ...linesEdit, expect: [rows.lines] },
+    { ...plansEdit, expect: [rows.plan, ...person] },
+  ];
+}
+
+/**
+ * Reads the plan's rows back after its save (colleagues.ts, readBack): what the pane keeps as read (`seen`), and
+ * whether a colleague's save of the same moment holds a new plan's ID too, when this plan is renumbered (read back
+ * again, and tried again, should the rows change before the renumbering is written). The save is written whatever
+ * this finds, so what goes wrong here is told with the saved plan (`warning`), never as a save that failed.
+ */
+export async function readBackSaved(
+  workbook: Workbook,
+  saved: SavedPlan,
+  own: OwnRows,
+  claimed: boolean,
+): Promise<SavedPlan> {
+  const unchecked = (error: unknown) =>
+    `The plan was saved, but checking that no one else saved plan ${saved.planId} at the same moment failed: ` +
+    `${error instanceof Error ? error.message : String(error)} Refresh to check.`;
+  for (let attempt = 1; ; attempt++) {
+    let found: ReadBack;
+    try {
+      const plans = await requireTable(workbook, PLANS.name);
+      const lines = await requireTable(workbook, PLAN_LINES.name);
+      found = readBack(plans, lines, saved.planId, own, claimed);
+    } catch (error) {
+      return { ...saved, warning: unchecked(error) };
+    }
+    if (!found.renumber) return { ...saved, seen: found.seen, warning: found.warning };
+    try {
+      await workbook.editTables(found.renumber.edits);
+      return { ...saved, planId: found.renumber.planId, renumberedFrom: saved.planId, seen: found.seen };
+    } catch (error) {
+      if (!(error instanceof KeyRowsChanged) || attempt >= SAVE_ATTEMPTS)
+        return { ...saved, warning: unchecked(error) };
+    }
+  }
+}

@@ -31,18 +31,7 @@ import { KeyRowsChanged, TableData, TableEdit, Workbook } from "../port";
 import { fieldsOf, headerIndex, readRows, requireColumns, RowOf, tableEdit, WorkbookProblem } from "../schema/rows";
 import { ManagedColumn, PLAN_LINES, PLANS } from "../schema/tables";
 import { assess, Person, PlanBook } from "./book";
-import {
-  checkNoNewPlans,
-  checkPlanUnchanged,
-  keyRowsOf,
-  nextPlanId,
-  OwnRows,
-  planKeyRows,
-  PlanSeen,
-  planSeen,
-  ReadBack,
-  readBack,
-} from "./colleagues";
+import { asRead, checkSinceRead, nextPlanId, PlanSeen, planSeen, readBackSaved, SAVE_ATTEMPTS } from "./colleagues";
 import { requireTable, rowsWhere } from "./tables";
 
 /**
@@ -118,9 +107,6 @@ export interface SaveOptions {
   /** A new plan's person's plans as the pane knew them (their IDs); else as this save first reads them. */
   readonly knownPlans?: readonly string[];
 }
-
-/** Saves that find the workbook changed between their read and their write read it again, this many times in all. */
-const SAVE_ATTEMPTS = 3;
 
 /**
  * Agreeing the plan would leave the person with two Agreed plans at once: these earlier ones can end the day
@@ -426,85 +412,6 @@ async function saveOnce(
   const written = linesEdit(lines, planId, saved.lines, plan.lines);
   await workbook.editTables(asRead(plans, lines, planId, plan.personId, [written.edit, plansEdit]));
   return readBackSaved(workbook, saved, { plan: values, lines: written.rows }, plan.planId === null);
-}
-
-/**
- * Refuses, with ChangedSinceRead, a save over rows changed since the pane read them: a saved plan's rows, or for a
- * new plan, the person's plans. Without word from the pane of what it read, this first read is taken as it.
- */
-function checkSinceRead(
-  plans: TableData,
-  lines: TableData,
-  plan: PlanToSave,
-  book: PlanBook,
-  { seen, knownPlans }: Pick<SaveOptions, "seen" | "knownPlans">,
-  firstRead: (read: Pick<SaveOptions, "seen" | "knownPlans">) => void,
-): void {
-  if (plan.planId !== null) {
-    if (seen && matchKey(seen.planId) === matchKey(plan.planId)) checkPlanUnchanged(plans, lines, seen);
-    else firstRead({ seen: planSeen(plans, lines, plan.planId) });
-    return;
-  }
-  const person = book.people.find((candidate) => candidate.id === plan.personId);
-  const ids = () =>
-    rowsWhere(plans, PLANS.columns.personId.header, plan.personId).map((row) =>
-      String(plans.rows[row][headerIndex(plans).get(matchKey(PLANS.columns.planId.header))!] ?? "").trim(),
-    );
-  if (knownPlans) checkNoNewPlans(plans, plan.personId, person?.name ?? plan.personId, knownPlans);
-  else firstRead({ knownPlans: ids() });
-}
-
-/**
- * The edits, each expecting the rows it was worked out from to be as this save read them (KeyRows): the plan's rows
- * in both tables (none, for a new plan: its ID is claimed), and a new plan's person's rows in Plans, so a plan another
- * save adds for them meanwhile is seen.
- */
-function asRead(
-  plans: TableData,
-  lines: TableData,
-  planId: string,
-  personId: string,
-  [linesEdit, plansEdit]: [TableEdit, TableEdit],
-): TableEdit[] {
-  const rows = planKeyRows(plans, lines, planId);
-  const person =
-    rows.plan.rows.length === 0
-      ? [keyRowsOf(plans, PLANS.columns.personId.header, personId, [PLANS.columns.planId.header])]
-      : [];
-  return [
-    { ...linesEdit, expect: [rows.lines] },
-    { ...plansEdit, expect: [rows.plan, ...person] },
-  ];
-}
-
-/**
- * Reads the plan's rows back after its save (colleagues.ts, readBack): what the pane keeps as read (`seen`), and
- * whether a colleague's save of the same moment holds a new plan's ID too, when this plan is renumbered (read back
- * again, and tried again, should the rows change before the renumbering is written). The save is written whatever
- * this finds, so what goes wrong here is told with the saved plan (`warning`), never as a save that failed.
- */
-async function readBackSaved(workbook: Workbook, saved: SavedPlan, own: OwnRows, claimed: boolean): Promise<SavedPlan> {
-  const unchecked = (error: unknown) =>
-    `The plan was saved, but checking that no one else saved plan ${saved.planId} at the same moment failed: ` +
-    `${error instanceof Error ? error.message : String(error)} Refresh to check.`;
-  for (let attempt = 1; ; attempt++) {
-    let found: ReadBack;
-    try {
-      const plans = await requireTable(workbook, PLANS.name);
-      const lines = await requireTable(workbook, PLAN_LINES.name);
-      found = readBack(plans, lines, saved.planId, own, claimed);
-    } catch (error) {
-      return { ...saved, warning: unchecked(error) };
-    }
-    if (!found.renumber) return { ...saved, seen: found.seen, warning: found.warning };
-    try {
-      await workbook.editTables(found.renumber.edits);
-      return { ...saved, planId: found.renumber.planId, renumberedFrom: saved.planId, seen: found.seen };
-    } catch (error) {
-      if (!(error instanceof KeyRowsChanged) || attempt >= SAVE_ATTEMPTS)
-        return { ...saved, warning: unchecked(error) };
-    }
-  }
 }
 
 /** The sign-off a Plans row holds. */
