@@ -146,6 +146,18 @@ export interface ChartSpec {
   readonly valueLabels?: boolean;
 }
 
+/**
+ * How a sheet prints (Worksheet.pageLayout, ExcelApi 1.9): what is printed, the rows repeated at the top of every
+ * page, the paper, and fitted to one page wide (as many pages tall as it takes).
+ */
+export interface PrintLayout {
+  readonly area: CellRange;
+  /** The first row (0-based) and how many rows are printed at the top of every page. */
+  readonly titleRows: { readonly row: number; readonly rows: number };
+  readonly orientation: "Portrait" | "Landscape";
+  readonly paperSize: "A4";
+}
+
 /** A sheet the add-in writes once (a report of live formulas); Excel recalculates it from then on. */
 export interface SheetSpec {
   readonly name: string;
@@ -154,6 +166,8 @@ export interface SheetSpec {
   readonly charts?: readonly ChartSpec[];
   /** Column widths in characters, from column A. */
   readonly columnWidths?: readonly number[];
+  /** How the sheet prints; Excel's defaults where absent. */
+  readonly print?: PrintLayout;
 }
 
 /** What the workbook already has, so nothing of the user's is overwritten. */

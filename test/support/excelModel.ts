@@ -82,6 +82,18 @@ interface SheetState {
   protected: boolean;
   charts: ChartState[];
   columnWidths: Map<number, number>;
+  pageLayout: PageLayoutState;
+}
+
+/** What was set of a sheet's Worksheet.pageLayout (ExcelApi 1.9); unset is Excel's default. */
+export interface PageLayoutState {
+  /** As setPrintArea took it, normalised to "A1:D40". */
+  printArea?: string;
+  /** As setPrintTitleRows took it: whole rows, "$1:$2". */
+  printTitleRows?: string;
+  orientation?: string;
+  paperSize?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
 }
 
 interface TableState {
@@ -310,7 +322,7 @@ export class ExcelModel {
 
   addSheet(name: string): void {
     this.checkSheetName(name);
-    this.sheets.push({ name, cells: new Map(), protected: false, charts: [], columnWidths: new Map() });
+    this.sheets.push({ name, cells: new Map(), protected: false, charts: [], columnWidths: new Map(), pageLayout: {} });
   }
 
   /** A table as a user might have made it: values as stored (not typed), formats per column, formulas per column. */
@@ -492,6 +504,11 @@ export class ExcelModel {
   cell(sheet: string, a1: string): Cell {
     const { row, column } = parseA1(a1);
     return this.cellAt(this.sheet(sheet), row, column);
+  }
+
+  /** What was set of a sheet's page layout. */
+  pageLayout(sheet: string): PageLayoutState {
+    return this.sheet(sheet).pageLayout;
   }
 
   charts(sheet: string): ChartState[] {
@@ -852,7 +869,14 @@ export class ExcelModel {
   addSheetState(name: string): SheetState {
     this.checkStructure();
     this.checkSheetName(name);
-    const sheet: SheetState = { name, cells: new Map(), protected: false, charts: [], columnWidths: new Map() };
+    const sheet: SheetState = {
+      name,
+      cells: new Map(),
+      protected: false,
+      charts: [],
+      columnWidths: new Map(),
+      pageLayout: {},
+    };
     this.sheets.push(sheet);
     return sheet;
   }
@@ -1253,6 +1277,9 @@ class WorksheetProxy extends ClientObject<SheetState> {
   get charts(): ChartCollectionProxy {
     return new ChartCollectionProxy(this.context, () => this.target());
   }
+  get pageLayout(): PageLayoutProxy {
+    return new PageLayoutProxy(this.context, () => this.target());
+  }
   protected describe(sheet: SheetState) {
     return { object: "Worksheet", sheet: sheet.name };
   }
@@ -1276,6 +1303,66 @@ class WorksheetProxy extends ClientObject<SheetState> {
   }
   delete(): void {
     this.change("delete", (sheet) => this.model.deleteSheet(sheet));
+  }
+}
+
+const PAPER_SIZES = new Set(["A3", "A4", "A4Small", "A5", "Letter", "LetterSmall", "Legal", "Tabloid", "Executive"]);
+
+/**
+ * Worksheet.pageLayout (ExcelApi 1.9), as its JSDoc says: setPrintTitleRows takes whole rows ("The range must span
+ * the entire row"), zoom is set as one object ("use x.zoom = {...} instead of x.zoom.scale = ..."), a scale is 10 to
+ * 400, orientation and paperSize are among Excel.PageOrientation's and Excel.PaperType's values.
+ */
+class PageLayoutProxy extends ClientObject<SheetState> {
+  protected describe(sheet: SheetState) {
+    return { object: "PageLayout", sheet: sheet.name };
+  }
+  protected read(): unknown {
+    throw new Error("unmodelled read of pageLayout");
+  }
+  setPrintArea(address: string): void {
+    this.change("setPrintArea", (sheet) => {
+      sheet.pageLayout.printArea = addressText(parseRangeAddress(sheet, address.replace(/\$/g, ""))).replace(
+        /^.*!/,
+        "",
+      );
+    });
+  }
+  setPrintTitleRows(rows: string): void {
+    this.change("setPrintTitleRows", (sheet) => {
+      const match = /^\$?(\d+):\$?(\d+)$/.exec(rows);
+      if (!match || Number(match[1]) < 1 || Number(match[2]) < Number(match[1])) {
+        throw new ExcelError("InvalidArgument", "The print title rows must span entire rows, such as $1:$2.");
+      }
+      sheet.pageLayout.printTitleRows = `$${match[1]}:$${match[2]}`;
+    });
+  }
+  set orientation(orientation: string) {
+    this.change("orientation", (sheet) => {
+      if (orientation !== "Portrait" && orientation !== "Landscape") {
+        throw new ExcelError("InvalidArgument", `${orientation} is not a page orientation.`);
+      }
+      sheet.pageLayout.orientation = orientation;
+    });
+  }
+  set paperSize(paperSize: string) {
+    this.change("paperSize", (sheet) => {
+      if (!PAPER_SIZES.has(paperSize)) throw new ExcelError("InvalidArgument", `${paperSize} is not a paper size.`);
+      sheet.pageLayout.paperSize = paperSize;
+    });
+  }
+  set zoom(zoom: PageLayoutState["zoom"]) {
+    this.change("zoom", (sheet) => {
+      const pages = [zoom?.horizontalFitToPages, zoom?.verticalFitToPages];
+      const badPages = pages.some((value) => value !== undefined && !(Number.isInteger(value) && value >= 0));
+      const badScale = zoom?.scale !== undefined && !(zoom.scale >= 10 && zoom.scale <= 400);
+      if (!zoom || badPages || badScale) throw new ExcelError("InvalidArgument", "The zoom options are not valid.");
+      sheet.pageLayout.zoom = { ...zoom };
+    });
+  }
+  get zoom(): PageLayoutState["zoom"] {
+    // A property of the object read back, not settable one by one: a write to zoom.scale is lost, as in Excel.
+    return { ...this.target().pageLayout.zoom };
   }
 }
 

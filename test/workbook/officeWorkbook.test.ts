@@ -885,13 +885,13 @@ describe("the Office.js workbook: a save's syncs as the workbook grows", () => {
     expect(large.saved.planId).toBe("PLAN-2001");
     // Small: Plans (1 + 1 chunk) + PlanLines (1 + 1 chunk) + the edit (1 check + 1 for the Plan ID and Person ID
     // columns its rows are checked by + 2 edits) + both tables read back, to check no one else's save of the same
-    // moment took its ID (4 + 4) = 12.
+    // moment took its ID (2 + 2) = 12.
     expect(small.syncs).toBe(12);
-    // Large: 2,000 plans of 23 columns are one chunk (50,000 ÷ 23 = 2,173 rows); 15,000 lines of 10 columns are
-    // 3 chunks of 5,000; the edit is the same 4. (1 + 1) + (1 + 3) + 4 = 10, then read back: Plans (1 + 1) and the
-    // 15,001 lines (1 + 4 chunks), 17 in all.
-    expect([columnWrites(PLANS).length, columnWrites(PLAN_LINES).length]).toEqual([23, 10]);
-    expect(large.syncs).toBe(17);
+    // Large: 2,000 plans of 26 columns are two chunks (50,000 ÷ 26 = 1,923 rows a chunk); 15,000 lines of 10 columns
+    // are 3 chunks of 5,000; the edit is the same 4. (1 + 2) + (1 + 3) + 4 = 11, then read back: Plans (1 + 2) and
+    // the 15,001 lines (1 + 4 chunks), 19 in all.
+    expect([columnWrites(PLANS).length, columnWrites(PLAN_LINES).length]).toEqual([26, 10]);
+    expect(large.syncs).toBe(19);
     const saved = large.model.tableValues("PlanLines");
     expect(saved).toHaveLength(15_001);
     expect(saved[15_000].slice(0, 3)).toEqual(["PLAN-2001", 1, "Meals"]);

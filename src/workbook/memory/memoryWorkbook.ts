@@ -11,6 +11,7 @@ import {
   KeyRowsChanged,
   keyRowsProblem,
   NewTable,
+  PrintLayout,
   RowRef,
   sameName,
   SheetCell,
@@ -46,6 +47,8 @@ interface MemorySheet {
   readonly tables: MemoryTable[];
   readonly charts: ChartSpec[];
   readonly columnWidths: readonly number[];
+  /** How it prints, as set when it was added (Excel keeps it with the sheet). */
+  readonly print?: PrintLayout;
 }
 
 interface MemoryTable {
@@ -85,6 +88,7 @@ export interface SheetView {
   readonly tables: readonly { readonly name: string; readonly range: CellRange }[];
   readonly charts: readonly ChartSpec[];
   readonly columnWidths: readonly number[];
+  readonly print?: PrintLayout;
   cell(row: number, column: number): CellView;
 }
 
@@ -270,7 +274,7 @@ export class MemoryWorkbook implements Workbook {
   }
 
   /** Every sheet with its loose cells as written and its charts, in the order made. */
-  allSheets(): { name: string; cells: readonly SheetCell[]; charts: readonly ChartSpec[] }[] {
+  allSheets(): { name: string; cells: readonly SheetCell[]; charts: readonly ChartSpec[]; print?: PrintLayout }[] {
     return this.sheets.map((sheet) => ({
       name: sheet.name,
       cells: [...sheet.cells].map(([key, cell]) => ({
@@ -281,6 +285,7 @@ export class MemoryWorkbook implements Workbook {
         ...(cell.bold === undefined ? {} : { bold: cell.bold }),
       })),
       charts: [...sheet.charts],
+      ...(sheet.print ? { print: sheet.print } : {}),
     }));
   }
 
@@ -479,6 +484,7 @@ export class MemoryWorkbook implements Workbook {
       tables,
       charts: [...sheet.charts],
       columnWidths: sheet.columnWidths,
+      ...(sheet.print ? { print: sheet.print } : {}),
       cell: (row, column) => this.cellView(sheet, row, column),
     };
   }
@@ -596,6 +602,7 @@ export class MemoryWorkbook implements Workbook {
       tables: [],
       charts: [...(spec.charts ?? [])],
       columnWidths: [...(spec.columnWidths ?? [])],
+      ...(spec.print ? { print: spec.print } : {}),
     };
     this.sheets.push(sheet);
     return sheet;

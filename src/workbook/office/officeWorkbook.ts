@@ -4,6 +4,7 @@
 // failure says exactly which edits were written; addTables and addSheet remove what they created if Excel fails.
 import {
   a1,
+  a1Range,
   CellRange,
   CellValue,
   CellWrite,
@@ -199,6 +200,22 @@ function queueTable(sheet: Excel.Worksheet, spec: NewTable, dates: DateSystem): 
       }
     });
   };
+}
+
+/**
+ * Queues how a sheet prints (Worksheet.pageLayout, ExcelApi 1.9): its print area, the rows printed at the top of every
+ * page (whole rows, as setPrintTitleRows requires: "$1:$2"), the paper and orientation, and "Fit All Columns on One
+ * Page": one page wide, as many tall as it takes (verticalFitToPages 0, as Microsoft's sample sets it). zoom is set as
+ * one object, as its JSDoc requires. office-js#1860 reports Excel for Windows ignoring the fit while the Page Layout
+ * tab is not showing; the README says how to set it by hand there.
+ */
+function queuePrintLayout(layout: Excel.PageLayout, print: NonNullable<SheetSpec["print"]>): void {
+  const titles = print.titleRows;
+  layout.setPrintArea(a1Range(print.area));
+  layout.setPrintTitleRows(`$${titles.row + 1}:$${titles.row + titles.rows}`);
+  layout.orientation = print.orientation;
+  layout.paperSize = print.paperSize;
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
 }
 
 /** What setting up checks before creating anything: names taken and whether sheets may be added. */
@@ -574,6 +591,7 @@ export class OfficeWorkbook implements Workbook {
         // Excel measures column width in points; a character of the default font is about 7 points.
         sheet.getRangeByIndexes(0, column, 1, 1).format.columnWidth = width * 7;
       });
+      if (spec.print) queuePrintLayout(sheet.pageLayout, spec.print);
       for (const chart of spec.charts ?? []) {
         // ChartCollection.add(type, source, seriesBy): each column of the source a series ("Create and customize
         // charts", docs/excel/excel-add-ins-charts.md); setPosition covers the cells from start to end.

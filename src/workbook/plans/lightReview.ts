@@ -1,17 +1,9 @@
 // Agreed plans whose traffic light would differ were they saved today: the tolerance or the price points (or the
 // person's assessment) have changed since they were agreed. A saved row is never changed by itself; this names the
 // plans for a manager to review, in the Support plan view and the Finance view.
-import {
-  budgetPricer,
-  Decimal,
-  EngineError,
-  LightChange,
-  lightsNowDiffering,
-  scoreAnswers,
-  serialFromIso,
-} from "../../engine";
+import { budgetPricer, Decimal, EngineError, LightChange, lightsNowDiffering, serialFromIso } from "../../engine";
 import { Workbook } from "../port";
-import { PlanBook, readPlanBook } from "./book";
+import { personPoints, PlanBook, readPlanBook } from "./book";
 
 /** What the review finds: the plans whose light would differ, with whose they are, and what could not be checked. */
 export interface LightReview {
@@ -35,7 +27,7 @@ export function lightReview(book: PlanBook, asAt: string): LightReview {
     if (!person) return null;
     try {
       // Points as a number, as Excel passes the People column to PB.INDICATIVE_BUDGET.
-      return new Decimal(price(scoreAnswers(book.scoring, person.answers).toNumber(), person.careGroup, null));
+      return new Decimal(price(personPoints(book, person).toNumber(), person.careGroup, null));
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
       return null;

@@ -17,6 +17,8 @@ import {
   planDates,
   planFigures,
   PlanFigures,
+  planCharge,
+  PlanCharge,
   planProblems,
   PLAN_STATUSES,
   PlanStatus,
@@ -45,6 +47,9 @@ export interface PlanDecision {
   readonly status: PlanStatus;
   readonly reason: string;
   readonly signedOffBy: string;
+  /** What the plan is for, and who the person contacts about it, for the copy they are given; absent: kept as is. */
+  readonly outcomes?: string;
+  readonly contact?: string;
 }
 
 /**
@@ -59,6 +64,8 @@ export interface LineKey {
 export interface OpenedPlan extends PlanDates, PlanDecision {
   readonly planId: string;
   readonly personId: string;
+  /** The person's assessed charge a week; null (or absent, in an older Plans table): none. */
+  readonly weeklyCharge?: Decimal | null;
   readonly lines: readonly (LineFields & LineKey)[];
   readonly updatedBy: string;
   /** "2026-11-24T14:05", or null when the row has none. */
@@ -71,6 +78,8 @@ export interface OpenedPlan extends PlanDates, PlanDecision {
 export interface PlanToSave extends PlanDates, PlanDecision {
   readonly planId: string | null;
   readonly personId: string;
+  /** The person's assessed charge a week: null, none; absent, the Plans row's cell is left as it is. */
+  readonly weeklyCharge?: Decimal | null;
   readonly lines: readonly (SupportPlanLine & LineKey)[];
   readonly updatedBy: string;
 }
@@ -96,6 +105,8 @@ export interface SavedPlan extends PlanToSave {
   readonly renumberedFrom?: string;
   /** Saved, but something for the user to see to: the same moment's other save of its ID could not be checked. */
   readonly warning?: string;
+  /** The plan's figures split by the person's charge, over the workbook's weeks in a year; null without a charge. */
+  readonly charge: PlanCharge | null;
 }
 
 /** What a save knows of what the pane read, so nothing another person wrote since is saved over. */
@@ -134,10 +145,13 @@ const OPEN_FIELDS = [
   "startDate",
   "endDate",
   "reviewDate",
+  "weeklyCharge",
   "reason",
   "signedOffBy",
   "updatedBy",
   "updatedAt",
+  "outcomes",
+  "contact",
 ] as const;
 
 /** Opens a saved plan from the Plans and PlanLines tables. */
@@ -201,6 +215,7 @@ function refusals(
   problems: string[];
   figures?: PlanFigures;
   tolerance?: Tolerance;
+  weeksInYear?: Decimal;
   dates?: { startDate: string; endDate: string | null; reviewDate: string };
 } {
   const person = book.people.find((candidate) => candidate.id === plan.personId);
@@ -209,7 +224,9 @@ function refusals(
   if ("problem" in assessment) return { problems: [assessment.problem] };
   const tolerance = book.tolerance.tolerance;
   if (!tolerance) return { problems: [book.tolerance.problem!] };
-  const figures = planFigures(plan.lines, assessment.budget.result, tolerance);
+  const weeksInYear = book.weeks.weeksInYear;
+  if (!weeksInYear) return { problems: [book.weeks.problem!] };
+  const figures = planFigures(plan.lines, assessment.budget.result, tolerance, weeksInYear);
   const problems = planProblems({ ...plan, light: plan.lines.length > 0 ? figures.light : null, saved }).map(
     (problem) => problem.message,
   );
@@ -224,7 +241,7 @@ function refusals(
   });
   const dated = planDates(plan, today);
   if ("problems" in dated) problems.push(...Object.values(dated.problems).map((message) => `${message}.`));
-  return { problems, figures, tolerance, dates: "dates" in dated ? dated.dates : undefined };
+  return { problems, figures, tolerance, weeksInYear, dates: "dates" in dated ? dated.dates : undefined };
 }
 
 /** A saved plan's row in Plans: whose it is, its dates and figures, and the decision. */
@@ -246,6 +263,7 @@ export function planRow(saved: SavedPlan, person: Person): RowOf<typeof PLANS> {
     ...(Object.fromEntries(
       MANAGED_AS.map((managedAs) => [`${managedAs} (annual)`, figures.byManagement[managedAs]]),
     ) as Record<ManagedColumn, Decimal>),
+    weeklyCharge: saved.weeklyCharge,
     light: figures.light,
     greenTolerance: saved.tolerance.green,
     amberTolerance: saved.tolerance.amber,
@@ -254,6 +272,8 @@ export function planRow(saved: SavedPlan, person: Person): RowOf<typeof PLANS> {
     signedOffOn: saved.signedOffOn,
     updatedBy: saved.updatedBy.trim(),
     updatedAt: saved.updatedAt,
+    outcomes: saved.outcomes?.trim(),
+    contact: saved.contact?.trim(),
   };
 }
 
@@ -334,13 +354,15 @@ async function saveOnce(
   const savedRow: Pick<RowOf<typeof PLANS>, (typeof SAVED_FIELDS)[number]> | null =
     existing.length === 0 ? null : readSaved(plans, existing[0]);
   const savedStatus = savedRow && PLAN_STATUSES.find((known) => matchKey(known) === matchKey(savedRow.status));
-  const { problems, figures, tolerance, dates } = refusals(
+  const { problems, figures, tolerance, weeksInYear, dates } = refusals(
     book,
     plan,
     today,
     savedRow && { status: savedStatus ?? "Draft", signedOffBy: savedRow.signedOffBy },
   );
-  if (problems.length > 0 || !figures || !dates || !tolerance) throw new WorkbookProblem(problems.join(" "));
+  if (problems.length > 0 || !figures || !dates || !tolerance || !weeksInYear) {
+    throw new WorkbookProblem(problems.join(" "));
+  }
   const person = book.people.find((candidate) => candidate.id === plan.personId)!;
   const planId = plan.planId ?? nextPlanId(plans, lines);
 
@@ -400,6 +422,7 @@ async function saveOnce(
     reason: decision.reason,
     lines: plan.lines.map((line, index) => ({ ...line, savedLine: index + 1 })),
     ended: ended.map(({ planId: endedId, endDate }) => ({ planId: endedId, endDate })),
+    charge: plan.weeklyCharge == null ? null : planCharge(figures, plan.weeklyCharge, weeksInYear),
   };
 
   const values = planRow(saved, person);
@@ -409,7 +432,7 @@ async function saveOnce(
     update: existing.map((row) => ({ ...key(row, planId), value: values })),
     append: existing.length === 0 ? [values] : [],
   });
-  const written = linesEdit(lines, planId, saved.lines, plan.lines);
+  const written = linesEdit(lines, planId, saved.lines, plan.lines, weeksInYear);
   await workbook.editTables(asRead(plans, lines, planId, plan.personId, [written.edit, plansEdit]));
   return readBackSaved(workbook, saved, { plan: values, lines: written.rows }, plan.planId === null);
 }
@@ -437,6 +460,7 @@ function linesEdit(
   planId: string,
   numbered: SavedPlan["lines"],
   sent: PlanToSave["lines"],
+  weeksInYear: Decimal,
 ): { edit: TableEdit; rows: RowOf<typeof PLAN_LINES>[] } {
   const lineColumn = headerIndex(lines).get(matchKey(PLAN_LINES.columns.line.header))!;
   // The plan's rows by their Line number, in table order: a number typed twice is matched first come, first served.
@@ -456,7 +480,7 @@ function linesEdit(
     frequency: line.frequency,
     staff: line.staff ?? new Decimal(1),
     managedAs: line.managedAs,
-    annualCost: lineAnnualCost(line),
+    annualCost: lineAnnualCost(line, weeksInYear),
   });
   const key = (row: number) => ({ row, key: { header: PLAN_LINES.columns.planId.header, value: planId } });
   const edit = tableEdit(PLAN_LINES, lines, fieldsOf(PLAN_LINES), {
