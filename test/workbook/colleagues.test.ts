@@ -5,7 +5,17 @@ import { Decimal, SupportPlanLine } from "../../src/engine";
 import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { ChangedSinceRead } from "../../src/workbook/plans/colleagues";
-import { openPlan, PlanBook, PlanToSave, readPlanBook, savePlan } from "../../src/workbook/planBook";
+import {
+  appendHistory,
+  openPlan,
+  PlanBook,
+  PlanHistoryRow,
+  PlanToSave,
+  readPlanBook,
+  readPlanHistory,
+  savePlan,
+  savePlanRecorded,
+} from "../../src/workbook/planBook";
 import { Workbook } from "../../src/workbook/port";
 import { PLAN_LINES, PLANS } from "../../src/workbook/schema/tables";
 import { setUpWorkbook } from "../../src/workbook/starter";
@@ -286,6 +296,67 @@ describe("a co-author's save of the same ID arriving after this save's claim", (
       seen: saved.seen,
     });
     expect(again.planId).toBe("PLAN-0002");
+  });
+
+  it("records a renumbered plan's save in PlanHistory under its new ID; theirs keeps the ID they saved", async () => {
+    const { workbook, book } = await starterBook();
+    const theirs = theirRows("P003", "Meals");
+    const theirSave: PlanHistoryRow = {
+      planId: "PLAN-0001",
+      savedAt: "2026-11-24T14:05:00",
+      savedBy: "Priya Shah",
+      status: "Draft",
+      annual: new Decimal("1674.4"),
+      indicativeAnnual: new Decimal(0),
+      light: "Green",
+      greenTolerance: null,
+      amberTolerance: null,
+      reason: "",
+      signedOffBy: "",
+      signedOffOn: null,
+      reviewDate: null,
+      linesAdded: "Meals",
+      linesRemoved: "",
+      linesChanged: "",
+    };
+    // Their save of the same moment, with its history row, arrives just after this save's write.
+    const late = mergedLate(workbook, async () => {
+      await workbook.editTables([theirs.lines, theirs.plan]);
+      await appendHistory(workbook, theirSave);
+    });
+    const saved = await savePlanRecorded(late, book, draft("P002", [assistant("10"), meals]), AT);
+    expect(saved).toMatchObject({ planId: "PLAN-0002", renumberedFrom: "PLAN-0001" });
+    expect((await readPlanHistory(workbook, "PLAN-0002")).rows).toEqual([
+      expect.objectContaining({ planId: "PLAN-0002", savedBy: "Sam Reid", linesAdded: expect.any(String) }),
+    ]);
+    expect((await readPlanHistory(workbook, "PLAN-0001")).rows).toEqual([
+      expect.objectContaining({ planId: "PLAN-0001", savedBy: "Priya Shah", linesAdded: "Meals" }),
+    ]);
+  });
+
+  it("appends to a PlanHistory a colleague's save added just before this save's first history row", async () => {
+    const { workbook, book } = await starterBook();
+    const colleague = draft("P003", [meals], { updatedBy: "Priya Shah" });
+    let done = false;
+    const racing: Workbook = {
+      ...colleagueBeforeWrite(workbook, () => Promise.resolve()),
+      // Both saves found no PlanHistory; theirs adds it first.
+      addTables: async (tables) => {
+        if (!done) {
+          done = true;
+          await savePlanRecorded(workbook, book, colleague, AT);
+        }
+        return workbook.addTables(tables);
+      },
+    };
+    const saved = await savePlanRecorded(racing, book, draft("P002", [assistant("10")]), AT);
+    expect(saved.planId).toBe("PLAN-0001");
+    expect((await readPlanHistory(workbook, "PLAN-0001")).rows).toEqual([
+      expect.objectContaining({ planId: "PLAN-0001", savedBy: "Sam Reid" }),
+    ]);
+    expect((await readPlanHistory(workbook, "PLAN-0002")).rows).toEqual([
+      expect.objectContaining({ planId: "PLAN-0002", savedBy: "Priya Shah" }),
+    ]);
   });
 
   it("says so, renumbering nothing, when its own rows cannot be found as it wrote them", async () => {
