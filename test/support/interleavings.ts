@@ -2,7 +2,7 @@
 // a gate: a call waits there until the driver lets it run, and the driver, whenever both panes wait, lets one or the
 // other go first. Runs are replayed from the start with each choice taken in turn (a depth-first search over the
 // choices), so every interleaving of the panes' workbook calls is run exactly once.
-import { Workbook } from "../../src/workbook/port";
+import { sameName, Workbook } from "../../src/workbook/port";
 
 /** One workbook call, as the log of a run shows it: which pane made it, what it was, and whether it was done. */
 export interface Step {
@@ -17,9 +17,13 @@ export class Gates {
   readonly log: Step[] = [];
   private readonly waiting = new Map<number, { call: string; go: () => void }>();
 
-  /** The workbook as pane `pane` reaches it: every call waits its turn, and is logged as it ends. */
-  gate(pane: number, workbook: Workbook): Workbook {
-    const turn = async <T>(call: string, work: () => Promise<T>): Promise<T> => {
+  /**
+   * The workbook as pane `pane` reaches it: every call waits its turn, and is logged as it ends. With `only`, just the
+   * calls on those tables do; the rest go straight to the workbook (each done before the next turn is chosen).
+   */
+  gate(pane: number, workbook: Workbook, only?: readonly string[]): Workbook {
+    const turn = async <T>(call: string, tables: readonly string[], work: () => Promise<T>): Promise<T> => {
+      if (only && !tables.some((table) => only.some((name) => sameName(name, table)))) return work();
       await new Promise<void>((go) => this.waiting.set(pane, { call, go }));
       try {
         const result = await work();
@@ -31,13 +35,20 @@ export class Gates {
       }
     };
     return {
-      names: () => turn("names", () => workbook.names()),
-      readTable: (name, read) => turn(`read ${name}`, () => workbook.readTable(name, read)),
-      readCells: (sheet, range) => turn(`read ${sheet}`, () => workbook.readCells(sheet, range)),
-      addTables: (tables) => turn("add tables", () => workbook.addTables(tables)),
-      addSheet: (sheet) => turn(`add ${sheet.name}`, () => workbook.addSheet(sheet)),
-      editTables: (edits) =>
-        turn(`write ${edits.map((edit) => edit.table).join(", ")}`, () => workbook.editTables(edits)),
+      names: () => turn("names", [], () => workbook.names()),
+      readTable: (name, read) => turn(`read ${name}`, [name], () => workbook.readTable(name, read)),
+      readCells: (sheet, range) => turn(`read ${sheet}`, [], () => workbook.readCells(sheet, range)),
+      addTables: (tables) =>
+        turn(
+          "add tables",
+          tables.map((table) => table.name),
+          () => workbook.addTables(tables),
+        ),
+      addSheet: (sheet) => turn(`add ${sheet.name}`, [], () => workbook.addSheet(sheet)),
+      editTables: (edits) => {
+        const tables = edits.map((edit) => edit.table);
+        return turn(`write ${tables.join(", ")}`, tables, () => workbook.editTables(edits));
+      },
     };
   }
 

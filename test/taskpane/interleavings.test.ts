@@ -1,12 +1,13 @@
 // Two team managers' panes saving in one workbook at the same time (issue 23 §2): every order in which their reads
 // and writes of the workbook can happen is run (test/support/interleavings.ts), and none gives two plans one ID,
-// loses a plan, puts a line in the wrong plan, or saves over what the other saved without having read it.
+// loses a plan, puts a line in the wrong plan, records a save in PlanHistory under another plan's ID (or not at all),
+// or saves over what the other saved without having read it.
 import fc from "fast-check";
 import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { PlanBook, readPlanBook } from "../../src/workbook/planBook";
 import { Workbook } from "../../src/workbook/port";
-import { PLAN_LINES, PLANS } from "../../src/workbook/schema/tables";
+import { PLAN_HISTORY, PLAN_LINES, PLANS } from "../../src/workbook/schema/tables";
 import { setUpWorkbook } from "../../src/workbook/starter";
 import { everyInterleaving, Gates, Run } from "../support/interleavings";
 import { addService, Pane, pane } from "../support/panes";
@@ -24,6 +25,8 @@ function plansHeld(workbook: MemoryWorkbook): { planId: string; personId: string
   const orphans = lines.rows.filter((row) => !ids.includes(String(cell(lines, row, "Plan ID"))));
   if (orphans.length > 0) throw new Error(`Lines of no plan: ${JSON.stringify(orphans)}`);
   if (new Set(ids).size !== ids.length) throw new Error(`A plan ID twice: ${ids.join(", ")}`);
+  const stray = historyHeld(workbook).filter((row) => !ids.includes(row.planId));
+  if (stray.length > 0) throw new Error(`PlanHistory rows of no plan: ${JSON.stringify(stray)}`);
   return plans.rows.map((row) => {
     const planId = String(cell(plans, row, "Plan ID"));
     const own = lines.rows
@@ -43,6 +46,28 @@ function plansHeld(workbook: MemoryWorkbook): { planId: string; personId: string
   });
 }
 
+/** The saves PlanHistory holds: each one's plan, who saved it and its cost a year in pence; none without the table. */
+function historyHeld(workbook: MemoryWorkbook): { planId: string; savedBy: string; pence: number }[] {
+  const history = workbook.allTables().find((candidate) => candidate.name === PLAN_HISTORY.name);
+  if (!history) return [];
+  const cell = (row: readonly unknown[], header: string) => row[history.headers.indexOf(header)];
+  return history.rows.map((row) => ({
+    planId: String(cell(row, "Plan ID")),
+    savedBy: String(cell(row, "Saved by")),
+    pence: Math.round(Number(cell(row, "Plan cost (annual)")) * 100),
+  }));
+}
+
+/** The pane's last save is in PlanHistory under the ID its plan has now, as it saved it. */
+function recorded(workbook: MemoryWorkbook, target: Pane) {
+  const { saved, userName } = target.state;
+  expect(historyHeld(workbook)).toContainEqual({
+    planId: target.state.plan!.planId,
+    savedBy: userName,
+    pence: saved!.figures.annual.times(100).toNumber(),
+  });
+}
+
 /** The book each run's panes start from: read once per set-up, as every run's workbook starts the same. */
 const books = new Map<string, PlanBook>();
 
@@ -55,6 +80,7 @@ function twoPanes(
   scripts: (sam: Pane, priya: Pane) => [Promise<unknown>, Promise<unknown>],
   check: (workbook: MemoryWorkbook, sam: Pane, priya: Pane) => void,
   before: (workbook: MemoryWorkbook) => Promise<void> = () => Promise.resolve(),
+  only?: readonly string[],
 ) {
   return async (gates: Gates): Promise<Run> => {
     const workbook = new MemoryWorkbook({ formulas: formulaEngine });
@@ -62,7 +88,7 @@ function twoPanes(
     await before(workbook);
     if (!books.has(name)) books.set(name, await readPlanBook(workbook));
     const [sam, priya] = ["Sam Reid", "Priya Shah"].map((user, at) => {
-      const opened = pane(gates.gate(at, workbook), user, () => AT);
+      const opened = pane(gates.gate(at, workbook, only), user, () => AT);
       opened.dispatch({ type: "loaded", book: books.get(name)!, message: null });
       return opened;
     });
@@ -95,6 +121,7 @@ const saved = (target: Pane) => target.state.saveMessage?.intent === "success";
 /** The plan a pane saved, as the workbook holds it. */
 function heldAs(workbook: MemoryWorkbook, target: Pane) {
   expect(saved(target)).toBe(true);
+  recorded(workbook, target);
   return plansHeld(workbook).find((plan) => plan.planId === target.state.plan!.planId);
 }
 
@@ -107,11 +134,13 @@ async function mealsForMargaret(workbook: MemoryWorkbook) {
 
 describe("two panes saving in one workbook, in every order of their reads and writes", () => {
   /** Two new plans, for two people, saved at once; `outcome` is told each run's workbook and panes. */
-  const twoNewPlans = (outcome: (workbook: MemoryWorkbook, sam: Pane, priya: Pane) => void) =>
+  const twoNewPlans = (outcome: (workbook: MemoryWorkbook, sam: Pane, priya: Pane) => void, only?: string[]) =>
     twoPanes(
       "new plans",
       (sam, priya) => [newPlan(sam, "P002", "Meals", "Day centre"), newPlan(priya, "P003", "Respite in a care home")],
       outcome,
+      undefined,
+      only,
     );
 
   it("new plans for two people: two IDs, each plan with its own lines", async () => {
@@ -128,10 +157,14 @@ describe("two panes saving in one workbook, in every order of their reads and wr
     const outcomes = async (everyOrder: boolean) => {
       const found = new Set<string>();
       const runs = await everyInterleaving(
-        twoNewPlans((workbook, sam, priya) => {
-          const said = [sam, priya].map((target) => [target.state.plan?.planId, target.state.saveMessage?.text]);
-          found.add(JSON.stringify([plansHeld(workbook), said]));
-        }),
+        twoNewPlans(
+          (workbook, sam, priya) => {
+            const said = [sam, priya].map((target) => [target.state.plan?.planId, target.state.saveMessage?.text]);
+            found.add(JSON.stringify([plansHeld(workbook), said]));
+          },
+          // Only the plan tables' calls take turns: every order of each save's PlanHistory calls too is too many.
+          [PLANS.name, PLAN_LINES.name],
+        ),
         { everyOrder },
       );
       return { runs, found: [...found].sort() };
@@ -172,6 +205,9 @@ describe("two panes saving in one workbook, in every order of their reads and wr
           // At most one is refused, and only because the other saved first.
           expect(refused.length).toBeLessThanOrEqual(1);
           refused.forEach((target) => expect(target.state.colleague?.about).toBe("plan"));
+          // Margaret's first save, then each save told as done, in PlanHistory; the one refused wrote nothing.
+          [sam, priya].filter(saved).forEach((target) => recorded(workbook, target));
+          expect(historyHeld(workbook)).toHaveLength(3 - refused.length);
           if (refused.length === 0) {
             // The later save read the earlier one: its lines are the earlier save's and its own.
             expect([
@@ -260,6 +296,7 @@ describe("three panes saving what fast-check picks, their workbook calls in the 
             expect(done.state.colleague?.about).toBe("plan");
             return;
           }
+          recorded(workbook, done);
           const plan = held.find((candidate) => candidate.planId === done.state.plan!.planId)!;
           if (chosen.kind === "new plan") {
             // A new plan no one else opened: as its pane saved it.
@@ -268,6 +305,8 @@ describe("three panes saving what fast-check picks, their workbook calls in the 
         });
         const newPlans = works.filter((chosen) => chosen.kind === "new plan").length;
         expect(held).toHaveLength(1 + newPlans);
+        // Every save told as done, and Margaret's first, recorded once; a save refused, not at all.
+        expect(historyHeld(workbook)).toHaveLength(1 + panes.filter(saved).length);
       }),
       { numRuns: 60 },
     );
