@@ -11,6 +11,13 @@ export type CellValue = string | number | boolean | null;
  */
 export type CellWrite = CellValue | undefined;
 
+/** An Excel error value as Range.values reads it ("#N/A", "#VALUE!"…). */
+const ERROR_VALUE =
+  /^#(?:N\/A|VALUE!|REF!|NAME\?|DIV\/0!|NUM!|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!)$/;
+
+/** Whether a cell as read shows one of Excel's error values (text that merely starts with "#" does not). */
+export const isErrorValue = (cell: unknown): cell is string => typeof cell === "string" && ERROR_VALUE.test(cell);
+
 /** Excel's number format for a column whose cells are text: what is written stays text (no 00123 → 123). */
 export const TEXT_FORMAT = "@";
 

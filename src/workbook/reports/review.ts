@@ -14,9 +14,10 @@
 // them, as many as there are, so nothing stands in its way. The "as it would be proposed" block reads it by care-group
 // name through a fixed range wider than it can be for the workbook's groups.
 import { AGREED } from "../../engine";
-import { a1, CellAddress, CellRange, ChartSpec, SheetCell, SheetSpec } from "../port";
+import { a1, CellAddress, CellRange, ChartSpec, SheetSpec } from "../port";
 import { MONEY_FORMAT } from "../schema/columns";
 import { PEOPLE, PLANS, PRICE_POINTS } from "../schema/tables";
+import { Cells, columnOf, fixed, fixedRange } from "./specCells";
 
 export interface ReviewSheetInput {
   /** The sheet's name, not yet taken in the workbook. */
@@ -127,45 +128,6 @@ const plans = (column: keyof typeof PLANS.columns) => `${PLANS.name}[${PLANS.col
 const people = (column: keyof typeof PEOPLE.columns) => `${PEOPLE.name}[${PEOPLE.columns[column].header}]`;
 const CURRENT = `${PRICE_POINTS.name}[#All]`;
 
-/** A column header inside a structured reference: [ ] # and ' are escaped with ' (Excel's rule). */
-const escaped = (header: string) => header.replace(/['[\]#]/g, "'$&");
-
-/** An absolute A1 reference ($A$1). */
-const fixed = (cell: CellAddress) => a1(cell).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
-const fixedRange = (range: CellRange) =>
-  `${fixed(range)}:${fixed({ row: range.row + range.rows - 1, column: range.column + range.columns - 1 })}`;
-
-/** The sheet's cells by address: a format given first and a formula written later are one cell. */
-class Cells {
-  private readonly byAddress = new Map<string, SheetCell>();
-
-  private add(cell: SheetCell) {
-    const key = a1(cell);
-    this.byAddress.set(key, { ...this.byAddress.get(key), ...cell });
-  }
-
-  readonly formula = (row: number, column: number, formula: string, more: Partial<SheetCell> = {}) =>
-    this.add({ row, column, formula, ...more });
-
-  readonly value = (row: number, column: number, value: string | number, more: Partial<SheetCell> = {}) =>
-    this.add({ row, column, value, ...more });
-
-  readonly title = (row: number, column: number, text: string) => this.value(row, column, text, { bold: true });
-
-  readonly formats = (range: CellRange, numberFormat: string) => {
-    for (let row = range.row; row < range.row + range.rows; row++)
-      for (let column = range.column; column < range.column + range.columns; column++)
-        this.add({ row, column, numberFormat });
-  };
-
-  /** Cells with only a format first, so a spilled formula finds its cells ready. */
-  cells(): SheetCell[] {
-    const all = [...this.byAddress.values()];
-    const written = (cell: SheetCell) => cell.formula !== undefined || cell.value !== undefined;
-    return [...all.filter((cell) => !written(cell)), ...all.filter(written)];
-  }
-}
-
 /** The Review sheet for a workbook whose PricePoints has these care groups and bands. */
 export function reviewSheet(input: ReviewSheetInput): SheetSpec {
   const layout = reviewLayout(input);
@@ -258,7 +220,7 @@ function byBandBlock(
   const { formula, title, formats } = sheet;
   title(block.row - 1, block.column, "By points band: where plans cost more or less than the indicative budget");
   BAND_HEADERS.forEach((header, at) => title(block.row, block.column + at, header));
-  const bounds = `${PRICE_POINTS.name}[${escaped(input.boundsHeader)}]`;
+  const bounds = columnOf(PRICE_POINTS.name, input.boundsHeader);
   const { points, cost, budget, difference } = columns;
   for (let band = 0; band < input.bands; band++) {
     const row = block.row + 1 + band;
@@ -303,7 +265,7 @@ function fittedBlock(
   columns: { points: string; cost: string; careGroup: string },
 ) {
   const single = input.careGroups.length === 1;
-  const bounds = `${PRICE_POINTS.name}[${escaped(input.boundsHeader)}]`;
+  const bounds = columnOf(PRICE_POINTS.name, input.boundsHeader);
   sheet.title(block.row - 1, block.column, "Fitted price points (PB.CALIBRATE): #N/A where a band cannot be fitted");
   sheet.formula(
     block.row,

@@ -14,7 +14,7 @@ import {
   proposeFittedTable,
   RasFit,
 } from "../../engine";
-import { freeSheetName, nameTaken, sameName, TableData, Workbook, WorkbookNames } from "../port";
+import { freeSheetName, isErrorValue, nameTaken, sameName, TableData, Workbook, WorkbookNames } from "../port";
 import { headerIndex, requireColumns, WorkbookProblem } from "../schema/rows";
 import { PEOPLE, PLANS, PRICE_POINTS, PROPOSED_PRICE_POINTS } from "../schema/tables";
 import { MissingTables } from "../plans/book";
@@ -38,10 +38,6 @@ export interface ReviewBook {
   /** The highest points anyone in People has now (null when nobody has points yet). */
   readonly highestPoints: number | null;
 }
-
-/** An Excel error value as Range.values reads it ("#N/A", "#VALUE!"…), as whatIfBook.ts reads People. */
-const ERROR_CODE =
-  /^#(?:N\/A|VALUE!|REF!|NAME\?|DIV\/0!|NUM!|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!)$/;
 
 /** The Review sheet's FILTER(…,Plans[Status]="Agreed"): Excel's "=" ignores case (not spaces). */
 const isAgreed = (status: Cell) => typeof status === "string" && status.toLowerCase() === AGREED.toLowerCase();
@@ -71,7 +67,7 @@ function pointsLookup(people: TableData): (personId: Cell) => { points: Cell } |
     if (scored.length === 0) return { problem: `${id} has no points in ${PEOPLE.name} yet` };
     if (scored.length > 1) return { problem: `${id} is in ${PEOPLE.name} ${scored.length} times` };
     const points = scored[0];
-    if (typeof points === "string" && ERROR_CODE.test(points)) {
+    if (isErrorValue(points)) {
       return { problem: `${id}'s Points in ${PEOPLE.name} show ${points}` };
     }
     return { points };

@@ -17,9 +17,10 @@
 // last binary digit. Every criterion set
 // includes a ">" criterion or a "<" against a number 0 or more: the preview's criteria (formulajs) compare an error
 // cell with a negative number as text, and such a pair rejects error cells there too.
-import { a1, CellAddress, CellRange, ChartSeriesStyle, ChartSpec, SheetCell, SheetSpec } from "../port";
+import { a1, CellAddress, CellRange, ChartSeriesStyle, ChartSpec, SheetSpec } from "../port";
 import { MONEY_FORMAT } from "../schema/columns";
 import { PEOPLE, PRICE_POINTS, PROPOSED_PRICE_POINTS } from "../schema/tables";
+import { Cells, columnOf, fixed, fixedRange } from "./specCells";
 
 export interface WhatIfSheetInput {
   /** The sheet's name, not yet taken in the workbook. */
@@ -64,12 +65,6 @@ const HALF_PENNY = 0.005;
 const people = (column: keyof typeof PEOPLE.columns) => `${PEOPLE.name}[${PEOPLE.columns[column].header}]`;
 const CURRENT = `${PRICE_POINTS.name}[#All]`;
 const PROPOSED = `${PROPOSED_PRICE_POINTS.name}[#All]`;
-
-/** An absolute A1 reference ($A$1) to a 0-based cell. */
-const fixed = (cell: CellAddress) => a1(cell).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
-/** An absolute A1 reference to a block. */
-const fixedRange = (range: CellRange) =>
-  `${fixed(range)}:${fixed({ row: range.row + range.rows - 1, column: range.column + range.columns - 1 })}`;
 
 /**
  * Where each part of the sheet is, 0-based. The per-person block spills down from below the summary, so what
@@ -194,40 +189,6 @@ export function whatIfSheet(input: WhatIfSheetInput): SheetSpec {
 }
 
 /**
- * The sheet's cells by address: a format given to a block first and the formula written into one of its cells
- * later are one cell. Cells with only a format come first, so a spilled formula finds its cells ready.
- */
-class Cells {
-  private readonly byAddress = new Map<string, SheetCell>();
-
-  private add(cell: SheetCell) {
-    const key = a1(cell);
-    this.byAddress.set(key, { ...this.byAddress.get(key), ...cell });
-  }
-
-  readonly formula = (row: number, column: number, formula: string, more: Partial<SheetCell> = {}) =>
-    this.add({ row, column, formula, ...more });
-
-  /** Text or a number, written as a value: workbook text is never taken for a formula. */
-  readonly value = (row: number, column: number, value: string | number, more: Partial<SheetCell> = {}) =>
-    this.add({ row, column, value, ...more });
-
-  readonly title = (row: number, column: number, text: string) => this.value(row, column, text, { bold: true });
-
-  readonly formats = (range: CellRange, numberFormat: string) => {
-    for (let row = range.row; row < range.row + range.rows; row++)
-      for (let column = range.column; column < range.column + range.columns; column++)
-        this.add({ row, column, numberFormat });
-  };
-
-  cells(): SheetCell[] {
-    const all = [...this.byAddress.values()];
-    const written = (cell: SheetCell) => cell.formula !== undefined || cell.value !== undefined;
-    return [...all.filter((cell) => !written(cell)), ...all.filter(written)];
-  }
-}
-
-/**
  * The ten largest losses (most negative change first) or gains (most positive first), one row a rank. Each row
  * finds its change from the row above: the same change again while more people share it, else the next one; then
  * the first person with that change not yet listed (by their row in People). "" when there are fewer.
@@ -276,9 +237,6 @@ function ranked(sheet: Cells, block: CellRange, kind: "losses" | "gains", change
     );
   }
 }
-
-/** A structured reference to a column, its header escaped as Excel requires ('[, '], '# and ''). */
-const columnOf = (table: string, header: string) => `${table}[${header.replace(/['[\]#]/g, "'$&")}]`;
 
 /**
  * Figure 4 of the Audit Commission's report: annual £ against points, one line per care group, current and

@@ -16,7 +16,17 @@ import {
   repriceCohort,
   scoreAnswers,
 } from "../../engine";
-import { freeSheetName, nameTaken, NewTable, sameName, TableData, TEXT_FORMAT, Workbook, WorkbookNames } from "../port";
+import {
+  freeSheetName,
+  isErrorValue,
+  nameTaken,
+  NewTable,
+  sameName,
+  TableData,
+  TEXT_FORMAT,
+  Workbook,
+  WorkbookNames,
+} from "../port";
 import { MONEY_FORMAT } from "../schema/columns";
 import { headerIndex, requireColumns, WorkbookProblem } from "../schema/rows";
 import { PEOPLE, PRICE_POINTS, PROPOSED_PRICE_POINTS, SCORING } from "../schema/tables";
@@ -61,10 +71,6 @@ export interface WhatIfBook {
 }
 
 const gridOf = (table: TableData): Cell[][] => [table.headers as Cell[], ...(table.rows as Cell[][])];
-
-/** An Excel error value as Range.values reads it ("#N/A", "#VALUE!"…). */
-const ERROR_CODE =
-  /^#(?:N\/A|VALUE!|REF!|NAME\?|DIV\/0!|NUM!|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!)$/;
 
 function priceTableIn(data: TableData): PriceTableInBook {
   const grid = gridOf(data);
@@ -154,7 +160,7 @@ export async function readWhatIfBook(workbook: Workbook): Promise<WhatIfBook> {
   const answers = await answersChecker(workbook, peopleTable);
   const cohort = peopleTable.rows.map((row, position): CohortMember => {
     const pointsCell = row[pointsColumn];
-    if (typeof pointsCell === "string" && ERROR_CODE.test(pointsCell)) {
+    if (isErrorValue(pointsCell)) {
       return { points: null, careGroup: null, problem: pointsProblem(pointsCell, () => answers(position)) };
     }
     return { points: pointsCell, careGroup: row[groupColumn] };
