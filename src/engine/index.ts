@@ -16,6 +16,7 @@ export * from "./agreedPlans";
 export * from "./overlaps";
 export * from "./fastBudget";
 export * from "./scenario";
+export * from "./protection";
 export * from "./dates";
 export * from "./inYearCost";
 export * from "./commitment";
