@@ -142,7 +142,7 @@ export interface ProposedLightChange {
 }
 
 const LIGHTS: readonly TrafficLight[] = ["Green", "Amber", "Red"];
-/** A saved light that the rule found equal to a light it gives (ignoring case and spaces), named as the rule names it. */
+/** A saved light the rule found equal to one it gives (ignoring case and spaces), named as the rule names it. */
 const savedLight = (light: string): TrafficLight => LIGHTS.find((named) => matchKey(named) === matchKey(light))!;
 
 /**

@@ -22,7 +22,9 @@ export function lossCap(kind: LossCap["kind"], value: Decimal): LossCap {
       throw invalid(`A cap as a percentage is from 0% to 100% of the current budget; got ${formatPercent(value)}`);
     }
     if (value.decimalPlaces() > 4) {
-      throw invalid(`A cap as a percentage has at most 2 decimal places, such as 2.25%; got ${value.times(100)}%`);
+      throw invalid(
+        `A cap as a percentage has at most 2 decimal places, such as 2.25%; got ${value.times(100).toString()}%`,
+      );
     }
     return { kind, fraction: value };
   }

@@ -142,7 +142,7 @@ describe("Agreed plans whose light a proposal would change (25 §4)", () => {
   const budgets = (amounts: Record<string, number | null>) => (personId: string) =>
     amounts[personId] === undefined || amounts[personId] === null ? null : new Decimal(amounts[personId]);
 
-  it("lists Green → Amber, Amber → Red and back, by the Support plan view's rule; unchanged lights are not listed", () => {
+  it("lists Green → Amber, Amber → Red and back, by the Support plan view's rule; others not listed", () => {
     const plans = [
       // £6,820 against £6,200 is exactly 10% above: Green. Against £6,199.99 it is 10.0002%: Amber.
       agreed("PLAN-0001", "P001", "Green", "6820", 6200),
