@@ -17,14 +17,18 @@
 // last binary digit. Every criterion set
 // includes a ">" criterion or a "<" against a number 0 or more: the preview's criteria (formulajs) compare an error
 // cell with a negative number as text, and such a pair rejects error cells there too.
+import { LossCap } from "../../engine";
 import { a1, CellAddress, CellRange, ChartSeriesStyle, ChartSpec, SheetSpec } from "../port";
 import { MONEY_FORMAT } from "../schema/columns";
-import { PEOPLE, PRICE_POINTS, PROPOSED_PRICE_POINTS } from "../schema/tables";
+import { PEOPLE, PRICE_POINTS } from "../schema/tables";
+import { protectionBlock, PROTECTION_ROWS } from "./protectionBlock";
 import { Cells, columnOf, fixed, fixedRange } from "./specCells";
 
 export interface WhatIfSheetInput {
   /** The sheet's name, not yet taken in the workbook. */
   readonly name: string;
+  /** The proposal's table: ProposedPricePoints, or ProposedPricePoints_<name> (proposals.ts). */
+  readonly proposed: string;
   /** The current price table's care groups in its column order (one name when one column prices everyone). */
   readonly careGroups: readonly string[];
   /** A category price table's categories (outcomes-based RAS); absent for a table of points bands. */
@@ -33,6 +37,8 @@ export interface WhatIfSheetInput {
   readonly bands?: { readonly header: string; readonly count: number };
   /** How many people People holds now: the per-person rows given money formats (their spill grows beyond). */
   readonly people: number;
+  /** The cap on losses the sheet starts with (its cells can be edited); none when absent. */
+  readonly cap?: LossCap | null;
 }
 
 /** The percentage format of the summary's Change % (a fraction rounded to 4 places: 2 places of a percent). */
@@ -64,7 +70,6 @@ const HALF_PENNY = 0.005;
 
 const people = (column: keyof typeof PEOPLE.columns) => `${PEOPLE.name}[${PEOPLE.columns[column].header}]`;
 const CURRENT = `${PRICE_POINTS.name}[#All]`;
-const PROPOSED = `${PROPOSED_PRICE_POINTS.name}[#All]`;
 
 /**
  * Where each part of the sheet is, 0-based. The per-person block spills down from below the summary, so what
@@ -81,6 +86,9 @@ export interface WhatIfLayout {
   readonly gains: CellRange;
   readonly curve: CellRange;
   readonly distribution: CellRange;
+  /** Transitional protection: the cap's two cells (their labels' first cell), and the totals (protectionBlock.ts). */
+  readonly cap: CellAddress;
+  readonly protection: CellRange;
 }
 
 /** The per-person block's columns, in order. */
@@ -93,6 +101,8 @@ export const EVERYONE_HEADERS = [
   "Proposed",
   "Change",
   "Row in People",
+  "First year",
+  "Protection",
 ] as const;
 /** The ranked lists' columns, in order. */
 export const RANKED_HEADERS = ["Person ID", "Name", "Care group", "Change", "Row in People"] as const;
@@ -107,7 +117,9 @@ export function whatIfLayout(input: Pick<WhatIfSheetInput, "careGroups" | "categ
   const curveRows = (input.categories?.length ?? curvePoints(input.bands?.count ?? 0)) + 1;
   const curve = { row: 2, column: dataColumn, rows: curveRows, columns: 1 + 2 * input.careGroups.length };
   const distribution = { row: curve.row + curve.rows + 4, column: dataColumn, rows: 2 * CHANGE_BANDS + 2, columns: 2 };
-  return { status: { row: 2, column: 0 }, summary, everyone, losses, gains, curve, distribution };
+  const protection = { row: gains.row + gains.rows + 2, column: losses.column, rows: PROTECTION_ROWS, columns: 3 };
+  const cap = { row: 0, column: losses.column };
+  return { status: { row: 2, column: 0 }, summary, everyone, losses, gains, curve, distribution, cap, protection };
 }
 
 /** Charts sit between the ranked lists and their data. */
@@ -116,6 +128,7 @@ const CHART_COLUMN = 16;
 /** The What-if sheet for a workbook whose current price table has these care groups (and categories, if any). */
 export function whatIfSheet(input: WhatIfSheetInput): SheetSpec {
   const layout = whatIfLayout(input);
+  const proposed = `${input.proposed}[#All]`;
   const sheet = new Cells();
   const { formula, value, title, formats } = sheet;
 
@@ -126,6 +139,7 @@ export function whatIfSheet(input: WhatIfSheetInput): SheetSpec {
   const rowInPeople = spill(7);
   const formatted = Math.max(1, Math.min(input.people, FORMATTED_PEOPLE));
   formats({ row: first, column: 4, rows: formatted, columns: 3 }, MONEY_FORMAT);
+  formats({ row: first, column: 8, rows: formatted, columns: 2 }, MONEY_FORMAT);
 
   // The summary: PB.REPRICE, as live as the rest.
   const { summary } = layout;
@@ -135,7 +149,7 @@ export function whatIfSheet(input: WhatIfSheetInput): SheetSpec {
   value(
     1,
     0,
-    `Live formulas: edit a price or a band in the ${PROPOSED_PRICE_POINTS.name} table and everything here ` +
+    `Live formulas: edit a price or a band in the ${input.proposed} table and everything here ` +
       `recalculates. Current: ${PRICE_POINTS.name}; people: ${PEOPLE.name}. Annual £.`,
   );
   // Who cannot be priced, from the spilled summary itself: its last row is "Not priced" when someone is left out,
@@ -156,13 +170,24 @@ export function whatIfSheet(input: WhatIfSheetInput): SheetSpec {
   formula(
     summary.row,
     summary.column,
-    `=PB.REPRICE(${people("points")},${CURRENT},${PROPOSED},${people("careGroup")})`,
+    `=PB.REPRICE(${people("points")},${CURRENT},${proposed},${people("careGroup")})`,
   );
 
   ranked(sheet, layout.losses, "losses", change, rowInPeople);
   ranked(sheet, layout.gains, "gains", change, rowInPeople);
 
-  title(layout.everyone.row - 1, 0, `Everyone in ${PEOPLE.name}: annual budget now and as proposed`);
+  const perPerson = protectionBlock(sheet, layout.cap, layout.protection, input.cap ?? null, {
+    current: spill(4),
+    proposed: spill(5),
+    firstYear: spill(8),
+    protection: spill(9),
+  });
+
+  title(
+    layout.everyone.row - 1,
+    0,
+    `Everyone in ${PEOPLE.name}: annual budget now, as proposed and in the first year under the cap`,
+  );
   EVERYONE_HEADERS.forEach((header, column) => title(layout.everyone.row, column, header));
   const budget = (table: string) => `=PB.INDICATIVE_BUDGET(${people("points")},${table},${people("careGroup")})`;
   const everyone = [
@@ -172,10 +197,12 @@ export function whatIfSheet(input: WhatIfSheetInput): SheetSpec {
     // A category table's people hold a category here: kept as text. Points stay numbers (× 1).
     input.categories ? `=${people("points")}&""` : `=${people("points")}*1`,
     budget(CURRENT),
-    budget(PROPOSED),
+    budget(proposed),
     // To the penny: proposed − current in floating point can be −319.2000000000007.
     `=ROUND(${spill(5)}-${spill(4)},2)`,
     `=SEQUENCE(ROWS(${people("personId")}))`,
+    perPerson.firstYear,
+    perPerson.protection,
   ];
   everyone.forEach((text, column) => formula(first, column, text));
 
@@ -184,7 +211,7 @@ export function whatIfSheet(input: WhatIfSheetInput): SheetSpec {
     name: input.name,
     cells: sheet.cells(),
     charts,
-    columnWidths: [24, 22, 22, 14, 14, 14, 14, 14, 12, 3, 12, 22, 22, 14, 14, 3],
+    columnWidths: [24, 22, 22, 14, 14, 14, 14, 14, 14, 14, 12, 22, 22, 14, 14, 3],
   };
 }
 
@@ -258,7 +285,7 @@ function curve(sheet: Cells, input: WhatIfSheetInput, block: CellRange): ChartSp
     const highest = { row: row - 2, column: column + 1 };
     const highestBound = { row: row - 2, column: column + 3 };
     const header = input.bands?.header ?? "";
-    const bounds = [PRICE_POINTS.name, PROPOSED_PRICE_POINTS.name].map((table) => columnOf(table, header));
+    const bounds = [PRICE_POINTS.name, input.proposed].map((table) => columnOf(table, header));
     title(highest.row, column, `Highest points in ${PEOPLE.name}`);
     formula(highest.row, highest.column, `=MAXIFS(${people("points")},${people("points")},">=0")`);
     title(highestBound.row, column + 2, "Highest lower bound");
@@ -286,7 +313,7 @@ function curve(sheet: Cells, input: WhatIfSheetInput, block: CellRange): ChartSp
   input.careGroups.forEach((careGroup, group) => {
     [
       ["current", CURRENT],
-      ["proposed", PROPOSED],
+      ["proposed", `${input.proposed}[#All]`],
     ].forEach(([which, table], side) => {
       const at = column + 1 + 2 * group + side;
       // The care group named once above its two columns; the formulas read it from there.
