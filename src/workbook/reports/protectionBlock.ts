@@ -21,7 +21,7 @@ export const CAP_PERCENT_FORMAT = "0.00%";
 export const PROTECTION_ROWS = 9;
 
 /** The labels of the two cells typed in, one under the other. */
-const INPUT_LABELS = ["Cap on a loss, % of current budget", "or the cap in £ a year"] as const;
+const INPUT_LABELS = ["Cap, % of current budget", "or cap in £ a year"] as const;
 
 /** The labels of the totals block's cells, in order, under its title (row 0). */
 export const PROTECTION_LABELS = [

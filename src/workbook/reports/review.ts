@@ -124,7 +124,7 @@ export function reviewLayout(input: Omit<ReviewSheetInput, "name" | "plans">): R
   };
 }
 
-const plans = (column: keyof typeof PLANS.columns) => `${PLANS.name}[${PLANS.columns[column].header}]`;
+const plansColumn = (column: keyof typeof PLANS.columns) => `${PLANS.name}[${PLANS.columns[column].header}]`;
 const people = (column: keyof typeof PEOPLE.columns) => `${PEOPLE.name}[${PEOPLE.columns[column].header}]`;
 const CURRENT = `${PRICE_POINTS.name}[#All]`;
 
@@ -132,7 +132,7 @@ const CURRENT = `${PRICE_POINTS.name}[#All]`;
 export function reviewSheet(input: ReviewSheetInput): SheetSpec {
   const layout = reviewLayout(input);
   const sheet = new Cells();
-  const { formula, value, title, formats } = sheet;
+  const { formula, value, title } = sheet;
   const single = input.careGroups.length === 1;
 
   title(0, 0, "RAS review: the price points against what Agreed plans cost");
@@ -142,7 +142,7 @@ export function reviewSheet(input: ReviewSheetInput): SheetSpec {
     `Live formulas over ${PLANS.name} (every Agreed plan's annual plan cost), ${PEOPLE.name} (its person's points) ` +
       `and ${PRICE_POINTS.name}. Agree a plan or edit a price and everything here recalculates. Annual £.`,
   );
-  const agreed = `COUNTIFS(${plans("status")},"${AGREED}")`;
+  const agreed = `COUNTIFS(${plansColumn("status")},"${AGREED}")`;
   formula(
     layout.status.row,
     layout.status.column,
@@ -151,31 +151,10 @@ export function reviewSheet(input: ReviewSheetInput): SheetSpec {
       `${PEOPLE.name} with points shows an error under Evidence and is counted as Not used.")`,
   );
 
-  // The evidence: every Agreed plan, a row each.
-  const first = layout.evidence.row + 1;
-  const spill = (column: number) => `${fixed({ row: first, column })}#`;
-  const [, personId, careGroup, points, cost, budget] = EVIDENCE_HEADERS.map((_, column) => spill(column));
-  title(layout.evidence.row - 1, 0, "Evidence: every Agreed plan, with its person's points");
-  EVIDENCE_HEADERS.forEach((header, column) => title(layout.evidence.row, column, header));
-  formats(
-    { row: first, column: 4, rows: Math.max(1, Math.min(input.plans, FORMATTED_PLANS)), columns: 3 },
-    MONEY_FORMAT,
-  );
-  const isAgreed = `${plans("status")}="${AGREED}"`;
-  const onePerson = `(COUNTIFS(${people("personId")},${personId},${people("points")},"<>")=1)`;
-  [
-    `=FILTER(${plans("planId")},${isAgreed})&""`,
-    `=FILTER(${plans("personId")},${isAgreed})&""`,
-    `=FILTER(${plans("careGroup")},${isAgreed})&""`,
-    `=SUMIFS(${people("points")},${people("personId")},${personId})/${onePerson}`,
-    `=FILTER(${plans("annual")},${isAgreed})`,
-    `=PB.INDICATIVE_BUDGET(${points},${CURRENT},${careGroup})`,
-    `=${cost}-${budget}`,
-  ].forEach((text, column) => formula(first, column, text));
-
+  const { points, cost, careGroup, budget, difference } = evidenceBlock(sheet, layout.evidence, input.plans);
   const fitFormula = (table: string) => `=PB.RAS_FIT(${points},${cost},${table}${single ? "" : `,${careGroup}`})`;
   fitBlock(sheet, layout.fit, "Fit of the current price points (PB.RAS_FIT)", fitFormula(CURRENT));
-  byBandBlock(sheet, layout.byBand, input, { points, cost, budget, difference: spill(6) });
+  byBandBlock(sheet, layout.byBand, input, { points, cost, budget, difference });
   const current = currentBlock(sheet, layout.current);
   fittedBlock(sheet, layout.fitted, input, { points, cost, careGroup });
   proposedBlock(sheet, layout, input, current);
@@ -195,8 +174,47 @@ export function reviewSheet(input: ReviewSheetInput): SheetSpec {
   };
 }
 
+/** The evidence's spilled columns, as spill references (A7#). */
+export interface Evidence {
+  readonly points: string;
+  readonly cost: string;
+  readonly careGroup: string;
+  readonly budget: string;
+  readonly difference: string;
+}
+
+/**
+ * The evidence: every Agreed plan, a row each, under a header row at `at` (its title above): Plan ID, Person ID, care
+ * group, the person's points (SUMIFS over People ÷ (COUNTIFS = 1)), the plan's annual cost, its indicative budget
+ * now and cost − budget. `plans` rows are given number formats.
+ */
+export function evidenceBlock(sheet: Cells, at: CellAddress, plans: number): Evidence {
+  const { formula, title, formats } = sheet;
+  const first = at.row + 1;
+  const spill = (column: number) => `${fixed({ row: first, column: at.column + column })}#`;
+  const [, personId, careGroup, points, cost, budget] = EVIDENCE_HEADERS.map((_, column) => spill(column));
+  title(at.row - 1, at.column, "Evidence: every Agreed plan, with its person's points");
+  EVIDENCE_HEADERS.forEach((header, column) => title(at.row, at.column + column, header));
+  formats(
+    { row: first, column: at.column + 4, rows: Math.max(1, Math.min(plans, FORMATTED_PLANS)), columns: 3 },
+    MONEY_FORMAT,
+  );
+  const isAgreed = `${plansColumn("status")}="${AGREED}"`;
+  const onePerson = `(COUNTIFS(${people("personId")},${personId},${people("points")},"<>")=1)`;
+  [
+    `=FILTER(${plansColumn("planId")},${isAgreed})&""`,
+    `=FILTER(${plansColumn("personId")},${isAgreed})&""`,
+    `=FILTER(${plansColumn("careGroup")},${isAgreed})&""`,
+    `=SUMIFS(${people("points")},${people("personId")},${personId})/${onePerson}`,
+    `=FILTER(${plansColumn("annual")},${isAgreed})`,
+    `=PB.INDICATIVE_BUDGET(${points},${CURRENT},${careGroup})`,
+    `=${cost}-${budget}`,
+  ].forEach((text, column) => formula(first, at.column + column, text));
+  return { points, cost, careGroup, budget, difference: spill(6) };
+}
+
 /** A PB.RAS_FIT table with its title and formats. */
-function fitBlock(sheet: Cells, block: CellRange, heading: string, formula: string) {
+export function fitBlock(sheet: Cells, block: CellRange, heading: string, formula: string) {
   sheet.title(block.row - 1, block.column, heading);
   sheet.formula(block.row, block.column, formula);
   const body = { row: block.row + 1, column: block.column, rows: block.rows - 1, columns: 1 };

@@ -89,6 +89,8 @@ export interface WhatIfLayout {
   /** Transitional protection: the cap's two cells (their labels' first cell), and the totals (protectionBlock.ts). */
   readonly cap: CellAddress;
   readonly protection: CellRange;
+  /** Where the two charts sit. */
+  readonly charts: { readonly curve: CellRange; readonly distribution: CellRange };
 }
 
 /** The per-person block's columns, in order. */
@@ -107,6 +109,9 @@ export const EVERYONE_HEADERS = [
 /** The ranked lists' columns, in order. */
 export const RANKED_HEADERS = ["Person ID", "Name", "Care group", "Change", "Row in People"] as const;
 
+/** Charts sit between the ranked lists and their data. */
+const CHART_COLUMN = 16;
+
 export function whatIfLayout(input: Pick<WhatIfSheetInput, "careGroups" | "categories" | "bands">): WhatIfLayout {
   // The summary spills a header, a row per care group, Total and (when someone is not priced) Not priced.
   const summary = { row: 5, column: 0, rows: input.careGroups.length + 3, columns: 9 };
@@ -119,38 +124,69 @@ export function whatIfLayout(input: Pick<WhatIfSheetInput, "careGroups" | "categ
   const distribution = { row: curve.row + curve.rows + 4, column: dataColumn, rows: 2 * CHANGE_BANDS + 2, columns: 2 };
   const protection = { row: gains.row + gains.rows + 2, column: losses.column, rows: PROTECTION_ROWS, columns: 3 };
   const cap = { row: 0, column: losses.column };
-  return { status: { row: 2, column: 0 }, summary, everyone, losses, gains, curve, distribution, cap, protection };
+  const charts = {
+    curve: { row: 0, column: CHART_COLUMN, rows: 18, columns: 9 },
+    distribution: { row: 19, column: CHART_COLUMN, rows: 18, columns: 9 },
+  };
+  return {
+    status: { row: 2, column: 0 },
+    summary,
+    everyone,
+    losses,
+    gains,
+    curve,
+    distribution,
+    cap,
+    protection,
+    charts,
+  };
 }
-
-/** Charts sit between the ranked lists and their data. */
-const CHART_COLUMN = 16;
 
 /** The What-if sheet for a workbook whose current price table has these care groups (and categories, if any). */
 export function whatIfSheet(input: WhatIfSheetInput): SheetSpec {
   const layout = whatIfLayout(input);
-  const proposed = `${input.proposed}[#All]`;
   const sheet = new Cells();
-  const { formula, value, title, formats } = sheet;
-
-  // Per person: the data every other part reads.
-  const first = layout.everyone.row + 1;
-  const spill = (column: number) => `${fixed({ row: first, column })}#`;
-  const change = spill(6);
-  const rowInPeople = spill(7);
-  const formatted = Math.max(1, Math.min(input.people, FORMATTED_PEOPLE));
-  formats({ row: first, column: 4, rows: formatted, columns: 3 }, MONEY_FORMAT);
-  formats({ row: first, column: 8, rows: formatted, columns: 2 }, MONEY_FORMAT);
-
-  // The summary: PB.REPRICE, as live as the rest.
-  const { summary } = layout;
-  formats({ row: summary.row + 1, column: 2, rows: summary.rows - 1, columns: 3 }, MONEY_FORMAT);
-  formats({ row: summary.row + 1, column: 5, rows: summary.rows - 1, columns: 1 }, CHANGE_PERCENT_FORMAT);
-  title(0, 0, "Price what-if: the proposed price points against the current ones");
-  value(
+  sheet.title(0, 0, "Price what-if: the proposed price points against the current ones");
+  sheet.value(
     1,
     0,
     `Live formulas: edit a price or a band in the ${input.proposed} table and everything here ` +
       `recalculates. Current: ${PRICE_POINTS.name}; people: ${PEOPLE.name}. Annual £.`,
+  );
+  const charts = whatIfBlocks(sheet, input, layout);
+  return {
+    name: input.name,
+    cells: sheet.cells(),
+    charts,
+    columnWidths: [24, 22, 22, 14, 14, 14, 14, 14, 14, 14, 12, 22, 22, 14, 14, 3],
+  };
+}
+
+/**
+ * Everything the What-if sheet calculates, at the places `layout` gives: the per-person block every other part
+ * reads, the summary and the status line over it, the ranked lists, the cap on losses and its totals, and the two
+ * charts with their data. The Committee pack lays the same parts out to print (committeePack.ts).
+ */
+export function whatIfBlocks(sheet: Cells, input: WhatIfSheetInput, layout: WhatIfLayout): ChartSpec[] {
+  const proposed = `${input.proposed}[#All]`;
+  const { formula, title, formats } = sheet;
+
+  // Per person: the data every other part reads.
+  const first = layout.everyone.row + 1;
+  const at = (column: number) => layout.everyone.column + column;
+  const spill = (column: number) => `${fixed({ row: first, column: at(column) })}#`;
+  const change = spill(6);
+  const rowInPeople = spill(7);
+  const formatted = Math.max(1, Math.min(input.people, FORMATTED_PEOPLE));
+  formats({ row: first, column: at(4), rows: formatted, columns: 3 }, MONEY_FORMAT);
+  formats({ row: first, column: at(8), rows: formatted, columns: 2 }, MONEY_FORMAT);
+
+  // The summary: PB.REPRICE, as live as the rest.
+  const { summary } = layout;
+  formats({ row: summary.row + 1, column: summary.column + 2, rows: summary.rows - 1, columns: 3 }, MONEY_FORMAT);
+  formats(
+    { row: summary.row + 1, column: summary.column + 5, rows: summary.rows - 1, columns: 1 },
+    CHANGE_PERCENT_FORMAT,
   );
   // Who cannot be priced, from the spilled summary itself: its last row is "Not priced" when someone is left out,
   // wherever a care group added since has moved it. The summary may be one error (a proposed price that is not a
@@ -166,7 +202,7 @@ export function whatIfSheet(input: WhatIfSheetInput): SheetSpec {
       `be priced: their rows under Everyone show an error (select it to see why) and no total counts them.",` +
       `"Everyone in ${PEOPLE.name} is priced under both tables."))`,
   );
-  title(summary.row - 1, 0, "Summary by care group");
+  title(summary.row - 1, summary.column, "Summary by care group");
   formula(
     summary.row,
     summary.column,
@@ -185,10 +221,10 @@ export function whatIfSheet(input: WhatIfSheetInput): SheetSpec {
 
   title(
     layout.everyone.row - 1,
-    0,
+    layout.everyone.column,
     `Everyone in ${PEOPLE.name}: annual budget now, as proposed and in the first year under the cap`,
   );
-  EVERYONE_HEADERS.forEach((header, column) => title(layout.everyone.row, column, header));
+  EVERYONE_HEADERS.forEach((header, column) => title(layout.everyone.row, at(column), header));
   const budget = (table: string) => `=PB.INDICATIVE_BUDGET(${people("points")},${table},${people("careGroup")})`;
   const everyone = [
     `=${people("personId")}&""`,
@@ -204,15 +240,12 @@ export function whatIfSheet(input: WhatIfSheetInput): SheetSpec {
     perPerson.firstYear,
     perPerson.protection,
   ];
-  everyone.forEach((text, column) => formula(first, column, text));
+  everyone.forEach((text, column) => formula(first, at(column), text));
 
-  const charts = [curve(sheet, input, layout.curve), distributionOf(sheet, layout.distribution, change)];
-  return {
-    name: input.name,
-    cells: sheet.cells(),
-    charts,
-    columnWidths: [24, 22, 22, 14, 14, 14, 14, 14, 14, 14, 12, 22, 22, 14, 14, 3],
-  };
+  return [
+    curve(sheet, input, layout.curve, layout.charts.curve),
+    distributionOf(sheet, layout.distribution, change, layout.charts.distribution),
+  ];
 }
 
 /**
@@ -272,7 +305,7 @@ function ranked(sheet: Cells, block: CellRange, kind: "losses" | "gains", change
  * above): each bend exactly where it is. The rows left once the end is reached are #N/A. A category table gives
  * each category's amount.
  */
-function curve(sheet: Cells, input: WhatIfSheetInput, block: CellRange): ChartSpec {
+function curve(sheet: Cells, input: WhatIfSheetInput, block: CellRange, at: CellRange): ChartSpec {
   const { formula, value, title, formats } = sheet;
   const { row, column } = block;
   const categories = input.categories;
@@ -333,7 +366,7 @@ function curve(sheet: Cells, input: WhatIfSheetInput, block: CellRange): ChartSp
     title: categories ? "Indicative budget by category, current and proposed" : "RAS curves, current and proposed",
     type: categories ? "columnClustered" : "xyScatterLines",
     source: block,
-    at: { row: 0, column: CHART_COLUMN, rows: 18, columns: 9 },
+    at,
     xAxisTitle: categories ? "Category" : "Points",
     yAxisTitle: "Annual £",
     series: styles,
@@ -343,7 +376,7 @@ function curve(sheet: Cells, input: WhatIfSheetInput, block: CellRange): ChartSp
 }
 
 /** People by band of £ change: equal bands each side of "No change", wide enough for the largest change. */
-function distributionOf(sheet: Cells, block: CellRange, change: string): ChartSpec {
+function distributionOf(sheet: Cells, block: CellRange, change: string, chartAt: CellRange): ChartSpec {
   const { formula, value, title } = sheet;
   const { row, column } = block;
   const largest = { row: row - 3, column: column + 1 };
@@ -393,7 +426,7 @@ function distributionOf(sheet: Cells, block: CellRange, change: string): ChartSp
     title: "People by change in annual budget",
     type: "columnClustered",
     source: block,
-    at: { row: 19, column: CHART_COLUMN, rows: 18, columns: 9 },
+    at: chartAt,
     xAxisTitle: "Change in annual budget",
     yAxisTitle: "People",
     series: [{ color: CARE_GROUP_COLOURS[0] }],
