@@ -136,6 +136,37 @@ export interface ChartSpec {
   readonly valueLabels?: boolean;
 }
 
+/**
+ * How a sheet prints, as Worksheet.pageLayout and Worksheet.horizontalPageBreaks set it (ExcelApi 1.9): the paper,
+ * one print area, the rows repeated at the top of every page, where pages break and the scale.
+ */
+export interface PrintLayout {
+  readonly paper: "A4";
+  readonly orientation: "Portrait" | "Landscape";
+  /** The print area: one block of the sheet. */
+  readonly area: CellRange;
+  /** Rows printed at the top of every page (PageLayout.setPrintTitleRows), 0-based, first to last. */
+  readonly titleRows: { readonly first: number; readonly last: number };
+  /** Manual page breaks, each before this row (0-based), across the print area's columns. */
+  readonly breaksBefore: readonly number[];
+  /**
+   * The print scale in percent, 10 to 400 (PageLayoutZoomOptions.scale). A scale, not "fit to one page wide":
+   * horizontalFitToPages is reported not to take unless the user is on the Page Layout tab (office-js#1860).
+   */
+  readonly scale: number;
+  /** Margins in points (1/72 inch). */
+  readonly margins: {
+    readonly top: number;
+    readonly bottom: number;
+    readonly left: number;
+    readonly right: number;
+    readonly header: number;
+    readonly footer: number;
+  };
+  /** The footer in the middle of every page, in Excel's header and footer codes ("&P of &N"). */
+  readonly centerFooter?: string;
+}
+
 /** A sheet the add-in writes once (a report of live formulas); Excel recalculates it from then on. */
 export interface SheetSpec {
   readonly name: string;
@@ -144,6 +175,8 @@ export interface SheetSpec {
   readonly charts?: readonly ChartSpec[];
   /** Column widths in characters, from column A. */
   readonly columnWidths?: readonly number[];
+  /** How it prints; Excel's defaults when absent. */
+  readonly print?: PrintLayout;
 }
 
 /** What the workbook already has, so nothing of the user's is overwritten. */

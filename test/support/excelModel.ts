@@ -29,6 +29,12 @@
 // - Cell-edit mode: while the user edits a cell a batch fails with InvalidOperation, unless Excel.run was given
 //   { delayForCellEdit: true }, which makes it wait until the edit ends (docs/excel/excel-add-ins-delay-in-cell-
 //   edit.md, Excel.RunOptions).
+// - Page layout (Worksheet.pageLayout, horizontalPageBreaks; ExcelApi 1.9, "Control worksheet display settings",
+//   docs/excel/excel-add-ins-worksheet-display.md, and the PageLayout and PageLayoutZoomOptions references): a new
+//   sheet prints on Letter, portrait, at 100%, with Excel's Normal margins (0.75" top and bottom, 0.7" sides, 0.3"
+//   header and footer) and no print area; the zoom is set as a whole object ("x.zoom = {...}", reading it unloaded
+//   fails), its scale from 10 to 400; the paper one of Excel.PaperType; setPrintTitleRows takes whole rows ("$1:$3");
+//   a page break is added before the top-left cell of the range given. A protected sheet refuses them all.
 // - Excel on the web limits each request and each response to 5 MB (docs/concepts/resource-limits-and-
 //   performance-optimization.md, docs/excel/performance.md); the model refuses a sync past either.
 //
@@ -74,7 +80,58 @@ interface SheetState {
   protected: boolean;
   charts: ChartState[];
   columnWidths: Map<number, number>;
+  pageLayout: PageLayoutState;
 }
+
+/** How a sheet prints, as Worksheet.pageLayout and horizontalPageBreaks hold it. */
+export interface PageLayoutState {
+  paperSize: string;
+  orientation: string;
+  margins: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
+  centerHorizontally: boolean;
+  printGridlines: boolean;
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  /** The print area's address ("A1:I94"), or null for none. */
+  printArea: string | null;
+  /** The title rows ("$1:$2"), or null for none. */
+  printTitleRows: string | null;
+  centerFooter: string;
+  /** Each manual page break's top-left cell ("A25"), in the order added. */
+  horizontalBreaks: string[];
+}
+
+/** A new sheet's page layout: Excel's defaults (Letter in the US build's model; Normal margins, in points). */
+const defaultPageLayout = (): PageLayoutState => ({
+  paperSize: "Letter",
+  orientation: "Portrait",
+  margins: { top: 54, bottom: 54, left: 50.4, right: 50.4, header: 21.6, footer: 21.6 },
+  centerHorizontally: false,
+  printGridlines: false,
+  zoom: { scale: 100 },
+  printArea: null,
+  printTitleRows: null,
+  centerFooter: "",
+  horizontalBreaks: [],
+});
+
+/** Excel.PaperType's values. */
+const PAPER_TYPES = new Set([
+  "Letter",
+  "LetterSmall",
+  "Tabloid",
+  "Ledger",
+  "Legal",
+  "Statement",
+  "Executive",
+  "A3",
+  "A4",
+  "A4Small",
+  "A5",
+  "B4",
+  "B5",
+  "Folio",
+  "Quatro",
+]);
 
 interface TableState {
   name: string;
@@ -294,7 +351,14 @@ export class ExcelModel {
 
   addSheet(name: string): void {
     this.checkSheetName(name);
-    this.sheets.push({ name, cells: new Map(), protected: false, charts: [], columnWidths: new Map() });
+    this.sheets.push({
+      name,
+      cells: new Map(),
+      protected: false,
+      charts: [],
+      columnWidths: new Map(),
+      pageLayout: defaultPageLayout(),
+    });
   }
 
   /** A table as a user might have made it: values as stored (not typed), formats per column, formulas per column. */
@@ -436,6 +500,11 @@ export class ExcelModel {
 
   charts(sheet: string): ChartState[] {
     return this.sheet(sheet).charts;
+  }
+
+  /** How a sheet prints. */
+  pageLayout(sheet: string): PageLayoutState {
+    return this.sheet(sheet).pageLayout;
   }
 
   columnWidth(sheet: string, column: number): number | undefined {
@@ -792,7 +861,14 @@ export class ExcelModel {
   addSheetState(name: string): SheetState {
     this.checkStructure();
     this.checkSheetName(name);
-    const sheet: SheetState = { name, cells: new Map(), protected: false, charts: [], columnWidths: new Map() };
+    const sheet: SheetState = {
+      name,
+      cells: new Map(),
+      protected: false,
+      charts: [],
+      columnWidths: new Map(),
+      pageLayout: defaultPageLayout(),
+    };
     this.sheets.push(sheet);
     return sheet;
   }
@@ -1185,6 +1261,19 @@ class WorksheetProxy extends ClientObject<SheetState> {
   get charts(): ChartCollectionProxy {
     return new ChartCollectionProxy(this.context, () => this.target());
   }
+  get pageLayout(): PageLayoutProxy {
+    return new PageLayoutProxy(this.context, () => this.target());
+  }
+  get horizontalPageBreaks(): { add(range: string | RangeProxy): void } {
+    return {
+      add: (range) =>
+        this.change("horizontalPageBreaks.add", (sheet) => {
+          this.model.checkWritable(sheet);
+          const address = typeof range === "string" ? parseRangeAddress(sheet, range) : range.target();
+          sheet.pageLayout.horizontalBreaks.push(`${columnLetters(address.column)}${address.row + 1}`);
+        }),
+    };
+  }
   protected describe(sheet: SheetState) {
     return { object: "Worksheet", sheet: sheet.name };
   }
@@ -1208,6 +1297,108 @@ class WorksheetProxy extends ClientObject<SheetState> {
   }
   delete(): void {
     this.change("delete", (sheet) => this.model.deleteSheet(sheet));
+  }
+}
+
+/** Worksheet.pageLayout: every property written is queued; the zoom is set only as a whole object. */
+class PageLayoutProxy extends ClientObject<SheetState> {
+  protected describe(sheet: SheetState) {
+    return { object: "PageLayout", sheet: sheet.name };
+  }
+  protected read(sheet: SheetState, property: string) {
+    if (property !== "zoom") throw new Error(`unmodelled property ${property}`);
+    return { ...sheet.pageLayout.zoom };
+  }
+  private set<K extends keyof PageLayoutState>(member: K, value: PageLayoutState[K], check?: () => void) {
+    this.change(member, (sheet) => {
+      this.model.checkWritable(sheet);
+      check?.();
+      sheet.pageLayout[member] = value;
+    });
+  }
+  private margin(which: keyof PageLayoutState["margins"], points: number) {
+    this.change(`${which}Margin`, (sheet) => {
+      this.model.checkWritable(sheet);
+      if (!(points >= 0)) throw new ExcelError("InvalidArgument", `${points} is not a margin.`);
+      sheet.pageLayout.margins[which] = points;
+    });
+  }
+  set paperSize(paper: string) {
+    this.set("paperSize", paper, () => {
+      if (!PAPER_TYPES.has(paper)) throw new ExcelError("InvalidArgument", `${paper} is not a paper size.`);
+    });
+  }
+  set orientation(orientation: string) {
+    this.set("orientation", orientation, () => {
+      if (orientation !== "Portrait" && orientation !== "Landscape") {
+        throw new ExcelError("InvalidArgument", `${orientation} is not an orientation.`);
+      }
+    });
+  }
+  set topMargin(points: number) {
+    this.margin("top", points);
+  }
+  set bottomMargin(points: number) {
+    this.margin("bottom", points);
+  }
+  set leftMargin(points: number) {
+    this.margin("left", points);
+  }
+  set rightMargin(points: number) {
+    this.margin("right", points);
+  }
+  set headerMargin(points: number) {
+    this.margin("header", points);
+  }
+  set footerMargin(points: number) {
+    this.margin("footer", points);
+  }
+  set centerHorizontally(center: boolean) {
+    this.set("centerHorizontally", center);
+  }
+  set printGridlines(print: boolean) {
+    this.set("printGridlines", print);
+  }
+  get zoom(): PageLayoutState["zoom"] {
+    return this.value("zoom");
+  }
+  set zoom(zoom: PageLayoutState["zoom"]) {
+    this.set("zoom", { ...zoom }, () => {
+      const { scale } = zoom;
+      if (scale !== undefined && !(Number.isInteger(scale) && scale >= 10 && scale <= 400)) {
+        throw new ExcelError("InvalidArgument", `The print scale must be from 10 to 400; got ${scale}.`);
+      }
+    });
+  }
+  get headersFooters(): { defaultForAllPages: { centerFooter: string } } {
+    const set = (text: string) => this.set("centerFooter", text);
+    return {
+      defaultForAllPages: {
+        set centerFooter(text: string) {
+          set(text);
+        },
+        get centerFooter(): string {
+          throw new Error("unmodelled read");
+        },
+      },
+    };
+  }
+  setPrintArea(area: string): void {
+    this.change("setPrintArea", (sheet) => {
+      this.model.checkWritable(sheet);
+      area.split(",").forEach((part) => parseRangeAddress(sheet, part));
+      sheet.pageLayout.printArea = area;
+    });
+  }
+  setPrintTitleRows(rows: string): void {
+    this.change("setPrintTitleRows", (sheet) => {
+      this.model.checkWritable(sheet);
+      const whole = /^\$?(\d+):\$?(\d+)$/.exec(rows);
+      if (!whole || Number(whole[1]) < 1 || Number(whole[2]) < Number(whole[1])) {
+        throw new ExcelError("InvalidArgument", `Print title rows must be whole rows, such as $1:$3; got ${rows}.`);
+      }
+      sheet.pageLayout.printTitleRows = rows;
+    });
   }
 }
 

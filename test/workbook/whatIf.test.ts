@@ -394,8 +394,8 @@ describe("proposals side by side, and a cap on losses (25 §4)", () => {
     expect(both.protection.slice(0, 1)).toEqual(["#N/A"]);
     expect(both.everyone[0].slice(8)).toEqual(["#N/A", "#N/A"]);
     expect(read(layout.protection.row + PROTECTION_AT.note, layout.protection.column)).toBe(
-      "Give the cap as a % of the current budget (0% to 100%, at most 2 decimal places) or as £ a year (whole " +
-        "pence, 0 or more), not both: until then the first-year figures show #N/A.",
+      "Give a cap as a % (0% to 100%, 2 places at most) or as £ a year (whole pence), not both: until then the " +
+        "first year shows #N/A.",
     );
     // A percentage with three places is refused as the pane refuses it.
     workbook.setCell("What-if Freeze", cap.amount.row, cap.amount.column, null);

@@ -5,6 +5,7 @@ import {
   CellValue,
   CellWrite,
   ChartSpec,
+  PrintLayout,
   ColumnWrite,
   NewTable,
   RowRef,
@@ -40,6 +41,8 @@ interface MemorySheet {
   readonly tables: MemoryTable[];
   readonly charts: ChartSpec[];
   readonly columnWidths: readonly number[];
+  /** How it prints, as the add-in set it (the pageLayout Excel would keep with the sheet). */
+  readonly print?: PrintLayout;
 }
 
 interface MemoryTable {
@@ -79,11 +82,33 @@ export interface SheetView {
   readonly tables: readonly { readonly name: string; readonly range: CellRange }[];
   readonly charts: readonly ChartSpec[];
   readonly columnWidths: readonly number[];
+  /** How it prints, when the add-in set it. */
+  readonly print?: PrintLayout;
   cell(row: number, column: number): CellView;
 }
 
 /** What setCell writes: a value, or a formula as typed ("=SUM(A1:A3)", structured references allowed). */
 export type CellContent = CellValue | { readonly formula: string };
+
+/**
+ * What Excel refuses of a print layout (PageLayoutZoomOptions.scale from 10 to 400; margins not negative), and what
+ * would print nothing sensible: title rows or a page break outside the print area.
+ */
+function checkPrint(print: PrintLayout): void {
+  const { area, titleRows, scale, margins, breaksBefore } = print;
+  const refuse = (why: string) => {
+    throw new WorkbookRefusal(`The sheet's print layout cannot be set: ${why}. Nothing was added.`);
+  };
+  if (!Number.isInteger(scale) || scale < 10 || scale > 400) refuse(`a scale of ${scale}% (10% to 400%)`);
+  if (Object.values(margins).some((margin) => !(margin >= 0))) refuse("a negative margin");
+  if (area.rows < 1 || area.columns < 1 || area.row < 0 || area.column < 0) refuse("an empty print area");
+  const inside = (row: number) => row >= area.row && row < area.row + area.rows;
+  if (!inside(titleRows.first) || !inside(titleRows.last) || titleRows.last < titleRows.first) {
+    refuse("title rows outside the print area");
+  }
+  const outside = breaksBefore.find((row) => !inside(row) || row === area.row);
+  if (outside !== undefined) refuse(`a page break before row ${outside + 1}, not inside the print area`);
+}
 
 /** Runs a change now, as a promise: a refusal becomes a rejection, as Excel's would. */
 const settle = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(work()));
@@ -233,7 +258,12 @@ export class MemoryWorkbook implements Workbook {
   }
 
   /** Every sheet with its loose cells as written and its charts, in the order made. */
-  allSheets(): { name: string; cells: readonly SheetCell[]; charts: readonly ChartSpec[] }[] {
+  allSheets(): {
+    name: string;
+    cells: readonly SheetCell[];
+    charts: readonly ChartSpec[];
+    print?: PrintLayout;
+  }[] {
     return this.sheets.map((sheet) => ({
       name: sheet.name,
       cells: [...sheet.cells].map(([key, cell]) => ({
@@ -244,6 +274,7 @@ export class MemoryWorkbook implements Workbook {
         ...(cell.bold === undefined ? {} : { bold: cell.bold }),
       })),
       charts: [...sheet.charts],
+      ...(sheet.print ? { print: sheet.print } : {}),
     }));
   }
 
@@ -313,6 +344,7 @@ export class MemoryWorkbook implements Workbook {
     return settle(() => {
       this.checkSheetFree(spec.name);
       this.checkTables(spec.tables ?? []);
+      if (spec.print) checkPrint(spec.print);
       const sheet = this.newSheet(spec);
       (spec.tables ?? []).forEach((table) => this.tables.push(this.tableOf(table, sheet)));
       this.calculation.namesAdded();
@@ -411,6 +443,7 @@ export class MemoryWorkbook implements Workbook {
       tables,
       charts: [...sheet.charts],
       columnWidths: sheet.columnWidths,
+      ...(sheet.print ? { print: sheet.print } : {}),
       cell: (row, column) => this.cellView(sheet, row, column),
     };
   }
@@ -528,6 +561,7 @@ export class MemoryWorkbook implements Workbook {
       tables: [],
       charts: [...(spec.charts ?? [])],
       columnWidths: [...(spec.columnWidths ?? [])],
+      ...(spec.print ? { print: spec.print } : {}),
     };
     this.sheets.push(sheet);
     return sheet;

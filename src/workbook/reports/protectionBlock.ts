@@ -123,8 +123,8 @@ export function protectionBlock(
   formula(
     row + PROTECTION_AT.note,
     column,
-    `=IF(ISNA(${inUse}),"Give the cap as a % of the current budget (0% to 100%, at most 2 decimal places) or as £ a ` +
-      `year (whole pence, 0 or more), not both: until then the first-year figures show #N/A.",` +
+    `=IF(ISNA(${inUse}),"Give a cap as a % (0% to 100%, 2 places at most) or as £ a year (whole pence), not both: ` +
+      `until then the first year shows #N/A.",` +
       `IF(${inUse}="none","No cap: everyone's first year is as proposed. Type a % or £ a year in ` +
       `${a1(typed.percent)} or ${a1(typed.amount)} to cap losses.","Nobody loses more than the cap in the first ` +
       `year; the council pays the difference, the protection's cost."))`,

@@ -12,12 +12,22 @@ import {
   protectLosses,
   RasFit,
 } from "../../engine";
-import { Workbook } from "../port";
+import { sameName, Workbook } from "../port";
+import { PLANS, PRICE_POINTS } from "../schema/tables";
 import { PlanBook, readPlanBook, WorkbookProblem } from "../plans/book";
 import { proposalLightReview, ProposalLightReview } from "../plans/lightReview";
-import { proposalLabel } from "./proposals";
+import { committeePackSheet } from "./committeePack";
+import { proposalLabel, reportSheet } from "./proposals";
 import { readReviewBook, ReviewBook } from "./reviewBook";
-import { ProposalInBook, readWhatIfBook, WhatIfBook, whatIfSummary, WhatIfSummary } from "./whatIfBook";
+import {
+  Made,
+  ProposalInBook,
+  readWhatIfBook,
+  WhatIfBook,
+  whatIfSheetInput,
+  whatIfSummary,
+  WhatIfSummary,
+} from "./whatIfBook";
 
 /** What the scenarios are measured from, read once. */
 export interface ScenarioBook {
@@ -121,3 +131,33 @@ export function workbookScenarios(book: ScenarioBook, cap: LossCap | null, asAt:
 /** The current price points' fit against Agreed plans' costs (PB.RAS_FIT's rule); null without evidence. */
 export const currentFit = (book: ScenarioBook): RasFit | null =>
   book.evidence && fitRas(book.evidence.evidence, book.whatIf.current.table);
+
+/**
+ * Writes the Committee pack for a proposal ("Committee pack", or "Committee pack <name>"; "(2)" when taken), with the
+ * cap on losses the pane shows in its cap cells, laid out to print on A4.
+ */
+export async function writeCommitteePack(
+  workbook: Workbook,
+  book: ScenarioBook,
+  proposal: ProposalInBook,
+  cap: LossCap | null,
+): Promise<Made> {
+  const names = await workbook.names();
+  if (!names.tables.some((table) => sameName(table, proposal.table))) {
+    throw new WorkbookProblem(
+      `The Committee pack compares ${proposal.table} with ${PRICE_POINTS.name}, and the workbook no longer has it: ` +
+        "Refresh. Nothing was changed.",
+    );
+  }
+  const { whatIf } = book;
+  const hasPlans = names.tables.some((table) => sameName(table, PLANS.name));
+  const sheet = reportSheet("Committee pack", proposal.name, names.sheets);
+  await workbook.addSheet(
+    committeePackSheet({
+      ...whatIfSheetInput(whatIf, sheet, proposal, cap),
+      label: proposalLabel(proposal.name),
+      plans: hasPlans ? (book.evidence?.evidence.length ?? 0) : null,
+    }),
+  );
+  return { sheet };
+}

@@ -23,7 +23,7 @@ import { headerIndex, requireColumns, WorkbookProblem } from "../schema/rows";
 import { PEOPLE, PRICE_POINTS, PROPOSED_PRICE_POINTS, SCORING } from "../schema/tables";
 import { MissingTables } from "../plans/book";
 import { blankPriceWarnings } from "../blankPrices";
-import { whatIfSheet } from "./whatIf";
+import { whatIfSheet, WhatIfSheetInput } from "./whatIf";
 import {
   proposalName,
   proposalNameProblem,
@@ -252,6 +252,27 @@ function careGroupsOf(table: PriceTable): string[] {
   return table.kind === "linear" ? ["Everyone"] : [...table.careGroups.names];
 }
 
+/** What the What-if sheet (and the Committee pack) is built from, for a proposal: PricePoints' shape, People's size. */
+export function whatIfSheetInput(
+  book: WhatIfBook,
+  name: string,
+  proposal: ProposalInBook,
+  cap: LossCap | null,
+): WhatIfSheetInput {
+  const table = book.current.table;
+  return {
+    name,
+    proposed: proposal.table,
+    careGroups: careGroupsOf(table),
+    ...(table.kind === "categories" ? { categories: table.categories } : {}),
+    ...(table.kind === "bands"
+      ? { bands: { header: String(book.current.grid[0][0] ?? ""), count: table.lowerBounds.length } }
+      : {}),
+    people: book.cohort.length,
+    cap,
+  };
+}
+
 /**
  * Writes the What-if sheet of live formulas once, comparing one proposal with PricePoints: "What-if" for
  * ProposedPricePoints, "What-if <name>" for a named one; a sheet name already taken gets "(2)". The cap on losses
@@ -270,20 +291,7 @@ export async function writeWhatIfSheet(
         "Refresh, then create the proposal again if it was deleted. Nothing was changed.",
     );
   }
-  const table = book.current.table;
   const sheet = reportSheet("What-if", proposal.name, names.sheets);
-  await workbook.addSheet(
-    whatIfSheet({
-      name: sheet,
-      proposed: proposal.table,
-      careGroups: careGroupsOf(table),
-      ...(table.kind === "categories" ? { categories: table.categories } : {}),
-      ...(table.kind === "bands"
-        ? { bands: { header: String(book.current.grid[0][0] ?? ""), count: table.lowerBounds.length } }
-        : {}),
-      people: book.cohort.length,
-      cap,
-    }),
-  );
+  await workbook.addSheet(whatIfSheet(whatIfSheetInput(book, sheet, proposal, cap)));
   return { sheet };
 }
