@@ -46,7 +46,7 @@ const block = (read: (row: number, column: number) => unknown, row: number, rows
   Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => read(row + r, c)));
 
 describe("the Committee pack on the in-memory workbook", () => {
-  it("prints the engine's figures: summary, the cap and its cost, the largest losses, the fit of both tables", async () => {
+  it("prints the engine's figures: summary, the cap and its cost, the largest losses, both tables' fit", async () => {
     const { workbook, book } = await withFreeze();
     const proposal = book.whatIf.proposals[0];
     expect(await writeCommitteePack(workbook, book, proposal, fivePercent)).toEqual({
