@@ -17,6 +17,7 @@ export * from "./overlaps";
 export * from "./fastBudget";
 export * from "./scenario";
 export * from "./protection";
+export * from "./whatIfCharts";
 export * from "./dates";
 export * from "./inYearCost";
 export * from "./commitment";

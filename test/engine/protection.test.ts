@@ -4,11 +4,14 @@ import fc from "fast-check";
 import {
   capPence,
   capText,
+  changeDistribution,
   Decimal,
   firstYearPence,
   largestChanges,
   lossCap,
+  parsePriceTable,
   protectLosses,
+  rasCurves,
   Repricing,
 } from "../../src/engine";
 
@@ -135,5 +138,60 @@ describe("the largest losses and gains", () => {
       { index: 5, change: 15.5 },
       { index: 6, change: 15.5 },
     ]);
+  });
+});
+
+describe("the what-if's charts, as the committee pack draws them", () => {
+  it("bands people by change as the What-if sheet's COUNTIFS do, a loss of exactly a width in the band above", () => {
+    // Largest change £978: bands of CEILING(978 ÷ 5, 10) = £200.
+    const cohort = repricingOf([
+      [1000, 800], // −200: exactly one width, "Lose up to £200"
+      [1000, 799.99], // −200.01: "Lose £200–400"
+      [1000, 1000], // no change
+      [1000, 1200], // +200: "Gain up to £200"
+      [1000, 1200.01], // +200.01: "Gain £200–400"
+      [1000, 1978], // +978: "Gain £800–1000"
+      [NaN, NaN],
+    ]);
+    const { width, bands } = changeDistribution(cohort);
+    expect(width).toBe(200);
+    expect(bands.map((band) => `${band.label}: ${band.people}`)).toEqual([
+      "Lose £800–1000: 0",
+      "Lose £600–800: 0",
+      "Lose £400–600: 0",
+      "Lose £200–400: 1",
+      "Lose up to £200: 1",
+      "No change: 1",
+      "Gain up to £200: 1",
+      "Gain £200–400: 1",
+      "Gain £400–600: 0",
+      "Gain £600–800: 0",
+      "Gain £800–1000: 1",
+    ]);
+    // Small changes: bands of £10 at least.
+    expect(changeDistribution(repricingOf([[100, 101]])).width).toBe(10);
+  });
+
+  it("plots each care group at 0, every lower bound of either table and the end", () => {
+    const table = (rows: (number | string)[][]) =>
+      parsePriceTable([["Points from", "Older people", "Mental health"], ...rows]);
+    const current = table([
+      [0, 150, 140],
+      [20, 200, 190],
+    ]);
+    const proposed = table([
+      [0, 150, 140],
+      [25, 220, 190],
+    ]);
+    const curves = rasCurves(current, proposed, 30)!;
+    expect(curves.points).toEqual([0, 20, 25, 30]);
+    // Older people now: 20 × 150 = 3,000 at 20; + 5 × 200 at 25; + 10 × 200 at 30. Proposed: 25 × 150 = 3,750 at
+    // 25, + 5 × 220 at 30.
+    expect(curves.curves[0]).toEqual({
+      careGroup: "Older people",
+      current: [0, 3000, 4000, 5000],
+      proposed: [0, 3000, 3750, 4850],
+    });
+    expect(curves.curves.map((curve) => curve.careGroup)).toEqual(["Older people", "Mental health"]);
   });
 });

@@ -2,7 +2,7 @@
 // a table beside the user's own, the What-if sheet is written once, and its live formulas give the figures the
 // engine gives for the same tables, before and after a proposed price is edited in a cell. Nothing of the user's
 // is overwritten.
-import { Decimal, LossCap, lossCap, proposePriceTable } from "../../src/engine";
+import { changeDistribution, Decimal, LossCap, lossCap, proposePriceTable, rasCurves } from "../../src/engine";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
 import { capCells, PROTECTION_AT } from "../../src/workbook/reports/protectionBlock";
@@ -404,6 +404,40 @@ describe("proposals side by side, and a cap on losses (25 §4)", () => {
     // No cap: the first year is as proposed.
     workbook.setCell("What-if Freeze", cap.percent.row, cap.percent.column, null);
     expect(sheetWhatIf(read, layout, 20)).toEqual(await expected(workbook, "ProposedPricePoints_Freeze"));
+  });
+});
+
+describe("the committee pack's charts and the What-if sheet's, one rule", () => {
+  it("bands people and plots the curves as the sheet does, before and after a proposed price is edited", async () => {
+    const workbook = await setUp();
+    await proposeOlderPeoplePlus5(workbook);
+    await writeSheetFor(workbook);
+    const read = reader(workbook, "What-if");
+    const pane = async () => {
+      const book = await readWhatIfBook(workbook);
+      const proposed = book.proposals[0].read!.table;
+      const { repricing } = whatIfSummary(book, proposed);
+      const highest = Math.max(
+        ...book.cohort.flatMap((person) => (typeof person.points === "number" ? [person.points] : [])),
+      );
+      return { distribution: changeDistribution(repricing), curves: rasCurves(book.current.table, proposed, highest)! };
+    };
+    const compare = async () => {
+      const sheet = sheetWhatIf(read, layout, 20);
+      const { distribution, curves } = await pane();
+      expect(sheet.distribution.slice(1, 12)).toEqual(distribution.bands.map((band) => [band.label, band.people]));
+      expect(sheet.distribution[12][1]).toBe(distribution.width);
+      const plotted = sheet.curve.slice(1).filter((row) => row[0] !== "#N/A");
+      expect(plotted.map((row) => row[0])).toEqual(curves.points);
+      expect(plotted.map((row) => row.slice(1))).toEqual(
+        curves.points.map((_, at) => curves.curves.flatMap((curve) => [curve.current[at], curve.proposed[at]])),
+      );
+    };
+    await compare();
+    // Mental health's band from 20 points £190 → £150, and Older people's band from 20 moved to 25.
+    workbook.setCell("ProposedPricePoints", 2, 4, 150);
+    workbook.setCell("ProposedPricePoints", 2, 0, 25);
+    await compare();
   });
 });
 
