@@ -399,6 +399,7 @@ describe("the price what-if view's controller", () => {
     dispatch({ type: "amountEdited", text: "5" });
     await controller.create(state);
     await controller.writeSheet(state);
+    await controller.writePack(state);
     expect(actions).toEqual([
       "workStarted",
       "loaded",
@@ -409,8 +410,12 @@ describe("the price what-if view's controller", () => {
       "proposalCreated",
       "workStarted",
       "sheetWritten",
+      "workStarted",
+      "packWritten",
     ]);
     expect(state.sheet).toBe("What-if");
+    expect(state.made).toMatchObject({ intent: "success", title: "Wrote the sheet Committee pack" });
+    expect(workbook.allSheets().find((sheet) => sheet.name === "Committee pack")?.print?.paper).toBe("A4");
     expect((await workbook.readTable("ProposedPricePoints"))!.rows[0]).toEqual([0, 157.5, 160, 170, 140]);
   });
 

@@ -68,8 +68,6 @@ export interface WhatIfState {
   readonly cap: CapForm;
   /** The day Agreed plans' lights are checked at (ISO): today, as of the last read. */
   readonly asAt: string;
-  /** The committee pack is open as a page, to read or print. */
-  readonly packOpen: boolean;
 }
 
 export type WhatIfAction =
@@ -90,7 +88,6 @@ export type WhatIfAction =
   | { readonly type: "proposalShown"; readonly table: string }
   | { readonly type: "capKindChosen"; readonly kind: CapForm["kind"] }
   | { readonly type: "capEdited"; readonly text: string }
-  | { readonly type: "packOpened"; readonly open: boolean }
   | { readonly type: "proposalCreated"; readonly book: ScenarioBook; readonly made: Made; readonly changed: number }
   | { readonly type: "sheetWritten"; readonly book: ScenarioBook; readonly made: Made }
   | { readonly type: "packWritten"; readonly book: ScenarioBook; readonly made: Made };
@@ -105,7 +102,6 @@ export const initialWhatIf: WhatIfState = {
   shown: null,
   cap: NO_CAP,
   asAt: "",
-  packOpen: false,
 };
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
@@ -141,8 +137,6 @@ export function whatIfReducer(state: WhatIfState, action: WhatIfAction): WhatIfS
       return { ...state, cap: { ...state.cap, kind: action.kind } };
     case "capEdited":
       return { ...state, cap: { ...state.cap, amount: action.text } };
-    case "packOpened":
-      return { ...state, packOpen: action.open };
     case "proposalCreated": {
       const { table, sheet } = action.made;
       return {

@@ -2,7 +2,7 @@
 // one action. Errors reach the user as the support-plan view's do (noticeOf): a problem with the workbook as its own
 // message, anything unexpected as "Something went wrong", and the pane stays as it was.
 import { Workbook } from "../../workbook/port";
-import { readScenarioBook, ScenarioBook } from "../../workbook/reports/scenarioBook";
+import { readScenarioBook, ScenarioBook, writeCommitteePack } from "../../workbook/reports/scenarioBook";
 import { createProposedTable, ProposalInBook, writeWhatIfSheet } from "../../workbook/reports/whatIfBook";
 import { WorkbookProblem } from "../../workbook/schema/rows";
 import { noticeOf } from "./planController";
@@ -16,6 +16,8 @@ export interface WhatIfController {
   create(state: WhatIfState): Promise<void>;
   /** Writes the What-if sheet of live formulas for the proposal shown, with the cap on losses. */
   writeSheet(state: WhatIfState): Promise<void>;
+  /** Writes the Committee pack for the proposal shown, with the cap on losses, laid out to print on A4. */
+  writePack(state: WhatIfState): Promise<void>;
 }
 
 /** Today as an ISO date, in the pane's own time zone. */
@@ -94,6 +96,14 @@ export function whatIfController(
         if (proposal.problem !== null) return unreadable(book, proposal, "The What-if sheet was not written");
         const made = await writeWhatIfSheet(workbook, book.whatIf, proposal, deriveWhatIf(state)?.cap ?? null);
         return { type: "sheetWritten", made, book: await readScenarioBook(workbook) };
+      }),
+
+    writePack: (state) =>
+      run("Writing the Committee pack", "The Committee pack was not written", async () => {
+        const { book, proposal } = await shownAgain(state);
+        if (proposal.problem !== null) return unreadable(book, proposal, "The Committee pack was not written");
+        const made = await writeCommitteePack(workbook, book, proposal, deriveWhatIf(state)?.cap ?? null);
+        return { type: "packWritten", made, book: await readScenarioBook(workbook) };
       }),
   };
 }

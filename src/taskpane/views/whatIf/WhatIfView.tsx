@@ -9,6 +9,7 @@ import { deriveScenarios, deriveWhatIf } from "../../state/whatIfDerived";
 import { PaneViewProps } from "../registry";
 import { useFirstRead } from "../useFirstRead";
 import { ChangeChooser } from "./ChangeChooser";
+import { CommitteePack } from "./CommitteePack";
 import { LightChanges } from "./LightChanges";
 import { ProposalPreview } from "./ProposalPreview";
 import { ProtectionSection } from "./ProtectionSection";
@@ -263,6 +264,54 @@ export function WhatIfView({ workbook, onUnsavedChange }: PaneViewProps) {
               <p className={styles.note}>{!shown ? "Create the proposal first." : `Put ${shown.table} right first.`}</p>
             )}
           </section>
+          <section className={styles.section} aria-labelledby="whatif-pack-heading">
+            <Divider />
+            <h2 id="whatif-pack-heading" className={styles.subheading}>
+              3. The committee pack
+            </h2>
+            <p className={styles.text}>
+              {"For members: the proposal shown, its summary by care group, the cap on losses and its cost, the " +
+                "proposals side by side, the RAS curves and the distribution of change, the largest losses and " +
+                "gains, and how well it fits what Agreed plans cost."}
+            </p>
+            {shown && shown.problem === null && (
+              <p className={styles.note}>
+                {`As a sheet of live formulas laid out for A4, ` +
+                  `${reportSheet("Committee pack", shown.name, whatIf.names.sheets)}, to print from Excel; or as a ` +
+                  "page printed now, to paper or PDF."}
+              </p>
+            )}
+            <div className={styles.actions}>
+              <Button
+                className={styles.button}
+                disabled={busy !== null || !shown || shown.problem !== null || view.capProblem !== null}
+                onClick={() => void controller.writePack(state)}
+              >
+                Write the Committee pack sheet
+              </Button>
+              <Button
+                className={styles.button}
+                disabled={!shown || !view.scenario}
+                onClick={() => window.print()}
+                title="Opens the print dialog: print, or choose Save as PDF"
+              >
+                Print the committee pack
+              </Button>
+            </div>
+            <p className={styles.note}>
+              In Excel on Mac the pane cannot open the print dialog: print the Committee pack sheet from Excel instead.
+            </p>
+          </section>
+          {shown && view.scenario && (
+            <CommitteePack
+              book={book}
+              scenario={view.scenario}
+              scenarios={view.scenarios}
+              cap={view.cap}
+              currentFit={view.currentFit}
+              asAt={state.asAt}
+            />
+          )}
         </>
       )}
     </div>
