@@ -288,7 +288,7 @@ describe("a price what-if in the browser preview", () => {
   it("withdraws the figures and holds the sheet back while ProposedPricePoints cannot be read", async () => {
     const type = async (address: string, row: number, column: number, text: string) => {
       await showSheet("ProposedPricePoints");
-      await grid("ProposedPricePoints").locator(`tr:nth-child(${row}) > :nth-child(${column})`).click();
+      await grid("ProposedPricePoints").locator(`tr:nth-child(${row}) > :nth-child(${column})`).dblclick();
       await page.getByRole("textbox", { name: `Edit ${address}` }).fill(text);
       await page.getByRole("textbox", { name: `Edit ${address}` }).press("Enter");
     };

@@ -7,37 +7,57 @@ const useStyles = makeStyles({
   // Several proposals may be wider than the pane: the table scrolls inside its region, which takes focus to be
   // scrolled from the keyboard.
   region: { overflowX: "auto", maxWidth: "100%" },
-  table: { borderCollapse: "collapse", fontVariantNumeric: "tabular-nums", minWidth: "100%" },
+  table: {
+    borderCollapse: "collapse",
+    fontVariantNumeric: "tabular-nums",
+    minWidth: "100%",
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  // Amounts never break inside; each figure's parts (an amount and its percentage, a loss and whose) on lines of
+  // their own, so two proposals fit Office's 320 px pane.
   cell: {
     padding: "4px 6px",
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     textAlign: "right",
     verticalAlign: "top",
-    overflowWrap: "anywhere",
+    whiteSpace: "nowrap",
   },
-  name: { textAlign: "left", fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
-  heading: { textAlign: "right", fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  name: {
+    textAlign: "left",
+    fontWeight: tokens.fontWeightRegular,
+    color: tokens.colorNeutralForeground2,
+    whiteSpace: "normal",
+  },
+  heading: { textAlign: "right", fontWeight: tokens.fontWeightSemibold, whiteSpace: "normal", wordBreak: "break-word" },
+  line: { display: "block" },
   caption: { textAlign: "left", paddingBottom: "4px", color: tokens.colorNeutralForeground2 },
 });
 
 const pounds = (amount: number) => formatPounds(new Decimal(amount));
 const ratio = (value: number | null) => (value === null ? "–" : new Decimal(value).toFixed(4));
 
-/** One measure, worded for every proposal. */
+/** One measure, worded for every proposal: a line, or lines shown one under the other. */
 interface Measure {
   readonly name: string;
-  readonly of: (scenario: Scenario) => string;
+  readonly of: (scenario: Scenario) => string | readonly string[];
 }
+
+/** A change and its percentage, as two lines: "+£17,043.50", "(+10.00%)". */
+const changeLines = (text: string) => {
+  const at = text.indexOf(" (");
+  return at < 0 ? [text] : [text.slice(0, at), text.slice(at + 1)];
+};
 
 function measures(cap: LossCap | null, current: RasFit | null): Measure[] {
   const list: Measure[] = [
     { name: "As proposed, a year", of: (s) => pounds(s.summary.repricing.total.proposed) },
-    { name: "Change", of: (s) => changeText(s.summary.repricing.total) },
+    { name: "Change", of: (s) => changeLines(changeText(s.summary.repricing.total)) },
     { name: "Better off", of: (s) => String(s.summary.repricing.total.betterOff) },
     { name: "Worse off", of: (s) => String(s.summary.repricing.total.worseOff) },
     {
       name: "Largest loss",
-      of: (s) => (s.losses.length === 0 ? "None" : `${pounds(s.losses[0].change)} (${s.losses[0].personId})`),
+      of: (s) => (s.losses.length === 0 ? "None" : [pounds(s.losses[0].change), s.losses[0].personId]),
     },
   ];
   if (cap) {
@@ -94,11 +114,20 @@ export function ScenarioTable({
               <th scope="row" className={`${styles.cell} ${styles.name}`}>
                 {measure.name}
               </th>
-              {scenarios.map((scenario) => (
-                <td key={scenario.proposal.table} className={styles.cell}>
-                  {measure.of(scenario)}
-                </td>
-              ))}
+              {scenarios.map((scenario) => {
+                const shown = measure.of(scenario);
+                return (
+                  <td key={scenario.proposal.table} className={styles.cell}>
+                    {typeof shown === "string"
+                      ? shown
+                      : shown.map((line) => (
+                          <span key={line} className={styles.line}>
+                            {line}
+                          </span>
+                        ))}
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>
