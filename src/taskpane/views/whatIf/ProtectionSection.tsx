@@ -6,7 +6,15 @@ import { useFigureStyles } from "../plan/figures";
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: "8px", minWidth: 0 },
   control: { width: "100%", minWidth: 0, boxSizing: "border-box" },
-  amounts: { "& dd": { fontWeight: tokens.fontWeightRegular, textAlign: "right", fontVariantNumeric: "tabular-nums" } },
+  // Amounts whole, never broken across lines.
+  amounts: {
+    "& dd": {
+      fontWeight: tokens.fontWeightRegular,
+      textAlign: "right",
+      fontVariantNumeric: "tabular-nums",
+      whiteSpace: "nowrap",
+    },
+  },
   text: { margin: 0 },
 });
 

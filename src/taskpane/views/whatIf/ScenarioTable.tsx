@@ -1,4 +1,5 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Fragment } from "react";
 import { Decimal, formatPounds, LossCap, RasFit } from "../../../engine";
 import { Scenario } from "../../../workbook/reports/scenarioBook";
 import { changeText } from "./RepricingSummary";
@@ -75,6 +76,15 @@ function measures(cap: LossCap | null, current: RasFit | null): Measure[] {
   return list;
 }
 
+/** A name that may wrap where its words join ("Proposed|Price|Points_Freeze"), never inside a word. */
+const breakable = (name: string) =>
+  name.split(/(?<=[a-z0-9])(?=[A-Z_])/).map((part, at) => (
+    <Fragment key={at}>
+      {at > 0 && <wbr />}
+      {part}
+    </Fragment>
+  ));
+
 /**
  * The workbook's proposals side by side, a column each: what each does to the total, who is better or worse off,
  * the largest loss, the cap's cost in the first year, the Agreed plans whose light would change and the fit.
@@ -102,8 +112,8 @@ export function ScenarioTable({
           <tr>
             <td className={styles.cell} />
             {scenarios.map((scenario) => (
-              <th key={scenario.proposal.table} scope="col" className={`${styles.cell} ${styles.heading}`}>
-                {scenario.label}
+              <th key={scenario.proposal.table} scope="col" className={mergeClasses(styles.cell, styles.heading)}>
+                {breakable(scenario.label)}
               </th>
             ))}
           </tr>
@@ -111,7 +121,7 @@ export function ScenarioTable({
         <tbody>
           {measures(cap, current).map((measure) => (
             <tr key={measure.name}>
-              <th scope="row" className={`${styles.cell} ${styles.name}`}>
+              <th scope="row" className={mergeClasses(styles.cell, styles.name)}>
                 {measure.name}
               </th>
               {scenarios.map((scenario) => {
