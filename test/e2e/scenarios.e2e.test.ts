@@ -256,6 +256,9 @@ describe("scenarios and transition in the browser preview", () => {
   it("fits Office's 320 px pane, passes axe, and sends nothing to another host", async () => {
     await pane().getByRole("heading", { name: "Side by side" }).scrollIntoViewIfNeeded();
     await pane().screenshot({ path: "test-results/scenarios-pane.png" });
+    await pane()
+      .locator("section", { has: page.getByRole("heading", { name: "Side by side" }) })
+      .screenshot({ path: "test-results/scenarios-side.png" });
     await expect(paneLayout()).resolves.toEqual({ width: 320, beyond: [], clipped: [], scrolls: false });
     await expect(paneAxeViolations()).resolves.toEqual([]);
     await showSheet("What-if Freeze");
