@@ -12,6 +12,9 @@ import { customFunctionLibrary } from "../src/workbook/memory/customFunctions";
 import { MemoryWorkbook } from "../src/workbook/memory/memoryWorkbook";
 import { formulaEngine } from "../src/workbook/memory/formulaEngine";
 import { assess, lightReview, planRow, readPlanBook } from "../src/workbook/planBook";
+
+/** The starter workbook's weeks in a year. */
+const WEEKS = new Decimal(52);
 import { cellsOf, columnWrites, fieldsOf, RowOf } from "../src/workbook/schema/rows";
 import { peopleColumns, PLAN_LINES, PLANS } from "../src/workbook/schema/tables";
 import { setUpWorkbook } from "../src/workbook/starter";
@@ -68,10 +71,10 @@ export async function councilWorkbook(): Promise<MemoryWorkbook> {
         planId,
         line: new Decimal(at + 1),
         ...line,
-        annualCost: planFigures([line], new Decimal(0), DEFAULT_TOLERANCE).annual,
+        annualCost: planFigures([line], new Decimal(0), DEFAULT_TOLERANCE, WEEKS).annual,
       }),
     );
-    const figures = planFigures(lines, indicative, DEFAULT_TOLERANCE);
+    const figures = planFigures(lines, indicative, DEFAULT_TOLERANCE, WEEKS);
     const saved = {
       planId,
       personId: person.id,
@@ -88,6 +91,7 @@ export async function councilWorkbook(): Promise<MemoryWorkbook> {
       signedOffOn: null,
       tolerance: DEFAULT_TOLERANCE,
       ended: [],
+      charge: null,
     } as const;
     planRows.push(planRow(saved, person));
   }

@@ -12,7 +12,7 @@ import {
 } from "./cells";
 import { Decimal, ONE, toPence, ZERO } from "./decimal";
 import { invalid, listForMessage, notFound } from "./errors";
-import { inPeriod, Period, readPeriod } from "./periods";
+import { inPeriod, Period, readPeriod, readWeeksInYear } from "./periods";
 import { BandPriceTable, careGroupColumn, CategoryPriceTable, PriceTable } from "./priceTable";
 
 /**
@@ -29,17 +29,21 @@ const METHOD_SPELLINGS: ReadonlyMap<string, PricingMethod> = new Map([
   ["step", "step"],
 ]);
 
-/** Options that hold for a whole call: the period of the result and the band method. */
-export interface BudgetOptions {
-  readonly period: Period;
-  readonly method: PricingMethod;
-}
+/**
+ * Options that hold for a whole call: the period of the result and the band method, and for a weekly result the
+ * weeks in a year the annual amount is divided by (50 to 53; 52 unless the council counts otherwise).
+ */
+export type BudgetOptions =
+  | { readonly period: "annual"; readonly method: PricingMethod; readonly weeksInYear?: Decimal }
+  | { readonly period: "weekly"; readonly method: PricingMethod; readonly weeksInYear: Decimal };
 
-/** Reads the period and method arguments; blanks mean annual and marginal. */
-export function readBudgetOptions(period: Cell, method: Cell): BudgetOptions {
+/** Reads the period, method and weeks-in-a-year arguments; blanks mean annual, marginal and 52. */
+export function readBudgetOptions(period: Cell, method: Cell, weeksInYear: Cell): BudgetOptions {
   return {
     period: readPeriod(period),
     method: isBlank(method) ? "marginal" : readChoice(METHOD_SPELLINGS, method, "Method"),
+    // Checked whatever the period, so a wrong argument is never silently unused.
+    weeksInYear: readWeeksInYear(weeksInYear),
   };
 }
 
@@ -75,6 +79,8 @@ interface DerivationResult {
   /** Annual amount after the reduction. */
   readonly reduced: Decimal;
   readonly period: Period;
+  /** The weeks in a year a weekly amount is counted over; null for an annual amount. */
+  readonly weeksInYear: Decimal | null;
   /** The amount in the period, exact. */
   readonly exact: Decimal;
   /** The indicative budget: `exact` rounded to pence, half-up, once. */
@@ -121,8 +127,9 @@ export function deriveBudget(table: PriceTable, person: PersonCells, options: Bu
   const priced = priceAnnual(table, person, options.method);
   const reduction = isBlank(person.reduction) ? ZERO : readCell(fraction, person.reduction, "Reduction");
   const reduced = priced.annual.times(ONE.minus(reduction));
-  const exact = inPeriod(reduced, options.period);
-  return { ...priced, reduction, reduced, period: options.period, exact, result: toPence(exact) };
+  const weeksInYear = options.period === "weekly" ? options.weeksInYear : null;
+  const exact = weeksInYear === null ? reduced : inPeriod(reduced, "weekly", weeksInYear);
+  return { ...priced, reduction, reduced, period: options.period, weeksInYear, exact, result: toPence(exact) };
 }
 
 /** One person's indicative budget, £ rounded to pence. */

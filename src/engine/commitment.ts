@@ -43,6 +43,8 @@ export interface PlanRecord {
   readonly indicativeAnnual: Decimal;
   /** Recurring a year plus one-off items: the plan cost the traffic light compared. */
   readonly annual: Decimal;
+  /** The person's assessed charge a week (26 §5); absent or null: none. */
+  readonly weeklyCharge?: Decimal | null;
   /** Why the row cannot be read (a date or an amount that is not one), its amounts then 0: it is left out. */
   readonly unreadable?: string;
 }

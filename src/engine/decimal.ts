@@ -40,6 +40,7 @@ export function formatPounds(amount: Decimal): string {
  * (up to six), so the steps shown add up to the result; "…" marks a value cut short.
  */
 export function formatExactPounds(amount: Decimal): string {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent; the lines below write pence alike.
   if (amount.decimalPlaces() <= 2) return formatPounds(amount);
   const shown = amount.toDecimalPlaces(6, Decimal.ROUND_DOWN);
   const [whole, fraction] = shown.abs().toFixed(Math.max(2, shown.decimalPlaces())).split(".");

@@ -1,32 +1,13 @@
 // Direct-payment surpluses: money building up unspent in people's direct-payment accounts. Councils let a person
 // keep a contingency of a few weeks' payments (commonly 4 to 12) and recover the rest (the Audit Commission's
 // paragraph 49: policies for underspends and clawback; paragraph 47: one council found 5.6% of budgets unspent).
-import { anyNumber, blankAsZero, Cell, describeCell, isBlank, readCell } from "./cells";
+import { anyNumber, Cell, describeCell, isBlank, readCell } from "./cells";
 import { Decimal, toPence, ZERO } from "./decimal";
 import { invalid, notFound } from "./errors";
-import { WEEKS_PER_YEAR } from "./periods";
 import { readAmount } from "./tolerance";
 
 /** The contingency a person may keep when the council has not said: 8 weeks of their direct payment. */
 export const DEFAULT_WEEKS_ALLOWED = 8;
-/** Weeks in a year are 52 unless the council counts otherwise (52.143, or 50 as some do), within these. */
-export const WEEKS_IN_YEAR_RANGE = { from: 50, to: 53 } as const;
-
-/** Weeks in a year: a number from 50 to 53; blank is 52. A 0 is refused, saying it may be a blank cell. */
-export function readWeeksInYear(cell: Cell): Decimal {
-  if (isBlank(cell)) return new Decimal(WEEKS_PER_YEAR);
-  const { from, to } = WEEKS_IN_YEAR_RANGE;
-  const expected =
-    `Weeks in year: expected a number from ${from} to ${to}; ` + `got ${describeCell(cell)}${blankAsZero(cell)}`;
-  let weeks: Decimal;
-  try {
-    weeks = readCell(anyNumber, cell, "Weeks in year");
-  } catch {
-    throw invalid(expected);
-  }
-  if (weeks.lt(from) || weeks.gt(to)) throw invalid(expected);
-  return weeks;
-}
 
 /** The contingency in weeks: from 0 to the weeks in the year; blank is 8. */
 export function readWeeksAllowed(cell: Cell, weeksInYear: Decimal): Decimal {

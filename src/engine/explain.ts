@@ -1,6 +1,5 @@
 import { formatExactPounds, formatPercent, formatPounds, formatQuantity, ONE } from "./decimal";
 import { Band, BandDerivation, BandStep, BudgetDerivation } from "./budget";
-import { WEEKS_PER_YEAR } from "./periods";
 
 function describeBand(band: Band): string {
   return band.to === null
@@ -8,12 +7,18 @@ function describeBand(band: Band): string {
     : `band ${formatQuantity(band.from)}–${formatQuantity(band.to)}`;
 }
 
+/** The word for one point or for several: "1 point is", "2 points are". */
+function forPoints(points: { toString(): string }, one: string, several: string): string {
+  return points.toString() === "1" ? one : several;
+}
+
 function pointsWord(points: { toString(): string }): string {
-  return points.toString() === "1" ? "point" : "points";
+  return forPoints(points, "point", "points");
 }
 
 function describeStep(step: BandStep): string {
   const band = describeBand(step.band);
+  // Stryker disable next-line all: unreachable; the step method, whose steps are fixed, is worded in describeBands.
   if (step.kind === "fixed") return `the ${band} gives ${formatExactPounds(step.amount)}`;
   const points = `${formatQuantity(step.points)} ${pointsWord(step.points)}`;
   return `${points} × ${formatExactPounds(step.rate)} (${band}) = ${formatExactPounds(step.amount)}`;
@@ -26,7 +31,8 @@ function describeBands(derivation: BandDerivation): string {
   const heading = `Price points in bands (${method} method)`;
   if (steps.length === 0) {
     const first = formatQuantity(firstBound);
-    return `${heading}: ${pointsText} are below the first band (from ${first}) and earn nothing, so ${perYear}.`;
+    const are = `${forPoints(points, "is", "are")} below the first band (from ${first})`;
+    return `${heading}: ${pointsText} ${are} and ${forPoints(points, "earns", "earn")} nothing, so ${perYear}.`;
   }
   if (method === "marginal") {
     const below = firstBound.gt(0) ? ` (the first ${formatQuantity(firstBound)} earn nothing)` : "";
@@ -34,7 +40,7 @@ function describeBands(derivation: BandDerivation): string {
     return `${heading}, ${pointsText}${below}: ${steps.map(describeStep).join("; ")}${total}.`;
   }
   const step = steps[0];
-  const reached = `${pointsText} fall in the ${describeBand(step.band)}`;
+  const reached = `${pointsText} ${forPoints(points, "falls", "fall")} in the ${describeBand(step.band)}`;
   return method === "band"
     ? `${heading}: ${reached}, all at its rate: ${describeStep(step)} a year.`
     : `${heading}: ${reached}, which gives ${perYear}.`;
@@ -67,11 +73,11 @@ function describeReduction(derivation: BudgetDerivation): string {
 }
 
 function describePeriod(derivation: BudgetDerivation): string {
-  const { period, reduced, exact, result } = derivation;
-  if (period === "annual") return `Indicative budget a year: ${formatPounds(result)}`;
+  const { period, reduced, weeksInYear, exact, result } = derivation;
+  if (period === "annual" || weeksInYear === null) return `Indicative budget a year: ${formatPounds(result)}`;
   const weekly = exact.eq(result) ? formatPounds(result) : `${formatExactPounds(exact)}, rounded to the penny`;
   return (
-    `Weekly: ${formatExactPounds(reduced)} ÷ ${WEEKS_PER_YEAR} = ${weekly}. ` +
+    `Weekly: ${formatExactPounds(reduced)} ÷ ${formatQuantity(weeksInYear)} = ${weekly}. ` +
     `Indicative budget a week: ${formatPounds(result)}`
   );
 }

@@ -9,21 +9,25 @@ export type BudgetPricer = (points: Cell, careGroup: Cell, reduction: Cell) => n
 
 /**
  * Prices people exactly as the decimal engine does, to the penny, from the integers of the compiled
- * plan: amount × (1 − reduction), then one half-up division into pence. A row the integers cannot hold,
- * or a bad row, goes to the decimal engine, which also gives errors their messages. Property tests check
- * the two agree on every row.
+ * plan: amount × (1 − reduction), then one half-up division into pence. A weekly amount divides by the weeks in a
+ * year as a fraction of whole numbers (52.143 is 52,143 ÷ 1,000: the amount is multiplied by 1,000 and divided by
+ * 52,143 times a penny). A row the integers cannot hold, or a bad row, goes to the decimal engine, which also gives
+ * errors their messages. Property tests check the two agree on every row.
  */
 export function budgetPricer(table: PriceTable, options: BudgetOptions): BudgetPricer {
   const plan = table.integers;
-  if (plan === null) {
-    return (points, careGroup, reduction) =>
-      penceNumber(indicativeBudget(table, { points, careGroup, reduction }, options));
-  }
+  const decimal: BudgetPricer = (points, careGroup, reduction) =>
+    penceNumber(indicativeBudget(table, { points, careGroup, reduction }, options));
+  if (plan === null) return decimal;
+  // The period's divisor as numerator ÷ denominator: 1 ÷ 1 for annual.
+  const [numerator, denominator] =
+    options.period === "weekly" ? options.weeksInYear.toFraction().map((part) => part.toNumber()) : [1, 1];
+  const perPenny = plan.pennyInUnits * numerator;
+  const perPennyReduced = perPenny * TEN_THOUSANDTHS;
+  if (!(perPennyReduced <= SAFE && Number.isInteger(perPennyReduced))) return decimal;
   const annualUnits = plan.annualUnits[options.method];
-  const perPenny = plan.perPenny[options.period];
-  const perPennyReduced = plan.perPennyReduced[options.period];
   return (points, careGroup, reduction) => {
-    const annual = annualUnits(points, careGroup);
+    const annual = annualUnits(points, careGroup) * denominator;
     if (annual <= SAFE) {
       if (reduction === null || reduction === undefined || reduction === "" || reduction === 0) {
         return divideHalfUp(annual, perPenny) / 100;
@@ -32,6 +36,6 @@ export function budgetPricer(table: PriceTable, options: BudgetOptions): BudgetP
       const reduced = annual * (TEN_THOUSANDTHS - taken);
       if (reduced <= SAFE) return divideHalfUp(reduced, perPennyReduced) / 100;
     }
-    return penceNumber(indicativeBudget(table, { points, careGroup, reduction }, options));
+    return decimal(points, careGroup, reduction);
   };
 }

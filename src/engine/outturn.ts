@@ -236,7 +236,7 @@ export function outturn(input: OutturnInput, period: CommitmentPeriod): Outturn 
   const { year, asAt } = period;
   const budgets = budgetsOfYear(input.budgets, year.from);
   const remainingFrom = Math.max(asAt + 1, year.from);
-  const window: DateSpan = { from: remainingFrom, to: year.to };
+  const remainingSpan: DateSpan = { from: remainingFrom, to: year.to };
   const toDate: DateSpan = { from: year.from, to: asAt };
 
   const agreed = plans.filter(isAgreed);
@@ -264,7 +264,7 @@ export function outturn(input: OutturnInput, period: CommitmentPeriod): Outturn 
   const remainingBy = new Map<string, Decimal>();
   for (const plan of counted) {
     const group = groupOfPlan(plan);
-    remainingBy.set(group, (remainingBy.get(group) ?? ZERO).plus(committedIn(plan, window)));
+    remainingBy.set(group, (remainingBy.get(group) ?? ZERO).plus(committedIn(plan, remainingSpan)));
   }
 
   const listedBudget = (group: string) =>

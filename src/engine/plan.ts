@@ -12,7 +12,7 @@ import {
 } from "./cells";
 import { Decimal, ONE, ZERO } from "./decimal";
 import { invalid } from "./errors";
-import { inPeriod, Period, WEEKS_PER_YEAR } from "./periods";
+import { inPeriod, Period } from "./periods";
 
 /** How often a support-plan line is paid for. */
 export type Frequency = "week" | "month" | "year" | "once";
@@ -29,13 +29,19 @@ const FREQUENCY_SPELLINGS: ReadonlyMap<string, Frequency> = new Map([
   ["one-off", "once"],
 ]);
 
-/** Times a year each frequency is paid; a one-off item counts in full in the year. */
-export const TIMES_A_YEAR: Readonly<Record<Frequency, Decimal>> = {
-  week: new Decimal(WEEKS_PER_YEAR),
-  month: new Decimal(12),
-  year: new Decimal(1),
-  once: new Decimal(1),
-};
+/** Times a year a line of each frequency is paid: a weekly one as many times as the weeks in a year. */
+export function timesAYear(frequency: Frequency, weeksInYear: Decimal): Decimal {
+  switch (frequency) {
+    case "week":
+      return weeksInYear;
+    case "month":
+      return new Decimal(12);
+    case "year":
+    case "once":
+      // A one-off item counts in full in the year.
+      return ONE;
+  }
+}
 
 /** One line of a support plan: so many units at a unit cost, so often, by so many staff at once. */
 export interface PlanLine {
@@ -63,12 +69,12 @@ export function readFrequency(cell: Cell, where: string): Frequency {
   return readChoice(FREQUENCY_SPELLINGS, cell, where);
 }
 
-/** A line's annual cost: quantity × unit cost × staff at once × times a year. */
-export function annualCost(line: PlanLine): Decimal {
+/** A line's annual cost: quantity × unit cost × staff at once × times a year (a week's: × weeks in a year). */
+export function annualCost(line: PlanLine, weeksInYear: Decimal): Decimal {
   return line.quantity
     .times(line.unitCost)
     .times(line.staff ?? ONE)
-    .times(TIMES_A_YEAR[line.frequency]);
+    .times(timesAYear(line.frequency, weeksInYear));
 }
 
 /** A staff-at-once cell of a plan line: blank means 1; otherwise a whole number from 1 to the limit. */
@@ -108,10 +114,14 @@ export function readPlanLines(value: unknown): PlanLine[] {
   });
 }
 
-/** The exact cost of a plan in the period: annual costs summed (one-off items in full), weekly ÷ 52. */
-export function planCost(lines: readonly PlanLine[], period: Period): Decimal {
+/**
+ * The exact cost of a plan in the period: annual costs summed (one-off items in full), weekly the annual ÷ the weeks
+ * in a year (so a plan of weekly lines a week is their weekly sum, whatever the weeks).
+ */
+export function planCost(lines: readonly PlanLine[], period: Period, weeksInYear: Decimal): Decimal {
   return inPeriod(
-    lines.reduce((sum, line) => sum.plus(annualCost(line)), ZERO),
+    lines.reduce((sum, line) => sum.plus(annualCost(line, weeksInYear)), ZERO),
     period,
+    weeksInYear,
   );
 }

@@ -109,9 +109,11 @@ function runningTotalsOf(lowerBounds: readonly Decimal[], rates: readonly (Decim
 function tableOfRows(grid: Grid): BandPriceTable | CategoryPriceTable {
   const rows = filledRows(grid);
   const columns = filledColumns(grid);
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent; no rows means no columns either.
   if (rows.length < 1 || columns.length < 2 || columns[0] !== 0) throw invalid(TABLE_SHAPE);
   const [header, ...body] = rows;
   const valueColumns = columns.slice(1);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent; there are value columns here.
   if (valueColumns.length > 0 && valueColumns.every((column) => typeof header.row[column] === "number")) {
     throw invalid(
       "The price table's first row holds numbers where its header belongs (a label, then one care group per " +

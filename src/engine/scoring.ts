@@ -54,6 +54,7 @@ export function parseScoringSheet(value: unknown): ScoringSheet {
   const grid = readGrid(value, "The scoring sheet");
   const rows = filledRows(grid);
   const columns = filledColumns(grid);
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent; no rows means no columns either.
   if (rows.length < 1 || columns.length < 2 || columns[0] !== 0) throw invalid(SHEET_SHAPE);
   const [header, ...body] = rows;
   const answerColumns = columns.slice(1);
@@ -202,6 +203,7 @@ export function answerScorer(sheet: ScoringSheet): AnswerScorer {
       if (!millionths.isInteger() || millionths.abs().gt(2 ** 31)) return null;
       const code = sheet.answerCodes.get(key)!;
       byCode.set(code, millionths.toNumber());
+      // Stryker disable next-line all: the same points whatever; fastPathTaken.test.ts checks the path taken.
       if (code !== "" && String(Number(code)) === code) byCode.set(Number(code), millionths.toNumber());
     }
     return byCode;
@@ -216,6 +218,7 @@ export function answerScorer(sheet: ScoringSheet): AnswerScorer {
       if (points === undefined) return exact(answers, order);
       total += points;
     }
+    // Stryker disable next-line EqualityOperator: equivalent at `<=`; a total of 0 is 0 either way.
     return total < 0 ? 0 : total / POINT_SCALE;
   };
 }

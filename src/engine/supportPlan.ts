@@ -216,8 +216,8 @@ export function checkLine(fields: LineFields): CheckedLine {
 }
 
 /** A line's annual cost as PlanLines holds it: exact, rounded to pence once. */
-export function lineAnnualCost(line: PlanLine): Decimal {
-  return toPence(annualCost(line));
+export function lineAnnualCost(line: PlanLine, weeksInYear: Decimal): Decimal {
+  return toPence(annualCost(line, weeksInYear));
 }
 
 /** Recurring cost a year and one-off cost, kept apart. */
@@ -229,27 +229,37 @@ export interface CostSplit {
 export interface PlanTotals {
   /** Recurring a year plus one-off items in full: what PB.PLAN_COST gives, and what the light compares. */
   readonly annual: Decimal;
-  /** The annual figure ÷ 52, as PB.PLAN_COST(lines, "weekly"). */
+  /** The annual figure ÷ the weeks in a year, as PB.PLAN_COST(lines, "weekly", weeksInYear). */
   readonly weekly: Decimal;
+  /** The weeks in a year the plan was costed with: a weekly line costs this many times a year. */
+  readonly weeksInYear: Decimal;
   readonly recurringAnnual: Decimal;
   readonly oneOff: Decimal;
   readonly byManagement: Readonly<Record<ManagedAs, CostSplit>>;
 }
 
-function split(lines: readonly SupportPlanLine[]): CostSplit {
+function split(lines: readonly SupportPlanLine[], weeksInYear: Decimal): CostSplit {
   const cost = (frequency: (f: Frequency) => boolean) =>
-    lines.filter((line) => frequency(line.frequency)).reduce((sum, line) => sum.plus(annualCost(line)), ZERO);
+    lines
+      .filter((line) => frequency(line.frequency))
+      .reduce((sum, line) => sum.plus(annualCost(line, weeksInYear)), ZERO);
   return { recurringAnnual: cost((f) => f !== "once"), oneOff: cost((f) => f === "once") };
 }
 
 /** Exact totals of a plan, split by how each line is managed, one-off items apart. */
-export function planTotals(lines: readonly SupportPlanLine[]): PlanTotals {
-  const all = split(lines);
+export function planTotals(lines: readonly SupportPlanLine[], weeksInYear: Decimal): PlanTotals {
+  const all = split(lines, weeksInYear);
   const annual = all.recurringAnnual.plus(all.oneOff);
   const byManagement = Object.fromEntries(
-    MANAGED_AS.map((managedAs) => [managedAs, split(lines.filter((line) => line.managedAs === managedAs))]),
+    MANAGED_AS.map((managedAs) => [
+      managedAs,
+      split(
+        lines.filter((line) => line.managedAs === managedAs),
+        weeksInYear,
+      ),
+    ]),
   ) as Record<ManagedAs, CostSplit>;
-  return { ...all, annual, weekly: inPeriod(annual, "weekly"), byManagement };
+  return { ...all, annual, weekly: inPeriod(annual, "weekly", weeksInYear), weeksInYear, byManagement };
 }
 
 export interface PlanAgainstBudget {
@@ -323,8 +333,9 @@ export function costPlan(
   lines: readonly SupportPlanLine[],
   indicativeAnnual: Decimal | null,
   tolerance: Tolerance,
+  weeksInYear: Decimal,
 ): CostedPlan {
-  const totals = planTotals(lines);
+  const totals = planTotals(lines, weeksInYear);
   const againstBudget =
     lines.length === 0 || indicativeAnnual === null
       ? null
@@ -350,8 +361,9 @@ export function planFigures(
   lines: readonly SupportPlanLine[],
   indicativeAnnual: Decimal,
   tolerance: Tolerance,
+  weeksInYear: Decimal,
 ): PlanFigures {
-  const totals = planTotals(lines);
+  const totals = planTotals(lines, weeksInYear);
   const byManagement = Object.fromEntries(
     MANAGED_AS.map((managedAs) => [managedAs, toPence(totals.byManagement[managedAs].recurringAnnual)]),
   ) as Record<ManagedAs, Decimal>;

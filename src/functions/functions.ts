@@ -27,8 +27,9 @@ export function rasPoints(answers: any[][], scoring: any[][], questions?: any[][
  * @param priceTable £ per point (one number), or a table with a header row of care groups whose first column is points lower bounds (bands) or category names. Annual £.
  * @param [careGroup] The person's care group (one value, or one per row); needed when the table has a column per care group.
  * @param [reduction] Fraction 0–1 taken off the amount, e.g. 0.1 for an informal-care adjustment (one value, or one per row). Default 0.
- * @param [period] "annual" (default) or "weekly" (annual ÷ 52).
+ * @param [period] "annual" (default) or "weekly" (annual ÷ weeksInYear).
  * @param [method] For band tables: "marginal" (default, each band's £ per point for the points within it), "band" (all points at the rate of the band reached) or "step" (the band's value is the budget).
+ * @param [weeksInYear] Weeks in a year a weekly budget is counted over, from 50 to 53 (52.143 is 365 ÷ 7). Default 52.
  * @returns Indicative budget in £, rounded to the penny.
  */
 export function indicativeBudget(
@@ -38,9 +39,18 @@ export function indicativeBudget(
   reduction?: any[][],
   period?: any,
   method?: any,
+  weeksInYear?: any,
 ): any[][] {
   return excelResults(() =>
-    handlers.indicativeBudget(points, priceTable, careGroup ?? null, reduction ?? null, period ?? null, method ?? null),
+    handlers.indicativeBudget(
+      points,
+      priceTable,
+      careGroup ?? null,
+      reduction ?? null,
+      period ?? null,
+      method ?? null,
+      weeksInYear ?? null,
+    ),
   );
 }
 
@@ -82,11 +92,12 @@ export function outcomeCategory(scores: any[][], thresholds?: any[][]): any[][] 
  * Cost of a support plan in £ from its lines, rounded to the penny. One-off items count in full.
  * @customfunction PLAN_COST
  * @param lines Rows of quantity, unit cost (£), frequency (week, month, year or once) and, optionally, staff at once (blank: 1); the quantity is each member of staff's. Fully blank rows are skipped.
- * @param [period] "annual" (default) or "weekly" (annual ÷ 52).
+ * @param [period] "annual" (default) or "weekly" (annual ÷ weeksInYear).
+ * @param [weeksInYear] Weeks in a year, from 50 to 53 (52.143 is 365 ÷ 7): a weekly line costs this many times a year. Default 52.
  * @returns Plan cost in £, rounded to the penny.
  */
-export function planCost(lines: any[][], period?: any): number {
-  return excelResult(() => handlers.planCost(lines, period ?? null));
+export function planCost(lines: any[][], period?: any, weeksInYear?: any): number {
+  return excelResult(() => handlers.planCost(lines, period ?? null, weeksInYear ?? null));
 }
 
 /**
@@ -98,6 +109,7 @@ export function planCost(lines: any[][], period?: any): number {
  * @param [reduction] Fraction 0–1 taken off the amount. Default 0.
  * @param [period] "annual" (default) or "weekly".
  * @param [method] For band tables: "marginal" (default), "band" or "step".
+ * @param [weeksInYear] Weeks in a year a weekly budget is counted over, from 50 to 53. Default 52.
  * @returns The derivation in words, ending with the indicative budget.
  */
 export function rasExplain(
@@ -107,9 +119,18 @@ export function rasExplain(
   reduction?: any[][],
   period?: any,
   method?: any,
+  weeksInYear?: any,
 ): any[][] {
   return excelResults(() =>
-    handlers.rasExplain(points, priceTable, careGroup ?? null, reduction ?? null, period ?? null, method ?? null),
+    handlers.rasExplain(
+      points,
+      priceTable,
+      careGroup ?? null,
+      reduction ?? null,
+      period ?? null,
+      method ?? null,
+      weeksInYear ?? null,
+    ),
   );
 }
 

@@ -27,6 +27,7 @@ import {
   readGrid,
   readPeriod,
   readPlanLines,
+  readWeeksInYear,
   readThresholds,
   readTolerance,
   repriceCohort,
@@ -101,8 +102,14 @@ function perPersonBudget<T>(prepare: (table: PriceTable, options: BudgetOptions)
     reduction: Matrix | null,
     period: Cell,
     method: Cell,
+    weeksInYear: Cell,
   ): Outcome<T>[][] => {
-    const options = readBudgetOptions(optionCell(period, "Period"), optionCell(method, "Method"));
+    const options = readBudgetOptions(
+      optionCell(period, "Period"),
+      optionCell(method, "Method"),
+      // As PB.DP_SURPLUS: a 0 (a blank cell, as Excel for Windows passes it) is refused, not taken as 52.
+      personCell(weeksInYear, "Weeks in year"),
+    );
     const calculate = prepare(priceTableOf(priceTable), options);
     // One person (a filled-down column calls this once per row): no shapes to reconcile.
     if (
@@ -168,9 +175,13 @@ export function categories(scores: Matrix, thresholds: Matrix | null, scoreName:
   );
 }
 
-export function planCost(lines: Matrix, period: Cell): number {
+export function planCost(lines: Matrix, period: Cell, weeksInYear: Cell): number {
   return penceNumber(
-    enginePlanCost(readPlanLines(plainTable(lines, "The plan lines")), readPeriod(optionCell(period, "Period"))),
+    enginePlanCost(
+      readPlanLines(plainTable(lines, "The plan lines")),
+      readPeriod(optionCell(period, "Period")),
+      readWeeksInYear(personCell(weeksInYear, "Weeks in year")),
+    ),
   );
 }
 
@@ -208,7 +219,7 @@ export function reprice(
 ): SummaryCell[][] {
   const current = namedPriceTable(currentTable, "Current table");
   const proposed = namedPriceTable(proposedTable, "Proposed table");
-  const options = readBudgetOptions(null, optionCell(method, "Method"));
+  const options = readBudgetOptions(null, optionCell(method, "Method"), null);
   if (points.some((row) => row.length !== 1)) {
     throw invalid(
       `Points must be a single column, one person a row; got ${points.length} rows × ${points[0].length} columns`,

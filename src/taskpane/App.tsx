@@ -1,5 +1,6 @@
 import { AriaLiveAnnouncer, makeStyles, Spinner } from "@fluentui/react-components";
-import { Suspense, useCallback, useReducer } from "react";
+import { Suspense, useCallback, useMemo, useReducer } from "react";
+import { MappedWorkbook } from "../workbook/mapping/mappedWorkbook";
 import { Workbook } from "../workbook/port";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { initialShell, shellReducer } from "./state/shell";
@@ -23,11 +24,14 @@ const useStyles = makeStyles({
 const viewTabId = (view: string) => `view-tab-${view}`;
 
 /**
- * The pane: a tab for each kind of user's view, and the view chosen. All it knows of Excel is the Workbook.
+ * The pane: a tab for each kind of user's view, and the view chosen. All it knows of Excel is the Workbook, which
+ * it reads through the council's mapping of its own tables (mapping/mappedWorkbook.ts).
  * Its own AriaLiveAnnouncer carries what its message bars say to screen readers, in Excel and in the preview.
  */
 export function App({ workbook, views = VIEWS }: { workbook: Workbook; views?: readonly PaneView[] }) {
   const styles = useStyles();
+  // Every view reads and writes through the council's mapping (Settings › Your workbook), kept in the workbook.
+  const mapped = useMemo(() => new MappedWorkbook(workbook), [workbook]);
   const [shell, dispatch] = useReducer(shellReducer, views[0].id, initialShell);
   const onUnsavedChange = useCallback((work: readonly string[]) => dispatch({ type: "unsavedReported", work }), []);
   const active = views.find((view) => view.id === shell.active) ?? views[0];
@@ -45,7 +49,7 @@ export function App({ workbook, views = VIEWS }: { workbook: Workbook; views?: r
         <div role="tabpanel" aria-labelledby={viewTabId(active.id)}>
           <ErrorBoundary key={active.id}>
             <Suspense fallback={<Spinner size="small" label={`Opening ${active.label}`} />}>
-              <active.View workbook={workbook} onUnsavedChange={onUnsavedChange} />
+              <active.View workbook={mapped} onUnsavedChange={onUnsavedChange} />
             </Suspense>
           </ErrorBoundary>
         </div>

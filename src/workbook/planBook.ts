@@ -10,3 +10,7 @@ export { repairPeopleFormulas } from "./plans/repair";
 export type { PeopleRepair } from "./plans/repair";
 export { changeNoteProblems, readSettingChanges, readSettings, saveTolerance } from "./plans/settings";
 export type { ChangeNote, SettingChange, WorkbookTolerance } from "./plans/settings";
+export { appendHistory, HistoryNotRecorded, historyRow, readPlanHistory, savePlanRecorded } from "./plans/history";
+export type { PlanHistoryRow } from "./plans/history";
+export { readTypedWeeks, readWorkbookWeeks, saveWeeksInYear, weeksOf } from "./plans/weeksInYear";
+export type { WorkbookWeeks } from "./plans/weeksInYear";

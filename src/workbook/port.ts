@@ -138,7 +138,7 @@ export interface ChartSpec {
 
 /**
  * How a sheet prints, as Worksheet.pageLayout and Worksheet.horizontalPageBreaks set it (ExcelApi 1.9): the paper,
- * one print area, the rows repeated at the top of every page, where pages break and the scale.
+ * one print area, the rows repeated at the top of every page, its size on the page, and where pages break.
  */
 export interface PrintLayout {
   readonly paper: "A4";
@@ -147,15 +147,18 @@ export interface PrintLayout {
   readonly area: CellRange;
   /** Rows printed at the top of every page (PageLayout.setPrintTitleRows), 0-based, first to last. */
   readonly titleRows: { readonly first: number; readonly last: number };
-  /** Manual page breaks, each before this row (0-based), across the print area's columns. */
-  readonly breaksBefore: readonly number[];
   /**
-   * The print scale in percent, 10 to 400 (PageLayoutZoomOptions.scale). A scale, not "fit to one page wide":
-   * horizontalFitToPages is reported not to take unless the user is on the Page Layout tab (office-js#1860).
+   * Its size on the page (PageLayoutZoomOptions, set as one object): a scale in percent, 10 to 400, or one page wide
+   * and as many tall as it takes (verticalFitToPages 0, as Microsoft's sample sets it). Both are documented; the fit
+   * is reported not to take in Excel for Windows unless the Page Layout tab is showing (office-js#1860). So the
+   * committee pack uses a scale worked out from its columns' widths; the person's copy keeps the fit, which where it
+   * takes never cuts a line, and the README says how to set it by hand where it does not.
    */
-  readonly scale: number;
-  /** Margins in points (1/72 inch). */
-  readonly margins: {
+  readonly zoom: { readonly scale: number } | { readonly horizontalFitToPages: 1; readonly verticalFitToPages: 0 };
+  /** Manual page breaks, each before this row (0-based), across the print area's columns; none when absent. */
+  readonly breaksBefore?: readonly number[];
+  /** Margins in points (1/72 inch); Excel's Normal margins when absent. */
+  readonly margins?: {
     readonly top: number;
     readonly bottom: number;
     readonly left: number;
@@ -175,7 +178,7 @@ export interface SheetSpec {
   readonly charts?: readonly ChartSpec[];
   /** Column widths in characters, from column A. */
   readonly columnWidths?: readonly number[];
-  /** How it prints; Excel's defaults when absent. */
+  /** How the sheet prints; Excel's defaults where absent. */
   readonly print?: PrintLayout;
 }
 

@@ -1,4 +1,4 @@
-import { Decimal, Frequency, ManagedAs, readDate } from "../engine";
+import { Decimal, DEFAULT_WEEKS_IN_YEAR, Frequency, ManagedAs, readDate } from "../engine";
 import { ColumnWrite, freeSheetName, nameTaken, NewTable, sameName, TEXT_FORMAT, Workbook } from "./port";
 import { MONEY_FORMAT } from "./schema/columns";
 import { readOutturnPlans } from "./payments/ledger";
@@ -146,15 +146,19 @@ function starterTables(): NewTable[] {
     tableOf(PLAN_LINES),
     {
       ...tableOf(PLAN_SETTINGS),
+      // Weeks in a year in the first row: 52, as the product has always counted them (26 §4).
       rows: [
-        [SETTING.green, 0.1],
-        [SETTING.amber, 0.5],
+        [SETTING.green, 0.1, DEFAULT_WEEKS_IN_YEAR],
+        [SETTING.amber, 0.5, null],
       ],
     },
     budgetsTable(SAMPLE_BUDGETS),
     tableOf(PAYMENTS),
   ];
 }
+
+/** The tables "Set up workbook" adds when missing, in the order it adds them. */
+export const starterTableNames = (): string[] => starterTables().map((table) => table.name);
 
 const pointsColumn = (header: string): ColumnWrite => ({ header, numberFormat: "General" });
 

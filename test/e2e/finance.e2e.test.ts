@@ -3,7 +3,7 @@
 // Finance sheet of live formulas, and the sheet follows a budget changed in the preview's grid. Needs Debian's
 // Chromium at /usr/bin/chromium. Every figure expected is worked out by hand beside it.
 import { mkdirSync } from "fs";
-import { Page } from "playwright-core";
+import { Locator, Page } from "playwright-core";
 import { a1 } from "../../src/workbook/port";
 import { financeLayout } from "../../src/workbook/reports/finance";
 import { OpenPage } from "../support/browser";
@@ -242,10 +242,15 @@ describe("the Finance view in the browser preview, at 320 px", () => {
   });
 });
 
+/** A notice's list items as read: each follows an unseen space, so a screen reader reads them as sentences. */
+async function items(bar: Locator): Promise<string[]> {
+  return (await bar.locator("li").allTextContents()).map((item) => item.trim());
+}
+
 /** Types into a cell of the preview's grid, as a user does, and leaves it. */
 async function typeIn(sheet: string, address: string, text: string) {
   await showSheet(sheet);
-  await cellAt(sheet, address).click();
+  await cellAt(sheet, address).dblclick();
   await page.getByRole("textbox", { name: `Edit ${address}` }).fill(text);
   await page.getByRole("textbox", { name: `Edit ${address}` }).press("Enter");
 }
@@ -302,7 +307,7 @@ describe("the Finance view's rules for which plans count, at 320 px", () => {
     await pane().locator("#finance-all-committed").waitFor();
     // At the top, the plan left out, and why.
     await messageBar("1 plan is left out of every figure").waitFor();
-    await expect(messageBar("1 plan is left out of every figure").locator("li").allTextContents()).resolves.toEqual([
+    await expect(items(messageBar("1 plan is left out of every figure"))).resolves.toEqual([
       "PLAN-0003: no start date.",
     ]);
     // Mental health commits nothing in 2026/27 (not £7,164, 23.9% of its £30,000); Grace Okafor's plan is shown
@@ -350,9 +355,7 @@ describe("the Finance view's rules for which plans count, at 320 px", () => {
     // 3% typed in the pane: the view says which input differs from the sheet's, until told to use the sheet's.
     await pane().locator("#finance-rate-all-growth").fill("3");
     const differs = messageBar("The Finance sheet has other inputs");
-    await expect(differs.locator("li").allTextContents()).resolves.toEqual([
-      "Growth in people: 5% on the sheet (B12), 3% here.",
-    ]);
+    await expect(items(differs)).resolves.toEqual(["Growth in people: 5% on the sheet (B12), 3% here."]);
     await pane().getByRole("button", { name: "Use the sheet's inputs" }).click();
     await expect(pane().locator("#finance-rate-all-growth").inputValue()).resolves.toBe("5");
     await expect(differs.count()).resolves.toBe(0);
@@ -379,7 +382,7 @@ describe("the Finance view's rules for which plans count, at 320 px", () => {
     await typeIn("Plans", `${personColumn}3`, "P001");
     await pane().getByRole("button", { name: "Refresh" }).click();
     const overlap = messageBar("1 person has Agreed plans that overlap");
-    await expect(overlap.locator("li").allTextContents()).resolves.toEqual([
+    await expect(items(overlap)).resolves.toEqual([
       "P001 has Agreed plans whose dates overlap: PLAN-0001 (from 1 Apr 2026, ongoing) and PLAN-0002 (from 1 May " +
         "2027, ongoing). Each is in the commitment, the person counted once; end the earlier plan the day before " +
         "the later one starts.",

@@ -211,7 +211,7 @@ describe("scenarios and transition in the browser preview", () => {
     expect(layout).toMatchObject({
       paper: "A4",
       orientation: "Landscape",
-      scale: 88,
+      zoom: { scale: 88 },
       titleRows: { first: 0, last: 1 },
     });
 

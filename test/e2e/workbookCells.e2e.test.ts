@@ -27,10 +27,10 @@ describe("cells as a user leaves them, in the browser preview", () => {
     await pane().getByRole("button", { name: "Set up workbook" }).click();
     await messageBar("Workbook set up").waitFor();
 
-    // PricePoints C4: Physical disability's £280 a point from 40 points, cleared (a click edits, Enter commits).
+    // PricePoints C4: Physical disability's £280 a point from 40 points, cleared (a double-click edits, Enter commits).
     await showSheet("PricePoints");
     await expect(cellAt("PricePoints", "C4").textContent()).resolves.toBe("£280.00");
-    await cellAt("PricePoints", "C4").click();
+    await cellAt("PricePoints", "C4").dblclick();
     await page.getByRole("textbox", { name: "Edit C4" }).fill("");
     await page.getByRole("textbox", { name: "Edit C4" }).press("Enter");
     await expect(cellAt("PricePoints", "C4").textContent()).resolves.toBe("");
@@ -63,14 +63,14 @@ describe("cells as a user leaves them, in the browser preview", () => {
 
   it("gives a cleared People formula back on Refresh, keeping a formula of the user's showing nothing", async () => {
     const formulaIn = async (address: string) => {
-      await cellAt("People", address).click();
+      await cellAt("People", address).dblclick();
       const editor = page.getByRole("textbox", { name: `Edit ${address}` });
       const formula = await editor.inputValue();
       await editor.press("Escape");
       return formula;
     };
     const type = async (address: string, entry: string) => {
-      await cellAt("People", address).click();
+      await cellAt("People", address).dblclick();
       await page.getByRole("textbox", { name: `Edit ${address}` }).fill(entry);
       await page.getByRole("textbox", { name: `Edit ${address}` }).press("Enter");
     };

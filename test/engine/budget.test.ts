@@ -1,10 +1,25 @@
-import { BudgetOptions, indicativeBudget, parsePriceTable, PersonCells, readBudgetOptions } from "../../src/engine";
+import {
+  BudgetOptions,
+  Decimal,
+  indicativeBudget,
+  parsePriceTable,
+  PersonCells,
+  PricingMethod,
+  readBudgetOptions,
+} from "../../src/engine";
 import { bandTable, categoryTable } from "../fixtures";
 import { failure } from "../support/failure";
 
-const annual: BudgetOptions = { period: "annual", method: "marginal" };
-const budget = (table: unknown, person: PersonCells, options: Partial<BudgetOptions> = {}) =>
-  indicativeBudget(parsePriceTable(table), person, { ...annual, ...options }).toFixed(2);
+type Options = { period?: "annual" | "weekly"; method?: PricingMethod; weeksInYear?: string };
+const budget = (table: unknown, person: PersonCells, options: Options = {}) => {
+  const chosen = {
+    period: "annual",
+    method: "marginal",
+    ...options,
+    weeksInYear: new Decimal(options.weeksInYear ?? 52),
+  };
+  return indicativeBudget(parsePriceTable(table), person, chosen as BudgetOptions).toFixed(2);
+};
 
 describe("linear price point", () => {
   it("is points × £ per point", () => {
@@ -162,19 +177,67 @@ describe("reduction and period", () => {
     expect(budget(bandTable, { points: 45, careGroup: "Older people" }, { period: "weekly" })).toBe("61.54");
   });
 
+  it("divides by the weeks in a year given: 52, 52.143 (365 ÷ 7) or 50, rounding once (26 §4)", () => {
+    const person = { points: 45, careGroup: "Older people" };
+    // £3,200 a year: ÷ 52 = 61.538… → £61.54; ÷ 52.143 = 61.369… → £61.37; ÷ 50 = £64
+    expect(budget(bandTable, person, { period: "weekly", weeksInYear: "52" })).toBe("61.54");
+    expect(budget(bandTable, person, { period: "weekly", weeksInYear: "52.143" })).toBe("61.37");
+    expect(budget(bandTable, person, { period: "weekly", weeksInYear: "50" })).toBe("64.00");
+    // An annual amount is the same whatever the weeks.
+    expect(budget(bandTable, person, { weeksInYear: "50" })).toBe("3200.00");
+    // Reading's example: £5,000 a year over 50 weeks is £100 a week.
+    expect(budget(5000, { points: 1 }, { period: "weekly", weeksInYear: "50" })).toBe("100.00");
+  });
+
+  it("reads the weeks in a year: 50 to 53, blank 52; 49, 54 and text refused with a message", () => {
+    const weeks = (cell: unknown) => readBudgetOptions("weekly", null, cell as never).weeksInYear!.toString();
+    expect([weeks(null), weeks(""), weeks(50), weeks(52.143), weeks("53"), weeks(53)]).toEqual([
+      "52",
+      "52",
+      "50",
+      "52.143",
+      "53",
+      "53",
+    ]);
+    expect(failure(() => readBudgetOptions("weekly", null, 49))).toMatchObject({
+      kind: "invalid",
+      message: "Weeks in year: expected a number from 50 to 53; got 49",
+    });
+    expect(failure(() => readBudgetOptions("weekly", null, 53.001)).message).toBe(
+      "Weeks in year: expected a number from 50 to 53; got 53.001",
+    );
+    expect(failure(() => readBudgetOptions("annual", null, 54)).message).toBe(
+      "Weeks in year: expected a number from 50 to 53; got 54",
+    );
+    expect(failure(() => readBudgetOptions("weekly", null, "fifty")).message).toBe(
+      'Weeks in year: expected a number from 50 to 53; got "fifty"',
+    );
+    expect(failure(() => readBudgetOptions("weekly", null, 0)).message).toMatch(
+      /^Weeks in year: expected a number from 50 to 53; got 0 \(a blank cell reaches the functions as 0/,
+    );
+  });
+
   it("rounds the weekly figure from the exact annual amount, not from a rounded one", () => {
     // 26.2574 / 52 = 0.50495 → £0.50; rounding the annual amount first (26.26 / 52 = 0.505) would give £0.51
     expect(budget(26.2574, { points: 1 }, { period: "weekly" })).toBe("0.50");
   });
 
   it("reads the period and method, blank meaning annual and marginal", () => {
-    expect(readBudgetOptions("", null)).toEqual({ period: "annual", method: "marginal" });
-    expect(readBudgetOptions(" Weekly ", "BAND")).toEqual({ period: "weekly", method: "band" });
-    expect(failure(() => readBudgetOptions("fortnightly", null))).toMatchObject({
+    expect(readBudgetOptions("", null, null)).toEqual({
+      period: "annual",
+      method: "marginal",
+      weeksInYear: new Decimal(52),
+    });
+    expect(readBudgetOptions(" Weekly ", "BAND", null)).toEqual({
+      period: "weekly",
+      method: "band",
+      weeksInYear: new Decimal(52),
+    });
+    expect(failure(() => readBudgetOptions("fortnightly", null, null))).toMatchObject({
       kind: "invalid",
       message: expect.stringContaining("Period must be one of: annual") as string,
     });
-    expect(failure(() => readBudgetOptions(null, "curve"))).toMatchObject({
+    expect(failure(() => readBudgetOptions(null, "curve", null))).toMatchObject({
       kind: "invalid",
       message: 'Method must be one of: marginal, band, step; got "curve"',
     });

@@ -108,6 +108,8 @@ const reduction = fc.constantFrom<Cell>(
 );
 const method = fc.constantFrom<PricingMethod>("marginal", "band", "step");
 const period = fc.constantFrom("annual" as const, "weekly" as const);
+/** Weeks in a year a council may count; 52.5 and 52.143 make the weekly divisor a fraction. */
+const weeksInYear = fc.constantFrom(...["52", "52.143", "50", "53", "52.5"].map((weeks) => new Decimal(weeks)));
 
 describe("the fast budget path", () => {
   it("equals the decimal engine to the penny, or fails with the same message, on every input", () => {
@@ -117,13 +119,18 @@ describe("the fast budget path", () => {
         fc.array(fc.tuple(points, careGroup, reduction), { minLength: 1, maxLength: 20 }),
         method,
         period,
-        (table, people, pricingMethod, pricingPeriod) => {
+        weeksInYear,
+        (table, people, pricingMethod, pricingPeriod, weeks) => {
           const parsed = outcome(() => (parsePriceTable(table), 0));
           if ("error" in parsed) return true; // a malformed table never reaches either path
           const priceTableValue = parsePriceTable(table);
-          const options = { period: pricingPeriod, method: pricingMethod };
+          const options = { period: pricingPeriod, method: pricingMethod, weeksInYear: weeks };
           const fast = budgetPricer(priceTableValue, options);
-          return people.every(([p, group, fraction]) => {
+          // Every lower bound itself and a ten-thousandth of a point either side, where the band methods part.
+          const bounds = priceTableValue.kind === "bands" ? priceTableValue.lowerBounds : [];
+          const onBounds = bounds.flatMap((bound) => [-1, 0, 1].map((step) => bound.plus(step / 10_000).toNumber()));
+          const everyone = [...people, ...onBounds.map((p): [Cell, Cell, Cell] => [p, people[0][1], people[0][2]])];
+          return everyone.every(([p, group, fraction]) => {
             const expected = outcome(() =>
               penceNumber(
                 indicativeBudget(priceTableValue, { points: p, careGroup: group, reduction: fraction }, options),
@@ -146,9 +153,16 @@ describe("the fast budget path", () => {
         ["Points", "£"],
         [0, 0.26],
       ]),
-      { period: "weekly", method: "marginal" },
+      { period: "weekly", method: "marginal", weeksInYear: new Decimal(52) },
     );
     expect(weekly(1, null, null)).toBe(0.01); // £0.26 ÷ 52 = £0.005 → £0.01
+    // £52.143 a year over 52.143 weeks is £1 a week exactly; £0.26 over 52 weeks, £0.005 → £0.01, over 52.5 less.
+    const at = (weeks: string, rate: number) =>
+      budgetPricer(parsePriceTable(rate), { period: "weekly", method: "marginal", weeksInYear: new Decimal(weeks) });
+    expect(at("52.143", 52.143)(1, null, null)).toBe(1);
+    expect(at("52.143", 52.143)(1, null, 0.5)).toBe(0.5);
+    expect(at("52.5", 0.26)(1, null, null)).toBe(0); // 0.26 ÷ 52.5 = 0.00495… → £0.00
+    expect(at("50", 0.25)(1, null, null)).toBe(0.01); // 0.25 ÷ 50 = 0.005 → £0.01
     // 0.05 × £0.10 = £0.005 → £0.01
     expect(budgetPricer(parsePriceTable(0.1), { period: "annual", method: "band" })(0.05, null, null)).toBe(0.01);
   });

@@ -19,7 +19,7 @@ const said = (run: () => unknown) => {
   const { kind, message } = failure(run);
   return { kind, message };
 };
-const options = readBudgetOptions(null, null);
+const options = readBudgetOptions(null, null, null);
 
 describe("price tables", () => {
   it("names the row with amounts but no lower bound or category", () => {

@@ -1,8 +1,8 @@
-import { planCost, readPlanLines } from "../../src/engine";
+import { Decimal, planCost, readPlanLines } from "../../src/engine";
 import { failure } from "../support/failure";
 
-const cost = (lines: unknown, period: "annual" | "weekly" = "annual") =>
-  planCost(readPlanLines(lines), period).toFixed(2);
+const cost = (lines: unknown, period: "annual" | "weekly" = "annual", weeksInYear = "52") =>
+  planCost(readPlanLines(lines), period, new Decimal(weeksInYear)).toFixed(2);
 
 describe("plan cost", () => {
   const plan = [
@@ -21,6 +21,20 @@ describe("plan cost", () => {
   it("gives a weekly figure as annual ÷ 52", () => {
     // 21,360 / 52 = 410.769…
     expect(cost(plan, "weekly")).toBe("410.77");
+  });
+
+  it("costs a weekly line weeks-in-a-year times a year, and divides by them for a week: 52, 52.143, 50 (26 §4)", () => {
+    // Recurring weekly: 10 × £28.50 + 2 × £45 = £375 a week; the rest £550 + £960 + £350 = £1,860 a year.
+    expect([cost(plan, "annual", "52"), cost(plan, "weekly", "52")]).toEqual(["21360.00", "410.77"]);
+    // 375 × 52.143 = 19,553.625, + 1,860 = 21,413.625 → £21,413.63; ÷ 52.143 = 410.671… → £410.67
+    expect([cost(plan, "annual", "52.143"), cost(plan, "weekly", "52.143")]).toEqual(["21413.63", "410.67"]);
+    // 375 × 50 = 18,750, + 1,860 = £20,610; ÷ 50 = £412.20
+    expect([cost(plan, "annual", "50"), cost(plan, "weekly", "50")]).toEqual(["20610.00", "412.20"]);
+    // Reading's example: £100 a week is £5,000 a year over 50 weeks, and back.
+    expect([cost([[1, 100, "week"]], "annual", "50"), cost([[1, 100, "week"]], "weekly", "50")]).toEqual([
+      "5000.00",
+      "100.00",
+    ]);
   });
 
   it("accepts the frequency spellings in use", () => {

@@ -21,6 +21,8 @@ import {
 } from "../../src/engine";
 import { PERSONAL_ASSISTANT_LINE as fields } from "../fixtures";
 
+const WEEKS = new Decimal(52);
+
 describe("money to the penny (8.1)", () => {
   it("refuses a unit cost of 19.555 under the field, and takes 19.56", () => {
     // Before: 19.555 was costed exactly (£10,168.60 for 10 hours a week) but shown and reopened as 19.56.
@@ -148,10 +150,10 @@ describe("staff at once (21 §11)", () => {
     const double = checkLine({ ...liveIn, staff: "2" });
     // 1 week × £1,370 × 2 staff × 52 = £142,480
     expect(double.line?.staff?.toString()).toBe("2");
-    expect(lineAnnualCost(double.line!).toFixed(2)).toBe("142480.00");
+    expect(lineAnnualCost(double.line!, WEEKS).toFixed(2)).toBe("142480.00");
     const hours = checkLine({ ...fields, quantity: "168", staff: 2 });
     // 168 h × £19.55 × 2 × 52 = £341,577.60
-    expect(lineAnnualCost(hours.line!).toFixed(2)).toBe("341577.60");
+    expect(lineAnnualCost(hours.line!, WEEKS).toFixed(2)).toBe("341577.60");
     expect(checkLine({ ...fields, quantity: "168.01", staff: "2" }).problems.quantity).toMatch(
       /^Quantity: a week holds at most 168 hours of one member of staff's time;/,
     );
@@ -335,12 +337,17 @@ describe("a costed plan", () => {
 
   it("the percentage shown never reads as another light's (21 §8)", () => {
     // £6,820.01 against £6,200: 620.01 ÷ 6,200 = 10.000161…% above, Amber. Before: "10% above", beside Amber.
-    const against = costPlan([line("1", "6820.01", "year")], new Decimal(6200), DEFAULT_TOLERANCE).againstBudget!;
+    const against = costPlan(
+      [line("1", "6820.01", "year")],
+      new Decimal(6200),
+      DEFAULT_TOLERANCE,
+      WEEKS,
+    ).againstBudget!;
     expect(against.light).toBe("Amber");
     expect(against.difference).toBe("10.0002% above the indicative budget");
     // Exactly 10% is Green and reads 10%; 10.01% reads 10.01%; 35.42% reads as before, to one place.
     const shown = (cost: string) =>
-      costPlan([line("1", cost, "year")], new Decimal(6200), DEFAULT_TOLERANCE).againstBudget;
+      costPlan([line("1", cost, "year")], new Decimal(6200), DEFAULT_TOLERANCE, WEEKS).againstBudget;
     expect([shown("6820")?.light, shown("6820")?.difference]).toEqual(["Green", "10% above the indicative budget"]);
     expect(shown("6820.62")?.difference).toBe("10.01% above the indicative budget");
     expect(shown("4006.60")?.difference).toBe("35.4% below the indicative budget");
@@ -351,8 +358,10 @@ describe("a costed plan", () => {
   });
 
   it("an empty plan has no light yet: it is not Red", () => {
-    expect(costPlan([], new Decimal(6200), DEFAULT_TOLERANCE).againstBudget).toBeNull();
-    expect(costPlan([line("1", "45", "week")], new Decimal(6200), DEFAULT_TOLERANCE).againstBudget?.light).toBe("Red");
+    expect(costPlan([], new Decimal(6200), DEFAULT_TOLERANCE, WEEKS).againstBudget).toBeNull();
+    expect(costPlan([line("1", "45", "week")], new Decimal(6200), DEFAULT_TOLERANCE, WEEKS).againstBudget?.light).toBe(
+      "Red",
+    );
   });
 
   it("records each figure rounded to pence once, from the exact totals", () => {
@@ -362,10 +371,26 @@ describe("a costed plan", () => {
       [line("2.33", "19.55", "week"), line("1", "0.01", "month")],
       new Decimal(2400),
       DEFAULT_TOLERANCE,
+      WEEKS,
     );
     const shown = [figures.annual, figures.weekly, figures.oneOff, figures.byManagement["Direct payment"]];
     expect(shown.map((amount) => amount.toFixed(2))).toEqual(["2368.80", "45.55", "0.00", "2368.80"]);
     expect(figures.light).toBe("Green");
+  });
+
+  it("records the figures over the weeks in a year given: 52.143 and 50 (26 §4)", () => {
+    const lines = [line("2.33", "19.55", "week"), line("1", "0.01", "month")];
+    const at = (weeks: string) => {
+      const figures = planFigures(lines, new Decimal(2400), DEFAULT_TOLERANCE, new Decimal(weeks));
+      return [figures.annual, figures.weekly, figures.byManagement["Direct payment"]].map((amount) =>
+        amount.toFixed(2),
+      );
+    };
+    // 2.33 × £19.55 = £45.5515 a week × 52.143 = £2,375.1918645, + £0.12 = £2,375.3118645 → £2,375.31;
+    // ÷ 52.143 = 45.5538… → £45.55
+    expect(at("52.143")).toEqual(["2375.31", "45.55", "2375.31"]);
+    // £45.5515 × 50 = £2,277.575, + £0.12 = £2,277.695 → £2,277.70 (half-up); ÷ 50 = 45.5539 → £45.55
+    expect(at("50")).toEqual(["2277.70", "45.55", "2277.70"]);
   });
 });
 
@@ -388,14 +413,28 @@ describe("a plan's dates (10 §1)", () => {
     ).toEqual({
       problems: { endDate: "The end date must not be before the start date (1 Apr 2026)" },
     });
+    expect(planDates({ ...none, startDate: "2026-04-01", reviewDate: "2026-03-31" }, "2026-11-24")).toEqual({
+      problems: { reviewDate: "The review date must not be before the start date (1 Apr 2026)" },
+    });
+    expect(
+      planDates({ startDate: "2026-04-01", endDate: "2026-03-31", reviewDate: "2026-03-31" }, "2026-11-24"),
+    ).toEqual({
+      problems: {
+        endDate: "The end date must not be before the start date (1 Apr 2026)",
+        reviewDate: "The review date must not be before the start date (1 Apr 2026)",
+      },
+    });
     expect(planDates({ ...none, startDate: "2026-04-01", reviewDate: "2026-02-30" }, "2026-11-24")).toEqual({
       problems: { reviewDate: 'Review date: expected a date such as 2026-04-01; got "2026-02-30"' },
     });
-    // The same day is fine: a plan may end the day it starts.
+    // The same day is fine: a plan may end, or be reviewed, the day it starts.
     expect(planDates({ startDate: "2026-04-01", endDate: "2026-04-01", reviewDate: null }, "2026-11-24")).toMatchObject(
       {
         dates: { endDate: "2026-04-01", reviewDate: "2027-04-01" },
       },
     );
+    expect(planDates({ ...none, startDate: "2026-04-01", reviewDate: "2026-04-01" }, "2026-11-24")).toEqual({
+      dates: { startDate: "2026-04-01", endDate: null, reviewDate: "2026-04-01" },
+    });
   });
 });

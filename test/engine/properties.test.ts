@@ -60,25 +60,29 @@ describe("engine invariants", () => {
     );
   });
 
-  it("rounds once, half-up, to pence: equal to an integer-pence reference, annual and weekly", () => {
+  it("rounds once, half-up, to pence, as an integer-pence reference: annual, and weekly at 52, 52.143 or 50", () => {
+    // Weeks in a year as thousandths, so the reference stays in integers: 52.143 is 52,143 ÷ 1,000.
+    const weeks = fc.constantFrom(52_000n, 52_143n, 50_000n, 53_000n, 50_500n);
     fc.assert(
       fc.property(
         pence,
         fc.integer({ min: 0, max: 500 }),
         fc.integer({ min: 0, max: 100 }),
-        (ratePence, wholePoints, reductionPercent) => {
+        weeks,
+        (ratePence, wholePoints, reductionPercent, weeksThousandths) => {
           // exact annual in 1/100 pence: rate (p) × points × (100 − r%)
           const hundredthsOfPence = BigInt(ratePence) * BigInt(wholePoints) * BigInt(100 - reductionPercent);
           const halfUp = (numerator: bigint, denominator: bigint) =>
             (2n * numerator + denominator) / (2n * denominator);
           const expectedAnnual = halfUp(hundredthsOfPence, 100n);
-          const expectedWeekly = halfUp(hundredthsOfPence, 100n * 52n);
+          const expectedWeekly = halfUp(hundredthsOfPence * 1000n, 100n * weeksThousandths);
+          const weeksInYear = new Decimal(weeksThousandths.toString()).div(1000);
           const table = parsePriceTable(ratePence / 100);
           const person = { points: wholePoints, reduction: reductionPercent / 100 };
           const toPence = (amount: Decimal) => BigInt(amount.times(100).toFixed(0));
           return (
             toPence(indicativeBudget(table, person, annual)) === expectedAnnual &&
-            toPence(indicativeBudget(table, person, { ...annual, period: "weekly" })) === expectedWeekly
+            toPence(indicativeBudget(table, person, { ...annual, period: "weekly", weeksInYear })) === expectedWeekly
           );
         },
       ),
@@ -146,8 +150,14 @@ describe("engine invariants", () => {
       frequency: fc.constantFrom("week", "month", "year", "once" as const),
     }) as fc.Arbitrary<PlanLine>;
     fc.assert(
-      fc.property(fc.array(line, { maxLength: 10 }), fc.array(line, { maxLength: 10 }), (first, second) =>
-        planCost([...second, ...first], "annual").eq(planCost(first, "annual").plus(planCost(second, "annual"))),
+      fc.property(
+        fc.array(line, { maxLength: 10 }),
+        fc.array(line, { maxLength: 10 }),
+        fc.constantFrom(...["52", "52.143", "50"].map((weeks) => new Decimal(weeks))),
+        (first, second, weeks) =>
+          planCost([...second, ...first], "annual", weeks).eq(
+            planCost(first, "annual", weeks).plus(planCost(second, "annual", weeks)),
+          ),
       ),
     );
   });

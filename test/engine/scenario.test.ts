@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { CohortMember, parsePriceTable, repriceCohort, repricingSummary } from "../../src/engine";
+import { CohortMember, Decimal, parsePriceTable, repriceCohort, repricingSummary } from "../../src/engine";
 import * as PB from "../../src/functions/functions";
 import { bandTable, categoryTable, REPRICE_HEADER as HEADER } from "../fixtures";
 
@@ -215,6 +215,7 @@ describe("re-pricing a cohort", () => {
     const { total } = repriceCohort([{ points: 45, careGroup: "Older people" }], current, proposed, {
       ...annual,
       period: "weekly",
+      weeksInYear: new Decimal(52),
     });
     expect(total).toMatchObject({ current: 61.54, proposed: 67.69 }); // 3,200 ÷ 52 = 61.538…; 3,520 ÷ 52 = 67.692…
   });

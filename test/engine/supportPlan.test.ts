@@ -86,7 +86,7 @@ describe("plan totals", () => {
   ];
 
   it("splits recurring and one-off costs, and by how each line is managed", () => {
-    const totals = planTotals(plan);
+    const totals = planTotals(plan, new Decimal(52));
     expect(totals.recurringAnnual.toString()).toBe("18278"); // 10,166 + 4,680 + 3,432
     expect(totals.oneOff.toString()).toBe("650");
     expect(totals.annual.toString()).toBe("18928"); // as PB.PLAN_COST
@@ -98,8 +98,23 @@ describe("plan totals", () => {
     expect(totals.byManagement["Individual Service Fund"].oneOff.toString()).toBe("0");
   });
 
+  it("counts weekly lines over the weeks in a year given, and gives the week's figure over them (26 §4)", () => {
+    // Recurring £351.50 a week (195.50 + 90 + 66), and £650 once.
+    const at = (weeks: string) => {
+      const totals = planTotals(plan, new Decimal(weeks));
+      return [totals.recurringAnnual, totals.annual, totals.weekly, totals.weeksInYear].map((x) => x.toString());
+    };
+    // 351.5 × 50 = 17,575, + 650 = 18,225; ÷ 50 = 364.5
+    expect(at("50")).toEqual(["17575", "18225", "364.5", "50"]);
+    // 351.5 × 52.143 = 18,328.2645, + 650 = 18,978.2645; ÷ 52.143 = 363.965…
+    const totals = planTotals(plan, new Decimal("52.143"));
+    expect([totals.recurringAnnual.toString(), totals.annual.toString()]).toEqual(["18328.2645", "18978.2645"]);
+    expect(totals.weekly.toFixed(4)).toBe("363.9657");
+    expect(totals.byManagement["Direct payment"].recurringAnnual.toString()).toBe("10193.9565"); // 195.5 × 52.143
+  });
+
   it("an empty plan costs nothing", () => {
-    expect(planTotals([]).annual.toString()).toBe("0");
+    expect(planTotals([], new Decimal(52)).annual.toString()).toBe("0");
   });
 
   it("the splits always add up to the totals exactly (property)", () => {
@@ -111,7 +126,10 @@ describe("plan totals", () => {
     });
     fc.assert(
       fc.property(fc.array(anyLine, { maxLength: 12 }), (drafts) => {
-        const totals = planTotals(drafts.map((d) => line(d.quantity, d.unitCost, d.frequency, d.managedAs)));
+        const totals = planTotals(
+          drafts.map((d) => line(d.quantity, d.unitCost, d.frequency, d.managedAs)),
+          new Decimal(52),
+        );
         const sum = (pick: (split: { recurringAnnual: Decimal; oneOff: Decimal }) => Decimal) =>
           MANAGED_AS.reduce((total, managedAs) => total.plus(pick(totals.byManagement[managedAs])), new Decimal(0));
         return (

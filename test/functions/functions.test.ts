@@ -109,6 +109,33 @@ describe("PB.INDICATIVE_BUDGET", () => {
     expect(PB.indicativeBudget([[45]], bandTable, [["Older people"]], undefined, "annual", "step")).toEqual([[120]]);
   });
 
+  it("takes the weeks in a year last, for a weekly budget: 52, 52.143 or 50 (26 §4)", () => {
+    const weekly = (weeks: unknown) =>
+      PB.indicativeBudget([[45], [20]], bandTable, [["Older people"]], undefined, "weekly", null, weeks);
+    // £3,200 and £1,000 a year: ÷ 52 = 61.538…, 19.230…; ÷ 52.143 = 61.369…, 19.178…; ÷ 50 = 64, 20.
+    expect(weekly(null)).toEqual([[61.54], [19.23]]);
+    expect(weekly(52)).toEqual([[61.54], [19.23]]);
+    expect(weekly(52.143)).toEqual([[61.37], [19.18]]);
+    expect(weekly("50")).toEqual([[64], [20]]);
+    // An annual budget is the same whatever the weeks, and a bad figure is refused even then.
+    expect(PB.indicativeBudget([[45]], bandTable, [["Older people"]], undefined, "annual", null, 50)).toEqual([[3200]]);
+    expect(thrown(() => weekly(49))).toMatchObject({
+      code: "#VALUE!",
+      message: "Weeks in year: expected a number from 50 to 53; got 49",
+    });
+    expect(
+      thrown(() => PB.indicativeBudget([[45]], bandTable, [["Older people"]], undefined, null, null, 54)),
+    ).toMatchObject({ code: "#VALUE!", message: "Weeks in year: expected a number from 50 to 53; got 54" });
+    expect(thrown(() => weekly("a year"))).toMatchObject({
+      code: "#VALUE!",
+      message: 'Weeks in year: expected a number from 50 to 53; got "a year"',
+    });
+    // Category tables too: Enhanced £15,600 a year ÷ 50 = £312.
+    expect(
+      PB.indicativeBudget([["Enhanced"]], categoryTable, [["Older people"]], undefined, "weekly", undefined, 50),
+    ).toEqual([[312]]);
+  });
+
   it("takes a category for a category table", () => {
     expect(
       PB.indicativeBudget([["Basic"], ["Enhanced"]], categoryTable, [["Older people"]], undefined, "weekly"),
@@ -177,12 +204,13 @@ describe("PB.INDICATIVE_BUDGET", () => {
 });
 
 describe("PB.PLAN_TOLERANCE", () => {
-  it("spills a traffic light per row", () => {
-    expect(PB.planTolerance([[1100], [1500], [499.99], [""]], [[1000]])).toEqual([
+  it("spills a traffic light per row, a blank plan cost as #N/A in its own row", () => {
+    // Against 1,000: 1,100 is 10% over (Green, inclusive); 1,500 is 50% over (Amber); 499.99 is 50.001% under (Red).
+    expect(cells(PB.planTolerance([[1100], [1500], [499.99], [""]], [[1000]]))).toEqual([
       ["Green"],
       ["Amber"],
       ["Red"],
-      [expect.anything()],
+      ["#N/A Plan cost is blank"],
     ]);
   });
 
@@ -239,6 +267,41 @@ describe("PB.PLAN_COST", () => {
     expect(PB.planCost(lines, "weekly")).toBe(291.73);
     expect(thrown(() => PB.planCost([[1, 10, "fortnightly"]]))).toMatchObject({ code: "#VALUE!" });
   });
+
+  it("takes the weeks in a year last: a weekly line costs that many times a year (26 §4)", () => {
+    const lines = [
+      [10, 28.5, "week"],
+      [1, 350, "once"],
+    ];
+    // £285 a week: × 52 = 14,820; × 52.143 = 14,860.755; × 50 = 14,250; plus £350 once.
+    expect([PB.planCost(lines, null, 52), PB.planCost(lines, null, 52.143), PB.planCost(lines, null, 50)]).toEqual([
+      15170, 15210.76, 14600,
+    ]);
+    // ÷ the same weeks for a week: 15,170 ÷ 52 = 291.73; 15,210.755 ÷ 52.143 = 291.712…; 14,600 ÷ 50 = 292.
+    expect([
+      PB.planCost(lines, "weekly", 52),
+      PB.planCost(lines, "weekly", 52.143),
+      PB.planCost(lines, "weekly", "50"),
+    ]).toEqual([291.73, 291.71, 292]);
+    // Reading's example: £100 a week is £5,000 a year over 50 weeks.
+    expect(PB.planCost([[1, 100, "week"]], "annual", 50)).toBe(5000);
+    expect(thrown(() => PB.planCost(lines, "weekly", 49))).toMatchObject({
+      code: "#VALUE!",
+      message: "Weeks in year: expected a number from 50 to 53; got 49",
+    });
+    expect(thrown(() => PB.planCost(lines, null, 54))).toMatchObject({
+      code: "#VALUE!",
+      message: "Weeks in year: expected a number from 50 to 53; got 54",
+    });
+    expect(thrown(() => PB.planCost(lines, null, "fifty"))).toMatchObject({
+      code: "#VALUE!",
+      message: 'Weeks in year: expected a number from 50 to 53; got "fifty"',
+    });
+    // A blank cell, as Excel for Windows passes it (0), is refused, as by PB.DP_SURPLUS, not taken as 52.
+    expect(thrown(() => PB.planCost(lines, null, 0)).message).toMatch(
+      /^Weeks in year: expected a number from 50 to 53; got 0 \(a blank cell reaches the functions as 0/,
+    );
+  });
 });
 
 describe("PB.RAS_EXPLAIN", () => {
@@ -248,5 +311,13 @@ describe("PB.RAS_EXPLAIN", () => {
     expect(cells(PB.rasExplain([["Premium"]], categoryTable, [["Older people"]]))[0][0]).toMatch(
       /^#N\/A Category "Premium"/,
     );
+  });
+
+  it("divides by the weeks in a year given last, and says so (26 §4)", () => {
+    const [[text]] = PB.rasExplain([[45]], bandTable, [["Older people"]], [[0.1]], "weekly", null, 50);
+    expect(text).toMatch(/Weekly: £2,880\.00 ÷ 50 = £57\.60\. Indicative budget a week: £57\.60$/);
+    expect(
+      thrown(() => PB.rasExplain([[45]], bandTable, [["Older people"]], undefined, "weekly", null, 53.5)),
+    ).toMatchObject({ code: "#VALUE!", message: "Weeks in year: expected a number from 50 to 53; got 53.5" });
   });
 });

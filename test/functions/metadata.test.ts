@@ -28,12 +28,12 @@ interface FunctionMetadata {
 /** The contract: each function's parameters in order; "?" marks optional, "[]" a range (matrix). */
 const CONTRACT: Record<string, string[]> = {
   RAS_POINTS: ["answers[]", "scoring[]", "questions[]?"],
-  INDICATIVE_BUDGET: ["points[]", "priceTable[]", "careGroup[]?", "reduction[]?", "period?", "method?"],
+  INDICATIVE_BUDGET: ["points[]", "priceTable[]", "careGroup[]?", "reduction[]?", "period?", "method?", "weeksInYear?"],
   PLAN_TOLERANCE: ["planCost[]", "indicative[]", "tolerance[]?"],
   CARER_CATEGORY: ["scores[]", "thresholds[]?"],
   OUTCOME_CATEGORY: ["scores[]", "thresholds[]?"],
-  PLAN_COST: ["lines[]", "period?"],
-  RAS_EXPLAIN: ["points[]", "priceTable[]", "careGroup[]?", "reduction[]?", "period?", "method?"],
+  PLAN_COST: ["lines[]", "period?", "weeksInYear?"],
+  RAS_EXPLAIN: ["points[]", "priceTable[]", "careGroup[]?", "reduction[]?", "period?", "method?", "weeksInYear?"],
   REPRICE: ["points[]", "currentTable[]", "proposedTable[]", "careGroup[]?", "reduction[]?", "method?"],
   IN_YEAR_COST: ["annual[]", "start[]", "end[]", "from", "to"],
   RAS_FIT: ["points[]", "costs[]", "priceTable[]", "careGroup[]?"],

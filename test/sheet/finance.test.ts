@@ -1,6 +1,6 @@
 // The Finance sheet's formulas calculated by a real spreadsheet engine (HyperFormula, with the PB functions as
 // functions.json declares them) and by the preview's in-memory workbook, over a workbook of saved plans: every
-// figure equals the engine's (what the pane shows) and the key totals equal figures worked out by hand here.
+// figure equals one worked out by hand (test/support/financeByHand.ts), as the pane's figures do.
 // HyperFormula has no structured references: each table is on a sheet of its own from A1, so they become the A1
 // ranges Excel resolves them to. Its array arithmetic is switched on (useArrayArithmetic), as Excel's SUMPRODUCT
 // always works on arrays.
@@ -8,12 +8,22 @@ import { DetailedCellError, HyperFormula } from "hyperformula";
 import { commitmentPeriod, Decimal, ForecastAssumptions } from "../../src/engine";
 import { FunctionLibrary } from "../../src/workbook/memory/customFunctions";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
+import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
 import { a1, CellValue } from "../../src/workbook/port";
 import { Block, financeLayout, FinanceLayout, PLAN_COLUMNS } from "../../src/workbook/reports/finance";
 import { columnWrite } from "../../src/workbook/schema/columns";
 import { columnWrites } from "../../src/workbook/schema/rows";
 import { BUDGET_YEAR, BUDGETS } from "../../src/workbook/schema/tables";
 import { financeFigures, readFinanceBook, writeFinanceSheet } from "../../src/workbook/reports/financeBook";
+import {
+  FIXTURE_BY_HAND,
+  FinanceByHand,
+  handCells,
+  NEXT_YEAR_BY_HAND,
+  NO_PLAN,
+  servicesUnused,
+  withRows,
+} from "../support/financeByHand";
 import { comparable, expectedCells, ExpectedCell, expectedPlanCells, Kind, shownCells } from "../support/financeCells";
 import { AS_AT, financeWorkbook, FIXTURE_PLANS, savePlans, serial, YEAR_START } from "../support/financeWorkbook";
 import { registerPBFunctions } from "../support/hyperformula";
@@ -93,7 +103,7 @@ async function withSheet(plans = FIXTURE_PLANS, assumptions?: ForecastAssumption
   return { workbook, book, written, layout };
 }
 
-/** The engine's figures for the workbook as it is now, cell by cell. */
+/** The engine's figures (the pane's) for the workbook as it is now, cell by cell, with each plan's row. */
 async function engineCells(
   workbook: MemoryWorkbook,
   layout: FinanceLayout,
@@ -106,8 +116,21 @@ async function engineCells(
   const rows = book.plans.length > 0 ? book.plans : [null];
   return [
     ...expectedCells(financeFigures(book, dates, assumptions), layout),
-    ...expectedPlanCells(rows, period, layout),
+    ...expectedPlanCells(rows, period, layout, book.weeks.weeksInYear),
   ];
+}
+
+/** The sheet in both calculating engines, and the pane, show every figure worked out by hand. */
+async function expectByHand(
+  byHand: FinanceByHand,
+  workbook: MemoryWorkbook,
+  layout: FinanceLayout,
+  reads: ((address: string) => unknown)[],
+  assumptions?: ForecastAssumptions,
+) {
+  const expected = handCells(layout, byHand);
+  for (const read of reads) expect(shownCells(expected, read)).toEqual(expected);
+  expect(await engineCells(workbook, layout, assumptions)).toEqual(expected);
 }
 
 // The care groups' rows, in the Budgets table's order: Older people, Physical disability, Learning disability,
@@ -118,7 +141,7 @@ const [OLDER, PHYSICAL, LEARNING, MENTAL, , ALL] = [0, 1, 2, 3, 4, 5];
 const [DP, CM, ISF, ONE_OFF, TOTAL, BUDGET, VARIANCE, COMMITTED] = [1, 2, 3, 4, 5, 6, 7, 8];
 
 describe("the Finance sheet, calculated", () => {
-  it("gives the hand-computed commitment, in HyperFormula and in the preview, as the engine works it out", async () => {
+  it("gives the hand-computed commitment in every cell, in HyperFormula, in the preview and in the pane", async () => {
     const { workbook, written, layout } = await withSheet();
     expect(written).toEqual({ sheet: "Finance", budgets: null });
     const hf = inHyperFormula(workbook);
@@ -217,10 +240,8 @@ describe("the Finance sheet, calculated", () => {
     expect(forecast).toEqual(["20857.20", "22125.32", "23470.54", "24897.55"]);
     expect(figure(sheet, layout.forecast.header, 2, "text")).toBe("2027/28");
 
-    // Every cell equals the engine's figure, in HyperFormula and in the preview's calculation.
-    const expected = await engineCells(workbook, layout);
-    expect(shownCells(expected, sheet)).toEqual(expected);
-    expect(shownCells(expected, fromMemory(workbook, "Finance"))).toEqual(expected);
+    // Every cell, in HyperFormula, in the preview's calculation and in the pane, as worked out by hand.
+    await expectByHand(FIXTURE_BY_HAND, workbook, layout, [sheet, fromMemory(workbook, "Finance")]);
     expect(figure(sheet, layout.check.row, layout.check.column, "count")).toBe(0);
     for (const read of [sheet, fromMemory(workbook, "Finance")]) {
       expect(read(a1(layout.leftOutNote))).toBe("Every plan in Plans can be used: none is left out of the figures.");
@@ -228,7 +249,7 @@ describe("the Finance sheet, calculated", () => {
     hf.destroy();
   });
 
-  it("moves with a plan's end date and a budget, in both engines, as the engine does", async () => {
+  it("moves with a plan's end date and a budget, in both engines and the pane, as worked out by hand", async () => {
     const { workbook, layout } = await withSheet();
     const hf = inHyperFormula(workbook);
     const sheet = fromHyperFormula(hf, "Finance");
@@ -254,18 +275,87 @@ describe("the Finance sheet, calculated", () => {
     const full = (column: number, kind?: Kind) => figure(sheet, layout.fullYear.first + OLDER, column, kind);
     expect([inYear(DP), inYear(CM), inYear(TOTAL)]).toEqual(["1793.67", "3175.13", "5257.15"]);
     expect([full(TOTAL), full(VARIANCE), full(COMMITTED, "ratio")]).toEqual(["21507.20", "-1507.20", "1.075360"]);
-    let expected = await engineCells(workbook, layout);
-    expect(shownCells(expected, sheet)).toEqual(expected);
-    expect(shownCells(expected, fromMemory(workbook, "Finance"))).toEqual(expected);
+    // All care groups: budgets 135,000, 82,396.80 left, 52,603.20 ÷ 135,000 = 0.389653; in the year direct payments
+    // 1,793.67 + 10,138.15 + 1,037.15 = 12,968.97, council-managed 3,175.13 + 2,333.59 = 5,508.72: 20,762.56. With the
+    // pipeline, 21,507.20 of 20,000 (1.075360) and 69,789.20 of 135,000 (0.516957). PLAN-0001's own row: 1,793.67
+    // and 933.86, 2,727.53 in all.
+    const endingInDecember = withRows(FIXTURE_BY_HAND, {
+      fullYear: {
+        0: ["7116.20", "12597.00", "1144.00", "650.00", "21507.20", "20000.00", "-1507.20", "1.075360"],
+        5: ["29528.20", "17277.00", "5148.00", "650.00", "52603.20", "135000.00", "82396.80", "0.389653"],
+      },
+      inYear: {
+        0: ["1793.67", "3175.13", "288.35", "0.00", "5257.15"],
+        5: ["12968.97", "5508.72", "2284.87", "0.00", "20762.56"],
+      },
+      pipeline: { 0: [0, "0.00", "21507.20", "1.075360"], 5: [2, "17186.00", "69789.20", "0.516957"] },
+      forecast: {
+        0: ["20857.20", "22125.32", "23470.54", "24897.55", "20000.00"],
+        5: ["51953.20", "55111.96", "58462.76", "62017.30", "135000.00"],
+      },
+      plans: {
+        0: ["PLAN-0001", "P001", "Older people", "Agreed", 0, 1, 0, 0, "1793.67", "933.86", "0.00", "0.00", "2727.53"],
+      },
+    });
+    await expectByHand(endingInDecember, workbook, layout, [sheet, fromMemory(workbook, "Finance")]);
 
     // Ending on 15 September, before the as-at date, it leaves the commitment: Older people is PLAN-0002 alone,
     // 8,892 + 1,144 = 10,036, one person.
     change(1, serial("2026-09-15"), 20_000);
     expect([full(TOTAL), full(VARIANCE)]).toEqual(["10036.00", "9964.00"]);
     expect(figure(sheet, layout.people.first + OLDER, 5, "count")).toBe(1);
-    expected = await engineCells(workbook, layout);
-    expect(shownCells(expected, sheet)).toEqual(expected);
-    expect(shownCells(expected, fromMemory(workbook, "Finance"))).toEqual(expected);
+    // Older people: 10,036 of 20,000, 0.501800; in the year 2,241.27 + 288.35 = 2,529.62; PLAN-0002's own indicative
+    // budget 10,640: 10,036 ÷ 10,640 − 1 = −0.056767; the forecast 10,036 × 1.0608 = 10,646.1888 → 10,646.19,
+    // × 1.12529664 = 11,293.4771… → 11,293.48, × 1.193714675712 = 11,980.1204… → 11,980.12. All care groups: direct
+    // payments 20,332 + 2,080 = 22,412, council-managed 8,892 + 4,680 = 13,572, ISF 5,148: 41,132 of 135,000
+    // (93,868 left, 0.304681); in the year 10,138.15 + 1,037.15 = 11,175.30 and 2,241.27 + 2,333.59 = 4,574.86:
+    // 18,035.03; with the pipeline 58,318 (0.431985); plans' own indicative budgets 10,640 + 22,360 + 8,760 = 41,760
+    // (−0.015038); forecast years 10,646.19 + 26,532.73 + 6,453.91 = 43,632.83, 46,285.70, 49,099.87. PLAN-0001's
+    // own row counts nowhere and has nothing from 1 October.
+    const ranked = [
+      ["Personal assistant", "20332.00", "0.494311", "20332.00", "0.00", "0.00"], // 20,332 ÷ 41,132
+      ["Home care (regulated agency)", "8892.00", "0.216182", "0.00", "8892.00", "0.00"],
+      ["Supported community activities", "5148.00", "0.125158", "0.00", "0.00", "5148.00"],
+      ["Day centre", "4680.00", "0.113780", "0.00", "4680.00", "0.00"],
+      ["Transport: taxi", "2080.00", "0.050569", "2080.00", "0.00", "0.00"],
+    ];
+    const endedBefore = withRows(FIXTURE_BY_HAND, {
+      people: { 0: [0, 1, 1, 0, 1], 5: [2, 2, 2, 0, 3] },
+      fullYear: {
+        0: ["0.00", "8892.00", "1144.00", "0.00", "10036.00", "20000.00", "9964.00", "0.501800"],
+        5: ["22412.00", "13572.00", "5148.00", "0.00", "41132.00", "135000.00", "93868.00", "0.304681"],
+      },
+      inYear: {
+        0: ["0.00", "2241.27", "288.35", "0.00", "2529.62"],
+        5: ["11175.30", "4574.86", "2284.87", "0.00", "18035.03"],
+      },
+      pipeline: { 0: [0, "0.00", "10036.00", "0.501800"], 5: [2, "17186.00", "58318.00", "0.431985"] },
+      indicative: {
+        0: [8, 1, "58160.00", 1, "10640.00", "10036.00", "-0.056767"],
+        5: [20, 1, "170435.00", 3, "41760.00", "41132.00", "-0.015038"],
+      },
+      forecast: {
+        0: ["10036.00", "10646.19", "11293.48", "11980.12", "20000.00"],
+        5: ["41132.00", "43632.83", "46285.70", "49099.87", "135000.00"],
+      },
+      plans: {
+        0: ["PLAN-0001", "P001", "Older people", "Agreed", 0, 0, 0, 0, "0.00", "0.00", "0.00", "0.00", "0.00"],
+      },
+    });
+    await expectByHand(
+      {
+        ...endedBefore,
+        services: [
+          ...ranked,
+          ...servicesUnused(ranked, "0.000000"),
+          ["Other services", "0.00", "0.000000", "0.00", "0.00", "0.00"],
+        ],
+        servicesTotal: "41132.00",
+      },
+      workbook,
+      layout,
+      [sheet, fromMemory(workbook, "Finance")],
+    );
     hf.destroy();
   });
 
@@ -302,10 +392,17 @@ describe("the Finance sheet, calculated", () => {
     expect(years(LEARNING)).toEqual(["26019.98", "27068.59", "28159.45"]);
     // All care groups add the groups' years: 22,234.82 + 0 + 26,019.98 + 6,452.08 = 54,706.88.
     expect(figure(sheet, layout.forecast.first + ALL, 2)).toBe("54706.88");
-
-    const expected = await engineCells(workbook, layout, assumptions);
-    expect(shownCells(expected, sheet)).toEqual(expected);
-    expect(shownCells(expected, fromMemory(workbook, "Finance"))).toEqual(expected);
+    // The next years of All: 23,703.43 + 27,068.59 + 6,842.43 = 57,614.45; 25,269.04 + 28,159.45 + 7,256.40 =
+    // 60,684.89. Nothing else on the sheet moves.
+    const ownRates = withRows(FIXTURE_BY_HAND, {
+      forecast: {
+        0: ["20857.20", "22234.82", "23703.43", "25269.04", "65000.00"],
+        2: ["25012.00", "26019.98", "27068.59", "28159.45", "50000.00"],
+        3: ["6084.00", "6452.08", "6842.43", "7256.40", "30000.00"],
+        5: ["51953.20", "54706.88", "57614.45", "60684.89", "180000.00"],
+      },
+    });
+    await expectByHand(ownRates, workbook, layout, [sheet, fromMemory(workbook, "Finance")], assumptions);
     hf.destroy();
   });
 
@@ -318,9 +415,62 @@ describe("the Finance sheet, calculated", () => {
     // 2,080 + 4,004 = 6,084 a year, in Other care groups and in All (52,603.20 + 6,084 = 58,687.20).
     expect(figure(read, layout.fullYear.first + 4, TOTAL)).toBe("6084.00");
     expect(figure(read, layout.fullYear.first + ALL, TOTAL)).toBe("58687.20");
-    const book = await readFinanceBook(workbook);
-    const expected = expectedCells(financeFigures({ ...book, careGroups: book.careGroups.slice(0, 4) }, DATES), layout);
+    // Other care groups is PLAN-0008 alone, as PLAN-0004 is in Mental health: in the year 1,037.15 + 1,996.52 =
+    // 3,033.67; no budget; its own indicative budget 8,760 (−0.305479); the forecast grows 6,084 by all care groups'
+    // rates. All: direct payments 29,528.20 + 2,080 = 31,608.20, ISF 5,148 + 4,004 = 9,152: 58,687.20 of 180,000
+    // (121,312.80 left, 0.326040); in the year 26,464.47; with the pipeline 75,873.20 (0.421518); plans' indicative
+    // budgets 56,720 (58,687.20 ÷ 56,720 − 1 = 0.034683); forecast 58,037.20 this year, then 55,111.96 + 6,453.91 =
+    // 61,565.87, 65,309.06 and 69,279.86. Spending, of 58,687.20: activities 9,152 and taxis 4,160 now. PLAN-0008's
+    // own row is PLAN-0004's.
+    const ranked = [
+      ["Personal assistant", "27448.20", "0.467703", "27448.20", "0.00", "0.00"],
+      ["Home care (regulated agency)", "12597.00", "0.214646", "0.00", "12597.00", "0.00"],
+      ["Supported community activities", "9152.00", "0.155945", "0.00", "0.00", "9152.00"],
+      ["Day centre", "4680.00", "0.079745", "0.00", "4680.00", "0.00"],
+      ["Transport: taxi", "4160.00", "0.070884", "4160.00", "0.00", "0.00"],
+      ["Equipment: riser recliner chair", "650.00", "0.011076", "650.00", "0.00", "0.00"],
+    ];
+    const withAutism = withRows(FIXTURE_BY_HAND, {
+      people: { 4: [1, 0, 1, 0, 1], 5: [4, 3, 3, 1, 5] },
+      fullYear: {
+        4: ["2080.00", "0.00", "4004.00", "0.00", "6084.00", "0.00", "-6084.00", ""],
+        5: ["31608.20", "17277.00", "9152.00", "650.00", "58687.20", "180000.00", "121312.80", "0.326040"],
+      },
+      inYear: {
+        4: ["1037.15", "0.00", "1996.52", "0.00", "3033.67"],
+        5: ["15760.80", "6422.28", "4281.39", "0.00", "26464.47"],
+      },
+      pipeline: { 4: [0, "0.00", "6084.00", ""], 5: [2, "17186.00", "75873.20", "0.421518"] },
+      indicative: {
+        4: [0, 0, "0.00", 1, "8760.00", "6084.00", "-0.305479"],
+        5: [20, 1, "170435.00", 5, "56720.00", "58687.20", "0.034683"],
+      },
+      forecast: {
+        4: ["6084.00", "6453.91", "6846.30", "7262.56", "0.00"],
+        5: ["58037.20", "61565.87", "65309.06", "69279.86", "180000.00"],
+      },
+    });
+    const expected = handCells(layout, {
+      ...withAutism,
+      plans: [
+        ...FIXTURE_BY_HAND.plans,
+        ["PLAN-0008", "P021", "Autism", "Agreed", 0, 1, 0, 0, "1037.15", "0.00", "1996.52", "0.00", "3033.67"],
+      ],
+      services: [
+        ...ranked,
+        ...servicesUnused(ranked, "0.000000"),
+        ["Other services", "0.00", "0.000000", "0.00", "0.00", "0.00"],
+      ],
+      servicesTotal: "58687.20",
+    });
     expect(shownCells(expected, read)).toEqual(expected);
+    // The pane, for the sheet's four care groups, the same.
+    const book = await readFinanceBook(workbook);
+    const period = commitmentPeriod(serial(AS_AT), serial(YEAR_START));
+    expect([
+      ...expectedCells(financeFigures({ ...book, careGroups: book.careGroups.slice(0, 4) }, DATES), layout),
+      ...expectedPlanCells(book.plans, period, layout),
+    ]).toEqual(expected);
   });
 
   it("commits nothing, without errors, before any plan is saved", async () => {
@@ -331,17 +481,158 @@ describe("the Finance sheet, calculated", () => {
       "180000.00",
     ]);
     expect(figure(read, layout.inYear.first + ALL, TOTAL)).toBe("0.00");
-    const expected = await engineCells(workbook, layout);
-    expect(shownCells(expected, read)).toEqual(expected);
+    // Every budget left whole (0% committed); no share of nothing; the cohort's indicative budgets as before.
+    const zeros = (columns: number) => Array.from({ length: columns }, () => "0.00");
+    const budget = (amount: string, committed: string) => [...zeros(5), amount, amount, committed];
+    const before = (people: number, notPriced: number, indicative: string) => [
+      people,
+      notPriced,
+      indicative,
+      0,
+      "0.00",
+      "0.00",
+      "",
+    ];
+    const forecast = (amount: string) => [...zeros(4), amount];
+    const nothing: FinanceByHand = {
+      people: Array.from({ length: 6 }, () => [0, 0, 0, 0, 0]),
+      fullYear: [
+        budget("65000.00", "0.000000"),
+        budget("35000.00", "0.000000"),
+        budget("50000.00", "0.000000"),
+        budget("30000.00", "0.000000"),
+        budget("0.00", ""),
+        budget("180000.00", "0.000000"),
+      ],
+      inYear: Array.from({ length: 6 }, () => zeros(5)),
+      pipeline: [0, 0, 0, 0, 1, 0].map((other) => [0, "0.00", "0.00", other ? "" : "0.000000"]),
+      startingLater: Array.from({ length: 6 }, () => [0, "0.00"]),
+      services: [...servicesUnused([], ""), ["Other services", "0.00", "", "0.00", "0.00", "0.00"]],
+      servicesTotal: "0.00",
+      indicative: [
+        before(8, 1, "58160.00"),
+        before(4, 0, "32615.00"),
+        before(4, 0, "52080.00"),
+        before(4, 0, "27580.00"),
+        before(0, 0, "0.00"),
+        before(20, 1, "170435.00"),
+      ],
+      forecast: ["65000.00", "35000.00", "50000.00", "30000.00", "0.00", "180000.00"].map(forecast),
+      // The empty Plans table's one blank row.
+      plans: [NO_PLAN],
+    };
+    await expectByHand(nothing, workbook, layout, [read]);
   });
 });
 
-/** Both engines' reading of the sheet, and that each shows every figure as the engine works it out. */
-async function bothEngines(workbook: MemoryWorkbook, layout: FinanceLayout, dates = DATES) {
+describe("what people contribute, on the Finance sheet and in the engine (26 §5)", () => {
+  // Margaret Ellis (PLAN-0001, Older people, £11,471.20 a year) pays £56.20 a week; Grace Okafor (PLAN-0004, Mental
+  // health, £6,084 a year, £117 a week) £150 a week, more than her care costs (Essex's case); Daniel Hughes's Draft
+  // plan (PLAN-0005) has a charge too, but is not in the commitment.
+  const charged = FIXTURE_PLANS.map((plan) =>
+    plan.planId === "PLAN-0001"
+      ? { ...plan, weeklyCharge: 56.2 }
+      : plan.planId === "PLAN-0004"
+        ? { ...plan, weeklyCharge: 150 }
+        : plan.planId === "PLAN-0005"
+          ? { ...plan, weeklyCharge: 20 }
+          : plan,
+  );
+  const CONTRIBUTE = 2;
+  const NET = 3;
+
+  it("adds up each committed plan's contribution by care group, and the net, over 52 then 50 weeks", async () => {
+    const { workbook, layout } = await withSheet(charged);
+    const hf = inHyperFormula(workbook);
+    const engines = { hyperFormula: fromHyperFormula(hf, "Finance"), preview: fromMemory(workbook, "Finance") };
+    const row = (group: number) => layout.contributions.first + group;
+    const everyFigureAsTheEngine = async () => {
+      const expected = await engineCells(workbook, layout);
+      for (const read of Object.values(engines)) expect(shownCells(expected, read)).toEqual(expected);
+    };
+    await everyFigureAsTheEngine();
+    for (const read of Object.values(engines)) {
+      // 52 weeks: Margaret pays £56.20 × 52 = £2,922.40 of £11,471.20; Grace £6,084 (her £7,800 a year is more):
+      // the council pays nothing for her plan. Older people: £21,507.20 gross, £18,584.80 net; all: £9,006.40 paid,
+      // £52,603.20 − £9,006.40 = £43,596.80 net.
+      expect(figure(read, row(OLDER), 1)).toBe("21507.20");
+      expect([CONTRIBUTE, NET].map((column) => figure(read, row(OLDER), column))).toEqual(["2922.40", "18584.80"]);
+      expect([CONTRIBUTE, NET].map((column) => figure(read, row(MENTAL), column))).toEqual(["6084.00", "0.00"]);
+      expect([CONTRIBUTE, NET].map((column) => figure(read, row(LEARNING), column))).toEqual(["0.00", "25012.00"]);
+      expect([1, CONTRIBUTE, NET].map((column) => figure(read, row(ALL), column))).toEqual([
+        "52603.20",
+        "9006.40",
+        "43596.80",
+      ]);
+      expect(read(a1(layout.inputs.weeksInYear))).toBe(52);
+    }
+
+    // PlanSettings' weeks in a year set to 50: the sheet follows (£56.20 × 50 = £2,810), and so does the engine.
+    const settings = workbook.allTables().find((table) => table.name === "PlanSettings")!;
+    const weeksAt = { sheet: hf.getSheetId(settings.sheet)!, row: 1, col: settings.headers.indexOf("Weeks in a year") };
+    const setWeeks = (weeks: number) => {
+      hf.setCellContents(weeksAt, weeks);
+      workbook.setCell(settings.sheet, weeksAt.row, weeksAt.col, weeks);
+    };
+    setWeeks(50);
+    await everyFigureAsTheEngine();
+    for (const read of Object.values(engines)) {
+      expect([figure(read, row(OLDER), CONTRIBUTE), figure(read, row(ALL), CONTRIBUTE)]).toEqual([
+        "2810.00",
+        "8894.00",
+      ]);
+      expect(figure(read, row(ALL), NET)).toBe("43709.20");
+    }
+
+    hf.destroy();
+
+    // 54 is no weeks in a year: the sheet's contributions are #N/A, and the engine gives none, saying why. (In the
+    // preview's calculation only: HyperFormula fails inside SUMIFS when a spilled column becomes one error.)
+    workbook.setCell(settings.sheet, weeksAt.row, weeksAt.col, 54);
+    const expected = await engineCells(workbook, layout);
+    expect(shownCells(expected, engines.preview)).toEqual(expected);
+    const wrong = await readFinanceBook(workbook);
+    expect(financeFigures(wrong, DATES).contributions).toBeNull();
+    expect(wrong.weeks.problem).toMatch(/^The PlanSettings table's Weeks in a year cannot be used: row 1: expected/);
+    expect(engines.preview(a1({ row: row(ALL), column: CONTRIBUTE }))).toBe("#N/A");
+    expect(engines.preview(a1(layout.inputs.weeksInYear))).toBe("#N/A");
+  });
+
+  it("a workbook whose Plans and PlanSettings lack the columns gains them blank: no charge, 52 weeks", async () => {
+    // As an older workbook: its tables without the two columns the sheet reads.
+    const source = await financeWorkbook(functions, charged);
+    const dropped: Record<string, string> = { Plans: "Weekly charge", PlanSettings: "Weeks in a year" };
+    const workbook = new MemoryWorkbook({ formulas: formulaEngine, functions });
+    await workbook.addTables(
+      source.allTables().map((table) => {
+        const keep = (_: unknown, at: number) => table.headers[at] !== dropped[table.name];
+        const rows = table.rows.map((cells) => cells.filter(keep));
+        return { name: table.name, sheet: table.sheet, columns: table.columns.filter(keep), rows };
+      }),
+    );
+    const book = await readFinanceBook(workbook);
+    expect(book.plans.every((plan) => plan.weeklyCharge?.isZero())).toBe(true);
+    await writeFinanceSheet(workbook, book, DATES);
+    const tables = workbook.allTables();
+    expect(tables.find((table) => table.name === "Plans")!.headers.at(-1)).toBe("Weekly charge");
+    expect(tables.find((table) => table.name === "PlanSettings")!.headers.at(-1)).toBe("Weeks in a year");
+    const layout = financeLayout(book);
+    const hf = inHyperFormula(workbook);
+    const expected = await engineCells(workbook, layout);
+    for (const read of [fromHyperFormula(hf, "Finance"), fromMemory(workbook, "Finance")]) {
+      expect(shownCells(expected, read)).toEqual(expected);
+    }
+    hf.destroy();
+  });
+});
+
+/** Both engines' reading of the sheet, and that each, and the pane, show every figure worked out by hand. */
+async function bothEngines(workbook: MemoryWorkbook, layout: FinanceLayout, byHand: FinanceByHand, dates = DATES) {
   const hf = inHyperFormula(workbook);
   const engines = { hyperFormula: fromHyperFormula(hf, "Finance"), preview: fromMemory(workbook, "Finance") };
-  const expected = await engineCells(workbook, layout, undefined, dates);
+  const expected = handCells(layout, byHand);
   for (const read of Object.values(engines)) expect(shownCells(expected, read)).toEqual(expected);
+  expect(await engineCells(workbook, layout, undefined, dates)).toEqual(expected);
   return { hf, ...engines };
 }
 
@@ -374,7 +665,15 @@ describe("the Finance sheet's rules for which plans count", () => {
         end: "2026-05-31",
       },
     ]);
-    const { hf, ...engines } = await bothEngines(workbook, layout);
+    // Every figure as without the two plans; their own rows flagged as left out, and nothing else.
+    const { hf, ...engines } = await bothEngines(workbook, layout, {
+      ...FIXTURE_BY_HAND,
+      plans: [
+        ...FIXTURE_BY_HAND.plans,
+        ["PLAN-0008", "P003", "Physical disability", "Needs manager review", 1, 0, 0, 0],
+        ["PLAN-0009", "P011", "Older people", "Agreed", 1, 0, 0, 0],
+      ],
+    });
     for (const read of Object.values(engines)) {
       // Every figure as without the two plans: Older people 21,507.20 a year and 7,925.39 in year; all care groups
       // 52,603.20 and 23,430.80; the pipeline PLAN-0005 and PLAN-0006 alone, 17,186.
@@ -422,7 +721,15 @@ describe("the Finance sheet's rules for which plans count", () => {
         ],
       },
     ]);
-    const { hf, ...engines } = await bothEngines(workbook, layout);
+    // Every figure of 2026/27 as without it; Agreed, starting later: one person, £7,164 a year, in Mental health and in
+    // all. Its own row: starting later, and nothing in the year.
+    const { hf, ...engines } = await bothEngines(workbook, layout, {
+      ...withRows(FIXTURE_BY_HAND, { startingLater: { 3: [1, "7164.00"], 5: [1, "7164.00"] } }),
+      plans: [
+        ...FIXTURE_BY_HAND.plans,
+        ["PLAN-0008", "P015", "Mental health", "Agreed", 0, 0, 1, 0, "0.00", "0.00", "0.00", "0.00", "0.00"],
+      ],
+    });
     for (const read of Object.values(engines)) {
       // Mental health stays at PLAN-0004's 6,084 of 30,000 (20.28%), not 13,248 (44.16%); in year 3,033.67.
       const mental = (column: number, kind?: Kind) => figure(read, layout.fullYear.first + MENTAL, column, kind);
@@ -466,7 +773,55 @@ describe("the Finance sheet's rules for which plans count", () => {
         ],
       },
     ]);
-    const { hf, ...engines } = await bothEngines(workbook, layout);
+    // Older people, a year: direct payments 7,116.20 + 508.30 = 7,624.50 (P001, P003), council-managed 12,597 + 3,705
+    // = 16,302 (P001, P002, P003): 25,720.50 of 65,000 (39,279.50 left, 0.395700), three people; their indicative
+    // budgets 6,200 + 10,640 + 2,760 = 19,600 (25,720.50 ÷ 19,600 − 1 = 0.312270); recurring 25,070.50 × 1.0608 =
+    // 26,594.7860… → 26,594.79, × 1.12529664 = 28,211.7533… → 28,211.75, × 1.193714675712 = 29,927.0187… →
+    // 29,927.02. All care groups: 30,036.50, 20,982, 5,148, 650: 56,816.50 of 180,000 (123,183.50, 0.315647), five
+    // people (four by direct payment, four council-managed); with the pipeline 74,002.50 (0.411125); indicative
+    // 50,720 (0.120199); recurring 56,166.50, then 26,594.79 + 26,532.73 + 6,453.91 = 59,581.43, 63,203.97 and
+    // 67,046.77. Spending, of 56,816.50: personal assistants 27,956.50 (0.492049), home care 16,302 (0.286924).
+    const ranked = [
+      ["Personal assistant", "27956.50", "0.492049", "27956.50", "0.00", "0.00"],
+      ["Home care (regulated agency)", "16302.00", "0.286924", "0.00", "16302.00", "0.00"],
+      ["Supported community activities", "5148.00", "0.090607", "0.00", "0.00", "5148.00"],
+      ["Day centre", "4680.00", "0.082370", "0.00", "4680.00", "0.00"],
+      ["Transport: taxi", "2080.00", "0.036609", "2080.00", "0.00", "0.00"],
+      ["Equipment: riser recliner chair", "650.00", "0.011440", "650.00", "0.00", "0.00"],
+    ];
+    const byHand = withRows(FIXTURE_BY_HAND, {
+      people: { 0: [2, 3, 1, 1, 3], 5: [4, 4, 2, 1, 5] },
+      fullYear: {
+        0: ["7624.50", "16302.00", "1144.00", "650.00", "25720.50", "65000.00", "39279.50", "0.395700"],
+        5: ["30036.50", "20982.00", "5148.00", "650.00", "56816.50", "180000.00", "123183.50", "0.315647"],
+      },
+      inYear: {
+        0: ["3801.80", "5936.11", "288.35", "0.00", "10026.26"],
+        5: ["14977.10", "8269.70", "2284.87", "0.00", "25531.67"],
+      },
+      pipeline: { 0: [0, "0.00", "25720.50", "0.395700"], 5: [2, "17186.00", "74002.50", "0.411125"] },
+      indicative: {
+        0: [8, 1, "58160.00", 3, "19600.00", "25720.50", "0.312270"],
+        5: [20, 1, "170435.00", 5, "50720.00", "56816.50", "0.120199"],
+      },
+      forecast: {
+        0: ["25070.50", "26594.79", "28211.75", "29927.02", "65000.00"],
+        5: ["56166.50", "59581.43", "63203.97", "67046.77", "180000.00"],
+      },
+    });
+    const { hf, ...engines } = await bothEngines(workbook, layout, {
+      ...byHand,
+      services: [
+        ...ranked,
+        ...servicesUnused(ranked, "0.000000"),
+        ["Other services", "0.00", "0.000000", "0.00", "0.00", "0.00"],
+      ],
+      servicesTotal: "56816.50",
+      plans: [
+        ...FIXTURE_BY_HAND.plans,
+        ["PLAN-0008", "P003", "Older people", "Agreed", 0, 1, 0, 0, "253.45", "1847.42", "0.00", "0.00", "2100.87"],
+      ],
+    });
     for (const read of Object.values(engines)) {
       const parts = [0, 1, 2, 3, 4].map((at) => figure(read, layout.plans.first + 7, PLAN_COLUMNS.inYear + at));
       expect(parts).toEqual(["253.45", "1847.42", "0.00", "0.00", "2100.87"]);
@@ -501,7 +856,54 @@ describe("the Finance sheet's rules for which plans count", () => {
         lines: [["Meals", "meal", 7, 4.6, "week", "Direct payment"]],
       },
     ]);
-    const { hf, ...engines } = await bothEngines(workbook, layout);
+    // Older people: 23,181.60 a year of 65,000 (41,818.40 left, 0.356640); in the year 1,674.40 × 182 ÷ 365 =
+    // 834.9129… → 834.91 more by direct payment: 4,383.26, and 8,760.30 in all; both plans' indicative budgets,
+    // 6,200 twice and 10,640: 23,040 (23,181.60 ÷ 23,040 − 1 = 0.006146); recurring 22,531.60 × 1.0608 =
+    // 23,901.5212… → 23,901.52, 25,354.7336… → 25,354.73, 26,896.3014… → 26,896.30. All care groups: 54,277.60 of
+    // 180,000 (125,722.40, 0.301542); in the year 15,558.56 by direct payment, 24,265.71 in all; with the pipeline
+    // 71,463.60 (0.397020); indicative 54,160 (0.002171); recurring 53,627.60, then 56,888.16, 60,346.95 and
+    // 64,016.05. Meals join the spending, of 54,277.60, between taxis and the chair.
+    const ranked = [
+      ["Personal assistant", "27448.20", "0.505700", "27448.20", "0.00", "0.00"],
+      ["Home care (regulated agency)", "12597.00", "0.232085", "0.00", "12597.00", "0.00"],
+      ["Supported community activities", "5148.00", "0.094846", "0.00", "0.00", "5148.00"],
+      ["Day centre", "4680.00", "0.086223", "0.00", "4680.00", "0.00"],
+      ["Transport: taxi", "2080.00", "0.038322", "2080.00", "0.00", "0.00"],
+      ["Meals", "1674.40", "0.030849", "1674.40", "0.00", "0.00"],
+      ["Equipment: riser recliner chair", "650.00", "0.011975", "650.00", "0.00", "0.00"],
+    ];
+    const byHand = withRows(FIXTURE_BY_HAND, {
+      fullYear: {
+        0: ["8790.60", "12597.00", "1144.00", "650.00", "23181.60", "65000.00", "41818.40", "0.356640"],
+        5: ["31202.60", "17277.00", "5148.00", "650.00", "54277.60", "180000.00", "125722.40", "0.301542"],
+      },
+      inYear: {
+        0: ["4383.26", "4088.69", "288.35", "0.00", "8760.30"],
+        5: ["15558.56", "6422.28", "2284.87", "0.00", "24265.71"],
+      },
+      pipeline: { 0: [0, "0.00", "23181.60", "0.356640"], 5: [2, "17186.00", "71463.60", "0.397020"] },
+      indicative: {
+        0: [8, 1, "58160.00", 2, "23040.00", "23181.60", "0.006146"],
+        5: [20, 1, "170435.00", 4, "54160.00", "54277.60", "0.002171"],
+      },
+      forecast: {
+        0: ["22531.60", "23901.52", "25354.73", "26896.30", "65000.00"],
+        5: ["53627.60", "56888.16", "60346.95", "64016.05", "180000.00"],
+      },
+    });
+    const { hf, ...engines } = await bothEngines(workbook, layout, {
+      ...byHand,
+      services: [
+        ...ranked,
+        ...servicesUnused(ranked, "0.000000"),
+        ["Other services", "0.00", "0.000000", "0.00", "0.00", "0.00"],
+      ],
+      servicesTotal: "54277.60",
+      plans: [
+        ...FIXTURE_BY_HAND.plans,
+        ["PLAN-0008", "P001", "Older people", "Agreed", 0, 1, 0, 0, "834.91", "0.00", "0.00", "0.00", "834.91"],
+      ],
+    });
     for (const read of Object.values(engines)) {
       const people = (group: number, column: number) => figure(read, layout.people.first + group, column, "count");
       expect([people(OLDER, DP), people(OLDER, 5), people(ALL, 5)]).toEqual([1, 2, 4]);
@@ -535,7 +937,20 @@ describe("the Finance sheet's rules for which plans count", () => {
     expect(book.budgetYears).toBe(true);
     await writeFinanceSheet(workbook, book, DATES);
     const layout = financeLayout(book);
-    let { hf, ...engines } = await bothEngines(workbook, layout);
+    // 2026/27: Mental health 31,000, 24,916 left, 6,084 ÷ 31,000 = 0.196258 (with its pipeline, none, the same); all
+    // 181,000, 128,396.80 left, 0.290625, with the pipeline 69,789.20 ÷ 181,000 = 0.385576.
+    const thisYear = withRows(FIXTURE_BY_HAND, {
+      fullYear: {
+        3: ["2080.00", "0.00", "4004.00", "0.00", "6084.00", "31000.00", "24916.00", "0.196258"],
+        5: ["29528.20", "17277.00", "5148.00", "650.00", "52603.20", "181000.00", "128396.80", "0.290625"],
+      },
+      pipeline: { 3: [0, "0.00", "6084.00", "0.196258"], 5: [2, "17186.00", "69789.20", "0.385576"] },
+      forecast: {
+        3: ["6084.00", "6453.91", "6846.30", "7262.56", "31000.00"],
+        5: ["51953.20", "55111.96", "58462.76", "62017.30", "181000.00"],
+      },
+    });
+    let { hf, ...engines } = await bothEngines(workbook, layout, thisYear);
     for (const read of Object.values(engines)) {
       // 2026/27: Older people 65,000, not 135,000; Mental health 30,000 + 1,000; all 65,000 + 35,000 + 50,000 +
       // 31,000 = 181,000.
@@ -547,7 +962,10 @@ describe("the Finance sheet's rules for which plans count", () => {
     // The sheet's inputs moved to 2027/28, as at 1 October 2027: Older people 70,000, Mental health 1,000 alone.
     workbook.setCell("Finance", layout.inputs.asAt.row, 1, serial("2027-10-01"));
     workbook.setCell("Finance", layout.inputs.yearStart.row, 1, serial("2027-04-01"));
-    ({ hf, ...engines } = await bothEngines(workbook, layout, { asAt: "2027-10-01", yearStart: "2027-04-01" }));
+    ({ hf, ...engines } = await bothEngines(workbook, layout, NEXT_YEAR_BY_HAND, {
+      asAt: "2027-10-01",
+      yearStart: "2027-04-01",
+    }));
     for (const read of Object.values(engines)) {
       const budget = (group: number) => figure(read, layout.fullYear.first + group, BUDGET);
       expect([budget(OLDER), budget(MENTAL), budget(ALL)]).toEqual(["70000.00", "1000.00", "71000.00"]);

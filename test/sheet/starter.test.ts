@@ -49,4 +49,38 @@ describe("the starter workbook in a spreadsheet engine", () => {
     expect(fromSheet[19][0]).toMatchObject({ type: "NA", message: "Question Home and living is unanswered" });
     hf.destroy();
   });
+
+  it("weeksInYear, the last argument: P001's £6,200 a year (36 points) is £124 a week over 50 weeks", async () => {
+    const formula = (prices: string, weeks: string) =>
+      `=PB.INDICATIVE_BUDGET(36, ${prices}, "Older people", 0, "weekly", , ${weeks})`;
+    const workbook = new MemoryWorkbook({ formulas: formulaEngine, functions: await pbFunctionLibrary() });
+    await setUpWorkbook(workbook);
+    // In the preview's workbook, as written in Excel, with the table's structured reference.
+    await workbook.addSheet({
+      name: "Check",
+      cells: ["50", "52", "52.143", "49", '"fifty"'].map((weeks, row) => ({
+        row,
+        column: 0,
+        formula: formula("PricePoints[#All]", weeks),
+      })),
+    });
+    expect(await workbook.readCells("Check", { row: 0, column: 0, rows: 5, columns: 1 })).toEqual([
+      [124],
+      [119.23], // 6,200 ÷ 52 = 119.230…
+      [118.9], // 6,200 ÷ 52.143 = 118.903…
+      ["#VALUE!"],
+      ["#VALUE!"],
+    ]);
+    // In HyperFormula, with the table as the range Excel resolves it to.
+    const { hf } = starterInHyperFormula(workbook);
+    const sheet = hf.getSheetId(hf.addSheet("Weeks"))!;
+    const prices = "'PricePoints'!$A$1:$E$5";
+    hf.setCellContents({ sheet, row: 0, col: 0 }, [[formula(prices, "50")], [formula(prices, "54")]]);
+    expect(hf.getCellValue({ sheet, row: 0, col: 0 })).toBe(124);
+    expect(hf.getCellValue({ sheet, row: 1, col: 0 })).toMatchObject({
+      type: "VALUE",
+      message: "Weeks in year: expected a number from 50 to 53; got 54",
+    });
+    hf.destroy();
+  });
 });

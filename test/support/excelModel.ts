@@ -34,7 +34,8 @@
 //   sheet prints on Letter, portrait, at 100%, with Excel's Normal margins (0.75" top and bottom, 0.7" sides, 0.3"
 //   header and footer) and no print area; the zoom is set as a whole object ("x.zoom = {...}", reading it unloaded
 //   fails), its scale from 10 to 400; the paper one of Excel.PaperType; setPrintTitleRows takes whole rows ("$1:$3");
-//   a page break is added before the top-left cell of the range given. A protected sheet refuses them all.
+//   a fit to pages wide or tall is a whole number (0 as many as it takes); a page break is added before the top-left
+//   cell of the range given. A protected sheet refuses them all.
 // - Excel on the web limits each request and each response to 5 MB (docs/concepts/resource-limits-and-
 //   performance-optimization.md, docs/excel/performance.md); the model refuses a sync past either.
 //
@@ -498,13 +499,13 @@ export class ExcelModel {
     return this.cellAt(this.sheet(sheet), row, column);
   }
 
-  charts(sheet: string): ChartState[] {
-    return this.sheet(sheet).charts;
-  }
-
-  /** How a sheet prints. */
+  /** What was set of a sheet's page layout. */
   pageLayout(sheet: string): PageLayoutState {
     return this.sheet(sheet).pageLayout;
+  }
+
+  charts(sheet: string): ChartState[] {
+    return this.sheet(sheet).charts;
   }
 
   columnWidth(sheet: string, column: number): number | undefined {
@@ -1300,7 +1301,12 @@ class WorksheetProxy extends ClientObject<SheetState> {
   }
 }
 
-/** Worksheet.pageLayout: every property written is queued; the zoom is set only as a whole object. */
+/**
+ * Worksheet.pageLayout (ExcelApi 1.9), as its JSDoc says: every property written is queued; setPrintTitleRows takes
+ * whole rows ("The range must span the entire row"); zoom is set only as one object ("use x.zoom = {...} instead of
+ * x.zoom.scale = ..."), a scale 10 to 400; orientation and paperSize among Excel.PageOrientation's and
+ * Excel.PaperType's values.
+ */
 class PageLayoutProxy extends ClientObject<SheetState> {
   protected describe(sheet: SheetState) {
     return { object: "PageLayout", sheet: sheet.name };
@@ -1364,9 +1370,15 @@ class PageLayoutProxy extends ClientObject<SheetState> {
   }
   set zoom(zoom: PageLayoutState["zoom"]) {
     this.set("zoom", { ...zoom }, () => {
-      const { scale } = zoom;
+      const { scale, horizontalFitToPages, verticalFitToPages } = zoom;
       if (scale !== undefined && !(Number.isInteger(scale) && scale >= 10 && scale <= 400)) {
         throw new ExcelError("InvalidArgument", `The print scale must be from 10 to 400; got ${scale}.`);
+      }
+      // A number of pages wide or tall is a whole number; 0 is "automatic" (as many as it takes).
+      for (const pages of [horizontalFitToPages, verticalFitToPages]) {
+        if (pages !== undefined && !(Number.isInteger(pages) && pages >= 0)) {
+          throw new ExcelError("InvalidArgument", `The pages to fit to must be a whole number; got ${pages}.`);
+        }
       }
     });
   }

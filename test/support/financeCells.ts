@@ -1,5 +1,5 @@
-// The Finance sheet's figures cell by cell, as the engine works them out: what each calculating engine
-// (HyperFormula, the preview's, Excel) must show in the sheet's cells, to the penny.
+// The Finance sheet's figures cell by cell as the engine works them out (what the pane shows), and a cell as a
+// calculating engine (HyperFormula, the preview's, Excel) shows it, to compare with figures worked out by hand.
 import {
   COMMITMENT_PARTS,
   CommitmentPeriod,
@@ -8,6 +8,7 @@ import {
   leftOutReason,
   MANAGED_AS,
   PlanRecord,
+  planContribution,
   planStanding,
 } from "../../src/engine";
 import { a1, CellAddress } from "../../src/workbook/port";
@@ -58,6 +59,13 @@ export function expectedCells(figures: FinanceFigures, layout: FinanceLayout): E
     put(at(parts + 3), "money", money(row.variance));
     put(at(parts + 4), "ratio", ratio(row.committed));
   });
+  // What people contribute (26 §5): #N/A while the weeks in a year cannot be used, beside the full-year commitment.
+  rowsOf(layout.contributions, rows, (row, at) => {
+    const paid = figures.contributions?.find((candidate) => candidate.careGroup === row.careGroup) ?? null;
+    put(at(1), "money", money(row.fullYear.total));
+    put(at(2), "money", paid && money(paid.contributions));
+    put(at(3), "money", paid && money(paid.net));
+  });
   rowsOf(layout.inYear, rows, (row, at) => {
     COMMITMENT_PARTS.forEach((part, index) => put(at(1 + index), "money", money(row.inYear[part])));
     put(at(parts + 1), "money", money(row.inYear.total));
@@ -107,6 +115,7 @@ export function expectedPlanCells(
   rows: readonly (PlanRecord | null)[],
   period: CommitmentPeriod,
   layout: FinanceLayout,
+  weeksInYear: Decimal | null = new Decimal(52),
 ): ExpectedCell[] {
   const cells: ExpectedCell[] = [];
   rows.forEach((plan, index) => {
@@ -130,6 +139,7 @@ export function expectedPlanCells(
     put(PLAN_COLUMNS.startingLater, "count", standing === "startingLater" ? 1 : 0);
     put(PLAN_COLUMNS.pipeline, "count", standing === "pipeline" ? 1 : 0);
     if (leftOutReason(plan) !== null) return;
+    put(PLAN_COLUMNS.contribution, "money", weeksInYear && money(planContribution(plan, weeksInYear)));
     const parts = COMMITMENT_PARTS.map((part) => inYearPart(plan, part, period));
     parts.forEach((amount, at) => put(PLAN_COLUMNS.inYear + at, "money", money(amount)));
     put(PLAN_COLUMNS.inYearTotal, "money", money(parts.reduce((sum, amount) => sum.plus(amount), new Decimal(0))));

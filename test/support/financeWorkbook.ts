@@ -20,6 +20,9 @@ import { fieldsOf, RowOf, tableEdit } from "../../src/workbook/schema/rows";
 import { ManagedColumn, PLAN_LINES, PLANS } from "../../src/workbook/schema/tables";
 import { setUpWorkbook } from "../../src/workbook/starter";
 
+/** The starter workbook's weeks in a year. */
+const WEEKS = new Decimal(52);
+
 type Line = [
   service: string,
   unit: string,
@@ -39,6 +42,8 @@ export interface FixturePlan {
   readonly end: string | null;
   /** The person's indicative budget a year, as the starter's People table gives it. */
   readonly indicative: number;
+  /** The person's assessed charge a week (26 §5); absent: none. */
+  readonly weeklyCharge?: number;
   readonly lines: readonly Line[];
 }
 
@@ -153,7 +158,7 @@ const linesOf = (plan: FixturePlan): SupportPlanLine[] =>
 
 /** A plan's row of Plans, as a save writes it: recurring cost by way of managing, one-off items apart. */
 export function planRow(plan: FixturePlan): RowOf<typeof PLANS> {
-  const totals = planTotals(linesOf(plan));
+  const totals = planTotals(linesOf(plan), WEEKS);
   const managed = Object.fromEntries(
     MANAGED_AS.map((way) => [`${way} (annual)`, toPence(totals.byManagement[way].recurringAnnual)]),
   ) as Record<ManagedColumn, Decimal>;
@@ -171,6 +176,7 @@ export function planRow(plan: FixturePlan): RowOf<typeof PLANS> {
     weekly: toPence(totals.weekly),
     oneOff: toPence(totals.oneOff),
     ...managed,
+    weeklyCharge: plan.weeklyCharge === undefined ? null : new Decimal(plan.weeklyCharge),
     light: "Green",
     reason: "",
     signedOffBy: "",
@@ -187,7 +193,7 @@ export async function savePlans(workbook: Workbook, plans: readonly FixturePlan[
       planId: plan.planId,
       line: new Decimal(at + 1),
       ...line,
-      annualCost: toPence(planTotals([line]).annual),
+      annualCost: toPence(planTotals([line], WEEKS).annual),
     })),
   );
   await workbook.editTables([

@@ -7,7 +7,6 @@
 //   (learn.microsoft.com/office/dev/add-ins/excel/custom-functions-json#allowerrorfordatatypeany);
 // - a blank cell arrives as null (Excel on the web, for a single cell) or, with `blanksAs: 0`, as 0
 //   (Excel for Windows; and ranges: OfficeDev/office-js#4702, #5262, #1951).
-import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import {
   ArraySize,
   CellError,
@@ -20,13 +19,7 @@ import {
 } from "hyperformula";
 import { REPRICING_HEADER } from "../../src/engine";
 import * as PB from "../../src/functions/functions";
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { withMetadataSettings } = require("../../webpack.config.js") as {
-  withMetadataSettings: (json: string) => string;
-};
-
-const FUNCTIONS_SOURCE = "src/functions/functions.ts";
+import { builtFunctions } from "./functionsMetadata";
 
 interface ParameterMetadata {
   name: string;
@@ -168,13 +161,8 @@ export async function builtMetadata(): Promise<{
   metadata: Metadata;
   associate: { id: string; functionName: string }[];
 }> {
-  const generated = await generateCustomFunctionsMetadata(FUNCTIONS_SOURCE);
-  if (generated.errors.length > 0)
-    throw new Error(`functions.json could not be generated: ${generated.errors.join("; ")}`);
-  return {
-    metadata: JSON.parse(withMetadataSettings(generated.metadataJson)) as Metadata,
-    associate: generated.associate,
-  };
+  const generated = await builtFunctions();
+  return { metadata: JSON.parse(generated.metadataJson) as Metadata, associate: [...generated.associate] };
 }
 
 /**

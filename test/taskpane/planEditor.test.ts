@@ -634,13 +634,15 @@ describe("no sequence of actions saves a plan whose lines and totals disagree (p
         frequency: at("Frequency"),
         managedAs: at("Managed as"),
       }).line!;
-      expect(lineAnnualCost(line).toNumber()).toBe(at("Annual cost"));
+      expect(lineAnnualCost(line, new Decimal(52)).toNumber()).toBe(at("Annual cost"));
       return line;
     });
-    const figures = planFigures(costed, new Decimal(cell("Indicative budget (annual)") as number), {
-      green: new Decimal("0.1"),
-      amber: new Decimal("0.5"),
-    });
+    const figures = planFigures(
+      costed,
+      new Decimal(cell("Indicative budget (annual)") as number),
+      { green: new Decimal("0.1"), amber: new Decimal("0.5") },
+      new Decimal(52),
+    );
     expect([
       cell("Plan cost (annual)"),
       cell("Plan cost (weekly)"),
@@ -648,7 +650,7 @@ describe("no sequence of actions saves a plan whose lines and totals disagree (p
       cell("Traffic light"),
     ]).toEqual([figures.annual.toNumber(), figures.weekly.toNumber(), figures.oneOff.toNumber(), figures.light]);
     expect(saved.figures.annual.eq(figures.annual)).toBe(true);
-    expect(planTotals(saved.lines).annual.eq(planTotals(costed).annual)).toBe(true);
+    expect(planTotals(saved.lines, new Decimal(52)).annual.eq(planTotals(costed, new Decimal(52)).annual)).toBe(true);
   }
 
   it("holds for random sessions of editing, saving and reopening", async () => {
@@ -715,5 +717,94 @@ describe("no sequence of actions saves a plan whose lines and totals disagree (p
       }),
       { numRuns: 80 },
     );
+  });
+});
+
+describe("issue 26 in the plan editor", () => {
+  it("outcomes and contact are plan content: typed, they are unsaved work; saved, they are in Plans", async () => {
+    const { workbook } = await starter();
+    const editor = pane(workbook);
+    await editor.controller.load();
+    editor.dispatch({ type: "personPicked", personId: "P001", discard: false });
+    addService("Day centre").forEach(editor.dispatch);
+    await editor.controller.save(editor.state);
+    expect(planUnsaved(editor.state)).toBe(false);
+    editor.dispatch({ type: "planFieldEdited", field: "outcomes", value: "To meet friends at the day centre" });
+    expect(planUnsaved(editor.state)).toBe(true);
+    editor.dispatch({ type: "planFieldEdited", field: "contact", value: "Adult Social Care, 01632 960000" });
+    await editor.controller.save(editor.state);
+    expect(planUnsaved(editor.state)).toBe(false);
+    await editor.controller.request(editor.state, { kind: "openPlan", planId: "PLAN-0001" });
+    expect(editor.state.plan).toMatchObject({
+      outcomes: "To meet friends at the day centre",
+      contact: "Adult Social Care, 01632 960000",
+    });
+  });
+
+  it("each save is read back as the plan's history, newest first; opening a plan reads its history", async () => {
+    const { workbook } = await starter();
+    const editor = pane(workbook);
+    await editor.controller.load();
+    editor.dispatch({ type: "personPicked", personId: "P001", discard: false });
+    addService("Day centre").forEach(editor.dispatch);
+    await editor.controller.save(editor.state);
+    expect(editor.state.history?.rows.map((row) => row.linesAdded)).toEqual([
+      "Day centre: 1 day a week at £45.00 (Council-managed)",
+    ]);
+    const key = editor.state.plan!.lines[0].key;
+    editor.dispatch({ type: "lineEdited", key, field: "quantity", value: "2" });
+    await editor.controller.save(editor.state);
+    expect(editor.state.history?.rows.map((row) => row.linesChanged)).toEqual([
+      "Day centre: 1 day a week at £45.00 (Council-managed) → Day centre: 2 days a week at £45.00 (Council-managed)",
+      "",
+    ]);
+    editor.dispatch({ type: "personPicked", personId: "P002", discard: false });
+    expect(editor.state.history).toBeNull();
+    await editor.controller.request(editor.state, { kind: "openPlan", planId: "PLAN-0001" });
+    expect(editor.state.history?.rows).toHaveLength(2);
+  });
+
+  it("a save whose history row cannot be written is saved, and says the history was not recorded", async () => {
+    const { workbook } = await starter();
+    await workbook.addTables([
+      { sheet: "Mine", name: "PlanHistory", columns: [{ header: "Note", numberFormat: "General" }], rows: [] },
+    ]);
+    const editor = pane(workbook);
+    await editor.controller.load();
+    editor.dispatch({ type: "personPicked", personId: "P001", discard: false });
+    addService("Day centre").forEach(editor.dispatch);
+    await editor.controller.save(editor.state);
+    expect(editor.state.plan?.planId).toBe("PLAN-0001");
+    expect(planUnsaved(editor.state)).toBe(false);
+    expect(editor.state.saveMessage).toMatchObject({
+      intent: "warning",
+      title: "Saved plan PLAN-0001 to the Plans and PlanLines tables.",
+    });
+    expect(editor.state.saveMessage?.text).toMatch(
+      /This save was not recorded in PlanHistory: The PlanHistory table is missing the columns "Plan ID"/,
+    );
+  });
+
+  it("the person's copy is made from the saved plan, and goes when the plan is saved again", async () => {
+    const { workbook } = await starter();
+    const editor = pane(workbook);
+    await editor.controller.load();
+    editor.dispatch({ type: "personPicked", personId: "P001", discard: false });
+    addService("Day centre").forEach(editor.dispatch);
+    await editor.controller.save(editor.state);
+    await editor.controller.makeCopy(editor.state);
+    // 1 day × £45 × 52 = £2,340 a year, £45 a week.
+    expect(editor.state.copy?.document.figures.annual.toString()).toBe("2340");
+    expect(editor.state.copy?.document.figures.weekly.toString()).toBe("45");
+    editor.dispatch({ type: "largePrintSet", on: true });
+    await editor.controller.addCopySheet(editor.state);
+    expect(editor.state.copy).toMatchObject({ largePrint: true, message: { title: "Added the sheet PLAN-0001 copy" } });
+    // Unsaved edits never reach the copy: it is made from the rows saved.
+    const key = editor.state.plan!.lines[0].key;
+    editor.dispatch({ type: "lineEdited", key, field: "quantity", value: "3" });
+    await editor.controller.makeCopy(editor.state);
+    expect(editor.state.copy?.document.figures.annual.toString()).toBe("2340");
+    await editor.controller.save(editor.state);
+    expect(editor.state.copy).toBeNull();
   });
 });

@@ -100,7 +100,7 @@ describe("the Committee pack on the in-memory workbook", () => {
       area: { row: 0, column: 0, rows: layout.proposedFit.row + layout.proposedFit.rows, columns: 9 },
       titleRows: { first: 0, last: 1 },
       breaksBefore: layout.pages,
-      scale: 88,
+      zoom: { scale: 88 },
       margins: { top: 36, bottom: 43.2, left: 36, right: 36, header: 18, footer: 21.6 },
       centerFooter: "Freeze: page &P of &N",
     });
@@ -133,7 +133,7 @@ describe("the Committee pack on the in-memory workbook", () => {
       people: 20,
       plans: null,
     });
-    await expect(workbook.addSheet({ ...spec, print: { ...spec.print!, scale: 401 } })).rejects.toThrow(
+    await expect(workbook.addSheet({ ...spec, print: { ...spec.print!, zoom: { scale: 401 } } })).rejects.toThrow(
       "The sheet's print layout cannot be set: a scale of 401% (10% to 400%). Nothing was added.",
     );
     await expect(workbook.addSheet({ ...spec, print: { ...spec.print!, breaksBefore: [500] } })).rejects.toThrow(

@@ -147,7 +147,7 @@ describe("a person's assessment", () => {
     expect(result.points.toString()).toBe("54");
     // 20 × £150 + 20 × £200 + 14 × £260 = 3,000 + 4,000 + 3,640 = £10,640 a year; ÷ 52 = 204.615… → £204.62.
     expect(result.budget.result.toString()).toBe("10640");
-    expect(result.weekly.toString()).toBe("204.62");
+    expect(result.weekly?.toString()).toBe("204.62");
     expect(result.explanation).toMatch(/^Care group: Older people\./);
     expect(result.explanation).toContain("14 points × £260.00 (band 40–60) = £3,640.00");
     expect(result.explanation).toMatch(/£10,640\.00$/);
@@ -188,6 +188,8 @@ describe("saving a plan", () => {
         "Direct payment (annual)": 10166,
         "Council-managed (annual)": 550,
         "Individual Service Fund (annual)": 0,
+        // No charge for the person (26 §5).
+        "Weekly charge": null,
         "Traffic light": "Green",
         // The tolerance the light was given under, kept with the plan (21 §4).
         "Green tolerance": 0.1,
@@ -198,6 +200,9 @@ describe("saving a plan", () => {
         "Updated by": "Sam Reid",
         // An Excel date serial: 46,350 days after 30 December 1899 is 24 November 2026; 14:05 is 845/1440 of a day.
         "Updated at": 46350 + 845 / 1440,
+        // What the plan is for and whom to contact, for the person's copy (26 §1): none given, left empty.
+        Outcomes: null,
+        Contact: null,
       },
     ]);
     // Staff at once after Frequency: =PB.PLAN_COST(PlanLines[[Quantity]:[Staff at once]]).
@@ -258,15 +263,23 @@ describe("saving a plan", () => {
   it("opens a saved plan as it was saved, its line cells as the workbook holds them", async () => {
     const { workbook, book } = await starterBook();
     // 10 × 19.55 × 52 + 650 = £10,816 against £10,640: 1.7% above, Green, so it may be agreed freely.
-    await savePlan(workbook, book, draft("P002", [assistant("10"), chair], { status: "Agreed" }), AT);
+    // What the plan is for and whom to contact (26 §1), kept as typed, spaces at the ends trimmed.
+    const words = {
+      outcomes: " To stay living at home and see friends ",
+      contact: "Older People's Team, 01632 960123",
+    };
+    await savePlan(workbook, book, draft("P002", [assistant("10"), chair], { status: "Agreed", ...words }), AT);
     const opened = await openPlan(workbook, "plan-0001");
     expect(opened).toEqual({
+      outcomes: "To stay living at home and see friends",
+      contact: "Older People's Team, 01632 960123",
       planId: "PLAN-0001",
       personId: "P002",
       status: "Agreed",
       startDate: "2026-11-24",
       endDate: null,
       reviewDate: "2027-11-24",
+      weeklyCharge: null,
       reason: "",
       signedOffBy: "",
       updatedBy: "Sam Reid",
@@ -315,7 +328,7 @@ describe("saving a plan", () => {
 
   it("adds the newer columns to an older Plans table on save, touching nothing else (8.3, 10 §1)", async () => {
     const workbook = new MemoryWorkbook({ formulas: formulaEngine });
-    const newer = ["Start date", "End date", "Review date", "Signed off by"];
+    const newer = ["Start date", "End date", "Review date", "Signed off by", "Outcomes", "Contact"];
     const older = columnWrites(PLANS).filter((column) => !newer.includes(column.header));
     const notes = { header: "Notes", numberFormat: "General" };
     // An older plan, saved before these columns existed, with a note of the user's own.
@@ -328,10 +341,12 @@ describe("saving a plan", () => {
     await setUpWorkbook(workbook);
     const book = await readPlanBook(workbook);
     expect(book.plans.map((plan) => plan.planId)).toEqual(["PLAN-0007"]);
+    // A plan saved before Outcomes and Contact existed opens with neither (26 §1).
+    expect(await openPlan(workbook, "PLAN-0007")).toMatchObject({ outcomes: "", contact: "" });
     await savePlan(workbook, book, draft("P002", [assistant("10")]), AT);
     const plans = (await workbook.readTable("Plans"))!;
     expect(plans.headers).toEqual([...older.map((column) => column.header), "Notes", ...newer]);
-    expect(plans.rows[0]).toEqual([...oldRow, "Panel in May", null, null, null, null]);
+    expect(plans.rows[0]).toEqual([...oldRow, "Panel in May", null, null, null, null, null, null]);
     expect((await records(workbook, "Plans"))[1]).toMatchObject({ "Plan ID": "PLAN-0008", "Signed off by": "" });
     expect(await openPlan(workbook, "PLAN-0008")).toMatchObject({ planId: "PLAN-0008", personId: "P002" });
   });
@@ -493,9 +508,10 @@ describe("the workbook's tolerance", () => {
       percentages: { green: "5", amber: "25" },
     });
     // PlanSettings keeps the limits in force and nothing else: PlanSettings[Value] is PB.PLAN_TOLERANCE's argument.
+    // (The weeks in a year are in a column of their own, untouched.)
     expect((await workbook.readTable("PlanSettings"))!.rows).toEqual([
-      ["Green tolerance", 0.05],
-      ["Amber tolerance", 0.25],
+      ["Green tolerance", 0.05, 52],
+      ["Amber tolerance", 0.25, null],
     ]);
     const history = (await workbook.readTable("PlanSettingsHistory"))!;
     expect(history.headers).toEqual(["Setting", "From", "To", "Changed by", "Changed at", "Reason"]);

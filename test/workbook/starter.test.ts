@@ -31,9 +31,11 @@ describe("Set up workbook", () => {
     expect(tableOf(workbook, "People").rows).toHaveLength(20);
     expect(tableOf(workbook, "Services").rows).toHaveLength(15);
     expect(tableOf(workbook, "Plans").rows).toEqual([]);
+    // The weeks in a year in a column of their own, so PlanSettings[Value] stays the two limits (26 §4).
+    expect(tableOf(workbook, "PlanSettings").headers).toEqual(["Setting", "Value", "Weeks in a year"]);
     expect(tableOf(workbook, "PlanSettings").rows).toEqual([
-      ["Green tolerance", 0.1],
-      ["Amber tolerance", 0.5],
+      ["Green tolerance", 0.1, 52],
+      ["Amber tolerance", 0.5, null],
     ]);
     // Sample budgets beside the starter cohort's indicative budgets (see starter.ts).
     expect(tableOf(workbook, "Budgets").rows).toEqual([

@@ -310,14 +310,37 @@ describe("the what-if on the in-memory workbook", () => {
       ["RAS curves", "xyScatterLines", layout.curve],
       ["Change distribution", "columnClustered", layout.distribution],
     ]);
-    // Every cell of each chart's source is a value written once (a header) or a formula: the charts follow the data.
+    // Each chart's categories are live formulas over the data, so the charts follow it, and show what is worked out
+    // here by hand. The RAS curves are plotted at 0 points, at each lower bound of either table (the starter's 20, 40
+    // and 60; the proposal moves none) and at the cohort's highest points, 83 (P010, every answer D), above the
+    // highest bound; the rows left, of 4 bands × 2 + 2 + 4 spare, are #N/A. The distribution's bands are £200 wide:
+    // the largest change is Older people's top budget, 19,560 × 5% = 978, which in five bands is 195.60, up to the
+    // next £10.
     const written = new Map(sheet.cells.map((cell) => [`${cell.row},${cell.column}`, cell]));
-    for (const { source } of charts) {
-      for (let row = source.row + 1; row < source.row + source.rows; row++) {
-        const first = written.get(`${row},${source.column}`);
-        expect(first?.formula ?? first?.value).toBeDefined();
-      }
-    }
+    const read = reader(workbook, "What-if");
+    const categories = ({ row, column, rows }: { row: number; column: number; rows: number }) =>
+      Array.from({ length: rows - 1 }, (_, at) => [
+        written.get(`${row + 1 + at},${column}`)?.formula === undefined ? "value" : "formula",
+        read(row + 1 + at, column),
+      ]);
+    expect(categories(layout.curve)).toEqual([
+      ["value", 0],
+      ...[20, 40, 60, 83].map((value) => ["formula", value]),
+      ...Array.from({ length: 9 }, () => ["formula", "#N/A"]),
+    ]);
+    expect(categories(layout.distribution)).toEqual([
+      ["formula", "Lose £800–1000"],
+      ["formula", "Lose £600–800"],
+      ["formula", "Lose £400–600"],
+      ["formula", "Lose £200–400"],
+      ["formula", "Lose up to £200"],
+      ["value", "No change"],
+      ["formula", "Gain up to £200"],
+      ["formula", "Gain £200–400"],
+      ["formula", "Gain £400–600"],
+      ["formula", "Gain £600–800"],
+      ["formula", "Gain £800–1000"],
+    ]);
   });
 });
 

@@ -4,11 +4,11 @@
 // block cannot disagree. The work with the workbook is in outturnController.ts.
 import {
   DEFAULT_WEEKS_ALLOWED,
+  DEFAULT_WEEKS_IN_YEAR,
   DpAccounts,
   EngineError,
   Outturn,
   readWeeksAllowed,
-  WEEKS_PER_YEAR,
   Decimal,
 } from "../../engine";
 import { dpFigures, OutturnBook, OutturnDates, outturnFigures } from "../../workbook/reports/outturnBook";
@@ -61,9 +61,6 @@ export function outturnReducer(state: OutturnState, action: OutturnAction): Outt
   }
 }
 
-/** Weeks in a year for the contingency: 52, as the product counts them everywhere today. */
-const WEEKS_IN_YEAR = new Decimal(WEEKS_PER_YEAR);
-
 export interface OutturnSummary {
   /** null while the dates are wrong or the tables unread. */
   readonly outturn: Outturn | null;
@@ -73,24 +70,33 @@ export interface OutturnSummary {
   readonly problem: string | null;
   /** The contingency box's problem, in words. */
   readonly weeksProblem: string | null;
+  /** The workbook's weeks in a year the contingency is counted over; null while they cannot be used. */
+  readonly weeksInYear: Decimal | null;
 }
 
 export function outturnSummary(state: OutturnState, dates: OutturnDates): OutturnSummary {
+  // The workbook's weeks in a year (26 §4); 52 until the tables are read.
+  const weeksInYear = state.book ? state.book.weeks.weeksInYear : new Decimal(DEFAULT_WEEKS_IN_YEAR);
   let weeks: Decimal | null = null;
   let weeksProblem: string | null = null;
   try {
-    weeks = readWeeksAllowed(state.weeksAllowed.trim() === "" ? "x" : state.weeksAllowed.trim(), WEEKS_IN_YEAR);
+    const typed = state.weeksAllowed.trim() === "" ? "x" : state.weeksAllowed.trim();
+    weeks = readWeeksAllowed(typed, weeksInYear ?? new Decimal(DEFAULT_WEEKS_IN_YEAR));
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
     weeksProblem = `${error.message.replace(/; got .*$/, "")}, such as 8`;
   }
-  if (!state.book) return { outturn: null, accounts: null, problem: null, weeksProblem };
+  if (!state.book) return { outturn: null, accounts: null, problem: null, weeksProblem, weeksInYear };
   try {
     const outturn = outturnFigures(state.book, dates);
-    const accounts = weeks === null ? null : dpFigures(state.book, dates.asAt, weeks, WEEKS_IN_YEAR);
-    return { outturn, accounts, problem: null, weeksProblem };
+    if (weeksInYear === null) {
+      // Said under the contingency's box: no surplus can be counted until the weeks are fixed in Settings.
+      return { outturn, accounts: null, problem: null, weeksProblem: state.book.weeks.problem, weeksInYear };
+    }
+    const accounts = weeks === null ? null : dpFigures(state.book, dates.asAt, weeks, weeksInYear);
+    return { outturn, accounts, problem: null, weeksProblem, weeksInYear };
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
-    return { outturn: null, accounts: null, problem: `${error.message}.`, weeksProblem };
+    return { outturn: null, accounts: null, problem: `${error.message}.`, weeksProblem, weeksInYear };
   }
 }

@@ -5,15 +5,18 @@ import { EngineError } from "../../engine";
 import {
   AgreedPlansOverlap,
   MissingTables,
+  HistoryNotRecorded,
   openPlan,
   readPlanBook,
+  readPlanHistory,
   repairPeopleFormulas,
-  savePlan,
+  savePlanRecorded,
   timestamp,
   WorkbookProblem,
 } from "../../workbook/planBook";
 import { Workbook, WorkbookRefusal } from "../../workbook/port";
 import { setUpWorkbook } from "../../workbook/starter";
+import { addPersonCopySheet, readPersonCopy } from "../../workbook/reports/personCopyBook";
 import { Intent, Notice, PlanEditorAction, PlanEditorState, planUnsaved, unsavedWork } from "./planEditor";
 import { prepareSave } from "./planSaving";
 
@@ -32,11 +35,18 @@ export interface PlanController {
    * with `endEarlier` (their IDs, once the user chose to end them) ends each the day before it starts.
    */
   save(state: PlanEditorState, endEarlier?: readonly string[]): Promise<void>;
+  /** Makes the person's copy of the open plan, from its saved rows. */
+  makeCopy(state: PlanEditorState): Promise<void>;
+  /** Adds the copy being looked at as a sheet laid out to print on A4. */
+  addCopySheet(state: PlanEditorState): Promise<void>;
 }
+
+/** The title of the note that the workbook lacks some of the add-in's tables. */
+export const SET_UP_TITLE = "Set up the workbook";
 
 /** How an error is told to the user: what the workbook needs, or plainly that something went wrong. */
 export function noticeOf(error: unknown, title: string): Notice {
-  if (error instanceof MissingTables) return { intent: "info", title: "Set up the workbook", text: error.message };
+  if (error instanceof MissingTables) return { intent: "info", title: SET_UP_TITLE, text: error.message };
   if (error instanceof WorkbookProblem || error instanceof WorkbookRefusal || error instanceof EngineError) {
     return { intent: "warning", title, text: error.message };
   }
@@ -63,6 +73,19 @@ export function planController(
       await work();
     } catch (error) {
       dispatch(failed(noticeOf(error, "The workbook needs attention")));
+    }
+  }
+
+  /** The plan's saves from PlanHistory; a history that cannot be read is said so, the plan staying open. */
+  async function readHistory(planId: string) {
+    try {
+      dispatch({ type: "historyRead", history: { planId, ...(await readPlanHistory(workbook, planId)) } });
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      dispatch({
+        type: "historyRead",
+        history: { planId, rows: [], problems: [`PlanHistory cannot be read: ${why}`] },
+      });
     }
   }
 
@@ -96,6 +119,7 @@ export function planController(
           discard,
           message: { intent, title: "Refreshed", text: notes.join(" ") },
         });
+        if (plan) await readHistory(plan.planId);
       },
       (message) => ({ type: "workFailed", message }),
     );
@@ -109,7 +133,11 @@ export function planController(
       case "openPlan":
         await run(
           `Opening plan ${intent.planId}`,
-          async () => dispatch({ type: "planOpened", plan: await openPlan(workbook, intent.planId), discard }),
+          async () => {
+            const plan = await openPlan(workbook, intent.planId);
+            dispatch({ type: "planOpened", plan, discard });
+            await readHistory(plan.planId);
+          },
           (message) => ({ type: "workFailed", message }),
         );
         return;
@@ -160,6 +188,40 @@ export function planController(
       if (state.pending) await perform(state, state.pending, true);
     },
 
+    makeCopy: async (state) => {
+      const planId = state.plan?.planId;
+      if (!planId || !state.book) return;
+      const book = state.book;
+      await run(
+        `Making the person's copy of ${planId}`,
+        async () => {
+          const document = await readPersonCopy(workbook, book, planId, timestamp(now()).slice(0, 10));
+          dispatch({ type: "copyMade", planId, document });
+        },
+        (message) => ({ type: "workFailed", message }),
+      );
+    },
+
+    addCopySheet: async (state) => {
+      const copy = state.copy;
+      if (!copy) return;
+      dispatch({ type: "workStarted", label: "Adding the copy's sheet" });
+      try {
+        const sheet = await addPersonCopySheet(workbook, copy.planId, copy.document);
+        dispatch({
+          type: "copyMessage",
+          planId: copy.planId,
+          message: {
+            intent: "success",
+            title: `Added the sheet ${sheet}`,
+            text: "Laid out for A4, one page wide: print it from Excel (File › Print).",
+          },
+        });
+      } catch (error) {
+        dispatch({ type: "copyMessage", planId: copy.planId, message: noticeOf(error, "The sheet was not added") });
+      }
+    },
+
     save: async (state, endEarlier = []) => {
       const prepared = prepareSave(state, timestamp(now()).slice(0, 10));
       if ("problems" in prepared) {
@@ -168,10 +230,15 @@ export function planController(
       }
       dispatch({ type: "saveStarted", content: prepared.content });
       try {
-        const saved = await savePlan(workbook, state.book!, prepared.plan, now(), { endEarlier });
+        const saved = await savePlanRecorded(workbook, state.book!, prepared.plan, now(), { endEarlier });
         dispatch({ type: "saved", plan: saved, content: prepared.content, keys: prepared.keys });
+        await readHistory(saved.planId);
       } catch (error) {
-        if (error instanceof AgreedPlansOverlap) {
+        if (error instanceof HistoryNotRecorded) {
+          const { saved, why } = error;
+          dispatch({ type: "saved", plan: saved, content: prepared.content, keys: prepared.keys, historyProblem: why });
+          await readHistory(saved.planId);
+        } else if (error instanceof AgreedPlansOverlap) {
           dispatch({ type: "overlapFound", question: { text: error.message, toEnd: error.toEnd } });
         } else dispatch({ type: "saveFailed", message: noticeOf(error, "Not saved") });
       }

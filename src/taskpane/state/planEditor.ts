@@ -2,12 +2,14 @@
 // shows is this state or derived from it by the engine's rules (derivePlan, in planSaving.ts), so a figure on
 // screen and a figure saved cannot come from two places. The async work (reading, saving) is in planController.ts.
 import { DateField, Decimal, formatDate, formatPounds, LineField, PlanStatus, serialFromIso } from "../../engine";
-import { OpenedPlan, PlanBook, PlanSummary, SavedPlan } from "../../workbook/planBook";
+import { OpenedPlan, PlanBook, PlanHistoryRow, PlanSummary, SavedPlan } from "../../workbook/planBook";
+import type { PersonCopy } from "../../workbook/reports/personCopy";
 import type { SaveProblem } from "./planSaving";
 import { EMPTY_LINE, LineDraft, LineTexts, textsFromCells, textsFromService, textsOf } from "./lineDrafts";
+import { councilCostText } from "./planCharge";
 
 /** The plan's own text fields (besides its lines and status). */
-export type PlanTextField = "reason" | "signedOffBy" | DateField;
+export type PlanTextField = "reason" | "signedOffBy" | "outcomes" | "contact" | "weeklyCharge" | DateField;
 
 /** What the user edits of a plan; differing from its baseline is unsaved work. */
 export interface PlanContent {
@@ -21,6 +23,11 @@ export interface PlanContent {
   readonly startDate: string;
   readonly endDate: string;
   readonly reviewDate: string;
+  /** What the plan is for, in the person's words, and whom they contact: for the copy they are given. */
+  readonly outcomes: string;
+  readonly contact: string;
+  /** The person's assessed charge a week, as typed; "" is none. */
+  readonly weeklyCharge: string;
 }
 
 /** The plan being edited. */
@@ -82,6 +89,25 @@ export interface PlanEditorState {
   /** Saving would overlap the person's earlier Agreed plans: waiting for the user to end them or keep editing. */
   readonly overlap: OverlapQuestion | null;
   readonly nextKey: number;
+  /** The open plan's saves, newest first, as PlanHistory holds them; null until read. */
+  readonly history: PlanHistory | null;
+  /** The person's copy of the open plan, as made from its saved rows; null until made. */
+  readonly copy: CopyState | null;
+}
+
+/** The person's copy being looked at: the document, how it is shown, and what became of adding its sheet. */
+export interface CopyState {
+  readonly planId: string;
+  readonly document: PersonCopy;
+  readonly largePrint: boolean;
+  readonly message: Notice | null;
+}
+
+/** A plan's saves as read from PlanHistory, and rows of it that could not be read. */
+export interface PlanHistory {
+  readonly planId: string;
+  readonly rows: readonly PlanHistoryRow[];
+  readonly problems: readonly string[];
 }
 
 export type PlanEditorAction =
@@ -120,7 +146,14 @@ export type PlanEditorAction =
       readonly plan: SavedPlan;
       readonly content: PlanContent;
       readonly keys: readonly number[];
+      /** Why the save's PlanHistory row was not written, though the plan was saved. */
+      readonly historyProblem?: string;
     }
+  | { readonly type: "historyRead"; readonly history: PlanHistory }
+  | { readonly type: "copyMade"; readonly planId: string; readonly document: PersonCopy }
+  | { readonly type: "copyMessage"; readonly planId: string; readonly message: Notice }
+  | { readonly type: "largePrintSet"; readonly on: boolean }
+  | { readonly type: "copyClosed" }
   | { readonly type: "saveFailed"; readonly message: Notice }
   | { readonly type: "overlapFound"; readonly question: OverlapQuestion }
   | { readonly type: "overlapKept" };
@@ -135,6 +168,9 @@ export const FOCUS = {
   startDate: "plan-start-date",
   endDate: "plan-end-date",
   reviewDate: "plan-review-date",
+  outcomes: "plan-outcomes",
+  contact: "plan-contact",
+  weeklyCharge: "plan-weekly-charge",
 } as const;
 
 export function initialState(userName: string): PlanEditorState {
@@ -152,6 +188,8 @@ export function initialState(userName: string): PlanEditorState {
     userName,
     overlap: null,
     nextKey: 1,
+    history: null,
+    copy: null,
   };
 }
 
@@ -166,6 +204,9 @@ export function contentOf(plan: Omit<PlanContent, "lines"> & { readonly lines: r
     startDate: plan.startDate,
     endDate: plan.endDate,
     reviewDate: plan.reviewDate,
+    outcomes: plan.outcomes,
+    contact: plan.contact,
+    weeklyCharge: plan.weeklyCharge,
   };
 }
 
@@ -195,6 +236,9 @@ function newPlan(personId: string): PlanEdit {
     startDate: "",
     endDate: "",
     reviewDate: "",
+    outcomes: "",
+    contact: "",
+    weeklyCharge: "",
   };
   return { ...content, lines: [], lastSaved: null, baseline: content, saveTried: false, datesLeft: [] };
 }
@@ -216,6 +260,9 @@ function openedPlan(plan: OpenedPlan, firstKey: number): PlanEdit {
     startDate: plan.startDate ?? "",
     endDate: plan.endDate ?? "",
     reviewDate: plan.reviewDate ?? "",
+    outcomes: plan.outcomes ?? "",
+    contact: plan.contact ?? "",
+    weeklyCharge: plan.weeklyCharge == null ? "" : plan.weeklyCharge.toFixed(2),
     lastSaved: { updatedAt: plan.updatedAt, updatedBy: plan.updatedBy },
     saveTried: false,
     datesLeft: [],
@@ -232,6 +279,9 @@ function withSummary(book: PlanBook, saved: SavedPlan): PlanBook {
     name: person?.name ?? "",
     status: saved.status,
     updatedAt: saved.updatedAt,
+    reviewDate: saved.reviewDate,
+    endDate: saved.endDate,
+    light: saved.figures.light,
   };
   const at = book.plans.findIndex((plan) => plan.planId === saved.planId);
   const plans = at < 0 ? [...book.plans, summary] : book.plans.map((plan, index) => (index === at ? summary : plan));
@@ -249,9 +299,9 @@ function withEnded(book: PlanBook, saved: SavedPlan): PlanBook {
 }
 
 /**
- * The plan cost in words: a year, and a week. Where there are one-off items the week's figure (the year's ÷ 52, as
- * PB.PLAN_COST and the Plans table give it) says it spreads them over the year, so it never reads as the recurring
- * weekly total beside it.
+ * The plan cost in words: a year, and a week. Where there are one-off items the week's figure (the year's ÷ the weeks
+ * in a year, as PB.PLAN_COST and the Plans table give it) says it spreads them over the year, so it never reads as the
+ * recurring weekly total beside it.
  */
 export function planCostText(figures: { annual: Decimal; weekly: Decimal; oneOff: Decimal }): string {
   const spread = figures.oneOff.isZero() ? "" : ", one-off items spread over the year";
@@ -339,6 +389,8 @@ export function planEditorReducer(state: PlanEditorState, action: PlanEditorActi
         saveMessage: null,
         overlap: null,
         busy: null,
+        history: null,
+        copy: null,
       }));
     case "planOpened":
       return replacePlan(state, { kind: "openPlan", planId: action.plan.planId }, action.discard, () => ({
@@ -349,6 +401,8 @@ export function planEditorReducer(state: PlanEditorState, action: PlanEditorActi
         saveMessage: null,
         overlap: null,
         busy: null,
+        history: state.history?.planId === action.plan.planId ? state.history : null,
+        copy: state.copy?.planId === action.plan.planId ? state.copy : null,
       }));
     case "confirmNeeded":
       return { ...state, pending: action.intent };
@@ -439,8 +493,38 @@ export function planEditorReducer(state: PlanEditorState, action: PlanEditorActi
         overlap: null,
         busy: { label: "Saving the plan", done: 0, of: 0 },
       };
-    case "saved":
-      return savedReducer(state, action.plan, action.content, action.keys);
+    case "saved": {
+      // A copy made before the save no longer shows the plan as saved: it is made again from the new rows.
+      const next = { ...savedReducer(state, action.plan, action.content, action.keys), copy: null };
+      if (!action.historyProblem || !next.saveMessage) return next;
+      const unrecorded = ` This save was not recorded in PlanHistory: ${action.historyProblem}`;
+      return {
+        ...next,
+        saveMessage: { ...next.saveMessage, intent: "warning", text: next.saveMessage.text + unrecorded },
+      };
+    }
+    case "copyMade":
+      if (state.plan?.planId !== action.planId) return state;
+      return {
+        ...state,
+        busy: null,
+        copy: {
+          planId: action.planId,
+          document: action.document,
+          largePrint: state.copy?.largePrint ?? false,
+          message: null,
+        },
+      };
+    case "copyMessage":
+      return state.copy?.planId === action.planId
+        ? { ...state, busy: null, copy: { ...state.copy, message: action.message } }
+        : { ...state, busy: null };
+    case "largePrintSet":
+      return state.copy ? { ...state, copy: { ...state.copy, largePrint: action.on } } : state;
+    case "copyClosed":
+      return { ...state, copy: null };
+    case "historyRead":
+      return state.plan?.planId === action.history.planId ? { ...state, history: action.history } : state;
     case "saveFailed":
       return { ...state, saving: null, busy: null, saveMessage: action.message };
     case "overlapFound":
@@ -499,6 +583,7 @@ function savedReducer(
       title: `Saved plan ${saved.planId} to the Plans and PlanLines tables.`,
       text:
         `${planCostText(figures)}, ${figures.light}, ${saved.status}.` +
+        (saved.charge ? ` Cost to the council ${councilCostText(saved.charge)}.` : "") +
         saved.ended.map(({ planId, endDate }) => ` Ended ${planId} on ${formatDate(endDate)}.`).join(""),
     },
   };

@@ -8,6 +8,7 @@ import {
   CostedPlan,
   DateField,
   LineField,
+  PlanCharge,
   PlanField,
   PlanForSaving,
   planDates,
@@ -18,6 +19,7 @@ import {
   signOffRequired,
 } from "../../engine";
 import { checkDrafts, LINE_FIELDS, LineDraft, textsOf } from "./lineDrafts";
+import { chargeOfPlan, readTypedCharge, TypedCharge } from "./planCharge";
 import { contentOf, FOCUS, PlanContent, PlanEdit, PlanEditorState, planUnsaved } from "./planEditor";
 
 /** What stops a save, and where focus goes to fix it. */
@@ -51,6 +53,8 @@ export interface DerivedPlan {
   readonly decisionProblems: Partial<Record<PlanField, string>>;
   /** The person's saved plans, while a new plan is being built for them. */
   readonly otherPlans: readonly PlanSummary[];
+  /** The charge box read, and the costed plan split by it between the person and the council (26 §5). */
+  readonly charge: TypedCharge & { readonly split: PlanCharge | null };
   readonly unsaved: boolean;
 }
 
@@ -62,8 +66,13 @@ export function derivePlan(state: PlanEditorState): DerivedPlan {
   const { byKey, lines } = checkDrafts(plan?.lines ?? []);
   const uncosted = byKey.size - lines.length;
   const tolerance = book?.tolerance.tolerance ?? null;
-  const costed = plan && tolerance && uncosted === 0 ? costPlan(lines, priced?.budget.result ?? null, tolerance) : null;
+  const weeks = book?.weeks.weeksInYear ?? null;
+  const costed =
+    plan && tolerance && weeks && uncosted === 0
+      ? costPlan(lines, priced?.budget.result ?? null, tolerance, weeks)
+      : null;
   const light = costed?.againstBudget?.light ?? null;
+  const charge = readTypedCharge(plan?.weeklyCharge ?? "");
   return {
     person,
     assessment,
@@ -77,6 +86,7 @@ export function derivePlan(state: PlanEditorState): DerivedPlan {
     otherPlans:
       plan && plan.planId === null && book ? book.plans.filter((summary) => summary.personId === plan.personId) : [],
     unsaved: planUnsaved(state),
+    charge: { ...charge, split: costed ? chargeOfPlan(costed.totals, charge.weeklyCharge) : null },
   };
 }
 
@@ -127,6 +137,9 @@ export function prepareSave(
   if (!book.tolerance.tolerance) {
     return { problems: [{ message: book.tolerance.problem ?? "", focus: FOCUS.catalogue }] };
   }
+  if (!book.weeks.weeksInYear) {
+    return { problems: [{ message: book.weeks.problem ?? "", focus: FOCUS.catalogue }] };
+  }
   const problems: SaveProblem[] = [];
   plan.lines.forEach((line, at) => {
     const checked = derived.checked.get(line.key)!;
@@ -143,8 +156,9 @@ export function prepareSave(
   }));
   const dated = planDates(datesOf(plan), today);
   const wrongDates = "problems" in dated ? dated.problems : {};
-  // In the pane's order: the lines, the dates below them, then the decision.
+  // In the pane's order: the lines, the charge below them, the dates, then the decision.
   problems.push(...ruled.filter((problem) => problem.focus === FOCUS.catalogue));
+  if (derived.charge.problem) problems.push({ message: `${derived.charge.problem}.`, focus: FOCUS.weeklyCharge });
   DATE_FIELDS.forEach((field) => {
     const message = wrongDates[field];
     if (message) problems.push({ message: `${message}.`, focus: FOCUS[field] });
@@ -156,10 +170,13 @@ export function prepareSave(
     plan: {
       planId: plan.planId,
       personId: plan.personId,
+      weeklyCharge: derived.charge.weeklyCharge,
       lines,
       status: plan.status,
       reason: plan.reason,
       signedOffBy: plan.signedOffBy,
+      outcomes: plan.outcomes,
+      contact: plan.contact,
       ...datesOf(plan),
       updatedBy: state.userName,
     },

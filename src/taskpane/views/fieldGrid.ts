@@ -20,6 +20,8 @@ export const useFieldGridStyles = makeStyles({
   dates: grid("9.5rem"),
   /** Percentage boxes. */
   rates: grid("8rem"),
+  /** Wide boxes, one a row: words of a plan. */
+  words: grid("100%"),
   legend: { padding: 0, marginBottom: "4px", fontWeight: tokens.fontWeightSemibold },
   control: { width: "100%", minWidth: 0, boxSizing: "border-box" },
 });

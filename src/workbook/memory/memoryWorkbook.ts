@@ -5,9 +5,9 @@ import {
   CellValue,
   CellWrite,
   ChartSpec,
-  PrintLayout,
   ColumnWrite,
   NewTable,
+  PrintLayout,
   RowRef,
   sameName,
   SheetCell,
@@ -95,12 +95,15 @@ export type CellContent = CellValue | { readonly formula: string };
  * would print nothing sensible: title rows or a page break outside the print area.
  */
 function checkPrint(print: PrintLayout): void {
-  const { area, titleRows, scale, margins, breaksBefore } = print;
+  const { area, titleRows, zoom, margins, breaksBefore = [] } = print;
   const refuse = (why: string) => {
     throw new WorkbookRefusal(`The sheet's print layout cannot be set: ${why}. Nothing was added.`);
   };
-  if (!Number.isInteger(scale) || scale < 10 || scale > 400) refuse(`a scale of ${scale}% (10% to 400%)`);
-  if (Object.values(margins).some((margin) => !(margin >= 0))) refuse("a negative margin");
+  if ("scale" in zoom) {
+    const { scale } = zoom;
+    if (!Number.isInteger(scale) || scale < 10 || scale > 400) refuse(`a scale of ${scale}% (10% to 400%)`);
+  }
+  if (Object.values(margins ?? {}).some((margin) => !(margin >= 0))) refuse("a negative margin");
   if (area.rows < 1 || area.columns < 1 || area.row < 0 || area.column < 0) refuse("an empty print area");
   const inside = (row: number) => row >= area.row && row < area.row + area.rows;
   if (!inside(titleRows.first) || !inside(titleRows.last) || titleRows.last < titleRows.first) {
@@ -258,12 +261,7 @@ export class MemoryWorkbook implements Workbook {
   }
 
   /** Every sheet with its loose cells as written and its charts, in the order made. */
-  allSheets(): {
-    name: string;
-    cells: readonly SheetCell[];
-    charts: readonly ChartSpec[];
-    print?: PrintLayout;
-  }[] {
+  allSheets(): { name: string; cells: readonly SheetCell[]; charts: readonly ChartSpec[]; print?: PrintLayout }[] {
     return this.sheets.map((sheet) => ({
       name: sheet.name,
       cells: [...sheet.cells].map(([key, cell]) => ({

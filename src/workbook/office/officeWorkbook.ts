@@ -203,34 +203,38 @@ interface Taken {
   readonly dates: DateSystem;
 }
 
-/** The workbook's sheet, table and defined names, loaded for one sync. */
 /**
  * A sheet's print settings (Worksheet.pageLayout, ExcelApi 1.9; "Control worksheet display settings",
- * docs/excel/excel-add-ins-worksheet-display.md): paper, orientation, margins, the scale, one print area, the title
- * rows and a manual page break before each part (PageBreakCollection.add: "before the top-left cell of the range").
+ * docs/excel/excel-add-ins-worksheet-display.md): paper, orientation, margins, the scale or the fit to one page wide,
+ * one print area, the title rows and a manual page break before each part (PageBreakCollection.add: "before the
+ * top-left cell of the range").
  */
 function queuePrintLayout(sheet: Excel.Worksheet, print: PrintLayout): void {
   const layout = sheet.pageLayout;
   layout.paperSize = print.paper;
   layout.orientation = print.orientation;
-  layout.topMargin = print.margins.top;
-  layout.bottomMargin = print.margins.bottom;
-  layout.leftMargin = print.margins.left;
-  layout.rightMargin = print.margins.right;
-  layout.headerMargin = print.margins.header;
-  layout.footerMargin = print.margins.footer;
+  if (print.margins) {
+    layout.topMargin = print.margins.top;
+    layout.bottomMargin = print.margins.bottom;
+    layout.leftMargin = print.margins.left;
+    layout.rightMargin = print.margins.right;
+    layout.headerMargin = print.margins.header;
+    layout.footerMargin = print.margins.footer;
+  }
   layout.centerHorizontally = true;
   layout.printGridlines = false;
-  // Set as a whole object, as the docs require ("x.zoom = {...}").
-  layout.zoom = { scale: print.scale };
+  // Set as a whole object, as the docs require ("x.zoom = {...}"): a scale, or one page wide and as many tall.
+  layout.zoom = { ...print.zoom };
   layout.setPrintArea(a1Range(print.area));
+  // Whole rows, as setPrintTitleRows requires ("$1:$2").
   layout.setPrintTitleRows(`$${print.titleRows.first + 1}:$${print.titleRows.last + 1}`);
   if (print.centerFooter) layout.headersFooters.defaultForAllPages.centerFooter = print.centerFooter;
-  for (const row of print.breaksBefore) {
+  for (const row of print.breaksBefore ?? []) {
     sheet.horizontalPageBreaks.add(a1Range({ ...print.area, row, rows: 1 }));
   }
 }
 
+/** The workbook's sheet, table and defined names, loaded for one sync. */
 function loadNames(context: Excel.RequestContext): () => WorkbookNames {
   const sheets = context.workbook.worksheets.load("items/name");
   const tables = context.workbook.tables.load("items/name");

@@ -13,18 +13,21 @@ import {
   matchKey,
   parsePriceTable,
   parseScoringSheet,
+  pointsNumber,
   PriceTable,
   questionOrder,
+  readCell,
   scoreAnswers,
   ScoringSheet,
   serialFromIso,
   toPence,
 } from "../../engine";
 import { TableData, Workbook } from "../port";
-import { readRows, RowOf, WorkbookProblem } from "../schema/rows";
+import { headerIndex, readRows, RowOf, WorkbookProblem } from "../schema/rows";
 import { PEOPLE, PLAN_LINES, PLANS, PRICE_POINTS, SCORING, SERVICES } from "../schema/tables";
 import { blankPriceWarnings } from "../blankPrices";
 import { readSettings, WorkbookTolerance } from "./settings";
+import { readWorkbookWeeks, WorkbookWeeks } from "./weeksInYear";
 import { asGrid, inTable, requireTable, rowsWhere } from "./tables";
 
 /** A person from the People table, with their answers in the scoring sheet's question order. */
@@ -33,12 +36,19 @@ export interface Person {
   readonly name: string;
   readonly careGroup: string;
   readonly answers: readonly Cell[];
+  /**
+   * Their Points cell, when the People table has no answers but points of the council's own (a mapped workbook's
+   * points column): the points are then read from it, not scored.
+   */
+  readonly points?: Cell;
 }
 
 /** A catalogue entry from the Services table. */
 export type Service = RowOf<typeof SERVICES>;
 
-export type PlanSummary = Pick<RowOf<typeof PLANS>, "planId" | "personId" | "name" | "status" | "updatedAt">;
+export type PlanSummary = Pick<RowOf<typeof PLANS>, "planId" | "personId" | "name" | "status" | "updatedAt"> &
+  /** When it is to be reviewed, when it ends, and its light; absent where the row's cells cannot be read. */
+  Partial<Pick<RowOf<typeof PLANS>, "reviewDate" | "endDate" | "light">>;
 
 /** What the pane needs from the workbook, read and checked once. */
 export interface PlanBook {
@@ -47,6 +57,8 @@ export interface PlanBook {
   readonly people: readonly Person[];
   readonly services: readonly Service[];
   readonly tolerance: WorkbookTolerance;
+  /** The weeks in a year every weekly figure is counted over (PlanSettings' Weeks in a year). */
+  readonly weeks: WorkbookWeeks;
   readonly plans: readonly PlanSummary[];
   /** The Agreed plans with what their light was given under, for checking it against today's rules. */
   readonly agreed: {
@@ -65,6 +77,19 @@ function readPeople(table: TableData, scoring: ScoringSheet): Person[] {
   const answerColumns = table.headers.flatMap((header, column) =>
     scoring.questionIndex.has(matchKey(header)) ? [column] : [],
   );
+  const pointsColumn = headerIndex(table).get(matchKey(PEOPLE.columns.points.header));
+  if (answerColumns.length === 0 && pointsColumn !== undefined) {
+    const { rows } = readRows(PEOPLE, table, ["personId", "name", "careGroup"]);
+    return rows
+      .filter(({ value }) => value.personId !== "")
+      .map(({ index, value }) => ({
+        id: value.personId,
+        name: value.name,
+        careGroup: value.careGroup,
+        answers: [],
+        points: table.rows[index][pointsColumn],
+      }));
+  }
   const order = inTable(table.name, () =>
     questionOrder(
       scoring,
@@ -92,6 +117,7 @@ function readServices(table: TableData, warnings: string[]): Service[] {
 }
 
 const SUMMARY_FIELDS = ["planId", "personId", "name", "status", "updatedAt"] as const;
+const REVIEW_FIELDS = ["reviewDate", "endDate", "light"] as const;
 
 function readPlanSummaries(table: TableData, warnings: string[]): PlanSummary[] {
   const { rows, problems } = readRows(PLANS, table, SUMMARY_FIELDS);
@@ -100,7 +126,15 @@ function readPlanSummaries(table: TableData, warnings: string[]): PlanSummary[] 
       ({ index, message }) => `${table.name} table row ${index + 1} cannot be opened as a plan: ${message}.`,
     ),
   );
-  return rows.map(({ value }) => value).filter((plan) => plan.planId !== "");
+  // Read apart, so a review date that cannot be read leaves the plan out of the reviews due, not out of the pane.
+  const reviews = readRows(PLANS, table, REVIEW_FIELDS);
+  const review = new Map(reviews.rows.map(({ index, value }) => [index, value]));
+  warnings.push(
+    ...reviews.problems.map(
+      ({ index, message }) => `${table.name} table row ${index + 1} is left out of the reviews due: ${message}.`,
+    ),
+  );
+  return rows.map(({ index, value }) => ({ ...value, ...review.get(index) })).filter((plan) => plan.planId !== "");
 }
 
 const AGREED_FIELDS = [
@@ -170,30 +204,48 @@ export async function readPlanBook(workbook: Workbook, progress: Progress = () =
   progress("Reading saved plans and the tolerance", 3, steps);
   const plansTable = await requireTable(workbook, PLANS.name);
   const plans = readPlanSummaries(plansTable, warnings);
-  const tolerance = await readSettings(workbook);
+  const [tolerance, weeks] = await Promise.all([readSettings(workbook), readWorkbookWeeks(workbook)]);
   progress("Done", steps, steps);
-  return { scoring, priceTable: prices, people, services, tolerance, plans, agreed: readAgreed(plansTable), warnings };
+  return {
+    scoring,
+    priceTable: prices,
+    people,
+    services,
+    tolerance,
+    weeks,
+    plans,
+    agreed: readAgreed(plansTable),
+    warnings,
+  };
 }
 
 /** A person's points and indicative budget, with how it was reached. */
 export interface Assessment {
   readonly points: Decimal;
   readonly budget: BudgetDerivation;
-  /** The annual budget ÷ 52, rounded to pence once. */
-  readonly weekly: Decimal;
+  /** The annual budget ÷ the workbook's weeks in a year, rounded to pence once; null while they cannot be used. */
+  readonly weekly: Decimal | null;
   readonly explanation: string;
+}
+
+/** A person's points: scored from their answers, or read from their points cell; an EngineError if neither can. */
+export function personPoints(book: PlanBook, person: Person): Decimal {
+  if (person.points !== undefined) return readCell(pointsNumber, person.points, PEOPLE.columns.points.header);
+  return scoreAnswers(book.scoring, person.answers);
 }
 
 /** Scores a person and prices their points; an incomplete assessment gives a message instead. */
 export function assess(book: PlanBook, person: Person): Assessment | { problem: string } {
   try {
-    const points = scoreAnswers(book.scoring, person.answers);
+    const points = personPoints(book, person);
     const budget = deriveBudget(
       book.priceTable,
       { points: points.toString(), careGroup: person.careGroup },
       { period: "annual", method: "marginal" },
     );
-    return { points, budget, weekly: toPence(inPeriod(budget.exact, "weekly")), explanation: explainBudget(budget) };
+    const weeks = book.weeks.weeksInYear;
+    const weekly = weeks === null ? null : toPence(inPeriod(budget.exact, "weekly", weeks));
+    return { points, budget, weekly, explanation: explainBudget(budget) };
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
     return { problem: `${person.name}'s assessment cannot be priced yet: ${error.message}.` };

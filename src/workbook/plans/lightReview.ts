@@ -10,11 +10,10 @@ import {
   lightsUnderProposal,
   PriceTable,
   ProposedLightChange,
-  scoreAnswers,
   serialFromIso,
 } from "../../engine";
 import { Workbook } from "../port";
-import { PlanBook, readPlanBook } from "./book";
+import { personPoints, PlanBook, readPlanBook } from "./book";
 
 /** What the review finds: the plans whose light would differ, with whose they are, and what could not be checked. */
 export interface LightReview {
@@ -38,7 +37,7 @@ function indicativeUnder(book: PlanBook, table: PriceTable): (personId: string) 
     if (!person) return null;
     try {
       // Points as a number, as Excel passes the People column to PB.INDICATIVE_BUDGET.
-      return new Decimal(price(scoreAnswers(book.scoring, person.answers).toNumber(), person.careGroup, null));
+      return new Decimal(price(personPoints(book, person).toNumber(), person.careGroup, null));
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
       return null;

@@ -17,6 +17,8 @@ import {
   planDates,
   planFigures,
   PlanFigures,
+  planCharge,
+  PlanCharge,
   planProblems,
   PLAN_STATUSES,
   PlanStatus,
@@ -44,6 +46,9 @@ export interface PlanDecision {
   readonly status: PlanStatus;
   readonly reason: string;
   readonly signedOffBy: string;
+  /** What the plan is for, and who the person contacts about it, for the copy they are given; absent: kept as is. */
+  readonly outcomes?: string;
+  readonly contact?: string;
 }
 
 /**
@@ -58,6 +63,8 @@ export interface LineKey {
 export interface OpenedPlan extends PlanDates, PlanDecision {
   readonly planId: string;
   readonly personId: string;
+  /** The person's assessed charge a week; null (or absent, in an older Plans table): none. */
+  readonly weeklyCharge?: Decimal | null;
   readonly lines: readonly (LineFields & LineKey)[];
   readonly updatedBy: string;
   /** "2026-11-24T14:05", or null when the row has none. */
@@ -68,6 +75,8 @@ export interface OpenedPlan extends PlanDates, PlanDecision {
 export interface PlanToSave extends PlanDates, PlanDecision {
   readonly planId: string | null;
   readonly personId: string;
+  /** The person's assessed charge a week: null, none; absent, the Plans row's cell is left as it is. */
+  readonly weeklyCharge?: Decimal | null;
   readonly lines: readonly (SupportPlanLine & LineKey)[];
   readonly updatedBy: string;
 }
@@ -87,6 +96,8 @@ export interface SavedPlan extends PlanToSave {
   readonly tolerance: Tolerance;
   /** Earlier Agreed plans of the person that were ended the day before this one starts. */
   readonly ended: readonly { readonly planId: string; readonly endDate: string }[];
+  /** The plan's figures split by the person's charge, over the workbook's weeks in a year; null without a charge. */
+  readonly charge: PlanCharge | null;
 }
 
 /**
@@ -115,10 +126,13 @@ const OPEN_FIELDS = [
   "startDate",
   "endDate",
   "reviewDate",
+  "weeklyCharge",
   "reason",
   "signedOffBy",
   "updatedBy",
   "updatedAt",
+  "outcomes",
+  "contact",
 ] as const;
 
 /** Opens a saved plan from the Plans and PlanLines tables. */
@@ -191,6 +205,7 @@ function refusals(
   problems: string[];
   figures?: PlanFigures;
   tolerance?: Tolerance;
+  weeksInYear?: Decimal;
   dates?: { startDate: string; endDate: string | null; reviewDate: string };
 } {
   const person = book.people.find((candidate) => candidate.id === plan.personId);
@@ -199,7 +214,9 @@ function refusals(
   if ("problem" in assessment) return { problems: [assessment.problem] };
   const tolerance = book.tolerance.tolerance;
   if (!tolerance) return { problems: [book.tolerance.problem!] };
-  const figures = planFigures(plan.lines, assessment.budget.result, tolerance);
+  const weeksInYear = book.weeks.weeksInYear;
+  if (!weeksInYear) return { problems: [book.weeks.problem!] };
+  const figures = planFigures(plan.lines, assessment.budget.result, tolerance, weeksInYear);
   const problems = planProblems({ ...plan, light: plan.lines.length > 0 ? figures.light : null, saved }).map(
     (problem) => problem.message,
   );
@@ -214,7 +231,7 @@ function refusals(
   });
   const dated = planDates(plan, today);
   if ("problems" in dated) problems.push(...Object.values(dated.problems).map((message) => `${message}.`));
-  return { problems, figures, tolerance, dates: "dates" in dated ? dated.dates : undefined };
+  return { problems, figures, tolerance, weeksInYear, dates: "dates" in dated ? dated.dates : undefined };
 }
 
 /** A saved plan's row in Plans: whose it is, its dates and figures, and the decision. */
@@ -236,6 +253,7 @@ export function planRow(saved: SavedPlan, person: Person): RowOf<typeof PLANS> {
     ...(Object.fromEntries(
       MANAGED_AS.map((managedAs) => [`${managedAs} (annual)`, figures.byManagement[managedAs]]),
     ) as Record<ManagedColumn, Decimal>),
+    weeklyCharge: saved.weeklyCharge,
     light: figures.light,
     greenTolerance: saved.tolerance.green,
     amberTolerance: saved.tolerance.amber,
@@ -244,6 +262,8 @@ export function planRow(saved: SavedPlan, person: Person): RowOf<typeof PLANS> {
     signedOffOn: saved.signedOffOn,
     updatedBy: saved.updatedBy.trim(),
     updatedAt: saved.updatedAt,
+    outcomes: saved.outcomes?.trim(),
+    contact: saved.contact?.trim(),
   };
 }
 
@@ -295,13 +315,15 @@ export async function savePlan(
   const savedRow: Pick<RowOf<typeof PLANS>, (typeof SAVED_FIELDS)[number]> | null =
     existing.length === 0 ? null : readSaved(plans, existing[0]);
   const savedStatus = savedRow && PLAN_STATUSES.find((known) => matchKey(known) === matchKey(savedRow.status));
-  const { problems, figures, tolerance, dates } = refusals(
+  const { problems, figures, tolerance, weeksInYear, dates } = refusals(
     book,
     plan,
     today,
     savedRow && { status: savedStatus ?? "Draft", signedOffBy: savedRow.signedOffBy },
   );
-  if (problems.length > 0 || !figures || !dates || !tolerance) throw new WorkbookProblem(problems.join(" "));
+  if (problems.length > 0 || !figures || !dates || !tolerance || !weeksInYear) {
+    throw new WorkbookProblem(problems.join(" "));
+  }
   const person = book.people.find((candidate) => candidate.id === plan.personId)!;
   const planId = plan.planId ?? nextPlanId(plans);
 
@@ -361,6 +383,7 @@ export async function savePlan(
     reason: decision.reason,
     lines: plan.lines.map((line, index) => ({ ...line, savedLine: index + 1 })),
     ended: ended.map(({ planId: endedId, endDate }) => ({ planId: endedId, endDate })),
+    charge: plan.weeklyCharge == null ? null : planCharge(figures, plan.weeklyCharge, weeksInYear),
   };
 
   const values = planRow(saved, person);
@@ -370,7 +393,7 @@ export async function savePlan(
     update: existing.map((row) => ({ ...key(row, planId), value: values })),
     append: existing.length === 0 ? [values] : [],
   });
-  await workbook.editTables([linesEdit(lines, planId, saved.lines, plan.lines), plansEdit]);
+  await workbook.editTables([linesEdit(lines, planId, saved.lines, plan.lines, weeksInYear), plansEdit]);
   return saved;
 }
 
@@ -392,7 +415,13 @@ function readSaved(plans: TableData, row: number): Pick<RowOf<typeof PLANS>, (ty
  * Line number, in the table as read now), rows of lines no longer in the plan deleted, new lines appended. Lines are
  * numbered 1, 2, 3… in the plan's order.
  */
-function linesEdit(lines: TableData, planId: string, numbered: SavedPlan["lines"], sent: PlanToSave["lines"]) {
+function linesEdit(
+  lines: TableData,
+  planId: string,
+  numbered: SavedPlan["lines"],
+  sent: PlanToSave["lines"],
+  weeksInYear: Decimal,
+) {
   const lineColumn = headerIndex(lines).get(matchKey(PLAN_LINES.columns.line.header))!;
   // The plan's rows by their Line number, in table order: a number typed twice is matched first come, first served.
   const free = new Map<number | null, number[]>();
@@ -411,7 +440,7 @@ function linesEdit(lines: TableData, planId: string, numbered: SavedPlan["lines"
     frequency: line.frequency,
     staff: line.staff ?? new Decimal(1),
     managedAs: line.managedAs,
-    annualCost: lineAnnualCost(line),
+    annualCost: lineAnnualCost(line, weeksInYear),
   });
   const key = (row: number) => ({ row, key: { header: PLAN_LINES.columns.planId.header, value: planId } });
   return tableEdit(PLAN_LINES, lines, fieldsOf(PLAN_LINES), {

@@ -3,6 +3,7 @@
 // no formula and no value are written: what cells hold is read (Range.formulas), not what they show, so a formula
 // of the user's that shows nothing (=IF(TRUE,"",[@Points])) is never replaced.
 import { isBlank, matchKey, parseScoringSheet } from "../../engine";
+import { councilColumns } from "../mapping/mappedWorkbook";
 import { ColumnWrite, TableEdit, Workbook } from "../port";
 import { headerIndex } from "../schema/rows";
 import { PEOPLE, peopleColumns, SCORING } from "../schema/tables";
@@ -17,10 +18,11 @@ export interface PeopleRepair {
 
 /** Writes the People table's formulas into the rows whose Points or Indicative budget cell is blank. */
 export async function repairPeopleFormulas(workbook: Workbook): Promise<PeopleRepair> {
-  const [people, held, scoringTable] = await Promise.all([
+  const [people, held, scoringTable, theirs] = await Promise.all([
     workbook.readTable(PEOPLE.name),
     workbook.readTable(PEOPLE.name, "formulas"),
     workbook.readTable(SCORING.name),
+    councilColumns(workbook, PEOPLE.name),
   ]);
   if (!people || !held || !scoringTable || held.rows.length !== people.rows.length) {
     return { repairedRows: 0, problem: null };
@@ -29,8 +31,11 @@ export async function repairPeopleFormulas(workbook: Workbook): Promise<PeopleRe
   const at = (header: string) => index.get(matchKey(header));
   const { personId, points, indicativeBudget } = PEOPLE.columns;
   const idColumn = at(personId.header);
-  const calculated = [points, indicativeBudget].map((column) => ({ header: column.header, at: at(column.header) }));
-  if (idColumn === undefined || calculated.some((column) => column.at === undefined)) {
+  // A council's own points column (a mapped workbook's) holds what the council put there: never written.
+  const calculated = [points, indicativeBudget]
+    .filter((column) => !theirs.some((field) => matchKey(field) === matchKey(column.header)))
+    .map((column) => ({ header: column.header, at: at(column.header) }));
+  if (idColumn === undefined || calculated.length === 0 || calculated.some((column) => column.at === undefined)) {
     return { repairedRows: 0, problem: null };
   }
   // Empty: no formula and no value in the cell (a row's Person ID, to find it again, is its value).

@@ -14,7 +14,7 @@ import {
   Tolerance,
   toleranceProblems,
 } from "../../engine";
-import { CellValue, freeSheetName, RowRef, Workbook } from "../port";
+import { CellValue, freeSheetName, RowRef, TableEdit, Workbook } from "../port";
 import {
   cellsOf,
   columnWrites,
@@ -92,12 +92,19 @@ export interface ChangeNote {
   readonly reason: string;
 }
 
-/** Why a change of the tolerance cannot be recorded, by field; empty when it can. */
-export function changeNoteProblems(note: ChangeNote): Partial<Record<keyof ChangeNote, string>> {
+/** The settings a change note is for: the tolerance, or the weeks in a year. */
+export type SettingSubject = "tolerance" | "weeks";
+
+/** Why a change of a setting cannot be recorded, by field; empty when it can. */
+export function changeNoteProblems(
+  note: ChangeNote,
+  subject: SettingSubject = "tolerance",
+): Partial<Record<keyof ChangeNote, string>> {
   const problems: Partial<Record<keyof ChangeNote, string>> = {};
   if (note.changedBy.trim() === "") problems.changedBy = "Enter your name: a change of policy records who made it.";
   if (note.reason.trim() === "") {
-    problems.reason = "Say why the tolerance changes (the decision or paper it follows): it is recorded with it.";
+    const what = subject === "tolerance" ? "the tolerance changes" : "the weeks in a year change";
+    problems.reason = `Say why ${what} (the decision or paper it follows): it is recorded with it.`;
   }
   return problems;
 }
@@ -155,7 +162,19 @@ export async function saveTolerance(
         `${formatPercent(tolerance.amber)}: nothing was changed.`,
     );
   }
-  const settingsEdit = tableEdit(PLAN_SETTINGS, settings, ["setting", "value"], { update, append });
+  await recordChanges(workbook, changes, tableEdit(PLAN_SETTINGS, settings, ["setting", "value"], { update, append }));
+  return changes;
+}
+
+/**
+ * Records changes of settings in PlanSettingsHistory (added on its own sheet the first time), then makes them with
+ * `settingsEdit`: so no change is ever made without its record.
+ */
+export async function recordChanges(
+  workbook: Workbook,
+  changes: readonly SettingChange[],
+  settingsEdit: TableEdit,
+): Promise<void> {
   const history = await workbook.readTable(PLAN_SETTINGS_HISTORY.name);
   const fields = fieldsOf(PLAN_SETTINGS_HISTORY);
   if (history) {
@@ -174,7 +193,6 @@ export async function saveTolerance(
     ]);
     await workbook.editTables([settingsEdit]);
   }
-  return changes;
 }
 
 const trimmed = (note: ChangeNote): ChangeNote => ({ changedBy: note.changedBy.trim(), reason: note.reason.trim() });

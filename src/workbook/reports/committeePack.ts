@@ -141,7 +141,7 @@ export function committeePackSheet(input: CommitteePackInput): SheetSpec {
     area: layout.area,
     titleRows: { first: 0, last: 1 },
     breaksBefore: layout.pages,
-    scale: packScale(),
+    zoom: { scale: packScale() },
     margins: MARGINS,
     centerFooter: `${input.label}: page &P of &N`,
   };

@@ -11,10 +11,11 @@
 // on its own (office-js#3286: SUMPRODUCT over a custom function's result fails in Excel on the web). Two things
 // Excel documents are relied on: a range given as a criterion makes COUNTIFS give one count per cell, and "=" as a
 // criterion meets blank cells.
-import { DateSerial, Decimal, ForecastAssumptions } from "../../engine";
+import { DateSerial, Decimal, DEFAULT_WEEKS_IN_YEAR, ForecastAssumptions } from "../../engine";
+import { weeksInYearFormula } from "../plans/weeksInYear";
 import { CellAddress, SheetSpec } from "../port";
 import { DATE_FORMAT } from "../schema/columns";
-import { writeCommitment } from "./finance/commitment";
+import { writeCommitment, writeContributions } from "./finance/commitment";
 import { writeAssumptions, writeForecast, yearLabel } from "./finance/forecast";
 import { financeLayout } from "./finance/layout";
 import { writeLeftOutNote, writePlans } from "./finance/perPlan";
@@ -39,7 +40,11 @@ export const DEFAULT_ASSUMPTIONS: ForecastAssumptions = {
 /** The sheet's title (A1), by which the pane knows a Finance sheet of its own from a sheet of the user's. */
 export const FINANCE_TITLE = "Personal budgets: commitment and forecast";
 /** The inputs' labels in column A, beside their cells in column B. */
-export const INPUT_LABELS = { asAt: "As at", yearStart: "Financial year starts" } as const;
+export const INPUT_LABELS = {
+  asAt: "As at",
+  yearStart: "Financial year starts",
+  weeksInYear: "Weeks in a year (from PlanSettings)",
+} as const;
 
 export interface FinanceSheetOptions {
   /** The sheet's name: "Finance", or a free name beside a sheet of the user's. */
@@ -58,6 +63,11 @@ export interface FinanceSheetOptions {
   readonly plans?: number;
   /** Whether the workbook has a BudgetProfile table, which the outturn block's monthly budget then follows. */
   readonly budgetProfile?: boolean;
+  /**
+   * Whether the workbook has a PlanSettings table with a Weeks in a year column: the sheet's weeks in a year are
+   * then a formula over it (26 §4); without one, 52, as the pane counts them.
+   */
+  readonly planSettings?: boolean;
 }
 
 /** Builds the Finance sheet: the inputs, then each block of figures, each a formula over the tables. */
@@ -92,9 +102,15 @@ export function financeSheet(options: FinanceSheetOptions): SheetSpec {
     formula: `=MAX(${ref(inputs.asAt.row, inputs.asAt.column)},${yearStart})`,
     numberFormat: DATE_FORMAT,
   });
+  input(
+    inputs.weeksInYear,
+    INPUT_LABELS.weeksInYear,
+    options.planSettings ? { formula: weeksInYearFormula() } : { value: DEFAULT_WEEKS_IN_YEAR },
+  );
 
   writeAssumptions(cells, layout.assumptions, groups, options.assumptions ?? DEFAULT_ASSUMPTIONS);
   writeCommitment(cells, layout, { careGroups: groups, budgetYears: options.budgetYears ?? false });
+  writeContributions(cells, layout, groups);
   writeServices(cells, layout, options.services);
   writeIndicative(cells, layout, groups);
   const chart = writeForecast(cells, layout, groups, yearStart);

@@ -8,6 +8,8 @@ import {
   Commitment,
   commitmentNotes,
   commitmentPeriod,
+  ContributionRow,
+  contributions,
   Decimal,
   forecast,
   ForecastAssumptions,
@@ -30,10 +32,21 @@ import {
   spendByService,
   ZERO,
 } from "../../engine";
-import { freeSheetName, nameTaken, sameName, TableData, Workbook, WorkbookRefusal } from "../port";
+import { freeSheetName, nameTaken, sameName, TableData, TableEdit, Workbook, WorkbookRefusal } from "../port";
+import { columnWrite } from "../schema/columns";
 import { MissingTables } from "../plans/book";
 import { headerIndex, readRows, requireColumns, WorkbookProblem } from "../schema/rows";
-import { BUDGET_YEAR, BUDGETS, PEOPLE, PLAN_LINES, PLANS, PRICE_POINTS, SERVICES } from "../schema/tables";
+import {
+  BUDGET_YEAR,
+  BUDGETS,
+  PEOPLE,
+  PLAN_LINES,
+  PLAN_SETTINGS,
+  PLANS,
+  PRICE_POINTS,
+  SERVICES,
+} from "../schema/tables";
+import { weeksOf, WorkbookWeeks } from "../plans/weeksInYear";
 import { budgetsTable } from "../starter";
 import { DEFAULT_ASSUMPTIONS, financeSheet } from "./finance";
 import { hasBudgetProfile, outturnTablesToAdd } from "./outturnBook";
@@ -62,6 +75,8 @@ export interface FinanceBook {
   readonly warnings: readonly string[];
   /** The inputs of the add-in's latest Finance sheet, or null when the workbook has none. */
   readonly sheet: FinanceSheetInputs | null;
+  /** The weeks in a year a weekly charge counts (PlanSettings' Weeks in a year). */
+  readonly weeks: WorkbookWeeks;
 }
 
 const NEEDED = [PLANS, PLAN_LINES, PEOPLE] as const;
@@ -120,8 +135,10 @@ export async function readFinanceBook(workbook: Workbook): Promise<FinanceBook> 
         `Use "Set up workbook" in the Support plan view to add what is missing; nothing you have is changed.`,
     );
   }
-  const [plansData, linesData, peopleData, budgetsData, servicesData, pricesData] = await Promise.all(
-    [PLANS, PLAN_LINES, PEOPLE, BUDGETS, SERVICES, PRICE_POINTS].map((spec) => workbook.readTable(spec.name)),
+  const [plansData, linesData, peopleData, budgetsData, servicesData, pricesData, settingsData] = await Promise.all(
+    [PLANS, PLAN_LINES, PEOPLE, BUDGETS, SERVICES, PRICE_POINTS, PLAN_SETTINGS].map((spec) =>
+      workbook.readTable(spec.name),
+    ),
   );
   const warnings: string[] = [];
   const plans = readFinancePlans(plansData!);
@@ -147,6 +164,7 @@ export async function readFinanceBook(workbook: Workbook): Promise<FinanceBook> 
     services: distinct([...catalogue, ...lines.map((line) => line.service)]),
     warnings,
     sheet: await readFinanceSheetInputs(workbook),
+    weeks: weeksOf(settingsData),
   };
 }
 
@@ -168,6 +186,11 @@ export interface ForecastRow {
 /** Every figure of the Finance sheet, worked out by the engine from the tables. */
 export interface FinanceFigures {
   readonly commitment: Commitment;
+  /**
+   * By the commitment's rows, the full-year commitment, what people contribute to it and the net (26 §5); null
+   * while the workbook's weeks in a year cannot be used (book.weeks.problem says why).
+   */
+  readonly contributions: readonly ContributionRow[] | null;
   readonly spending: { services: ServiceSpend[]; other: ServiceSpend; total: Decimal };
   readonly indicative: readonly IndicativeAgainstPlanned[];
   readonly forecast: readonly ForecastRow[];
@@ -220,14 +243,20 @@ export function financeFigures(
       "counted once; end the earlier plan the day before the later one starts."
     );
   });
+  const weeks = book.weeks.weeksInYear;
   return {
     commitment: figures,
+    contributions: weeks === null ? null : contributions(book.plans, figures, book.careGroups, weeks),
     spending: spendByService(book.lines, book.plans, book.services, period),
     indicative: indicativeAgainstPlanned(book.people, book.plans, book.careGroups, period),
     forecast: [...forecasts, total],
     leftOut: figures.leftOut.map(({ planId, reason }) => `${planId || "A plan with no Plan ID"}: ${reason}.`),
     overlaps,
-    notes: [...book.warnings, ...commitmentNotes(book.plans, period)],
+    notes: [
+      ...book.warnings,
+      ...commitmentNotes(book.plans, period),
+      ...(weeks === null ? [`What people contribute is not worked out: ${book.weeks.problem!}`] : []),
+    ],
   };
 }
 
@@ -284,7 +313,24 @@ export async function writeFinanceSheet(
     await workbook.addTables([{ ...budgetsTable(book.careGroups.map((careGroup) => [careGroup, null])), sheet }]);
     budgetsCreated = { table: BUDGETS.name, sheet };
   }
-  const plans = await workbook.readTable(PLANS.name);
+  // The columns the sheet's contributions read (26 §4, §5), added blank to an older table: a blank charge is none,
+  // blank weeks are 52.
+  let plans = await workbook.readTable(PLANS.name);
+  const settings = names.tables.some((found) => sameName(found, PLAN_SETTINGS.name))
+    ? await workbook.readTable(PLAN_SETTINGS.name)
+    : null;
+  const lacking = (data: TableData, header: string) => !headerIndex(data).has(matchKey(header));
+  const added: TableEdit[] = [];
+  if (plans && lacking(plans, PLANS.columns.weeklyCharge.header)) {
+    added.push({ table: plans.name, columns: [columnWrite(PLANS.columns.weeklyCharge)] });
+  }
+  if (settings && lacking(settings, PLAN_SETTINGS.columns.weeksInYear.header)) {
+    added.push({ table: settings.name, columns: [columnWrite(PLAN_SETTINGS.columns.weeksInYear)] });
+  }
+  if (added.length > 0) {
+    await workbook.editTables(added);
+    plans = await workbook.readTable(PLANS.name);
+  }
   const sheet = freeSheetName("Finance", taken);
   const spec = financeSheet({
     name: sheet,
@@ -296,6 +342,7 @@ export async function writeFinanceSheet(
     budgetYears,
     plans: plans?.rows.length ?? 0,
     budgetProfile: hasBudgetProfile(names),
+    planSettings: settings !== null,
   });
   try {
     await workbook.addSheet(spec);

@@ -19,11 +19,12 @@ import {
   readDate,
 } from "../../engine";
 import { MissingTables } from "../plans/book";
+import { weeksOf, WorkbookWeeks } from "../plans/weeksInYear";
 import { freeSheetName, nameTaken, NewTable, sameName, TableData, Workbook, WorkbookNames } from "../port";
 import { readBudgets } from "./finance/budgets";
 import { readBalances, readLedger, readOutturnPlans, readProfile } from "../payments/ledger";
 import { headerIndex, columnWrites, WorkbookProblem } from "../schema/rows";
-import { BUDGET_PROFILE, BUDGETS, DP_BALANCES, PAYMENTS, PEOPLE, PLANS } from "../schema/tables";
+import { BUDGET_PROFILE, BUDGETS, DP_BALANCES, PAYMENTS, PEOPLE, PLAN_SETTINGS, PLANS } from "../schema/tables";
 
 export interface OutturnBook {
   readonly plans: readonly OutturnPlan[];
@@ -36,6 +37,8 @@ export interface OutturnBook {
   readonly careGroups: readonly string[];
   readonly hasPayments: boolean;
   readonly hasBalances: boolean;
+  /** The weeks in a year a direct payment's weeks are counted over (PlanSettings' Weeks in a year). */
+  readonly weeks: WorkbookWeeks;
   /** Rows left out, each saying where and why. */
   readonly warnings: readonly string[];
 }
@@ -65,8 +68,8 @@ export async function readOutturnBook(workbook: Workbook): Promise<OutturnBook> 
     );
   }
   const read = (name: string) => (has(name) ? workbook.readTable(name) : Promise.resolve(null));
-  const [plansData, peopleData, paymentsData, budgetsData, balancesData, profileData] = await Promise.all(
-    [PLANS, PEOPLE, PAYMENTS, BUDGETS, DP_BALANCES, BUDGET_PROFILE].map((spec) => read(spec.name)),
+  const [plansData, peopleData, paymentsData, budgetsData, balancesData, profileData, settingsData] = await Promise.all(
+    [PLANS, PEOPLE, PAYMENTS, BUDGETS, DP_BALANCES, BUDGET_PROFILE, PLAN_SETTINGS].map((spec) => read(spec.name)),
   );
   const warnings: string[] = [];
   const plans = readOutturnPlans(plansData!);
@@ -84,6 +87,7 @@ export async function readOutturnBook(workbook: Workbook): Promise<OutturnBook> 
     ]),
     hasPayments: paymentsData !== null,
     hasBalances: balancesData !== null,
+    weeks: weeksOf(settingsData),
     warnings,
   };
 }

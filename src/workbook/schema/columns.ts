@@ -49,6 +49,11 @@ export function text(header: string, options: { addedLater?: boolean } = {}): Co
   return { header, numberFormat: TEXT_FORMAT, ...options, read: label, write: (value) => value };
 }
 
+/** Text a user may leave blank (a note): blank is written as an empty cell, so a blank read and saved stays empty. */
+export function note(header: string): Column<string> {
+  return { ...text(header), write: (value) => (value === "" ? null : value) };
+}
+
 /**
  * An amount in £, 0 or more. Written only as pounds and pence: the cell shows what it holds, so an amount
  * with more places (which the plan rules refuse, or rounding to pence makes whole) never reaches Excel.

@@ -15,6 +15,7 @@ import {
   readCell,
   readFrequency,
   readManagedAs,
+  readWeeklyCharge,
 } from "../../engine";
 import { ColumnWrite } from "../port";
 import {
@@ -28,6 +29,7 @@ import {
   later,
   money,
   MONEY_FORMAT,
+  note,
   percent,
   PERCENT_FORMAT,
   raw,
@@ -138,6 +140,11 @@ export const PLANS = {
     weekly: money("Plan cost (weekly)"),
     oneOff: money("One-off items"),
     ...managedColumns,
+    /**
+     * The person's assessed charge a week (26 §5): blank, none. What they pay towards the plan, and the cost to the
+     * council, are worked out from it by the engine's rule (charge.ts), in the pane and on the Finance sheet alike.
+     */
+    weeklyCharge: later(weeklyCharge("Weekly charge")),
     light: text("Traffic light"),
     /** The tolerance in force when the plan was saved: the light is kept under the rules it was agreed under. */
     greenTolerance: later(percent("Green tolerance")),
@@ -147,6 +154,38 @@ export const PLANS = {
     signedOffOn: later(date("Signed off on")),
     updatedBy: text("Updated by"),
     updatedAt: dateTime("Updated at"),
+    /** What the plan is for, in the person's words: on the copy they are given. */
+    outcomes: later(note("Outcomes")),
+    /** Who the person contacts about their plan (a team, a phone number): on the copy they are given. */
+    contact: later(note("Contact")),
+  },
+} as const satisfies TableSpec<unknown>;
+
+/**
+ * A row for every save of a plan, appended and never rewritten: who saved it when, its status, figures and light,
+ * the tolerance in force, the decision, and which lines the save added, removed and changed. Plans holds each plan's
+ * current state; this holds how it came to be.
+ */
+export const PLAN_HISTORY = {
+  name: "PlanHistory",
+  sheet: "Plan history",
+  columns: {
+    planId: text("Plan ID"),
+    savedAt: dateTime("Saved at"),
+    savedBy: text("Saved by"),
+    status: text("Status"),
+    annual: money("Plan cost (annual)"),
+    indicativeAnnual: money("Indicative budget (annual)"),
+    light: text("Traffic light"),
+    greenTolerance: percent("Green tolerance"),
+    amberTolerance: percent("Amber tolerance"),
+    reason: text("Reason"),
+    signedOffBy: text("Signed off by"),
+    signedOffOn: date("Signed off on"),
+    reviewDate: date("Review date"),
+    linesAdded: text("Lines added"),
+    linesRemoved: text("Lines removed"),
+    linesChanged: text("Lines changed"),
   },
 } as const satisfies TableSpec<unknown>;
 
@@ -156,11 +195,17 @@ export const PLAN_SETTINGS = {
   columns: {
     setting: text("Setting"),
     value: raw("Value", PERCENT_FORMAT),
+    /**
+     * The weeks in a year every weekly↔annual conversion uses (26 §4): one number, in the first row, in a column of
+     * its own so that PlanSettings[Value] stays the two tolerance cells PB.PLAN_TOLERANCE takes. Blank: 52. An
+     * older table gains it when the setting is first saved.
+     */
+    weeksInYear: later(raw("Weeks in a year")),
   },
 } as const satisfies TableSpec<unknown>;
 
-/** The PlanSettings rows the add-in reads. */
-export const SETTING = { green: "Green tolerance", amber: "Amber tolerance" } as const;
+/** The PlanSettings rows the add-in reads, and the name the weeks in a year are recorded under. */
+export const SETTING = { green: "Green tolerance", amber: "Amber tolerance", weeksInYear: "Weeks in a year" } as const;
 
 /**
  * A row for each change of a setting made in the pane: which, from what to what, who, when and why. Written once,
@@ -212,6 +257,16 @@ function signedMoney(header: string): Column<Decimal> {
       }
       return Number(value.toFixed());
     },
+  };
+}
+
+/** An assessed weekly charge in £ (readWeeklyCharge's rule): a blank cell reads as null, none; null writes a blank. */
+function weeklyCharge(header: string): Column<Decimal | null> {
+  return {
+    header,
+    numberFormat: MONEY_FORMAT,
+    read: (cell) => readWeeklyCharge(cell, header),
+    write: (value) => (value === null ? null : Number(value.toFixed())),
   };
 }
 
@@ -274,5 +329,22 @@ export const PAYMENT_IMPORT_COLUMNS = {
   columns: {
     field: text("Payments column"),
     header: text("Column in your file"),
+  },
+} as const satisfies TableSpec<unknown>;
+
+/**
+ * Which of the council's own tables or ranges plays each of the add-in's tables (Scoring, PricePoints, People,
+ * Services), and which of its columns is each of the add-in's: a row for where a table's cells are (its column
+ * blank), then a row a column. Written by Settings › Your workbook; read by every view through the mapping.
+ */
+export const WORKBOOK_MAPPING = {
+  name: "WorkbookMapping",
+  sheet: "Workbook mapping",
+  columns: {
+    addInTable: text("Add-in table"),
+    addInColumn: text("Add-in column"),
+    source: text("Your table or range"),
+    column: text("Your column"),
+    added: text("Added by the add-in"),
   },
 } as const satisfies TableSpec<unknown>;

@@ -2,6 +2,7 @@ import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import {
   ALL_CARE_GROUPS,
   CareGroupCommitment,
+  ContributionRow,
   Decimal,
   formatDate,
   formatPounds,
@@ -33,12 +34,15 @@ const plural = (count: number, one: string, many = `${one}s`) => `${count} ${cou
  */
 function RowFigures({
   row,
+  paid,
   later,
   id,
   from,
   to,
 }: {
   row: CareGroupCommitment;
+  /** What people contribute to the row's commitment (26 §5); null while it cannot be worked out. */
+  paid: ContributionRow | null;
   later: StartingLaterRow;
   id: string;
   from: string;
@@ -52,6 +56,14 @@ function RowFigures({
     <dl className={mergeClasses(figures.list, amounts.list)}>
       <dt>Committed a year</dt>
       <dd id={`${id}-committed`}>{formatPounds(row.fullYear.total)}</dd>
+      {paid && (
+        <>
+          <dt>People contribute, a year</dt>
+          <dd id={`${id}-contributions`}>{formatPounds(paid.contributions)}</dd>
+          <dt>Net commitment a year</dt>
+          <dd id={`${id}-net`}>{formatPounds(paid.net)}</dd>
+        </>
+      )}
       <dt>Budget</dt>
       <dd id={`${id}-budget`}>{row.budget.isZero() ? "None set" : formatPounds(row.budget)}</dd>
       <dt>{over ? "Over-committed by" : "Left to commit"}</dt>
@@ -84,9 +96,10 @@ function RowFigures({
  * The commitment at the as-at date: all care groups first, then the pipeline, then each care group (and the
  * others, when a plan's care group is not among them).
  */
-export function CommitmentFigures({ figures }: { figures: Pick<FinanceFigures, "commitment"> }) {
+export function CommitmentFigures({ figures }: { figures: Pick<FinanceFigures, "commitment" | "contributions"> }) {
   const styles = useStyles();
   const { rows, pipeline, startingLater, period } = figures.commitment;
+  const paid = (index: number) => figures.contributions?.[index] ?? null;
   const [from, to] = [period.remaining.from, period.remaining.to].map((serial) => isoFromSerial(serial));
   const all = rows[rows.length - 1];
   const allPipeline = pipeline[pipeline.length - 1];
@@ -103,7 +116,14 @@ export function CommitmentFigures({ figures }: { figures: Pick<FinanceFigures, "
         <h2 id="finance-all-heading" className={styles.heading}>
           {ALL_CARE_GROUPS}
         </h2>
-        <RowFigures row={all} later={startingLater[rows.length - 1]} id="finance-all" from={from} to={to} />
+        <RowFigures
+          row={all}
+          paid={paid(rows.length - 1)}
+          later={startingLater[rows.length - 1]}
+          id="finance-all"
+          from={from}
+          to={to}
+        />
         {startingLater[rows.length - 1].people > 0 && (
           <p className={styles.note}>
             Plans starting after the year&apos;s last day are in no figure of this year: they count in the year they
@@ -121,7 +141,14 @@ export function CommitmentFigures({ figures }: { figures: Pick<FinanceFigures, "
             <h3 id={`finance-group-${index}-heading`} className={styles.groupHeading}>
               {row.careGroup}
             </h3>
-            <RowFigures row={row} later={startingLater[index]} id={`finance-group-${index}`} from={from} to={to} />
+            <RowFigures
+              row={row}
+              paid={paid(index)}
+              later={startingLater[index]}
+              id={`finance-group-${index}`}
+              from={from}
+              to={to}
+            />
           </section>
         ))}
       </section>

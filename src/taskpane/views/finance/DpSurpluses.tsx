@@ -1,5 +1,13 @@
 import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
-import { DpAccount, DpAccounts, formatDate, formatPounds, isoFromSerial } from "../../../engine";
+import {
+  Decimal,
+  DpAccount,
+  DpAccounts,
+  formatDate,
+  formatPounds,
+  formatQuantity,
+  isoFromSerial,
+} from "../../../engine";
 import { OutturnAction } from "../../state/outturn";
 import { useFieldGridStyles } from "../fieldGrid";
 import { percentOf } from "./OutturnFigures";
@@ -29,6 +37,7 @@ export function DpSurpluses({
   hasBalances,
   weeksAllowed,
   weeksProblem,
+  weeksInYear,
   dispatch,
   onAddBalances,
   busy,
@@ -37,6 +46,7 @@ export function DpSurpluses({
   hasBalances: boolean;
   weeksAllowed: string;
   weeksProblem: string | null;
+  weeksInYear: Decimal | null;
   dispatch: (action: OutturnAction) => void;
   onAddBalances: () => void;
   busy: boolean;
@@ -51,7 +61,11 @@ export function DpSurpluses({
       </h2>
       <Field
         label="Contingency people may keep, in weeks"
-        hint="Of their direct payment, counted over 52 weeks; the rest of a balance is surplus"
+        hint={
+          "Of their direct payment" +
+          (weeksInYear === null ? "" : `, counted over ${formatQuantity(weeksInYear)} weeks`) +
+          "; the rest of a balance is surplus"
+        }
         validationState={weeksProblem ? "error" : "none"}
         validationMessage={weeksProblem ?? undefined}
         className={styles.weeks}

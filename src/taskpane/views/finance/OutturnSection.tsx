@@ -62,6 +62,7 @@ export function OutturnSection({
           hasBalances={state.book.hasBalances}
           weeksAllowed={state.weeksAllowed}
           weeksProblem={summary.weeksProblem}
+          weeksInYear={summary.weeksInYear}
           dispatch={dispatch}
           onAddBalances={() => void controller.addBalances()}
           busy={state.busy !== null}

@@ -21,7 +21,8 @@ export function AssessmentSummary({ person, assessment }: { person: Person; asse
         <dd id="assessment-points">{assessment.points.toString()}</dd>
         <dt>Indicative budget</dt>
         <dd id="assessment-budget">
-          {`${formatPounds(assessment.budget.result)} a year (${formatPounds(assessment.weekly)} a week)`}
+          {`${formatPounds(assessment.budget.result)} a year` +
+            (assessment.weekly === null ? "" : ` (${formatPounds(assessment.weekly)} a week)`)}
         </dd>
       </dl>
       <details>

@@ -3,7 +3,12 @@ import { useEffect, useRef } from "react";
 import { PlanBook, timestamp } from "../../../workbook/planBook";
 import { PlanEdit, PlanEditorAction, PlanEditorState } from "../../state/planEditor";
 import { dateProblems, DerivedPlan } from "../../state/planSaving";
+import { Button } from "@fluentui/react-components";
+import { PersonCopyPanel } from "./PersonCopyPanel";
+import { PlanChargeField } from "./PlanChargeField";
 import { PlanDates } from "./PlanDates";
+import { PlanHistoryList } from "./PlanHistoryList";
+import { PlanWords } from "./PlanWords";
 import { PlanLines } from "./PlanLines";
 import { PlanTotals } from "./PlanTotals";
 import { SavePanel } from "./SavePanel";
@@ -12,6 +17,7 @@ import { TrafficLight } from "./TrafficLight";
 const useStyles = makeStyles({
   subheading: { margin: 0, fontSize: tokens.fontSizeBase400 },
   uncosted: { margin: 0, color: tokens.colorNeutralForeground2 },
+  copy: { alignSelf: "flex-start", maxWidth: "100%", whiteSpace: "normal", height: "auto" },
 });
 
 /** "1 line not costed yet", "2 lines not costed yet". */
@@ -28,6 +34,8 @@ export function PlanEditor({
   dispatch,
   onSave,
   onEndEarlier,
+  onMakeCopy,
+  onAddCopySheet,
 }: {
   state: PlanEditorState & { readonly plan: PlanEdit; readonly book: PlanBook };
   derived: DerivedPlan;
@@ -36,6 +44,9 @@ export function PlanEditor({
   onSave: () => void;
   /** The user chose to end the person's earlier Agreed plans and save. */
   onEndEarlier: (planIds: readonly string[]) => void;
+  /** Makes the person's copy of the plan as saved, and adds it as a sheet. */
+  onMakeCopy: () => void;
+  onAddCopySheet: () => void;
 }) {
   const styles = useStyles();
   const { plan, book } = state;
@@ -59,20 +70,23 @@ export function PlanEditor({
         plan={plan}
         checked={derived.checked}
         services={book.services}
+        weeksInYear={book.weeks.weeksInYear}
         catalogue={state.catalogue}
         dispatch={dispatch}
       />
+      <PlanChargeField plan={plan} charge={derived.charge} dispatch={dispatch} />
       {derived.uncosted > 0 ? (
         <p id="plan-uncosted" className={styles.uncosted}>
           {`${notCosted(derived.uncosted)}: the plan has no total and no traffic light until every line is costed.`}
         </p>
       ) : (
         <>
-          {derived.costed && <PlanTotals totals={derived.costed.totals} />}
+          {derived.costed && <PlanTotals totals={derived.costed.totals} charge={derived.charge.split} />}
           {derived.costed && <TrafficLight against={derived.costed.againstBudget} />}
         </>
       )}
       <PlanDates plan={plan} problems={dateProblems(plan, timestamp(new Date()).slice(0, 10))} dispatch={dispatch} />
+      <PlanWords plan={plan} dispatch={dispatch} />
       <SavePanel
         plan={plan}
         userName={state.userName}
@@ -87,6 +101,22 @@ export function PlanEditor({
         onSave={onSave}
         onEndEarlier={onEndEarlier}
       />
+      {plan.planId && (
+        <>
+          <Divider />
+          {derived.unsaved ? (
+            <p className={styles.uncosted}>Save the plan to make the person&apos;s copy of it.</p>
+          ) : (
+            <Button className={styles.copy} onClick={onMakeCopy} disabled={busy}>
+              {state.copy ? "Make the person's copy again" : "Make the person's copy"}
+            </Button>
+          )}
+          {state.copy && (
+            <PersonCopyPanel copy={state.copy} busy={busy} dispatch={dispatch} onAddSheet={onAddCopySheet} />
+          )}
+          {state.history && <PlanHistoryList history={state.history} />}
+        </>
+      )}
     </>
   );
 }

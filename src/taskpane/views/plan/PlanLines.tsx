@@ -1,5 +1,5 @@
 import { Button, Dropdown, Field, Input, makeStyles, Option, Text, tokens } from "@fluentui/react-components";
-import { CheckedLine, formatPounds, LineField, lineAnnualCost, MANAGED_AS } from "../../../engine";
+import { CheckedLine, Decimal, formatPounds, LineField, lineAnnualCost, MANAGED_AS } from "../../../engine";
 import { Service } from "../../../workbook/planBook";
 import { LineDraft } from "../../state/lineDrafts";
 import { FOCUS, PlanEdit, PlanEditorAction } from "../../state/planEditor";
@@ -50,10 +50,11 @@ const useStyles = makeStyles({
   },
 });
 
-/** "£1,016.60 a year", "£650.00 one-off", or what is missing. */
-function lineCost(checked: CheckedLine): string {
-  if (!checked.line) return "Not costed yet";
-  return `${formatPounds(lineAnnualCost(checked.line))} ${checked.line.frequency === "once" ? "one-off" : "a year"}`;
+/** "£1,016.60 a year", "£650.00 one-off", or what is missing. A weekly line costs the workbook's weeks a year. */
+function lineCost(checked: CheckedLine, weeksInYear: Decimal | null): string {
+  if (!checked.line || weeksInYear === null) return "Not costed yet";
+  const cost = formatPounds(lineAnnualCost(checked.line, weeksInYear));
+  return `${cost} ${checked.line.frequency === "once" ? "one-off" : "a year"}`;
 }
 
 function LineEditor({
@@ -61,12 +62,14 @@ function LineEditor({
   line,
   plan,
   checked,
+  weeksInYear,
   dispatch,
 }: {
   number: number;
   line: LineDraft;
   plan: PlanEdit;
   checked: CheckedLine;
+  weeksInYear: Decimal | null;
   dispatch: (action: PlanEditorAction) => void;
 }) {
   const styles = useStyles();
@@ -122,7 +125,7 @@ function LineEditor({
         <Text weight="semibold" id={headingId}>
           {`Line ${number}`}
         </Text>
-        <Text className={styles.cost}>{lineCost(checked)}</Text>
+        <Text className={styles.cost}>{lineCost(checked, weeksInYear)}</Text>
         <Button
           size="small"
           appearance="subtle"
@@ -148,12 +151,14 @@ export function PlanLines({
   plan,
   checked,
   services,
+  weeksInYear,
   catalogue,
   dispatch,
 }: {
   plan: PlanEdit;
   checked: ReadonlyMap<number, CheckedLine>;
   services: readonly Service[];
+  weeksInYear: Decimal | null;
   catalogue: { choice: string; problem: string | null };
   dispatch: (action: PlanEditorAction) => void;
 }) {
@@ -169,6 +174,7 @@ export function PlanLines({
               line={line}
               plan={plan}
               checked={checked.get(line.key)!}
+              weeksInYear={weeksInYear}
               dispatch={dispatch}
             />
           ))}

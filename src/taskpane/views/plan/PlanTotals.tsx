@@ -9,7 +9,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { Fragment } from "react";
-import { Decimal, formatPounds, inPeriod, MANAGED_AS, PlanTotals as Totals } from "../../../engine";
+import { Decimal, formatPounds, inPeriod, MANAGED_AS, PlanCharge, PlanTotals as Totals } from "../../../engine";
+import { contributionText, councilCostText } from "../../state/planCharge";
 import { planCostText } from "../../state/planEditor";
 import { useFigureStyles } from "./figures";
 
@@ -52,9 +53,10 @@ function Pounds({ amount }: { amount: Decimal }) {
 
 /**
  * Live totals: the recurring cost weekly and annual by how the money is managed, one-off items apart, and the plan
- * cost, one-off items in full. Each weekly figure says what it includes, so the two never seem to disagree.
+ * cost, one-off items in full. Each weekly figure says what it includes, so the two never seem to disagree. With the
+ * person's charge, what they pay and the cost to the council beside the plan's (gross) cost.
  */
-export function PlanTotals({ totals }: { totals: Totals }) {
+export function PlanTotals({ totals, charge }: { totals: Totals; charge: PlanCharge | null }) {
   const styles = useStyles();
   const figures = useFigureStyles();
   const money = (amount: Decimal) => (
@@ -65,7 +67,7 @@ export function PlanTotals({ totals }: { totals: Totals }) {
   const row = (label: string, recurringAnnual: Decimal, oneOff: Decimal) => (
     <TableRow key={label}>
       <TableCell>{label}</TableCell>
-      {money(inPeriod(recurringAnnual, "weekly"))}
+      {money(inPeriod(recurringAnnual, "weekly", totals.weeksInYear))}
       {money(recurringAnnual)}
       {money(oneOff)}
     </TableRow>
@@ -92,6 +94,14 @@ export function PlanTotals({ totals }: { totals: Totals }) {
       <dl className={figures.list}>
         <dt>Plan cost</dt>
         <dd id="plan-cost">{planCostText(totals)}</dd>
+        {charge && (
+          <>
+            <dt>The person pays</dt>
+            <dd id="plan-contribution">{contributionText(charge)}</dd>
+            <dt>Cost to the council</dt>
+            <dd id="plan-council-cost">{councilCostText(charge)}</dd>
+          </>
+        )}
       </dl>
       <p className={styles.note}>
         {totals.oneOff.isZero()

@@ -9,7 +9,7 @@ import {
 } from "@fluentui/react-components";
 import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useReducer, useRef } from "react";
 import { NoticeBar } from "../../NoticeBar";
-import { planController } from "../../state/planController";
+import { planController, SET_UP_TITLE } from "../../state/planController";
 import { initialState, Intent, planEditorReducer, PlanEditorState, unsavedWork } from "../../state/planEditor";
 import { derivePlan } from "../../state/planSaving";
 import { UnsavedChangesDialog } from "../../UnsavedChangesDialog";
@@ -31,12 +31,14 @@ const PlanEditor = lazy(() =>
 const planBookParts = () => import(/* webpackChunkName: "plan-book" */ "./planBookParts");
 const SearchCombobox = lazy(() => planBookParts().then((parts) => ({ default: parts.SearchCombobox })));
 const AssessmentSummary = lazy(() => planBookParts().then((parts) => ({ default: parts.AssessmentSummary })));
+const ReviewsDue = lazy(() => planBookParts().then((parts) => ({ default: parts.ReviewsDue })));
 
 const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: "12px", minWidth: 0 },
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
   actions: { display: "flex", flexWrap: "wrap", gap: "8px" },
   busy: { display: "flex", flexDirection: "column", gap: "4px" },
+  note: { margin: 0, color: tokens.colorNeutralForeground2 },
 });
 
 /** Warnings shown at most, the rest counted. */
@@ -77,7 +79,9 @@ export function PlanView({ workbook, onUnsavedChange }: PaneViewProps) {
   useEffect(() => whenDrawnAndIdle(() => void planBookParts().catch(() => undefined)), []);
 
   const derived = useMemo(() => derivePlan(state), [state]);
-  const review = useMemo(() => state.book && lightReview(state.book, timestamp(new Date()).slice(0, 10)), [state.book]);
+  // The day the pane shows the plans for: the engine's rules take it as an argument.
+  const today = timestamp(new Date()).slice(0, 10);
+  const review = useMemo(() => state.book && lightReview(state.book, today), [state.book, today]);
   const switching = unsavedWork(state).join("\n");
   useEffect(() => onUnsavedChange(switching === "" ? [] : switching.split("\n")), [switching, onUnsavedChange]);
 
@@ -126,6 +130,12 @@ export function PlanView({ workbook, onUnsavedChange }: PaneViewProps) {
         </div>
       )}
       {state.message && <NoticeBar notice={state.message} />}
+      {state.message?.title === SET_UP_TITLE && (
+        <p className={styles.note}>
+          {"Have a scoring sheet, price points, people or services of your own? Map them in Settings › Your " +
+            "workbook first: Set up then adds only what is still missing."}
+        </p>
+      )}
       {book?.tolerance.problem && (
         <NoticeBar notice={{ intent: "warning", title: "The tolerance needs fixing", text: book.tolerance.problem }} />
       )}
@@ -143,6 +153,9 @@ export function PlanView({ workbook, onUnsavedChange }: PaneViewProps) {
         />
       )}
       <Suspense fallback={book && <Spinner size="tiny" labelPosition="after" label="Opening the person search…" />}>
+        {book && book.plans.length > 0 && (
+          <ReviewsDue plans={book.plans} today={today} onOpen={(planId) => request({ kind: "openPlan", planId })} />
+        )}
         {book && book.plans.length > 0 && (
           <SearchCombobox
             id="plan-open"
@@ -216,6 +229,8 @@ export function PlanView({ workbook, onUnsavedChange }: PaneViewProps) {
             dispatch={dispatch}
             onSave={() => void controller.save(state)}
             onEndEarlier={(planIds) => void controller.save(state, planIds)}
+            onMakeCopy={() => void controller.makeCopy(state)}
+            onAddCopySheet={() => void controller.addCopySheet(state)}
           />
         </Suspense>
       )}

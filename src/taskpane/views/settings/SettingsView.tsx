@@ -1,22 +1,26 @@
 import { Button, Divider, Field, Input, makeStyles, Spinner, Text, Textarea, tokens } from "@fluentui/react-components";
-import { useEffect, useLayoutEffect, useMemo, useReducer } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useState } from "react";
 import { formatDate, readTolerancePercentages, ToleranceField } from "../../../engine";
+import { readTypedWeeks } from "../../../workbook/planBook";
 import { NoticeBar } from "../../NoticeBar";
 import {
   initialSettings,
   percentOf,
   readSettingsForm,
+  readWeeksForm,
   SETTINGS_FOCUS,
   SettingsField,
   settingsReducer,
   toleranceText,
   unsavedSettings,
+  weeksText,
 } from "../../state/settings";
 import { settingsController } from "../../state/settingsController";
 import { useFieldGridStyles } from "../fieldGrid";
 import { PaneViewProps } from "../registry";
 import { rememberSessionName, sessionName } from "../sessionName";
 import { useFirstRead } from "../useFirstRead";
+import { YourWorkbook } from "./YourWorkbook";
 
 const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: "12px", minWidth: 0 },
@@ -25,7 +29,7 @@ const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: "8px", minWidth: 0 },
   text: { margin: 0 },
   preview: { color: tokens.colorNeutralForeground2 },
-  button: { alignSelf: "flex-start" },
+  buttons: { display: "flex", flexWrap: "wrap", gap: "8px" },
   history: { margin: 0, paddingLeft: "20px", overflowWrap: "anywhere" },
   note: { margin: 0, color: tokens.colorNeutralForeground2 },
 });
@@ -35,8 +39,8 @@ const CHANGES_SHOWN = 10;
 
 /**
  * The policy officers' view of the workbook's policy: the traffic-light tolerance every plan is lit by, typed in
- * percent, changed only with the name of who changes it and why, and the record of every change. (Other workbook
- * policy, such as the weeks in a year, belongs here too.)
+ * percent, and the weeks in a year every weekly figure is counted over; each changed only with the name of who
+ * changes it and why, and the record of every change.
  */
 export function SettingsView({ workbook, onUnsavedChange }: PaneViewProps) {
   const styles = useStyles();
@@ -44,7 +48,10 @@ export function SettingsView({ workbook, onUnsavedChange }: PaneViewProps) {
   const [state, dispatch] = useReducer(settingsReducer, undefined, () => initialSettings(sessionName()));
   const controller = useMemo(() => settingsController(workbook, dispatch), [workbook]);
   useFirstRead(controller, (current) => current.read());
-  const unsaved = unsavedSettings(state).join("\n");
+  // The tolerance typed and a mapping being made are both unsaved work of this view.
+  const [mappingUnsaved, setMappingUnsaved] = useState<readonly string[]>([]);
+  const onMappingUnsaved = useCallback((work: readonly string[]) => setMappingUnsaved(work), []);
+  const unsaved = [...unsavedSettings(state), ...mappingUnsaved].join("\n");
   useEffect(() => onUnsavedChange(unsaved === "" ? [] : unsaved.split("\n")), [unsaved, onUnsavedChange]);
   useEffect(() => rememberSessionName(state.boxes.changedBy), [state.boxes.changedBy]);
   useLayoutEffect(() => {
@@ -52,7 +59,7 @@ export function SettingsView({ workbook, onUnsavedChange }: PaneViewProps) {
   }, [state.focus]);
 
   const { book, boxes, busy } = state;
-  const form = readSettingsForm(state);
+  const form = state.trying === "weeks" ? readWeeksForm(state) : readSettingsForm(state);
   const problems = "problems" in form ? form.problems : {};
   const message = (field: SettingsField) =>
     state.tried && problems[field]
@@ -72,6 +79,7 @@ export function SettingsView({ workbook, onUnsavedChange }: PaneViewProps) {
     </Field>
   );
   const typed = readTolerancePercentages(boxes);
+  const typedWeeks = readTypedWeeks(boxes.weeks);
   // Newest first; the limits changed together keep their order.
   const changes = (book?.changes ?? [])
     .map((change, at) => ({ change, at }))
@@ -82,7 +90,8 @@ export function SettingsView({ workbook, onUnsavedChange }: PaneViewProps) {
     <div className={styles.view} aria-busy={busy !== null}>
       <h1 className={styles.heading}>Settings</h1>
       <p className={styles.text}>
-        The workbook&apos;s policy, for policy officers. Every change is recorded with who made it and why.
+        The workbook&apos;s policy, for policy officers: every change is recorded with who made it and why. And which of
+        your own tables the add-in uses.
       </p>
       <div>
         <Button onClick={() => void controller.read()} disabled={busy !== null} title="Read the settings again">
@@ -119,6 +128,51 @@ export function SettingsView({ workbook, onUnsavedChange }: PaneViewProps) {
               ? `Will save: ${toleranceText(typed.tolerance)}`
               : `Cannot be saved yet: ${Object.values(typed.problems).join("; ")}.`}
           </Text>
+        </section>
+      )}
+      {book && (
+        <section className={styles.section} aria-labelledby="settings-weeks-heading">
+          <h2 id="settings-weeks-heading" className={styles.subheading}>
+            Weeks in a year
+          </h2>
+          <p className={styles.text}>
+            {"What every weekly and annual figure is converted with: a weekly line costs this many times its weekly " +
+              "cost a year, a person's weekly charge counts this many weeks, and a weekly figure is the annual ÷ " +
+              "this. Councils count 52, 52.143 (365 ÷ 7) or 50; any number from 50 to 53."}
+          </p>
+          {book.weeks.problem && (
+            <NoticeBar
+              notice={{ intent: "warning", title: "The weeks in a year need fixing", text: book.weeks.problem }}
+            />
+          )}
+          {book.weeks.weeksInYear && (
+            <Text id="settings-weeks-in-force">{`In force: ${weeksText(book.weeks.weeksInYear)}`}</Text>
+          )}
+          <Field label="Weeks in a year" {...message("weeks")}>
+            <Input
+              id={SETTINGS_FOCUS.weeks}
+              className={fieldGrid.control}
+              value={boxes.weeks}
+              inputMode="decimal"
+              onChange={(_, data) => edit("weeks")(data.value)}
+            />
+          </Field>
+          <Text id="settings-weeks-preview" className={styles.preview}>
+            {"weeksInYear" in typedWeeks
+              ? `Will save: ${weeksText(typedWeeks.weeksInYear)}`
+              : `Cannot be saved yet: ${typedWeeks.problem}.`}
+          </Text>
+          <p className={styles.note}>
+            {"Plans already saved keep their figures until they are next saved; the Finance sheet's contributions " +
+              "follow the new figure at once."}
+          </p>
+        </section>
+      )}
+      {book && (
+        <section className={styles.section} aria-labelledby="settings-record-heading">
+          <h2 id="settings-record-heading" className={styles.subheading}>
+            Who changes it, and why
+          </h2>
           <Field label="Your name" required {...message("changedBy")}>
             <Input
               id={SETTINGS_FOCUS.changedBy}
@@ -139,14 +193,14 @@ export function SettingsView({ workbook, onUnsavedChange }: PaneViewProps) {
               onChange={(_, data) => edit("reason")(data.value)}
             />
           </Field>
-          <Button
-            className={styles.button}
-            appearance="primary"
-            disabled={busy !== null}
-            onClick={() => void controller.save(state)}
-          >
-            Save tolerance
-          </Button>
+          <div className={styles.buttons}>
+            <Button appearance="primary" disabled={busy !== null} onClick={() => void controller.save(state)}>
+              Save tolerance
+            </Button>
+            <Button appearance="primary" disabled={busy !== null} onClick={() => void controller.saveWeeks(state)}>
+              Save weeks in a year
+            </Button>
+          </div>
           {state.saved && <NoticeBar notice={state.saved} />}
         </section>
       )}
@@ -176,10 +230,13 @@ export function SettingsView({ workbook, onUnsavedChange }: PaneViewProps) {
           )}
           <p className={styles.note}>
             {"The PlanSettingsHistory table holds every change; PlanSettings holds the limits in force, which " +
-              "PB.PLAN_TOLERANCE can take as PlanSettings[Value]."}
+              "PB.PLAN_TOLERANCE can take as PlanSettings[Value], and the weeks in a year in its Weeks in a year " +
+              "column."}
           </p>
         </section>
       )}
+      <Divider />
+      <YourWorkbook workbook={workbook} onUnsavedChange={onMappingUnsaved} />
     </div>
   );
 }

@@ -159,3 +159,40 @@ export function writeCommitment(cells: Cells, layout: FinanceLayout, options: Co
 
 /** The Plans table's care groups kept to a scope. */
 const scopeOf = (scope: Scope) => scopeCriteria(CARE_GROUP, scope);
+
+/**
+ * The full-year commitment with what people contribute to it and the net (26 §5): each committed plan's contribution
+ * a year (Each plan, below: the smaller of its cost and the person's weekly charge × the weeks in a year, to the
+ * penny) added up by care group; the net is the commitment less it.
+ */
+export function writeContributions(cells: Cells, layout: FinanceLayout, careGroups: readonly string[]): void {
+  const flags = planSpills(layout);
+  const block = layout.contributions;
+  const total = PARTS + 1;
+  const [gross, paid, net] = FINANCE_COLUMNS.contributions;
+  // #N/A on every row while the weeks in a year cannot be used (the pane then gives no contributions either); all
+  // care groups is its own SUMIFS, not a SUM of the rows, which the preview's SUM would pass an error over.
+  const weeks = fixed(layout.inputs.weeksInYear.row, layout.inputs.weeksInYear.column);
+  const paidIn = (scope: Scope) =>
+    `=IF(ISNUMBER(${weeks}),SUMIFS(${flags.contribution},${flags.committed},1${scopeOf(scope)}),NA())`;
+  byCareGroup(
+    cells,
+    block,
+    careGroups,
+    "What people contribute: each committed plan's person pays the smaller of its cost and their weekly charge a " +
+      "year (the charge × the weeks in a year); the council is committed to the rest",
+    [
+      {
+        heading: gross,
+        format: MONEY_FORMAT,
+        figure: { row: (row) => `=${ref(row - block.first + layout.fullYear.first, total)}` },
+      },
+      {
+        heading: paid,
+        format: MONEY_FORMAT,
+        figure: { scoped: paidIn, all: "own" },
+      },
+      { heading: net, format: MONEY_FORMAT, figure: { row: (row) => `=${ref(row, 1)}-${ref(row, 2)}` } },
+    ],
+  );
+}

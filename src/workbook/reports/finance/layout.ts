@@ -24,6 +24,7 @@ export const FINANCE_COLUMNS = {
     "Variance (budget − commitment)",
     "% of budget committed",
   ],
+  contributions: ["Full-year commitment", "People contribute", "Net commitment"],
   inYear: [...COMMITMENT_PARTS, "In-year commitment"],
   pipeline: ["Plans", "Full-year cost", "Commitment and pipeline", "% of budget if all agreed"],
   startingLater: ["People", "Full-year cost"],
@@ -56,6 +57,8 @@ export const PLAN_COLUMNS = {
   inYear: 8,
   inYearTotal: 12,
   partsLessCost: 13,
+  /** What the plan's person pays towards it a year (26 §5). */
+  contribution: 14,
 } as const;
 
 export const PLAN_HEADINGS = [
@@ -70,6 +73,7 @@ export const PLAN_HEADINGS = [
   ...COMMITMENT_PARTS.map((part) => `In year: ${part}`),
   "In year: total",
   "Parts less plan cost",
+  "Contribution a year",
 ] as const;
 
 /** The chart's size in cells; it sits beside its data, and the per-plan block starts below it. */
@@ -83,6 +87,8 @@ export interface FinanceLayout {
     readonly yearEnd: CellAddress;
     readonly yearLabel: CellAddress;
     readonly from: CellAddress;
+    /** The workbook's weeks in a year, from PlanSettings (26 §4): what a weekly charge counts a year. */
+    readonly weeksInYear: CellAddress;
   };
   /** How many plans are left out of every figure and their IDs, in words (A3). */
   readonly leftOutNote: CellAddress;
@@ -92,6 +98,8 @@ export interface FinanceLayout {
   readonly people: Block;
   readonly fullYear: Block;
   readonly check: CellAddress;
+  /** Full-year commitment, what people contribute to it, and the net commitment (26 §5). */
+  readonly contributions: Block;
   readonly inYear: Block;
   readonly pipeline: Block;
   readonly startingLater: Block;
@@ -116,7 +124,7 @@ export function financeLayout(options: {
   readonly services: readonly string[];
 }): FinanceLayout {
   const byGroup = options.careGroups.length + 2;
-  let row = 10; // after the title, the notes and the inputs
+  let row = 10; // after the title, the notes and the inputs (the last, the weeks in a year, in row 10)
   const skip = (rows: number) => (row += rows) - rows;
   const block = (bodyRows: number, withHeader = true): Block => {
     const title = skip(0);
@@ -130,6 +138,7 @@ export function financeLayout(options: {
   const people = block(byGroup);
   const fullYear = block(byGroup);
   const check = { row: skip(2), column: 1 };
+  const contributions = block(byGroup);
   const inYearSection = skip(1);
   const inYear = block(byGroup);
   const pipeline = block(byGroup);
@@ -157,12 +166,14 @@ export function financeLayout(options: {
       yearEnd: { row: 6, column: 1 },
       yearLabel: { row: 7, column: 1 },
       from: { row: 8, column: 1 },
+      weeksInYear: { row: 9, column: 1 },
     },
     leftOutNote: { row: 2, column: 0 },
     assumptions,
     people,
     fullYear,
     check,
+    contributions,
     inYear,
     pipeline,
     startingLater,

@@ -39,6 +39,19 @@ export const PERSON_ID = plansColumn(P.personId.header);
 export const CARE_GROUP = plansColumn(P.careGroup.header);
 export const PLAN_COST = plansColumn(P.annual.header);
 export const INDICATIVE = plansColumn(P.indicativeAnnual.header);
+export const WEEKLY_CHARGE = plansColumn(P.weeklyCharge.header);
+
+/**
+ * What a plan's person pays towards it a year (26 §5), by the engine's rule (planContribution): the smaller of the
+ * plan cost and the weekly charge × the weeks in a year (the sheet's input, from PlanSettings), to the penny. The
+ * smaller of two columns cell by cell is written with a comparison (1 or 0), which every engine applies per cell
+ * (MIN would add a column up); a blank charge is £0.
+ */
+function contributionFormula(layout: FinanceLayout): string {
+  const { weeksInYear } = layout.inputs;
+  const charged = `${WEEKLY_CHARGE}*${fixed(weeksInYear.row, weeksInYear.column)}`;
+  return `=ROUND(${charged}-(${charged}>${PLAN_COST})*(${charged}-${PLAN_COST}),2)`;
+}
 
 /** The per-plan block's columns as spill references ($F$120#), for the totals above. */
 export interface PlanSpills {
@@ -48,6 +61,7 @@ export interface PlanSpills {
   readonly pipeline: string;
   readonly inYear: Readonly<Record<CommitmentPart, string>>;
   readonly partsLessCost: string;
+  readonly contribution: string;
   readonly planId: string;
 }
 
@@ -63,6 +77,7 @@ export function planSpills(layout: FinanceLayout): PlanSpills {
       string
     >,
     partsLessCost: spill(PLAN_COLUMNS.partsLessCost),
+    contribution: spill(PLAN_COLUMNS.contribution),
     planId: spill(PLAN_COLUMNS.planId),
   };
 }
@@ -84,7 +99,7 @@ export function writePlans(cells: Cells, layout: FinanceLayout, plans: number): 
   );
   PLAN_HEADINGS.forEach((heading, column) => cells.text(block.header, column, heading, true));
 
-  const money = [PLAN_COST, INDICATIVE, ...COMMITMENT_PARTS.map((part) => PLAN_PART[part])];
+  const money = [PLAN_COST, INDICATIVE, ...COMMITMENT_PARTS.map((part) => PLAN_PART[part]), WEEKLY_CHARGE];
   const unusable = [
     `(${start}="")`,
     `(${start}<1)`,
@@ -112,6 +127,7 @@ export function writePlans(cells: Cells, layout: FinanceLayout, plans: number): 
     [PLAN_COLUMNS.pipeline]: `=(${notYetAgreed})*${running}*${usable}`,
     [PLAN_COLUMNS.inYearTotal]: `=${COMMITMENT_PARTS.map((part) => spills.inYear[part]).join("+")}`,
     [PLAN_COLUMNS.partsLessCost]: `=${COMMITMENT_PARTS.map((part) => PLAN_PART[part]).join("+")}-${PLAN_COST}`,
+    [PLAN_COLUMNS.contribution]: contributionFormula(layout),
   };
   MANAGED_AS.forEach((way, at) => {
     formulas[PLAN_COLUMNS.inYear + at] = `=PB.IN_YEAR_COST(${PLAN_PART[way]},${start},${finish},${counting},${end})`;
@@ -123,7 +139,7 @@ export function writePlans(cells: Cells, layout: FinanceLayout, plans: number): 
   // Formats first, below the formulas' row, so each spilled formula finds its cells ready.
   const rows = Math.max(1, Math.min(plans + SPARE_ROWS, FORMATTED_ROWS));
   for (let row = first + 1; row < first + rows; row++) {
-    for (let column = PLAN_COLUMNS.inYear; column <= PLAN_COLUMNS.partsLessCost; column++) {
+    for (let column = PLAN_COLUMNS.inYear; column <= PLAN_COLUMNS.contribution; column++) {
       cells.put(row, column, { numberFormat: MONEY_FORMAT });
     }
   }

@@ -60,6 +60,8 @@ export function readFinancePlans(data: TableData): PlanRecord[] {
     );
   }
   const at = (row: readonly Cell[], column: { header: string }) => row[index.get(matchKey(column.header))!];
+  // The person's charge (26 §5), a column added later: an older table has none, and every plan no charge.
+  const hasCharge = index.has(matchKey(C.weeklyCharge.header));
   const plans: PlanRecord[] = [];
   for (const row of data.rows) {
     const text = Object.fromEntries(
@@ -79,10 +81,13 @@ export function readFinancePlans(data: TableData): PlanRecord[] {
         return [field, "amount" in read ? read.amount : ZERO];
       }),
     ) as Record<keyof typeof MONEY_COLUMNS, Decimal>;
+    const charge = hasCharge ? amountOf(at(row, C.weeklyCharge), C.weeklyCharge.header) : { amount: ZERO };
+    if ("problem" in charge) problems.push(charge.problem);
     plans.push({
       ...text,
       start,
       end,
+      weeklyCharge: "amount" in charge ? charge.amount : ZERO,
       managed: Object.fromEntries(MANAGED_AS.map((way) => [way, amounts[way]])) as Record<ManagedAs, Decimal>,
       oneOff: amounts.oneOff,
       indicativeAnnual: amounts.indicativeAnnual,

@@ -1,0 +1,195 @@
+// A support plan's fields at their edges: each field blank on its own, blanks typed as spaces, numbers in 1e2
+// notation, units of time spelled "an hour" or "per hour", every date field's own message, the tolerance boxes
+// typed with spaces and a % sign. Each refusal word for word.
+import {
+  checkLine,
+  costPlan,
+  Decimal,
+  DEFAULT_TOLERANCE,
+  lineAnnualCost,
+  LineFields,
+  planDates,
+  planProblems,
+  readTolerancePercentages,
+  reasonRequired,
+  timeLimit,
+  toleranceProblems,
+} from "../../src/engine";
+import { PERSONAL_ASSISTANT_LINE as fields } from "../fixtures";
+
+/** The product's default weeks in a year. */
+const WEEKS = new Decimal(52);
+
+describe("a line with a field left blank", () => {
+  it("is not a line, and says which field is needed", () => {
+    const needed: [keyof LineFields, string][] = [
+      ["service", "A service is needed"],
+      ["unit", "A unit (hour, day, week, item…) is needed"],
+      ["quantity", "A quantity is needed"],
+      ["unitCost", "A unit cost is needed"],
+      ["frequency", "A frequency is needed"],
+      ["managedAs", "How it is managed is needed"],
+    ];
+    for (const [field, message] of needed) {
+      for (const blank of ["", "   ", null]) {
+        expect(checkLine({ ...fields, [field]: blank })).toEqual({
+          line: null,
+          problems: { [field]: message },
+          notes: {},
+        });
+      }
+    }
+  });
+
+  it("checks a quantity without a frequency only against the general limit", () => {
+    // 200 hours would be over a week's 168; without a frequency there is no period to hold them.
+    expect(checkLine({ ...fields, quantity: "200", frequency: "" }).problems).toEqual({
+      frequency: "A frequency is needed",
+    });
+  });
+});
+
+describe("numbers typed in a line", () => {
+  const quantity = (typed: string) => {
+    const checked = checkLine({ ...fields, unit: "meal", quantity: typed });
+    return checked.line?.quantity.toString() ?? checked.problems.quantity;
+  };
+
+  it("reads 1e2 notation, with spaces around it, a sign and a leading point", () => {
+    expect([" 1e2 ", "1.5E+2", ".5e1", "+2e0", "2e-2"].map(quantity)).toEqual(["100", "150", "5", "2", "0.02"]);
+  });
+
+  it("gives a number 1e21, which JavaScript writes in that notation, the general limit's message", () => {
+    expect(checkLine({ ...fields, unit: "meal", quantity: 1e21 }).problems).toEqual({
+      quantity: "Quantity: at most 1,000,000; a larger figure is surely a typing slip",
+    });
+  });
+
+  it("refuses a negative one and text, saying what was expected", () => {
+    expect(["-1e2", "ten"].map(quantity)).toEqual([
+      'Quantity: expected a quantity, 0 or more; got "-1e2"',
+      'Quantity: expected a quantity, 0 or more; got "ten"',
+    ]);
+    expect(checkLine({ ...fields, unitCost: "abc" }).problems).toEqual({
+      unitCost: 'Unit cost: expected an amount in £, 0 or more; got "abc"',
+    });
+  });
+
+  it("costs a line a year to the penny, rounded once", () => {
+    // 10 h × £19.55 × 52 = £10,166.00; 2.33 h × £19.55 × 52 = £2,368.678 → £2,368.68
+    const line = (quantity: string) => checkLine({ ...fields, quantity }).line!;
+    expect([lineAnnualCost(line("10"), WEEKS).toFixed(2), lineAnnualCost(line("2.33"), WEEKS).toString()]).toEqual([
+      "10166.00",
+      "2368.68",
+    ]);
+  });
+});
+
+describe("a unit of time with a word before it", () => {
+  it('reads "an hour", "per hour", "1  hour" and "a day" as the unit itself', () => {
+    const limit = (unit: string) => timeLimit(unit, "week")?.limit.toString();
+    expect(["an hour", "per hour", "1  hour", "one hour", "a day"].map(limit)).toEqual([
+      "168",
+      "168",
+      "168",
+      "168",
+      "7",
+    ]);
+    expect(checkLine({ ...fields, unit: "an hour", quantity: "168.01" }).problems.quantity).toBe(
+      "Quantity: a week holds at most 168 hours of one member of staff's time; check the quantity, unit and " +
+        "frequency, and for two or more staff at once set Staff at once",
+    );
+  });
+});
+
+describe("who may agree a plan, with names typed as spaces", () => {
+  const plan = { lines: [{}], reason: "Carer breakdown", signedOffBy: "Alex Moss", updatedBy: "Sam Reid" };
+
+  it("takes a reason, a manager or a name of only spaces as none", () => {
+    const problems = (more: object) => planProblems({ ...plan, status: "Agreed", light: "Red", ...more });
+    expect(problems({ reason: "   " })).toEqual([
+      {
+        field: "reason",
+        message: "A Red plan can be agreed only with a reason: say why it differs from the indicative budget.",
+      },
+    ]);
+    expect(problems({ signedOffBy: "  " })).toEqual([
+      {
+        field: "signedOffBy",
+        message: "A Red plan can be agreed only with a manager's sign-off: enter the manager's name.",
+      },
+    ]);
+    expect(problems({ updatedBy: " \t " })).toEqual([
+      { field: "updatedBy", message: "Enter your name, so colleagues know who last changed the plan." },
+    ]);
+    expect(problems({})).toEqual([]);
+  });
+
+  it("names the light in the reason asked for", () => {
+    expect([
+      reasonRequired("Agreed", "Red"),
+      reasonRequired("Agreed", "Amber"),
+      reasonRequired("Draft", "Red"),
+    ]).toEqual([
+      "A Red plan can be agreed only with a reason: say why it differs from the indicative budget.",
+      "An Amber plan can be agreed only with a reason: say why it differs from the indicative budget.",
+      null,
+    ]);
+  });
+
+  it("gives no light to a plan with lines while the indicative budget is not known", () => {
+    const line = checkLine(fields).line!;
+    expect(costPlan([line], null, DEFAULT_TOLERANCE, WEEKS).againstBudget).toBeNull();
+    expect(costPlan([line], new Decimal(10_166), DEFAULT_TOLERANCE, WEEKS).againstBudget?.light).toBe("Green");
+  });
+});
+
+describe("a plan's dates typed as spaces or not as dates", () => {
+  it("takes a date of only spaces as left blank", () => {
+    expect(planDates({ startDate: "  ", endDate: " ", reviewDate: "\t" }, "2026-11-24")).toEqual({
+      dates: { startDate: "2026-11-24", endDate: null, reviewDate: "2027-11-24" },
+    });
+  });
+
+  it("names each date that is not one", () => {
+    expect(planDates({ startDate: "2026-02-30", endDate: "31/03/2027", reviewDate: "soon" }, "2026-11-24")).toEqual({
+      problems: {
+        startDate: 'Start date: expected a date such as 2026-04-01; got "2026-02-30"',
+        endDate: 'End date: expected a date such as 2026-04-01; got "31/03/2027"',
+        reviewDate: 'Review date: expected a date such as 2026-04-01; got "soon"',
+      },
+    });
+  });
+});
+
+describe("the tolerance boxes", () => {
+  it("read a percentage with spaces around it and a % sign at the end only", () => {
+    expect(readTolerancePercentages({ green: "  10 %  ", amber: "50%" })).toEqual({
+      tolerance: { green: new Decimal(0.1), amber: new Decimal(0.5) },
+    });
+    expect(readTolerancePercentages({ green: "1%0", amber: "50" })).toEqual({
+      problems: { green: 'Green: expected a percentage, such as 10 or 10%; got "1%0"' },
+    });
+  });
+
+  it("say only what is wrong with the box that is wrong", () => {
+    expect(readTolerancePercentages({ green: "", amber: "50" })).toEqual({
+      problems: { green: "Green: a percentage is needed" },
+    });
+    expect(readTolerancePercentages({ green: "10", amber: " " })).toEqual({
+      problems: { amber: "Amber: a percentage is needed" },
+    });
+    // Green is beyond its limit: that is its problem, not that amber is below it.
+    expect(toleranceProblems(new Decimal(20), new Decimal(0.5))).toEqual({
+      green: "Green: at most 100%: a plan costing more than double its indicative budget is never Amber",
+    });
+    // 100% is the widest either may be; a ten-thousandth more is refused.
+    expect(toleranceProblems(new Decimal(1), new Decimal(1))).toEqual({});
+    expect(toleranceProblems(new Decimal(1), new Decimal("1.0001"))).toEqual({
+      amber: "Amber: at most 100%: a plan costing more than double its indicative budget is never Amber",
+    });
+    expect(toleranceProblems(new Decimal(0.5), new Decimal(-0.1))).toEqual({
+      amber: "Amber: expected a percentage, 0% or more",
+    });
+  });
+});
