@@ -19,6 +19,7 @@ import {
 import { PEOPLE, PRICE_POINTS } from "../../../workbook/schema/tables";
 import { NamedChange, Scenario, ScenarioBook } from "../../../workbook/reports/scenarioBook";
 import { CurvesChart, DistributionChart } from "./PackCharts";
+import { PRINTED_ALONE } from "../printedAlone";
 import { changeText } from "./RepricingSummary";
 
 /** The element the pack is drawn into, a child of the page's body. */
@@ -29,7 +30,7 @@ const PRINT_STYLES = `
 @page { size: A4 portrait; margin: 14mm 14mm 16mm; }
 @media screen { #${PACK_ID} { display: none !important; } }
 @media print {
-  body > :not(#${PACK_ID}) { display: none !important; }
+  body > :not(.${PRINTED_ALONE}) { display: none !important; }
   html, body { background: #fff !important; margin: 0 !important; }
   #${PACK_ID} { display: block; color: #000; font: 10pt/1.35 "Segoe UI", system-ui, sans-serif; }
   #${PACK_ID} h1 { font-size: 16pt; margin: 0 0 4pt; }
@@ -326,6 +327,7 @@ export function CommitteePack(props: CommitteePackProps) {
   const [host] = useState(() => {
     const element = document.createElement("div");
     element.id = PACK_ID;
+    element.className = PRINTED_ALONE;
     return element;
   });
   useEffect(() => {
