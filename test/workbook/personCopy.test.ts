@@ -244,7 +244,7 @@ describe("the copy as a sheet to print on A4 (26 §1)", () => {
     expect(model.columnWidth(name, 0)).toBe(34 * 7);
   });
 
-  it("the Excel model refuses title rows that are not whole rows, as Excel does", async () => {
+  it("the Excel model refuses title rows that are not whole rows and a fit to part of a page", async () => {
     const model = new ExcelModel();
     model.addSheet("Sheet1");
     const failing = model.run(async (context) => {
@@ -252,6 +252,12 @@ describe("the copy as a sheet to print on A4 (26 §1)", () => {
       await context.sync();
     });
     await expect(failing).rejects.toBeInstanceOf(ExcelError);
+    // Nor a fit to part of a page: pages wide or tall are whole numbers (0: as many as it takes).
+    const partPage = model.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").pageLayout.zoom = { horizontalFitToPages: 1.5 };
+      await context.sync();
+    });
+    await expect(partPage).rejects.toThrow("The pages to fit to must be a whole number; got 1.5.");
     expect(model.pageLayout("Sheet1")).toMatchObject({ printTitleRows: null, zoom: { scale: 100 } });
   });
 });
