@@ -11,6 +11,13 @@ export type CellValue = string | number | boolean | null;
  */
 export type CellWrite = CellValue | undefined;
 
+/** An Excel error value as Range.values reads it ("#N/A", "#VALUE!"…). */
+const ERROR_VALUE =
+  /^#(?:N\/A|VALUE!|REF!|NAME\?|DIV\/0!|NUM!|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!)$/;
+
+/** Whether a cell as read shows one of Excel's error values (text that merely starts with "#" does not). */
+export const isErrorValue = (cell: unknown): cell is string => typeof cell === "string" && ERROR_VALUE.test(cell);
+
 /** Excel's number format for a column whose cells are text: what is written stays text (no 00123 → 123). */
 export const TEXT_FORMAT = "@";
 
@@ -147,15 +154,37 @@ export interface ChartSpec {
 }
 
 /**
- * How a sheet prints (Worksheet.pageLayout, ExcelApi 1.9): what is printed, the rows repeated at the top of every
- * page, the paper, and fitted to one page wide (as many pages tall as it takes).
+ * How a sheet prints, as Worksheet.pageLayout and Worksheet.horizontalPageBreaks set it (ExcelApi 1.9): the paper,
+ * one print area, the rows repeated at the top of every page, its size on the page, and where pages break.
  */
 export interface PrintLayout {
-  readonly area: CellRange;
-  /** The first row (0-based) and how many rows are printed at the top of every page. */
-  readonly titleRows: { readonly row: number; readonly rows: number };
+  readonly paper: "A4";
   readonly orientation: "Portrait" | "Landscape";
-  readonly paperSize: "A4";
+  /** The print area: one block of the sheet. */
+  readonly area: CellRange;
+  /** Rows printed at the top of every page (PageLayout.setPrintTitleRows), 0-based, first to last. */
+  readonly titleRows: { readonly first: number; readonly last: number };
+  /**
+   * Its size on the page (PageLayoutZoomOptions, set as one object): a scale in percent, 10 to 400, or one page wide
+   * and as many tall as it takes (verticalFitToPages 0, as Microsoft's sample sets it). Both are documented; the fit
+   * is reported not to take in Excel for Windows unless the Page Layout tab is showing (office-js#1860). So the
+   * committee pack uses a scale worked out from its columns' widths; the person's copy keeps the fit, which where it
+   * takes never cuts a line, and the README says how to set it by hand where it does not.
+   */
+  readonly zoom: { readonly scale: number } | { readonly horizontalFitToPages: 1; readonly verticalFitToPages: 0 };
+  /** Manual page breaks, each before this row (0-based), across the print area's columns; none when absent. */
+  readonly breaksBefore?: readonly number[];
+  /** Margins in points (1/72 inch); Excel's Normal margins when absent. */
+  readonly margins?: {
+    readonly top: number;
+    readonly bottom: number;
+    readonly left: number;
+    readonly right: number;
+    readonly header: number;
+    readonly footer: number;
+  };
+  /** The footer in the middle of every page, in Excel's header and footer codes ("&P of &N"). */
+  readonly centerFooter?: string;
 }
 
 /** A sheet the add-in writes once (a report of live formulas); Excel recalculates it from then on. */

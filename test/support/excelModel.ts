@@ -32,6 +32,13 @@
 // - Co-authoring: a co-author's saved change reaches this copy of the workbook when Excel merges it, between an
 //   add-in's syncs; what the add-in read before is not updated ("Coauthoring in Excel add-ins",
 //   docs/excel/co-authoring-in-excel-add-ins.md). mergeBeforeSync puts one just before a chosen sync.
+// - Page layout (Worksheet.pageLayout, horizontalPageBreaks; ExcelApi 1.9, "Control worksheet display settings",
+//   docs/excel/excel-add-ins-worksheet-display.md, and the PageLayout and PageLayoutZoomOptions references): a new
+//   sheet prints on Letter, portrait, at 100%, with Excel's Normal margins (0.75" top and bottom, 0.7" sides, 0.3"
+//   header and footer) and no print area; the zoom is set as a whole object ("x.zoom = {...}", reading it unloaded
+//   fails), its scale from 10 to 400; the paper one of Excel.PaperType; setPrintTitleRows takes whole rows ("$1:$3");
+//   a fit to pages wide or tall is a whole number (0 as many as it takes); a page break is added before the top-left
+//   cell of the range given. A protected sheet refuses them all.
 // - Excel on the web limits each request and each response to 5 MB (docs/concepts/resource-limits-and-
 //   performance-optimization.md, docs/excel/performance.md); the model refuses a sync past either.
 //
@@ -85,16 +92,55 @@ interface SheetState {
   pageLayout: PageLayoutState;
 }
 
-/** What was set of a sheet's Worksheet.pageLayout (ExcelApi 1.9); unset is Excel's default. */
+/** How a sheet prints, as Worksheet.pageLayout and horizontalPageBreaks hold it. */
 export interface PageLayoutState {
-  /** As setPrintArea took it, normalised to "A1:D40". */
-  printArea?: string;
-  /** As setPrintTitleRows took it: whole rows, "$1:$2". */
-  printTitleRows?: string;
-  orientation?: string;
-  paperSize?: string;
-  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  paperSize: string;
+  orientation: string;
+  margins: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
+  centerHorizontally: boolean;
+  printGridlines: boolean;
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  /** The print area's address ("A1:I94"), or null for none. */
+  printArea: string | null;
+  /** The title rows ("$1:$2"), or null for none. */
+  printTitleRows: string | null;
+  centerFooter: string;
+  /** Each manual page break's top-left cell ("A25"), in the order added. */
+  horizontalBreaks: string[];
 }
+
+/** A new sheet's page layout: Excel's defaults (Letter in the US build's model; Normal margins, in points). */
+const defaultPageLayout = (): PageLayoutState => ({
+  paperSize: "Letter",
+  orientation: "Portrait",
+  margins: { top: 54, bottom: 54, left: 50.4, right: 50.4, header: 21.6, footer: 21.6 },
+  centerHorizontally: false,
+  printGridlines: false,
+  zoom: { scale: 100 },
+  printArea: null,
+  printTitleRows: null,
+  centerFooter: "",
+  horizontalBreaks: [],
+});
+
+/** Excel.PaperType's values. */
+const PAPER_TYPES = new Set([
+  "Letter",
+  "LetterSmall",
+  "Tabloid",
+  "Ledger",
+  "Legal",
+  "Statement",
+  "Executive",
+  "A3",
+  "A4",
+  "A4Small",
+  "A5",
+  "B4",
+  "B5",
+  "Folio",
+  "Quatro",
+]);
 
 interface TableState {
   name: string;
@@ -322,7 +368,14 @@ export class ExcelModel {
 
   addSheet(name: string): void {
     this.checkSheetName(name);
-    this.sheets.push({ name, cells: new Map(), protected: false, charts: [], columnWidths: new Map(), pageLayout: {} });
+    this.sheets.push({
+      name,
+      cells: new Map(),
+      protected: false,
+      charts: [],
+      columnWidths: new Map(),
+      pageLayout: defaultPageLayout(),
+    });
   }
 
   /** A table as a user might have made it: values as stored (not typed), formats per column, formulas per column. */
@@ -875,7 +928,7 @@ export class ExcelModel {
       protected: false,
       charts: [],
       columnWidths: new Map(),
-      pageLayout: {},
+      pageLayout: defaultPageLayout(),
     };
     this.sheets.push(sheet);
     return sheet;
@@ -1280,6 +1333,16 @@ class WorksheetProxy extends ClientObject<SheetState> {
   get pageLayout(): PageLayoutProxy {
     return new PageLayoutProxy(this.context, () => this.target());
   }
+  get horizontalPageBreaks(): { add(range: string | RangeProxy): void } {
+    return {
+      add: (range) =>
+        this.change("horizontalPageBreaks.add", (sheet) => {
+          this.model.checkWritable(sheet);
+          const address = typeof range === "string" ? parseRangeAddress(sheet, range) : range.target();
+          sheet.pageLayout.horizontalBreaks.push(`${columnLetters(address.column)}${address.row + 1}`);
+        }),
+    };
+  }
   protected describe(sheet: SheetState) {
     return { object: "Worksheet", sheet: sheet.name };
   }
@@ -1306,63 +1369,116 @@ class WorksheetProxy extends ClientObject<SheetState> {
   }
 }
 
-const PAPER_SIZES = new Set(["A3", "A4", "A4Small", "A5", "Letter", "LetterSmall", "Legal", "Tabloid", "Executive"]);
-
 /**
- * Worksheet.pageLayout (ExcelApi 1.9), as its JSDoc says: setPrintTitleRows takes whole rows ("The range must span
- * the entire row"), zoom is set as one object ("use x.zoom = {...} instead of x.zoom.scale = ..."), a scale is 10 to
- * 400, orientation and paperSize are among Excel.PageOrientation's and Excel.PaperType's values.
+ * Worksheet.pageLayout (ExcelApi 1.9), as its JSDoc says: every property written is queued; setPrintTitleRows takes
+ * whole rows ("The range must span the entire row"); zoom is set only as one object ("use x.zoom = {...} instead of
+ * x.zoom.scale = ..."), a scale 10 to 400; orientation and paperSize among Excel.PageOrientation's and
+ * Excel.PaperType's values.
  */
 class PageLayoutProxy extends ClientObject<SheetState> {
   protected describe(sheet: SheetState) {
     return { object: "PageLayout", sheet: sheet.name };
   }
-  protected read(): unknown {
-    throw new Error("unmodelled read of pageLayout");
+  protected read(sheet: SheetState, property: string) {
+    if (property !== "zoom") throw new Error(`unmodelled property ${property}`);
+    return { ...sheet.pageLayout.zoom };
   }
-  setPrintArea(address: string): void {
+  private set<K extends keyof PageLayoutState>(member: K, value: PageLayoutState[K], check?: () => void) {
+    this.change(member, (sheet) => {
+      this.model.checkWritable(sheet);
+      check?.();
+      sheet.pageLayout[member] = value;
+    });
+  }
+  private margin(which: keyof PageLayoutState["margins"], points: number) {
+    this.change(`${which}Margin`, (sheet) => {
+      this.model.checkWritable(sheet);
+      if (!(points >= 0)) throw new ExcelError("InvalidArgument", `${points} is not a margin.`);
+      sheet.pageLayout.margins[which] = points;
+    });
+  }
+  set paperSize(paper: string) {
+    this.set("paperSize", paper, () => {
+      if (!PAPER_TYPES.has(paper)) throw new ExcelError("InvalidArgument", `${paper} is not a paper size.`);
+    });
+  }
+  set orientation(orientation: string) {
+    this.set("orientation", orientation, () => {
+      if (orientation !== "Portrait" && orientation !== "Landscape") {
+        throw new ExcelError("InvalidArgument", `${orientation} is not an orientation.`);
+      }
+    });
+  }
+  set topMargin(points: number) {
+    this.margin("top", points);
+  }
+  set bottomMargin(points: number) {
+    this.margin("bottom", points);
+  }
+  set leftMargin(points: number) {
+    this.margin("left", points);
+  }
+  set rightMargin(points: number) {
+    this.margin("right", points);
+  }
+  set headerMargin(points: number) {
+    this.margin("header", points);
+  }
+  set footerMargin(points: number) {
+    this.margin("footer", points);
+  }
+  set centerHorizontally(center: boolean) {
+    this.set("centerHorizontally", center);
+  }
+  set printGridlines(print: boolean) {
+    this.set("printGridlines", print);
+  }
+  get zoom(): PageLayoutState["zoom"] {
+    return this.value("zoom");
+  }
+  set zoom(zoom: PageLayoutState["zoom"]) {
+    this.set("zoom", { ...zoom }, () => {
+      const { scale, horizontalFitToPages, verticalFitToPages } = zoom;
+      if (scale !== undefined && !(Number.isInteger(scale) && scale >= 10 && scale <= 400)) {
+        throw new ExcelError("InvalidArgument", `The print scale must be from 10 to 400; got ${scale}.`);
+      }
+      // A number of pages wide or tall is a whole number; 0 is "automatic" (as many as it takes).
+      for (const pages of [horizontalFitToPages, verticalFitToPages]) {
+        if (pages !== undefined && !(Number.isInteger(pages) && pages >= 0)) {
+          throw new ExcelError("InvalidArgument", `The pages to fit to must be a whole number; got ${pages}.`);
+        }
+      }
+    });
+  }
+  get headersFooters(): { defaultForAllPages: { centerFooter: string } } {
+    const set = (text: string) => this.set("centerFooter", text);
+    return {
+      defaultForAllPages: {
+        set centerFooter(text: string) {
+          set(text);
+        },
+        get centerFooter(): string {
+          throw new Error("unmodelled read");
+        },
+      },
+    };
+  }
+  setPrintArea(area: string): void {
     this.change("setPrintArea", (sheet) => {
-      sheet.pageLayout.printArea = addressText(parseRangeAddress(sheet, address.replace(/\$/g, ""))).replace(
-        /^.*!/,
-        "",
-      );
+      this.model.checkWritable(sheet);
+      area.split(",").forEach((part) => parseRangeAddress(sheet, part));
+      sheet.pageLayout.printArea = area;
     });
   }
   setPrintTitleRows(rows: string): void {
     this.change("setPrintTitleRows", (sheet) => {
-      const match = /^\$?(\d+):\$?(\d+)$/.exec(rows);
-      if (!match || Number(match[1]) < 1 || Number(match[2]) < Number(match[1])) {
-        throw new ExcelError("InvalidArgument", "The print title rows must span entire rows, such as $1:$2.");
+      this.model.checkWritable(sheet);
+      const whole = /^\$?(\d+):\$?(\d+)$/.exec(rows);
+      if (!whole || Number(whole[1]) < 1 || Number(whole[2]) < Number(whole[1])) {
+        throw new ExcelError("InvalidArgument", `Print title rows must be whole rows, such as $1:$3; got ${rows}.`);
       }
-      sheet.pageLayout.printTitleRows = `$${match[1]}:$${match[2]}`;
+      sheet.pageLayout.printTitleRows = rows;
     });
-  }
-  set orientation(orientation: string) {
-    this.change("orientation", (sheet) => {
-      if (orientation !== "Portrait" && orientation !== "Landscape") {
-        throw new ExcelError("InvalidArgument", `${orientation} is not a page orientation.`);
-      }
-      sheet.pageLayout.orientation = orientation;
-    });
-  }
-  set paperSize(paperSize: string) {
-    this.change("paperSize", (sheet) => {
-      if (!PAPER_SIZES.has(paperSize)) throw new ExcelError("InvalidArgument", `${paperSize} is not a paper size.`);
-      sheet.pageLayout.paperSize = paperSize;
-    });
-  }
-  set zoom(zoom: PageLayoutState["zoom"]) {
-    this.change("zoom", (sheet) => {
-      const pages = [zoom?.horizontalFitToPages, zoom?.verticalFitToPages];
-      const badPages = pages.some((value) => value !== undefined && !(Number.isInteger(value) && value >= 0));
-      const badScale = zoom?.scale !== undefined && !(zoom.scale >= 10 && zoom.scale <= 400);
-      if (!zoom || badPages || badScale) throw new ExcelError("InvalidArgument", "The zoom options are not valid.");
-      sheet.pageLayout.zoom = { ...zoom };
-    });
-  }
-  get zoom(): PageLayoutState["zoom"] {
-    // A property of the object read back, not settable one by one: a write to zoom.scale is lost, as in Excel.
-    return { ...this.target().pageLayout.zoom };
   }
 }
 

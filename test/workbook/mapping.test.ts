@@ -207,7 +207,8 @@ describe("a council's own workbook, mapped", () => {
           careGroup: "Older people",
         });
         await createProposedTable(workbook, book, proposal);
-        await writeWhatIfSheet(workbook, await readWhatIfBook(workbook));
+        const written = await readWhatIfBook(workbook);
+        await writeWhatIfSheet(workbook, written, written.proposals[0]);
         return workbook;
       }),
     );

@@ -47,7 +47,7 @@ interface MemorySheet {
   readonly tables: MemoryTable[];
   readonly charts: ChartSpec[];
   readonly columnWidths: readonly number[];
-  /** How it prints, as set when it was added (Excel keeps it with the sheet). */
+  /** How it prints, as the add-in set it (the pageLayout Excel would keep with the sheet). */
   readonly print?: PrintLayout;
 }
 
@@ -88,12 +88,36 @@ export interface SheetView {
   readonly tables: readonly { readonly name: string; readonly range: CellRange }[];
   readonly charts: readonly ChartSpec[];
   readonly columnWidths: readonly number[];
+  /** How it prints, when the add-in set it. */
   readonly print?: PrintLayout;
   cell(row: number, column: number): CellView;
 }
 
 /** What setCell writes: a value, or a formula as typed ("=SUM(A1:A3)", structured references allowed). */
 export type CellContent = CellValue | { readonly formula: string };
+
+/**
+ * What Excel refuses of a print layout (PageLayoutZoomOptions.scale from 10 to 400; margins not negative), and what
+ * would print nothing sensible: title rows or a page break outside the print area.
+ */
+function checkPrint(print: PrintLayout): void {
+  const { area, titleRows, zoom, margins, breaksBefore = [] } = print;
+  const refuse = (why: string) => {
+    throw new WorkbookRefusal(`The sheet's print layout cannot be set: ${why}. Nothing was added.`);
+  };
+  if ("scale" in zoom) {
+    const { scale } = zoom;
+    if (!Number.isInteger(scale) || scale < 10 || scale > 400) refuse(`a scale of ${scale}% (10% to 400%)`);
+  }
+  if (Object.values(margins ?? {}).some((margin) => !(margin >= 0))) refuse("a negative margin");
+  if (area.rows < 1 || area.columns < 1 || area.row < 0 || area.column < 0) refuse("an empty print area");
+  const inside = (row: number) => row >= area.row && row < area.row + area.rows;
+  if (!inside(titleRows.first) || !inside(titleRows.last) || titleRows.last < titleRows.first) {
+    refuse("title rows outside the print area");
+  }
+  const outside = breaksBefore.find((row) => !inside(row) || row === area.row);
+  if (outside !== undefined) refuse(`a page break before row ${outside + 1}, not inside the print area`);
+}
 
 /** Runs a change now, as a promise: a refusal becomes a rejection, as Excel's would. */
 const settle = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(work()));
@@ -355,6 +379,7 @@ export class MemoryWorkbook implements Workbook {
     return settle(() => {
       this.checkSheetFree(spec.name);
       this.checkTables(spec.tables ?? []);
+      if (spec.print) checkPrint(spec.print);
       const sheet = this.newSheet(spec);
       (spec.tables ?? []).forEach((table) => this.tables.push(this.tableOf(table, sheet)));
       this.calculation.namesAdded();

@@ -13,6 +13,7 @@ import {
   KeyRowsChanged,
   keyRowsProblem,
   NewTable,
+  PrintLayout,
   RowRef,
   sameName,
   SheetSpec,
@@ -202,27 +203,42 @@ function queueTable(sheet: Excel.Worksheet, spec: NewTable, dates: DateSystem): 
   };
 }
 
-/**
- * Queues how a sheet prints (Worksheet.pageLayout, ExcelApi 1.9): its print area, the rows printed at the top of every
- * page (whole rows, as setPrintTitleRows requires: "$1:$2"), the paper and orientation, and "Fit All Columns on One
- * Page": one page wide, as many tall as it takes (verticalFitToPages 0, as Microsoft's sample sets it). zoom is set as
- * one object, as its JSDoc requires. office-js#1860 reports Excel for Windows ignoring the fit while the Page Layout
- * tab is not showing; the README says how to set it by hand there.
- */
-function queuePrintLayout(layout: Excel.PageLayout, print: NonNullable<SheetSpec["print"]>): void {
-  const titles = print.titleRows;
-  layout.setPrintArea(a1Range(print.area));
-  layout.setPrintTitleRows(`$${titles.row + 1}:$${titles.row + titles.rows}`);
-  layout.orientation = print.orientation;
-  layout.paperSize = print.paperSize;
-  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-}
-
 /** What setting up checks before creating anything: names taken and whether sheets may be added. */
 interface Taken {
   readonly names: WorkbookNames;
   readonly structureProtected: boolean;
   readonly dates: DateSystem;
+}
+
+/**
+ * A sheet's print settings (Worksheet.pageLayout, ExcelApi 1.9; "Control worksheet display settings",
+ * docs/excel/excel-add-ins-worksheet-display.md): paper, orientation, margins, the scale or the fit to one page wide,
+ * one print area, the title rows and a manual page break before each part (PageBreakCollection.add: "before the
+ * top-left cell of the range").
+ */
+function queuePrintLayout(sheet: Excel.Worksheet, print: PrintLayout): void {
+  const layout = sheet.pageLayout;
+  layout.paperSize = print.paper;
+  layout.orientation = print.orientation;
+  if (print.margins) {
+    layout.topMargin = print.margins.top;
+    layout.bottomMargin = print.margins.bottom;
+    layout.leftMargin = print.margins.left;
+    layout.rightMargin = print.margins.right;
+    layout.headerMargin = print.margins.header;
+    layout.footerMargin = print.margins.footer;
+  }
+  layout.centerHorizontally = true;
+  layout.printGridlines = false;
+  // Set as a whole object, as the docs require ("x.zoom = {...}"): a scale, or one page wide and as many tall.
+  layout.zoom = { ...print.zoom };
+  layout.setPrintArea(a1Range(print.area));
+  // Whole rows, as setPrintTitleRows requires ("$1:$2").
+  layout.setPrintTitleRows(`$${print.titleRows.first + 1}:$${print.titleRows.last + 1}`);
+  if (print.centerFooter) layout.headersFooters.defaultForAllPages.centerFooter = print.centerFooter;
+  for (const row of print.breaksBefore ?? []) {
+    sheet.horizontalPageBreaks.add(a1Range({ ...print.area, row, rows: 1 }));
+  }
 }
 
 /** The workbook's sheet, table and defined names, loaded for one sync. */
@@ -591,7 +607,6 @@ export class OfficeWorkbook implements Workbook {
         // Excel measures column width in points; a character of the default font is about 7 points.
         sheet.getRangeByIndexes(0, column, 1, 1).format.columnWidth = width * 7;
       });
-      if (spec.print) queuePrintLayout(sheet.pageLayout, spec.print);
       for (const chart of spec.charts ?? []) {
         // ChartCollection.add(type, source, seriesBy): each column of the source a series ("Create and customize
         // charts", docs/excel/excel-add-ins-charts.md); setPosition covers the cells from start to end.
@@ -623,6 +638,7 @@ export class OfficeWorkbook implements Workbook {
           }
         });
       }
+      if (spec.print) queuePrintLayout(sheet, spec.print);
       try {
         await context.sync();
       } catch (error) {
