@@ -311,6 +311,20 @@ describe("saving a plan", () => {
     });
   });
 
+  it("keeps Outcomes, Contact and Weekly charge when a save leaves them out, and clears them when blank", async () => {
+    const { workbook, book } = await starterBook();
+    const words = { outcomes: "To see friends", contact: "Older People's Team", weeklyCharge: new Decimal("12.50") };
+    const first = await savePlan(workbook, book, draft("P002", [assistant("10")], words), AT);
+    const kept = () => records(workbook, "Plans").then(([row]) => [row.Outcomes, row.Contact, row["Weekly charge"]]);
+    // A save that does not know of them (made before they existed, or by a caller that does not set them).
+    await savePlan(workbook, book, draft("P002", [assistant("11")], { planId: first.planId }), AT);
+    // Before: each was written as a blank cell, though the save's types say "absent: kept as is".
+    await expect(kept()).resolves.toEqual(["To see friends", "Older People's Team", 12.5]);
+    const blank = { outcomes: "", contact: "", weeklyCharge: null, planId: first.planId };
+    await savePlan(workbook, book, draft("P002", [assistant("11")], blank), AT);
+    await expect(kept()).resolves.toEqual([null, null, null]);
+  });
+
   it("never writes a column the user added to Plans, so their formulas stay formulas", async () => {
     const workbook = new MemoryWorkbook({ formulas: formulaEngine });
     const notes = { header: "Notes", numberFormat: "General" };
