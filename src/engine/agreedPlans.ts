@@ -131,3 +131,50 @@ export function lightsNowDiffering(
   }
   return { changed, unchecked };
 }
+
+/** An Agreed plan whose light would change were a proposal's price points adopted. */
+export interface ProposedLightChange {
+  readonly planId: string;
+  readonly personId: string;
+  /** Its light under today's rules (the saved light, unless today's rules already give another). */
+  readonly lightNow: TrafficLight;
+  readonly lightProposed: TrafficLight;
+}
+
+const LIGHTS: readonly TrafficLight[] = ["Green", "Amber", "Red"];
+/** A saved light the rule found equal to one it gives (ignoring case and spaces), named as the rule names it. */
+const savedLight = (light: string): TrafficLight => LIGHTS.find((named) => matchKey(named) === matchKey(light))!;
+
+/**
+ * The Agreed plans still in force at `asAt` whose light under a proposal's price points (`indicativeProposed`) would
+ * differ from their light under today's (`indicativeNow`), both under today's tolerance: Green → Amber, Amber → Red,
+ * and back. Each side is lightsNowDiffering's rule, so a plan's light under either is the one the Support plan view
+ * would give it; a plan either side cannot price is left out and named in `unchecked`, once.
+ */
+export function lightsUnderProposal(
+  plans: readonly AgreedLight[],
+  indicativeNow: (personId: string) => Decimal | null,
+  indicativeProposed: (personId: string) => Decimal | null,
+  toleranceNow: Tolerance,
+  asAt: DateSerial,
+): { changed: ProposedLightChange[]; unchecked: { planId: string; why: string }[] } {
+  const today = lightsNowDiffering(plans, indicativeNow, toleranceNow, asAt);
+  const proposed = lightsNowDiffering(plans, indicativeProposed, toleranceNow, asAt);
+  const key = (plan: { planId: string; personId: string }) =>
+    `${matchKey(plan.planId)}\u0000${matchKey(plan.personId)}`;
+  const lightToday = new Map(today.changed.map((change) => [key(change), change.lightNow]));
+  const lightProposed = new Map(proposed.changed.map((change) => [key(change), change.lightNow]));
+  const unchecked = new Map([...today.unchecked, ...proposed.unchecked].map((plan) => [matchKey(plan.planId), plan]));
+  const changed: ProposedLightChange[] = [];
+  for (const plan of plans) {
+    const at = key(plan);
+    if (unchecked.has(matchKey(plan.planId)) || (!lightToday.has(at) && !lightProposed.has(at))) continue;
+    // Where a side did not list the plan, its light is the saved one (as typed: Green, GREEN…).
+    const lightNow = lightToday.get(at) ?? savedLight(plan.light);
+    const then = lightProposed.get(at) ?? savedLight(plan.light);
+    if (matchKey(lightNow) !== matchKey(then)) {
+      changed.push({ planId: plan.planId, personId: plan.personId, lightNow, lightProposed: then });
+    }
+  }
+  return { changed, unchecked: [...unchecked.values()] };
+}

@@ -18,6 +18,8 @@ export * from "./agreedPlans";
 export * from "./overlaps";
 export * from "./fastBudget";
 export * from "./scenario";
+export * from "./protection";
+export * from "./whatIfCharts";
 export * from "./dates";
 export * from "./inYearCost";
 export * from "./commitment";

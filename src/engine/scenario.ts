@@ -198,3 +198,26 @@ export function repricingSummary(repricing: Repricing): SummaryCell[][] {
   }
   return rows;
 }
+
+/** A person's change under a proposal: their position in the cohort and proposed − current, £ to the penny. */
+export interface PersonChange {
+  readonly index: number;
+  readonly change: number;
+}
+
+/**
+ * The largest losses (most negative first) or gains (most positive first), at most `count`, as the What-if sheet
+ * ranks them: by change in whole pence, people with the same change in cohort order. People not priced and people
+ * whose budget does not change are not ranked.
+ */
+export function largestChanges(repricing: Repricing, kind: "losses" | "gains", count: number): PersonChange[] {
+  const changed: { index: number; pence: number }[] = [];
+  for (let index = 0; index < repricing.current.length; index++) {
+    if (Number.isNaN(repricing.current[index])) continue;
+    const pence = Math.round(repricing.proposed[index] * 100) - Math.round(repricing.current[index] * 100);
+    if (kind === "losses" ? pence < 0 : pence > 0) changed.push({ index, pence });
+  }
+  const direction = kind === "losses" ? 1 : -1;
+  changed.sort((a, b) => direction * (a.pence - b.pence) || a.index - b.index);
+  return changed.slice(0, count).map(({ index, pence }) => ({ index, change: pence / 100 }));
+}

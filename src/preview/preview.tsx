@@ -27,8 +27,10 @@ const workbook = new MemoryWorkbook({
   },
   functions: customFunctionLibrary(PB_FUNCTIONS_METADATA, PB),
 });
-// For trying sheet specs and formulas from the browser's console: previewWorkbook.addSheet({ … }).
-Object.assign(window, { previewWorkbook: workbook });
+// For trying sheet specs and formulas from the browser's console: previewWorkbook.addSheet({ … }). previewColleague
+// is the same workbook as a colleague co-authoring it has it: their previewColleague.editTables([…]) is a change the
+// pane hears of as a co-author's, as in Excel (README, "Working with colleagues").
+Object.assign(window, { previewWorkbook: workbook, previewColleague: workbook.colleague() });
 
 /** Task pane widths: Excel opens a pane 320 px wide by default; users can widen it. */
 const WIDTHS = { "320": "320 px (Excel's default)", "350": "350 px", "500": "Wide (500 px)" } as const;

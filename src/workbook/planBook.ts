@@ -4,6 +4,9 @@ export { assess, MissingTables, readPlanBook, WorkbookProblem } from "./plans/bo
 export type { Assessment, PlanBook, PlanSummary, Person, Progress, Service } from "./plans/book";
 export { AgreedPlansOverlap, openPlan, planRow, savePlan, timestamp } from "./plans/planRows";
 export type { LineKey, OpenedPlan, PlanDates, PlanDecision, PlanToSave, SavedPlan } from "./plans/planRows";
+export type { SaveOptions } from "./plans/planRows";
+export { ChangedSinceRead, newPlansOf, planChangeSince, plansSavedSince } from "./plans/colleagues";
+export type { PlanSavedSince, PlanSeen } from "./plans/colleagues";
 export { lightReview, readLightReview } from "./plans/lightReview";
 export type { LightReview } from "./plans/lightReview";
 export { repairPeopleFormulas } from "./plans/repair";

@@ -11,6 +11,13 @@ export type CellValue = string | number | boolean | null;
  */
 export type CellWrite = CellValue | undefined;
 
+/** An Excel error value as Range.values reads it ("#N/A", "#VALUE!"…). */
+const ERROR_VALUE =
+  /^#(?:N\/A|VALUE!|REF!|NAME\?|DIV\/0!|NUM!|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!)$/;
+
+/** Whether a cell as read shows one of Excel's error values (text that merely starts with "#" does not). */
+export const isErrorValue = (cell: unknown): cell is string => typeof cell === "string" && ERROR_VALUE.test(cell);
+
 /** Excel's number format for a column whose cells are text: what is written stays text (no 00123 → 123). */
 export const TEXT_FORMAT = "@";
 
@@ -61,6 +68,21 @@ export interface RowRef {
 }
 
 /**
+ * What a caller read of the rows holding a key (a plan's ID in its Plan ID column), for a precondition of an edit:
+ * the edit is written only if, when it is checked, exactly these rows hold the key (compared as `keyOf` compares)
+ * and each still holds, under `columns`, the values it was read with (as readTable gave them). No rows: the key is
+ * new and no row may hold it yet, which claims it (a new plan's ID). Rows added, removed or changed by someone else
+ * since the read stop the edit, where a RowRef alone sees only a row that moved.
+ */
+export interface KeyRows {
+  readonly header: string;
+  readonly value: string;
+  /** Headers of the columns compared; a column the table lacks reads as blank (null). */
+  readonly columns: readonly string[];
+  readonly rows: readonly { readonly row: number; readonly values: readonly CellValue[] }[];
+}
+
+/**
  * Changes to one table. Only `columns` are written: every other column keeps what it holds (a user's own
  * columns, their formulas included, are never touched). A column the table lacks is added at its right, so
  * an older workbook gains the add-in's new columns on its next save.
@@ -76,6 +98,8 @@ export interface TableEdit {
    * calculated column only while the user's "Fill formulas in tables" option is on. Undefined is a blank cell.
    */
   readonly append?: readonly (readonly CellWrite[])[];
+  /** Rows that must be as the caller read them, checked with every other precondition before the first write. */
+  readonly expect?: readonly KeyRows[];
 }
 
 /** 0-based row and column on a sheet. */
@@ -130,15 +154,37 @@ export interface ChartSpec {
 }
 
 /**
- * How a sheet prints (Worksheet.pageLayout, ExcelApi 1.9): what is printed, the rows repeated at the top of every
- * page, the paper, and fitted to one page wide (as many pages tall as it takes).
+ * How a sheet prints, as Worksheet.pageLayout and Worksheet.horizontalPageBreaks set it (ExcelApi 1.9): the paper,
+ * one print area, the rows repeated at the top of every page, its size on the page, and where pages break.
  */
 export interface PrintLayout {
-  readonly area: CellRange;
-  /** The first row (0-based) and how many rows are printed at the top of every page. */
-  readonly titleRows: { readonly row: number; readonly rows: number };
+  readonly paper: "A4";
   readonly orientation: "Portrait" | "Landscape";
-  readonly paperSize: "A4";
+  /** The print area: one block of the sheet. */
+  readonly area: CellRange;
+  /** Rows printed at the top of every page (PageLayout.setPrintTitleRows), 0-based, first to last. */
+  readonly titleRows: { readonly first: number; readonly last: number };
+  /**
+   * Its size on the page (PageLayoutZoomOptions, set as one object): a scale in percent, 10 to 400, or one page wide
+   * and as many tall as it takes (verticalFitToPages 0, as Microsoft's sample sets it). Both are documented; the fit
+   * is reported not to take in Excel for Windows unless the Page Layout tab is showing (office-js#1860). So the
+   * committee pack uses a scale worked out from its columns' widths; the person's copy keeps the fit, which where it
+   * takes never cuts a line, and the README says how to set it by hand where it does not.
+   */
+  readonly zoom: { readonly scale: number } | { readonly horizontalFitToPages: 1; readonly verticalFitToPages: 0 };
+  /** Manual page breaks, each before this row (0-based), across the print area's columns; none when absent. */
+  readonly breaksBefore?: readonly number[];
+  /** Margins in points (1/72 inch); Excel's Normal margins when absent. */
+  readonly margins?: {
+    readonly top: number;
+    readonly bottom: number;
+    readonly left: number;
+    readonly right: number;
+    readonly header: number;
+    readonly footer: number;
+  };
+  /** The footer in the middle of every page, in Excel's header and footer codes ("&P of &N"). */
+  readonly centerFooter?: string;
 }
 
 /** A sheet the add-in writes once (a report of live formulas); Excel recalculates it from then on. */
@@ -170,6 +216,27 @@ export class WorkbookRefusal extends Error {
 }
 
 /**
+ * A change to a table, as Excel tells of it (Table.onChanged, ExcelApi 1.7): "Remote" when a co-author's change was
+ * merged in, "Local" when the user or an add-in here made it (Excel.EventSource; "Events and coauthoring" in
+ * docs/excel/excel-add-ins-events.md).
+ */
+export interface TableChange {
+  readonly table: string;
+  readonly source: "Local" | "Remote";
+}
+
+/** A KeyRows precondition failed: the rows holding the key are not as they were read. Nothing was written. */
+export class KeyRowsChanged extends WorkbookRefusal {
+  constructor(
+    message: string,
+    readonly table: string,
+    readonly key: { readonly header: string; readonly value: string },
+  ) {
+    super(message);
+  }
+}
+
+/**
  * The workbook. Excel has no transactions, so what is guaranteed is what is checked first: a WorkbookRefusal
  * raised by a check means nothing was changed; one raised by Excel failing part-way says what was written.
  */
@@ -195,18 +262,69 @@ export interface Workbook {
   addSheet(sheet: SheetSpec): Promise<void>;
   /**
    * Writes the edits in the order given. Every precondition Excel could refuse (a missing table or row, a row
-   * that no longer holds its key, a filtered table, a protected sheet) is checked for all of them before the
-   * first write. Each edit is then written only once the one before it was written in full; if Excel still
-   * fails part-way, the edit it failed in may be partly written, the later ones are not written, and the
+   * that no longer holds its key, a filtered table, a protected sheet), and each edit's `expect`, is checked for
+   * all of them before the first write. Each edit is then written only once the one before it was written in full;
+   * if Excel still fails part-way, the edit it failed in may be partly written, the later ones are not written, and the
    * refusal says which. So callers put the edit that marks the work as done last.
    */
   editTables(edits: readonly TableEdit[]): Promise<void>;
+  /**
+   * Tells `listener` of each change to these tables (those the workbook has) from when the promise settles until the
+   * function it gives is called. Optional: a workbook that cannot tell leaves a pane to find changes when it next
+   * reads, as every save does.
+   */
+  watchTables?(tables: readonly string[], listener: (change: TableChange) => void): Promise<() => Promise<void>>;
 }
 
 /** The same name as Excel compares sheet, table and defined names: ignoring case. */
 export function sameName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
+
+/** A key cell as keys are compared: text trimmed, ignoring case (as the engine's matchKey); blank is "". */
+export function keyOf(cell: CellValue | undefined): string {
+  if (typeof cell === "string") return cell.trim().toLowerCase();
+  if (cell === null || cell === undefined) return "";
+  return String(cell).toLowerCase();
+}
+
+/**
+ * Why rows holding a key are not as they were read, or null when they are: `holding`, the rows that hold it now;
+ * `valueAt`, a cell now (null where the table lacks the column). Both implementations check KeyRows with this.
+ */
+export function keyRowsProblem(
+  table: string,
+  expected: KeyRows,
+  holding: readonly number[],
+  valueAt: (row: number, header: string) => CellValue,
+): string | null {
+  const wanted = new Set(expected.rows.map((read) => read.row));
+  const added = holding.filter((row) => !wanted.has(row));
+  const now = new Set(holding);
+  const gone = expected.rows.filter((read) => !now.has(read.row));
+  const changed = expected.rows.filter(
+    (read) =>
+      now.has(read.row) && expected.columns.some((header, at) => !sameCell(valueAt(read.row, header), read.values[at])),
+  );
+  const rows = (list: readonly number[]) => `row${list.length > 1 ? "s" : ""} ${list.map((row) => row + 1).join(", ")}`;
+  const nothing = "nothing was written";
+  if (expected.rows.length === 0 && added.length > 0) {
+    return `${expected.value} is already in the ${table} table (${rows(added)}); ${nothing}.`;
+  }
+  const what = [
+    added.length > 0 ? `${rows(added)} now hold${added.length > 1 ? "" : "s"} it` : "",
+    gone.length > 0 ? `${rows(gone.map((read) => read.row))} no longer hold${gone.length > 1 ? "" : "s"} it` : "",
+    changed.length > 0 ? `${rows(changed.map((read) => read.row))} changed` : "",
+  ].filter((part) => part !== "");
+  if (what.length === 0) return null;
+  return (
+    `The ${table} table's rows for ${expected.value} changed since they were read (${what.join("; ")}); ` +
+    `${nothing}. Refresh and try again.`
+  );
+}
+
+/** Cells as read compare equal: the same value, a blank cell as "" or null alike. */
+const sameCell = (a: CellValue, b: CellValue) => a === b || ((a === null || a === "") && (b === null || b === ""));
 
 /** Whether a name is taken by a table or a defined name (they share one name space). */
 export function nameTaken(names: WorkbookNames, name: string): boolean {

@@ -6,6 +6,7 @@ import {
   Decimal,
   DEFAULT_TOLERANCE,
   lightsNowDiffering,
+  lightsUnderProposal,
   overlappingAgreedPlans,
   serialFromIso,
   whenPlanRuns,
@@ -160,5 +161,75 @@ describe("Agreed plans whose light would now differ (21 §4)", () => {
       lightsNowDiffering([agreed({ tolerance: null, light: "Green" })], now(6200), DEFAULT_TOLERANCE, asAt).changed[0]
         .why,
     ).toBe("the tolerance is now Green within 10%, Amber within 50%");
+  });
+});
+
+describe("Agreed plans whose light a proposal would change (25 §4)", () => {
+  const asAt = day("2026-11-24");
+  const agreed = (
+    planId: string,
+    personId: string,
+    light: string,
+    annual: string,
+    indicative: number,
+  ): AgreedLight => ({
+    planId,
+    personId,
+    status: "Agreed",
+    end: null,
+    light,
+    annual: new Decimal(annual),
+    indicativeAnnual: new Decimal(indicative),
+    tolerance: DEFAULT_TOLERANCE,
+  });
+  const budgets = (amounts: Record<string, number | null>) => (personId: string) =>
+    amounts[personId] === undefined || amounts[personId] === null ? null : new Decimal(amounts[personId]);
+
+  it("lists Green → Amber, Amber → Red and back, by the Support plan view's rule; others not listed", () => {
+    const plans = [
+      // £6,820 against £6,200 is exactly 10% above: Green. Against £6,199.99 it is 10.0002%: Amber.
+      agreed("PLAN-0001", "P001", "Green", "6820", 6200),
+      // £9,300 against £6,200 is exactly 50%: Amber; against £6,199 it is 50.02%: Red.
+      agreed("PLAN-0002", "P002", "Amber", "9300", 6200),
+      // Amber at 20% above £5,000; the proposal raises the budget to £5,500, 9.09% below the plan: Green.
+      agreed("PLAN-0003", "P003", "amber", "6000", 5000),
+      // Green whatever the proposal does to its budget here.
+      agreed("PLAN-0004", "P004", "Green", "5000", 5000),
+      // Not Agreed, and ended: never listed.
+      { ...agreed("PLAN-0005", "P001", "Green", "6820", 6200), status: "Draft" },
+      { ...agreed("PLAN-0006", "P001", "Green", "6820", 6200), end: asAt - 1 },
+    ];
+    const now = budgets({ P001: 6200, P002: 6200, P003: 5000, P004: 5000 });
+    const proposed = budgets({ P001: 6199.99, P002: 6199, P003: 5500, P004: 5001 });
+    expect(lightsUnderProposal(plans, now, proposed, DEFAULT_TOLERANCE, asAt)).toEqual({
+      changed: [
+        { planId: "PLAN-0001", personId: "P001", lightNow: "Green", lightProposed: "Amber" },
+        { planId: "PLAN-0002", personId: "P002", lightNow: "Amber", lightProposed: "Red" },
+        { planId: "PLAN-0003", personId: "P003", lightNow: "Amber", lightProposed: "Green" },
+      ],
+      unchecked: [],
+    });
+  });
+
+  it("compares with the light today's rules give, not a stale saved one", () => {
+    // Saved Green under 10%/50%; today's tolerance (5%/50%) already makes it Amber, and so does the proposal.
+    const plan = agreed("PLAN-0001", "P001", "Green", "6600", 6200);
+    const tolerance = { green: new Decimal("0.05"), amber: new Decimal("0.5") };
+    const same = budgets({ P001: 6200 });
+    expect(lightsUnderProposal([plan], same, budgets({ P001: 6190 }), tolerance, asAt).changed).toEqual([]);
+    // A proposal of £6,400 brings it back to Green: Amber today → Green.
+    expect(lightsUnderProposal([plan], same, budgets({ P001: 6400 }), tolerance, asAt).changed).toEqual([
+      { planId: "PLAN-0001", personId: "P001", lightNow: "Amber", lightProposed: "Green" },
+    ]);
+  });
+
+  it("names, once, a plan either side cannot price", () => {
+    const plan = agreed("PLAN-0001", "P001", "Green", "6820", 6200);
+    const why = [{ planId: "PLAN-0001", why: "P001's indicative budget cannot be worked out now" }];
+    expect(lightsUnderProposal([plan], budgets({}), budgets({ P001: 1 }), DEFAULT_TOLERANCE, asAt)).toEqual({
+      changed: [],
+      unchecked: why,
+    });
+    expect(lightsUnderProposal([plan], budgets({}), budgets({}), DEFAULT_TOLERANCE, asAt).unchecked).toEqual(why);
   });
 });

@@ -8,10 +8,11 @@
 // before calculating, from constants only). Its array arithmetic is switched on, as Excel 365's is always.
 import { readFileSync } from "fs";
 import { DetailedCellError, HyperFormula, RawCellContent } from "hyperformula";
-import { Cell, Decimal, proposePriceTable } from "../../src/engine";
+import { Cell, Decimal, LossCap, lossCap, proposePriceTable } from "../../src/engine";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
 import { SheetSpec } from "../../src/workbook/port";
+import { capCells } from "../../src/workbook/reports/protectionBlock";
 import { whatIfLayout, whatIfSheet } from "../../src/workbook/reports/whatIf";
 import { createProposedTable, readWhatIfBook } from "../../src/workbook/reports/whatIfBook";
 import { setUpWorkbook } from "../../src/workbook/starter";
@@ -114,14 +115,17 @@ function hyperFormulaOf(workbook: MemoryWorkbook, spec: SheetSpec, summaryRows =
   return HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3", useArrayArithmetic: true, smartRounding: false });
 }
 
+/** The sheet's name and the proposal it compares. */
+const SHEET = { name: "What-if", proposed: "ProposedPricePoints" };
+
 /** The starter workbook with a care group's rates (or all) changed in ProposedPricePoints, and the What-if sheet. */
-async function starterWith(percent: number, careGroup: string | null) {
+async function starterWith(percent: number, careGroup: string | null, cap: LossCap | null = null) {
   const workbook = new MemoryWorkbook({ formulas: formulaEngine, functions: await pbFunctionLibrary() });
   await setUpWorkbook(workbook);
   const book = await readWhatIfBook(workbook);
   const proposal = proposePriceTable(book.current.grid, { kind: "percent", percent: new Decimal(percent), careGroup });
   await createProposedTable(workbook, book, proposal);
-  const spec = whatIfSheet({ name: "What-if", careGroups: CARE_GROUPS, bands: BANDS, people: PEOPLE });
+  const spec = whatIfSheet({ ...SHEET, careGroups: CARE_GROUPS, bands: BANDS, people: PEOPLE, cap });
   return { workbook, book, proposal, spec };
 }
 
@@ -181,7 +185,7 @@ describe("the What-if sheet in a real spreadsheet engine", () => {
   it("says in A3 who is not priced from the spilled summary itself, and when the summary is an error", async () => {
     const { workbook } = await olderPeopleFivePercent();
     // Written when PricePoints had three care groups: the fourth makes the summary a row longer than its block.
-    const spec = whatIfSheet({ name: "What-if", careGroups: CARE_GROUPS.slice(0, 3), bands: BANDS, people: PEOPLE });
+    const spec = whatIfSheet({ ...SHEET, careGroups: CARE_GROUPS.slice(0, 3), bands: BANDS, people: PEOPLE });
     const hf = hyperFormulaOf(workbook, spec);
     const whatIf = hf.getSheetId("What-if")!;
     const read = (row: number) => {
@@ -274,6 +278,44 @@ describe("the What-if sheet in a real spreadsheet engine", () => {
       [60, 12200, 12547.5],
       [83, 19560, 20275.5],
     ]);
+    hf.destroy();
+  });
+
+  it("caps each loss in the first year as the engine does, and counts the protection's cost (25 §4)", async () => {
+    // Every rate 10% down, each loss capped at 5% of the current budget.
+    const cap = lossCap("percent", new Decimal("0.05"));
+    const { workbook, book, proposal, spec } = await starterWith(-10, null, cap);
+    const layout = whatIfLayout({ careGroups: CARE_GROUPS, bands: BANDS });
+    const hf = hyperFormulaOf(workbook, spec);
+    const whatIf = hf.getSheetId("What-if")!;
+    const read = (row: number, col: number): Shown => {
+      const value = hf.getCellValue({ sheet: whatIf, row, col });
+      return value instanceof DetailedCellError ? value.value : (value ?? "");
+    };
+    const people = (await workbook.readTable("People"))!;
+    const expected = (withCap: LossCap | null) =>
+      expectedWhatIf(people, book.current.grid, proposal.grid, layout, CARE_GROUPS, withCap);
+    const capped = sheetWhatIf(read, layout, PEOPLE);
+    expect(capped).toEqual(expected(cap));
+    // Hand-worked: each budget falls 10% and the cap gives 5% back: 5% of £170,435.00 is £8,521.75 for the 19
+    // people priced; P002 (£10,640) has £10,108 in the first year, not £9,576: protection £532.
+    expect(capped.protection).toEqual(["%", 500, 0, 19, 8521.75, 161913.25, -8521.75]);
+    expect(capped.everyone[1].slice(4)).toEqual([10640, 9576, -1064, 2, 10108, 532]);
+    // P020 cannot be priced: no first year either.
+    expect(capped.everyone[19].slice(8)).toEqual(["#N/A", "#N/A"]);
+
+    // 2.25% typed on the sheet. P004 has £6,210: 2.25% is £139.725, half-up £139.73 (the sheet's ROUND of pence ×
+    // basis points ÷ 10,000 is the engine's), so P004 keeps £6,070.27 of the £5,589 proposed.
+    const cells = capCells(layout.cap);
+    hf.setCellContents({ sheet: whatIf, row: cells.percent.row, col: cells.percent.column }, 0.0225);
+    const quarter = sheetWhatIf(read, layout, PEOPLE);
+    expect(quarter).toEqual(expected(lossCap("percent", new Decimal("0.0225"))));
+    expect(quarter.everyone[3].slice(4)).toEqual([6210, 5589, -621, 4, 6070.27, 481.27]);
+
+    // £1,000 a year: only budgets over £10,000 lose more than that.
+    hf.setCellContents({ sheet: whatIf, row: cells.percent.row, col: cells.percent.column }, null);
+    hf.setCellContents({ sheet: whatIf, row: cells.amount.row, col: cells.amount.column }, 1000);
+    expect(sheetWhatIf(read, layout, PEOPLE)).toEqual(expected(lossCap("amount", new Decimal(1000))));
     hf.destroy();
   });
 });

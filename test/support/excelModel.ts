@@ -29,11 +29,26 @@
 // - Cell-edit mode: while the user edits a cell a batch fails with InvalidOperation, unless Excel.run was given
 //   { delayForCellEdit: true }, which makes it wait until the edit ends (docs/excel/excel-add-ins-delay-in-cell-
 //   edit.md, Excel.RunOptions).
+// - Co-authoring: a co-author's saved change reaches this copy of the workbook when Excel merges it, between an
+//   add-in's syncs; what the add-in read before is not updated ("Coauthoring in Excel add-ins",
+//   docs/excel/co-authoring-in-excel-add-ins.md). mergeBeforeSync puts one just before a chosen sync.
+// - Page layout (Worksheet.pageLayout, horizontalPageBreaks; ExcelApi 1.9, "Control worksheet display settings",
+//   docs/excel/excel-add-ins-worksheet-display.md, and the PageLayout and PageLayoutZoomOptions references): a new
+//   sheet prints on Letter, portrait, at 100%, with Excel's Normal margins (0.75" top and bottom, 0.7" sides, 0.3"
+//   header and footer) and no print area; the zoom is set as a whole object ("x.zoom = {...}", reading it unloaded
+//   fails), its scale from 10 to 400; the paper one of Excel.PaperType; setPrintTitleRows takes whole rows ("$1:$3");
+//   a fit to pages wide or tall is a whole number (0 as many as it takes); a page break is added before the top-left
+//   cell of the range given. A protected sheet refuses them all.
 // - Excel on the web limits each request and each response to 5 MB (docs/concepts/resource-limits-and-
 //   performance-optimization.md, docs/excel/performance.md); the model refuses a sync past either.
 //
+// - Events: Table.onChanged handlers are registered at a sync and told of each change to their table a task after
+//   the sync that made it: "Local" for the add-in's own writes ("Event triggers" in docs/excel/excel-add-ins-
+//   events.md), "Remote" for a co-author's change merged in (coauthor, mergeBeforeSync); removed with
+//   Excel.run({ previousObjects: result.context }), the context they were added in ("Remove an event handler").
+//
 // What it does not model: calculation (a formula's value is whatever `calculate` says), styles other than number
-// formats and bold, undo, events, other locales, merged cells, ranges that move when rows are inserted above
+// formats and bold, undo, other events, other locales, merged cells, ranges that move when rows are inserted above
 // them after they were got (the add-in gets each range after the changes that precede it).
 
 export type Value = string | number | boolean;
@@ -77,16 +92,55 @@ interface SheetState {
   pageLayout: PageLayoutState;
 }
 
-/** What was set of a sheet's Worksheet.pageLayout (ExcelApi 1.9); unset is Excel's default. */
+/** How a sheet prints, as Worksheet.pageLayout and horizontalPageBreaks hold it. */
 export interface PageLayoutState {
-  /** As setPrintArea took it, normalised to "A1:D40". */
-  printArea?: string;
-  /** As setPrintTitleRows took it: whole rows, "$1:$2". */
-  printTitleRows?: string;
-  orientation?: string;
-  paperSize?: string;
-  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  paperSize: string;
+  orientation: string;
+  margins: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
+  centerHorizontally: boolean;
+  printGridlines: boolean;
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  /** The print area's address ("A1:I94"), or null for none. */
+  printArea: string | null;
+  /** The title rows ("$1:$2"), or null for none. */
+  printTitleRows: string | null;
+  centerFooter: string;
+  /** Each manual page break's top-left cell ("A25"), in the order added. */
+  horizontalBreaks: string[];
 }
+
+/** A new sheet's page layout: Excel's defaults (Letter in the US build's model; Normal margins, in points). */
+const defaultPageLayout = (): PageLayoutState => ({
+  paperSize: "Letter",
+  orientation: "Portrait",
+  margins: { top: 54, bottom: 54, left: 50.4, right: 50.4, header: 21.6, footer: 21.6 },
+  centerHorizontally: false,
+  printGridlines: false,
+  zoom: { scale: 100 },
+  printArea: null,
+  printTitleRows: null,
+  centerFooter: "",
+  horizontalBreaks: [],
+});
+
+/** Excel.PaperType's values. */
+const PAPER_TYPES = new Set([
+  "Letter",
+  "LetterSmall",
+  "Tabloid",
+  "Ledger",
+  "Legal",
+  "Statement",
+  "Executive",
+  "A3",
+  "A4",
+  "A4Small",
+  "A5",
+  "B4",
+  "B5",
+  "Folio",
+  "Quatro",
+]);
 
 interface TableState {
   name: string;
@@ -285,15 +339,23 @@ export class ExcelModel {
   private editing = false;
   private editEnded: (() => void)[] = [];
   private readonly failures: { when: (operation: Operation) => boolean; code: string; message: string }[] = [];
+  private merges: { at: number; change: () => void; tables: readonly string[] }[] = [];
+  /** Table.onChanged handlers registered, by the table they watch. */
+  private readonly tableHandlers = new Set<{ table: TableState; handler: (args: unknown) => Promise<unknown> }>();
 
   /** Excel.run as the add-in calls it: with or without options. */
   readonly run = <T>(
-    optionsOrBatch: { delayForCellEdit?: boolean } | ((context: Excel.RequestContext) => Promise<T>),
+    optionsOrBatch:
+      { delayForCellEdit?: boolean; previousObjects?: unknown } | ((context: Excel.RequestContext) => Promise<T>),
     maybeBatch?: (context: Excel.RequestContext) => Promise<T>,
   ): Promise<T> => {
     const [options, batch] =
       typeof optionsOrBatch === "function" ? [{}, optionsOrBatch] : [optionsOrBatch, maybeBatch!];
-    const context = new Context(this, options.delayForCellEdit === true);
+    // RunOptions.previousObjects: a context made before (an event handler's, to remove it), used again.
+    const context =
+      "previousObjects" in options && options.previousObjects instanceof Context
+        ? options.previousObjects
+        : new Context(this, "delayForCellEdit" in options && options.delayForCellEdit === true);
     return batch(context as unknown as Excel.RequestContext).then((result) => {
       if (context.pending() > 0) {
         throw new Error(`The batch ended with ${context.pending()} operations queued but never synced.`);
@@ -306,7 +368,14 @@ export class ExcelModel {
 
   addSheet(name: string): void {
     this.checkSheetName(name);
-    this.sheets.push({ name, cells: new Map(), protected: false, charts: [], columnWidths: new Map(), pageLayout: {} });
+    this.sheets.push({
+      name,
+      cells: new Map(),
+      protected: false,
+      charts: [],
+      columnWidths: new Map(),
+      pageLayout: defaultPageLayout(),
+    });
   }
 
   /** A table as a user might have made it: values as stored (not typed), formats per column, formulas per column. */
@@ -390,6 +459,50 @@ export class ExcelModel {
   stopEditing(): void {
     this.editing = false;
     this.editEnded.splice(0).forEach((resume) => resume());
+  }
+
+  /**
+   * A co-author's change, merged in just before the `nth` sync from now (1: the next) applies its queue, as Excel
+   * merges a co-author's saved changes between an add-in's syncs ("Coauthoring in Excel add-ins": coauthors see each
+   * other's changes once saved, and a value an add-in read is not updated with them).
+   */
+  mergeBeforeSync(nth: number, change: () => void, tables: readonly string[] = []): void {
+    this.merges.push({ at: this.syncs + nth, change, tables });
+  }
+
+  /**
+   * A co-author's change merged in now, to these tables: their Table.onChanged handlers are told, with source
+   * "Remote" ("Events and coauthoring", docs/excel/excel-add-ins-events.md).
+   */
+  coauthor(tables: readonly string[], change: () => void): void {
+    change();
+    this.tablesChanged(tables, "Remote");
+  }
+
+  /** @internal Runs the co-authors' changes due at this sync. */
+  mergeDue(): void {
+    const due = this.merges.filter((merge) => merge.at === this.syncs);
+    this.merges = this.merges.filter((merge) => merge.at !== this.syncs);
+    due.forEach((merge) => this.coauthor(merge.tables, merge.change));
+  }
+
+  /** @internal A Table.onChanged handler registered (at the sync its add was queued for). */
+  addTableHandler(table: TableState, handler: (args: unknown) => Promise<unknown>): () => void {
+    const registered = { table, handler };
+    this.tableHandlers.add(registered);
+    return () => this.tableHandlers.delete(registered);
+  }
+
+  /**
+   * @internal The tables' handlers are told of a change, each a task later (Excel raises an event after the change
+   * it tells of), with the TableChangedEventArgs the add-in reads.
+   */
+  tablesChanged(tables: readonly string[], source: "Local" | "Remote"): void {
+    for (const registered of this.tableHandlers) {
+      if (!tables.some((name) => same(name, registered.table.name))) continue;
+      const args = { type: "TableChanged", source, changeType: "RangeEdited", tableId: registered.table.name };
+      setTimeout(() => void registered.handler(args), 0);
+    }
   }
 
   /** The next operation matching `when` fails with this error code, after the batch's earlier operations applied. */
@@ -815,7 +928,7 @@ export class ExcelModel {
       protected: false,
       charts: [],
       columnWidths: new Map(),
-      pageLayout: {},
+      pageLayout: defaultPageLayout(),
     };
     this.sheets.push(sheet);
     return sheet;
@@ -890,10 +1003,18 @@ class Context {
     [this.queue, this.requestBytes] = [[], 0];
     try {
       await this.model.waitForSync(this.delayForCellEdit);
+      this.model.mergeDue();
       this.model.checkPayload(requestBytes, "request");
-      for (const { operation, work } of queue) this.model.apply(operation, work);
+      const changed = new Set<string>();
+      for (const { operation, work } of queue) {
+        this.model.apply(operation, work);
+        if (operation.write && operation.table) changed.add(operation.table);
+      }
       this.model.checkPayload(this.responseBytes, "response");
       this.onSuccess.forEach((commit) => commit());
+      // The add-in's own changes are told to its handlers as Local ("Event triggers": add-in code changing the
+      // workbook triggers them).
+      this.model.tablesChanged([...changed], "Local");
     } finally {
       // A failed sync returns nothing: what it loaded never reaches the proxies.
       [this.onSuccess, this.responseBytes] = [[], 0];
@@ -1212,6 +1333,16 @@ class WorksheetProxy extends ClientObject<SheetState> {
   get pageLayout(): PageLayoutProxy {
     return new PageLayoutProxy(this.context, () => this.target());
   }
+  get horizontalPageBreaks(): { add(range: string | RangeProxy): void } {
+    return {
+      add: (range) =>
+        this.change("horizontalPageBreaks.add", (sheet) => {
+          this.model.checkWritable(sheet);
+          const address = typeof range === "string" ? parseRangeAddress(sheet, range) : range.target();
+          sheet.pageLayout.horizontalBreaks.push(`${columnLetters(address.column)}${address.row + 1}`);
+        }),
+    };
+  }
   protected describe(sheet: SheetState) {
     return { object: "Worksheet", sheet: sheet.name };
   }
@@ -1238,63 +1369,116 @@ class WorksheetProxy extends ClientObject<SheetState> {
   }
 }
 
-const PAPER_SIZES = new Set(["A3", "A4", "A4Small", "A5", "Letter", "LetterSmall", "Legal", "Tabloid", "Executive"]);
-
 /**
- * Worksheet.pageLayout (ExcelApi 1.9), as its JSDoc says: setPrintTitleRows takes whole rows ("The range must span
- * the entire row"), zoom is set as one object ("use x.zoom = {...} instead of x.zoom.scale = ..."), a scale is 10 to
- * 400, orientation and paperSize are among Excel.PageOrientation's and Excel.PaperType's values.
+ * Worksheet.pageLayout (ExcelApi 1.9), as its JSDoc says: every property written is queued; setPrintTitleRows takes
+ * whole rows ("The range must span the entire row"); zoom is set only as one object ("use x.zoom = {...} instead of
+ * x.zoom.scale = ..."), a scale 10 to 400; orientation and paperSize among Excel.PageOrientation's and
+ * Excel.PaperType's values.
  */
 class PageLayoutProxy extends ClientObject<SheetState> {
   protected describe(sheet: SheetState) {
     return { object: "PageLayout", sheet: sheet.name };
   }
-  protected read(): unknown {
-    throw new Error("unmodelled read of pageLayout");
+  protected read(sheet: SheetState, property: string) {
+    if (property !== "zoom") throw new Error(`unmodelled property ${property}`);
+    return { ...sheet.pageLayout.zoom };
   }
-  setPrintArea(address: string): void {
+  private set<K extends keyof PageLayoutState>(member: K, value: PageLayoutState[K], check?: () => void) {
+    this.change(member, (sheet) => {
+      this.model.checkWritable(sheet);
+      check?.();
+      sheet.pageLayout[member] = value;
+    });
+  }
+  private margin(which: keyof PageLayoutState["margins"], points: number) {
+    this.change(`${which}Margin`, (sheet) => {
+      this.model.checkWritable(sheet);
+      if (!(points >= 0)) throw new ExcelError("InvalidArgument", `${points} is not a margin.`);
+      sheet.pageLayout.margins[which] = points;
+    });
+  }
+  set paperSize(paper: string) {
+    this.set("paperSize", paper, () => {
+      if (!PAPER_TYPES.has(paper)) throw new ExcelError("InvalidArgument", `${paper} is not a paper size.`);
+    });
+  }
+  set orientation(orientation: string) {
+    this.set("orientation", orientation, () => {
+      if (orientation !== "Portrait" && orientation !== "Landscape") {
+        throw new ExcelError("InvalidArgument", `${orientation} is not an orientation.`);
+      }
+    });
+  }
+  set topMargin(points: number) {
+    this.margin("top", points);
+  }
+  set bottomMargin(points: number) {
+    this.margin("bottom", points);
+  }
+  set leftMargin(points: number) {
+    this.margin("left", points);
+  }
+  set rightMargin(points: number) {
+    this.margin("right", points);
+  }
+  set headerMargin(points: number) {
+    this.margin("header", points);
+  }
+  set footerMargin(points: number) {
+    this.margin("footer", points);
+  }
+  set centerHorizontally(center: boolean) {
+    this.set("centerHorizontally", center);
+  }
+  set printGridlines(print: boolean) {
+    this.set("printGridlines", print);
+  }
+  get zoom(): PageLayoutState["zoom"] {
+    return this.value("zoom");
+  }
+  set zoom(zoom: PageLayoutState["zoom"]) {
+    this.set("zoom", { ...zoom }, () => {
+      const { scale, horizontalFitToPages, verticalFitToPages } = zoom;
+      if (scale !== undefined && !(Number.isInteger(scale) && scale >= 10 && scale <= 400)) {
+        throw new ExcelError("InvalidArgument", `The print scale must be from 10 to 400; got ${scale}.`);
+      }
+      // A number of pages wide or tall is a whole number; 0 is "automatic" (as many as it takes).
+      for (const pages of [horizontalFitToPages, verticalFitToPages]) {
+        if (pages !== undefined && !(Number.isInteger(pages) && pages >= 0)) {
+          throw new ExcelError("InvalidArgument", `The pages to fit to must be a whole number; got ${pages}.`);
+        }
+      }
+    });
+  }
+  get headersFooters(): { defaultForAllPages: { centerFooter: string } } {
+    const set = (text: string) => this.set("centerFooter", text);
+    return {
+      defaultForAllPages: {
+        set centerFooter(text: string) {
+          set(text);
+        },
+        get centerFooter(): string {
+          throw new Error("unmodelled read");
+        },
+      },
+    };
+  }
+  setPrintArea(area: string): void {
     this.change("setPrintArea", (sheet) => {
-      sheet.pageLayout.printArea = addressText(parseRangeAddress(sheet, address.replace(/\$/g, ""))).replace(
-        /^.*!/,
-        "",
-      );
+      this.model.checkWritable(sheet);
+      area.split(",").forEach((part) => parseRangeAddress(sheet, part));
+      sheet.pageLayout.printArea = area;
     });
   }
   setPrintTitleRows(rows: string): void {
     this.change("setPrintTitleRows", (sheet) => {
-      const match = /^\$?(\d+):\$?(\d+)$/.exec(rows);
-      if (!match || Number(match[1]) < 1 || Number(match[2]) < Number(match[1])) {
-        throw new ExcelError("InvalidArgument", "The print title rows must span entire rows, such as $1:$2.");
+      this.model.checkWritable(sheet);
+      const whole = /^\$?(\d+):\$?(\d+)$/.exec(rows);
+      if (!whole || Number(whole[1]) < 1 || Number(whole[2]) < Number(whole[1])) {
+        throw new ExcelError("InvalidArgument", `Print title rows must be whole rows, such as $1:$3; got ${rows}.`);
       }
-      sheet.pageLayout.printTitleRows = `$${match[1]}:$${match[2]}`;
+      sheet.pageLayout.printTitleRows = rows;
     });
-  }
-  set orientation(orientation: string) {
-    this.change("orientation", (sheet) => {
-      if (orientation !== "Portrait" && orientation !== "Landscape") {
-        throw new ExcelError("InvalidArgument", `${orientation} is not a page orientation.`);
-      }
-      sheet.pageLayout.orientation = orientation;
-    });
-  }
-  set paperSize(paperSize: string) {
-    this.change("paperSize", (sheet) => {
-      if (!PAPER_SIZES.has(paperSize)) throw new ExcelError("InvalidArgument", `${paperSize} is not a paper size.`);
-      sheet.pageLayout.paperSize = paperSize;
-    });
-  }
-  set zoom(zoom: PageLayoutState["zoom"]) {
-    this.change("zoom", (sheet) => {
-      const pages = [zoom?.horizontalFitToPages, zoom?.verticalFitToPages];
-      const badPages = pages.some((value) => value !== undefined && !(Number.isInteger(value) && value >= 0));
-      const badScale = zoom?.scale !== undefined && !(zoom.scale >= 10 && zoom.scale <= 400);
-      if (!zoom || badPages || badScale) throw new ExcelError("InvalidArgument", "The zoom options are not valid.");
-      sheet.pageLayout.zoom = { ...zoom };
-    });
-  }
-  get zoom(): PageLayoutState["zoom"] {
-    // A property of the object read back, not settable one by one: a write to zoom.scale is lost, as in Excel.
-    return { ...this.target().pageLayout.zoom };
   }
 }
 
@@ -1370,6 +1554,25 @@ class TableProxy extends ClientObject<TableState> {
   }
   get autoFilter(): AutoFilterProxy {
     return new AutoFilterProxy(this.context, () => this.target());
+  }
+  /** Table.onChanged (ExcelApi 1.7): a handler is registered, and removed, at the sync its call is queued for. */
+  get onChanged() {
+    const context = this.context;
+    return {
+      add: (handler: (args: unknown) => Promise<unknown>) => {
+        let remove: (() => void) | undefined;
+        this.context.enqueue(this.eventOperation("onChanged.add"), () => {
+          remove = this.model.addTableHandler(this.target(), handler);
+        });
+        return {
+          context,
+          remove: () => context.enqueue(this.eventOperation("onChanged.remove"), () => remove?.()),
+        };
+      },
+    };
+  }
+  private eventOperation(member: string): Operation {
+    return { object: "Table", member, write: false };
   }
   protected describe(table: TableState) {
     return { object: "Table", sheet: table.sheet.name, table: table.name };
@@ -1612,6 +1815,22 @@ class RangeProxy extends ClientObject<Address> {
       "getCell",
       (a) =>
         this.model.checkAddress({ sheet: a.sheet, row: a.row + row, column: a.column + column, rows: 1, columns: 1 }),
+      (r) => new RangeProxy(this.context, r),
+    );
+  }
+  /** Range.getColumn (ExcelApi 1.1): one column of the range, by its index in it, found when the queue reaches it. */
+  getColumn(column: number): RangeProxy {
+    return this.make(
+      "getColumn",
+      (a) => this.model.checkAddress({ ...a, column: a.column + column, columns: 1 }),
+      (r) => new RangeProxy(this.context, r),
+    );
+  }
+  /** Range.getLastRow (ExcelApi 1.1): the range's last row, found when the queue reaches it. */
+  getLastRow(): RangeProxy {
+    return this.make(
+      "getLastRow",
+      (a) => ({ ...a, row: a.row + a.rows - 1, rows: 1 }),
       (r) => new RangeProxy(this.context, r),
     );
   }

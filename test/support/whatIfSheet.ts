@@ -6,10 +6,13 @@ import {
   CohortMember,
   EngineError,
   indicativeBudget,
+  LossCap,
   parsePriceTable,
+  protectLosses,
   repriceCohort,
   repricingSummary,
 } from "../../src/engine";
+import { PROTECTION_AT } from "../../src/workbook/reports/protectionBlock";
 import { TableData } from "../../src/workbook/port";
 import {
   CHANGE_BANDS,
@@ -31,6 +34,8 @@ export interface WhatIfFigures {
   readonly curve: Shown[][];
   readonly distribution: Shown[][];
   readonly status: Shown;
+  /** The protection block's figures: cap in use, basis points, pence, people protected, cost, first year, change. */
+  readonly protection: Shown[];
 }
 
 const ERROR_CODE = /^#[A-Z/0!?]+/;
@@ -55,6 +60,7 @@ export function expectedWhatIf(
   proposedGrid: readonly (readonly Cell[])[],
   layout: WhatIfLayout,
   careGroups: readonly string[],
+  cap: LossCap | null = null,
 ): WhatIfFigures {
   const current = parsePriceTable(currentGrid);
   const proposed = parsePriceTable(proposedGrid);
@@ -73,11 +79,26 @@ export function expectedWhatIf(
     isError(row[points] as Shown)
       ? (row[points] as string)
       : priced(() => indicativeBudget(table, { points: row[points], careGroup: row[group] }, annual).toNumber());
+  // The first year from the engine's rule (protectLosses), an error where the person is not priced.
+  const protection = cap && protectLosses(repricing, cap);
   const everyone = people.rows.map((row, index): Shown[] => {
     const now = budget(current, row);
     const then = budget(proposed, row);
     const change = typeof then !== "number" ? then : typeof now !== "number" ? now : then - now;
-    return [String(row[id]), String(row[name]), String(row[group]), row[points] as Shown, now, then, change, index + 1];
+    const first = typeof change !== "number" ? change : protection ? protection.firstYear[index] : then;
+    const protectedBy = typeof first !== "number" || typeof then !== "number" ? first : pence(first - then);
+    return [
+      String(row[id]),
+      String(row[name]),
+      String(row[group]),
+      row[points] as Shown,
+      now,
+      then,
+      change,
+      index + 1,
+      first,
+      protectedBy,
+    ];
   });
 
   const changes = everyone.flatMap((row) => (typeof row[6] === "number" ? [{ row, change: pence(row[6]) }] : []));
@@ -140,7 +161,20 @@ export function expectedWhatIf(
   ];
 
   const left = repricing.problems.size;
+  const total = repricing.total;
+  const protectionFigures: Shown[] = protection
+    ? [
+        protection.cap.kind === "percent" ? "%" : "£",
+        protection.cap.kind === "percent" ? protection.cap.fraction.times(10_000).toNumber() : 0,
+        protection.cap.kind === "amount" ? protection.cap.amount.times(100).toNumber() : 0,
+        protection.people,
+        protection.cost,
+        protection.firstYearTotal,
+        protection.firstYearChange,
+      ]
+    : ["none", 0, 0, 0, 0, total.proposed, total.change];
   return {
+    protection: protectionFigures,
     summary,
     everyone,
     losses,
@@ -176,5 +210,11 @@ export function sheetWhatIf(read: CellReader, layout: WhatIfLayout, people: numb
       [read(distribution.row - 3, distribution.column + 1), read(distribution.row - 2, distribution.column + 1)],
     ],
     status: read(layout.status.row, layout.status.column),
+    protection: (["inUse", "basisPoints", "pence", "people", "cost", "firstYear", "change"] as const).map((at) => {
+      const shown = read(layout.protection.row + PROTECTION_AT[at], layout.protection.column + 2);
+      return typeof shown === "number" && (at === "cost" || at === "firstYear" || at === "change")
+        ? pence(shown)
+        : shown;
+    }),
   };
 }

@@ -50,19 +50,15 @@ describe("the RAS review view's state", () => {
         "the Agreed plans, keeping the current rates where the evidence cannot fit them. The Price what-if now " +
         "compares it with the current price points, person by person.",
     });
-    expect((await readWhatIfBook(workbook)).proposed).not.toBeNull();
-    const view = deriveReview(state())!;
-    expect([view.canPropose, view.cannotPropose]).toEqual([
-      false,
-      "The workbook already has ProposedPricePoints: the Price what-if compares it now. Rename or delete it to " +
-        "propose the fitted table instead.",
-    ]);
+    expect((await readWhatIfBook(workbook)).proposals).toHaveLength(1);
+    // Proposed again, beside the first: nothing of the workbook's is refused or overwritten.
+    expect(deriveReview(state())!.canPropose).toBe(true);
     await controller.propose(state());
-    expect(state().message).toMatchObject({
-      intent: "warning",
-      title: "The fitted table was not proposed",
-      text: view.cannotPropose,
-    });
+    expect(state().proposed).toEqual({ table: "ProposedPricePoints_Fitted", sheet: "Proposal Fitted" });
+    expect((await readWhatIfBook(workbook)).proposals.map((proposal) => proposal.table)).toEqual([
+      "ProposedPricePoints",
+      "ProposedPricePoints_Fitted",
+    ]);
   });
 
   it("writes the Review sheet and says so; says which tables are missing", async () => {

@@ -9,7 +9,7 @@ import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { MappedWorkbook } from "../../src/workbook/mapping/mappedWorkbook";
 import { addCalculatedColumns, saveMapping } from "../../src/workbook/mapping/save";
 import { assess, readPlanBook, repairPeopleFormulas } from "../../src/workbook/planBook";
-import { TEXT_FORMAT, Workbook } from "../../src/workbook/port";
+import { TableChange, TEXT_FORMAT, Workbook } from "../../src/workbook/port";
 import { readFinanceBook, writeFinanceSheet } from "../../src/workbook/reports/financeBook";
 import { readReviewBook, reviewSummary, writeReviewSheet } from "../../src/workbook/reports/reviewBook";
 import { createProposedTable, readWhatIfBook, writeWhatIfSheet } from "../../src/workbook/reports/whatIfBook";
@@ -207,7 +207,8 @@ describe("a council's own workbook, mapped", () => {
           careGroup: "Older people",
         });
         await createProposedTable(workbook, book, proposal);
-        await writeWhatIfSheet(workbook, await readWhatIfBook(workbook));
+        const written = await readWhatIfBook(workbook);
+        await writeWhatIfSheet(workbook, written, written.proposals[0]);
         return workbook;
       }),
     );
@@ -282,6 +283,36 @@ describe("a council's own workbook, mapped", () => {
       "people is mapped to a table of yours",
     );
     expect(councilTables(workbook)).toBe(before);
+  });
+
+  it("tells of colleagues' changes to the tables watched, a mapped one's under the add-in's name", async () => {
+    const { workbook, mapped: view } = await mapped();
+    await setUpWorkbook(view);
+    const heard: TableChange[] = [];
+    // PricePoints is a range of the council's: Excel raises no change events for a range, so it is not watched.
+    const stop = await view.watchTables!(["Plans", "People", "PricePoints"], (change) => heard.push(change));
+    const colleague = workbook.colleague();
+    const id = { header: "Plan ID", numberFormat: TEXT_FORMAT };
+    await colleague.editTables([{ table: "Plans", columns: [id], append: [["PLAN-0001"]] }]);
+    const name = { header: "Client name", numberFormat: TEXT_FORMAT };
+    const key = { header: "Service user number", value: "WS1001" };
+    await colleague.editTables([{ table: "ServiceUsers", columns: [name], update: [{ row: 0, key, values: ["X"] }] }]);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(heard).toEqual([
+      { table: "Plans", source: "Remote" },
+      { table: "People", source: "Remote" },
+    ]);
+    await stop();
+    // Over a workbook that cannot tell of changes, neither can the mapping.
+    const silent: Workbook = {
+      names: () => workbook.names(),
+      readTable: (table, read) => workbook.readTable(table, read),
+      readCells: (sheet, range) => workbook.readCells(sheet, range),
+      addTables: (tables) => workbook.addTables(tables),
+      addSheet: (sheet) => workbook.addSheet(sheet),
+      editTables: (edits) => workbook.editTables(edits),
+    };
+    expect(new MappedWorkbook(silent).watchTables).toBeUndefined();
   });
 
   it("Refresh gives a cleared Points cell the mapping's formula back, and leaves the council's own alone", async () => {

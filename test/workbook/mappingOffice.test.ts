@@ -102,7 +102,8 @@ describe("a council's own workbook, mapped, through Office.js", () => {
       careGroup: "Older people",
     });
     await createProposedTable(mapped, whatIf, proposal);
-    await writeWhatIfSheet(mapped, await readWhatIfBook(mapped));
+    const written = await readWhatIfBook(mapped);
+    await writeWhatIfSheet(mapped, written, written.proposals[0]);
     expect(model.cell("What-if", "A6").formula).toBe(
       "=PB.REPRICE(ServiceUsers[Points],'Price bands'!$B$3:$F$7,ProposedPricePoints[#All],ServiceUsers[Client group])",
     );

@@ -1,6 +1,6 @@
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
-import { ColumnWrite, NewTable, TEXT_FORMAT } from "../../src/workbook/port";
+import { ColumnWrite, KeyRows, KeyRowsChanged, NewTable, TEXT_FORMAT } from "../../src/workbook/port";
 
 const id: ColumnWrite = { header: "Id", numberFormat: TEXT_FORMAT };
 const amount: ColumnWrite = { header: "Amount", numberFormat: "General" };
@@ -120,6 +120,80 @@ describe("the in-memory workbook", () => {
       "The workbook has no table called Missing; nothing was written.",
     );
     expect(JSON.stringify(workbook.allTables())).toBe(before);
+  });
+
+  describe("an edit's expected rows (KeyRows)", () => {
+    const plan = (value: string, rows: KeyRows["rows"]): KeyRows => ({
+      header: "id",
+      value,
+      columns: ["Amount"],
+      rows,
+    });
+    const held = (workbook: MemoryWorkbook) => workbook.allTables()[0].rows;
+
+    it("claims a key no row holds, then refuses the same claim, naming the row that took it", async () => {
+      const workbook = await workbookWithTable();
+      const claim = { table: "Lines", columns: [id, amount], append: [["e", 5]], expect: [plan("E", [])] };
+      await workbook.editTables([claim]);
+      const before = JSON.stringify(workbook.allTables());
+      const refused = workbook.editTables([claim]);
+      await expect(refused).rejects.toThrow(
+        new KeyRowsChanged("E is already in the Lines table (row 5); nothing was written.", "Lines", {
+          header: "id",
+          value: "E",
+        }),
+      );
+      await expect(refused).rejects.toMatchObject({ table: "Lines", key: { header: "id", value: "E" } });
+      expect(JSON.stringify(workbook.allTables())).toBe(before);
+    });
+
+    it("refuses when someone added, removed or changed a row holding the key since it was read", async () => {
+      const workbook = await workbookWithTable();
+      await workbook.editTables([{ table: "Lines", columns: [id, amount], append: [["a", 5]] }]);
+      // Read: "a" in rows 0 and 4, with amounts 1 and 5.
+      const asRead = plan("a", [
+        { row: 0, values: [1] },
+        { row: 4, values: [5] },
+      ]);
+      const write = (expected: KeyRows) => ({
+        table: "Lines",
+        columns: [amount],
+        update: [{ ...ref(0, "a"), values: [10] }],
+        expect: [expected],
+      });
+      await workbook.editTables([{ table: "Lines", columns: [id, amount], append: [["A ", 6]] }]);
+      await expect(workbook.editTables([write(asRead)])).rejects.toThrow(
+        "The Lines table's rows for a changed since they were read (row 6 now holds it); nothing was written. " +
+          "Refresh and try again.",
+      );
+      await workbook.editTables([{ table: "Lines", columns: [], delete: [ref(5, "A ")] }]);
+      await workbook.editTables([{ table: "Lines", columns: [amount], update: [{ ...ref(4, "a"), values: [7] }] }]);
+      await expect(workbook.editTables([write(asRead)])).rejects.toThrow("(row 5 changed)");
+      await workbook.editTables([{ table: "Lines", columns: [], delete: [ref(4, "a")] }]);
+      await expect(workbook.editTables([write(asRead)])).rejects.toThrow("(row 5 no longer holds it)");
+      expect(held(workbook).map((row) => row[1])).toEqual([1, 2, 3, 4]);
+      // As now read, the edit is written.
+      await workbook.editTables([write(plan("a", [{ row: 0, values: [1] }]))]);
+      expect(held(workbook).map((row) => row[1])).toEqual([10, 2, 3, 4]);
+    });
+
+    it("compares values as read: a formula by its value, a blank or missing cell as blank", async () => {
+      const workbook = await workbookWithTable();
+      const doubled: ColumnWrite = { header: "Doubled", numberFormat: "General", formula: "=[@Amount]*2" };
+      await workbook.editTables([{ table: "Lines", columns: [doubled], update: [{ ...ref(1, "b"), values: [null] }] }]);
+      const expected = (values: KeyRows["rows"][number]["values"]): KeyRows => ({
+        header: "Id",
+        value: "b",
+        columns: ["Doubled", "Amount", "Not a column"],
+        rows: [{ row: 1, values }],
+      });
+      await expect(
+        workbook.editTables([{ table: "Lines", columns: [], expect: [expected([4, 2, ""])] }]),
+      ).resolves.toBeUndefined();
+      await expect(
+        workbook.editTables([{ table: "Lines", columns: [], expect: [expected([2, 2, null])] }]),
+      ).rejects.toThrow("(row 2 changed)");
+    });
   });
 
   it("adds a sheet of cells, tables and charts", async () => {

@@ -4,7 +4,15 @@
 // Each behaviour relied on is named with its source there; the refusals here are checked before any write.
 import { ExcelModel, Operation, Value } from "../support/excelModel";
 import { OfficeWorkbook, READ_CELLS, READ_ROWS, readChunks } from "../../src/workbook/office/officeWorkbook";
-import { ColumnWrite, NewTable, TableEdit, TEXT_FORMAT, WorkbookRefusal } from "../../src/workbook/port";
+import {
+  ColumnWrite,
+  KeyRows,
+  KeyRowsChanged,
+  NewTable,
+  TableEdit,
+  TEXT_FORMAT,
+  WorkbookRefusal,
+} from "../../src/workbook/port";
 import { DATE_FORMAT, DATE_TIME_FORMAT, dateTime, MONEY_FORMAT } from "../../src/workbook/schema/columns";
 import { setUpWorkbook } from "../../src/workbook/starter";
 import { PlanToSave, readPlanBook, savePlan } from "../../src/workbook/planBook";
@@ -477,6 +485,99 @@ describe("the Office.js workbook: refusing before the first write", () => {
   });
 });
 
+describe("the Office.js workbook: rows an edit expects (KeyRows)", () => {
+  const expectLines = (value: string, rows: KeyRows["rows"]): KeyRows => ({
+    header: "plan id",
+    value,
+    columns: ["Line", "Amount"],
+    rows,
+  });
+  const asRead = expectLines("PLAN-0001", [
+    { row: 0, values: [1, 10] },
+    { row: 2, values: [2, 30] },
+  ]);
+
+  it("claims an ID no row holds in one more sync, and refuses it once a row holds it, writing nothing", async () => {
+    const { model, workbook } = excel(plansAndLines);
+    const claim: TableEdit = {
+      table: "Lines",
+      columns: lineColumns,
+      append: [["PLAN-0013", 1, 50]],
+      expect: [expectLines("plan-0013", [])],
+    };
+    await workbook.editTables([claim]);
+    expect(model.syncs).toBe(3);
+    expect(model.tableValues("Lines")[3]).toEqual(["PLAN-0013", 1, 50, ""]);
+    const before = model.applied.length;
+    const refused = workbook.editTables([claim]);
+    await expect(refused).rejects.toThrow(
+      new KeyRowsChanged("plan-0013 is already in the Lines table (row 4); nothing was written.", "Lines", {
+        header: "plan id",
+        value: "plan-0013",
+      }),
+    );
+    expect(model.applied.slice(before).filter((operation) => operation.write)).toEqual([]);
+    expect(model.tableValues("Lines")).toHaveLength(4);
+  });
+
+  it("refuses a save over a plan whose lines a co-author added to or changed since they were read", async () => {
+    const { model, workbook } = excel(plansAndLines);
+    const save: TableEdit = {
+      table: "Lines",
+      columns: lineColumns,
+      update: [{ ...lineRef(0), values: ["PLAN-0001", 1, 11] }],
+      expect: [asRead],
+    };
+    // As read, the save is written.
+    await workbook.editTables([save]);
+    expect(model.tableValues("Lines")[0]).toEqual(["PLAN-0001", 1, 11, "keep me"]);
+    const lines = excel(plansAndLines);
+    lines.model.addRowAsUser("Lines", ["PLAN-0001", 3, 5, "a colleague's"]);
+    expect(await refusal(lines.workbook.editTables([save]))).toBe(
+      "The Lines table's rows for PLAN-0001 changed since they were read (row 4 now holds it); nothing was " +
+        "written. Refresh and try again.",
+    );
+    const changed = excel((m) => {
+      plansAndLines(m);
+      m.cell("Lines", "C4").value = 31;
+    });
+    expect(await refusal(changed.workbook.editTables([save]))).toContain("(row 3 changed)");
+    expect(writes(lines.model)).toEqual([]);
+    expect(writes(changed.model)).toEqual([]);
+  });
+
+  it("compares dates as readTable gives them, in a 1904 workbook too", async () => {
+    const { model, workbook } = excel((m) => {
+      m.use1904DateSystem = true;
+      m.addSheet("Plans");
+      m.addTable({
+        sheet: "Plans",
+        name: "Plans",
+        headers: ["Plan ID", "Start date"],
+        rows: [["PLAN-0001", 46296 - 1462]],
+        formats: [TEXT_FORMAT, DATE_FORMAT],
+      });
+    });
+    const read = await workbook.readTable("Plans");
+    expect(read?.rows).toEqual([["PLAN-0001", 46296]]);
+    const expected = (start: number): KeyRows => ({
+      header: "Plan ID",
+      value: "PLAN-0001",
+      columns: ["Start date"],
+      rows: [{ row: 0, values: [start] }],
+    });
+    const edit = (start: number): TableEdit => ({
+      table: "Plans",
+      columns: [text("Plan ID")],
+      update: [{ ...lineRef(0), values: ["PLAN-0001"] }],
+      expect: [expected(start)],
+    });
+    expect(await refusal(workbook.editTables([edit(46296 - 1462)]))).toContain("(row 1 changed)");
+    await workbook.editTables([edit(46296)]);
+    expect(model.tableValues("Plans")).toEqual([["PLAN-0001", 46296 - 1462]]);
+  });
+});
+
 describe("the Office.js workbook: Excel failing while it is read", () => {
   it("says so, and that nothing was written or created", async () => {
     const { model, workbook } = excel(plansAndLines);
@@ -782,12 +883,15 @@ describe("the Office.js workbook: a save's syncs as the workbook grows", () => {
     const large = await saveIn(2_000, 15_000);
     expect(small.saved.planId).toBe("PLAN-0011");
     expect(large.saved.planId).toBe("PLAN-2001");
-    // Small: Plans (1 + 1 chunk) + PlanLines (1 + 1 chunk) + the edit (1 check + 2 edits) = 7.
-    expect(small.syncs).toBe(7);
+    // Small: Plans (1 + 1 chunk) + PlanLines (1 + 1 chunk) + the edit (1 check + 1 for the Plan ID and Person ID
+    // columns its rows are checked by + 2 edits) + both tables read back, to check no one else's save of the same
+    // moment took its ID (2 + 2) = 12.
+    expect(small.syncs).toBe(12);
     // Large: 2,000 plans of 26 columns are two chunks (50,000 ÷ 26 = 1,923 rows a chunk); 15,000 lines of 10 columns
-    // are 3 chunks of 5,000; the edit is the same 3. (1 + 2) + (1 + 3) + 3 = 10.
+    // are 3 chunks of 5,000; the edit is the same 4. (1 + 2) + (1 + 3) + 4 = 11, then read back: Plans (1 + 2) and
+    // the 15,001 lines (1 + 4 chunks), 19 in all.
     expect([columnWrites(PLANS).length, columnWrites(PLAN_LINES).length]).toEqual([26, 10]);
-    expect(large.syncs).toBe(10);
+    expect(large.syncs).toBe(19);
     const saved = large.model.tableValues("PlanLines");
     expect(saved).toHaveLength(15_001);
     expect(saved[15_000].slice(0, 3)).toEqual(["PLAN-2001", 1, "Meals"]);

@@ -198,10 +198,11 @@ describe("the copy as a sheet to print on A4 (26 §1)", () => {
     const sheet = workbook.allSheets().find((candidate) => candidate.name === "PLAN-0001 copy")!;
     const spec = personCopySheet("PLAN-0001 copy", copy);
     expect(sheet.print).toEqual({
-      area: { row: 0, column: 0, rows: spec.print!.area.rows, columns: 4 },
-      titleRows: { row: 0, rows: 2 },
+      paper: "A4",
       orientation: "Portrait",
-      paperSize: "A4",
+      area: { row: 0, column: 0, rows: spec.print!.area.rows, columns: 4 },
+      titleRows: { first: 0, last: 1 },
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
     });
     // Every cell is inside the print area's four columns, and the last is within its rows.
     expect(Math.max(...sheet.cells.map((cell) => cell.column))).toBe(3);
@@ -225,19 +226,25 @@ describe("the copy as a sheet to print on A4 (26 §1)", () => {
     const copy = await readPersonCopy(workbook, book, saved.planId, "2026-11-25");
     const name = await addPersonCopySheet(workbook, saved.planId, copy);
     const rows = personCopySheet(name, copy).print!.area.rows;
+    // Excel's Normal margins kept; the fit replaces the default 100% scale (zoom is set as one object).
     expect(model.pageLayout(name)).toEqual({
+      paperSize: "A4",
+      orientation: "Portrait",
+      margins: { top: 54, bottom: 54, left: 50.4, right: 50.4, header: 21.6, footer: 21.6 },
+      centerHorizontally: true,
+      printGridlines: false,
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
       printArea: `A1:D${rows}`,
       printTitleRows: "$1:$2",
-      orientation: "Portrait",
-      paperSize: "A4",
-      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      centerFooter: "",
+      horizontalBreaks: [],
     });
     expect(model.cell(name, "A1").value).toBe("Your support plan");
     expect(model.cell(name, "A1").bold).toBe(true);
     expect(model.columnWidth(name, 0)).toBe(34 * 7);
   });
 
-  it("the Excel model refuses title rows that are not whole rows, as Excel does", async () => {
+  it("the Excel model refuses title rows that are not whole rows and a fit to part of a page", async () => {
     const model = new ExcelModel();
     model.addSheet("Sheet1");
     const failing = model.run(async (context) => {
@@ -245,6 +252,12 @@ describe("the copy as a sheet to print on A4 (26 §1)", () => {
       await context.sync();
     });
     await expect(failing).rejects.toBeInstanceOf(ExcelError);
-    expect(model.pageLayout("Sheet1")).toEqual({});
+    // Nor a fit to part of a page: pages wide or tall are whole numbers (0: as many as it takes).
+    const partPage = model.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").pageLayout.zoom = { horizontalFitToPages: 1.5 };
+      await context.sync();
+    });
+    await expect(partPage).rejects.toThrow("The pages to fit to must be a whole number; got 1.5.");
+    expect(model.pageLayout("Sheet1")).toMatchObject({ printTitleRows: null, zoom: { scale: 100 } });
   });
 });

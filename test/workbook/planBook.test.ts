@@ -269,7 +269,9 @@ describe("saving a plan", () => {
       contact: "Older People's Team, 01632 960123",
     };
     await savePlan(workbook, book, draft("P002", [assistant("10"), chair], { status: "Agreed", ...words }), AT);
-    const opened = await openPlan(workbook, "plan-0001");
+    // With its rows as read (seen), for a save to find them as they were: test/workbook/colleagues.test.ts.
+    const { seen, ...opened } = await openPlan(workbook, "plan-0001");
+    expect(seen?.lines.rows).toHaveLength(2);
     expect(opened).toEqual({
       outcomes: "To stay living at home and see friends",
       contact: "Older People's Team, 01632 960123",
@@ -307,6 +309,20 @@ describe("saving a plan", () => {
         },
       ],
     });
+  });
+
+  it("keeps Outcomes, Contact and Weekly charge when a save leaves them out, and clears them when blank", async () => {
+    const { workbook, book } = await starterBook();
+    const words = { outcomes: "To see friends", contact: "Older People's Team", weeklyCharge: new Decimal("12.50") };
+    const first = await savePlan(workbook, book, draft("P002", [assistant("10")], words), AT);
+    const kept = () => records(workbook, "Plans").then(([row]) => [row.Outcomes, row.Contact, row["Weekly charge"]]);
+    // A save that does not know of them (made before they existed, or by a caller that does not set them).
+    await savePlan(workbook, book, draft("P002", [assistant("11")], { planId: first.planId }), AT);
+    // Before: each was written as a blank cell, though the save's types say "absent: kept as is".
+    await expect(kept()).resolves.toEqual(["To see friends", "Older People's Team", 12.5]);
+    const blank = { outcomes: "", contact: "", weeklyCharge: null, planId: first.planId };
+    await savePlan(workbook, book, draft("P002", [assistant("11")], blank), AT);
+    await expect(kept()).resolves.toEqual([null, null, null]);
   });
 
   it("never writes a column the user added to Plans, so their formulas stay formulas", async () => {

@@ -8,7 +8,7 @@ import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
 import { CellRange } from "../../src/workbook/port";
 import { EVIDENCE_HEADERS, reviewLayout } from "../../src/workbook/reports/review";
 import {
-  canPropose,
+  fittedProposalName,
   equityPoints,
   proposeFittedPricePoints,
   readReviewBook,
@@ -221,22 +221,35 @@ describe("the RAS review on the in-memory workbook", () => {
     expect(fit).toEqual(rasFitTable(reviewSummary(await readReviewBook(workbook)).fit));
   });
 
-  it("proposes the fitted table as ProposedPricePoints, which the What-if then compares", async () => {
+  it("proposes the fitted table as ProposedPricePoints, then beside it as _Fitted, never over a proposal", async () => {
     const book = await readReviewBook(workbook);
-    expect(canPropose(book)).toBe(true);
+    expect(fittedProposalName(book.names)).toBeNull();
     const summary = reviewSummary(book);
     const made = await proposeFittedPricePoints(workbook, summary.fitted!);
     expect(made).toEqual({ table: "ProposedPricePoints", sheet: "ProposedPricePoints" });
     const proposed = (await workbook.readTable("ProposedPricePoints"))!;
     expect([proposed.headers, ...proposed.rows]).toEqual(PROPOSED);
     const whatIf = await readWhatIfBook(workbook);
-    const repriced = whatIfSummary(whatIf, whatIf.proposed!.table).repricing;
+    const repriced = whatIfSummary(whatIf, whatIf.proposals[0].read!.table).repricing;
     // Older people's 7 assessed people: under the fitted table 36 points → 20 × 114.07 + 16 × 271.38 = 6,623.48 …
     expect(repriced.proposed[0]).toBe(6623.48);
-    expect(canPropose(await readReviewBook(workbook))).toBe(false);
-    await expect(proposeFittedPricePoints(workbook, summary.fitted!)).rejects.toThrow(
-      "The workbook already has something called ProposedPricePoints, so no proposal was made and nothing was changed.",
-    );
+    // Proposed again: ProposedPricePoints is taken, so the fitted table goes beside it, then beside that.
+    expect(fittedProposalName((await readReviewBook(workbook)).names)).toBe("Fitted");
+    expect(await proposeFittedPricePoints(workbook, summary.fitted!)).toEqual({
+      table: "ProposedPricePoints_Fitted",
+      sheet: "Proposal Fitted",
+    });
+    expect(await proposeFittedPricePoints(workbook, summary.fitted!)).toEqual({
+      table: "ProposedPricePoints_Fitted2",
+      sheet: "Proposal Fitted2",
+    });
+    const proposals = (await readWhatIfBook(workbook)).proposals;
+    expect(proposals.map((proposal) => proposal.table)).toEqual([
+      "ProposedPricePoints",
+      "ProposedPricePoints_Fitted",
+      "ProposedPricePoints_Fitted2",
+    ]);
+    expect(proposals.map((proposal) => proposal.read!.grid)).toEqual([PROPOSED, PROPOSED, PROPOSED]);
   });
 
   it("never overwrites a sheet, and refuses a category table, changing nothing", async () => {

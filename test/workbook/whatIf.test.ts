@@ -2,9 +2,10 @@
 // a table beside the user's own, the What-if sheet is written once, and its live formulas give the figures the
 // engine gives for the same tables, before and after a proposed price is edited in a cell. Nothing of the user's
 // is overwritten.
-import { Decimal, proposePriceTable } from "../../src/engine";
+import { changeDistribution, Decimal, LossCap, lossCap, proposePriceTable, rasCurves } from "../../src/engine";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
+import { capCells, PROTECTION_AT } from "../../src/workbook/reports/protectionBlock";
 import { whatIfLayout, whatIfSheet } from "../../src/workbook/reports/whatIf";
 import {
   createProposedTable,
@@ -39,13 +40,24 @@ async function proposeOlderPeoplePlus5(workbook: MemoryWorkbook) {
   return { book, proposal, made: await createProposedTable(workbook, book, proposal) };
 }
 
+/** Writes the What-if sheet for the workbook's proposal of this table (ProposedPricePoints unless said). */
+async function writeSheetFor(workbook: MemoryWorkbook, table = "ProposedPricePoints", cap: LossCap | null = null) {
+  const book = await readWhatIfBook(workbook);
+  return writeWhatIfSheet(
+    workbook,
+    book,
+    book.proposals.find((proposal) => proposal.table === table)!,
+    cap,
+  );
+}
+
 /** A calculated sheet's cell as the tests compare it: an error as its code, a blank as "". */
 const reader = (workbook: MemoryWorkbook, name: string) => {
   const sheet = workbook.sheetViews().find((view) => view.name === name)!;
   return (row: number, column: number): Shown => sheet.cell(row, column).value ?? "";
 };
 
-async function expected(workbook: MemoryWorkbook) {
+async function expected(workbook: MemoryWorkbook, proposed = "ProposedPricePoints", cap: LossCap | null = null) {
   const table = async (name: string) => {
     const data = (await workbook.readTable(name))!;
     return [data.headers, ...data.rows];
@@ -53,9 +65,10 @@ async function expected(workbook: MemoryWorkbook) {
   return expectedWhatIf(
     (await workbook.readTable("People"))!,
     await table("PricePoints"),
-    await table("ProposedPricePoints"),
+    await table(proposed),
     layout,
     CARE_GROUPS,
+    cap,
   );
 }
 
@@ -109,8 +122,8 @@ describe("the what-if on the in-memory workbook", () => {
 
   it("writes the What-if sheet: its formulas give the engine's figures, before and after an edited price", async () => {
     const workbook = await setUp();
-    const { book } = await proposeOlderPeoplePlus5(workbook);
-    expect(await writeWhatIfSheet(workbook, book)).toEqual({ sheet: "What-if" });
+    await proposeOlderPeoplePlus5(workbook);
+    expect(await writeSheetFor(workbook)).toEqual({ sheet: "What-if" });
     const first = sheetWhatIf(reader(workbook, "What-if"), layout, 20);
     expect(first).toEqual(await expected(workbook));
     // Hand-checked: the summary's Older people row and Total; the largest gain is P010's (83 points:
@@ -159,7 +172,7 @@ describe("the what-if on the in-memory workbook", () => {
       book,
       proposePriceTable(book.current.grid, { kind: "percent", percent: new Decimal(-3), careGroup: null }),
     );
-    await writeWhatIfSheet(workbook, await readWhatIfBook(workbook));
+    await writeSheetFor(workbook);
     const read = reader(workbook, "What-if");
     const change = (person: number) => read(layout.everyone.row + 1 + person, 6);
     // P002 Arthur Khan, 54 points: 20 × 150 + 20 × 200 + 14 × 260 = 10,640; × 0.97 = 10,320.80. Subtracted in
@@ -177,7 +190,15 @@ describe("the what-if on the in-memory workbook", () => {
     const { book } = await proposeOlderPeoplePlus5(workbook);
     // A sheet written when PricePoints had three care groups: a fourth since then makes the summary one row longer.
     const threeGroups = CARE_GROUPS.slice(0, 3);
-    await workbook.addSheet(whatIfSheet({ name: "What-if", careGroups: threeGroups, bands: BANDS, people: 20 }));
+    await workbook.addSheet(
+      whatIfSheet({
+        name: "What-if",
+        proposed: "ProposedPricePoints",
+        careGroups: threeGroups,
+        bands: BANDS,
+        people: 20,
+      }),
+    );
     const read = reader(workbook, "What-if");
     expect([read(5, 0), read(9, 0), read(10, 0), read(11, 0)]).toEqual([
       "Care group",
@@ -204,8 +225,8 @@ describe("the what-if on the in-memory workbook", () => {
 
   it("never overwrites: a user's What-if sheet keeps its name and the new one gets (2)", async () => {
     const workbook = await setUp((book) => book.addEmptySheet("What-if"));
-    const { book } = await proposeOlderPeoplePlus5(workbook);
-    expect(await writeWhatIfSheet(workbook, book)).toEqual({ sheet: "What-if (2)" });
+    await proposeOlderPeoplePlus5(workbook);
+    expect(await writeSheetFor(workbook)).toEqual({ sheet: "What-if (2)" });
     expect((await workbook.names()).sheets).toEqual(expect.arrayContaining(["What-if", "What-if (2)"]));
     expect(workbook.allSheets().find((sheet) => sheet.name === "What-if")!.cells).toEqual([]);
   });
@@ -219,13 +240,13 @@ describe("the what-if on the in-memory workbook", () => {
   it("refuses a proposal, changing nothing, when a defined name or a table already holds the name", async () => {
     const workbook = await setUp((book) => book.addDefinedName("ProposedPricePoints"));
     const book = await readWhatIfBook(workbook);
-    expect(book.proposedNameHeld).toBe(true);
+    expect(book.proposals).toEqual([]);
     const sheets = (await workbook.names()).sheets;
     await expect(
       createProposedTable(workbook, book, proposePriceTable(book.current.grid, { kind: "copy" })),
     ).rejects.toThrow(
       "The workbook already has something called ProposedPricePoints, so no proposal was made and nothing was " +
-        "changed. Refresh to use it, or rename or delete it to start a new proposal.",
+        "changed. Give this proposal a name of its own to keep both, or Refresh to use that one.",
     );
     expect((await workbook.names()).sheets).toEqual(sheets);
 
@@ -235,15 +256,16 @@ describe("the what-if on the in-memory workbook", () => {
       createProposedTable(again, before, proposePriceTable(before.current.grid, { kind: "copy" })),
     ).rejects.toThrow("already has something called ProposedPricePoints");
     // The first proposal is kept as it was, and read back as the workbook's proposal.
-    expect((await readWhatIfBook(again)).proposed?.grid[1]).toEqual([0, 157.5, 160, 170, 140]);
+    expect((await readWhatIfBook(again)).proposals[0].read?.grid[1]).toEqual([0, 157.5, 160, 170, 140]);
   });
 
-  it("will not write the sheet before there is a proposal to compare", async () => {
+  it("will not write the sheet for a proposal the workbook no longer has", async () => {
     const workbook = await setUp();
-    const book = await readWhatIfBook(workbook);
-    await expect(writeWhatIfSheet(workbook, book)).rejects.toThrow(
-      "The What-if sheet compares ProposedPricePoints with PricePoints: create the proposal first. Nothing was " +
-        "changed.",
+    const { book } = await proposeOlderPeoplePlus5(workbook);
+    const gone = { name: "Gone", table: "ProposedPricePoints_Gone", sheet: "Proposal Gone", read: null, problem: null };
+    await expect(writeWhatIfSheet(workbook, book, gone)).rejects.toThrow(
+      "The What-if sheet compares ProposedPricePoints_Gone with PricePoints, and the workbook no longer has it: " +
+        "Refresh, then create the proposal again if it was deleted. Nothing was changed.",
     );
     expect((await workbook.names()).sheets).not.toContain("What-if");
   });
@@ -275,8 +297,8 @@ describe("the what-if on the in-memory workbook", () => {
 
   it("builds the sheet from the spec the Office workbook writes: live formulas, charts over fixed blocks", async () => {
     const workbook = await setUp();
-    const { book } = await proposeOlderPeoplePlus5(workbook);
-    await writeWhatIfSheet(workbook, book);
+    await proposeOlderPeoplePlus5(workbook);
+    await writeSheetFor(workbook);
     const sheet = workbook.allSheets().find((candidate) => candidate.name === "What-if")!;
     const formulas = sheet.cells.flatMap((cell) => (cell.formula ? [cell.formula] : []));
     expect(formulas).toContain(
@@ -322,6 +344,126 @@ describe("the what-if on the in-memory workbook", () => {
   });
 });
 
+describe("proposals side by side, and a cap on losses (25 §4)", () => {
+  /** ProposedPricePoints (Older people +5%), then every rate 10% down as a proposal of its own, named Freeze. */
+  async function twoProposals() {
+    const workbook = await setUp();
+    await proposeOlderPeoplePlus5(workbook);
+    const book = await readWhatIfBook(workbook);
+    const down = proposePriceTable(book.current.grid, { kind: "percent", percent: new Decimal(-10), careGroup: null });
+    return { workbook, book, down, made: await createProposedTable(workbook, book, down, "Freeze") };
+  }
+
+  it("makes a named proposal beside ProposedPricePoints, never over it or any name the workbook has", async () => {
+    const { workbook, book, down, made } = await twoProposals();
+    expect(made).toEqual({ table: "ProposedPricePoints_Freeze", sheet: "Proposal Freeze" });
+    const read = await readWhatIfBook(workbook);
+    expect(read.proposals.map((proposal) => [proposal.name, proposal.table, proposal.sheet])).toEqual([
+      [null, "ProposedPricePoints", "ProposedPricePoints"],
+      ["Freeze", "ProposedPricePoints_Freeze", "Proposal Freeze"],
+    ]);
+    // 150 × 0.9 = 135; the first proposal is as it was.
+    expect(read.proposals[1].read!.grid[1]).toEqual([0, 135, 144, 153, 126]);
+    expect(read.proposals[0].read!.grid[1]).toEqual([0, 157.5, 160, 170, 140]);
+    const refused = (name: string) => createProposedTable(workbook, book, down, name);
+    await expect(refused("freeze")).rejects.toThrow(
+      "The workbook already has something called ProposedPricePoints_freeze: choose another name. No proposal was " +
+        "made and nothing was changed.",
+    );
+    const rule =
+      "A proposal's name is letters, digits and underscores, starting with a letter, at most 12 characters (such as " +
+      "Freeze or Plus5_2027), as it becomes part of a table name; got";
+    await expect(refused("Plus 5")).rejects.toThrow(`${rule} "Plus 5"`);
+    await expect(refused("2027")).rejects.toThrow(`${rule} "2027"`);
+    await expect(refused("A23456789012X")).rejects.toThrow(`${rule} "A23456789012X"`);
+    await expect(refused(" ")).rejects.toThrow(
+      "Give the proposal a name: ProposedPricePoints is taken, so this one needs its own.",
+    );
+    expect(await createProposedTable(workbook, book, down, "A23456789012")).toEqual({
+      table: "ProposedPricePoints_A23456789012",
+      sheet: "Proposal A23456789012",
+    });
+    expect((await readWhatIfBook(workbook)).proposals).toHaveLength(3);
+  });
+
+  it("writes a named proposal's What-if sheet with a cap: each first year, the protection's cost, live", async () => {
+    const { workbook } = await twoProposals();
+    const fivePercent = lossCap("percent", new Decimal("0.05"));
+    expect(await writeSheetFor(workbook, "ProposedPricePoints_Freeze", fivePercent)).toEqual({
+      sheet: "What-if Freeze",
+    });
+    const read = reader(workbook, "What-if Freeze");
+    const figures = sheetWhatIf(read, layout, 20);
+    expect(figures).toEqual(await expected(workbook, "ProposedPricePoints_Freeze", fivePercent));
+    // Every rate 10% down takes 10% off every budget; the cap keeps each loss to 5%: 19 people protected, at 5% of
+    // £170,435.00 = £8,521.75; the first year's budgets £161,913.25.
+    expect(figures.protection).toEqual(["%", 500, 0, 19, 8521.75, 161913.25, -8521.75]);
+    // P001: £6,200 now, £5,580 proposed, £5,890 in the first year: protection £310.
+    expect(figures.everyone[0].slice(4)).toEqual([6200, 5580, -620, 1, 5890, 310]);
+
+    // The cap typed on the sheet: £500 a year instead. Everyone whose 10% is over £500 (a budget over £5,000) keeps
+    // all but £500; the sheet follows, as the engine does.
+    const cap = capCells(layout.cap);
+    workbook.setCell("What-if Freeze", cap.percent.row, cap.percent.column, null);
+    workbook.setCell("What-if Freeze", cap.amount.row, cap.amount.column, 500);
+    const fiveHundred = lossCap("amount", new Decimal(500));
+    const then = sheetWhatIf(read, layout, 20);
+    expect(then).toEqual(await expected(workbook, "ProposedPricePoints_Freeze", fiveHundred));
+    expect(then.everyone[0].slice(8)).toEqual([5700, 120]);
+
+    // Both cells filled: no first-year figure at all, and the block says why.
+    workbook.setCell("What-if Freeze", cap.percent.row, cap.percent.column, 0.05);
+    const both = sheetWhatIf(read, layout, 20);
+    expect(both.protection.slice(0, 1)).toEqual(["#N/A"]);
+    expect(both.everyone[0].slice(8)).toEqual(["#N/A", "#N/A"]);
+    expect(read(layout.protection.row + PROTECTION_AT.note, layout.protection.column)).toBe(
+      "Give a cap as a % (0% to 100%, 2 places at most) or as £ a year (whole pence), not both: until then the " +
+        "first year shows #N/A.",
+    );
+    // A percentage with three places is refused as the pane refuses it.
+    workbook.setCell("What-if Freeze", cap.amount.row, cap.amount.column, null);
+    workbook.setCell("What-if Freeze", cap.percent.row, cap.percent.column, 0.02255);
+    expect(sheetWhatIf(read, layout, 20).protection[0]).toBe("#N/A");
+    // No cap: the first year is as proposed.
+    workbook.setCell("What-if Freeze", cap.percent.row, cap.percent.column, null);
+    expect(sheetWhatIf(read, layout, 20)).toEqual(await expected(workbook, "ProposedPricePoints_Freeze"));
+  });
+});
+
+describe("the committee pack's charts and the What-if sheet's, one rule", () => {
+  it("bands people and plots the curves as the sheet does, before and after a proposed price is edited", async () => {
+    const workbook = await setUp();
+    await proposeOlderPeoplePlus5(workbook);
+    await writeSheetFor(workbook);
+    const read = reader(workbook, "What-if");
+    const pane = async () => {
+      const book = await readWhatIfBook(workbook);
+      const proposed = book.proposals[0].read!.table;
+      const { repricing } = whatIfSummary(book, proposed);
+      const highest = Math.max(
+        ...book.cohort.flatMap((person) => (typeof person.points === "number" ? [person.points] : [])),
+      );
+      return { distribution: changeDistribution(repricing), curves: rasCurves(book.current.table, proposed, highest)! };
+    };
+    const compare = async () => {
+      const sheet = sheetWhatIf(read, layout, 20);
+      const { distribution, curves } = await pane();
+      expect(sheet.distribution.slice(1, 12)).toEqual(distribution.bands.map((band) => [band.label, band.people]));
+      expect(sheet.distribution[12][1]).toBe(distribution.width);
+      const plotted = sheet.curve.slice(1).filter((row) => row[0] !== "#N/A");
+      expect(plotted.map((row) => row[0])).toEqual(curves.points);
+      expect(plotted.map((row) => row.slice(1))).toEqual(
+        curves.points.map((_, at) => curves.curves.flatMap((curve) => [curve.current[at], curve.proposed[at]])),
+      );
+    };
+    await compare();
+    // Mental health's band from 20 points £190 → £150, and Older people's band from 20 moved to 25.
+    workbook.setCell("ProposedPricePoints", 2, 4, 150);
+    workbook.setCell("ProposedPricePoints", 2, 0, 25);
+    await compare();
+  });
+});
+
 describe("the what-if with an outcomes-based (category) price table", () => {
   it("prices categories, and draws each category's amount as columns instead of a curve over points", async () => {
     const workbook = new MemoryWorkbook({ formulas: formulaEngine, functions: await pbFunctionLibrary() });
@@ -358,7 +500,7 @@ describe("the what-if with an outcomes-based (category) price table", () => {
       careGroup: null,
     });
     await createProposedTable(workbook, book, proposal);
-    expect(await writeWhatIfSheet(workbook, await readWhatIfBook(workbook))).toEqual({ sheet: "What-if" });
+    expect(await writeSheetFor(workbook)).toEqual({ sheet: "What-if" });
     const groups = ["Older people", "Learning disability"];
     const layout = whatIfLayout({ careGroups: groups, categories: ["Basic", "Standard", "Enhanced"] });
     const read = reader(workbook, "What-if");

@@ -4,6 +4,7 @@
 import { EngineError } from "../../engine";
 import {
   AgreedPlansOverlap,
+  ChangedSinceRead,
   MissingTables,
   HistoryNotRecorded,
   openPlan,
@@ -15,8 +16,10 @@ import {
   WorkbookProblem,
 } from "../../workbook/planBook";
 import { Workbook, WorkbookRefusal } from "../../workbook/port";
+import { PLAN_LINES, PLANS } from "../../workbook/schema/tables";
 import { setUpWorkbook } from "../../workbook/starter";
 import { addPersonCopySheet, readPersonCopy } from "../../workbook/reports/personCopyBook";
+import { colleagueNotice, knownPlans, refusedNotice } from "./colleagues";
 import { Intent, Notice, PlanEditorAction, PlanEditorState, planUnsaved, unsavedWork } from "./planEditor";
 import { prepareSave } from "./planSaving";
 
@@ -34,7 +37,15 @@ export interface PlanController {
    * Saves the plan. Agreeing it over the person's earlier Agreed plans first asks (overlapFound); saving again
    * with `endEarlier` (their IDs, once the user chose to end them) ends each the day before it starts.
    */
-  save(state: PlanEditorState, endEarlier?: readonly string[]): Promise<void>;
+  save(state: PlanEditorState, endEarlier?: readonly string[], alsoKnown?: readonly string[]): Promise<void>;
+  /** Reads the workbook again, keeping unsaved work: after colleagues saved plans beside the one being edited. */
+  readAgain(state: PlanEditorState): Promise<void>;
+  /**
+   * Colleagues changed the plan tables (a co-author's change event): says what they saved, if it bears on the work in
+   * the pane, before the user saves over it. Reads only Plans and PlanLines; a failure to read says nothing (the
+   * next save checks again).
+   */
+  colleagueChanged(state: PlanEditorState): Promise<void>;
   /** Makes the person's copy of the open plan, from its saved rows. */
   makeCopy(state: PlanEditorState): Promise<void>;
   /** Adds the copy being looked at as a sheet laid out to print on A4. */
@@ -222,7 +233,7 @@ export function planController(
       }
     },
 
-    save: async (state, endEarlier = []) => {
+    save: async (state, endEarlier = [], alsoKnown = []) => {
       const prepared = prepareSave(state, timestamp(now()).slice(0, 10));
       if ("problems" in prepared) {
         dispatch({ type: "saveRefused", problems: prepared.problems });
@@ -230,7 +241,12 @@ export function planController(
       }
       dispatch({ type: "saveStarted", content: prepared.content });
       try {
-        const saved = await savePlanRecorded(workbook, state.book!, prepared.plan, now(), { endEarlier });
+        const saved = await savePlanRecorded(workbook, state.book!, prepared.plan, now(), {
+          endEarlier,
+          // What the pane read, so nothing a colleague saved since is saved over.
+          seen: state.plan?.seen,
+          knownPlans: prepared.plan.planId === null ? [...knownPlans(state), ...alsoKnown] : undefined,
+        });
         dispatch({ type: "saved", plan: saved, content: prepared.content, keys: prepared.keys });
         await readHistory(saved.planId);
       } catch (error) {
@@ -240,7 +256,21 @@ export function planController(
           await readHistory(saved.planId);
         } else if (error instanceof AgreedPlansOverlap) {
           dispatch({ type: "overlapFound", question: { text: error.message, toEnd: error.toEnd } });
+        } else if (error instanceof ChangedSinceRead) {
+          dispatch({ type: "changedSinceRead", colleague: refusedNotice(error, alsoKnown) });
         } else dispatch({ type: "saveFailed", message: noticeOf(error, "Not saved") });
+      }
+    },
+
+    readAgain: (state) => refresh(state, false),
+
+    colleagueChanged: async (state) => {
+      try {
+        const [plans, lines] = [await workbook.readTable(PLANS.name), await workbook.readTable(PLAN_LINES.name)];
+        if (plans && lines) dispatch({ type: "colleagueSaved", colleague: colleagueNotice(state, plans, lines) });
+      } catch (error) {
+        // Nothing said: the next save reads the tables again and checks what it would overwrite.
+        if (!(error instanceof WorkbookProblem || error instanceof WorkbookRefusal)) console.error(error);
       }
     },
   };

@@ -2,8 +2,9 @@
 // shows is this state or derived from it by the engine's rules (derivePlan, in planSaving.ts), so a figure on
 // screen and a figure saved cannot come from two places. The async work (reading, saving) is in planController.ts.
 import { DateField, Decimal, formatDate, formatPounds, LineField, PlanStatus, serialFromIso } from "../../engine";
-import { OpenedPlan, PlanBook, PlanHistoryRow, PlanSummary, SavedPlan } from "../../workbook/planBook";
+import { OpenedPlan, PlanBook, PlanHistoryRow, PlanSeen, PlanSummary, SavedPlan } from "../../workbook/planBook";
 import type { PersonCopy } from "../../workbook/reports/personCopy";
+import type { ColleagueNotice } from "./colleagues";
 import type { SaveProblem } from "./planSaving";
 import { EMPTY_LINE, LineDraft, LineTexts, textsFromCells, textsFromService, textsOf } from "./lineDrafts";
 import { councilCostText } from "./planCharge";
@@ -40,6 +41,8 @@ export interface PlanEdit extends Omit<PlanContent, "lines"> {
   readonly saveTried: boolean;
   /** Date boxes already left: their problems are shown (a date before the start, say) before Save is tried. */
   readonly datesLeft: readonly DateField[];
+  /** A saved plan's rows as the pane last read them: a save over rows changed since is refused. */
+  readonly seen?: PlanSeen;
 }
 
 /** An item of a notice's list: text, or text that moves focus to the field it is about (a link). */
@@ -88,6 +91,8 @@ export interface PlanEditorState {
   readonly userName: string;
   /** Saving would overlap the person's earlier Agreed plans: waiting for the user to end them or keep editing. */
   readonly overlap: OverlapQuestion | null;
+  /** A colleague's save the pane noticed, or one that stopped this pane's save (colleagues.ts). */
+  readonly colleague: ColleagueNotice | null;
   readonly nextKey: number;
   /** The open plan's saves, newest first, as PlanHistory holds them; null until read. */
   readonly history: PlanHistory | null;
@@ -156,7 +161,11 @@ export type PlanEditorAction =
   | { readonly type: "copyClosed" }
   | { readonly type: "saveFailed"; readonly message: Notice }
   | { readonly type: "overlapFound"; readonly question: OverlapQuestion }
-  | { readonly type: "overlapKept" };
+  | { readonly type: "overlapKept" }
+  /** What the pane noticed of colleagues' saves (null: nothing since it read the workbook). */
+  | { readonly type: "colleagueSaved"; readonly colleague: ColleagueNotice | null }
+  /** A save refused because a colleague saved first: nothing was written. */
+  | { readonly type: "changedSinceRead"; readonly colleague: ColleagueNotice };
 
 /** Ids of the elements focus moves to. */
 export const FOCUS = {
@@ -187,6 +196,7 @@ export function initialState(userName: string): PlanEditorState {
     focus: null,
     userName,
     overlap: null,
+    colleague: null,
     nextKey: 1,
     history: null,
     copy: null,
@@ -266,6 +276,7 @@ function openedPlan(plan: OpenedPlan, firstKey: number): PlanEdit {
     lastSaved: { updatedAt: plan.updatedAt, updatedBy: plan.updatedBy },
     saveTried: false,
     datesLeft: [],
+    seen: plan.seen,
   };
   return { ...edit, baseline: contentOf(edit) };
 }
@@ -377,6 +388,7 @@ export function planEditorReducer(state: PlanEditorState, action: PlanEditorActi
         nextKey: state.nextKey + (action.plan?.lines.length ?? 0),
         saveMessage: keepPlan ? state.saveMessage : null,
         overlap: null,
+        colleague: null,
         catalogue: { choice: "", problem: null },
         pending: null,
       };
@@ -388,6 +400,7 @@ export function planEditorReducer(state: PlanEditorState, action: PlanEditorActi
         catalogue: { choice: "", problem: null },
         saveMessage: null,
         overlap: null,
+        colleague: null,
         busy: null,
         history: null,
         copy: null,
@@ -400,6 +413,7 @@ export function planEditorReducer(state: PlanEditorState, action: PlanEditorActi
         catalogue: { choice: "", problem: null },
         saveMessage: null,
         overlap: null,
+        colleague: null,
         busy: null,
         history: state.history?.planId === action.plan.planId ? state.history : null,
         copy: state.copy?.planId === action.plan.planId ? state.copy : null,
@@ -531,7 +545,25 @@ export function planEditorReducer(state: PlanEditorState, action: PlanEditorActi
       return { ...state, saving: null, busy: null, overlap: action.question };
     case "overlapKept":
       return { ...state, overlap: null };
+    case "colleagueSaved": {
+      // The last save's success no longer says what the workbook holds of the plan.
+      const stale = action.colleague?.about === "plan" && state.saveMessage?.intent === "success";
+      return { ...state, colleague: action.colleague, saveMessage: stale ? null : state.saveMessage };
+    }
+    case "changedSinceRead":
+      return { ...state, saving: null, busy: null, colleague: action.colleague };
   }
+}
+
+/** What a save found of a colleague's save of the same moment: the ID this plan had to leave, or what to check. */
+function savedBeside(saved: SavedPlan): string {
+  if (saved.renumberedFrom) {
+    return (
+      ` Someone else saved ${saved.renumberedFrom} at the same moment, so this plan was given the next free ID, ` +
+      `${saved.planId}, in its Plans row and its lines.`
+    );
+  }
+  return saved.warning ? ` ${saved.warning}` : "";
 }
 
 /**
@@ -568,6 +600,7 @@ function savedReducer(
         lastSaved: { updatedAt: saved.updatedAt, updatedBy: saved.updatedBy },
         baseline,
         saveTried: false,
+        seen: saved.seen,
       }
     : plan;
   const { figures } = saved;
@@ -578,13 +611,15 @@ function savedReducer(
     saved,
     saving: null,
     busy: null,
+    colleague: null,
     saveMessage: {
-      intent: "success",
+      intent: saved.renumberedFrom || saved.warning ? "warning" : "success",
       title: `Saved plan ${saved.planId} to the Plans and PlanLines tables.`,
       text:
         `${planCostText(figures)}, ${figures.light}, ${saved.status}.` +
         (saved.charge ? ` Cost to the council ${councilCostText(saved.charge)}.` : "") +
-        saved.ended.map(({ planId, endDate }) => ` Ended ${planId} on ${formatDate(endDate)}.`).join(""),
+        saved.ended.map(({ planId, endDate }) => ` Ended ${planId} on ${formatDate(endDate)}.`).join("") +
+        savedBeside(saved),
     },
   };
 }

@@ -3,8 +3,7 @@
 // gains — is derived from the state by the engine (reviewSummary), with the same rules as the Review sheet's
 // PB.RAS_FIT and PB.CALIBRATE. Nothing is typed in this view, so it never has unsaved work.
 import { Made, PriceTableInBook } from "../../workbook/reports/whatIfBook";
-import { canPropose, ReviewBook, reviewSummary, ReviewSummary } from "../../workbook/reports/reviewBook";
-import { PROPOSED_PRICE_POINTS } from "../../workbook/schema/tables";
+import { ReviewBook, reviewSummary, ReviewSummary } from "../../workbook/reports/reviewBook";
 import { Notice } from "./planEditor";
 
 export interface ReviewState {
@@ -92,7 +91,7 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
 export interface ReviewView {
   readonly summary: ReviewSummary;
   readonly current: PriceTableInBook;
-  /** The fitted table can be proposed: there is one, it changes something, and ProposedPricePoints is free. */
+  /** The fitted table can be proposed: there is one and it changes something. */
   readonly canPropose: boolean;
   /** Why it cannot, when it cannot; null when it can. */
   readonly cannotPropose: string | null;
@@ -102,10 +101,8 @@ export function deriveReview(state: ReviewState): ReviewView | null {
   const { book } = state;
   if (!book) return null;
   const summary = reviewSummary(book);
-  const cannotPropose = !canPropose(book)
-    ? `The workbook already has ${PROPOSED_PRICE_POINTS.name}: the Price what-if compares it now. Rename or delete ` +
-      "it to propose the fitted table instead."
-    : summary.fitted === null
+  const cannotPropose =
+    summary.fitted === null
       ? "There is no fitted table to propose: it needs Agreed plans and price points in bands."
       : summary.fitted.proposal.changed.length === 0
         ? "The fitted table is the current one: there is nothing to propose."

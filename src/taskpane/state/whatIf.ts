@@ -1,23 +1,11 @@
 // The price what-if view as a state machine: one reducer, named actions, no effects (the workbook work is in
-// whatIfController.ts). What the pane shows — the change as it will be created and the current-against-proposed
-// summary — is derived from this state by the engine (deriveWhatIf), before anything is written.
-import {
-  anyNumber,
-  changeToConfirm,
-  CONFIRM_CHANGE_BEYOND,
-  Decimal,
-  EngineError,
-  formatPercent,
-  formatPounds,
-  PriceChange,
-  Proposal,
-  proposalBands,
-  proposalCareGroups,
-  proposePriceTable,
-  readCell,
-} from "../../engine";
-import { Made, WhatIfBook, whatIfSummary, WhatIfSummary } from "../../workbook/reports/whatIfBook";
-import { PRICE_POINTS, PROPOSED_PRICE_POINTS } from "../../workbook/schema/tables";
+// whatIfController.ts). What the pane shows — the proposals side by side, the change as it will be created, the
+// current-against-proposed summary, the cap on losses and the Agreed plans whose light would change — is derived from
+// this state by the engine (whatIfDerived.ts), before anything is written.
+import { anyNumber, Decimal, EngineError, LossCap, lossCap, PriceChange, readCell } from "../../engine";
+import { ScenarioBook } from "../../workbook/reports/scenarioBook";
+import { Made } from "../../workbook/reports/whatIfBook";
+import { PRICE_POINTS } from "../../workbook/schema/tables";
 import { Notice } from "./planEditor";
 
 export type ChangeKind = PriceChange["kind"];
@@ -35,13 +23,34 @@ export interface ChangeForm {
   readonly bound: string;
   /** A change of a rate beyond ±50% is meant (asked for each change anew). */
   readonly confirmed: boolean;
+  /** The new proposal's own name, as typed ("" for ProposedPricePoints while that is free). */
+  readonly name: string;
 }
 
-export const NO_CHANGE: ChangeForm = { kind: "copy", careGroup: "", amount: "", band: 1, bound: "", confirmed: false };
+export const NO_CHANGE: ChangeForm = {
+  kind: "copy",
+  careGroup: "",
+  amount: "",
+  band: 1,
+  bound: "",
+  confirmed: false,
+  name: "",
+};
+
+/** The cap on one person's loss in the first year, as typed: none, a percentage or £ a year. */
+export interface CapForm {
+  readonly kind: "none" | LossCap["kind"];
+  readonly amount: string;
+}
+
+export const NO_CAP: CapForm = { kind: "none", amount: "" };
+
+/** `shown` when the view shows the proposal being made rather than one in the workbook. */
+export const NEW_PROPOSAL = "";
 
 export interface WhatIfState {
   /** The workbook as last read; null until it has been read (or when it cannot be). */
-  readonly book: WhatIfBook | null;
+  readonly book: ScenarioBook | null;
   /** Work under way, said in words. */
   readonly busy: string | null;
   /** About the workbook as a whole: missing tables, a failure. */
@@ -51,12 +60,20 @@ export interface WhatIfState {
   readonly made: Notice | null;
   /** The What-if sheet the pane wrote, when it has. */
   readonly sheet: string | null;
+  /**
+   * Which proposal the view shows: a table of the workbook's, NEW_PROPOSAL for the one being made, or null for the
+   * first in the workbook (the one being made when there is none).
+   */
+  readonly shown: string | null;
+  readonly cap: CapForm;
+  /** The day Agreed plans' lights are checked at (ISO): today, as of the last read. */
+  readonly asAt: string;
 }
 
 export type WhatIfAction =
   | { readonly type: "workStarted"; readonly label: string }
   /** The workbook as read now; with a message when the work asked for could not be done on it. */
-  | { readonly type: "loaded"; readonly book: WhatIfBook; readonly message?: Notice }
+  | { readonly type: "loaded"; readonly book: ScenarioBook; readonly asAt: string; readonly message?: Notice }
   /** Reading failed: nothing read before is shown as current any more. */
   | { readonly type: "readFailed"; readonly message: Notice }
   | { readonly type: "workFailed"; readonly message: Notice }
@@ -66,8 +83,14 @@ export type WhatIfAction =
   | { readonly type: "bandChosen"; readonly band: number }
   | { readonly type: "boundEdited"; readonly text: string }
   | { readonly type: "largeChangeConfirmed"; readonly confirmed: boolean }
-  | { readonly type: "proposalCreated"; readonly book: WhatIfBook; readonly made: Made; readonly changed: number }
-  | { readonly type: "sheetWritten"; readonly book: WhatIfBook; readonly made: Made };
+  | { readonly type: "nameEdited"; readonly text: string }
+  /** A proposal of the workbook's chosen to show (its table), or NEW_PROPOSAL. */
+  | { readonly type: "proposalShown"; readonly table: string }
+  | { readonly type: "capKindChosen"; readonly kind: CapForm["kind"] }
+  | { readonly type: "capEdited"; readonly text: string }
+  | { readonly type: "proposalCreated"; readonly book: ScenarioBook; readonly made: Made; readonly changed: number }
+  | { readonly type: "sheetWritten"; readonly book: ScenarioBook; readonly made: Made }
+  | { readonly type: "packWritten"; readonly book: ScenarioBook; readonly made: Made };
 
 export const initialWhatIf: WhatIfState = {
   book: null,
@@ -76,6 +99,9 @@ export const initialWhatIf: WhatIfState = {
   form: NO_CHANGE,
   made: null,
   sheet: null,
+  shown: null,
+  cap: NO_CAP,
+  asAt: "",
 };
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
@@ -85,7 +111,7 @@ export function whatIfReducer(state: WhatIfState, action: WhatIfAction): WhatIfS
     case "workStarted":
       return { ...state, busy: action.label, made: null };
     case "loaded":
-      return { ...state, book: action.book, busy: null, message: action.message ?? null };
+      return { ...state, book: action.book, asAt: action.asAt, busy: null, message: action.message ?? null };
     case "readFailed":
       return { ...state, book: null, busy: null, message: action.message };
     case "workFailed":
@@ -103,6 +129,14 @@ export function whatIfReducer(state: WhatIfState, action: WhatIfAction): WhatIfS
       return { ...state, form: { ...state.form, bound: action.text, confirmed: false } };
     case "largeChangeConfirmed":
       return { ...state, form: { ...state.form, confirmed: action.confirmed } };
+    case "nameEdited":
+      return { ...state, form: { ...state.form, name: action.text } };
+    case "proposalShown":
+      return { ...state, shown: action.table };
+    case "capKindChosen":
+      return { ...state, cap: { ...state.cap, kind: action.kind } };
+    case "capEdited":
+      return { ...state, cap: { ...state.cap, amount: action.text } };
     case "proposalCreated": {
       const { table, sheet } = action.made;
       return {
@@ -111,6 +145,7 @@ export function whatIfReducer(state: WhatIfState, action: WhatIfAction): WhatIfS
         busy: null,
         message: null,
         form: NO_CHANGE,
+        shown: table ?? null,
         made: {
           intent: "success",
           title: `Created ${table}`,
@@ -132,19 +167,36 @@ export function whatIfReducer(state: WhatIfState, action: WhatIfAction): WhatIfS
           intent: "success",
           title: `Wrote the sheet ${action.made.sheet}`,
           text:
-            "The summary by care group, everyone's budget now and as proposed, the ten largest losses and gains, " +
-            `the RAS curves and the distribution of change, as live formulas: edit ${PROPOSED_PRICE_POINTS.name} ` +
-            "and they recalculate, with or without this pane open.",
+            "The summary by care group, everyone's budget now, as proposed and in the first year under the cap on " +
+            "losses, the cost of that protection, the ten largest losses and gains, the RAS curves and the " +
+            "distribution of change, as live formulas: edit the proposal or the cap and they recalculate, with or " +
+            "without this pane open.",
+        },
+      };
+    case "packWritten":
+      return {
+        ...state,
+        book: action.book,
+        busy: null,
+        message: null,
+        made: {
+          intent: "success",
+          title: `Wrote the sheet ${action.made.sheet}`,
+          text:
+            "The committee pack as live formulas, laid out to print on A4: the summary, the cap and its cost, the " +
+            "charts, the largest losses and gains and the fit against Agreed plans, a part a page, with the title " +
+            "on every page. Print it from Excel (File › Print).",
         },
       };
   }
 }
 
-/** What leaving the view now would lose: a change typed but not yet created. */
+/** What leaving the view now would lose: a change typed for a new proposal but not yet created. */
 export function unsavedWork(state: WhatIfState): string[] {
   const typed = JSON.stringify(state.form) !== JSON.stringify(NO_CHANGE);
-  const canCreate = state.book?.proposed === null && state.book.proposedProblem === null;
-  return typed && canCreate ? ["the price change you chose, not yet created"] : [];
+  const proposals = state.book?.whatIf.proposals ?? [];
+  const makingOne = state.shown === NEW_PROPOSAL || (state.shown === null && proposals.length === 0);
+  return typed && makingOne ? ["the price change you chose, not yet created"] : [];
 }
 
 /** A form field whose text cannot be read, with what was expected. */
@@ -206,98 +258,20 @@ class FieldError extends Error {
   }
 }
 
-/** What the view shows, derived from the state by the engine. */
-export interface WhatIfView {
-  /** The care groups and bands to choose from (none for a table with one column, or a category table). */
-  readonly careGroups: readonly string[];
-  readonly bands: readonly string[];
-  /** The workbook already has a proposal: it is what the summary compares, and no other can be made. */
-  readonly proposalInWorkbook: boolean;
-  /** The proposal the form describes, as it would be created; null when there is one already or it is refused. */
-  readonly proposal: Proposal | null;
-  /** Why the form's change cannot be made: a field that cannot be read, or a change the table cannot take. */
-  readonly problem: FieldProblem | { readonly field: null; readonly text: string; readonly missing: false } | null;
-  /** Current against proposed (the workbook's proposal, or the one the form describes). */
-  readonly summary: WhatIfSummary | null;
-  /** The form's change moves a rate beyond ±50%: it is made only once confirmed (form.confirmed). */
-  readonly largeChange: string | null;
-}
-
-/** What a rate's change beyond ±50% does, said to the user: which rate, from and to, by how much. */
-function largeChangeText(proposal: Proposal): string | null {
-  const large = changeToConfirm(proposal);
-  if (!large) return null;
-  const { cell, fraction } = large;
-  const by = fraction === null ? "" : ` (${fraction.gt(0) ? "+" : ""}${formatPercent(fraction.toDecimalPlaces(4))})`;
-  return (
-    `This changes ${cell.careGroup ? `${cell.careGroup}, ` : ""}${cell.band} from ${formatPounds(cell.from)} to ` +
-    `${formatPounds(cell.to)}${by}: more than ${formatPercent(CONFIRM_CHANGE_BEYOND)} up or down.`
-  );
-}
-
-export function deriveWhatIf(state: WhatIfState): WhatIfView | null {
-  const { book } = state;
-  if (!book) return null;
-  const careGroups = proposalCareGroups(book.current.grid);
-  const bands = proposalBands(book.current.grid).map((bound) => bound.toString());
-  if (book.proposed || book.proposedProblem !== null) {
-    return {
-      careGroups,
-      bands,
-      proposalInWorkbook: true,
-      proposal: null,
-      problem: null,
-      // No figures from a proposal that cannot be read: they would be last time's.
-      summary: book.proposed && whatIfSummary(book, book.proposed.table),
-      largeChange: null,
-    };
-  }
-  const read = changeOf(state.form);
-  if ("problem" in read) {
-    return {
-      careGroups,
-      bands,
-      proposalInWorkbook: false,
-      proposal: null,
-      problem: read.problem,
-      summary: null,
-      largeChange: null,
-    };
+/** The cap the form describes (null for none), or why it cannot be read. */
+export function capOf(form: CapForm): { cap: LossCap | null } | { problem: FieldProblem } {
+  if (form.kind === "none") return { cap: null };
+  const percent = form.kind === "percent";
+  const what = percent ? "a percentage of the current budget" : "£ a year";
+  if (form.amount.trim() === "") {
+    return { problem: { field: "amount", text: `Give ${what}, such as ${percent ? "5" : "500"}.`, missing: true } };
   }
   try {
-    const proposal = proposePriceTable(book.current.grid, read.change);
-    const largeChange = largeChangeText(proposal);
-    if (largeChange && !state.form.confirmed) {
-      return {
-        careGroups,
-        bands,
-        proposalInWorkbook: false,
-        proposal: null,
-        problem: { field: "amount", text: `${largeChange} Tick the box below if that is meant.`, missing: false },
-        summary: null,
-        largeChange,
-      };
-    }
-    return {
-      careGroups,
-      bands,
-      proposalInWorkbook: false,
-      proposal,
-      problem: null,
-      summary: whatIfSummary(book, proposal.table),
-      largeChange,
-    };
+    const typed = typedNumber(form.amount.replace(/£/g, ""), percent ? "The cap" : "The cap in £ a year", percent);
+    return { cap: lossCap(form.kind, percent ? typed.div(100) : typed) };
   } catch (error) {
-    if (!(error instanceof EngineError)) throw error;
-    const field = state.form.kind === "moveBound" ? "bound" : state.form.kind === "copy" ? null : "amount";
-    return {
-      careGroups,
-      bands,
-      proposalInWorkbook: false,
-      proposal: null,
-      problem: { field, text: `${error.message}.`, missing: false },
-      summary: null,
-      largeChange: null,
-    };
+    if (error instanceof EngineError)
+      return { problem: { field: "amount", text: `${error.message}.`, missing: false } };
+    throw error;
   }
 }

@@ -12,6 +12,7 @@ import {
   NewTable,
   sameName,
   SheetSpec,
+  TableChange,
   TableData,
   TableEdit,
   TableRead,
@@ -147,7 +148,38 @@ export async function councilColumns(workbook: Workbook, table: string): Promise
 export class MappedWorkbook implements Workbook {
   private current: Promise<ReadMapping> | null = null;
 
-  constructor(readonly base: Workbook) {}
+  /** Present when the council's workbook can tell of changes to its tables (Excel's Table.onChanged). */
+  readonly watchTables?: Workbook["watchTables"];
+
+  constructor(readonly base: Workbook) {
+    if (base.watchTables) this.watchTables = (tables, listener) => this.watchMapped(tables, listener);
+  }
+
+  /**
+   * Watches the tables as the add-in names them: a mapped one as the council's table, told of under the add-in's
+   * name; one mapped to a range is not watched (Excel tells of changes to tables only).
+   */
+  private async watchMapped(
+    tables: readonly string[],
+    listener: (change: TableChange) => void,
+  ): Promise<() => Promise<void>> {
+    const { mapping } = await this.mapping();
+    // Each council's table watched, by the name the add-in knows it by.
+    const addInName = new Map<string, string>();
+    for (const table of tables) {
+      const entry = mapping.find((candidate) => sameName(candidate.role, table));
+      if (!entry) addInName.set(matchKey(table), table);
+      else if (!isRange(entry.source)) addInName.set(matchKey(entry.source.table), entry.role);
+    }
+    const sources = tables.flatMap((table) => {
+      const entry = mapping.find((candidate) => sameName(candidate.role, table));
+      if (!entry) return [table];
+      return isRange(entry.source) ? [] : [entry.source.table];
+    });
+    return this.base.watchTables!(sources, (change) =>
+      listener({ ...change, table: addInName.get(matchKey(change.table)) ?? change.table }),
+    );
+  }
 
   /** The mapping in use, read when first needed. */
   mapping(): Promise<ReadMapping> {

@@ -6,12 +6,17 @@ import {
   CellWrite,
   ChartSpec,
   ColumnWrite,
+  keyOf,
+  KeyRows,
+  KeyRowsChanged,
+  keyRowsProblem,
   NewTable,
   PrintLayout,
   RowRef,
   sameName,
   SheetCell,
   SheetSpec,
+  TableChange,
   TableData,
   TableRead,
   TableEdit,
@@ -22,6 +27,7 @@ import {
 import { Calculation, CellSource, Entry, FormulaEngine, isFormula, Value } from "./calculation";
 import { FunctionLibrary } from "./customFunctions";
 import { TableShape } from "./references";
+import { TableWatchers } from "./tableWatchers";
 
 export type { Entry } from "./calculation";
 
@@ -41,7 +47,7 @@ interface MemorySheet {
   readonly tables: MemoryTable[];
   readonly charts: ChartSpec[];
   readonly columnWidths: readonly number[];
-  /** How it prints, as set when it was added (Excel keeps it with the sheet). */
+  /** How it prints, as the add-in set it (the pageLayout Excel would keep with the sheet). */
   readonly print?: PrintLayout;
 }
 
@@ -82,12 +88,36 @@ export interface SheetView {
   readonly tables: readonly { readonly name: string; readonly range: CellRange }[];
   readonly charts: readonly ChartSpec[];
   readonly columnWidths: readonly number[];
+  /** How it prints, when the add-in set it. */
   readonly print?: PrintLayout;
   cell(row: number, column: number): CellView;
 }
 
 /** What setCell writes: a value, or a formula as typed ("=SUM(A1:A3)", structured references allowed). */
 export type CellContent = CellValue | { readonly formula: string };
+
+/**
+ * What Excel refuses of a print layout (PageLayoutZoomOptions.scale from 10 to 400; margins not negative), and what
+ * would print nothing sensible: title rows or a page break outside the print area.
+ */
+function checkPrint(print: PrintLayout): void {
+  const { area, titleRows, zoom, margins, breaksBefore = [] } = print;
+  const refuse = (why: string) => {
+    throw new WorkbookRefusal(`The sheet's print layout cannot be set: ${why}. Nothing was added.`);
+  };
+  if ("scale" in zoom) {
+    const { scale } = zoom;
+    if (!Number.isInteger(scale) || scale < 10 || scale > 400) refuse(`a scale of ${scale}% (10% to 400%)`);
+  }
+  if (Object.values(margins ?? {}).some((margin) => !(margin >= 0))) refuse("a negative margin");
+  if (area.rows < 1 || area.columns < 1 || area.row < 0 || area.column < 0) refuse("an empty print area");
+  const inside = (row: number) => row >= area.row && row < area.row + area.rows;
+  if (!inside(titleRows.first) || !inside(titleRows.last) || titleRows.last < titleRows.first) {
+    refuse("title rows outside the print area");
+  }
+  const outside = breaksBefore.find((row) => !inside(row) || row === area.row);
+  if (outside !== undefined) refuse(`a page break before row ${outside + 1}, not inside the print area`);
+}
 
 /** Runs a change now, as a promise: a refusal becomes a rejection, as Excel's would. */
 const settle = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(work()));
@@ -119,6 +149,7 @@ export class MemoryWorkbook implements Workbook {
   private readonly tables: MemoryTable[] = [];
   private readonly definedNames: string[] = [];
   private readonly listeners = new Set<() => void>();
+  private readonly watching = new TableWatchers();
   private readonly calculation: Calculation;
 
   private readonly formulas: FormulaEngine | FormulaEngineLoader;
@@ -180,6 +211,35 @@ export class MemoryWorkbook implements Workbook {
     this.definedNames.push(name);
   }
 
+  /**
+   * The same workbook as a colleague co-authoring it has it: what they change is told to this workbook's watchers as
+   * "Remote", as Excel tells of a co-author's change merged in, and what this workbook's own user changes is "Remote"
+   * to theirs. The browser preview and the tests play a colleague's save with it.
+   */
+  colleague(): Workbook {
+    const session = this.watching.newSession();
+    const as = <T>(work: () => T) => this.watching.as(session, work);
+    return {
+      names: () => this.names(),
+      readTable: (name, read) => this.readTable(name, read),
+      readCells: (sheet, range) => this.readCells(sheet, range),
+      addTables: (tables) => as(() => this.addTables(tables)),
+      addSheet: (sheet) => as(() => this.addSheet(sheet)),
+      editTables: (edits) => as(() => this.editTables(edits)),
+      watchTables: (tables, listener) => as(() => this.watchTables(tables, listener)),
+    };
+  }
+
+  /** Tells of changes to those of these tables the workbook has, a task after each, as Excel raises an event. */
+  watchTables(tables: readonly string[], listener: (change: TableChange) => void): Promise<() => Promise<void>> {
+    return Promise.resolve(
+      this.watching.watch(
+        tables.filter((name) => this.find(name)),
+        listener,
+      ),
+    );
+  }
+
   /** Calls back after every change, so a view of the workbook can redraw. */
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
@@ -213,6 +273,7 @@ export class MemoryWorkbook implements Workbook {
         this.calculation.tableResized(table.name);
       }
       table.rows[index][column - table.at.column] = entry;
+      this.watching.changed([table.name]);
     } else {
       const key = row * COLUMNS + column;
       const cell = sheet.cells.get(key);
@@ -318,6 +379,7 @@ export class MemoryWorkbook implements Workbook {
     return settle(() => {
       this.checkSheetFree(spec.name);
       this.checkTables(spec.tables ?? []);
+      if (spec.print) checkPrint(spec.print);
       const sheet = this.newSheet(spec);
       (spec.tables ?? []).forEach((table) => this.tables.push(this.tableOf(table, sheet)));
       this.calculation.namesAdded();
@@ -351,14 +413,45 @@ export class MemoryWorkbook implements Workbook {
             );
           }
         };
+        // The rows expected first: they say more of what changed than a row that no longer holds its key.
+        edit.expect?.forEach((expected) => this.checkKeyRows(table, expected));
+        return { table, edit, present, fits };
+      });
+      for (const { edit, present, fits } of planned) {
         edit.update?.forEach((update) => (present(update), fits(update.values)));
         edit.delete?.forEach(present);
         edit.append?.forEach(fits);
-        return { table, edit };
-      });
+      }
       for (const { table, edit } of planned) this.apply(table, edit);
+      this.watching.changed([...new Set(planned.map(({ table }) => table.name))]);
       this.changed();
     });
+  }
+
+  /** Refuses, with KeyRowsChanged, unless the rows holding the key are as the caller read them. */
+  private checkKeyRows(table: MemoryTable, expected: KeyRows): void {
+    const column = (header: string) => table.columns.findIndex((candidate) => sameName(candidate.header, header));
+    const keyColumn = column(expected.header);
+    const wanted = keyOf(expected.value);
+    const holding: number[] = [];
+    if (keyColumn >= 0) {
+      table.rows.forEach((_, row) => {
+        if (keyOf(this.valueAt(table, row, keyColumn)) === wanted) holding.push(row);
+      });
+    }
+    const valueAt = (row: number, header: string) => {
+      const at = column(header);
+      return at < 0 ? null : this.valueAt(table, row, at);
+    };
+    const problem = keyRowsProblem(table.name, expected, holding, valueAt);
+    if (problem) throw new KeyRowsChanged(problem, table.name, { header: expected.header, value: expected.value });
+  }
+
+  /** A table cell's value as readTable gives it. */
+  private valueAt(table: MemoryTable, row: number, column: number): CellValue {
+    const entry = table.rows[row][column];
+    if (!isFormula(entry)) return entry;
+    return cellValue(this.calculation.value(table.sheet.index, table.at.row + 1 + row, table.at.column + column));
   }
 
   /** One edit, and what it means for the calculation: written cells, moved rows, a table of another size. */

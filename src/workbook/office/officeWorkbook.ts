@@ -9,10 +9,15 @@ import {
   CellValue,
   CellWrite,
   ColumnWrite,
+  keyOf,
+  KeyRowsChanged,
+  keyRowsProblem,
   NewTable,
+  PrintLayout,
   RowRef,
   sameName,
   SheetSpec,
+  TableChange,
   TableData,
   TableEdit,
   TableRead,
@@ -129,21 +134,24 @@ function loadDateSystem(context: Excel.RequestContext): () => DateSystem {
 }
 
 /**
- * Writes rows of a table's body from `first` on: the given columns (at `positions`) get their number format and
- * then their value or formula; every other cell, and a cell whose value is undefined, gets null, which Excel
- * leaves as it is ("Blank and null values in Excel add-ins"). Range.formulas takes constants too, typed as values
- * are, so one array writes both.
+ * Writes rows of a table's body from `first` on (or into `range`, rows of the body found when Excel runs the write):
+ * the given columns (at `positions`) get their number format and then their value or formula; every other cell, and
+ * a cell whose value is undefined, gets null, which Excel leaves as it is ("Blank and null values in Excel add-ins").
+ * Range.formulas takes constants too, typed as values are, so one array writes both.
  */
 function writeRows(
   body: Body,
-  first: number,
+  first: number | Excel.Range,
   rows: readonly (readonly CellWrite[])[],
   columns: readonly ColumnWrite[],
   positions: readonly number[],
   withFormulas = true,
 ): void {
   if (rows.length === 0) return;
-  const range = body.sheet.getRangeByIndexes(body.top + first, body.left, rows.length, body.width);
+  const range =
+    typeof first === "number"
+      ? body.sheet.getRangeByIndexes(body.top + first, body.left, rows.length, body.width)
+      : first;
   const kept = (values: readonly CellWrite[], at: number) => values[at] === undefined && !columns[at].formula;
   range.numberFormat = rows.map((values) => {
     const formats: (string | null)[] = new Array<string | null>(body.width).fill(null);
@@ -195,27 +203,42 @@ function queueTable(sheet: Excel.Worksheet, spec: NewTable, dates: DateSystem): 
   };
 }
 
-/**
- * Queues how a sheet prints (Worksheet.pageLayout, ExcelApi 1.9): its print area, the rows printed at the top of every
- * page (whole rows, as setPrintTitleRows requires: "$1:$2"), the paper and orientation, and "Fit All Columns on One
- * Page": one page wide, as many tall as it takes (verticalFitToPages 0, as Microsoft's sample sets it). zoom is set as
- * one object, as its JSDoc requires. office-js#1860 reports Excel for Windows ignoring the fit while the Page Layout
- * tab is not showing; the README says how to set it by hand there.
- */
-function queuePrintLayout(layout: Excel.PageLayout, print: NonNullable<SheetSpec["print"]>): void {
-  const titles = print.titleRows;
-  layout.setPrintArea(a1Range(print.area));
-  layout.setPrintTitleRows(`$${titles.row + 1}:$${titles.row + titles.rows}`);
-  layout.orientation = print.orientation;
-  layout.paperSize = print.paperSize;
-  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-}
-
 /** What setting up checks before creating anything: names taken and whether sheets may be added. */
 interface Taken {
   readonly names: WorkbookNames;
   readonly structureProtected: boolean;
   readonly dates: DateSystem;
+}
+
+/**
+ * A sheet's print settings (Worksheet.pageLayout, ExcelApi 1.9; "Control worksheet display settings",
+ * docs/excel/excel-add-ins-worksheet-display.md): paper, orientation, margins, the scale or the fit to one page wide,
+ * one print area, the title rows and a manual page break before each part (PageBreakCollection.add: "before the
+ * top-left cell of the range").
+ */
+function queuePrintLayout(sheet: Excel.Worksheet, print: PrintLayout): void {
+  const layout = sheet.pageLayout;
+  layout.paperSize = print.paper;
+  layout.orientation = print.orientation;
+  if (print.margins) {
+    layout.topMargin = print.margins.top;
+    layout.bottomMargin = print.margins.bottom;
+    layout.leftMargin = print.margins.left;
+    layout.rightMargin = print.margins.right;
+    layout.headerMargin = print.margins.header;
+    layout.footerMargin = print.margins.footer;
+  }
+  layout.centerHorizontally = true;
+  layout.printGridlines = false;
+  // Set as a whole object, as the docs require ("x.zoom = {...}"): a scale, or one page wide and as many tall.
+  layout.zoom = { ...print.zoom };
+  layout.setPrintArea(a1Range(print.area));
+  // Whole rows, as setPrintTitleRows requires ("$1:$2").
+  layout.setPrintTitleRows(`$${print.titleRows.first + 1}:$${print.titleRows.last + 1}`);
+  if (print.centerFooter) layout.headersFooters.defaultForAllPages.centerFooter = print.centerFooter;
+  for (const row of print.breaksBefore ?? []) {
+    sheet.horizontalPageBreaks.add(a1Range({ ...print.area, row, rows: 1 }));
+  }
 }
 
 /** The workbook's sheet, table and defined names, loaded for one sync. */
@@ -317,17 +340,23 @@ interface Loaded {
 }
 
 const refsOf = (edit: TableEdit): RowRef[] => [...(edit.update ?? []), ...(edit.delete ?? [])];
+/** Every row an edit names: its RowRefs' and the rows its KeyRows expect. */
+const namedRows = (edit: TableEdit): number[] => [
+  ...refsOf(edit).map((ref) => ref.row),
+  ...(edit.expect ?? []).flatMap((expected) => expected.rows.map((read) => read.row)),
+];
 
 /** Queues the loads that check one edit: the table (getItem fails the sync with ItemNotFound when it is missing). */
 function loadEdit(context: Excel.RequestContext, edit: TableEdit): Loaded {
   const table = context.workbook.tables.getItem(edit.table).load("name");
   const sheet = table.worksheet.load("name");
   const header = table.getHeaderRowRange().load("values, rowIndex, columnIndex");
-  // Only the rows the edit names are read, so the check costs the same in a table of any size.
+  // Only the rows the edit names are read, so the check costs the same in a table of any size; with their formats,
+  // for a 1904 workbook's dates to be compared as readTable gives them.
   const named = new Map(
-    [...new Set(refsOf(edit).map((ref) => ref.row))].map((row) => [
+    [...new Set(namedRows(edit))].map((row) => [
       row,
-      header.getOffsetRange(row + 1, 0).load("values"),
+      header.getOffsetRange(row + 1, 0).load(edit.expect ? ["values", "numberFormat"] : "values"),
     ]),
   );
   return {
@@ -343,7 +372,7 @@ function loadEdit(context: Excel.RequestContext, edit: TableEdit): Loaded {
 }
 
 /** Everything Excel could refuse about one edit, checked before the first write. */
-function checkEdit({ edit, table, sheet, protection, filter, header, rows, named }: Loaded): void {
+function checkEdit({ table, sheet, protection, filter }: Loaded): void {
   const nothing = "nothing was written";
   if (protection.protected) {
     throw new WorkbookRefusal(
@@ -359,6 +388,10 @@ function checkEdit({ edit, table, sheet, protection, filter, header, rows, named
         `(Data › Clear) and try again; ${nothing}.`,
     );
   }
+}
+
+/** Each row an edit names still holds its key (checked after its KeyRows, which say more of what changed). */
+function checkRows({ edit, table, header, rows, named }: Loaded): void {
   const headers = (header.values[0] as unknown[]).map(String);
   const stale = refsOf(edit).find((ref) => {
     const column = headers.findIndex((existing) => sameName(existing, ref.key.header));
@@ -368,9 +401,41 @@ function checkEdit({ edit, table, sheet, protection, filter, header, rows, named
   if (stale) {
     throw new WorkbookRefusal(
       `The ${table.name} table changed since it was read (row ${stale.row + 1} no longer holds ` +
-        `${stale.key.value}); ${nothing}. Refresh and try again.`,
+        `${stale.key.value}); nothing was written. Refresh and try again.`,
     );
   }
+}
+
+/**
+ * Queues reading, for each KeyRows an edit expects, its key's column of the table's body as it is when this sync runs
+ * (a co-author's rows merged in since the first sync included): a column of IDs of a council's PlanLines (15,000
+ * rows, about 0.3 MB) is well inside Excel on the web's 5 MB response. Returns what checks them.
+ */
+function loadKeys({ edit, table, header, named }: Loaded): (dates: DateSystem) => void {
+  const headers = (header.values[0] as unknown[]).map(String);
+  const column = (name: string) => headers.findIndex((existing) => sameName(existing, name));
+  const body = table.getDataBodyRange();
+  // A table with no rows shows one empty body row: blank, it holds no key.
+  const keyColumns = new Map(
+    [...new Set((edit.expect ?? []).map((expected) => column(expected.header)))]
+      .filter((at) => at >= 0)
+      .map((at) => [at, body.getColumn(at).load("values")]),
+  );
+  return (dates) => {
+    for (const expected of edit.expect ?? []) {
+      const cells = (keyColumns.get(column(expected.header))?.values ?? []) as CellValue[][];
+      const wanted = keyOf(expected.value);
+      const holding = cells.flatMap(([cell], row) => (keyOf(cell) === wanted ? [row] : []));
+      const valueAt = (row: number, name: string): CellValue => {
+        const at = column(name);
+        const range = named.get(row);
+        if (at < 0 || !range) return null;
+        return fromWorkbook(range.values[0][at] as CellValue, (range.numberFormat as string[][])[0][at], dates);
+      };
+      const problem = keyRowsProblem(table.name, expected, holding, valueAt);
+      if (problem) throw new KeyRowsChanged(problem, table.name, { header: expected.header, value: expected.value });
+    }
+  };
 }
 
 /**
@@ -408,9 +473,15 @@ function queueEdit({ edit, table, sheet, header, rows }: Loaded, dates: DateSyst
   const deleted = [...new Set(edit.delete?.map((ref) => ref.row))].sort((a, b) => b - a);
   deleted.forEach((row) => table.rows.getItemAt(row).delete());
   const appended = edit.append ?? [];
+  if (appended.length === 0) return;
   // Empty rows first, so the user's own calculated columns fill them as Excel fills a row the user adds.
   appended.forEach(() => table.rows.add());
-  writeRows(body, count - deleted.length, appended, edit.columns, positions);
+  // Written where they were added: the table's last rows when Excel runs this, below any row a co-author's save merged
+  // in since the table was read (where counting from the read would write over theirs).
+  const last = table.getDataBodyRange().getLastRow();
+  const added =
+    appended.length === 1 ? last : last.getOffsetRange(1 - appended.length, 0).getResizedRange(appended.length - 1, 0);
+  writeRows(body, added, appended, edit.columns, positions);
 }
 
 /** What the user reads when Excel fails part-way through a list of edits. */
@@ -536,7 +607,6 @@ export class OfficeWorkbook implements Workbook {
         // Excel measures column width in points; a character of the default font is about 7 points.
         sheet.getRangeByIndexes(0, column, 1, 1).format.columnWidth = width * 7;
       });
-      if (spec.print) queuePrintLayout(sheet.pageLayout, spec.print);
       for (const chart of spec.charts ?? []) {
         // ChartCollection.add(type, source, seriesBy): each column of the source a series ("Create and customize
         // charts", docs/excel/excel-add-ins-charts.md); setPosition covers the cells from start to end.
@@ -568,6 +638,7 @@ export class OfficeWorkbook implements Workbook {
           }
         });
       }
+      if (spec.print) queuePrintLayout(sheet, spec.print);
       try {
         await context.sync();
       } catch (error) {
@@ -577,9 +648,10 @@ export class OfficeWorkbook implements Workbook {
   }
 
   /**
-   * Two syncs to read and check every edit before anything is written (ItemNotFound, protection, filters, each
-   * row's key), then one sync per edit, in the caller's order: each is sent only once the one before it was written
-   * in full. The number of syncs does not grow with the tables.
+   * One sync to read and check every edit before anything is written (ItemNotFound, protection, filters, each
+   * row's key) and, when an edit expects rows (KeyRows), one for their keys' columns; then one sync
+   * per edit, in the caller's order: each is sent only once the one before it was written in full. The number of
+   * edit syncs does not grow with the tables.
    */
   async editTables(edits: readonly TableEdit[]): Promise<void> {
     if (edits.length === 0) return;
@@ -606,6 +678,12 @@ export class OfficeWorkbook implements Workbook {
         throw await this.unreadable(context, edits, error);
       }
       loaded.forEach(checkEdit);
+      if (edits.some((edit) => edit.expect && edit.expect.length > 0)) {
+        const keys = loaded.map(loadKeys);
+        await context.sync();
+        keys.forEach((check) => check(dates()));
+      }
+      loaded.forEach(checkRows);
       const done: string[] = [];
       for (const [index, edit] of loaded.entries()) {
         queueEdit(edit, dates());
@@ -618,6 +696,38 @@ export class OfficeWorkbook implements Workbook {
         done.push(edit.table.name);
       }
     });
+  }
+
+  /**
+   * Table.onChanged (ExcelApi 1.7) on each of the tables the workbook has, registered in one Excel.run; each event's
+   * source says whether a co-author's change was merged in ("Remote") or the change was made here ("Local"). The
+   * handlers are removed in the context they were added in, as Office requires ("Remove an event handler",
+   * docs/excel/excel-add-ins-events.md). Excel on the web is reported not to raise some changes (a value picked from
+   * a data validation list: office-js#3888, #4066), so the pane never relies on an event alone: every save reads again.
+   */
+  async watchTables(tables: readonly string[], listener: (change: TableChange) => void): Promise<() => Promise<void>> {
+    const handlers = await this.run(async (context) => {
+      const found = tables.map((name) => ({ name, table: context.workbook.tables.getItemOrNullObject(name) }));
+      await context.sync();
+      const added = found
+        .filter(({ table }) => !table.isNullObject)
+        .map(({ name, table }) =>
+          table.onChanged.add((event) => {
+            listener({ table: name, source: event.source === "Remote" ? "Remote" : "Local" });
+            return Promise.resolve();
+          }),
+        );
+      await context.sync();
+      return added;
+    });
+    return async () => {
+      for (const handler of handlers) {
+        await this.excel({ ...RUN_OPTIONS, previousObjects: handler.context }, async (context) => {
+          handler.remove();
+          await context.sync();
+        });
+      }
+    };
   }
 
   /** Why the first sync of editTables failed: a missing table, or whatever Excel said. Nothing was written. */

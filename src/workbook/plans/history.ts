@@ -1,7 +1,7 @@
 // Every save of a plan, kept: a PlanHistory row appended after each save (the table added on a sheet of its own the
 // first time), never rewritten, and read back newest first. Plans keeps the current state.
 import { checkLine, Cell, LineBefore, lineChanges, lineRecord, matchKey } from "../../engine";
-import { freeSheetName, TableData, Workbook } from "../port";
+import { freeSheetName, TableData, Workbook, WorkbookRefusal } from "../port";
 import {
   cellsOf,
   columnWrites,
@@ -81,25 +81,36 @@ export function historyRow(saved: SavedPlan, sent: PlanToSave, before: readonly 
 
 /**
  * Appends a row to PlanHistory, adding the table on a sheet of its own if the workbook has none. Only ever appends:
- * no row already there is written, moved or deleted.
+ * no row already there is written, moved or deleted. A colleague's save that adds the table first (between this
+ * read and this add) has this row appended to theirs.
  */
 export async function appendHistory(workbook: Workbook, row: PlanHistoryRow): Promise<void> {
-  const table = await workbook.readTable(PLAN_HISTORY.name);
   const fields = fieldsOf(PLAN_HISTORY);
-  if (table) {
-    requireColumns(PLAN_HISTORY, table);
-    await workbook.editTables([tableEdit(PLAN_HISTORY, table, fields, { append: [row] })]);
-    return;
+  for (let attempt = 1; ; attempt++) {
+    const table = await workbook.readTable(PLAN_HISTORY.name);
+    if (table) {
+      requireColumns(PLAN_HISTORY, table);
+      await workbook.editTables([tableEdit(PLAN_HISTORY, table, fields, { append: [row] })]);
+      return;
+    }
+    const { sheets } = await workbook.names();
+    try {
+      await workbook.addTables([
+        {
+          name: PLAN_HISTORY.name,
+          sheet: freeSheetName(PLAN_HISTORY.sheet, sheets),
+          columns: columnWrites(PLAN_HISTORY),
+          rows: [cellsOf(PLAN_HISTORY, row, fields)],
+        },
+      ]);
+      return;
+    } catch (error) {
+      // Refused, nothing added: if the table is there now, a colleague added it, and this row goes after theirs.
+      if (!(error instanceof WorkbookRefusal) || attempt >= 2 || !(await workbook.readTable(PLAN_HISTORY.name))) {
+        throw error;
+      }
+    }
   }
-  const { sheets } = await workbook.names();
-  await workbook.addTables([
-    {
-      name: PLAN_HISTORY.name,
-      sheet: freeSheetName(PLAN_HISTORY.sheet, sheets),
-      columns: columnWrites(PLAN_HISTORY),
-      rows: [cellsOf(PLAN_HISTORY, row, fields)],
-    },
-  ]);
 }
 
 /** Why a save's history row was not written, though the plan was saved. */

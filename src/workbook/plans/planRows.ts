@@ -29,10 +29,11 @@ import {
   Tolerance,
   whenPlanRuns,
 } from "../../engine";
-import { TableData, Workbook } from "../port";
+import { KeyRowsChanged, TableData, TableEdit, Workbook } from "../port";
 import { fieldsOf, headerIndex, readRows, requireColumns, RowOf, tableEdit, WorkbookProblem } from "../schema/rows";
 import { ManagedColumn, PLAN_LINES, PLANS } from "../schema/tables";
 import { assess, Person, PlanBook } from "./book";
+import { asRead, checkSinceRead, nextPlanId, PlanSeen, planSeen, readBackSaved, SAVE_ATTEMPTS } from "./colleagues";
 import { requireTable, rowsWhere } from "./tables";
 
 /**
@@ -69,6 +70,8 @@ export interface OpenedPlan extends PlanDates, PlanDecision {
   readonly updatedBy: string;
   /** "2026-11-24T14:05", or null when the row has none. */
   readonly updatedAt: string | null;
+  /** Its rows as read, for a save to find as they were (SaveOptions.seen). */
+  readonly seen?: PlanSeen;
 }
 
 /** A plan ready to be saved: checked lines, and null for a plan not yet saved. */
@@ -96,8 +99,24 @@ export interface SavedPlan extends PlanToSave {
   readonly tolerance: Tolerance;
   /** Earlier Agreed plans of the person that were ended the day before this one starts. */
   readonly ended: readonly { readonly planId: string; readonly endDate: string }[];
+  /** The plan's rows as read back after the save, for the next save to find as they were; absent if unread. */
+  readonly seen?: PlanSeen;
+  /** The ID the save first wrote, when a colleague's save of the same moment took it and this plan was renumbered. */
+  readonly renumberedFrom?: string;
+  /** Saved, but something for the user to see to: the same moment's other save of its ID could not be checked. */
+  readonly warning?: string;
   /** The plan's figures split by the person's charge, over the workbook's weeks in a year; null without a charge. */
   readonly charge: PlanCharge | null;
+}
+
+/** What a save knows of what the pane read, so nothing another person wrote since is saved over. */
+export interface SaveOptions {
+  /** Earlier Agreed plans to end the day before this one starts (AgreedPlansOverlap). */
+  readonly endEarlier?: readonly string[];
+  /** A saved plan's rows as the pane read them (opening or last saving it); else as this save first reads them. */
+  readonly seen?: PlanSeen;
+  /** A new plan's person's plans as the pane knew them (their IDs); else as this save first reads them. */
+  readonly knownPlans?: readonly string[];
 }
 
 /**
@@ -161,6 +180,7 @@ export async function openPlan(workbook: Workbook, planId: string): Promise<Open
   return {
     ...plan,
     status,
+    seen: planSeen(plans, lines, planId),
     lines: ownRows.map((row): LineFields & LineKey => {
       const cell = (field: keyof typeof PLAN_LINES.columns): Cell => lines.rows[row][column(field)];
       return {
@@ -183,16 +203,6 @@ export function timestamp(at: Date): string {
   const two = (n: number) => String(n).padStart(2, "0");
   const day = `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}`;
   return `${day}T${two(at.getHours())}:${two(at.getMinutes())}`;
-}
-
-function nextPlanId(plans: TableData): string {
-  const column = headerIndex(plans).get(matchKey(PLANS.columns.planId.header))!;
-  let highest = 0;
-  for (const row of plans.rows) {
-    const number = /^PLAN-(\d+)$/i.exec(String(row[column] ?? "").trim())?.[1];
-    if (number !== undefined) highest = Math.max(highest, Number(number));
-  }
-  return `PLAN-${String(highest + 1).padStart(4, "0")}`;
 }
 
 /** Why a plan cannot be saved, all at once: the plan's own rules, then each line's, then the workbook's. */
@@ -282,6 +292,33 @@ function personsPlans(plans: TableData, personId: string): { plans: DatedPlan[];
 }
 
 /**
+ * Saves a plan (saveOnce) when colleagues may be saving too. A new plan's ID is claimed as it is written: should
+ * another save take it between this save's read and its write, the workbook is read again and the next ID claimed.
+ * Nothing another person wrote since the pane read it is saved over: the plan's rows as the pane read them (`seen`)
+ * must be as they were (else ChangedSinceRead, writing nothing), and so must the rows this save read when it writes
+ * them. A new plan for a person with plans the pane did not know of (`knownPlans`) is refused likewise, for the user
+ * to choose. After writing, the plan's rows are read back: should a colleague's save of the same moment have taken
+ * its ID after all (co-authors' changes arrive when Excel merges them), this plan is renumbered, and says so.
+ */
+export async function savePlan(
+  workbook: Workbook,
+  book: PlanBook,
+  plan: PlanToSave,
+  at: Date,
+  options: SaveOptions = {},
+): Promise<SavedPlan> {
+  let firstRead: Pick<SaveOptions, "seen" | "knownPlans"> | undefined;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // Later attempts compare with what the first read, if the pane said nothing of what it read.
+      return await saveOnce(workbook, book, plan, at, { ...options, ...firstRead }, (read) => (firstRead ??= read));
+    } catch (error) {
+      if (!(error instanceof KeyRowsChanged) || attempt >= SAVE_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/**
  * Saves a plan: its lines in PlanLines, then its row in Plans, as values. Saving again updates the same rows
  * in place, each line in its own row (matched by its Line number when opened), a removed line's row deleted; no
  * other row, and no column of the user's own, is touched; a column an older table lacks is added at its right. The
@@ -290,12 +327,13 @@ function personsPlans(plans: TableData, personId: string): { plans: DatedPlan[];
  * once (AgreedPlansOverlap), unless the earlier ones are named in `endEarlier`: each then ends the day before this
  * one starts (its End date alone is written). Returns the plan as saved.
  */
-export async function savePlan(
+async function saveOnce(
   workbook: Workbook,
   book: PlanBook,
   plan: PlanToSave,
   at: Date,
-  { endEarlier = [] }: { readonly endEarlier?: readonly string[] } = {},
+  { endEarlier = [], seen, knownPlans }: SaveOptions,
+  firstRead: (read: Pick<SaveOptions, "seen" | "knownPlans">) => void,
 ): Promise<SavedPlan> {
   const updatedAt = timestamp(at);
   const today = updatedAt.slice(0, 10);
@@ -312,6 +350,7 @@ export async function savePlan(
   if (plan.planId !== null && existing.length === 0) {
     throw new WorkbookProblem(`Plan ${plan.planId} is no longer in the Plans table; it may have been deleted.`);
   }
+  checkSinceRead(plans, lines, plan, book, { seen, knownPlans }, firstRead);
   const savedRow: Pick<RowOf<typeof PLANS>, (typeof SAVED_FIELDS)[number]> | null =
     existing.length === 0 ? null : readSaved(plans, existing[0]);
   const savedStatus = savedRow && PLAN_STATUSES.find((known) => matchKey(known) === matchKey(savedRow.status));
@@ -325,7 +364,7 @@ export async function savePlan(
     throw new WorkbookProblem(problems.join(" "));
   }
   const person = book.people.find((candidate) => candidate.id === plan.personId)!;
-  const planId = plan.planId ?? nextPlanId(plans);
+  const planId = plan.planId ?? nextPlanId(plans, lines);
 
   // One Agreed plan per person at a time: earlier overlapping ones end the day before this one starts, if asked.
   const ended: { planId: string; endDate: string; row: number }[] = [];
@@ -393,8 +432,9 @@ export async function savePlan(
     update: existing.map((row) => ({ ...key(row, planId), value: values })),
     append: existing.length === 0 ? [values] : [],
   });
-  await workbook.editTables([linesEdit(lines, planId, saved.lines, plan.lines, weeksInYear), plansEdit]);
-  return saved;
+  const written = linesEdit(lines, planId, saved.lines, plan.lines, weeksInYear);
+  await workbook.editTables(asRead(plans, lines, planId, plan.personId, [written.edit, plansEdit]));
+  return readBackSaved(workbook, saved, { plan: values, lines: written.rows }, plan.planId === null);
 }
 
 /** The sign-off a Plans row holds. */
@@ -421,7 +461,7 @@ function linesEdit(
   numbered: SavedPlan["lines"],
   sent: PlanToSave["lines"],
   weeksInYear: Decimal,
-) {
+): { edit: TableEdit; rows: RowOf<typeof PLAN_LINES>[] } {
   const lineColumn = headerIndex(lines).get(matchKey(PLAN_LINES.columns.line.header))!;
   // The plan's rows by their Line number, in table order: a number typed twice is matched first come, first served.
   const free = new Map<number | null, number[]>();
@@ -430,7 +470,7 @@ function linesEdit(
     free.set(number, [...(free.get(number) ?? []), row]);
   }
   const rowOf = sent.map((line) => (line.savedLine == null ? undefined : free.get(line.savedLine)?.shift()));
-  const value = (line: SavedPlan["lines"][number]) => ({
+  const value = (line: SavedPlan["lines"][number]): RowOf<typeof PLAN_LINES> => ({
     planId,
     line: new Decimal(line.savedLine),
     service: line.service,
@@ -443,11 +483,12 @@ function linesEdit(
     annualCost: lineAnnualCost(line, weeksInYear),
   });
   const key = (row: number) => ({ row, key: { header: PLAN_LINES.columns.planId.header, value: planId } });
-  return tableEdit(PLAN_LINES, lines, fieldsOf(PLAN_LINES), {
+  const edit = tableEdit(PLAN_LINES, lines, fieldsOf(PLAN_LINES), {
     update: numbered.flatMap((line, at) =>
       rowOf[at] === undefined ? [] : [{ ...key(rowOf[at]), value: value(line) }],
     ),
     delete: [...free.values()].flat().map(key),
     append: numbered.filter((_, at) => rowOf[at] === undefined).map(value),
   });
+  return { edit, rows: numbered.map(value) };
 }

@@ -278,6 +278,12 @@ export function personCopySheet(name: string, copy: PersonCopy): SheetSpec {
     name,
     cells,
     columnWidths: COLUMN_WIDTHS,
-    print: { area, titleRows: { row: 0, rows: 2 }, orientation: "Portrait", paperSize: "A4" },
+    print: {
+      paper: "A4",
+      orientation: "Portrait",
+      area,
+      titleRows: { first: 0, last: 1 },
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+    },
   };
 }

@@ -14,9 +14,10 @@
 // them, as many as there are, so nothing stands in its way. The "as it would be proposed" block reads it by care-group
 // name through a fixed range wider than it can be for the workbook's groups.
 import { AGREED } from "../../engine";
-import { a1, CellAddress, CellRange, ChartSpec, SheetCell, SheetSpec } from "../port";
+import { a1, CellAddress, CellRange, ChartSpec, SheetSpec } from "../port";
 import { MONEY_FORMAT } from "../schema/columns";
 import { PEOPLE, PLANS, PRICE_POINTS } from "../schema/tables";
+import { Cells, columnOf, fixed, fixedRange } from "./specCells";
 
 export interface ReviewSheetInput {
   /** The sheet's name, not yet taken in the workbook. */
@@ -123,54 +124,15 @@ export function reviewLayout(input: Omit<ReviewSheetInput, "name" | "plans">): R
   };
 }
 
-const plans = (column: keyof typeof PLANS.columns) => `${PLANS.name}[${PLANS.columns[column].header}]`;
+const plansColumn = (column: keyof typeof PLANS.columns) => `${PLANS.name}[${PLANS.columns[column].header}]`;
 const people = (column: keyof typeof PEOPLE.columns) => `${PEOPLE.name}[${PEOPLE.columns[column].header}]`;
 const CURRENT = `${PRICE_POINTS.name}[#All]`;
-
-/** A column header inside a structured reference: [ ] # and ' are escaped with ' (Excel's rule). */
-const escaped = (header: string) => header.replace(/['[\]#]/g, "'$&");
-
-/** An absolute A1 reference ($A$1). */
-const fixed = (cell: CellAddress) => a1(cell).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
-const fixedRange = (range: CellRange) =>
-  `${fixed(range)}:${fixed({ row: range.row + range.rows - 1, column: range.column + range.columns - 1 })}`;
-
-/** The sheet's cells by address: a format given first and a formula written later are one cell. */
-class Cells {
-  private readonly byAddress = new Map<string, SheetCell>();
-
-  private add(cell: SheetCell) {
-    const key = a1(cell);
-    this.byAddress.set(key, { ...this.byAddress.get(key), ...cell });
-  }
-
-  readonly formula = (row: number, column: number, formula: string, more: Partial<SheetCell> = {}) =>
-    this.add({ row, column, formula, ...more });
-
-  readonly value = (row: number, column: number, value: string | number, more: Partial<SheetCell> = {}) =>
-    this.add({ row, column, value, ...more });
-
-  readonly title = (row: number, column: number, text: string) => this.value(row, column, text, { bold: true });
-
-  readonly formats = (range: CellRange, numberFormat: string) => {
-    for (let row = range.row; row < range.row + range.rows; row++)
-      for (let column = range.column; column < range.column + range.columns; column++)
-        this.add({ row, column, numberFormat });
-  };
-
-  /** Cells with only a format first, so a spilled formula finds its cells ready. */
-  cells(): SheetCell[] {
-    const all = [...this.byAddress.values()];
-    const written = (cell: SheetCell) => cell.formula !== undefined || cell.value !== undefined;
-    return [...all.filter((cell) => !written(cell)), ...all.filter(written)];
-  }
-}
 
 /** The Review sheet for a workbook whose PricePoints has these care groups and bands. */
 export function reviewSheet(input: ReviewSheetInput): SheetSpec {
   const layout = reviewLayout(input);
   const sheet = new Cells();
-  const { formula, value, title, formats } = sheet;
+  const { formula, value, title } = sheet;
   const single = input.careGroups.length === 1;
 
   title(0, 0, "RAS review: the price points against what Agreed plans cost");
@@ -180,7 +142,7 @@ export function reviewSheet(input: ReviewSheetInput): SheetSpec {
     `Live formulas over ${PLANS.name} (every Agreed plan's annual plan cost), ${PEOPLE.name} (its person's points) ` +
       `and ${PRICE_POINTS.name}. Agree a plan or edit a price and everything here recalculates. Annual £.`,
   );
-  const agreed = `COUNTIFS(${plans("status")},"${AGREED}")`;
+  const agreed = `COUNTIFS(${plansColumn("status")},"${AGREED}")`;
   formula(
     layout.status.row,
     layout.status.column,
@@ -189,31 +151,10 @@ export function reviewSheet(input: ReviewSheetInput): SheetSpec {
       `${PEOPLE.name} with points shows an error under Evidence and is counted as Not used.")`,
   );
 
-  // The evidence: every Agreed plan, a row each.
-  const first = layout.evidence.row + 1;
-  const spill = (column: number) => `${fixed({ row: first, column })}#`;
-  const [, personId, careGroup, points, cost, budget] = EVIDENCE_HEADERS.map((_, column) => spill(column));
-  title(layout.evidence.row - 1, 0, "Evidence: every Agreed plan, with its person's points");
-  EVIDENCE_HEADERS.forEach((header, column) => title(layout.evidence.row, column, header));
-  formats(
-    { row: first, column: 4, rows: Math.max(1, Math.min(input.plans, FORMATTED_PLANS)), columns: 3 },
-    MONEY_FORMAT,
-  );
-  const isAgreed = `${plans("status")}="${AGREED}"`;
-  const onePerson = `(COUNTIFS(${people("personId")},${personId},${people("points")},"<>")=1)`;
-  [
-    `=FILTER(${plans("planId")},${isAgreed})&""`,
-    `=FILTER(${plans("personId")},${isAgreed})&""`,
-    `=FILTER(${plans("careGroup")},${isAgreed})&""`,
-    `=SUMIFS(${people("points")},${people("personId")},${personId})/${onePerson}`,
-    `=FILTER(${plans("annual")},${isAgreed})`,
-    `=PB.INDICATIVE_BUDGET(${points},${CURRENT},${careGroup})`,
-    `=${cost}-${budget}`,
-  ].forEach((text, column) => formula(first, column, text));
-
+  const { points, cost, careGroup, budget, difference } = evidenceBlock(sheet, layout.evidence, input.plans);
   const fitFormula = (table: string) => `=PB.RAS_FIT(${points},${cost},${table}${single ? "" : `,${careGroup}`})`;
   fitBlock(sheet, layout.fit, "Fit of the current price points (PB.RAS_FIT)", fitFormula(CURRENT));
-  byBandBlock(sheet, layout.byBand, input, { points, cost, budget, difference: spill(6) });
+  byBandBlock(sheet, layout.byBand, input, { points, cost, budget, difference });
   const current = currentBlock(sheet, layout.current);
   fittedBlock(sheet, layout.fitted, input, { points, cost, careGroup });
   proposedBlock(sheet, layout, input, current);
@@ -233,8 +174,47 @@ export function reviewSheet(input: ReviewSheetInput): SheetSpec {
   };
 }
 
+/** The evidence's spilled columns, as spill references (A7#). */
+export interface Evidence {
+  readonly points: string;
+  readonly cost: string;
+  readonly careGroup: string;
+  readonly budget: string;
+  readonly difference: string;
+}
+
+/**
+ * The evidence: every Agreed plan, a row each, under a header row at `at` (its title above): Plan ID, Person ID, care
+ * group, the person's points (SUMIFS over People ÷ (COUNTIFS = 1)), the plan's annual cost, its indicative budget
+ * now and cost − budget. `plans` rows are given number formats.
+ */
+export function evidenceBlock(sheet: Cells, at: CellAddress, plans: number): Evidence {
+  const { formula, title, formats } = sheet;
+  const first = at.row + 1;
+  const spill = (column: number) => `${fixed({ row: first, column: at.column + column })}#`;
+  const [, personId, careGroup, points, cost, budget] = EVIDENCE_HEADERS.map((_, column) => spill(column));
+  title(at.row - 1, at.column, "Evidence: every Agreed plan, with its person's points");
+  EVIDENCE_HEADERS.forEach((header, column) => title(at.row, at.column + column, header));
+  formats(
+    { row: first, column: at.column + 4, rows: Math.max(1, Math.min(plans, FORMATTED_PLANS)), columns: 3 },
+    MONEY_FORMAT,
+  );
+  const isAgreed = `${plansColumn("status")}="${AGREED}"`;
+  const onePerson = `(COUNTIFS(${people("personId")},${personId},${people("points")},"<>")=1)`;
+  [
+    `=FILTER(${plansColumn("planId")},${isAgreed})&""`,
+    `=FILTER(${plansColumn("personId")},${isAgreed})&""`,
+    `=FILTER(${plansColumn("careGroup")},${isAgreed})&""`,
+    `=SUMIFS(${people("points")},${people("personId")},${personId})/${onePerson}`,
+    `=FILTER(${plansColumn("annual")},${isAgreed})`,
+    `=PB.INDICATIVE_BUDGET(${points},${CURRENT},${careGroup})`,
+    `=${cost}-${budget}`,
+  ].forEach((text, column) => formula(first, at.column + column, text));
+  return { points, cost, careGroup, budget, difference: spill(6) };
+}
+
 /** A PB.RAS_FIT table with its title and formats. */
-function fitBlock(sheet: Cells, block: CellRange, heading: string, formula: string) {
+export function fitBlock(sheet: Cells, block: CellRange, heading: string, formula: string) {
   sheet.title(block.row - 1, block.column, heading);
   sheet.formula(block.row, block.column, formula);
   const body = { row: block.row + 1, column: block.column, rows: block.rows - 1, columns: 1 };
@@ -258,7 +238,7 @@ function byBandBlock(
   const { formula, title, formats } = sheet;
   title(block.row - 1, block.column, "By points band: where plans cost more or less than the indicative budget");
   BAND_HEADERS.forEach((header, at) => title(block.row, block.column + at, header));
-  const bounds = `${PRICE_POINTS.name}[${escaped(input.boundsHeader)}]`;
+  const bounds = columnOf(PRICE_POINTS.name, input.boundsHeader);
   const { points, cost, budget, difference } = columns;
   for (let band = 0; band < input.bands; band++) {
     const row = block.row + 1 + band;
@@ -303,7 +283,7 @@ function fittedBlock(
   columns: { points: string; cost: string; careGroup: string },
 ) {
   const single = input.careGroups.length === 1;
-  const bounds = `${PRICE_POINTS.name}[${escaped(input.boundsHeader)}]`;
+  const bounds = columnOf(PRICE_POINTS.name, input.boundsHeader);
   sheet.title(block.row - 1, block.column, "Fitted price points (PB.CALIBRATE): #N/A where a band cannot be fitted");
   sheet.formula(
     block.row,

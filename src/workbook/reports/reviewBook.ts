@@ -14,12 +14,13 @@ import {
   proposeFittedTable,
   RasFit,
 } from "../../engine";
-import { freeSheetName, nameTaken, sameName, TableData, Workbook, WorkbookNames } from "../port";
+import { freeSheetName, isErrorValue, nameTaken, sameName, TableData, Workbook, WorkbookNames } from "../port";
 import { headerIndex, requireColumns, WorkbookProblem } from "../schema/rows";
 import { PEOPLE, PLANS, PRICE_POINTS, PROPOSED_PRICE_POINTS } from "../schema/tables";
 import { MissingTables } from "../plans/book";
+import { proposalTable } from "./proposals";
 import { reviewSheet } from "./review";
-import { createProposedTable, Made, PriceTableInBook, readWhatIfBook } from "./whatIfBook";
+import { createProposedTable, Made, PriceTableInBook, readWhatIfBook, WhatIfBook } from "./whatIfBook";
 
 /** A plan of the evidence, named for the pane. */
 export interface EvidencePlan {
@@ -38,10 +39,6 @@ export interface ReviewBook {
   /** The highest points anyone in People has now (null when nobody has points yet). */
   readonly highestPoints: number | null;
 }
-
-/** An Excel error value as Range.values reads it ("#N/A", "#VALUE!"…), as whatIfBook.ts reads People. */
-const ERROR_CODE =
-  /^#(?:N\/A|VALUE!|REF!|NAME\?|DIV\/0!|NUM!|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!)$/;
 
 /** The Review sheet's FILTER(…,Plans[Status]="Agreed"): Excel's "=" ignores case (not spaces). */
 const isAgreed = (status: Cell) => typeof status === "string" && status.toLowerCase() === AGREED.toLowerCase();
@@ -71,15 +68,18 @@ function pointsLookup(people: TableData): (personId: Cell) => { points: Cell } |
     if (scored.length === 0) return { problem: `${id} has no points in ${PEOPLE.name} yet` };
     if (scored.length > 1) return { problem: `${id} is in ${PEOPLE.name} ${scored.length} times` };
     const points = scored[0];
-    if (typeof points === "string" && ERROR_CODE.test(points)) {
+    if (isErrorValue(points)) {
       return { problem: `${id}'s Points in ${PEOPLE.name} show ${points}` };
     }
     return { points };
   };
 }
 
-/** Reads Plans, People and PricePoints. Throws a WorkbookProblem saying what is missing or cannot be read. */
-export async function readReviewBook(workbook: Workbook): Promise<ReviewBook> {
+/**
+ * Reads Plans, People and PricePoints (the price points as the what-if reads them: `whatIf`, when already read).
+ * Throws a WorkbookProblem saying what is missing or cannot be read.
+ */
+export async function readReviewBook(workbook: Workbook, whatIfRead?: WhatIfBook): Promise<ReviewBook> {
   const names = await workbook.names();
   const has = (name: string) => names.tables.some((table) => sameName(table, name));
   const missing = [PLANS.name, PEOPLE.name, PRICE_POINTS.name].filter((name) => !has(name));
@@ -92,7 +92,7 @@ export async function readReviewBook(workbook: Workbook): Promise<ReviewBook> {
   }
   // The what-if's reading of the price points, so both views read PricePoints alike.
   const [whatIf, plansTable, peopleTable] = await Promise.all([
-    readWhatIfBook(workbook),
+    whatIfRead ?? readWhatIfBook(workbook),
     workbook.readTable(PLANS.name),
     workbook.readTable(PEOPLE.name),
   ]);
@@ -162,16 +162,26 @@ export function reviewSummary(book: ReviewBook): ReviewSummary {
 }
 
 /**
- * Creates ProposedPricePoints from the fitted table, through the What-if's own machinery (its checks, its sheet and
- * formats), so the What-if then compares it like any proposal. Refuses, changing nothing, when the name is taken.
+ * The name the fitted table is proposed under: none (ProposedPricePoints) while that table is free, else Fitted,
+ * Fitted2… (ProposedPricePoints_Fitted…), the first the workbook does not use, so no proposal of the user's is touched.
+ */
+export function fittedProposalName(names: WorkbookNames): string | null {
+  if (!nameTaken(names, PROPOSED_PRICE_POINTS.name)) return null;
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? "Fitted" : `Fitted${n}`;
+    if (!nameTaken(names, proposalTable(name))) return name;
+  }
+}
+
+/**
+ * Creates a proposal from the fitted table, through the What-if's own machinery (its checks, its sheet and formats),
+ * so the What-if then compares it like any proposal: ProposedPricePoints, or ProposedPricePoints_Fitted when that is
+ * taken (fittedProposalName). Refuses, changing nothing, when the name is taken by then.
  */
 export async function proposeFittedPricePoints(workbook: Workbook, fitted: FittedProposal): Promise<Made> {
   const whatIf = await readWhatIfBook(workbook);
-  return createProposedTable(workbook, whatIf, fitted.proposal);
+  return createProposedTable(workbook, whatIf, fitted.proposal, fittedProposalName(whatIf.names));
 }
-
-/** Whether a proposal can be made: ProposedPricePoints is not yet a table or a name. */
-export const canPropose = (book: ReviewBook) => !nameTaken(book.names, PROPOSED_PRICE_POINTS.name);
 
 /** The equity block's points: 0, 10, 20 … the cohort's highest, rounded up to ten (at least 0 to 10). */
 export function equityPoints(highest: number | null, topBound: number): number[] {

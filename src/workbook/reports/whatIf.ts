@@ -17,13 +17,18 @@
 // last binary digit. Every criterion set
 // includes a ">" criterion or a "<" against a number 0 or more: the preview's criteria (formulajs) compare an error
 // cell with a negative number as text, and such a pair rejects error cells there too.
-import { a1, CellAddress, CellRange, ChartSeriesStyle, ChartSpec, SheetCell, SheetSpec } from "../port";
+import { LossCap } from "../../engine";
+import { a1, CellAddress, CellRange, ChartSeriesStyle, ChartSpec, SheetSpec } from "../port";
 import { MONEY_FORMAT } from "../schema/columns";
-import { PEOPLE, PRICE_POINTS, PROPOSED_PRICE_POINTS } from "../schema/tables";
+import { PEOPLE, PRICE_POINTS } from "../schema/tables";
+import { protectionBlock, PROTECTION_ROWS } from "./protectionBlock";
+import { Cells, columnOf, fixed, fixedRange } from "./specCells";
 
 export interface WhatIfSheetInput {
   /** The sheet's name, not yet taken in the workbook. */
   readonly name: string;
+  /** The proposal's table: ProposedPricePoints, or ProposedPricePoints_<name> (proposals.ts). */
+  readonly proposed: string;
   /** The current price table's care groups in its column order (one name when one column prices everyone). */
   readonly careGroups: readonly string[];
   /** A category price table's categories (outcomes-based RAS); absent for a table of points bands. */
@@ -32,6 +37,8 @@ export interface WhatIfSheetInput {
   readonly bands?: { readonly header: string; readonly count: number };
   /** How many people People holds now: the per-person rows given money formats (their spill grows beyond). */
   readonly people: number;
+  /** The cap on losses the sheet starts with (its cells can be edited); none when absent. */
+  readonly cap?: LossCap | null;
 }
 
 /** The percentage format of the summary's Change % (a fraction rounded to 4 places: 2 places of a percent). */
@@ -63,13 +70,6 @@ const HALF_PENNY = 0.005;
 
 const people = (column: keyof typeof PEOPLE.columns) => `${PEOPLE.name}[${PEOPLE.columns[column].header}]`;
 const CURRENT = `${PRICE_POINTS.name}[#All]`;
-const PROPOSED = `${PROPOSED_PRICE_POINTS.name}[#All]`;
-
-/** An absolute A1 reference ($A$1) to a 0-based cell. */
-const fixed = (cell: CellAddress) => a1(cell).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
-/** An absolute A1 reference to a block. */
-const fixedRange = (range: CellRange) =>
-  `${fixed(range)}:${fixed({ row: range.row + range.rows - 1, column: range.column + range.columns - 1 })}`;
 
 /**
  * Where each part of the sheet is, 0-based. The per-person block spills down from below the summary, so what
@@ -86,6 +86,11 @@ export interface WhatIfLayout {
   readonly gains: CellRange;
   readonly curve: CellRange;
   readonly distribution: CellRange;
+  /** Transitional protection: the cap's two cells (their labels' first cell), and the totals (protectionBlock.ts). */
+  readonly cap: CellAddress;
+  readonly protection: CellRange;
+  /** Where the two charts sit. */
+  readonly charts: { readonly curve: CellRange; readonly distribution: CellRange };
 }
 
 /** The per-person block's columns, in order. */
@@ -98,9 +103,14 @@ export const EVERYONE_HEADERS = [
   "Proposed",
   "Change",
   "Row in People",
+  "First year",
+  "Protection",
 ] as const;
 /** The ranked lists' columns, in order. */
 export const RANKED_HEADERS = ["Person ID", "Name", "Care group", "Change", "Row in People"] as const;
+
+/** Charts sit between the ranked lists and their data. */
+const CHART_COLUMN = 16;
 
 export function whatIfLayout(input: Pick<WhatIfSheetInput, "careGroups" | "categories" | "bands">): WhatIfLayout {
   // The summary spills a header, a row per care group, Total and (when someone is not priced) Not priced.
@@ -112,36 +122,71 @@ export function whatIfLayout(input: Pick<WhatIfSheetInput, "careGroups" | "categ
   const curveRows = (input.categories?.length ?? curvePoints(input.bands?.count ?? 0)) + 1;
   const curve = { row: 2, column: dataColumn, rows: curveRows, columns: 1 + 2 * input.careGroups.length };
   const distribution = { row: curve.row + curve.rows + 4, column: dataColumn, rows: 2 * CHANGE_BANDS + 2, columns: 2 };
-  return { status: { row: 2, column: 0 }, summary, everyone, losses, gains, curve, distribution };
+  const protection = { row: gains.row + gains.rows + 2, column: losses.column, rows: PROTECTION_ROWS, columns: 3 };
+  const cap = { row: 0, column: losses.column };
+  const charts = {
+    curve: { row: 0, column: CHART_COLUMN, rows: 18, columns: 9 },
+    distribution: { row: 19, column: CHART_COLUMN, rows: 18, columns: 9 },
+  };
+  return {
+    status: { row: 2, column: 0 },
+    summary,
+    everyone,
+    losses,
+    gains,
+    curve,
+    distribution,
+    cap,
+    protection,
+    charts,
+  };
 }
-
-/** Charts sit between the ranked lists and their data. */
-const CHART_COLUMN = 16;
 
 /** The What-if sheet for a workbook whose current price table has these care groups (and categories, if any). */
 export function whatIfSheet(input: WhatIfSheetInput): SheetSpec {
   const layout = whatIfLayout(input);
   const sheet = new Cells();
-  const { formula, value, title, formats } = sheet;
+  sheet.title(0, 0, "Price what-if: the proposed price points against the current ones");
+  sheet.value(
+    1,
+    0,
+    `Live formulas: edit a price or a band in the ${input.proposed} table and everything here ` +
+      `recalculates. Current: ${PRICE_POINTS.name}; people: ${PEOPLE.name}. Annual £.`,
+  );
+  const charts = whatIfBlocks(sheet, input, layout);
+  return {
+    name: input.name,
+    cells: sheet.cells(),
+    charts,
+    columnWidths: [24, 22, 22, 14, 14, 14, 14, 14, 14, 14, 12, 22, 22, 14, 14, 3],
+  };
+}
+
+/**
+ * Everything the What-if sheet calculates, at the places `layout` gives: the per-person block every other part
+ * reads, the summary and the status line over it, the ranked lists, the cap on losses and its totals, and the two
+ * charts with their data. The Committee pack lays the same parts out to print (committeePack.ts).
+ */
+export function whatIfBlocks(sheet: Cells, input: WhatIfSheetInput, layout: WhatIfLayout): ChartSpec[] {
+  const proposed = `${input.proposed}[#All]`;
+  const { formula, title, formats } = sheet;
 
   // Per person: the data every other part reads.
   const first = layout.everyone.row + 1;
-  const spill = (column: number) => `${fixed({ row: first, column })}#`;
+  const at = (column: number) => layout.everyone.column + column;
+  const spill = (column: number) => `${fixed({ row: first, column: at(column) })}#`;
   const change = spill(6);
   const rowInPeople = spill(7);
   const formatted = Math.max(1, Math.min(input.people, FORMATTED_PEOPLE));
-  formats({ row: first, column: 4, rows: formatted, columns: 3 }, MONEY_FORMAT);
+  formats({ row: first, column: at(4), rows: formatted, columns: 3 }, MONEY_FORMAT);
+  formats({ row: first, column: at(8), rows: formatted, columns: 2 }, MONEY_FORMAT);
 
   // The summary: PB.REPRICE, as live as the rest.
   const { summary } = layout;
-  formats({ row: summary.row + 1, column: 2, rows: summary.rows - 1, columns: 3 }, MONEY_FORMAT);
-  formats({ row: summary.row + 1, column: 5, rows: summary.rows - 1, columns: 1 }, CHANGE_PERCENT_FORMAT);
-  title(0, 0, "Price what-if: the proposed price points against the current ones");
-  value(
-    1,
-    0,
-    `Live formulas: edit a price or a band in the ${PROPOSED_PRICE_POINTS.name} table and everything here ` +
-      `recalculates. Current: ${PRICE_POINTS.name}; people: ${PEOPLE.name}. Annual £.`,
+  formats({ row: summary.row + 1, column: summary.column + 2, rows: summary.rows - 1, columns: 3 }, MONEY_FORMAT);
+  formats(
+    { row: summary.row + 1, column: summary.column + 5, rows: summary.rows - 1, columns: 1 },
+    CHANGE_PERCENT_FORMAT,
   );
   // Who cannot be priced, from the spilled summary itself: its last row is "Not priced" when someone is left out,
   // wherever a care group added since has moved it. The summary may be one error (a proposed price that is not a
@@ -157,18 +202,29 @@ export function whatIfSheet(input: WhatIfSheetInput): SheetSpec {
       `be priced: their rows under Everyone show an error (select it to see why) and no total counts them.",` +
       `"Everyone in ${PEOPLE.name} is priced under both tables."))`,
   );
-  title(summary.row - 1, 0, "Summary by care group");
+  title(summary.row - 1, summary.column, "Summary by care group");
   formula(
     summary.row,
     summary.column,
-    `=PB.REPRICE(${people("points")},${CURRENT},${PROPOSED},${people("careGroup")})`,
+    `=PB.REPRICE(${people("points")},${CURRENT},${proposed},${people("careGroup")})`,
   );
 
   ranked(sheet, layout.losses, "losses", change, rowInPeople);
   ranked(sheet, layout.gains, "gains", change, rowInPeople);
 
-  title(layout.everyone.row - 1, 0, `Everyone in ${PEOPLE.name}: annual budget now and as proposed`);
-  EVERYONE_HEADERS.forEach((header, column) => title(layout.everyone.row, column, header));
+  const perPerson = protectionBlock(sheet, layout.cap, layout.protection, input.cap ?? null, {
+    current: spill(4),
+    proposed: spill(5),
+    firstYear: spill(8),
+    protection: spill(9),
+  });
+
+  title(
+    layout.everyone.row - 1,
+    layout.everyone.column,
+    `Everyone in ${PEOPLE.name}: annual budget now, as proposed and in the first year under the cap`,
+  );
+  EVERYONE_HEADERS.forEach((header, column) => title(layout.everyone.row, at(column), header));
   const budget = (table: string) => `=PB.INDICATIVE_BUDGET(${people("points")},${table},${people("careGroup")})`;
   const everyone = [
     `=${people("personId")}&""`,
@@ -177,54 +233,19 @@ export function whatIfSheet(input: WhatIfSheetInput): SheetSpec {
     // A category table's people hold a category here: kept as text. Points stay numbers (× 1).
     input.categories ? `=${people("points")}&""` : `=${people("points")}*1`,
     budget(CURRENT),
-    budget(PROPOSED),
+    budget(proposed),
     // To the penny: proposed − current in floating point can be −319.2000000000007.
     `=ROUND(${spill(5)}-${spill(4)},2)`,
     `=SEQUENCE(ROWS(${people("personId")}))`,
+    perPerson.firstYear,
+    perPerson.protection,
   ];
-  everyone.forEach((text, column) => formula(first, column, text));
+  everyone.forEach((text, column) => formula(first, at(column), text));
 
-  const charts = [curve(sheet, input, layout.curve), distributionOf(sheet, layout.distribution, change)];
-  return {
-    name: input.name,
-    cells: sheet.cells(),
-    charts,
-    columnWidths: [24, 22, 22, 14, 14, 14, 14, 14, 12, 3, 12, 22, 22, 14, 14, 3],
-  };
-}
-
-/**
- * The sheet's cells by address: a format given to a block first and the formula written into one of its cells
- * later are one cell. Cells with only a format come first, so a spilled formula finds its cells ready.
- */
-class Cells {
-  private readonly byAddress = new Map<string, SheetCell>();
-
-  private add(cell: SheetCell) {
-    const key = a1(cell);
-    this.byAddress.set(key, { ...this.byAddress.get(key), ...cell });
-  }
-
-  readonly formula = (row: number, column: number, formula: string, more: Partial<SheetCell> = {}) =>
-    this.add({ row, column, formula, ...more });
-
-  /** Text or a number, written as a value: workbook text is never taken for a formula. */
-  readonly value = (row: number, column: number, value: string | number, more: Partial<SheetCell> = {}) =>
-    this.add({ row, column, value, ...more });
-
-  readonly title = (row: number, column: number, text: string) => this.value(row, column, text, { bold: true });
-
-  readonly formats = (range: CellRange, numberFormat: string) => {
-    for (let row = range.row; row < range.row + range.rows; row++)
-      for (let column = range.column; column < range.column + range.columns; column++)
-        this.add({ row, column, numberFormat });
-  };
-
-  cells(): SheetCell[] {
-    const all = [...this.byAddress.values()];
-    const written = (cell: SheetCell) => cell.formula !== undefined || cell.value !== undefined;
-    return [...all.filter((cell) => !written(cell)), ...all.filter(written)];
-  }
+  return [
+    curve(sheet, input, layout.curve, layout.charts.curve),
+    distributionOf(sheet, layout.distribution, change, layout.charts.distribution),
+  ];
 }
 
 /**
@@ -277,9 +298,6 @@ function ranked(sheet: Cells, block: CellRange, kind: "losses" | "gains", change
   }
 }
 
-/** A structured reference to a column, its header escaped as Excel requires ('[, '], '# and ''). */
-const columnOf = (table: string, header: string) => `${table}[${header.replace(/['[\]#]/g, "'$&")}]`;
-
 /**
  * Figure 4 of the Audit Commission's report: annual £ against points, one line per care group, current and
  * proposed. Marginal pricing is a straight line between lower bounds, so the curves are plotted at 0, at every
@@ -287,7 +305,7 @@ const columnOf = (table: string, header: string) => `${table}[${header.replace(/
  * above): each bend exactly where it is. The rows left once the end is reached are #N/A. A category table gives
  * each category's amount.
  */
-function curve(sheet: Cells, input: WhatIfSheetInput, block: CellRange): ChartSpec {
+function curve(sheet: Cells, input: WhatIfSheetInput, block: CellRange, at: CellRange): ChartSpec {
   const { formula, value, title, formats } = sheet;
   const { row, column } = block;
   const categories = input.categories;
@@ -300,7 +318,7 @@ function curve(sheet: Cells, input: WhatIfSheetInput, block: CellRange): ChartSp
     const highest = { row: row - 2, column: column + 1 };
     const highestBound = { row: row - 2, column: column + 3 };
     const header = input.bands?.header ?? "";
-    const bounds = [PRICE_POINTS.name, PROPOSED_PRICE_POINTS.name].map((table) => columnOf(table, header));
+    const bounds = [PRICE_POINTS.name, input.proposed].map((table) => columnOf(table, header));
     title(highest.row, column, `Highest points in ${PEOPLE.name}`);
     formula(highest.row, highest.column, `=MAXIFS(${people("points")},${people("points")},">=0")`);
     title(highestBound.row, column + 2, "Highest lower bound");
@@ -328,7 +346,7 @@ function curve(sheet: Cells, input: WhatIfSheetInput, block: CellRange): ChartSp
   input.careGroups.forEach((careGroup, group) => {
     [
       ["current", CURRENT],
-      ["proposed", PROPOSED],
+      ["proposed", `${input.proposed}[#All]`],
     ].forEach(([which, table], side) => {
       const at = column + 1 + 2 * group + side;
       // The care group named once above its two columns; the formulas read it from there.
@@ -348,7 +366,7 @@ function curve(sheet: Cells, input: WhatIfSheetInput, block: CellRange): ChartSp
     title: categories ? "Indicative budget by category, current and proposed" : "RAS curves, current and proposed",
     type: categories ? "columnClustered" : "xyScatterLines",
     source: block,
-    at: { row: 0, column: CHART_COLUMN, rows: 18, columns: 9 },
+    at,
     xAxisTitle: categories ? "Category" : "Points",
     yAxisTitle: "Annual £",
     series: styles,
@@ -358,7 +376,7 @@ function curve(sheet: Cells, input: WhatIfSheetInput, block: CellRange): ChartSp
 }
 
 /** People by band of £ change: equal bands each side of "No change", wide enough for the largest change. */
-function distributionOf(sheet: Cells, block: CellRange, change: string): ChartSpec {
+function distributionOf(sheet: Cells, block: CellRange, change: string, chartAt: CellRange): ChartSpec {
   const { formula, value, title } = sheet;
   const { row, column } = block;
   const largest = { row: row - 3, column: column + 1 };
@@ -408,7 +426,7 @@ function distributionOf(sheet: Cells, block: CellRange, change: string): ChartSp
     title: "People by change in annual budget",
     type: "columnClustered",
     source: block,
-    at: { row: 19, column: CHART_COLUMN, rows: 18, columns: 9 },
+    at: chartAt,
     xAxisTitle: "Change in annual budget",
     yAxisTitle: "People",
     series: [{ color: CARE_GROUP_COLOURS[0] }],

@@ -6,6 +6,7 @@ import {
   Cell,
   CohortMember,
   EngineError,
+  LossCap,
   matchKey,
   parsePriceTable,
   parseScoringSheet,
@@ -16,13 +17,21 @@ import {
   repriceCohort,
   scoreAnswers,
 } from "../../engine";
-import { freeSheetName, nameTaken, NewTable, sameName, TableData, TEXT_FORMAT, Workbook, WorkbookNames } from "../port";
+import { isErrorValue, nameTaken, NewTable, sameName, TableData, TEXT_FORMAT, Workbook, WorkbookNames } from "../port";
 import { MONEY_FORMAT } from "../schema/columns";
 import { headerIndex, requireColumns, WorkbookProblem } from "../schema/rows";
 import { PEOPLE, PRICE_POINTS, PROPOSED_PRICE_POINTS, SCORING } from "../schema/tables";
 import { MissingTables } from "../plans/book";
 import { blankPriceWarnings } from "../blankPrices";
-import { whatIfSheet } from "./whatIf";
+import { whatIfSheet, WhatIfSheetInput } from "./whatIf";
+import {
+  proposalName,
+  proposalNameProblem,
+  proposalSheet,
+  proposalTable,
+  proposalTables,
+  reportSheet,
+} from "./proposals";
 
 /** A price table as the workbook holds it, and as the engine reads it. */
 export interface PriceTableInBook {
@@ -40,31 +49,36 @@ export interface NotPriced {
   readonly why: string;
 }
 
+/** One proposal in the workbook: ProposedPricePoints, or ProposedPricePoints_<name>. */
+export interface ProposalInBook {
+  /** Null for ProposedPricePoints; the name after "ProposedPricePoints_", as the workbook spells it. */
+  readonly name: string | null;
+  /** The table's name and the sheet it is on. */
+  readonly table: string;
+  readonly sheet: string;
+  /** The table as read; null when it cannot be (a rate that is not a number, bounds out of order). */
+  readonly read: PriceTableInBook | null;
+  /**
+   * Why the table cannot be read: no figure is shown for it and no sheet written from it until it is put right. Null
+   * when it can be.
+   */
+  readonly problem: string | null;
+}
+
 /** What the what-if needs from the workbook, read and checked once. */
 export interface WhatIfBook {
   readonly names: WorkbookNames;
   readonly current: PriceTableInBook;
-  /** The workbook's ProposedPricePoints table, when it has one that can be read. */
-  readonly proposed: PriceTableInBook | null;
-  /**
-   * Why the workbook's ProposedPricePoints cannot be read (a rate that is not a number, bounds out of order): no
-   * figure is shown and no sheet written until it is put right. Null when it can be, or there is none.
-   */
-  readonly proposedProblem: string | null;
-  /** Blank cells of either price table, each named: £0 to the PB functions and so to the pane. */
+  /** The workbook's proposals, ProposedPricePoints first, then in the workbook's order. */
+  readonly proposals: readonly ProposalInBook[];
+  /** Blank cells of the price tables, each named: £0 to the PB functions and so to the pane. */
   readonly blankPrices: readonly string[];
-  /** The name ProposedPricePoints is held by something that is not a table (a defined name): nothing can be made. */
-  readonly proposedNameHeld: boolean;
   /** Every row of People, in order, as PB.REPRICE over People's columns sees them. */
   readonly cohort: readonly CohortMember[];
   readonly people: readonly { readonly personId: string; readonly name: string }[];
 }
 
 const gridOf = (table: TableData): Cell[][] => [table.headers as Cell[], ...(table.rows as Cell[][])];
-
-/** An Excel error value as Range.values reads it ("#N/A", "#VALUE!"…). */
-const ERROR_CODE =
-  /^#(?:N\/A|VALUE!|REF!|NAME\?|DIV\/0!|NUM!|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!)$/;
 
 function priceTableIn(data: TableData): PriceTableInBook {
   const grid = gridOf(data);
@@ -129,21 +143,27 @@ export async function readWhatIfBook(workbook: Workbook): Promise<WhatIfBook> {
         "Support plan to add what is missing; nothing you already have is changed.",
     );
   }
-  const [peopleTable, currentTable, proposedTable] = await Promise.all([
+  const tables = proposalTables(names);
+  const [peopleTable, currentTable, ...proposalData] = await Promise.all([
     workbook.readTable(PEOPLE.name),
     workbook.readTable(PRICE_POINTS.name),
-    has(PROPOSED_PRICE_POINTS.name) ? workbook.readTable(PROPOSED_PRICE_POINTS.name) : Promise.resolve(null),
+    ...tables.map((table) => workbook.readTable(table)),
   ]);
   if (!peopleTable || !currentTable) throw new WorkbookProblem("People or PricePoints went missing: refresh.");
   const current = priceTableIn(currentTable);
-  let proposed: PriceTableInBook | null = null;
-  let proposedProblem: string | null = null;
-  try {
-    proposed = proposedTable && priceTableIn(proposedTable);
-  } catch (error) {
-    if (!(error instanceof WorkbookProblem)) throw error;
-    proposedProblem = error.message;
-  }
+  const blankPrices = blankPriceWarnings(currentTable, current.table.kind);
+  const proposals = proposalData.flatMap((data): ProposalInBook[] => {
+    if (!data) return [];
+    const name = proposalName(data.name) ?? null;
+    try {
+      const read = priceTableIn(data);
+      blankPrices.push(...blankPriceWarnings(data, read.table.kind));
+      return [{ name, table: data.name, sheet: data.sheet, read, problem: null }];
+    } catch (error) {
+      if (!(error instanceof WorkbookProblem)) throw error;
+      return [{ name, table: data.name, sheet: data.sheet, read: null, problem: error.message }];
+    }
+  });
   requireColumns(PEOPLE, peopleTable, ["personId", "name", "careGroup", "points"]);
   const index = headerIndex(peopleTable);
   const at = (header: string) => index.get(matchKey(header))!;
@@ -154,7 +174,7 @@ export async function readWhatIfBook(workbook: Workbook): Promise<WhatIfBook> {
   const answers = await answersChecker(workbook, peopleTable);
   const cohort = peopleTable.rows.map((row, position): CohortMember => {
     const pointsCell = row[pointsColumn];
-    if (typeof pointsCell === "string" && ERROR_CODE.test(pointsCell)) {
+    if (isErrorValue(pointsCell)) {
       return { points: null, careGroup: null, problem: pointsProblem(pointsCell, () => answers(position)) };
     }
     return { points: pointsCell, careGroup: row[groupColumn] };
@@ -162,13 +182,8 @@ export async function readWhatIfBook(workbook: Workbook): Promise<WhatIfBook> {
   return {
     names,
     current,
-    proposed,
-    proposedProblem,
-    blankPrices: [
-      ...blankPriceWarnings(currentTable, current.table.kind),
-      ...(proposedTable && proposed ? blankPriceWarnings(proposedTable, proposed.table.kind) : []),
-    ],
-    proposedNameHeld: !has(PROPOSED_PRICE_POINTS.name) && nameTaken(names, PROPOSED_PRICE_POINTS.name),
+    proposals,
+    blankPrices,
     cohort,
     people: peopleTable.rows.map((row) => ({
       personId: String(row[idColumn] ?? ""),
@@ -197,23 +212,31 @@ export interface Made {
 }
 
 /**
- * Creates ProposedPricePoints, on a sheet of its own, from a proposal (the current table's copy, changed).
- * Refuses, changing nothing, when the workbook already uses the name.
+ * Creates a proposal's table on a sheet of its own from a proposal (the current table's copy, changed):
+ * ProposedPricePoints, or ProposedPricePoints_<name> when named. Refuses, changing nothing, when the name cannot make
+ * a table or the workbook already uses it.
  */
-export async function createProposedTable(workbook: Workbook, book: WhatIfBook, proposal: Proposal): Promise<Made> {
+export async function createProposedTable(
+  workbook: Workbook,
+  book: WhatIfBook,
+  proposal: Proposal,
+  name: string | null = null,
+): Promise<Made> {
   // Read again: a table or a sheet may have been made since the book was read.
   const names = await workbook.names();
-  if (nameTaken(names, PROPOSED_PRICE_POINTS.name)) {
+  if (name === null && nameTaken(names, PROPOSED_PRICE_POINTS.name)) {
     throw new WorkbookProblem(
       `The workbook already has something called ${PROPOSED_PRICE_POINTS.name}, so no proposal was made and ` +
-        "nothing was changed. Refresh to use it, or rename or delete it to start a new proposal.",
+        "nothing was changed. Give this proposal a name of its own to keep both, or Refresh to use that one.",
     );
   }
+  const problem = name === null ? null : proposalNameProblem(name, names);
+  if (problem) throw new WorkbookProblem(`${problem} No proposal was made and nothing was changed.`);
   const [header, ...body] = proposal.grid;
   const categories = book.current.table.kind === "categories";
   const table: NewTable = {
-    name: PROPOSED_PRICE_POINTS.name,
-    sheet: freeSheetName(PROPOSED_PRICE_POINTS.sheet, names.sheets),
+    name: proposalTable(name === null ? null : name.trim()),
+    sheet: proposalSheet(name === null ? null : name.trim(), names.sheets),
     columns: header.map((cell, column) => ({
       header: String(cell ?? ""),
       numberFormat: column > 0 ? MONEY_FORMAT : categories ? TEXT_FORMAT : "General",
@@ -229,31 +252,46 @@ function careGroupsOf(table: PriceTable): string[] {
   return table.kind === "linear" ? ["Everyone"] : [...table.careGroups.names];
 }
 
+/** What the What-if sheet (and the Committee pack) is built from, for a proposal: PricePoints' shape, People's size. */
+export function whatIfSheetInput(
+  book: WhatIfBook,
+  name: string,
+  proposal: ProposalInBook,
+  cap: LossCap | null,
+): WhatIfSheetInput {
+  const table = book.current.table;
+  return {
+    name,
+    proposed: proposal.table,
+    careGroups: careGroupsOf(table),
+    ...(table.kind === "categories" ? { categories: table.categories } : {}),
+    ...(table.kind === "bands"
+      ? { bands: { header: String(book.current.grid[0][0] ?? ""), count: table.lowerBounds.length } }
+      : {}),
+    people: book.cohort.length,
+    cap,
+  };
+}
+
 /**
- * Writes the What-if sheet of live formulas once. It needs People, PricePoints and ProposedPricePoints; a sheet
- * name already taken gets "(2)".
+ * Writes the What-if sheet of live formulas once, comparing one proposal with PricePoints: "What-if" for
+ * ProposedPricePoints, "What-if <name>" for a named one; a sheet name already taken gets "(2)". The cap on losses
+ * the pane shows is written into the sheet's cap cells, where it can be changed.
  */
-export async function writeWhatIfSheet(workbook: Workbook, book: WhatIfBook): Promise<Made> {
+export async function writeWhatIfSheet(
+  workbook: Workbook,
+  book: WhatIfBook,
+  proposal: ProposalInBook,
+  cap: LossCap | null = null,
+): Promise<Made> {
   const names = await workbook.names();
-  const has = (name: string) => names.tables.some((table) => sameName(table, name));
-  if (!has(PROPOSED_PRICE_POINTS.name)) {
+  if (!names.tables.some((table) => sameName(table, proposal.table))) {
     throw new WorkbookProblem(
-      `The What-if sheet compares ${PROPOSED_PRICE_POINTS.name} with ${PRICE_POINTS.name}: create the proposal ` +
-        "first. Nothing was changed.",
+      `The What-if sheet compares ${proposal.table} with ${PRICE_POINTS.name}, and the workbook no longer has it: ` +
+        "Refresh, then create the proposal again if it was deleted. Nothing was changed.",
     );
   }
-  const table = book.current.table;
-  const sheet = freeSheetName("What-if", names.sheets);
-  await workbook.addSheet(
-    whatIfSheet({
-      name: sheet,
-      careGroups: careGroupsOf(table),
-      ...(table.kind === "categories" ? { categories: table.categories } : {}),
-      ...(table.kind === "bands"
-        ? { bands: { header: String(book.current.grid[0][0] ?? ""), count: table.lowerBounds.length } }
-        : {}),
-      people: book.cohort.length,
-    }),
-  );
+  const sheet = reportSheet("What-if", proposal.name, names.sheets);
+  await workbook.addSheet(whatIfSheet(whatIfSheetInput(book, sheet, proposal, cap)));
   return { sheet };
 }

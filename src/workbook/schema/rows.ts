@@ -131,7 +131,11 @@ export function tableEdit<S extends AnySpec, K extends Fields<S>>(
     table: data.name,
     columns: columnWrites(spec, fields),
     update: [
-      ...(changes.update ?? []).map(({ value, ...ref }) => ({ ...ref, values: cellsOf(spec, value, fields) })),
+      // A field written as undefined (a column added later, its value not given) leaves the cell as it is.
+      ...(changes.update ?? []).map(({ value, ...ref }) => ({
+        ...ref,
+        values: fields.map((field) => columnOf(spec, field).write(fieldOf(value, field))),
+      })),
       ...(changes.amend ?? []).map(({ value, ...ref }) => ({ ...ref, values: amended(value) })),
     ],
     delete: changes.delete,

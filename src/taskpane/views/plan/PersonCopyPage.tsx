@@ -4,6 +4,7 @@ import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { makeStaticStyles } from "@griffel/react";
 import { createPortal } from "react-dom";
 import { PersonCopy } from "../../../workbook/reports/personCopy";
+import { PRINTED_ALONE } from "../printedAlone";
 
 /**
  * Printing shows the copy alone: the page's own parts are left out, and the copy's print version (a child of the
@@ -12,7 +13,7 @@ import { PersonCopy } from "../../../workbook/reports/personCopy";
 const usePrintStyles = makeStaticStyles(`
 @media screen { .pb-print-copy { display: none; } }
 @media print {
-  body > :not(.pb-print-copy) { display: none !important; }
+  body > :not(.${PRINTED_ALONE}) { display: none !important; }
   .pb-print-copy { display: block; }
 }
 @page { size: A4; margin: 18mm; }
@@ -102,7 +103,7 @@ export function PersonCopyPage({
 export function PrintedCopy({ copy, largePrint }: { copy: PersonCopy; largePrint: boolean }) {
   usePrintStyles();
   return createPortal(
-    <div className="pb-print-copy">
+    <div className={`pb-print-copy ${PRINTED_ALONE}`}>
       <PersonCopyPage copy={copy} largePrint={largePrint} level={1} />
     </div>,
     document.body,

@@ -1,5 +1,5 @@
 import { Divider, makeStyles, tokens, useAnnounce } from "@fluentui/react-components";
-import { useEffect, useRef } from "react";
+import { ReactNode, useEffect, useRef } from "react";
 import { PlanBook, timestamp } from "../../../workbook/planBook";
 import { PlanEdit, PlanEditorAction, PlanEditorState } from "../../state/planEditor";
 import { dateProblems, DerivedPlan } from "../../state/planSaving";
@@ -34,6 +34,7 @@ export function PlanEditor({
   dispatch,
   onSave,
   onEndEarlier,
+  colleague,
   onMakeCopy,
   onAddCopySheet,
 }: {
@@ -44,6 +45,8 @@ export function PlanEditor({
   onSave: () => void;
   /** The user chose to end the person's earlier Agreed plans and save. */
   onEndEarlier: (planIds: readonly string[]) => void;
+  /** What a colleague saved, said before the Save button. */
+  colleague?: ReactNode;
   /** Makes the person's copy of the plan as saved, and adds it as a sheet. */
   onMakeCopy: () => void;
   onAddCopySheet: () => void;
@@ -100,6 +103,7 @@ export function PlanEditor({
         dispatch={dispatch}
         onSave={onSave}
         onEndEarlier={onEndEarlier}
+        colleague={colleague}
       />
       {plan.planId && (
         <>

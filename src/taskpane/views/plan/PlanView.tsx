@@ -16,6 +16,8 @@ import { UnsavedChangesDialog } from "../../UnsavedChangesDialog";
 import { LightReview, lightReview, timestamp } from "../../../workbook/planBook";
 import { whenDrawnAndIdle } from "../../whenDrawnAndIdle";
 import { PaneViewProps } from "../registry";
+import { ColleagueBar } from "./ColleagueBar";
+import { useColleagues } from "./useColleagues";
 import { rememberSessionName, sessionName } from "../sessionName";
 import { useFirstRead } from "../useFirstRead";
 
@@ -74,6 +76,7 @@ export function PlanView({ workbook, onUnsavedChange }: PaneViewProps) {
   const [state, dispatch] = useReducer(planEditorReducer, undefined, () => initialState(sessionName()));
   const controller = useMemo(() => planController(workbook, dispatch), [workbook]);
   useFirstRead(controller, (current) => current.load());
+  useColleagues(workbook, controller, state);
   // A failed fetch here is kept quiet: it is reported when the parts are shown, by the view's error boundary,
   // and fetched again then.
   useEffect(() => whenDrawnAndIdle(() => void planBookParts().catch(() => undefined)), []);
@@ -107,6 +110,18 @@ export function PlanView({ workbook, onUnsavedChange }: PaneViewProps) {
   const priced = assessment && !("problem" in assessment) ? assessment : null;
   const request = (intent: Intent) => void controller.request(state, intent);
   const warnings = book?.warnings ?? [];
+  const colleague = state.colleague && (
+    <ColleagueBar
+      colleague={state.colleague}
+      busy={busy !== null}
+      // The plan open was changed: reading it again replaces it, asking first about unsaved changes.
+      onReadAgain={() =>
+        state.colleague?.about === "plan" ? request({ kind: "refresh" }) : void controller.readAgain(state)
+      }
+      onSaveAsWell={() => void controller.save(state, [], state.colleague?.newPlans)}
+    />
+  );
+  const editing = plan !== null && priced !== null && book !== null;
 
   return (
     <div className={styles.view} aria-busy={busy !== null}>
@@ -130,6 +145,7 @@ export function PlanView({ workbook, onUnsavedChange }: PaneViewProps) {
         </div>
       )}
       {state.message && <NoticeBar notice={state.message} />}
+      {!editing && colleague}
       {state.message?.title === SET_UP_TITLE && (
         <p className={styles.note}>
           {"Have a scoring sheet, price points, people or services of your own? Map them in Settings › Your " +
@@ -220,7 +236,7 @@ export function PlanView({ workbook, onUnsavedChange }: PaneViewProps) {
           <AssessmentSummary person={person} assessment={priced} />
         </Suspense>
       )}
-      {plan && priced && book && (
+      {editing && (
         <Suspense fallback={<Spinner size="tiny" labelPosition="after" label="Opening the plan…" />}>
           <PlanEditor
             state={{ ...state, plan, book }}
@@ -229,6 +245,7 @@ export function PlanView({ workbook, onUnsavedChange }: PaneViewProps) {
             dispatch={dispatch}
             onSave={() => void controller.save(state)}
             onEndEarlier={(planIds) => void controller.save(state, planIds)}
+            colleague={colleague}
             onMakeCopy={() => void controller.makeCopy(state)}
             onAddCopySheet={() => void controller.addCopySheet(state)}
           />

@@ -10,7 +10,7 @@ import {
   Textarea,
   tokens,
 } from "@fluentui/react-components";
-import { useLayoutEffect, useRef } from "react";
+import { ReactNode, useLayoutEffect, useRef } from "react";
 import { formatDate, PLAN_STATUSES, PlanField, PlanStatus } from "../../../engine";
 import { NoticeBar } from "../../NoticeBar";
 import { FOCUS, Notice, OverlapQuestion, PlanEdit, PlanEditorAction } from "../../state/planEditor";
@@ -78,6 +78,7 @@ export function SavePanel({
   problems,
   saveMessage,
   overlap,
+  colleague,
   busy,
   dispatch,
   onSave,
@@ -92,6 +93,8 @@ export function SavePanel({
   problems: Partial<Record<PlanField, string>>;
   saveMessage: Notice | null;
   overlap: OverlapQuestion | null;
+  /** What a colleague saved, said before the Save button (ColleagueBar). */
+  colleague?: ReactNode;
   busy: boolean;
   dispatch: (action: PlanEditorAction) => void;
   onSave: () => void;
@@ -152,6 +155,7 @@ export function SavePanel({
             `by ${plan.lastSaved.updatedBy}`}
         </Text>
       )}
+      {colleague}
       <Button appearance="primary" className={styles.save} onClick={onSave} disabled={busy}>
         Save plan
       </Button>

@@ -8,7 +8,7 @@ import {
   useComboboxContextValues,
   useComboboxStyles_unstable,
 } from "@fluentui/react-components";
-import { useEffect, useMemo, useState } from "react";
+import { KeyboardEvent, useEffect, useMemo, useState } from "react";
 import { matchingIndices, searchKey } from "../../state/search";
 
 export interface Choice {
@@ -32,7 +32,18 @@ const SHOWN = 50;
  * highlights only an option whose text starts with what is typed ("P00…"), so typing part of a name ("Okafor")
  * left nothing highlighted and Enter did nothing; here Enter picks the first match, ↓ moves on from it.
  */
-function FilteringCombobox({ highlight, ...props }: ComboboxProps & { readonly highlight: string | null }) {
+function FilteringCombobox({
+  highlight,
+  pickTyped,
+  ...props
+}: ComboboxProps & {
+  readonly highlight: string | null;
+  /**
+   * Enter on text typed: picks what it should (true) when the option highlighted is not one of the typed text's
+   * matches, else leaves the pick to Fluent (false).
+   */
+  readonly pickTyped: (typed: string, highlighted: string | undefined) => boolean;
+}) {
   const state = useCombobox_unstable(props, null);
   const contextValues = useComboboxContextValues(state);
   useComboboxStyles_unstable(state);
@@ -41,7 +52,20 @@ function FilteringCombobox({ highlight, ...props }: ComboboxProps & { readonly h
   useEffect(() => {
     if (open && highlight !== null) activeDescendantController.first();
   }, [open, highlight, activeDescendantController]);
-  return renderCombobox_unstable(state, contextValues);
+  // Keys typed faster than the list follows reach Enter while the highlight is still an earlier text's match, or
+  // an option no longer shown: Fluent would pick that, or nothing, so Enter on typed text is decided here first.
+  const fluentKeyDown = state.input.onKeyDown;
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    const active = activeDescendantController.active();
+    const highlighted = active ? state.getOptionById(active)?.value : undefined;
+    if (event.key === "Enter" && pickTyped(event.currentTarget.value, highlighted)) {
+      event.preventDefault();
+      state.setOpen(event, false);
+      return;
+    }
+    fluentKeyDown?.(event);
+  };
+  return renderCombobox_unstable({ ...state, input: { ...state.input, onKeyDown } }, contextValues);
 }
 
 /**
@@ -97,15 +121,15 @@ export function SearchCombobox({
         selectedOptions={chosen ? [chosen.value] : []}
         highlight={typed ? query : null}
         onChange={(event) => setQuery(event.target.value)}
-        onKeyDown={(event) => {
-          // Enter with nothing highlighted yet (typed faster than the list could follow) picks the first match of
-          // what the box holds now, as the highlight would have.
-          const input = event.currentTarget;
-          if (event.key !== "Enter" || input.getAttribute("aria-activedescendant")) return;
-          const [first] = matchingIndices(keys, input.value);
-          if (input.value.trim() === "" || first === undefined) return;
+        pickTyped={(typed, highlighted) => {
+          // Not typing (the box shows the choice made), or nothing typed: Fluent's Enter.
+          if (typed.trim() === "" || typed === chosen?.text) return false;
+          const found = matchingIndices(keys, typed).map((index) => choices[index].value);
+          if (highlighted !== undefined && found.includes(highlighted)) return false;
+          if (found.length === 0) return false;
           setQuery(null);
-          onSelect(choices[first].value);
+          onSelect(found[0]);
+          return true;
         }}
         onOptionSelect={(_, data) => {
           // Fluent "selects" nothing as the text typed stops matching the choice made: that is typing, not a pick.

@@ -1,7 +1,9 @@
 import { Button, Divider, makeStyles, Spinner, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useReducer } from "react";
 import { freeSheetName, Workbook } from "../../../workbook/port";
-import { PLANS, PRICE_POINTS, PROPOSED_PRICE_POINTS } from "../../../workbook/schema/tables";
+import { PLANS, PRICE_POINTS } from "../../../workbook/schema/tables";
+import { proposalSheet, proposalTable } from "../../../workbook/reports/proposals";
+import { fittedProposalName } from "../../../workbook/reports/reviewBook";
 import { NoticeBar } from "../../NoticeBar";
 import { deriveReview, initialReview, reviewReducer } from "../../state/review";
 import { reviewController } from "../../state/reviewController";
@@ -147,9 +149,9 @@ export function ReviewView({ workbook, onOpenWhatIf, onProposed }: ReviewViewPro
               </Button>
               {view.canPropose && (
                 <p className={styles.note}>
-                  {`Creates ${PROPOSED_PRICE_POINTS.name} on a new sheet, ` +
-                    `${freeSheetName(PROPOSED_PRICE_POINTS.sheet, book.names.sheets)}, for the Price what-if to ` +
-                    "compare person by person, as any proposal."}
+                  {`Creates ${proposalTable(fittedProposalName(book.names))} on a new sheet, ` +
+                    `${proposalSheet(fittedProposalName(book.names), book.names.sheets)}, for the Price what-if to ` +
+                    "compare person by person, as any proposal. Nothing you already have is changed."}
                 </p>
               )}
             </section>

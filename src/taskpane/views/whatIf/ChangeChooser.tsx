@@ -1,5 +1,6 @@
 import { Checkbox, Field, Input, makeStyles, Radio, RadioGroup, Select } from "@fluentui/react-components";
-import { ChangeForm, ChangeKind, WhatIfAction, WhatIfView } from "../../state/whatIf";
+import { ChangeForm, ChangeKind, WhatIfAction } from "../../state/whatIf";
+import { WhatIfView } from "../../state/whatIfDerived";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: "8px", minWidth: 0 },
