@@ -117,6 +117,14 @@ describe("the fit of a price table to agreed plans", () => {
     ).toEqual([HEADER, ["All", 2, 0.59, 375, 1.3, 0.5, 1]]);
   });
 
+  it("gives an All row of nobody, every figure blank, when nobody can be used", () => {
+    expect(rasFitTable(fitRas([{ points: "", cost: 1000 }], parsePriceTable(100)))).toEqual([
+      HEADER,
+      ["All", 0, "", "", "", "", ""],
+      ["Not used", 1, "", "", "", "", ""],
+    ]);
+  });
+
   it("gives no R² when every cost is the same, and leaves a budget of 0 out of the ratio only", () => {
     const fit = fitRas(
       [
