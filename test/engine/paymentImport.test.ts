@@ -199,6 +199,20 @@ describe("checking an import", () => {
     expect(result.duplicates).toEqual([]);
   });
 
+  it("names a column without a header by its field, trims a reference, and gives none without its column", () => {
+    const [header, ...rows] = parseCsv(
+      "Date,Person,,Kind,Ref\n26/05/2026,P001,abc,One-off,x\n26/05/2026,P001,5,One-off, OO-9 ",
+    );
+    const mapping: ColumnMapping = { date: 0, personId: 1, planId: null, amount: 2, kind: 3, reference: 4 };
+    const result = checkImport(rows, mapping, header.fields, context);
+    expect(result.refused.map(describeRefusal)).toEqual([
+      'Row 2: Amount: expected an amount in pounds and pence, such as 1250.50 or -25.00; got "abc"',
+    ]);
+    expect(result.toAdd.map((payment) => [payment.row, payment.reference])).toEqual([[3, "OO-9"]]);
+    const unreferenced = checkImport(rows.slice(1), { ...mapping, reference: null }, header.fields, context);
+    expect(unreferenced.toAdd.map((payment) => payment.reference)).toEqual([""]);
+  });
+
   it("knows a payment by its reference, or by date, person, amount and kind without one", () => {
     const result = check(
       [
