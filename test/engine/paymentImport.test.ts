@@ -211,6 +211,17 @@ describe("checking an import", () => {
     expect(result.toAdd.map((payment) => [payment.row, payment.reference])).toEqual([[3, "OO-9"]]);
     const unreferenced = checkImport(rows.slice(1), { ...mapping, reference: null }, header.fields, context);
     expect(unreferenced.toAdd.map((payment) => payment.reference)).toEqual([""]);
+    // A payment naming no plan is no unknown plan; two naming plans not in Plans are.
+    expect(result.unknownPlans).toBe(0);
+    const plansNamed = check(
+      [
+        "Payment date,Person ID,Plan ID,Amount,Kind",
+        "26/05/2026,P001,PLAN-0001,1.00,One-off",
+        "26/05/2026,P001,PLAN-0098,2.00,One-off",
+        "26/05/2026,P001,PLAN-0099,3.00,One-off",
+      ].join("\n"),
+    );
+    expect([plansNamed.toAdd.length, plansNamed.unknownPlans]).toEqual([3, 2]);
   });
 
   it("knows a payment by its reference, or by date, person, amount and kind without one", () => {
