@@ -56,6 +56,7 @@ export function capPence(currentPence: number, cap: LossCap): number {
 /** A person's first-year budget in pence: the proposed one, or current − cap when the proposal takes more. */
 export function firstYearPence(currentPence: number, proposedPence: number, cap: LossCap): number {
   const floor = currentPence - capPence(currentPence, cap);
+  // Stryker disable next-line EqualityOperator: equivalent at <=; at the floor both are the same figure.
   return proposedPence < floor ? floor : proposedPence;
 }
 
@@ -98,6 +99,7 @@ export function protectLosses(repricing: Repricing, cap: LossCap): Protection {
     }
     total += first;
     current += now;
+    // Stryker disable next-line EqualityOperator: equivalent at <=; an equal loss sets the same figure.
     if (first - now < largestLoss) largestLoss = first - now;
   }
   return {

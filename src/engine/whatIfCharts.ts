@@ -73,6 +73,7 @@ export function rasCurves(
       try {
         return price(x, careGroup, null);
       } catch (error) {
+        // Stryker disable next-line ConditionalExpression: equivalent; the pricer throws only EngineErrors.
         if (error instanceof EngineError) return null;
         throw error;
       }

@@ -87,6 +87,8 @@ describe("the RAS curves", () => {
     });
     // The highest points below the last bound: the curves end at the bound.
     expect(rasCurves(current, proposed, 25)!.points).toEqual([0, 20, 30]);
+    // The points in order whichever table's bounds come first.
+    expect(rasCurves(proposed, current, 25)!.points).toEqual([0, 20, 30]);
   });
 
   it("has no curve for a category table", () => {
