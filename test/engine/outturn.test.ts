@@ -281,6 +281,46 @@ describe("the projected outturn", () => {
     ]);
   });
 
+  it("counts a payment on the year's first day, a month starting on the as-at date, a plan's last day to come", () => {
+    // As at 1 September 2026: September has begun (its payment on the 1st is spend); 1 April is the year's first day.
+    const asAt = commitmentPeriod(day("2026-09-01"), day("2026-04-01"));
+    const plans = [
+      // Its status typed with a space after it.
+      plan("Y1", "P1", "Older people", "Agreed ", "2026-04-01", null, { "Direct payment": 3_650 }),
+      // Its last day is the day after the as-at date: one day to come, 3,650 ÷ 365 = 10.00.
+      plan("Y2", "P2", "Older people", "Agreed", "2026-04-01", "2026-09-02", { "Direct payment": 3_650 }),
+      plan("Y3", "P3", "Mental health", "Draft", "2026-04-01", null, { "Direct payment": 3_650 }),
+    ];
+    const payments = [
+      payment("2026-04-01", "P1", "", "100", "Direct payment"),
+      payment("2026-09-01", "P1", "Y1", "30", "Direct payment"),
+      payment("2026-06-01", "P3", "", "7", "Direct payment"), // P3's only plan is a Draft
+      payment("2027-03-31", "P1", "Y1", "1", "Direct payment"), // after the as-at date, on the year's last day
+      payment("2026-12-01", "P1", "Y1", "1", "Direct payment"),
+      payment("2027-04-01", "P1", "Y1", "1", "Direct payment"), // the next year: not named
+    ];
+    const result = outturn({ plans, payments, budgets: [], careGroups: ["Older people"] }, asAt);
+    // Y1 from 2 September to 31 March: 211 days of 3,650 ÷ 365 = 2,110; Y2: 10.
+    expect(result.rows.map((row) => [row.careGroup, money(row.actual), money(row.remaining)])).toEqual([
+      ["Older people", "130.00", "2120.00"],
+      ["Other care groups", "0.00", "0.00"],
+      ["Not matched to an Agreed plan", "7.00", "0.00"],
+      ["All care groups", "137.00", "2120.00"],
+    ]);
+    expect(result.unmatched.map(({ reason }) => reason)).toEqual(["P3 has no Agreed plan"]);
+    expect(money(result.months[5].actual)).toBe("30.00");
+    expect(money(result.months[5].cumulativeActual)).toBe("137.00");
+    expect(result.months[6].cumulativeActual).toBeNull();
+    expect(result.notes).toEqual([
+      "2 payments are dated after the as-at date: not counted as spend to date " +
+        "(the remaining commitment covers that time).",
+    ]);
+    // As at 30 March 2027, one day remains: 3,650 ÷ 365 = 10.00.
+    const lastDay = commitmentPeriod(day("2027-03-30"), day("2026-04-01"));
+    const oneDay = outturn({ plans, payments: [], budgets: [], careGroups: ["Older people"] }, lastDay);
+    expect(money(oneDay.rows[0].remaining)).toBe("10.00");
+  });
+
   it("counts a calendar-year council's months from January, and nothing remaining at the year's last day", () => {
     const calendar = commitmentPeriod(day("2027-12-31"), day("2027-01-01"));
     const plans = [plan("P", "P001", "Older people", "Agreed", "2027-01-01", null, { "Direct payment": 3_650 })];
