@@ -137,3 +137,34 @@ describe("a direct-payment surplus from one row of cells", () => {
     expect(dpSurplusOf(1000, 5200, ...weeks, 0).toFixed(2)).toBe("200.00");
   });
 });
+
+describe("direct-payment accounts at their boundaries", () => {
+  it("count a plan starting or ending on the as-at date, payments on its first day, a balance on the day", () => {
+    const plans = [
+      dp("H", "P1", "Agreed", "2026-09-30", null, 3_650), // starts on the as-at date
+      dp("I", "P2", "Agreed ", "2026-04-01", "2026-09-30", 5_200), // ends on it; its status typed with a space
+    ];
+    const payments = [paid("2026-09-30", "P1", 100, "Direct payment"), paid("2026-04-01", "P2", 200, "Direct payment")];
+    const balances = [
+      balance("P1", "2026-09-30", 1_000),
+      balance("P2", "2026-09-15", 500),
+      balance("P2", "2026-09-15", 700), // the same day, listed later: the one used
+    ];
+    const result = dpAccounts(plans, payments, balances, AS_AT, new Decimal(8), new Decimal(52));
+    // P1: due 3,650 × 1 ÷ 365 = 10; 8 weeks of 3,650 is 561.54 kept back: 1,000 − 561.54 = 438.46.
+    // P2: due 5,200 × 183 ÷ 365 = 2,607.12; 8 weeks of 5,200 is 800, above its 700: no surplus.
+    expect(
+      result.accounts.map((account) => [
+        account.personId,
+        account.annual.toNumber(),
+        account.due.toFixed(2),
+        account.paid.toFixed(2),
+        account.balance?.balance.toNumber() ?? null,
+        account.surplus?.toFixed(2) ?? null,
+      ]),
+    ).toEqual([
+      ["P1", 3_650, "10.00", "100.00", 1_000, "438.46"],
+      ["P2", 5_200, "2607.12", "200.00", 700, "0.00"],
+    ]);
+  });
+});
