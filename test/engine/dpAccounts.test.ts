@@ -166,5 +166,8 @@ describe("direct-payment accounts at their boundaries", () => {
       ["P1", 3_650, "10.00", "100.00", 1_000, "438.46"],
       ["P2", 5_200, "2607.12", "200.00", 700, "0.00"],
     ]);
+    // Only an account with a surplus is to recover from; every balance is someone's: no note.
+    expect(result.toRecover.map((account) => account.personId)).toEqual(["P1"]);
+    expect(result.notes).toEqual([]);
   });
 });
