@@ -25,7 +25,15 @@ import {
   withRows,
 } from "../support/financeByHand";
 import { comparable, expectedCells, ExpectedCell, expectedPlanCells, Kind, shownCells } from "../support/financeCells";
-import { AS_AT, financeWorkbook, FIXTURE_PLANS, savePlans, serial, YEAR_START } from "../support/financeWorkbook";
+import {
+  AS_AT,
+  financeWorkbook,
+  FIXTURE_PLANS,
+  FixturePlan,
+  savePlans,
+  serial,
+  YEAR_START,
+} from "../support/financeWorkbook";
 import { registerPBFunctions } from "../support/hyperformula";
 import { pbFunctionLibrary } from "../support/pbFunctions";
 import { structuredToA1, TableShape } from "../support/structuredReferences";
@@ -919,7 +927,7 @@ describe("the Finance sheet's rules for which plans count", () => {
     // council-managed; Mental health has two, both by direct payment. All care groups still has four people, three
     // by direct payment, three council-managed (her PLAN-0001 counts her whole, not as one of her three plans) and
     // one with one-off items (her chair): 4 people, not 2 + 0 + 1 + 2 + 0 = 5, the sum of the rows.
-    const meals = (planId: string, careGroup: string) => ({
+    const meals = (planId: string, careGroup: string): FixturePlan => ({
       ...FIXTURE_PLANS[0],
       planId,
       careGroup,
