@@ -25,7 +25,15 @@ import {
   withRows,
 } from "../support/financeByHand";
 import { comparable, expectedCells, ExpectedCell, expectedPlanCells, Kind, shownCells } from "../support/financeCells";
-import { AS_AT, financeWorkbook, FIXTURE_PLANS, savePlans, serial, YEAR_START } from "../support/financeWorkbook";
+import {
+  AS_AT,
+  financeWorkbook,
+  FIXTURE_PLANS,
+  FixturePlan,
+  savePlans,
+  serial,
+  YEAR_START,
+} from "../support/financeWorkbook";
 import { registerPBFunctions } from "../support/hyperformula";
 import { pbFunctionLibrary } from "../support/pbFunctions";
 import { structuredToA1, TableShape } from "../support/structuredReferences";
@@ -911,6 +919,91 @@ describe("the Finance sheet's rules for which plans count", () => {
       expect(figure(read, layout.indicative.first + OLDER, 4, "count")).toBe(2);
     }
     hf.destroy();
+  });
+
+  it("counts a person with plans in two care groups once in all care groups, in each part they have", async () => {
+    // Margaret Ellis (P001) gains two plans of meals by direct payment only: PLAN-0008 in Older people and PLAN-0009
+    // in Mental health. Older people still has two people (her and PLAN-0002's), one by direct payment, two
+    // council-managed; Mental health has two, both by direct payment. All care groups still has four people, three
+    // by direct payment, three council-managed (her PLAN-0001 counts her whole, not as one of her three plans) and
+    // one with one-off items (her chair): 4 people, not 2 + 0 + 1 + 2 + 0 = 5, the sum of the rows.
+    const meals = (planId: string, careGroup: string): FixturePlan => ({
+      ...FIXTURE_PLANS[0],
+      planId,
+      careGroup,
+      start: "2026-09-01",
+      lines: [["Meals", "meal", 7, 4.6, "week", "Direct payment"]],
+    });
+    const { workbook, layout } = await withSheet([
+      ...FIXTURE_PLANS,
+      meals("PLAN-0008", "Older people"),
+      meals("PLAN-0009", "Mental health"),
+    ]);
+    const hf = inHyperFormula(workbook);
+    for (const read of [fromHyperFormula(hf, "Finance"), fromMemory(workbook, "Finance")]) {
+      const people = (group: number) =>
+        [DP, CM, ISF, ONE_OFF, 5].map((column) => figure(read, layout.people.first + group, column, "count"));
+      expect([people(OLDER), people(MENTAL), people(ALL)]).toEqual([
+        [1, 2, 1, 1, 2],
+        [2, 0, 1, 0, 2],
+        [3, 3, 2, 1, 4],
+      ]);
+    }
+    hf.destroy();
+  });
+
+  it("titles the commitment blocks and heads their columns word for word, titles and totals in bold", async () => {
+    const { workbook, layout } = await withSheet();
+    const cells = workbook.allSheets().find((sheet) => sheet.name === "Finance")!.cells;
+    const at = (row: number, column: number) => {
+      const cell = cells.find((candidate) => candidate.row === row && candidate.column === column);
+      return { value: cell?.value, bold: cell?.bold ?? false };
+    };
+    const title = (value: string) => ({ value, bold: true });
+    const headings = (block: Block) =>
+      Array.from({ length: 9 }, (_, column) => at(block.header, column).value).filter((value) => value !== undefined);
+    const parts = ["Direct payment", "Council-managed", "Individual Service Fund", "One-off items"];
+    expect(at(layout.sections.commitment, 0)).toEqual(
+      title(
+        "Commitment in the year: Agreed plans started by its last day and not ended before the in-year commitment " +
+          "counts from",
+      ),
+    );
+    expect(at(layout.people.title, 0)).toEqual(
+      title("People with Agreed plans, each counted once, by how money is managed"),
+    );
+    expect(headings(layout.people)).toEqual(["Care group", ...parts, "All people"]);
+    expect(at(layout.fullYear.title, 0)).toEqual(title("Full-year commitment: what those plans cost a year"));
+    expect(headings(layout.fullYear)).toEqual([
+      "Care group",
+      ...parts,
+      "Full-year commitment",
+      "Budget",
+      "Variance (budget − commitment)",
+      "% of budget committed",
+    ]);
+    expect(at(layout.check.row, 0)).toEqual({
+      value: "Check: plans whose parts do not add up to their plan cost (0 when right)",
+      bold: false,
+    });
+    expect(at(layout.sections.inYear, 0)).toEqual(title("In-year commitment: from the as-at date to the year's end"));
+    expect(at(layout.inYear.title, 0)).toEqual(
+      title("Each plan's in-year amount (Each plan, below: PB.IN_YEAR_COST, to the penny per plan and part), added up"),
+    );
+    expect(headings(layout.inYear)).toEqual(["Care group", ...parts, "In-year commitment"]);
+    expect(at(layout.pipeline.title, 0)).toEqual(
+      title("Pipeline: plans not yet agreed (Draft or Needs manager review) running in the year"),
+    );
+    expect(at(layout.startingLater.title, 0)).toEqual(
+      title("Agreed, starting later: plans starting after the year's last day, in no figure of this year"),
+    );
+    expect(at(layout.contributions.title, 0)).toEqual(
+      title(
+        "What people contribute: each committed plan's person pays the smaller of its cost and their weekly charge " +
+          "a year (the charge × the weeks in a year); the council is committed to the rest",
+      ),
+    );
+    expect(at(layout.people.last, 0)).toEqual(title("All care groups"));
   });
 
   it("takes the budget for the year shown when Budgets has a Financial year column", async () => {

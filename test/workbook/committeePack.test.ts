@@ -207,3 +207,78 @@ describe("the Committee pack through the Office.js workbook", () => {
     expect(model.pageLayout("Sheet1")).toMatchObject({ zoom: { scale: 100 }, printTitleRows: null });
   });
 });
+
+describe("the Committee pack's sheet spec", () => {
+  const input = (careGroups: string[], plans: number | null, categories?: string[]) => ({
+    name: "Committee pack Freeze",
+    proposed: "ProposedPricePoints_Freeze",
+    label: "Freeze",
+    careGroups,
+    ...(categories ? { categories } : { bands: BANDS }),
+    people: 3,
+    plans,
+  });
+  // Worked out as each test runs, not as the file loads, so mutation testing credits the tests that reach it.
+  const four = () => packLayout({ careGroups: CARE_GROUPS, bands: BANDS });
+  const cellAt = (spec: ReturnType<typeof committeePackSheet>, row: number, column: number) =>
+    spec.cells.find((cell) => cell.row === row && cell.column === column);
+
+  it("introduces the pack and explains the fit word for word, on the fit page's second row", () => {
+    const spec = committeePackSheet(input(CARE_GROUPS, 3));
+    const fitPage = four().pages[2];
+    expect(cellAt(spec, 1, 0)?.value).toBe(
+      "Annual indicative budgets of everyone in People, now and as proposed in ProposedPricePoints_Freeze, as live " +
+        "formulas: edit the proposal or the cap and every figure here recalculates.",
+    );
+    expect(cellAt(spec, fitPage + 1, 0)?.value).toBe(
+      "R² is 1 for a perfect fit; the mean absolute error is the typical £ between a plan's cost and its budget.",
+    );
+    expect(cellAt(spec, four().fit.row - 1, 0)).toMatchObject({
+      value: "The current price points (PricePoints)",
+      bold: true,
+    });
+    expect(cellAt(spec, four().proposedFit.row - 1, 0)).toMatchObject({
+      value: "As proposed (ProposedPricePoints_Freeze)",
+      bold: true,
+    });
+    // Four care groups: PB.RAS_FIT is given the evidence's care group column as its fourth argument.
+    expect(cellAt(spec, four().fit.row, 0)?.formula).toMatch(/^=PB\.RAS_FIT\([^,]+,[^,]+,PricePoints\[#All\],[^,]+\)$/);
+    expect(spec.columnWidths).toEqual([
+      22, 20, 20, 13, 12, 9, 10, 9, 10, 3, 14, 22, 22, 12, 14, 14, 14, 12, 12, 12, 12,
+    ]);
+  });
+
+  it("says there is no evidence, and measures no fit, in a workbook without Plans", () => {
+    const spec = committeePackSheet(input(CARE_GROUPS, null));
+    expect(cellAt(spec, four().pages[2] + 1, 0)?.value).toBe(
+      "The workbook has no Plans table, so there is no evidence to measure the fit by.",
+    );
+    expect(spec.cells.filter((cell) => cell.formula?.includes("PB.RAS_FIT"))).toEqual([]);
+  });
+
+  it("fits one care group's table without a care group column: PB.RAS_FIT's header, All and Not used rows", () => {
+    const one = packLayout({ careGroups: ["Everyone"], bands: BANDS });
+    const spec = committeePackSheet(input(["Everyone"], 3));
+    expect(cellAt(spec, one.fit.row, 0)?.formula).toMatch(/^=PB\.RAS_FIT\([^,]+,[^,]+,PricePoints\[#All\]\)$/);
+    // Rows: 3 for one care group, 3 + 2 for two, 3 + 4 for four; the proposed fit two rows below the current one.
+    expect(one.fit.rows).toBe(3);
+    expect(packLayout({ careGroups: ["A", "B"], bands: BANDS }).fit.rows).toBe(5);
+    expect(four().fit.rows).toBe(7);
+    expect(four().proposedFit.row - four().fit.row).toBe(9);
+  });
+
+  it("places the curve's data, the distribution's and the evidence by hand-counted rows", () => {
+    // Four bands: the curve at 2 × 4 + 2 + 4 = 14 points and its header, 15 rows, 1 + 2 × 4 = 9 columns; the
+    // distribution 4 rows below it (row 3 + 15 + 4 = 22), 2 × 5 + 2 = 12 rows; the evidence a column after the wider.
+    expect(four().curve).toMatchObject({ row: 3, rows: 15, columns: 9 });
+    expect(four().distribution).toMatchObject({ row: 22, column: four().curve.column, rows: 12, columns: 2 });
+    expect(four().evidence).toEqual({ row: 3, column: four().curve.column + 10 });
+    // Three categories and one care group: 4 rows of 3 columns; the evidence after the curve's 3 columns.
+    const categories = packLayout({ careGroups: ["Everyone"], categories: ["Low", "Medium", "High"] });
+    expect(categories.curve).toMatchObject({ rows: 4, columns: 3 });
+    expect(categories.distribution.row).toBe(11);
+    expect(categories.evidence.column).toBe(categories.curve.column + 4);
+    // Neither bands nor categories: the curve's 6 points at least and its header.
+    expect(packLayout({ careGroups: ["Everyone"] }).curve.rows).toBe(7);
+  });
+});

@@ -525,3 +525,78 @@ describe("the what-if with an outcomes-based (category) price table", () => {
     expect(read(layout.everyone.row + 1, 3)).toBe("Basic");
   });
 });
+
+describe("the What-if sheet's spec, word for word", () => {
+  const spec = (categories?: string[]) =>
+    whatIfSheet({
+      name: "What-if",
+      proposed: "ProposedPricePoints",
+      careGroups: ["Older people", "Mental health"],
+      ...(categories ? { categories } : { bands: { header: "Points from", count: 4 } }),
+      people: 3,
+    });
+
+  it("titles the sheet, says what it recalculates and sets its column widths", () => {
+    const sheet = spec();
+    const at = (row: number, column: number) => sheet.cells.find((cell) => cell.row === row && cell.column === column);
+    expect(at(0, 0)).toMatchObject({
+      value: "Price what-if: the proposed price points against the current ones",
+      bold: true,
+    });
+    expect(at(1, 0)?.value).toBe(
+      "Live formulas: edit a price or a band in the ProposedPricePoints table and everything here recalculates. " +
+        "Current: PricePoints; people: People. Annual £.",
+    );
+    expect(sheet.columnWidths).toEqual([24, 22, 22, 14, 14, 14, 14, 14, 14, 14, 12, 22, 22, 14, 14, 3]);
+    const titles = sheet.cells.filter((cell) => cell.bold).map((cell) => cell.value);
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        "Summary by care group",
+        "Ten largest losses (worse off as proposed)",
+        "Ten largest gains (better off as proposed)",
+        "Distribution of change",
+        "Largest change either way",
+        "Band width",
+      ]),
+    );
+  });
+
+  it("draws the RAS curves solid for the current table and dashed as proposed, a colour per care group", () => {
+    const [curves, distribution] = spec().charts ?? [];
+    expect(curves).toMatchObject({
+      title: "RAS curves, current and proposed",
+      type: "xyScatterLines",
+      xAxisTitle: "Points",
+      yAxisTitle: "Annual £",
+      everyCategoryLabelled: false,
+      series: [
+        { color: "#005A9E", lineStyle: "Continuous" },
+        { color: "#005A9E", lineStyle: "Dash" },
+        { color: "#C50F1F", lineStyle: "Continuous" },
+        { color: "#C50F1F", lineStyle: "Dash" },
+      ],
+    });
+    expect(distribution).toMatchObject({
+      name: "Change distribution",
+      title: "People by change in annual budget",
+      type: "columnClustered",
+      xAxisTitle: "Change in annual budget",
+      yAxisTitle: "People",
+      series: [{ color: "#005A9E" }],
+      valueAxisFormat: "#,##0",
+      everyCategoryLabelled: true,
+      valueLabels: true,
+    });
+  });
+
+  it("draws a category table's budgets as columns, the proposed a lighter shade of the current", () => {
+    const [curves] = spec(["Low", "Medium", "High"]).charts ?? [];
+    expect(curves).toMatchObject({
+      title: "Indicative budget by category, current and proposed",
+      type: "columnClustered",
+      xAxisTitle: "Category",
+      everyCategoryLabelled: true,
+      series: [{ color: "#005A9E" }, { color: "#62ABF5" }, { color: "#C50F1F" }, { color: "#EE6F7C" }],
+    });
+  });
+});
