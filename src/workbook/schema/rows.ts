@@ -130,14 +130,11 @@ export function tableEdit<S extends AnySpec, K extends Fields<S>>(
   return {
     table: data.name,
     columns: columnWrites(spec, fields),
-    update: [
-      // A field written as undefined (a column added later, its value not given) leaves the cell as it is.
-      ...(changes.update ?? []).map(({ value, ...ref }) => ({
-        ...ref,
-        values: fields.map((field) => columnOf(spec, field).write(fieldOf(value, field))),
-      })),
-      ...(changes.amend ?? []).map(({ value, ...ref }) => ({ ...ref, values: amended(value) })),
-    ],
+    // An updated row is amended in every field: one not given (a column added later) is left as it is.
+    update: [...(changes.update ?? []), ...(changes.amend ?? [])].map(({ value, ...ref }) => ({
+      ...ref,
+      values: amended(value),
+    })),
     delete: changes.delete,
     append: changes.append?.map((value) => cellsOf(spec, value, fields)),
   };
