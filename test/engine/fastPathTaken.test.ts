@@ -88,11 +88,12 @@ describe("the fast budget path takes every ordinary row itself", () => {
       [10, 2],
     ];
     expect(fast(priced(sixDecimals, [[15, null, null]], annual))).toEqual([true]);
-    // Below the first band, and exactly on a bound whose own band has no value (the marginal method needs none).
+    // Below the first band, and exactly on a bound whose own band has no value ("-"; a blank is £0): the marginal
+    // method needs only the total at the bound, 10 × £50.
     const gaps = [
       ["Points from", "£"],
       [10, 50],
-      [20, null],
+      [20, "-"],
     ];
     const gapRows: Row[] = [
       [5, null, null],
@@ -121,6 +122,12 @@ describe("the fast budget path takes every ordinary row itself", () => {
     expect(equal(results)).toBe(true);
     const pricer = budgetPricer(parsePriceTable(bandTable), annual);
     expect(() => pricer(-1, "Older people", null)).toThrow("Points: expected a number of points, 0 or more; got -1");
+    // A reduction outside 0 to 1 is the decimal engine's to refuse, not a bigger or a negative budget.
+    for (const reduction of [-0.1, 1.5]) {
+      expect(() => pricer(45, "Older people", reduction)).toThrow(
+        `Reduction: expected a fraction from 0 to 1 (such as 0.25 or 25%); got ${reduction}`,
+      );
+    }
     expect(() => pricer(45, "Children", null)).toThrow(
       'Care group "Children" is not in the price table (it has Older people, Physical disability, ' +
         "Learning disability, Mental health)",
@@ -143,6 +150,23 @@ describe("the fast budget path takes every ordinary row itself", () => {
     // 10.00001 × 50 + 4.99999 × 80 = 500.0005 + 399.9992 = 899.9997 → 900.00
     const fine = priced(fineBound, row, annual);
     expect(fine.map(({ budget, decimalPath }) => [budget, decimalPath])).toEqual([[900, true]]);
+    // A week of 52.143 weeks with prices of six decimal places: a penny is 10⁸ price units × 52,143 × 10⁴ for the
+    // reduction, past 2⁵², so every row takes the decimal engine; with 52 weeks (5.2 × 10¹³) the integers hold it.
+    // 10 × £1.123456 + 5 × £2 = £21.23456 a year; ÷ 52.143 = £0.40724… → £0.41; ÷ 52 = £0.40836… → £0.41.
+    const sixDecimals = [
+      ["Points from", "£"],
+      [0, 1.123456],
+      [10, 2],
+    ];
+    for (const [weeks, decimalPath] of [
+      ["52.143", true],
+      ["52", false],
+    ] as const) {
+      const weekly = { period: "weekly", method: "marginal", weeksInYear: new Decimal(weeks) } as const;
+      expect(priced(sixDecimals, row, weekly).map((result) => [result.budget, result.decimalPath])).toEqual([
+        [0.41, decimalPath],
+      ]);
+    }
     const fineCategory = [
       ["Category", "£"],
       ["Basic", 0.0000001],
