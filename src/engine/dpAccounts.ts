@@ -108,11 +108,10 @@ export function dpAccounts(
       surplus: balance === null ? null : dpSurplus(balance.balance, annual, weeksAllowed, weeksInYear),
     };
   });
+  // Array sort is stable: equal surpluses keep the accounts' order.
   const toRecover = accounts
-    .map((account, at) => ({ account, at }))
-    .filter(({ account }) => account.surplus !== null && account.surplus.gt(0))
-    .sort((a, b) => b.account.surplus!.comparedTo(a.account.surplus!) || a.at - b.at)
-    .map(({ account }) => account);
+    .filter((account) => account.surplus !== null && account.surplus.gt(0))
+    .sort((a, b) => b.surplus!.comparedTo(a.surplus!));
   const totalSurplus = sum(toRecover.map((account) => account.surplus!));
   const commitment = sum(accounts.map((account) => account.annual));
   const notes: string[] = [];

@@ -171,3 +171,49 @@ describe("direct-payment accounts at their boundaries", () => {
     expect(result.notes).toEqual([]);
   });
 });
+
+describe("a person with two direct-payment plans, and equal surpluses", () => {
+  it("counts payments from the earlier start, lists equal surpluses in Plans' order, says 'who have'", () => {
+    const plans = [
+      dp("K", "P1", "Agreed", "2026-06-01", null, 2_600), // the later of P1's two plans, listed first
+      dp("J", "P1", "Agreed", "2026-04-01", "2026-06-30", 5_200), // ended before the as-at date
+      dp("L", "P2", "Agreed", "2026-04-01", null, 2_600),
+      dp("M", "P3", "Agreed", "2026-04-01", null, 2_600),
+    ];
+    const payments = [
+      paid("2026-03-31", "P1", 50, "Direct payment"), // before either plan
+      paid("2026-05-10", "P1", 300, "Direct payment"), // after J started, before K
+      paid("2026-07-20", "P1", 200, "Direct payment"),
+    ];
+    const balances = [
+      balance("P1", "2026-09-01", 1_000),
+      balance("P2", "2026-09-01", 900),
+      balance("P3", "2026-09-01", 900),
+      balance("P6", "2026-09-01", 10),
+      balance("P9", "2026-09-01", 20),
+    ];
+    const result = dpAccounts(plans, payments, balances, AS_AT, new Decimal(8), new Decimal(52));
+    // P1: due 5,200 × 91 ÷ 365 = 1,296.44 (J) + 2,600 × 122 ÷ 365 = 869.04 (K) = 2,165.48; paid 300 + 200;
+    // only K in force: 2,600 a year, 400 kept back of 1,000. P2 and P3: 900 − 400 = 500 each.
+    expect(
+      result.accounts.map((account) => [
+        account.personId,
+        account.annual.toNumber(),
+        account.due.toFixed(2),
+        account.paid.toFixed(2),
+        account.surplus?.toFixed(2) ?? null,
+      ]),
+    ).toEqual([
+      ["P1", 2_600, "2165.48", "500.00", "600.00"],
+      ["P2", 2_600, "1303.56", "0.00", "500.00"],
+      ["P3", 2_600, "1303.56", "0.00", "500.00"],
+    ]);
+    expect(result.toRecover.map((account) => account.personId)).toEqual(["P1", "P2", "P3"]);
+    const reversed = dpAccounts([...plans].reverse(), payments, balances, AS_AT, new Decimal(8), new Decimal(52));
+    expect(reversed.toRecover.map((account) => account.personId)).toEqual(["P1", "P3", "P2"]);
+    expect(result.notes).toEqual([
+      "DPBalances records a balance for P6, P9, who have no Agreed direct-payment plan started by the as-at " +
+        "date: not counted.",
+    ]);
+  });
+});
