@@ -144,6 +144,27 @@ describe("matching the file's columns", () => {
     });
   });
 
+  it("never gives a column already given to one field to another, remembered or by a ledger's name", () => {
+    // Remembered for both the date and the amount: the date takes it, the amount its own name.
+    expect(suggestMapping(["Paid", "Client", "Amount", "Type"], { date: "Paid", amount: "Paid" })).toEqual({
+      date: 0,
+      personId: 1,
+      planId: null,
+      amount: 2,
+      kind: 3,
+      reference: null,
+    });
+    // "Package" remembered for the person: no longer free for the plan, whose ledger name it also is.
+    expect(suggestMapping(["Package", "Date", "Amount", "Kind"], { personId: "Package" })).toEqual({
+      date: 1,
+      personId: 0,
+      planId: null,
+      amount: 2,
+      kind: 3,
+      reference: null,
+    });
+  });
+
   it("says what a mapping still needs", () => {
     const headers = ["When", "Who", "How much"];
     const mapping: ColumnMapping = { date: 0, personId: 1, planId: null, amount: 1, kind: null, reference: null };
@@ -254,6 +275,21 @@ describe("checking an import", () => {
     expect(result.refused.map(describeRefusal)).toEqual([
       'Row 10: Reference: rows 10, 11 give the reference "OO-9" to different payments: correct the file',
       'Row 11: Reference: rows 10, 11 give the reference "OO-9" to different payments: correct the file',
+    ]);
+  });
+
+  it("takes a reference of spaces in Payments for none", () => {
+    const spaces = existing.map((payment) => (payment.reference === "" ? { ...payment, reference: "   " } : payment));
+    const result = check(
+      ["Payment date,Person ID,Amount,Kind,Reference", "28/04/2026,P002,684.00,Invoice,INV-1"].join("\n"),
+      { ...context, existing: spaces },
+    );
+    expect(result.toAdd).toEqual([]);
+    expect(result.duplicates).toEqual([
+      {
+        row: 2,
+        reason: "already in Payments (a payment of the same date, person, amount and kind, without a reference)",
+      },
     ]);
   });
 
