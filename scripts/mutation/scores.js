@@ -1,7 +1,8 @@
 // The mutation score per file of one or more Stryker JSON reports (reports/mutation/mutation.json by default; a
 // later report's file replaces an earlier one's), as the Markdown table the README's Tests section shows, with each
 // folder's total. Score: killed (and timed out) of the mutants that ran or should have: killed, timed out,
-// survived and not covered; those left out (ignoreStatic, disable comments) are counted apart.
+// survived and not covered; errors (the tests could not run with the mutant) and those left out (ignoreStatic,
+// disable comments) are counted apart.
 //   node scripts/mutation/scores.js [report.json ...]
 const fs = require("fs");
 const path = require("path");
@@ -30,11 +31,12 @@ const score = ({ killed, survived, noCoverage }) => {
   const valid = killed + survived + noCoverage;
   return valid === 0 ? "–" : `${((100 * killed) / valid).toFixed(1)}%`;
 };
-const row = (name, c) => `| ${name} | ${score(c)} | ${c.killed} | ${c.survived} | ${c.noCoverage} | ${c.ignored} |`;
+const row = (name, c) =>
+  `| ${name} | ${score(c)} | ${c.killed} | ${c.survived} | ${c.noCoverage} | ${c.errors} | ${c.ignored} |`;
 
 const lines = [
-  "| File | Score | Killed | Survived | No test reaches it | Left out |",
-  "| --- | ---: | ---: | ---: | ---: | ---: |",
+  "| File | Score | Killed | Survived | No test reaches it | Errors | Left out |",
+  "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
 ];
 const folders = new Map();
 for (const file of [...files.keys()].sort()) {

@@ -225,10 +225,8 @@ const partOf = (plan: PlanRecord, part: CommitmentPart) =>
  */
 export function inYearPart(plan: PlanRecord, part: CommitmentPart, period: CommitmentPeriod): Decimal {
   const start = plan.start!;
-  if (part === "One-off items") {
-    const { from, to } = period.remaining;
-    return start >= from && start <= to ? plan.oneOff : ZERO;
-  }
+  // A committed plan has started by the year's last day: only whether it started in the rest of the year decides.
+  if (part === "One-off items") return start >= period.remaining.from ? plan.oneOff : ZERO;
   return inYearCost(plan.managed[part], start, plan.end, period.remaining);
 }
 

@@ -73,8 +73,9 @@ function describeReduction(derivation: BudgetDerivation): string {
 }
 
 function describePeriod(derivation: BudgetDerivation): string {
-  const { period, reduced, weeksInYear, exact, result } = derivation;
-  if (period === "annual" || weeksInYear === null) return `Indicative budget a year: ${formatPounds(result)}`;
+  const { reduced, weeksInYear, exact, result } = derivation;
+  // A derivation has weeks in a year only for a weekly budget.
+  if (weeksInYear === null) return `Indicative budget a year: ${formatPounds(result)}`;
   const weekly = exact.eq(result) ? formatPounds(result) : `${formatExactPounds(exact)}, rounded to the penny`;
   return (
     `Weekly: ${formatExactPounds(reduced)} ÷ ${formatQuantity(weeksInYear)} = ${weekly}. ` +

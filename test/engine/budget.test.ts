@@ -1,6 +1,7 @@
 import {
   BudgetOptions,
   Decimal,
+  deriveBudget,
   indicativeBudget,
   parsePriceTable,
   PersonCells,
@@ -78,6 +79,27 @@ describe("band table", () => {
     expect(budget(steps, { points: 45 }, { method: "step" })).toBe("6000.00");
     expect(budget(steps, { points: 39.99 }, { method: "step" })).toBe("2500.00");
     expect(budget(steps, { points: 9 }, { method: "step" })).toBe("0.00");
+  });
+
+  it("derives the budget in steps: points at each band's rate, or the step method's band budget", () => {
+    const steps = (method: PricingMethod) => {
+      const person = { points: 25, careGroup: "Older people" };
+      const derivation = deriveBudget(parsePriceTable(bandTable), person, { period: "annual", method });
+      if (derivation.tableKind !== "bands") throw new Error("expected a band table's derivation");
+      return derivation.steps.map((step) =>
+        step.kind === "perPoint"
+          ? [step.kind, step.points.toString(), step.rate.toString(), step.amount.toString(), step.band.from.toString()]
+          : [step.kind, step.amount.toString(), step.band.from.toString()],
+      );
+    };
+    // Marginal: 20 × £50 in the band from 0, then 5 × £80 in the band from 20; band: all 25 at £80.
+    expect(steps("marginal")).toEqual([
+      ["perPoint", "20", "50", "1000", "0"],
+      ["perPoint", "5", "80", "400", "20"],
+    ]);
+    expect(steps("band")).toEqual([["perPoint", "25", "80", "2000", "20"]]);
+    // Step: the band from 20's value, £80, is the budget.
+    expect(steps("step")).toEqual([["fixed", "80", "20"]]);
   });
 
   it("a table with one value column is a single RAS for everyone and ignores the care group", () => {

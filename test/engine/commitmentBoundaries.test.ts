@@ -6,6 +6,8 @@ import {
   commitmentNotes,
   commitmentPeriod,
   Decimal,
+  distinctPeople,
+  leftOutReason,
   LineRecord,
   PlanRecord,
   planStanding,
@@ -172,5 +174,37 @@ describe("a forecast rate typed with a % sign", () => {
         `Growth: expected a percentage a year, such as 2.5 or -1; got "${typed}"`,
       );
     }
+  });
+});
+
+describe("a plan left out of every figure", () => {
+  it("is one ending before it starts, not one ending the day it starts; one that cannot be read says why", () => {
+    const oneDay = plan("PLAN-1", "Agreed", "2026-10-05", "2026-10-05");
+    expect(leftOutReason(oneDay)).toBeNull();
+    expect(all([oneDay]).inYear.total.toFixed(2)).toBe("110.00"); // 3,650 × 1 ÷ 365 = 10, + 100 one-off
+    expect(leftOutReason(plan("PLAN-1", "Agreed", "2026-10-05", "2026-10-04"))).toBe(
+      "it ends (2026-10-04) before it starts (2026-10-05)",
+    );
+    // A row that could not be read says so, whatever dates it has.
+    const unreadable = { ...plan("PLAN-1", "Agreed", "2026-04-01", null), unreadable: "Plan cost: not an amount" };
+    expect(leftOutReason(unreadable)).toBe("Plan cost: not an amount");
+  });
+
+  it("is not named again among plans of another status", () => {
+    const noStart = { ...plan("PLAN-1", "Closed", "2026-04-01", null), start: null };
+    expect(commitmentNotes([noStart], period)).toEqual([]);
+  });
+
+  it("of another status is named while it starts by the year's last day, and not from the day after", () => {
+    expect(commitmentNotes([plan("PLAN-1", "Closed", "2027-03-31", null)], period)).toEqual([
+      "PLAN-1 (Closed) has neither an Agreed nor a pipeline status, so it is in neither figure.",
+    ]);
+    expect(commitmentNotes([plan("PLAN-1", "Closed", "2027-04-01", null)], period)).toEqual([]);
+  });
+});
+
+describe("people counted once", () => {
+  it("compare Person IDs ignoring case, as COUNTIFS does", () => {
+    expect(distinctPeople([{ personId: "p001" }, { personId: "P001" }, { personId: "P002" }])).toBe(2);
   });
 });

@@ -2,7 +2,6 @@
 // Excel for Windows passes a blank cell in a range to a custom function as 0 (office-js#5262), and flagged in the
 // pane with the cell's address. Calculated by HyperFormula as Excel for Windows would (blanks as 0) and by the
 // preview's in-memory workbook (blanks as null, as Excel on the web passes a blank given alone).
-import { blankPriceCells } from "../../src/engine";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
 import { assess, readPlanBook } from "../../src/workbook/planBook";
@@ -50,19 +49,5 @@ describe("a blank price cell", () => {
 
     // The what-if names it too.
     expect((await readWhatIfBook(workbook)).blankPrices).toEqual([WARNING]);
-  });
-
-  it("is found by its place in the table: not the header, not a row or column with nothing in it", () => {
-    const grid = [
-      ["Points from", "Older people", "Mental health", null],
-      [0, 150, null, null],
-      [null, null, null, null],
-      [20, "-", "", null],
-    ];
-    // "-" is no value (not blank); the empty row and column are not part of the table.
-    expect(blankPriceCells(grid)).toEqual([
-      { row: 1, column: 2 },
-      { row: 3, column: 2 },
-    ]);
   });
 });
