@@ -5,6 +5,7 @@
 import { changeDistribution, Decimal, LossCap, lossCap, proposePriceTable, rasCurves } from "../../src/engine";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
+import { a1, SheetSpec } from "../../src/workbook/port";
 import { capCells, PROTECTION_AT } from "../../src/workbook/reports/protectionBlock";
 import { whatIfLayout, whatIfSheet } from "../../src/workbook/reports/whatIf";
 import {
@@ -598,5 +599,162 @@ describe("the What-if sheet's spec, word for word", () => {
       everyCategoryLabelled: true,
       series: [{ color: "#005A9E" }, { color: "#62ABF5" }, { color: "#C50F1F" }, { color: "#EE6F7C" }],
     });
+  });
+
+  // The layout of spec(), worked out by hand from whatIfLayout's rules: the summary A6:I10 (a header, two care
+  // groups, Total, Not priced); the per-person block's headers on row 13 (the summary's 5 rows + 2 below it), its
+  // three people on rows 14-16; the losses K6:O16 and the gains K19:O29 (a header and ten ranks, two rows apart);
+  // the cap's cells in K1:M2 and the protection's totals from K32 (the gains' end + 2). The curve's data AA3:AE17
+  // (a header and 2 × 4 bands + 2 + 4 spare points; Points, then each care group current and proposed), the
+  // distribution's AA22:AB33 (a header and 11 bands) four rows below it, the two charts in Q1:Y18 and Q20:Y37.
+  // For three categories the curve's data is AA3:AE6 and the distribution's AA11:AB22.
+
+  /** A cell named as Excel names it ("AB3"), 0-based. */
+  const cellOf = (name: string) => {
+    const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(name)!;
+    const column = [...letters].reduce((sum, letter) => sum * 26 + letter.charCodeAt(0) - 64, 0) - 1;
+    return { row: Number(digits) - 1, column };
+  };
+  /** The cells of a block written as Excel names it ("E14:G16"), row by row. */
+  const addresses = (block: string) => {
+    const [from, to] = [...block.split(":"), block].slice(0, 2).map(cellOf);
+    return Array.from({ length: to.row - from.row + 1 }, (_, row) =>
+      Array.from({ length: to.column - from.column + 1 }, (_, column) =>
+        a1({ row: from.row + row, column: from.column + column }),
+      ),
+    ).flat();
+  };
+  /** Each formatted cell's format, by address. */
+  const formatsOf = (sheet: SheetSpec) =>
+    Object.fromEntries(sheet.cells.flatMap((cell) => (cell.numberFormat ? [[a1(cell), cell.numberFormat]] : [])));
+  /** The formats expected: each format's blocks. */
+  const formatted = (blocks: Record<string, string[]>) =>
+    Object.fromEntries(
+      Object.entries(blocks).flatMap(([format, ranges]) => ranges.flatMap(addresses).map((cell) => [cell, format])),
+    );
+  const MONEY = "£#,##0.00";
+  const PERCENT = "0.00%";
+
+  it("formats each block's money to the penny and the summary's Change % as a percentage, cell by cell", () => {
+    expect(formatsOf(spec())).toEqual(
+      formatted({
+        [MONEY]: [
+          // The summary's Current, Proposed and Change under its header, for both care groups, Total and Not priced.
+          "C7:E10",
+          // Each person's Current, Proposed, Change, First year and Protection (not Row in People, H).
+          "E14:G16",
+          "I14:J16",
+          // Each ranked list's Change.
+          "N7:N16",
+          "N20:N29",
+          // The cap in £ a year, and the protection's cost, first-year budgets and change.
+          "M2",
+          "M37:M39",
+          // The curves' budgets (not their points, AA), and the distribution's largest change and band width.
+          "AB4:AE17",
+          "AB19:AB20",
+        ],
+        [PERCENT]: ["F7:F10", "M1"],
+      }),
+    );
+    // Three categories: three rows of budgets, and the distribution moved up to follow them.
+    const categories = formatsOf(spec(["Low", "Medium", "High"]));
+    const columns = (letters: RegExp) => Object.keys(categories).filter((cell) => letters.test(cell));
+    expect(columns(/^A[A-E]\d/).sort()).toEqual([...addresses("AB4:AE6"), ...addresses("AB8:AB9")].sort());
+  });
+
+  it("formats the per-person rows People has when written, one at least and 2,000 at most", () => {
+    const personRows = (people: number) => {
+      const sheet = whatIfSheet({
+        name: "What-if",
+        proposed: "ProposedPricePoints",
+        careGroups: ["Older people"],
+        bands: { header: "Points from", count: 4 },
+        people,
+      });
+      // The rows of the per-person block's Current (E) formatted: from 13 for one care group (the summary A6:I9).
+      const rows = Object.keys(formatsOf(sheet)).flatMap((cell) =>
+        /^E\d+$/.test(cell) ? [Number(cell.slice(1))] : [],
+      );
+      return rows.filter((row) => row >= 13).sort((one, other) => one - other);
+    };
+    expect(personRows(0)).toEqual([13]);
+    expect(personRows(1)).toEqual([13]);
+    expect(personRows(3)).toEqual([13, 14, 15]);
+    expect(personRows(2_000)).toEqual(personRows(2_001));
+    expect(personRows(2_001)).toEqual(Array.from({ length: 2_000 }, (_, at) => 13 + at));
+  });
+
+  it("titles each block and heads its columns in bold at their cells, none written over, nothing else bold", () => {
+    const titles = (sheet: SheetSpec) =>
+      Object.fromEntries(sheet.cells.flatMap((cell) => (cell.bold ? [[a1(cell), [cell.value, cell.formula]]] : [])));
+    /** Column headings from the first one's cell rightwards. */
+    const headed = (first: string, headers: string[]) => {
+      const { row, column } = cellOf(first);
+      return Object.fromEntries(headers.map((header, at) => [a1({ row, column: column + at }), header]));
+    };
+    const ranked = ["Person ID", "Name", "Care group", "Change", "Row in People"];
+    const expected = (curve: Record<string, string>, distribution: number) =>
+      Object.fromEntries(
+        Object.entries({
+          A1: "Price what-if: the proposed price points against the current ones",
+          K1: "Cap, % of current budget",
+          K2: "or cap in £ a year",
+          A5: "Summary by care group",
+          K5: "Ten largest losses (worse off as proposed)",
+          ...headed("K6", ranked),
+          A12: "Everyone in People: annual budget now, as proposed and in the first year under the cap",
+          ...headed("A13", [
+            "Person ID",
+            "Name",
+            "Care group",
+            "Points",
+            "Current",
+            "Proposed",
+            "Change",
+            "Row in People",
+            "First year",
+            "Protection",
+          ]),
+          K18: "Ten largest gains (better off as proposed)",
+          ...headed("K19", ranked),
+          K32: "Transitional protection: a cap on any one person's loss in the first year",
+          // The curve's: its care groups' names in AB2:AE2 are not titles (the formulas read them).
+          AA2: "Care group",
+          ...headed("AB3", [
+            "Older people (current)",
+            "Older people (proposed)",
+            "Mental health (current)",
+            "Mental health (proposed)",
+          ]),
+          ...curve,
+          // The distribution's, from four rows above its header row.
+          [`AA${distribution - 4}`]: "Distribution of change",
+          [`AA${distribution - 3}`]: "Largest change either way",
+          [`AA${distribution - 2}`]: "Band width",
+          [`AA${distribution}`]: "Change in annual budget",
+          [`AB${distribution}`]: "People",
+        }).map(([cell, text]) => [cell, [text, undefined]]),
+      );
+    expect(titles(spec())).toEqual(
+      expected({ AA1: "Highest points in People", AC1: "Highest lower bound", AA3: "Points" }, 22),
+    );
+    expect(titles(spec(["Low", "Medium", "High"]))).toEqual(
+      expected({ AA1: "Amount for each category", AA3: "Category" }, 11),
+    );
+  });
+
+  it("puts the charts beside the ranked lists, the curves over the distribution, each drawn from its data", () => {
+    const at = (sheet: SheetSpec) => (sheet.charts ?? []).map((chart) => [chart.name, chart.at, chart.source]);
+    const charts = { row: 0, column: 16, rows: 18, columns: 9 };
+    const distribution = { row: 19, column: 16, rows: 18, columns: 9 };
+    expect(at(spec())).toEqual([
+      ["RAS curves", charts, { row: 2, column: 26, rows: 15, columns: 5 }],
+      ["Change distribution", distribution, { row: 21, column: 26, rows: 12, columns: 2 }],
+    ]);
+    expect(at(spec(["Low", "Medium", "High"]))).toEqual([
+      ["RAS curves", charts, { row: 2, column: 26, rows: 4, columns: 5 }],
+      ["Change distribution", distribution, { row: 10, column: 26, rows: 12, columns: 2 }],
+    ]);
   });
 });
