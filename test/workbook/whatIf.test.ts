@@ -432,7 +432,7 @@ describe("proposals side by side, and a cap on losses (25 §4)", () => {
 });
 
 describe("the committee pack's charts and the What-if sheet's, one rule", () => {
-  it("bands people and plots the curves as the sheet does, before and after a proposed price is edited", async () => {
+  it("bands people and plots the curves as the sheet does, before and after a price and a bound change", async () => {
     const workbook = await setUp();
     await proposeOlderPeoplePlus5(workbook);
     await writeSheetFor(workbook);
@@ -456,12 +456,18 @@ describe("the committee pack's charts and the What-if sheet's, one rule", () => 
       expect(plotted.map((row) => row.slice(1))).toEqual(
         curves.points.map((_, at) => curves.curves.flatMap((curve) => [curve.current[at], curve.proposed[at]])),
       );
+      return plotted.map((row) => row[0]);
     };
-    await compare();
+    // At 0, the bounds 20, 40 and 60, and the cohort's highest points, 83 (P010).
+    expect(await compare()).toEqual([0, 20, 40, 60, 83]);
     // Mental health's band from 20 points £190 → £150, and Older people's band from 20 moved to 25.
     workbook.setCell("ProposedPricePoints", 2, 4, 150);
     workbook.setCell("ProposedPricePoints", 2, 0, 25);
-    await compare();
+    expect(await compare()).toEqual([0, 20, 25, 40, 60, 83]);
+    // The proposal's last band from 90 points instead of 60, above anyone's points: the curves run on to the
+    // highest lower bound, 90, where the proposed one bends, not to 83.
+    workbook.setCell("ProposedPricePoints", 4, 0, 90);
+    expect(await compare()).toEqual([0, 20, 25, 40, 60, 90]);
   });
 });
 
@@ -741,6 +747,40 @@ describe("the What-if sheet's spec, word for word", () => {
     );
     expect(titles(spec(["Low", "Medium", "High"]))).toEqual(
       expected({ AA1: "Amount for each category", AA3: "Category" }, 11),
+    );
+  });
+
+  it("writes where the RAS curves end beside its labels: the highest points and either table's highest bound", () => {
+    const cells = new Map(spec().cells.map((cell) => [a1(cell), cell]));
+    // Labels in AA1 and AC1 (the titles' test); each figure in the cell right of its label, and the curves' data
+    // reads them from there. Bounds are read as numbers 0 or more, so a bound typed as text is skipped.
+    expect(["AB1", "AD1"].map((cell) => cells.get(cell)?.formula)).toEqual([
+      '=MAXIFS(People[Points],People[Points],">=0")',
+      '=MAX(MAXIFS(PricePoints[Points from],PricePoints[Points from],">=0"),' +
+        'MAXIFS(ProposedPricePoints[Points from],ProposedPricePoints[Points from],">=0"))',
+    ]);
+    expect(cells.get("AA5")?.formula).toMatch(/^=IF\(AA4>=MAX\(\$AB\$1,\$AD\$1\),NA\(\),MIN\(MAX\(\$AB\$1,\$AD\$1\),/);
+  });
+
+  it("builds the sheet for a price table of neither kind (one £ per point): one care group, no bounds column", () => {
+    // whatIfSheetInput gives neither bands nor categories for a one-number table: its care group is Everyone.
+    const sheet = whatIfSheet({
+      name: "What-if",
+      proposed: "ProposedPricePoints",
+      careGroups: ["Everyone"],
+      people: 1,
+    });
+    const cells = new Map(sheet.cells.map((cell) => [a1(cell), cell]));
+    // The curve's data: a header and 2 × 0 bands + 2 + 4 spare points, Points then Everyone current and proposed;
+    // the distribution four rows below it.
+    expect((sheet.charts ?? []).map((chart) => chart.source)).toEqual([
+      { row: 2, column: 26, rows: 7, columns: 3 },
+      { row: 13, column: 26, rows: 12, columns: 2 },
+    ]);
+    // A structured reference with no column names the table's data (Table[]): no column is named that the table
+    // does not have, and the highest bound is 0 when it holds none.
+    expect(cells.get("AD1")?.formula).toBe(
+      '=MAX(MAXIFS(PricePoints[],PricePoints[],">=0"),MAXIFS(ProposedPricePoints[],ProposedPricePoints[],">=0"))',
     );
   });
 
