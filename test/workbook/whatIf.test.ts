@@ -762,6 +762,50 @@ describe("the What-if sheet's spec, word for word", () => {
     expect(cells.get("AA5")?.formula).toMatch(/^=IF\(AA4>=MAX\(\$AB\$1,\$AD\$1\),NA\(\),MIN\(MAX\(\$AB\$1,\$AD\$1\),/);
   });
 
+  it("counts people by band of change in formulas as a person would write them, and writes nothing below", () => {
+    // Everything in AA:AB from the distribution's title down, row by row: each band's label and count read the
+    // band width in AB20 and each person's change, G14# (proposed − current). The first band each side is "up to"
+    // one width and its inner bound half a penny from 0; one width is $AB$20, not 1*$AB$20.
+    const written = spec()
+      .cells.filter((cell) => cell.column >= 26 && cell.column <= 27 && cell.row >= 17)
+      .sort((one, other) => one.row - other.row || one.column - other.column)
+      .map((cell) => [a1(cell), cell.formula ?? cell.value]);
+    const lose = (from: string, to: string) => [
+      `="Lose £"&${from}&"–"&${to}`,
+      `=COUNTIFS($G$14#,">"&(-${to}-0.005),$G$14#,"<"&(-${from}-0.005))`,
+    ];
+    const gain = (from: string, to: string) => [
+      `="Gain £"&${from}&"–"&${to}`,
+      `=COUNTIFS($G$14#,">"&(${from}+0.005),$G$14#,"<"&(${to}+0.005))`,
+    ];
+    const bands = [
+      lose("4*$AB$20", "5*$AB$20"),
+      lose("3*$AB$20", "4*$AB$20"),
+      lose("2*$AB$20", "3*$AB$20"),
+      lose("$AB$20", "2*$AB$20"),
+      ['="Lose up to £"&$AB$20', '=COUNTIFS($G$14#,">"&(-$AB$20-0.005),$G$14#,"<-0.005")'],
+      ["No change", '=COUNTIFS($G$14#,">-0.005",$G$14#,"<0.005")'],
+      ['="Gain up to £"&$AB$20', '=COUNTIFS($G$14#,">0.005",$G$14#,"<"&($AB$20+0.005))'],
+      gain("$AB$20", "2*$AB$20"),
+      gain("2*$AB$20", "3*$AB$20"),
+      gain("3*$AB$20", "4*$AB$20"),
+      gain("4*$AB$20", "5*$AB$20"),
+    ];
+    expect(written).toEqual([
+      ["AA18", "Distribution of change"],
+      ["AA19", "Largest change either way"],
+      ["AB19", '=MAX(ABS(MINIFS($G$14#,$G$14#,"<0")),MAXIFS($G$14#,$G$14#,">0"))'],
+      ["AA20", "Band width"],
+      ["AB20", "=MAX(10,CEILING($AB$19/5,10))"],
+      ["AA22", "Change in annual budget"],
+      ["AB22", "People"],
+      ...bands.flatMap(([label, count], at) => [
+        [`AA${23 + at}`, label],
+        [`AB${23 + at}`, count],
+      ]),
+    ]);
+  });
+
   it("builds the sheet for a price table of neither kind (one £ per point): one care group, no bounds column", () => {
     // whatIfSheetInput gives neither bands nor categories for a one-number table: its care group is Everyone.
     const sheet = whatIfSheet({
