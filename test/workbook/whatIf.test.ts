@@ -762,6 +762,21 @@ describe("the What-if sheet's spec, word for word", () => {
     expect(cells.get("AA5")?.formula).toMatch(/^=IF\(AA4>=MAX\(\$AB\$1,\$AD\$1\),NA\(\),MIN\(MAX\(\$AB\$1,\$AD\$1\),/);
   });
 
+  it("finds each ranked person after the one above with the same change; the first of a list reads no heading", () => {
+    const cells = new Map(spec().cells.map((cell) => [a1(cell), cell.formula]));
+    // Row in People (O) of the first loss (row 7), the second (8) and the first gain (20): the first person (after
+    // row 0) whose change, G14#, is the list's change in N to half a penny; on a later row after the row above's
+    // person when its change is the same (a tie), else from the start again. Never from the headings in row 6 or 19.
+    const person = (change: string, after: string) =>
+      `=IF(${change}="","",MINIFS($H$14#,$G$14#,">"&(${change}-0.005),$G$14#,"<"&(${change}+0.005),` +
+      `$H$14#,">"&${after}))`;
+    expect(["O7", "O8", "O20"].map((cell) => cells.get(cell))).toEqual([
+      person("N7", "0"),
+      person("N8", "IF(N8=N7,O7,0)"),
+      person("N20", "0"),
+    ]);
+  });
+
   it("counts people by band of change in formulas as a person would write them, and writes nothing below", () => {
     // Everything in AA:AB from the distribution's title down, row by row: each band's label and count read the
     // band width in AB20 and each person's change, G14# (proposed − current). The first band each side is "up to"
