@@ -5,6 +5,7 @@
 import { changeDistribution, Decimal, LossCap, lossCap, proposePriceTable, rasCurves } from "../../src/engine";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
+import { a1, SheetSpec } from "../../src/workbook/port";
 import { capCells, PROTECTION_AT } from "../../src/workbook/reports/protectionBlock";
 import { whatIfLayout, whatIfSheet } from "../../src/workbook/reports/whatIf";
 import {
@@ -431,7 +432,7 @@ describe("proposals side by side, and a cap on losses (25 §4)", () => {
 });
 
 describe("the committee pack's charts and the What-if sheet's, one rule", () => {
-  it("bands people and plots the curves as the sheet does, before and after a proposed price is edited", async () => {
+  it("bands people and plots the curves as the sheet does, before and after a price and a bound change", async () => {
     const workbook = await setUp();
     await proposeOlderPeoplePlus5(workbook);
     await writeSheetFor(workbook);
@@ -455,12 +456,18 @@ describe("the committee pack's charts and the What-if sheet's, one rule", () => 
       expect(plotted.map((row) => row.slice(1))).toEqual(
         curves.points.map((_, at) => curves.curves.flatMap((curve) => [curve.current[at], curve.proposed[at]])),
       );
+      return plotted.map((row) => row[0]);
     };
-    await compare();
+    // At 0, the bounds 20, 40 and 60, and the cohort's highest points, 83 (P010).
+    expect(await compare()).toEqual([0, 20, 40, 60, 83]);
     // Mental health's band from 20 points £190 → £150, and Older people's band from 20 moved to 25.
     workbook.setCell("ProposedPricePoints", 2, 4, 150);
     workbook.setCell("ProposedPricePoints", 2, 0, 25);
-    await compare();
+    expect(await compare()).toEqual([0, 20, 25, 40, 60, 83]);
+    // The proposal's last band from 90 points instead of 60, above anyone's points: the curves run on to the
+    // highest lower bound, 90, where the proposed one bends, not to 83.
+    workbook.setCell("ProposedPricePoints", 4, 0, 90);
+    expect(await compare()).toEqual([0, 20, 25, 40, 60, 90]);
   });
 });
 
@@ -598,5 +605,255 @@ describe("the What-if sheet's spec, word for word", () => {
       everyCategoryLabelled: true,
       series: [{ color: "#005A9E" }, { color: "#62ABF5" }, { color: "#C50F1F" }, { color: "#EE6F7C" }],
     });
+  });
+
+  // The layout of spec(), worked out by hand from whatIfLayout's rules: the summary A6:I10 (a header, two care
+  // groups, Total, Not priced); the per-person block's headers on row 13 (the summary's 5 rows + 2 below it), its
+  // three people on rows 14-16; the losses K6:O16 and the gains K19:O29 (a header and ten ranks, two rows apart);
+  // the cap's cells in K1:M2 and the protection's totals from K32 (the gains' end + 2). The curve's data AA3:AE17
+  // (a header and 2 × 4 bands + 2 + 4 spare points; Points, then each care group current and proposed), the
+  // distribution's AA22:AB33 (a header and 11 bands) four rows below it, the two charts in Q1:Y18 and Q20:Y37.
+  // For three categories the curve's data is AA3:AE6 and the distribution's AA11:AB22.
+
+  /** A cell named as Excel names it ("AB3"), 0-based. */
+  const cellOf = (name: string) => {
+    const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(name)!;
+    const column = [...letters].reduce((sum, letter) => sum * 26 + letter.charCodeAt(0) - 64, 0) - 1;
+    return { row: Number(digits) - 1, column };
+  };
+  /** The cells of a block written as Excel names it ("E14:G16"), row by row. */
+  const addresses = (block: string) => {
+    const [from, to] = [...block.split(":"), block].slice(0, 2).map(cellOf);
+    return Array.from({ length: to.row - from.row + 1 }, (_, row) =>
+      Array.from({ length: to.column - from.column + 1 }, (_, column) =>
+        a1({ row: from.row + row, column: from.column + column }),
+      ),
+    ).flat();
+  };
+  /** Each formatted cell's format, by address. */
+  const formatsOf = (sheet: SheetSpec) =>
+    Object.fromEntries(sheet.cells.flatMap((cell) => (cell.numberFormat ? [[a1(cell), cell.numberFormat]] : [])));
+  /** The formats expected: each format's blocks. */
+  const formatted = (blocks: Record<string, string[]>) =>
+    Object.fromEntries(
+      Object.entries(blocks).flatMap(([format, ranges]) => ranges.flatMap(addresses).map((cell) => [cell, format])),
+    );
+  const MONEY = "£#,##0.00";
+  const PERCENT = "0.00%";
+
+  it("formats each block's money to the penny and the summary's Change % as a percentage, cell by cell", () => {
+    expect(formatsOf(spec())).toEqual(
+      formatted({
+        [MONEY]: [
+          // The summary's Current, Proposed and Change under its header, for both care groups, Total and Not priced.
+          "C7:E10",
+          // Each person's Current, Proposed, Change, First year and Protection (not Row in People, H).
+          "E14:G16",
+          "I14:J16",
+          // Each ranked list's Change.
+          "N7:N16",
+          "N20:N29",
+          // The cap in £ a year, and the protection's cost, first-year budgets and change.
+          "M2",
+          "M37:M39",
+          // The curves' budgets (not their points, AA), and the distribution's largest change and band width.
+          "AB4:AE17",
+          "AB19:AB20",
+        ],
+        [PERCENT]: ["F7:F10", "M1"],
+      }),
+    );
+    // Three categories: three rows of budgets, and the distribution moved up to follow them.
+    const categories = formatsOf(spec(["Low", "Medium", "High"]));
+    const columns = (letters: RegExp) => Object.keys(categories).filter((cell) => letters.test(cell));
+    expect(columns(/^A[A-E]\d/).sort()).toEqual([...addresses("AB4:AE6"), ...addresses("AB8:AB9")].sort());
+  });
+
+  it("formats the per-person rows People has when written, one at least and 2,000 at most", () => {
+    const personRows = (people: number) => {
+      const sheet = whatIfSheet({
+        name: "What-if",
+        proposed: "ProposedPricePoints",
+        careGroups: ["Older people"],
+        bands: { header: "Points from", count: 4 },
+        people,
+      });
+      // The rows of the per-person block's Current (E) formatted: from 13 for one care group (the summary A6:I9).
+      const rows = Object.keys(formatsOf(sheet)).flatMap((cell) =>
+        /^E\d+$/.test(cell) ? [Number(cell.slice(1))] : [],
+      );
+      return rows.filter((row) => row >= 13).sort((one, other) => one - other);
+    };
+    expect(personRows(0)).toEqual([13]);
+    expect(personRows(1)).toEqual([13]);
+    expect(personRows(3)).toEqual([13, 14, 15]);
+    expect(personRows(2_000)).toEqual(personRows(2_001));
+    expect(personRows(2_001)).toEqual(Array.from({ length: 2_000 }, (_, at) => 13 + at));
+  });
+
+  it("titles each block and heads its columns in bold at their cells, none written over, nothing else bold", () => {
+    const titles = (sheet: SheetSpec) =>
+      Object.fromEntries(sheet.cells.flatMap((cell) => (cell.bold ? [[a1(cell), [cell.value, cell.formula]]] : [])));
+    /** Column headings from the first one's cell rightwards. */
+    const headed = (first: string, headers: string[]) => {
+      const { row, column } = cellOf(first);
+      return Object.fromEntries(headers.map((header, at) => [a1({ row, column: column + at }), header]));
+    };
+    const ranked = ["Person ID", "Name", "Care group", "Change", "Row in People"];
+    const expected = (curve: Record<string, string>, distribution: number) =>
+      Object.fromEntries(
+        Object.entries({
+          A1: "Price what-if: the proposed price points against the current ones",
+          K1: "Cap, % of current budget",
+          K2: "or cap in £ a year",
+          A5: "Summary by care group",
+          K5: "Ten largest losses (worse off as proposed)",
+          ...headed("K6", ranked),
+          A12: "Everyone in People: annual budget now, as proposed and in the first year under the cap",
+          ...headed("A13", [
+            "Person ID",
+            "Name",
+            "Care group",
+            "Points",
+            "Current",
+            "Proposed",
+            "Change",
+            "Row in People",
+            "First year",
+            "Protection",
+          ]),
+          K18: "Ten largest gains (better off as proposed)",
+          ...headed("K19", ranked),
+          K32: "Transitional protection: a cap on any one person's loss in the first year",
+          // The curve's: its care groups' names in AB2:AE2 are not titles (the formulas read them).
+          AA2: "Care group",
+          ...headed("AB3", [
+            "Older people (current)",
+            "Older people (proposed)",
+            "Mental health (current)",
+            "Mental health (proposed)",
+          ]),
+          ...curve,
+          // The distribution's, from four rows above its header row.
+          [`AA${distribution - 4}`]: "Distribution of change",
+          [`AA${distribution - 3}`]: "Largest change either way",
+          [`AA${distribution - 2}`]: "Band width",
+          [`AA${distribution}`]: "Change in annual budget",
+          [`AB${distribution}`]: "People",
+        }).map(([cell, text]) => [cell, [text, undefined]]),
+      );
+    expect(titles(spec())).toEqual(
+      expected({ AA1: "Highest points in People", AC1: "Highest lower bound", AA3: "Points" }, 22),
+    );
+    expect(titles(spec(["Low", "Medium", "High"]))).toEqual(
+      expected({ AA1: "Amount for each category", AA3: "Category" }, 11),
+    );
+  });
+
+  it("writes where the RAS curves end beside its labels: the highest points and either table's highest bound", () => {
+    const cells = new Map(spec().cells.map((cell) => [a1(cell), cell]));
+    // Labels in AA1 and AC1 (the titles' test); each figure in the cell right of its label, and the curves' data
+    // reads them from there. Bounds are read as numbers 0 or more, so a bound typed as text is skipped.
+    expect(["AB1", "AD1"].map((cell) => cells.get(cell)?.formula)).toEqual([
+      '=MAXIFS(People[Points],People[Points],">=0")',
+      '=MAX(MAXIFS(PricePoints[Points from],PricePoints[Points from],">=0"),' +
+        'MAXIFS(ProposedPricePoints[Points from],ProposedPricePoints[Points from],">=0"))',
+    ]);
+    expect(cells.get("AA5")?.formula).toMatch(/^=IF\(AA4>=MAX\(\$AB\$1,\$AD\$1\),NA\(\),MIN\(MAX\(\$AB\$1,\$AD\$1\),/);
+  });
+
+  it("finds each ranked person after the one above with the same change; the first of a list reads no heading", () => {
+    const cells = new Map(spec().cells.map((cell) => [a1(cell), cell.formula]));
+    // Row in People (O) of the first loss (row 7), the second (8) and the first gain (20): the first person (after
+    // row 0) whose change, G14#, is the list's change in N to half a penny; on a later row after the row above's
+    // person when its change is the same (a tie), else from the start again. Never from the headings in row 6 or 19.
+    const person = (change: string, after: string) =>
+      `=IF(${change}="","",MINIFS($H$14#,$G$14#,">"&(${change}-0.005),$G$14#,"<"&(${change}+0.005),` +
+      `$H$14#,">"&${after}))`;
+    expect(["O7", "O8", "O20"].map((cell) => cells.get(cell))).toEqual([
+      person("N7", "0"),
+      person("N8", "IF(N8=N7,O7,0)"),
+      person("N20", "0"),
+    ]);
+  });
+
+  it("counts people by band of change in formulas as a person would write them, and writes nothing below", () => {
+    // Everything in AA:AB from the distribution's title down, row by row: each band's label and count read the
+    // band width in AB20 and each person's change, G14# (proposed − current). The first band each side is "up to"
+    // one width and its inner bound half a penny from 0; one width is $AB$20, not 1*$AB$20.
+    const written = spec()
+      .cells.filter((cell) => cell.column >= 26 && cell.column <= 27 && cell.row >= 17)
+      .sort((one, other) => one.row - other.row || one.column - other.column)
+      .map((cell) => [a1(cell), cell.formula ?? cell.value]);
+    const lose = (from: string, to: string) => [
+      `="Lose £"&${from}&"–"&${to}`,
+      `=COUNTIFS($G$14#,">"&(-${to}-0.005),$G$14#,"<"&(-${from}-0.005))`,
+    ];
+    const gain = (from: string, to: string) => [
+      `="Gain £"&${from}&"–"&${to}`,
+      `=COUNTIFS($G$14#,">"&(${from}+0.005),$G$14#,"<"&(${to}+0.005))`,
+    ];
+    const bands = [
+      lose("4*$AB$20", "5*$AB$20"),
+      lose("3*$AB$20", "4*$AB$20"),
+      lose("2*$AB$20", "3*$AB$20"),
+      lose("$AB$20", "2*$AB$20"),
+      ['="Lose up to £"&$AB$20', '=COUNTIFS($G$14#,">"&(-$AB$20-0.005),$G$14#,"<-0.005")'],
+      ["No change", '=COUNTIFS($G$14#,">-0.005",$G$14#,"<0.005")'],
+      ['="Gain up to £"&$AB$20', '=COUNTIFS($G$14#,">0.005",$G$14#,"<"&($AB$20+0.005))'],
+      gain("$AB$20", "2*$AB$20"),
+      gain("2*$AB$20", "3*$AB$20"),
+      gain("3*$AB$20", "4*$AB$20"),
+      gain("4*$AB$20", "5*$AB$20"),
+    ];
+    expect(written).toEqual([
+      ["AA18", "Distribution of change"],
+      ["AA19", "Largest change either way"],
+      ["AB19", '=MAX(ABS(MINIFS($G$14#,$G$14#,"<0")),MAXIFS($G$14#,$G$14#,">0"))'],
+      ["AA20", "Band width"],
+      ["AB20", "=MAX(10,CEILING($AB$19/5,10))"],
+      ["AA22", "Change in annual budget"],
+      ["AB22", "People"],
+      ...bands.flatMap(([label, count], at) => [
+        [`AA${23 + at}`, label],
+        [`AB${23 + at}`, count],
+      ]),
+    ]);
+  });
+
+  it("builds the sheet for a price table of neither kind (one £ per point): one care group, no bounds column", () => {
+    // whatIfSheetInput gives neither bands nor categories for a one-number table: its care group is Everyone.
+    const sheet = whatIfSheet({
+      name: "What-if",
+      proposed: "ProposedPricePoints",
+      careGroups: ["Everyone"],
+      people: 1,
+    });
+    const cells = new Map(sheet.cells.map((cell) => [a1(cell), cell]));
+    // The curve's data: a header and 2 × 0 bands + 2 + 4 spare points, Points then Everyone current and proposed;
+    // the distribution four rows below it.
+    expect((sheet.charts ?? []).map((chart) => chart.source)).toEqual([
+      { row: 2, column: 26, rows: 7, columns: 3 },
+      { row: 13, column: 26, rows: 12, columns: 2 },
+    ]);
+    // A structured reference with no column names the table's data (Table[]): no column is named that the table
+    // does not have, and the highest bound is 0 when it holds none.
+    expect(cells.get("AD1")?.formula).toBe(
+      '=MAX(MAXIFS(PricePoints[],PricePoints[],">=0"),MAXIFS(ProposedPricePoints[],ProposedPricePoints[],">=0"))',
+    );
+  });
+
+  it("puts the charts beside the ranked lists, the curves over the distribution, each drawn from its data", () => {
+    const at = (sheet: SheetSpec) => (sheet.charts ?? []).map((chart) => [chart.name, chart.at, chart.source]);
+    const charts = { row: 0, column: 16, rows: 18, columns: 9 };
+    const distribution = { row: 19, column: 16, rows: 18, columns: 9 };
+    expect(at(spec())).toEqual([
+      ["RAS curves", charts, { row: 2, column: 26, rows: 15, columns: 5 }],
+      ["Change distribution", distribution, { row: 21, column: 26, rows: 12, columns: 2 }],
+    ]);
+    expect(at(spec(["Low", "Medium", "High"]))).toEqual([
+      ["RAS curves", charts, { row: 2, column: 26, rows: 4, columns: 5 }],
+      ["Change distribution", distribution, { row: 10, column: 26, rows: 12, columns: 2 }],
+    ]);
   });
 });

@@ -209,8 +209,7 @@ export function whatIfBlocks(sheet: Cells, input: WhatIfSheetInput, layout: What
     `=PB.REPRICE(${people("points")},${CURRENT},${proposed},${people("careGroup")})`,
   );
 
-  ranked(sheet, layout.losses, "losses", change, rowInPeople);
-  ranked(sheet, layout.gains, "gains", change, rowInPeople);
+  (["losses", "gains"] as const).forEach((kind) => ranked(sheet, layout[kind], kind, change, rowInPeople));
 
   const perPerson = protectionBlock(sheet, layout.cap, layout.protection, input.cap ?? null, {
     current: spill(4),
