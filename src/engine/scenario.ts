@@ -95,9 +95,11 @@ function careGroupsOf(table: PriceTable): { names: readonly string[]; columnOf: 
     names,
     columnOf: (careGroup) => {
       let column = seen.get(careGroup);
+      // Stryker disable next-line ConditionalExpression: equivalent; looking up again finds the same column.
       if (column === undefined) {
         // Only people the current table priced get here, so their care group is one of its columns.
         column = index.get(matchKey(careGroup))!;
+        // Stryker disable next-line all: equivalent; how many care groups are remembered changes only the speed.
         if (seen.size < 256) seen.set(careGroup, column);
       }
       return column;
@@ -138,6 +140,7 @@ export function repriceCohort(
       current[index] = priceCurrent(points, careGroup, reduction);
       proposed[index] = priceProposed(points, careGroup, reduction);
     } catch (error) {
+      // Stryker disable next-line ConditionalExpression: equivalent; the pricer throws only EngineErrors.
       if (!(error instanceof EngineError)) throw error;
       notPriced(index, error.message);
       continue;
@@ -212,12 +215,14 @@ export interface PersonChange {
  */
 export function largestChanges(repricing: Repricing, kind: "losses" | "gains", count: number): PersonChange[] {
   const changed: { index: number; pence: number }[] = [];
+  // A person not priced has NaN budgets, so neither comparison below holds: they are not ranked.
+  // Stryker disable next-line EqualityOperator: equivalent; past the end reads undefined, whose change is NaN too.
   for (let index = 0; index < repricing.current.length; index++) {
-    if (Number.isNaN(repricing.current[index])) continue;
     const pence = Math.round(repricing.proposed[index] * 100) - Math.round(repricing.current[index] * 100);
     if (kind === "losses" ? pence < 0 : pence > 0) changed.push({ index, pence });
   }
   const direction = kind === "losses" ? 1 : -1;
-  changed.sort((a, b) => direction * (a.pence - b.pence) || a.index - b.index);
+  // Array sort is stable: equal changes keep the cohort's order.
+  changed.sort((a, b) => direction * (a.pence - b.pence));
   return changed.slice(0, count).map(({ index, pence }) => ({ index, change: pence / 100 }));
 }

@@ -183,8 +183,8 @@ describe("the fast scoring path takes every ordinary row itself", () => {
   ];
 
   /** Each row's points, and whether the decimal path read the sheet for it. */
-  function scored(rows: Cell[][], order?: number[]) {
-    const { proxy, counting, reads } = watched(parseScoringSheet(sheet));
+  function scored(rows: Cell[][], order?: number[], on: Cell[][] = sheet) {
+    const { proxy, counting, reads } = watched(parseScoringSheet(on));
     const score = answerScorer(proxy);
     return rows.map((answers) => {
       counting();
@@ -210,6 +210,17 @@ describe("the fast scoring path takes every ordinary row itself", () => {
       [0, false],
     ]);
     expect(scored([["B", "C"]], [1, 0])).toEqual([[13.5, false]]); // Q2's B, then Q1's C: 3 + 10.5
+  });
+
+  it("hands the decimal path every row of a sheet with points of seven decimals, or beyond ±2³¹ millionths", () => {
+    const one = (points: number) => [
+      ["Question", "A", "B"],
+      ["Q1", points, 2],
+    ];
+    expect(scored([["B"]], undefined, one(0.0000005))).toEqual([[2, true]]);
+    // 2³¹ millionths of a point is 2,147.483648 points: the integers still hold it; a millionth more, not.
+    expect(scored([["A"]], undefined, one(2147.483648))).toEqual([[2147.483648, false]]);
+    expect(scored([["A"]], undefined, one(2147.483649))).toEqual([[2147.483649, true]]);
   });
 
   it("hands the decimal path another spelling of a code, a blank or the wrong number of answers", () => {

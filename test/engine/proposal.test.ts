@@ -6,6 +6,7 @@ import {
   Decimal,
   Grid,
   indicativeBudget,
+  parsePriceTable,
   PriceChange,
   proposalBands,
   proposalCareGroups,
@@ -182,6 +183,23 @@ describe("proposing a change to the price points", () => {
       proposePriceTable(fromNothing, { kind: "perPoint", amount: new Decimal(1), careGroup: "Older people" }),
     );
     expect([raised?.cell.from.toString(), raised?.cell.to.toString(), raised?.fraction]).toEqual(["0", "1", null]);
+  });
+
+  it("names the largest change to confirm: a rate raised from £0 before any percentage, then the largest", () => {
+    // Only the changed cells matter: column 0 is a lower bound, not a rate.
+    const cell = (band: string, from: number, to: number, column = 1) =>
+      ({ row: 1, column, band, careGroup: "Older people", from: new Decimal(from), to: new Decimal(to) }) as const;
+    const largest = (...changed: ReturnType<typeof cell>[]) => {
+      const found = changeToConfirm({ grid: [], changed, table: parsePriceTable(starter) });
+      return found && [found.cell.band, found.fraction?.toString() ?? null];
+    };
+    // +60%, then +90%: the +90%; then −95% (larger, as a size); a bound moved 10 → 100 is no rate.
+    expect(largest(cell("A", 100, 160), cell("B", 100, 190))).toEqual(["B", "0.9"]);
+    expect(largest(cell("A", 100, 160), cell("B", 100, 190), cell("C", 100, 5))).toEqual(["C", "-0.95"]);
+    expect(largest(cell("A", 100, 160), cell("bound", 10, 100, 0))).toEqual(["A", "0.6"]);
+    // +90%, then a rate raised from £0: the £0 one; the £0 one first, then +90%: still the £0 one.
+    expect(largest(cell("B", 100, 190), cell("Z", 0, 5))).toEqual(["Z", null]);
+    expect(largest(cell("Z", 0, 5), cell("B", 100, 190))).toEqual(["Z", null]);
   });
 
   it("moves a band's lower bound, between the bands beside it", () => {

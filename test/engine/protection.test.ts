@@ -127,6 +127,7 @@ describe("the largest losses and gains", () => {
       [70, 70],
       [10, 25.5], // +15.50
       [0, 15.5], // +15.50
+      [100, 130], // +30, the largest gain, last in the cohort
     ]);
     expect(largestChanges(cohort, "losses", 10)).toEqual([
       { index: 1, change: -20 },
@@ -135,6 +136,7 @@ describe("the largest losses and gains", () => {
     ]);
     expect(largestChanges(cohort, "losses", 2).map(({ index }) => index)).toEqual([1, 0]);
     expect(largestChanges(cohort, "gains", 10)).toEqual([
+      { index: 7, change: 30 },
       { index: 5, change: 15.5 },
       { index: 6, change: 15.5 },
     ]);
