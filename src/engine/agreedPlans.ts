@@ -15,6 +15,7 @@ const isAgreedStatus = (status: string): boolean => matchKey(status) === matchKe
 
 /** Whether a plan runs on some known day: it has a start date and does not end before it (else Finance names it). */
 const runsOnKnownDays = (plan: DatedPlan): boolean =>
+  // Stryker disable next-line ConditionalExpression: equivalent; plansOverlap finds none for a plan without a start.
   plan.start !== null && (plan.end === null || plan.end >= plan.start);
 
 /** What agreeing a plan means for the person's other Agreed plans whose dates overlap it. */
@@ -168,7 +169,9 @@ export function lightsUnderProposal(
   const changed: ProposedLightChange[] = [];
   for (const plan of plans) {
     const at = key(plan);
-    if (unchecked.has(matchKey(plan.planId)) || (!lightToday.has(at) && !lightProposed.has(at))) continue;
+    if (unchecked.has(matchKey(plan.planId))) continue;
+    // Stryker disable next-line ConditionalExpression: equivalent; a plan neither side lists keeps its saved light.
+    if (!lightToday.has(at) && !lightProposed.has(at)) continue;
     // Where a side did not list the plan, its light is the saved one (as typed: Green, GREEN…).
     const lightNow = lightToday.get(at) ?? savedLight(plan.light);
     const then = lightProposed.get(at) ?? savedLight(plan.light);

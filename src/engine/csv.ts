@@ -93,6 +93,7 @@ export function parseCsv(input: string): CsvRow[] {
         "check that row in the file",
     );
   }
-  if (field !== "" || fields.length > 0) endRow();
+  // A file ending in a line break ends with an empty row, which endRow leaves out.
+  endRow();
   return rows;
 }

@@ -83,6 +83,7 @@ export function dpAccounts(
         .filter(
           (payment) =>
             matchKey(payment.personId) === key &&
+            // Stryker disable next-line ConditionalExpression: equivalent; the set holds no null.
             payment.kind !== null &&
             INTO_ACCOUNT.has(payment.kind) &&
             payment.date >= first &&

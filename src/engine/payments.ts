@@ -76,6 +76,9 @@ const AMOUNT_TEXT = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\.\d+$/;
 export function readPaymentAmount(typed: string): Decimal {
   let text = typed.trim().replace(/\u2212/g, "-");
   let negative = false;
+  // Both anchors are equivalent mutants: slicing off the first and last characters leaves a bracket in the amount,
+  // which is refused, unless they are the brackets.
+  // Stryker disable next-line Regex: equivalent (above).
   if (/^\(.*\)$/.test(text)) [negative, text] = [true, text.slice(1, -1).trim()];
   if (text.endsWith("-")) [negative, text] = [!negative, text.slice(0, -1).trim()];
   if (text.startsWith("-")) [negative, text] = [!negative, text.slice(1).trim()];

@@ -187,6 +187,7 @@ describe("a person with two direct-payment plans, and equal surpluses", () => {
     ];
     const balances = [
       balance("P1", "2026-09-01", 1_000),
+      balance("P1", "2026-08-01", 5_000), // listed later, reported earlier: not the latest
       balance("P2", "2026-09-01", 900),
       balance("P3", "2026-09-01", 900),
       balance("P6", "2026-09-01", 10),
@@ -215,5 +216,17 @@ describe("a person with two direct-payment plans, and equal surpluses", () => {
       "DPBalances records a balance for P6, P9, who have no Agreed direct-payment plan started by the as-at " +
         "date: not counted.",
     ]);
+  });
+});
+
+describe("a direct-payment plan whose dates cannot be used", () => {
+  it("opens no account: no start date, or ending before it starts", () => {
+    const plans = [
+      { ...dp("N", "P1", "Agreed", "2026-04-01", null, 2_600), start: null },
+      dp("O", "P2", "Agreed", "2026-06-01", "2026-05-31", 2_600),
+    ];
+    const result = dpAccounts(plans, [], [], AS_AT, new Decimal(8), new Decimal(52));
+    expect(result.accounts).toEqual([]);
+    expect(result.commitment.toNumber()).toBe(0);
   });
 });

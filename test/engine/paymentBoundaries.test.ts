@@ -80,6 +80,7 @@ describe("a date as a ledger writes it", () => {
       "1 Ma 2026",
       "1 Foo 2026",
       "2026-04-01T10:30:00+1:00",
+      "2026-04 10:00-01", // a time only at the end is ignored: not one inside that leaves a date when cut out
     ]) {
       expect(failure(() => readPaymentDate(` ${typed} `)).message).toBe(`${EXPECTED_DATE}; got "${typed}"`);
     }
