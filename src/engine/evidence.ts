@@ -29,8 +29,8 @@ export function readCost(cell: Cell): Cost {
   if (typeof cell === "number" && cell >= 0 && cell <= SAFE_PENCE / 100) {
     const pence = Math.round(cell * 100);
     if (pence / 100 === cell) return { pence };
-    // Stryker restore all
   }
+  // Stryker restore all
   if (isNoValue(cell)) throw invalid("Cost is blank: give the annual cost of the person's agreed plan");
   const exact = readCell(moneyAmount, cell, "Cost");
   return { exact };
