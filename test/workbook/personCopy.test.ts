@@ -187,6 +187,77 @@ describe("the person's copy (26 §1)", () => {
   });
 });
 
+/** Writes cells of a table's row, found by its Plan ID (or, for PlanSettings, its first row), as a user's edit. */
+async function edit(workbook: Workbook, table: string, planId: string | null, cells: Record<string, string | number>) {
+  const data = (await workbook.readTable(table))!;
+  const keyHeader = planId === null ? data.headers[0] : "Plan ID";
+  const rows = data.rows.flatMap((row, at) =>
+    planId === null ? (at === 0 ? [at] : []) : row[data.headers.indexOf("Plan ID")] === planId ? [at] : [],
+  );
+  const headers = Object.keys(cells);
+  await workbook.editTables([
+    {
+      table,
+      columns: headers.map((header) => ({ header, numberFormat: "General" })),
+      update: rows.map((row) => ({
+        row,
+        key: { header: keyHeader, value: String(data.rows[row][data.headers.indexOf(keyHeader)]) },
+        values: headers.map((header) => cells[header]),
+      })),
+    },
+  ]);
+}
+
+describe("a copy that cannot be made (26 §1)", () => {
+  const copyOf = async (workbook: Workbook, planId: string) =>
+    readPersonCopy(workbook, await readPlanBook(workbook), planId, "2026-11-25");
+
+  it("names a Plans row or a line it cannot read, a plan without lines, and weeks it cannot use", async () => {
+    const fresh = async () => {
+      const workbook = new MemoryWorkbook({ formulas: formulaEngine });
+      return { workbook, planId: (await savedIn(workbook)).saved.planId };
+    };
+    let { workbook, planId } = await fresh();
+    // PLAN-0001 is the first plan of a set-up workbook: row 1 of Plans and of its lines.
+    expect(planId).toBe("PLAN-0001");
+    await edit(workbook, "Plans", planId, { "Indicative budget (annual)": "lots" });
+    await expect(copyOf(workbook, planId)).rejects.toThrow(
+      'Plans table row 1: Indicative budget (annual): expected an amount in £, 0 or more; got "lots". ' +
+        "The copy was not made.",
+    );
+
+    ({ workbook, planId } = await fresh());
+    await edit(workbook, "PlanLines", planId, { "Unit cost": "x" });
+    await expect(copyOf(workbook, planId)).rejects.toThrow(
+      `Line 1 of plan ${planId} in PlanLines cannot be read (Unit cost: expected an amount in £, 0 or more; ` +
+        'got "x"). Open the plan, fix the line and save it; the copy was not made.',
+    );
+
+    ({ workbook, planId } = await fresh());
+    await edit(workbook, "PlanLines", planId, { "Plan ID": "PLAN-9999" });
+    await expect(copyOf(workbook, planId)).rejects.toThrow(
+      `Plan ${planId} has no lines in PlanLines; the copy was not made.`,
+    );
+
+    ({ workbook, planId } = await fresh());
+    await edit(workbook, "PlanSettings", null, { "Weeks in a year": "many" });
+    const { weeks } = await readPlanBook(workbook);
+    expect(weeks.problem).toMatch(/^The PlanSettings table's Weeks in a year cannot be used: row 1: /);
+    await expect(copyOf(workbook, planId)).rejects.toThrow(`${weeks.problem} The copy was not made.`);
+  });
+
+  it("takes the person's name from People, whatever the case of their ID in Plans, else from Plans", async () => {
+    const workbook = new MemoryWorkbook({ formulas: formulaEngine });
+    const { saved } = await savedIn(workbook);
+    const inPeople = (await readPlanBook(workbook)).people.find((person) => person.id === "P002")!.name;
+    await edit(workbook, "Plans", saved.planId, { "Person ID": "p002", Name: "Someone else" });
+    const madeOn = `plan ${saved.planId} · made on 25 November 2026`;
+    expect((await copyOf(workbook, saved.planId)).subtitle).toBe(`${inPeople} · ${madeOn}`);
+    await edit(workbook, "Plans", saved.planId, { "Person ID": "P999" });
+    expect((await copyOf(workbook, saved.planId)).subtitle).toBe(`Someone else · ${madeOn}`);
+  });
+});
+
 describe("the copy as a sheet to print on A4 (26 §1)", () => {
   it("in the in-memory workbook: a sheet of its own, its print area, title rows, A4 portrait", async () => {
     const workbook = new MemoryWorkbook({ formulas: formulaEngine });
