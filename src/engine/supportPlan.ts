@@ -461,11 +461,13 @@ export function planProblems(plan: PlanForSaving): PlanProblem[] {
   const reason = reasonRequired(plan.status, plan.light);
   if (reason && plan.reason.trim() === "") problems.push({ field: "reason", message: reason });
   const signOff = signOffRequired(plan.status, plan.light, plan.saved?.status ?? null);
-  const signedOffBy = plan.status === "Agreed" ? plan.signedOffBy.trim() : "";
+  const signedOffBy = plan.signedOffBy.trim();
   if (signOff && signedOffBy === "") problems.push({ field: "signedOffBy", message: signOff });
-  // A sign-off is someone else's: given now (not the one already saved) by the person saving, it is refused.
-  const newSignOff = signedOffBy !== "" && !(plan.saved && samePerson(plan.saved.signedOffBy, signedOffBy));
-  if (newSignOff && plan.updatedBy.trim() !== "" && samePerson(signedOffBy, plan.updatedBy)) {
+  // A sign-off is someone else's: given now to an Agreed plan (not the one already saved) by the person saving,
+  // it is refused. A Draft records no sign-off, so a name left in the box is no one's.
+  const newSignOff =
+    plan.status === "Agreed" && signedOffBy !== "" && !(plan.saved && samePerson(plan.saved.signedOffBy, signedOffBy));
+  if (newSignOff && samePerson(signedOffBy, plan.updatedBy)) {
     problems.push({
       field: "signedOffBy",
       message:

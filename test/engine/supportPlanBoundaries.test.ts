@@ -193,6 +193,27 @@ describe("who may agree a plan, with names typed as spaces", () => {
     expect(problems({})).toEqual([]);
   });
 
+  it("refuses the saver's own sign-off only on an Agreed plan, naming the saver as typed, spaces trimmed", () => {
+    const problems = (more: object) => planProblems({ ...plan, light: "Red", ...more });
+    // A Draft or a plan for review records no sign-off, so the saver's name left in the box stops nothing.
+    expect(problems({ status: "Draft", signedOffBy: "Sam Reid" })).toEqual([]);
+    expect(problems({ status: "Needs manager review", signedOffBy: "sam reid" })).toEqual([]);
+    expect(problems({ status: "Agreed", signedOffBy: "sam reid", updatedBy: "  Sam Reid  " })).toEqual([
+      {
+        field: "signedOffBy",
+        message:
+          "A plan is signed off by a manager other than the person saving it (Sam Reid): enter the manager's name.",
+      },
+    ]);
+  });
+
+  it("asks an Agreed Green plan with neither a sign-off nor a name only for the name", () => {
+    // No sign-off is needed; a blank sign-off is not the blank saver's own.
+    expect(planProblems({ ...plan, status: "Agreed", light: "Green", signedOffBy: " ", updatedBy: "" })).toEqual([
+      { field: "updatedBy", message: "Enter your name, so colleagues know who last changed the plan." },
+    ]);
+  });
+
   it("names the light in the reason asked for", () => {
     expect([
       reasonRequired("Agreed", "Red"),
