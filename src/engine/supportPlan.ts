@@ -429,7 +429,7 @@ export function decisionRecord(
   today: string | null = null,
 ): { reason: string; signedOffBy: string; signedOffOn: string | null } {
   const signedOffBy = plan.status === "Agreed" ? plan.signedOffBy.trim() : "";
-  const kept = saved !== null && signedOffBy !== "" && samePerson(saved.signedOffBy, signedOffBy);
+  const kept = saved !== null && samePerson(saved.signedOffBy, signedOffBy);
   const signedOffOn = signedOffBy === "" ? null : kept ? (saved.signedOffOn ?? today) : today;
   return { reason: plan.reason.trim(), signedOffBy, signedOffOn };
 }
