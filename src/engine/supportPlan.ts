@@ -407,9 +407,13 @@ export function signOffRequired(
   return null;
 }
 
-/** Whether two names are the same person's, as typed: case and spaces ignored ("Sam Reid", "samreid "). */
+/**
+ * Whether two names are the same person's, as typed: case and spaces ignored ("Sam Reid", "samreid "). Case is
+ * folded through the capitals, so a letter whose capital is two ("ß", "SS") or that is written two ways as a capital
+ * (the Ångström sign) still matches: "JO STRAUSS" is "Jo Strauß".
+ */
 export function samePerson(a: string, b: string): boolean {
-  const key = (name: string) => name.replace(/\s+/g, "").toLowerCase();
+  const key = (name: string) => name.replace(/\s/g, "").toUpperCase().toLowerCase();
   return key(a) === key(b);
 }
 

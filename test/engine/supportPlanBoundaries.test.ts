@@ -207,6 +207,22 @@ describe("who may agree a plan, with names typed as spaces", () => {
     ]);
   });
 
+  it("takes names that differ only in case as one person's, however a letter's capital is written", () => {
+    const self = (signedOffBy: string, updatedBy: string) =>
+      planProblems({ ...plan, status: "Agreed", light: "Red", signedOffBy, updatedBy }).map(({ message }) => message);
+    const refused = (saver: string) => [
+      `A plan is signed off by a manager other than the person saving it (${saver}): enter the manager's name.`,
+    ];
+    // The capitals of "ß" are "SS"; the Ångström sign "\u212B" is a capital whose small letter is "å".
+    expect(self("JO STRAUSS", "Jo Strauß")).toEqual(refused("Jo Strauß"));
+    expect(self("Jo Strauß", "jo strauss")).toEqual(refused("jo strauss"));
+    expect(self("\u212Bsa Lind", "Åsa Lind")).toEqual(refused("Åsa Lind"));
+    expect(self("ÅSA LIND", "\u212Bsa Lind")).toEqual(refused("\u212Bsa Lind"));
+    // Other letters are other people.
+    expect(self("Jo Straus", "Jo Strauß")).toEqual([]);
+    expect(self("Asa Lind", "Åsa Lind")).toEqual([]);
+  });
+
   it("asks an Agreed Green plan with neither a sign-off nor a name only for the name", () => {
     // No sign-off is needed; a blank sign-off is not the blank saver's own.
     expect(planProblems({ ...plan, status: "Agreed", light: "Green", signedOffBy: " ", updatedBy: "" })).toEqual([
