@@ -93,8 +93,11 @@ const PERIOD_HOLDS: Readonly<Record<Exclude<Frequency, "once">, Record<Measure, 
   year: { days: new Decimal(366), months: new Decimal(12) },
 };
 
-/** The most units of time a line paid so often can hold, or undefined when its unit is not a unit of time. */
-export function timeLimit(unit: string, frequency: Frequency): { limit: Decimal; why: string } | undefined {
+/**
+ * The most units of time a line paid so often can hold, or undefined when its unit is not a unit of time (or is
+ * not given: a blank unit has its own message).
+ */
+export function timeLimit(unit: string | undefined, frequency: Frequency): { limit: Decimal; why: string } | undefined {
   const name = UNIT_SPELLINGS.get(matchKey(unit).replace(/^(?:a|an|one|1|per)\s+/, ""));
   const time = name === undefined ? undefined : TIME_UNITS.get(name);
   if (!time || frequency === "once") return undefined;
@@ -126,7 +129,7 @@ function lineQuantity(cell: Cell, unit: string | undefined, frequency: Frequency
   if (value.decimalPlaces() > LINE_DECIMAL_PLACES) {
     throw invalid(`Quantity: at most ${LINE_DECIMAL_PLACES} decimal places (such as 2.25); got ${describeCell(cell)}`);
   }
-  const time = unit === undefined || frequency === undefined ? undefined : timeLimit(unit, frequency);
+  const time = frequency === undefined ? undefined : timeLimit(unit, frequency);
   if (time && value.gt(time.limit)) {
     throw invalid(
       `Quantity: ${time.why} of one member of staff's time; check the quantity, unit and frequency, ` +

@@ -50,6 +50,20 @@ describe("a line with a field left blank", () => {
   });
 });
 
+describe("a line with a quantity over a unit of time's limit", () => {
+  it("says only that a unit is needed when the unit is left blank", () => {
+    // 200 a week is over 168 hours, but with no unit there is no unit of time to hold them.
+    expect(checkLine({ ...fields, unit: " ", quantity: "200" }).problems).toEqual({
+      unit: "A unit (hour, day, week, item…) is needed",
+    });
+    expect(checkLine({ ...fields, quantity: "200" }).problems).toEqual({
+      quantity:
+        "Quantity: a week holds at most 168 hours of one member of staff's time; check the quantity, unit and " +
+        "frequency, and for two or more staff at once set Staff at once",
+    });
+  });
+});
+
 describe("numbers typed in a line", () => {
   const quantity = (typed: string) => {
     const checked = checkLine({ ...fields, unit: "meal", quantity: typed });
