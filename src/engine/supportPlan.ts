@@ -99,6 +99,7 @@ const PERIOD_HOLDS: Readonly<Record<Exclude<Frequency, "once">, Record<Measure, 
  */
 export function timeLimit(unit: string | undefined, frequency: Frequency): { limit: Decimal; why: string } | undefined {
   const name = UNIT_SPELLINGS.get(matchKey(unit).replace(/^(?:a|an|one|1|per)\s+/, ""));
+  // Stryker disable next-line ConditionalExpression: equivalent; TIME_UNITS.get(undefined) is undefined too.
   const time = name === undefined ? undefined : TIME_UNITS.get(name);
   if (!time || frequency === "once") return undefined;
   const limit = PERIOD_HOLDS[frequency][time.measure]
@@ -183,6 +184,8 @@ export function checkLine(fields: LineFields): CheckedLine {
     try {
       return parse();
     } catch (error) {
+      // Stryker disable next-line ConditionalExpression: equivalent; each field's reader throws only EngineErrors
+      // (a number in 1e2 notation is given to Decimal only once its pattern is checked), so only a defect is thrown on.
       if (!(error instanceof EngineError)) throw error;
       problems[field] = error.message;
       return undefined;
@@ -198,6 +201,7 @@ export function checkLine(fields: LineFields): CheckedLine {
   try {
     staff = lineStaff(fields.staff);
   } catch (error) {
+    // Stryker disable next-line ConditionalExpression: equivalent; lineStaff throws only EngineErrors, as above.
     if (!(error instanceof EngineError)) throw error;
     problems.staff = error.message;
   }
@@ -516,6 +520,7 @@ export function planDates(
     try {
       return serialFromIso(value);
     } catch (error) {
+      // Stryker disable next-line ConditionalExpression: equivalent; serialFromIso throws only EngineErrors.
       if (!(error instanceof EngineError)) throw error;
       problems[field] = `${names[field]}: expected a date such as 2026-04-01; got "${value}"`;
       return null;
@@ -574,6 +579,7 @@ export function readTolerancePercentages(
     try {
       return readCell(anyNumber, text, name).div(100);
     } catch (error) {
+      // Stryker disable next-line ConditionalExpression: equivalent; readCell throws only EngineErrors.
       if (!(error instanceof EngineError)) throw error;
       problems[field] = `${name}: expected a percentage, such as 10 or 10%; got ${describeCell(typed[field])}`;
       return undefined;
