@@ -11,6 +11,7 @@ import {
   planAgainstBudget,
   planDates,
   planProblems,
+  PlanStatus,
   readTolerancePercentages,
   reasonRequired,
   timeLimit,
@@ -208,7 +209,8 @@ describe("who may agree a plan, with names typed as spaces", () => {
   });
 
   it("refuses the saver's own sign-off only on an Agreed plan, naming the saver as typed, spaces trimmed", () => {
-    const problems = (more: object) => planProblems({ ...plan, light: "Red", ...more });
+    const problems = (more: { status: PlanStatus; signedOffBy: string; updatedBy?: string }) =>
+      planProblems({ ...plan, light: "Red", ...more });
     // A Draft or a plan for review records no sign-off, so the saver's name left in the box stops nothing.
     expect(problems({ status: "Draft", signedOffBy: "Sam Reid" })).toEqual([]);
     expect(problems({ status: "Needs manager review", signedOffBy: "sam reid" })).toEqual([]);
