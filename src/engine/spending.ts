@@ -51,12 +51,8 @@ export function spendByService(
   };
   const listed = services.map((service) => spendOf(service, (line) => sameText(line.service, service)));
   const other = spendOf(OTHER_SERVICES, (line) => !services.some((service) => sameText(line.service, service)));
-  const ranked = listed
-    .map((spend, at) => ({ spend, at }))
-    // Stryker disable next-line ArithmeticOperator: equivalent; sort is stable, so equal totals keep the order given
-    // (commitmentBoundaries.test.ts), and the tie-break only says so.
-    .sort((a, b) => b.spend.total.comparedTo(a.spend.total) || a.at - b.at)
-    .map(({ spend }) => spend);
+  // Array sort is stable: services with equal totals keep the order given (commitmentBoundaries.test.ts).
+  const ranked = [...listed].sort((a, b) => b.total.comparedTo(a.total));
   return { services: ranked, other, total };
 }
 

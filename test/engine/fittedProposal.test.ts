@@ -55,6 +55,24 @@ describe("proposing the fitted table", () => {
     expect(proposal.table.kind).toBe("bands");
   });
 
+  it("leaves a rate the fit matches as it is, and keeps a band nobody reaches, saying why", () => {
+    // £50 a point to 20 (as now), £88 above (now £80); nobody has 40 points or more.
+    const upTo40 = [
+      { points: 10, cost: 500, careGroup: "Older people" },
+      { points: 30, cost: 1000 + 880, careGroup: "Older people" },
+      { points: 35, cost: 1000 + 1320, careGroup: "Older people" },
+    ];
+    const { proposal, kept } = proposeFittedTable(bandTable, calibrate(upTo40, readBounds([0, 20, 40]), true));
+    expect(
+      proposal.changed.map((cell) => [cell.careGroup, cell.band, cell.from.toNumber(), cell.to.toNumber()]),
+    ).toEqual([["Older people", "band from 20 points", 80, 88]]);
+    expect(kept[0]).toEqual({
+      careGroup: "Older people",
+      band: "band from 40 points",
+      why: "Band from 40 points: nobody in Older people scores above 40 points, so its rate cannot be fitted",
+    });
+  });
+
   it("keeps a blank price blank, takes the fit for everyone into a one-column table, and refuses other tables", () => {
     const oneColumn = [
       ["Points from", "£"],
