@@ -281,6 +281,25 @@ describe("the projected outturn", () => {
     ]);
   });
 
+  it("names people with Agreed plans in two care groups listed, and later payments, in the plural", () => {
+    const plans = ["P1", "P4"].flatMap((person) =>
+      ["Older people", "Mental health"].map((careGroup, at) =>
+        plan(`${person}-${at}`, person, careGroup, "Agreed", "2026-04-01", null, { "Direct payment": 3_650 }),
+      ),
+    );
+    const later = ["2026-10-05", "2026-11-05"].map((date) => payment(date, "P1", "P1-0", "10", "Direct payment"));
+    const both = outturn(
+      { plans, payments: later, budgets: [], careGroups: ["Older people", "Mental health"] },
+      period,
+    );
+    expect(both.notes).toEqual([
+      "2 payments are dated after the as-at date: not counted as spend to date " +
+        "(the remaining commitment covers that time).",
+      "P1, P4 have Agreed plans in more than one care group: " +
+        "payments naming no plan count in the first of them listed; give such payments their Plan ID.",
+    ]);
+  });
+
   it("counts a payment on the year's first day, a month starting on the as-at date, a plan's last day to come", () => {
     // As at 1 September 2026: September has begun (its payment on the 1st is spend); 1 April is the year's first day.
     const asAt = commitmentPeriod(day("2026-09-01"), day("2026-04-01"));
