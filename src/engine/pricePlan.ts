@@ -174,6 +174,7 @@ export function bandIntegers(
     rates,
     runningTotals,
     careGroupOf,
+    // Stryker disable next-line StringLiteral: equivalent for "step"; a method neither marginal nor band is a step.
     annualUnits: { marginal: annual("marginal"), band: annual("band"), step: annual("step") },
   };
 }
