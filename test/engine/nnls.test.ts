@@ -93,6 +93,11 @@ describe("the exact method's own path, and a floating-point guess it refuses", (
     expect(rates(nonNegativeLeastSquares(equations))).toEqual(["10", "0"]);
   });
 
+  it("holds every rate at 0 when no band's gradient is above 0 at 0 (no guess: the exact method's first step)", () => {
+    // v = (−10, −10): raising either rate only adds to the sum of squares.
+    expect(rates(nonNegativeLeastSquares(equationsOf([[1, 1]], [-10])))).toEqual(["0", "0"]);
+  });
+
   it("stops each step at the first rate to reach 0: a singular problem ends at Lawson and Hanson's minimiser", () => {
     // Column 3 is column 1 again and column 4 is columns 0 and 1 added: many minimisers share one Xr. The method ends
     // on columns 1 and 4: A = [[146, 235], [235, 425]], v = (2,493, 4,055), determinant 6,825, so
