@@ -22,18 +22,17 @@ const exactQuotient = (a: Whole, b: Whole) => checked(a.divToInt(b));
 
 /**
  * Solves A_SS z = v_S for the columns in `set` by Bareiss's fraction-free elimination: z = numerators ÷ denominator,
- * whole numbers all the way. Null when those columns are linearly dependent.
+ * whole numbers all the way. Null when those columns are linearly dependent. No row is swapped: A is positive
+ * semi-definite, so its k-th pivot is its leading minor of order k + 1, never below 0; where one is 0 the first k + 1
+ * columns are dependent and so is every minor below it on them, so no row could be swapped in, and the determinant
+ * that ends as the denominator is above 0.
  */
 function solveOn({ a, v }: NormalEquations, set: readonly number[]): Fractions | null {
   const m = set.length;
   const rows = set.map((i) => [...set.map((j) => a[i][j]), v[i]]);
   let previous = WHOLE_ONE;
   for (let k = 0; k < m; k++) {
-    if (rows[k][k].isZero()) {
-      const swap = rows.findIndex((row, i) => i > k && !row[k].isZero());
-      if (swap < 0) return null;
-      [rows[k], rows[swap]] = [rows[swap], rows[k]];
-    }
+    if (rows[k][k].isZero()) return null;
     for (let i = k + 1; i < m; i++) {
       for (let j = k + 1; j <= m; j++) {
         rows[i][j] = exactQuotient(rows[i][j].times(rows[k][k]).minus(rows[i][k].times(rows[k][j])), previous);
@@ -50,10 +49,9 @@ function solveOn({ a, v }: NormalEquations, set: readonly number[]): Fractions |
     for (let j = i + 1; j < m; j++) sum = sum.minus(rows[i][j].times(x[j]));
     x[i] = exactQuotient(sum, rows[i][i]);
   }
-  const sign = determinant.isNegative() ? -1 : 1;
   const numerators = new Array<Whole>(a.length).fill(WHOLE_ZERO);
-  set.forEach((column, at) => (numerators[column] = x[at].times(sign)));
-  return { numerators, denominator: determinant.abs() };
+  set.forEach((column, at) => (numerators[column] = x[at]));
+  return { numerators, denominator: determinant };
 }
 
 /** v·d − A·n: the gradient of the fit at n ÷ d, times d (so its signs are the gradient's). */
@@ -112,6 +110,9 @@ export function exactActiveSet(equations: NormalEquations): Fractions {
     passive.sort((x, y) => x - y);
     for (;;) {
       const z = solveOn(equations, passive);
+      // A column entering with a gradient above 0 at the minimiser on the others is independent of them (Lawson and
+      // Hanson's lemma 23.17), and dropping columns keeps the rest independent: this cannot happen.
+      // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent; unreachable, as above.
       if (z === null) throw new Error("Least squares: a column with a positive gradient was dependent");
       const blocking = passive.filter((j) => z.numerators[j].lte(0));
       if (blocking.length === 0) {
@@ -119,11 +120,13 @@ export function exactActiveSet(equations: NormalEquations): Fractions {
         break;
       }
       // The longest step from r towards z that keeps every rate at 0 or more: α = r_j ÷ (r_j − z_j), the least.
+      // r_j − z_j is above 0: z_j ≤ 0 ≤ r_j, and r_j is 0 only for the column that has just entered, whose z_j is
+      // above 0 (lemma 23.17); every other rate in the set is above 0, those stepped to 0 having left it.
       let alpha: { top: Whole; bottom: Whole } | null = null;
       for (const j of blocking) {
         const top = r.numerators[j].times(z.denominator);
         const bottom = top.minus(z.numerators[j].times(r.denominator));
-        const candidate = bottom.isZero() ? { top: WHOLE_ZERO, bottom: WHOLE_ONE } : { top, bottom };
+        const candidate = { top, bottom };
         if (alpha === null || candidate.top.times(alpha.bottom).lt(alpha.top.times(candidate.bottom)))
           alpha = candidate;
       }
@@ -204,17 +207,15 @@ function guessPassiveSet({ a, v }: NormalEquations): number[] {
 
 /**
  * The r ≥ 0 minimising |c − Xr|², given A = XᵀX and v = Xᵀc, exactly. When A is singular several r may share the
- * least sum of squares; every one of them has the same Xr, and this is the one the method reaches (a column
- * enters when its gradient is largest, the lowest first on a tie).
+ * least sum of squares; every one of them has the same Xr, and this is the one the guess or, failing it, the exact
+ * method reaches (a column enters when its gradient is largest, the lowest first on a tie). With no guess (v ≤ 0,
+ * say), the exact method's first step finds r = 0.
  */
 export function nonNegativeLeastSquares(equations: NormalEquations): Fractions {
   const guess = guessPassiveSet(equations);
   if (guess.length > 0) {
     const solution = solveOn(equations, guess);
     if (solution !== null && isOptimal(equations, solution, guess)) return reduced(solution);
-  } else if (equations.v.every((vj) => vj.lte(0))) {
-    // At r = 0 the gradient is v: no rate can rise and lower the sum of squares.
-    return { numerators: equations.v.map(() => WHOLE_ZERO), denominator: WHOLE_ONE };
   }
   return exactActiveSet(equations);
 }

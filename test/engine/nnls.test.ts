@@ -76,6 +76,76 @@ describe("exact non-negative least squares", () => {
   });
 });
 
+/** Each rate as a fraction in its lowest terms, "0" for none: the same minimiser whatever its denominator. */
+const rates = ({ numerators, denominator }: Fractions) =>
+  numerators.map((n) => {
+    if (n.isZero()) return "0";
+    const common = gcd(n, denominator);
+    const [top, bottom] = [n.divToInt(common).toFixed(), denominator.divToInt(common).toFixed()];
+    return bottom === "1" ? top : `${top}/${bottom}`;
+  });
+
+describe("the exact method's own path, and a floating-point guess it refuses", () => {
+  it("enters the lowest column first when two gradients are equal", () => {
+    // One person costing 10 with one point in each of two bands: both gradients are 10; the first band takes it all.
+    const equations = equationsOf([[1, 1]], [10]);
+    expect(rates(exactActiveSet(equations))).toEqual(["10", "0"]);
+    expect(rates(nonNegativeLeastSquares(equations))).toEqual(["10", "0"]);
+  });
+
+  it("holds every rate at 0 when no band's gradient is above 0 at 0 (no guess: the exact method's first step)", () => {
+    // v = (−10, −10): raising either rate only adds to the sum of squares.
+    expect(rates(nonNegativeLeastSquares(equationsOf([[1, 1]], [-10])))).toEqual(["0", "0"]);
+  });
+
+  it("stops each step at the first rate to reach 0: a singular problem ends at Lawson and Hanson's minimiser", () => {
+    // Column 3 is column 1 again and column 4 is columns 0 and 1 added: many minimisers share one Xr. The method ends
+    // on columns 1 and 4: A = [[146, 235], [235, 425]], v = (2,493, 4,055), determinant 6,825, so
+    // r₁ = (425 × 2,493 − 235 × 4,055) ÷ 6,825 = 328/21 and r₄ = (146 × 4,055 − 235 × 2,493) ÷ 6,825 = 19/21;
+    // the other gradients are then 0, −1,717/21 and 0: none can rise.
+    const equations = equationsOf(
+      [
+        [8, 7, 4, 7, 15],
+        [6, 4, 3, 4, 10],
+        [1, 9, 9, 9, 10],
+      ],
+      [171, 9, 140],
+    );
+    const exact = exactActiveSet(equations);
+    expect(rates(exact)).toEqual(["0", "328/21", "0", "0", "19/21"]);
+    expect(optimal(equations, exact)).toBe(true);
+  });
+
+  it("refuses a guess holding a rate below 0, and finds the minimiser exactly", () => {
+    // Three people fit exactly by (71/6, 41/3, −19/3). The floating-point guess steps the third rate to 1.8 × 10⁻¹⁵,
+    // not 0, so it keeps all three bands; exactly, that set's third rate is −19/3. Held at 0, the first two columns
+    // are orthogonal: r₀ = 22 ÷ 4 = 11/2, r₁ = 67 ÷ 10, and the third's gradient 90 − (4 × 11/2 + 11 × 67/10) = −5.7.
+    const equations = equationsOf(
+      [
+        [0, 1, 2],
+        [0, 3, 3],
+        [2, 0, 2],
+      ],
+      [1, 22, 11],
+    );
+    expect(rates(nonNegativeLeastSquares(equations))).toEqual(["11/2", "67/10", "0"]);
+    expect(rates(exactActiveSet(equations))).toEqual(["11/2", "67/10", "0"]);
+  });
+
+  it("refuses a guess that leaves out a column whose gradient is below the floating-point tolerance", () => {
+    // A = [[1, 1], [1, 2]], v = (10¹², 10¹² + 1): with r₀ = 10¹² alone the second column's gradient is 1, under the
+    // guess's tolerance of 10⁻¹⁰ × 10¹²; exactly it is above 0, and A r = v gives r = (10¹² − 1, 1).
+    const equations: NormalEquations = {
+      a: [
+        [new Whole(1), new Whole(1)],
+        [new Whole(1), new Whole(2)],
+      ],
+      v: [new Whole("1000000000000"), new Whole("1000000000001")],
+    };
+    expect(rates(nonNegativeLeastSquares(equations))).toEqual(["999999999999", "1"]);
+  });
+});
+
 describe("exact whole-number helpers", () => {
   it("rounds a quotient half away from zero, as Excel's ROUND", () => {
     const q = (n: number, d: number, places: number) => roundedQuotient(new Whole(n), new Whole(d), places);

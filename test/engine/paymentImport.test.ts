@@ -8,6 +8,7 @@ import {
   ImportContext,
   mappingProblems,
   parseCsv,
+  PAYMENT_FIELDS,
   paymentKey,
   PaymentRecord,
   readPaymentAmount,
@@ -165,6 +166,34 @@ describe("matching the file's columns", () => {
     });
   });
 
+  it("finds a remembered header no ledger uses, and never gives a blank header for one of punctuation", () => {
+    expect(suggestMapping(["Betrag", "Datum", "Client", "Type"], { amount: "Betrag", date: "Datum" })).toEqual({
+      date: 1,
+      personId: 2,
+      planId: null,
+      amount: 0,
+      kind: 3,
+      reference: null,
+    });
+    // "#" compares as nothing, as does the blank header: that is no match.
+    expect(suggestMapping(["", "Payment date", "Person ID", "Amount", "Kind"], { reference: "#" })).toEqual({
+      date: 1,
+      personId: 2,
+      planId: null,
+      amount: 3,
+      kind: 4,
+      reference: null,
+    });
+  });
+
+  it("has no header that is a name or ledger's name of two fields", () => {
+    // So a column found by a ledger's name can be wanted by no later field (suggestMapping's second pass).
+    const keys = PAYMENT_FIELDS.flatMap((spec) =>
+      [spec.name, ...spec.synonyms].map((name) => name.toLowerCase().replace(/[^a-z0-9£]/g, "")),
+    );
+    expect(keys.filter((key, at) => key === "" || keys.indexOf(key) !== at)).toEqual([]);
+  });
+
   it("says what a mapping still needs", () => {
     const headers = ["When", "Who", "How much"];
     const mapping: ColumnMapping = { date: 0, personId: 1, planId: null, amount: 1, kind: null, reference: null };
@@ -275,6 +304,65 @@ describe("checking an import", () => {
     expect(result.refused.map(describeRefusal)).toEqual([
       'Row 10: Reference: rows 10, 11 give the reference "OO-9" to different payments: correct the file',
       'Row 11: Reference: rows 10, 11 give the reference "OO-9" to different payments: correct the file',
+    ]);
+  });
+
+  it("refuses a plan only for a person in People, names a plan without one, and blames no amount for a kind", () => {
+    const withOrphan = new Map([...plans, ["plan-0003", { planId: "PLAN-0003", personId: "" }]]);
+    const result = check(
+      [
+        "Payment date,Person ID,Plan ID,Amount,Kind,Reference",
+        "26/05/2026,P099,PLAN-0001,5.00,One-off,A-1", // the person is the problem, not whose plan it is
+        "26/05/2026,P001,plan-0003,5.00,One-off,A-2",
+        "26/05/2026,P001,,-5.00,Fee,A-3", // a kind that is none: the amount's sign is not judged
+        "26/05/2026,P001,,-5.00,,A-4",
+        "26/05/2026,P002,pLAN-0002,7.00,One-off", // no cell for the reference: none
+      ].join("\n"),
+      { ...context, plans: withOrphan },
+    );
+    expect(result.refused.map(describeRefusal)).toEqual([
+      'Row 2: Person ID: "P099" is not in People',
+      "Row 3: Plan ID: PLAN-0003 is nobody's plan, not P001's",
+      'Row 4: Kind: "Fee" is not a kind of payment: give one of Direct payment, Council-managed invoice, ' +
+        "Individual Service Fund, One-off, Refund, Surplus recovered",
+      "Row 5: Kind: blank, and every payment needs one",
+    ]);
+    expect(result.toAdd.map((payment) => [payment.row, payment.planId, payment.reference])).toEqual([
+      [6, "PLAN-0002", ""],
+    ]);
+  });
+
+  it("tells payments with one reference apart by their plan too, and knows a row without one by a row with one", () => {
+    const headers = "Payment date,Person ID,Plan ID,Amount,Kind,Invoice No";
+    const result = check(
+      [
+        headers,
+        "27/05/2026,P001,PLAN-0001,20.00,One-off,OO-9",
+        "27/05/2026,P001,PLAN-0077,20.00,One-off,OO-9", // another plan: another payment, so the reference is refused
+        "27/05/2026,P003,pl-5,30.00,One-off,OO-5",
+        "27/05/2026,P003,PL-5,30.00,One-off,OO-5", // the same plan, typed in another case: a repeat
+        "27/05/2026,P003,PL-5,30.00,One-off,", // the same date, person, amount and kind as row 4
+      ].join("\n"),
+    );
+    expect(result.refused.map(describeRefusal)).toEqual([
+      'Row 2: Invoice No: rows 2, 3 give the reference "OO-9" to different payments: correct the file',
+      'Row 3: Invoice No: rows 2, 3 give the reference "OO-9" to different payments: correct the file',
+    ]);
+    expect(result.toAdd.map((payment) => payment.row)).toEqual([4]);
+    expect(result.duplicates).toEqual([
+      { row: 5, reason: "repeats row 4 (reference OO-5)" },
+      { row: 6, reason: "repeats row 4 (the same date, person, amount and kind)" },
+    ]);
+    // The reference's column without a header is named by its field.
+    const [header, ...rows] = parseCsv(
+      ["Payment date,Person ID,Amount,Kind,", "27/05/2026,P001,1.00,One-off,R", "27/05/2026,P001,2.00,One-off,R"].join(
+        "\n",
+      ),
+    );
+    const mapping: ColumnMapping = { date: 0, personId: 1, planId: null, amount: 2, kind: 3, reference: 4 };
+    expect(checkImport(rows, mapping, header.fields, context).refused.map(describeRefusal)).toEqual([
+      'Row 2: Reference: rows 2, 3 give the reference "R" to different payments: correct the file',
+      'Row 3: Reference: rows 2, 3 give the reference "R" to different payments: correct the file',
     ]);
   });
 
