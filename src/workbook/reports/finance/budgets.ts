@@ -62,8 +62,9 @@ export function readBudgets(data: TableData, warnings: string[]): { budgets: Bud
  */
 export function budgetSum(scope: Scope, yearLabel: string | null): string {
   const amount = budgets(BUDGETS.columns.annualBudget.header);
-  const group = scopeCriteria(budgets(BUDGETS.columns.careGroup.header), scope);
-  if (yearLabel === null) return group === "" ? `SUM(${amount})` : `SUMIFS(${amount}${group})`;
+  // An amount below 0 is left out, as readBudgets leaves it out and names it; SUMIFS skips text of itself.
+  const counted = `${amount},${amount},">=0"${scopeCriteria(budgets(BUDGETS.columns.careGroup.header), scope)}`;
+  if (yearLabel === null) return `SUMIFS(${counted})`;
   const year = budgets(BUDGET_YEAR.header);
-  return `SUMIFS(${amount},${year},${yearLabel}${group})+SUMIFS(${amount},${year},"="${group})`;
+  return `SUMIFS(${counted},${year},${yearLabel})+SUMIFS(${counted},${year},"=")`;
 }
