@@ -18,13 +18,13 @@ function isYearLabel(text: string): boolean {
  * The budgets, as the sheet's SUMIFS reads them: an amount must be a number (text is skipped there, so here it is
  * left out and named), a Financial year a year as the sheet labels it (another spelling never matches there).
  */
-export function readBudgets(data: TableData, warnings: string[]): { budgets: BudgetRecord[]; years: boolean } {
+export function readBudgets(data: TableData, warnings: string[]): BudgetRecord[] {
   try {
     requireColumns(BUDGETS, data);
   } catch (error) {
     if (!(error instanceof WorkbookProblem)) throw error;
     warnings.push(`${error.message} Until it has them, no budget is counted.`);
-    return { budgets: [], years: false };
+    return [];
   }
   const index = headerIndex(data);
   const careGroup = index.get(matchKey(BUDGETS.columns.careGroup.header))!;
@@ -53,7 +53,7 @@ export function readBudgets(data: TableData, warnings: string[]): { budgets: Bud
       financialYear: yearText === "" ? null : yearText,
     });
   });
-  return { budgets, years: year !== undefined };
+  return budgets;
 }
 
 /**
