@@ -427,6 +427,7 @@ describe("what the Finance view names in the workbook", () => {
         })),
         append: [
           ["Mental health", 0, "2026/27"],
+          ["Learning disability", null, "2026/27"], // not yet typed: none, without a word
           [null, null, null], // a blank row is passed over, and still counted in the rows named below
           ["Older people", -500, "2026/27"],
           ["Older people", "1000", "2026/27"], // a number typed as text, which SUMIFS skips
@@ -445,11 +446,11 @@ describe("what the Finance view names in the workbook", () => {
     const leftOut = (row: number, why: string) =>
       `Budgets table row ${row} is left out (the Finance sheet skips it too): ${why}.`;
     expect(book.warnings).toEqual([
-      leftOut(7, "Annual budget holds -500, not an amount in £"),
-      leftOut(8, 'Annual budget holds "1000", not an amount in £'),
-      leftOut(9, notAYear("2026/28")),
-      leftOut(10, notAYear("x2026")),
-      leftOut(11, notAYear("2026-27")),
+      leftOut(8, "Annual budget holds -500, not an amount in £"),
+      leftOut(9, 'Annual budget holds "1000", not an amount in £'),
+      leftOut(10, notAYear("2026/28")),
+      leftOut(11, notAYear("x2026")),
+      leftOut(12, notAYear("2026-27")),
     ]);
     expect(book.budgets.map((budget) => [budget.careGroup, money(budget.annualBudget), budget.financialYear])).toEqual([
       ["Older people", "65000.00", "2026/27"],
@@ -457,9 +458,10 @@ describe("what the Finance view names in the workbook", () => {
       ["Learning disability", "50000.00", "2099/00"],
       ["Mental health", "30000.00", null],
       ["Mental health", "0.00", "2026/27"],
+      ["Learning disability", null, "2026/27"],
     ]);
     // 2026/27, in the pane and on the sheet: Older people 65,000 alone; Physical and Learning disability none for
-    // this year; Mental health 30,000 + 0; all care groups 95,000.
+    // this year (a blank amount adds 0); Mental health 30,000 + 0; all care groups 95,000.
     const budgetsShown = ["65000.00", "0.00", "0.00", "30000.00", "0.00", "95000.00"];
     expect(financeSummary(finance.state).figures!.commitment.rows.map((row) => money(row.budget))).toEqual(
       budgetsShown,
