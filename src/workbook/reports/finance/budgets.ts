@@ -22,6 +22,7 @@ export function readBudgets(data: TableData, warnings: string[]): BudgetRecord[]
   try {
     requireColumns(BUDGETS, data);
   } catch (error) {
+    // Stryker disable next-line ConditionalExpression: equivalent; requireColumns throws only WorkbookProblems
     if (!(error instanceof WorkbookProblem)) throw error;
     warnings.push(`${error.message} Until it has them, no budget is counted.`);
     return [];
@@ -37,7 +38,8 @@ export function readBudgets(data: TableData, warnings: string[]): BudgetRecord[]
     const leftOut = (why: string) =>
       warnings.push(`${data.name} table row ${at + 1} is left out (the Finance sheet skips it too): ${why}.`);
     const cell = row[amount];
-    if (!isBlank(cell) && !(typeof cell === "number" && Number.isFinite(cell) && cell >= 0)) {
+    // A workbook's number is finite: Excel has none other, and an overflow reaches the add-in as the text #NUM!.
+    if (!isBlank(cell) && !(typeof cell === "number" && cell >= 0)) {
       return leftOut(`${BUDGETS.columns.annualBudget.header} holds ${describeCell(cell)}, not an amount in £`);
     }
     const yearText = label(yearCell);
