@@ -1027,7 +1027,6 @@ describe("the Finance sheet's rules for which plans count", () => {
       },
     ]);
     const book = await readFinanceBook(workbook);
-    expect(book.budgetYears).toBe(true);
     await writeFinanceSheet(workbook, book, DATES);
     const layout = financeLayout(book);
     // 2026/27: Mental health 31,000, 24,916 left, 6,084 ÷ 31,000 = 0.196258 (with its pipeline, none, the same); all
@@ -1063,6 +1062,38 @@ describe("the Finance sheet's rules for which plans count", () => {
       const budget = (group: number) => figure(read, layout.fullYear.first + group, BUDGET);
       expect([budget(OLDER), budget(MENTAL), budget(ALL)]).toEqual(["70000.00", "1000.00", "71000.00"]);
       expect(read(a1(layout.inputs.yearLabel))).toBe("2027/28");
+    }
+    hf.destroy();
+  });
+
+  it("leaves out a Budgets row below 0 or typed as text in both engines, as the pane does and names", async () => {
+    const workbook = await financeWorkbook(functions);
+    await workbook.editTables([
+      {
+        table: "Budgets",
+        columns: columnWrites(BUDGETS),
+        append: [
+          ["Older people", -500],
+          ["Mental health", "TBC"], // to be confirmed
+        ],
+      },
+    ]);
+    const book = await readFinanceBook(workbook);
+    const leftOut = (row: number, amount: string) =>
+      `Budgets table row ${row} is left out (the Finance sheet skips it too): Annual budget holds ${amount}, not an ` +
+      "amount in £.";
+    expect(book.warnings).toEqual([leftOut(5, "-500"), leftOut(6, '"TBC"')]);
+    await writeFinanceSheet(workbook, book, DATES);
+    const layout = financeLayout(book);
+    // Every figure as without the two rows: the starter's budgets, 180,000 in all.
+    const { hf, ...engines } = await bothEngines(workbook, layout, FIXTURE_BY_HAND);
+    const outturn = layout.outturn;
+    for (const read of Object.values(engines)) {
+      const budgets = Array.from({ length: outturn.summary.last - outturn.summary.first + 1 }, (_, at) =>
+        figure(read, outturn.summary.first + at, outturn.at.column + 1),
+      );
+      // The outturn's by care group: the four groups, Other care groups, Not matched to an Agreed plan, all.
+      expect(budgets).toEqual(["65000.00", "35000.00", "50000.00", "30000.00", "0.00", "0.00", "180000.00"]);
     }
     hf.destroy();
   });

@@ -15,10 +15,12 @@ import {
   unsavedWork,
 } from "../../src/taskpane/state/finance";
 import { financeController } from "../../src/taskpane/state/financeController";
-import { AS_AT, financeWorkbook, FIXTURE_PLANS, serial } from "../support/financeWorkbook";
+import { AS_AT, financeWorkbook, FIXTURE_PLANS, savePlans, serial } from "../support/financeWorkbook";
 import { financeLayout } from "../../src/workbook/reports/finance";
+import { columnWrite } from "../../src/workbook/schema/columns";
 import { columnWrites } from "../../src/workbook/schema/rows";
-import { BUDGETS } from "../../src/workbook/schema/tables";
+import { BUDGET_YEAR, BUDGETS } from "../../src/workbook/schema/tables";
+import { setUpWorkbook } from "../../src/workbook/starter";
 import { pbFunctionLibrary } from "../support/pbFunctions";
 
 let functions: FunctionLibrary;
@@ -403,5 +405,96 @@ describe("what the Finance view names in the workbook", () => {
     // Older people: Margaret Ellis and Arthur Khan, two people for three plans.
     expect(figures.commitment.rows[0].people.total).toBe(2);
     expect(figures.commitment.rows[figures.commitment.rows.length - 1].people.total).toBe(4);
+  });
+
+  it("leaves out a Budgets row whose amount or Financial year the sheet cannot read, naming row and why", async () => {
+    const workbook = await financeWorkbook(functions);
+    const budgets = (await workbook.readTable("Budgets"))!;
+    const rows = [
+      ["Older people", 65_000, "2026/27"],
+      ["Physical disability", 35_000, "2026"], // a year from January: not 2026/27
+      ["Learning disability", 50_000, "2099/00"], // April 2099 to March 2100
+      ["Mental health", 30_000, null], // every year
+    ];
+    await workbook.editTables([
+      {
+        table: "Budgets",
+        columns: [...columnWrites(BUDGETS), columnWrite(BUDGET_YEAR)],
+        update: rows.map((values, index) => ({
+          row: index,
+          key: { header: "Care group", value: String(budgets.rows[index][0]) },
+          values,
+        })),
+        append: [
+          ["Mental health", 0, "2026/27"],
+          ["Learning disability", null, "2026/27"], // not yet typed: none, without a word
+          [null, null, null], // a blank row is passed over, and still counted in the rows named below
+          ["Older people", -500, "2026/27"],
+          ["Older people", "1000", "2026/27"], // a number typed as text, which SUMIFS skips
+          ["Mental health", 1000, "2026/28"],
+          ["Mental health", 1000, "x2026"],
+          ["Mental health", 1000, "2026-27"],
+        ],
+      },
+    ]);
+    const finance = pane(workbook);
+    await finance.controller.read();
+    const book = finance.state.book!;
+    const notAYear = (text: string) =>
+      `Financial year holds "${text}", not a year as the Finance sheet names them: 2026/27 for April 2026 to ` +
+      "March 2027, or 2027 for a year from January";
+    const leftOut = (row: number, why: string) =>
+      `Budgets table row ${row} is left out (the Finance sheet skips it too): ${why}.`;
+    expect(book.warnings).toEqual([
+      leftOut(8, "Annual budget holds -500, not an amount in £"),
+      leftOut(9, 'Annual budget holds "1000", not an amount in £'),
+      leftOut(10, notAYear("2026/28")),
+      leftOut(11, notAYear("x2026")),
+      leftOut(12, notAYear("2026-27")),
+    ]);
+    expect(book.budgets.map((budget) => [budget.careGroup, money(budget.annualBudget), budget.financialYear])).toEqual([
+      ["Older people", "65000.00", "2026/27"],
+      ["Physical disability", "35000.00", "2026"],
+      ["Learning disability", "50000.00", "2099/00"],
+      ["Mental health", "30000.00", null],
+      ["Mental health", "0.00", "2026/27"],
+      ["Learning disability", null, "2026/27"],
+    ]);
+    // 2026/27, in the pane and on the sheet: Older people 65,000 alone; Physical and Learning disability none for
+    // this year (a blank amount adds 0); Mental health 30,000 + 0; all care groups 95,000.
+    const budgetsShown = ["65000.00", "0.00", "0.00", "30000.00", "0.00", "95000.00"];
+    expect(financeSummary(finance.state).figures!.commitment.rows.map((row) => money(row.budget))).toEqual(
+      budgetsShown,
+    );
+    await finance.controller.write(finance.state);
+    const layout = financeLayout(book);
+    const sheet = workbook.sheetViews().find((view) => view.name === "Finance")!;
+    const onSheet = Array.from({ length: 6 }, (_, group) => sheet.cell(layout.fullYear.first + group, 6).value);
+    expect(onSheet.map((value) => (value as number).toFixed(2))).toEqual(budgetsShown);
+  });
+
+  it("counts no budget while Budgets lacks the columns the sheet reads, and says so", async () => {
+    const workbook = new MemoryWorkbook({ formulas: formulaEngine, functions });
+    await workbook.addTables([
+      {
+        sheet: "Money",
+        name: "Budgets",
+        columns: ["Group", "Amount"].map((header) => ({ header, numberFormat: "General" })),
+        rows: [["Older people", 65_000]],
+      },
+    ]);
+    await setUpWorkbook(workbook);
+    await savePlans(workbook, FIXTURE_PLANS);
+    const finance = pane(workbook);
+    await finance.controller.read();
+    const book = finance.state.book!;
+    expect(book.warnings).toEqual([
+      'The Budgets table is missing the columns "Care group", "Annual budget". Until it has them, no budget is ' +
+        "counted.",
+    ]);
+    expect(book.budgets).toEqual([]);
+    expect(book.careGroups).toEqual(["Older people", "Physical disability", "Learning disability", "Mental health"]);
+    const budgets = financeSummary(finance.state).figures!.commitment.rows.map((row) => money(row.budget));
+    expect(budgets).toEqual(["0.00", "0.00", "0.00", "0.00", "0.00", "0.00"]);
   });
 });

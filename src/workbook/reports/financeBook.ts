@@ -65,8 +65,6 @@ export interface FinanceBook {
   /** Empty when the workbook has no Budgets table yet. */
   readonly budgets: readonly BudgetRecord[];
   readonly hasBudgets: boolean;
-  /** Whether Budgets has a Financial year column: a row per care group per year. */
-  readonly budgetYears: boolean;
   /** The sheet's rows: PricePoints' care groups in its order, then any other from Budgets, People and Plans. */
   readonly careGroups: readonly string[];
   /** The catalogue's services, then any other in PlanLines. */
@@ -144,7 +142,7 @@ export async function readFinanceBook(workbook: Workbook): Promise<FinanceBook> 
   const plans = readFinancePlans(plansData!);
   const lines = readLines(linesData!, warnings);
   const people = readPeople(peopleData!);
-  const { budgets, years } = budgetsData ? readBudgets(budgetsData, warnings) : { budgets: [], years: false };
+  const budgets = budgetsData ? readBudgets(budgetsData, warnings) : [];
   const catalogue = servicesData
     ? readRows(SERVICES, servicesData, ["service"]).rows.map(({ value }) => value.service)
     : [];
@@ -154,7 +152,6 @@ export async function readFinanceBook(workbook: Workbook): Promise<FinanceBook> 
     people,
     budgets,
     hasBudgets: budgetsData !== null,
-    budgetYears: years,
     careGroups: distinct([
       ...priceCareGroups(pricesData),
       ...budgets.map((budget) => budget.careGroup),

@@ -73,7 +73,7 @@ export async function readOutturnBook(workbook: Workbook): Promise<OutturnBook> 
   );
   const warnings: string[] = [];
   const plans = readOutturnPlans(plansData!);
-  const budgets = budgetsData ? readBudgets(budgetsData, warnings).budgets : [];
+  const budgets = budgetsData ? readBudgets(budgetsData, warnings) : [];
   return {
     plans,
     payments: paymentsData ? readLedger(paymentsData, warnings) : [],

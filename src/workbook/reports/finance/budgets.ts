@@ -18,13 +18,14 @@ function isYearLabel(text: string): boolean {
  * The budgets, as the sheet's SUMIFS reads them: an amount must be a number (text is skipped there, so here it is
  * left out and named), a Financial year a year as the sheet labels it (another spelling never matches there).
  */
-export function readBudgets(data: TableData, warnings: string[]): { budgets: BudgetRecord[]; years: boolean } {
+export function readBudgets(data: TableData, warnings: string[]): BudgetRecord[] {
   try {
     requireColumns(BUDGETS, data);
   } catch (error) {
+    // Stryker disable next-line ConditionalExpression: equivalent; requireColumns throws only WorkbookProblems
     if (!(error instanceof WorkbookProblem)) throw error;
     warnings.push(`${error.message} Until it has them, no budget is counted.`);
-    return { budgets: [], years: false };
+    return [];
   }
   const index = headerIndex(data);
   const careGroup = index.get(matchKey(BUDGETS.columns.careGroup.header))!;
@@ -37,7 +38,8 @@ export function readBudgets(data: TableData, warnings: string[]): { budgets: Bud
     const leftOut = (why: string) =>
       warnings.push(`${data.name} table row ${at + 1} is left out (the Finance sheet skips it too): ${why}.`);
     const cell = row[amount];
-    if (!isBlank(cell) && !(typeof cell === "number" && Number.isFinite(cell) && cell >= 0)) {
+    // A workbook's number is finite: Excel has none other, and an overflow reaches the add-in as the text #NUM!.
+    if (!isBlank(cell) && !(typeof cell === "number" && cell >= 0)) {
       return leftOut(`${BUDGETS.columns.annualBudget.header} holds ${describeCell(cell)}, not an amount in £`);
     }
     const yearText = label(yearCell);
@@ -53,7 +55,7 @@ export function readBudgets(data: TableData, warnings: string[]): { budgets: Bud
       financialYear: yearText === "" ? null : yearText,
     });
   });
-  return { budgets, years: year !== undefined };
+  return budgets;
 }
 
 /**
@@ -62,8 +64,9 @@ export function readBudgets(data: TableData, warnings: string[]): { budgets: Bud
  */
 export function budgetSum(scope: Scope, yearLabel: string | null): string {
   const amount = budgets(BUDGETS.columns.annualBudget.header);
-  const group = scopeCriteria(budgets(BUDGETS.columns.careGroup.header), scope);
-  if (yearLabel === null) return group === "" ? `SUM(${amount})` : `SUMIFS(${amount}${group})`;
+  // An amount below 0 is left out, as readBudgets leaves it out and names it; SUMIFS skips text of itself.
+  const counted = `${amount},${amount},">=0"${scopeCriteria(budgets(BUDGETS.columns.careGroup.header), scope)}`;
+  if (yearLabel === null) return `SUMIFS(${counted})`;
   const year = budgets(BUDGET_YEAR.header);
-  return `SUMIFS(${amount},${year},${yearLabel}${group})+SUMIFS(${amount},${year},"="${group})`;
+  return `SUMIFS(${counted},${year},${yearLabel})+SUMIFS(${counted},${year},"=")`;
 }
