@@ -275,6 +275,7 @@ export function calibrate(
       let same = groups[group].get(key);
       if (same === undefined) groups[group].set(key, (same = { count: 0, pence: new WholeSum(), exact: null }));
       same.count++;
+      // Stryker disable next-line ConditionalExpression: equivalent; whole pence added as an exact amount sum the same.
       if (cost.exact === undefined) same.pence.add(cost.pence);
       else same.exact = (same.exact ?? new Decimal(0)).plus(costAmount(cost));
     } catch (error) {
