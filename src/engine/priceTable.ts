@@ -266,7 +266,8 @@ export function careGroupColumn(table: BandPriceTable | CategoryPriceTable, care
 export function blankPriceCells(grid: Grid): { readonly row: number; readonly column: number }[] {
   const rows = filledRows(grid);
   const columns = filledColumns(grid);
-  if (rows.length < 2 || columns.length < 2 || columns[0] !== 0) return [];
+  // A table starts in the grid's first column; a header alone, or bounds alone, have no price cells below.
+  if (columns[0] !== 0) return [];
   return rows
     .slice(1)
     .flatMap(({ row, rowNumber }) =>

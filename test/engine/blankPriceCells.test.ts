@@ -34,6 +34,14 @@ describe("the blank price cells of a price table", () => {
       ]),
     ).toEqual([{ row: 1, column: 1 }]);
     expect(blankPriceCells([["Points from", "£"]])).toEqual([]);
+    // A blank header cell above prices, or a blank lower bound, is not a blank price.
+    expect(
+      blankPriceCells([
+        ["Points from", null],
+        [0, 5],
+        [null, 6],
+      ]),
+    ).toEqual([]);
     expect(blankPriceCells([["Points from"], [0], [null]])).toEqual([]);
     expect(
       blankPriceCells([
