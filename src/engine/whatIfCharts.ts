@@ -34,7 +34,7 @@ export function changeDistribution(repricing: Repricing): { width: number; bands
     const n = DISTRIBUTION_BANDS - 1 - at;
     return {
       label: n === 0 ? `Lose up to £${width}` : `Lose £${n * width}–${(n + 1) * width}`,
-      people: count((change) => change < 0 && change >= -(n + 1) * pence && change < -n * pence),
+      people: count((change) => change >= -(n + 1) * pence && change < -n * pence),
     };
   });
   const gains = Array.from({ length: DISTRIBUTION_BANDS }, (_, n): ChangeBand => ({
