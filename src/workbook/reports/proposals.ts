@@ -32,8 +32,8 @@ export function proposalName(table: string): string | null | undefined {
 
 /** The tables of the workbook's proposals, the unnamed one first, then in the workbook's order. */
 export function proposalTables(names: WorkbookNames): string[] {
-  const found = names.tables.filter((table) => proposalName(table) !== undefined);
-  return [...found.filter((table) => proposalName(table) === null), ...found.filter((table) => proposalName(table))];
+  const { tables } = names;
+  return [...tables.filter((table) => proposalName(table) === null), ...tables.filter((table) => proposalName(table))];
 }
 
 /** How a proposal is named to the user: "ProposedPricePoints" or its own name. */
