@@ -33,6 +33,7 @@ export function readBudgets(data: TableData, warnings: string[]): BudgetRecord[]
   const year = index.get(matchKey(BUDGET_YEAR.header));
   const budgets: BudgetRecord[] = [];
   data.rows.forEach((row, at) => {
+    // Stryker disable next-line ConditionalExpression: equivalent; row[undefined] is undefined, blank as null is.
     const yearCell: Cell = year === undefined ? null : row[year];
     if (isBlank(row[careGroup]) && isBlank(row[amount]) && isBlank(yearCell)) return;
     const leftOut = (why: string) =>
