@@ -434,7 +434,7 @@ describe("what the Finance view names in the workbook", () => {
           ["Mental health", 1000, "2026/28"],
           ["Mental health", 1000, "x2026"],
           ["Mental health", 1000, "2026-27"],
-          [null, 5000, "2026/27"], // no care group: in Other care groups and All
+          [null, 5000, null], // no care group, every year: in Other care groups and All
         ],
       },
     ]);
@@ -460,7 +460,7 @@ describe("what the Finance view names in the workbook", () => {
       ["Mental health", "30000.00", null],
       ["Mental health", "0.00", "2026/27"],
       ["Learning disability", null, "2026/27"],
-      ["", "5000.00", "2026/27"],
+      ["", "5000.00", null],
     ]);
     // 2026/27, in the pane and on the sheet: Older people 65,000 alone; Physical and Learning disability none for
     // this year (a blank amount adds 0); Mental health 30,000 + 0; a row without a care group, 5,000, in Other care
