@@ -19,7 +19,9 @@ import { AS_AT, financeWorkbook, FIXTURE_PLANS, savePlans, serial } from "../sup
 import { financeLayout } from "../../src/workbook/reports/finance";
 import { columnWrite } from "../../src/workbook/schema/columns";
 import { columnWrites } from "../../src/workbook/schema/rows";
-import { BUDGET_YEAR, BUDGETS } from "../../src/workbook/schema/tables";
+import { BUDGET_YEAR, BUDGETS, PLANS } from "../../src/workbook/schema/tables";
+import { readFinancePlans } from "../../src/workbook/reports/finance/planRows";
+import { LAST_SERIAL, AMOUNT_LIMIT } from "../../src/workbook/reports/finance/perPlan";
 import { setUpWorkbook } from "../../src/workbook/starter";
 import { pbFunctionLibrary } from "../support/pbFunctions";
 
@@ -499,5 +501,96 @@ describe("what the Finance view names in the workbook", () => {
     expect(book.careGroups).toEqual(["Older people", "Physical disability", "Learning disability", "Mental health"]);
     const budgets = financeSummary(finance.state).figures!.commitment.rows.map((row) => money(row.budget));
     expect(budgets).toEqual(["0.00", "0.00", "0.00", "0.00", "0.00", "0.00"]);
+  });
+});
+
+describe("the Plans table as the finance figures read it", () => {
+  const headers = Object.values(PLANS.columns).map((column) => column.header);
+  /** A Plans table of every column, each row PLAN-n Agreed unless its cells say otherwise. */
+  const plansTable = (rows: Record<string, unknown>[], without: string[] = []) => {
+    const kept = headers.filter((header) => !without.includes(header));
+    return {
+      name: "Plans",
+      sheet: "Plans",
+      headers: kept,
+      rows: rows.map((cells) => kept.map((header) => (header in cells ? cells[header] : null))),
+    } as Parameters<typeof readFinancePlans>[0];
+  };
+  const plan = (cells: Record<string, unknown>) => ({ "Plan ID": "PLAN-1", Status: "Agreed", ...cells });
+  const read = (...rows: Record<string, unknown>[]) =>
+    readFinancePlans(plansTable(rows)).map((row) => [row.start, row.end, row.unreadable ?? null]);
+  const notADate = (header: string, kind: string, cell: string) =>
+    `its ${header} holds ${kind} (${cell}), not a date: type it as a date`;
+  const notAnAmount = (header: string, cell: string) => `its ${header} holds ${cell}, not an amount in £, 0 or more`;
+
+  it("a date is a whole day from serial 1 to the last; text, 0 or a later serial is named, a blank is none", () => {
+    expect(
+      read(
+        plan({ "Start date": 1, "End date": LAST_SERIAL }),
+        plan({ "Start date": 46_113.75, "End date": null }),
+        plan({ "Start date": 0.5, "End date": LAST_SERIAL + 1 }),
+        plan({ "Start date": "1/4/2026", "End date": true }),
+      ),
+    ).toEqual([
+      [1, LAST_SERIAL, null],
+      [46_113, null, null],
+      [null, null, `${notADate("Start date", "a value", "0.5")}; ${notADate("End date", "a value", "2958466")}`],
+      [null, null, `${notADate("Start date", "text", '"1/4/2026"')}; ${notADate("End date", "a value", "TRUE")}`],
+    ]);
+  });
+
+  it("an amount is a number from 0 to the limit, a blank £0; below 0, above the limit or text is named", () => {
+    const plans = readFinancePlans(
+      plansTable([
+        plan({ "Start date": 46_113, "Plan cost (annual)": 0, "One-off items": AMOUNT_LIMIT, "Weekly charge": 0 }),
+        plan({ "Start date": 46_113, "Plan cost (annual)": -0.01, "Weekly charge": -5 }),
+        plan({ "Start date": 46_113, "One-off items": AMOUNT_LIMIT + 1, "Direct payment (annual)": "100" }),
+      ]),
+    );
+    expect(plans.map((row) => [row.annual.toString(), row.oneOff.toString(), row.unreadable ?? null])).toEqual([
+      ["0", String(AMOUNT_LIMIT), null],
+      ["0", "0", `${notAnAmount("Plan cost (annual)", "-0.01")}; ${notAnAmount("Weekly charge", "-5")}`],
+      [
+        "0",
+        "0",
+        `${notAnAmount("One-off items", String(AMOUNT_LIMIT + 1))}; ${notAnAmount("Direct payment (annual)", '"100"')}`,
+      ],
+    ]);
+  });
+
+  it("an empty row is passed over; a row with a Plan ID or a status alone is a plan", () => {
+    const plans = readFinancePlans(
+      plansTable([{}, { "Plan ID": "PLAN-1" }, { Status: "Draft" }, { "Person ID": "P001", "Start date": 46_113 }]),
+    );
+    expect(plans.map((row) => [row.planId, row.status])).toEqual([
+      ["PLAN-1", ""],
+      ["", "Draft"],
+    ]);
+  });
+
+  it("names the columns missing: one or several, and the date columns alone added back by saving a plan", () => {
+    const problem = (without: string[]) => {
+      try {
+        readFinancePlans(plansTable([plan({})], without));
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return "no problem";
+    };
+    const start = "The Plans table has no ";
+    expect(problem(["Care group"])).toBe(
+      `${start}Care group column, which the finance figures need: add it back, with its heading.`,
+    );
+    expect(problem(["Care group", "Start date"])).toBe(
+      `${start}Care group, Start date columns, which the finance figures need: add them back, with their heading.`,
+    );
+    expect(problem(["End date"])).toBe(
+      `${start}End date column, which the finance figures need: open any plan in the Support plan view and save ` +
+        "it, and the columns are added.",
+    );
+    expect(problem(["Start date", "End date"])).toBe(
+      `${start}Start date, End date columns, which the finance figures need: open any plan in the Support plan ` +
+        "view and save it, and the columns are added.",
+    );
   });
 });
