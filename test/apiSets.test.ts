@@ -3,8 +3,7 @@
 // OfficeApp/Requirements is supported (https://learn.microsoft.com/javascript/api/manifest/set), so a call from an
 // undeclared set is a call that fails in some Excel the manifest lets in. What each member needs comes from the
 // `[Api set: …]` tags in Microsoft's typings, read with the type checker: nothing here lists today's calls.
-import { mkdtempSync, readFileSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import ts from "typescript";
 import {
@@ -18,6 +17,7 @@ import {
   undeclaredUses,
 } from "./support/apiSets";
 import { declaredSets } from "./support/manifest";
+import { scratchFolder } from "./support/runFolder";
 
 jest.setTimeout(120_000);
 
@@ -56,7 +56,7 @@ let sourceUses: ApiUse[];
 const fixtureFiles: Record<string, string> = {};
 
 beforeAll(() => {
-  const folder = mkdtempSync(join(tmpdir(), "pb-api-sets-"));
+  const folder = scratchFolder("api-sets");
   for (const [name, text] of Object.entries(FIXTURES)) {
     fixtureFiles[name] = join(folder, `${name}.ts`);
     writeFileSync(fixtureFiles[name], text);

@@ -2,9 +2,9 @@
 // unless audit-allowlist.json accepts them until a date; an audit service that does not answer is said plainly.
 // Reports below are in the shape `npm audit --json` prints (auditReportVersion 2).
 import { spawnSync } from "child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
+import { scratchFolder } from "./support/runFolder";
 
 interface Allowance {
   id: string;
@@ -109,7 +109,7 @@ describe("npm run audit", () => {
   it("runs as a command on a saved report, with the repository's allow-list", () => {
     const allowList = JSON.parse(readFileSync("audit-allowlist.json", "utf8")) as { accepted: Allowance[] };
     expect(allowList.accepted).toEqual([]); // nothing accepted today
-    const file = join(mkdtempSync(join(tmpdir(), "pb-audit-")), "report.json");
+    const file = join(scratchFolder("audit"), "report.json");
     writeFileSync(file, JSON.stringify(REPORT));
     const run = spawnSync(process.execPath, ["scripts/audit.js", "--report", file], { encoding: "utf8" });
     expect(run.status).toBe(1);

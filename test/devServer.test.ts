@@ -1,12 +1,13 @@
 // The dev server as `npm start` runs it: on localhost only, each page with its Content-Security-Policy header,
 // and a port already in use met with a plain sentence (or another port, printed), never a stack trace.
 import { spawnSync } from "child_process";
-import { mkdtempSync, writeFileSync } from "fs";
+import { writeFileSync } from "fs";
 import { AddressInfo, connect, createServer, Server } from "net";
-import { networkInterfaces, tmpdir } from "os";
+import { networkInterfaces } from "os";
 import { join } from "path";
 import webpack from "webpack";
 import WebpackDevServer from "webpack-dev-server";
+import { scratchFolder } from "./support/runFolder";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const webpackConfig = require("../webpack.config.js") as (
@@ -89,7 +90,7 @@ describe("the dev server, from webpack.config.js", () => {
   let url = "";
 
   beforeAll(async () => {
-    const folder = mkdtempSync(join(tmpdir(), "pb-dev-server-"));
+    const folder = scratchFolder("dev-server");
     for (const page of ["taskpane.html", "preview.html", "support.html"])
       writeFileSync(join(folder, page), "<p>page</p>");
     writeFileSync(join(folder, "entry.js"), "");

@@ -1,8 +1,8 @@
 // THIRD-PARTY-NOTICES.txt as scripts/licenceNotices.js writes it, from packages laid out as node_modules lays them
 // out; test/build.test.ts checks the real build's file against what webpack bundled.
-import { mkdirSync, mkdtempSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { mkdirSync, writeFileSync } from "fs";
 import { join, sep } from "path";
+import { scratchFolder } from "./support/runFolder";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { licenceNotices, packageOf } = require("../scripts/licenceNotices.js") as {
@@ -37,7 +37,7 @@ describe("the package a bundled file comes from", () => {
 });
 
 describe("THIRD-PARTY-NOTICES.txt", () => {
-  const modules = join(mkdtempSync(join(tmpdir(), "pb-notices-")), "node_modules");
+  const modules = join(scratchFolder("notices"), "node_modules");
   const apache = writePackage(
     join(modules, "chevrotain"),
     { name: "chevrotain", version: "7.1.2", license: "Apache-2.0", repository: "https://example.org/chevrotain" },

@@ -2,11 +2,11 @@
 // write; the generator's CLI exits 0 even when it reports errors. These tests fail on any generator error,
 // then check the contract in the functions.json the build writes, which is the one Excel reads.
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { mkdtempSync, readFileSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import * as PB from "../../src/functions/functions";
 import { buildAddIn } from "../support/build";
+import { scratchFolder } from "../support/runFolder";
 
 jest.setTimeout(180_000);
 
@@ -110,7 +110,7 @@ describe("functions.json as the build writes it from functions.ts", () => {
   });
 
   it("fails when the generator reports an error (a check that could not fail would prove nothing)", async () => {
-    const broken = join(mkdtempSync(join(tmpdir(), "pb-metadata-")), "broken.ts");
+    const broken = join(scratchFolder("metadata"), "broken.ts");
     writeFileSync(
       broken,
       "/**\n * Broken.\n * @customfunction BROKEN\n * @param {notAType} x Something.\n */\n" +

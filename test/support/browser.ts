@@ -1,10 +1,10 @@
 // The browser tests' common ground: one development build per Jest run (shared by every e2e file, which Jest
 // runs in separate workers), served on localhost, and Debian's Chromium driven by playwright-core.
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
 import { join } from "path";
 import { Browser, chromium, Page } from "playwright-core";
 import { buildAddIn } from "./build";
+import { runFolder } from "./runFolder";
 import { serve } from "./staticServer";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -18,13 +18,11 @@ const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-/** Every worker of one Jest run has the same parent; a run in band is its own. */
-const runKey = process.env.JEST_WORKER_ID ? process.ppid : process.pid;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The development build, made by whichever e2e file asks first; the others wait for it. */
 export async function sharedBuild(): Promise<string> {
-  const folder = join(tmpdir(), `pb-e2e-${runKey}`);
+  const folder = join(runFolder(), "e2e-build");
   const done = join(folder, ".built");
   const lock = `${folder}.lock`;
   for (;;) {
@@ -40,6 +38,7 @@ export async function sharedBuild(): Promise<string> {
       rmSync(folder, { recursive: true, force: true });
       mkdirSync(folder, { recursive: true });
       cpSync(built, folder, { recursive: true });
+      rmSync(built, { recursive: true, force: true });
       writeFileSync(done, "");
       return folder;
     } finally {

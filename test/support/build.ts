@@ -1,8 +1,6 @@
 // Builds the add-in with webpack's own API into a fresh folder, failing on any webpack error.
-import { mkdtempSync } from "fs";
-import { tmpdir } from "os";
-import { join } from "path";
 import webpack from "webpack";
+import { scratchFolder } from "./runFolder";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const webpackConfig = require("../../webpack.config.js") as (
@@ -34,7 +32,7 @@ export async function buildAddIn(
   mode: "production" | "development",
   { env = {}, entries }: { env?: Record<string, string>; entries?: readonly string[] } = {},
 ): Promise<string> {
-  const output = mkdtempSync(join(tmpdir(), `pb-${mode}-`));
+  const output = scratchFolder(mode);
   const config: webpack.Configuration = { ...(await webpackConfig(env, { mode })), mode, devtool: false };
   config.output = { ...config.output, path: output };
   if (entries) {
