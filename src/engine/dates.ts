@@ -49,7 +49,7 @@ export function dateSerial({ year, month, day }: CalendarDate): DateSerial {
 }
 
 /** A date serial's whole day (its fraction, a time of day, ignored), or undefined outside 1900–9999. */
-function wholeDay(serial: number): DateSerial | undefined {
+export function wholeDay(serial: number): DateSerial | undefined {
   const day = Math.floor(serial);
   return day >= FIRST_SERIAL && day <= LAST_SERIAL ? day : undefined;
 }

@@ -4,6 +4,7 @@
 // Budgets, a Budgets table of their own, a defined name Budgets.
 import { ExcelModel, Operation, Value } from "../support/excelModel";
 import { FIXTURE_PLANS, planRow, serial, AS_AT, YEAR_START } from "../support/financeWorkbook";
+import { Decimal } from "../../src/engine";
 import { OfficeWorkbook } from "../../src/workbook/office/officeWorkbook";
 import { WorkbookRefusal } from "../../src/workbook/port";
 import { financeLayout } from "../../src/workbook/reports/finance";
@@ -280,5 +281,144 @@ describe("writing the Finance sheet through Office.js", () => {
     );
     expect(model.sheetNames()).not.toContain("Finance");
     expect(model.tableNames()).toContain("Budgets");
+  });
+});
+
+describe("reading back the inputs of the add-in's Finance sheet", () => {
+  const TITLE = "Personal budgets: commitment and forecast";
+  const LAST_DAY = 2_958_465; // 9999-12-31
+
+  /** A workbook of sheets, each given as its rows from A1 (columns A–C). */
+  async function sheets(book: Record<string, Value[][]>) {
+    const model = new ExcelModel();
+    for (const name of Object.keys(book)) model.addSheet(name);
+    await model.run(async (context) => {
+      for (const [name, rows] of Object.entries(book)) {
+        const range = context.workbook.worksheets.getItem(name).getRangeByIndexes(0, 0, rows.length, 3);
+        range.values = rows.map((row) => [...row, "", "", ""].slice(0, 3));
+      }
+      await context.sync();
+    });
+    return readFinanceSheetInputs(new OfficeWorkbook(model.run));
+  }
+
+  /** A Finance sheet: the title, the two dates, then the assumptions from row 5 (rates in B and C). */
+  const financeSheet = (asAt: Value, yearStart: Value, assumptions: Value[][] = []): Value[][] => [
+    [TITLE],
+    ["As at", asAt],
+    ["Financial year starts", yearStart],
+    [],
+    ["Forecast assumptions, a year", "Growth in people", "Price inflation"],
+    ...assumptions,
+  ];
+  const rate = (value: string, cell: string) => ({ value: new Decimal(value), cell });
+
+  it("reads the highest-numbered Finance sheet whose A1 is the add-in's title, by number not by name", async () => {
+    const dated = (day: string) => financeSheet(serial(day), serial(YEAR_START));
+    const read = await sheets({
+      Finance: dated("2026-06-01"),
+      "Finance (12)": dated("2026-12-01"),
+      "Finance (3)": dated("2026-03-01"),
+      "Finance (20)": [["My own notes"]],
+    });
+    expect([read?.sheet, read?.asAt]).toEqual(["Finance (12)", { iso: "2026-12-01", cell: "B2" }]);
+    expect((await sheets({ Finance: dated("2026-06-01"), "finance (2) ": dated("2026-07-01") }))?.sheet).toBe(
+      "finance (2) ",
+    );
+  });
+
+  it.each(["Summary", "Old Finance (3)", "Finance (3) old", "Finance 3"])(
+    "does not read a sheet called %s, even with the title in A1",
+    async (name) => {
+      expect(await sheets({ [name]: financeSheet(serial(AS_AT), serial(YEAR_START)) })).toBeNull();
+    },
+  );
+
+  it("takes a date from the first day Excel has to its last, its time of day dropped", async () => {
+    expect(await sheets({ Finance: financeSheet(1, LAST_DAY + 0.75) })).toMatchObject({
+      asAt: { iso: "1900-01-01", cell: "B2" },
+      yearStart: { iso: "9999-12-31", cell: "B3" },
+      problems: [],
+    });
+  });
+
+  it.each<[Value, string]>([
+    [0.5, "0.5"],
+    [LAST_DAY + 1, "2958466"],
+    ["next Monday", '"next Monday"'],
+    ["", "a blank cell"],
+  ])("names the cell that holds %p instead of a date", async (value, described) => {
+    expect(await sheets({ Finance: financeSheet(value, value) })).toMatchObject({
+      asAt: null,
+      yearStart: null,
+      problems: [
+        `The Finance sheet's As at (B2) holds ${described}, not a date.`,
+        `The Finance sheet's Financial year starts (B3) holds ${described}, not a date.`,
+      ],
+    });
+  });
+
+  it("leaves out, without a problem, an input whose label is not in column A", async () => {
+    const read = await sheets({ Finance: [[TITLE], ["Financial year starts", serial(YEAR_START)]] });
+    expect(read).toEqual({
+      sheet: "Finance",
+      asAt: null,
+      yearStart: { iso: YEAR_START, cell: "B2" },
+      all: { growth: null, inflation: null },
+      own: [],
+      problems: [],
+    });
+  });
+
+  it("reads the rates only below the assumptions' title, not an All care groups row above it", async () => {
+    const above = [[TITLE], ["All care groups", 0.9, 0.9], ["Forecast assumptions, a year"]];
+    expect((await sheets({ Finance: above }))?.all).toEqual({ growth: null, inflation: null });
+    const noTitle = [[TITLE], [], ["All care groups", 0.9, 0.9]];
+    expect((await sheets({ Finance: noTitle }))?.all).toEqual({ growth: null, inflation: null });
+  });
+
+  it("keeps a care group's own rates where they differ from all care groups', up to the first blank", async () => {
+    const read = await sheets({
+      Finance: financeSheet(serial(AS_AT), serial(YEAR_START), [
+        ["All care groups", 0.05, 0.04],
+        ["Older people", 0.05, 0.06],
+        ["Autism", 0.07, 0.04],
+        ["Mental health", 0.05, 0.04],
+        ["Learning disability", 0.1, 0.1],
+        ["Physical support", "", ""],
+        ["Sensory support", 0.2, 0.2],
+      ]),
+    });
+    expect(read?.all).toEqual({ growth: rate("0.05", "B6"), inflation: rate("0.04", "C6") });
+    expect(read?.own).toEqual([
+      { careGroup: "Older people", growth: undefined, inflation: rate("0.06", "C7") },
+      { careGroup: "Autism", growth: rate("0.07", "B8"), inflation: undefined },
+      { careGroup: "Learning disability", growth: rate("0.1", "B10"), inflation: rate("0.1", "C10") },
+    ]);
+    expect(read?.problems).toEqual([]);
+  });
+
+  it("names each rate cell that is not a number, and keeps a care group's rate where all care groups' is not one", async () => {
+    const read = await sheets({
+      Finance: financeSheet(serial(AS_AT), serial(YEAR_START), [
+        ["All care groups", "five", 0.04],
+        ["Older people", 0.05, "lots"],
+      ]),
+    });
+    expect(read?.all).toEqual({ growth: null, inflation: rate("0.04", "C6") });
+    expect(read?.own).toEqual([{ careGroup: "Older people", growth: rate("0.05", "B7"), inflation: undefined }]);
+    expect(read?.problems).toEqual([
+      `The Finance sheet's All care groups' growth in people (B6) holds "five", not a rate.`,
+      `The Finance sheet's Older people price inflation (C7) holds "lots", not a rate.`,
+    ]);
+  });
+
+  it("reads care groups down to the last row it reads (200)", async () => {
+    const groups = Array.from({ length: 194 }, (_, at): Value[] => [`Group ${at + 1}`, 0.01, 0.04]);
+    const read = await sheets({
+      Finance: financeSheet(serial(AS_AT), serial(YEAR_START), [["All care groups", 0.05, 0.04], ...groups]),
+    });
+    expect(read?.own).toHaveLength(194);
+    expect(read?.own[193]).toEqual({ careGroup: "Group 194", growth: rate("0.01", "B200"), inflation: undefined });
   });
 });

@@ -17,13 +17,11 @@ import {
   OutturnPlan,
   paymentKindOf,
   ProfileShare,
+  wholeDay,
 } from "../../engine";
 import { TableData } from "../port";
 import { headerIndex, requireColumns, WorkbookProblem } from "../schema/rows";
 import { BUDGET_PROFILE, DP_BALANCES, PAYMENTS, PLANS } from "../schema/tables";
-
-/** The last day Excel holds, 31 December 9999. */
-const LAST_SERIAL = 2_958_465;
 
 /** A cell that holds no value: blank, as the sheet's comparisons take it. */
 const empty = (cell: Cell) => cell === null || cell === undefined || cell === "";
@@ -39,7 +37,8 @@ function columnReader(data: TableData) {
 
 /** A date as Excel holds it: a number of whole days (a time of day dropped). */
 function readSerial(cell: Cell, header: string): number {
-  if (typeof cell === "number" && cell >= 1 && cell < LAST_SERIAL + 1) return Math.floor(cell);
+  const day = typeof cell === "number" ? wholeDay(cell) : undefined;
+  if (day !== undefined) return day;
   throw new Error(`${header} holds ${describeCell(cell)}, not a date`);
 }
 

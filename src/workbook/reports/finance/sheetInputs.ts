@@ -2,11 +2,19 @@
 // the financial year's first day and the forecast's rates. The pane reads them, so the view and the sheet work from
 // the same inputs. A sheet is the add-in's when it is called Finance or "Finance (2)" and so on and its A1 holds
 // the sheet's title; of several, the one written last (the highest number) is read.
-import { ALL_CARE_GROUPS, Decimal, describeCell, isBlank, isoFromSerial, label, matchKey } from "../../../engine";
+import {
+  ALL_CARE_GROUPS,
+  Decimal,
+  describeCell,
+  isBlank,
+  isoFromSerial,
+  label,
+  matchKey,
+  wholeDay,
+} from "../../../engine";
 import { a1, CellValue, sameName, Workbook } from "../../port";
 import { FINANCE_TITLE, INPUT_LABELS } from "../finance";
 import { ASSUMPTION_TITLE } from "./forecast";
-import { LAST_SERIAL } from "./perPlan";
 
 /** Rows read from the top of the sheet: the inputs and the assumptions, with room for many care groups. */
 const ROWS_READ = 200;
@@ -64,16 +72,18 @@ function inputsOf(sheet: string, cells: readonly (readonly CellValue[])[]): Fina
   const cellName = (row: number, column: number) => a1({ row, column });
   const date = (name: string) => {
     const row = rowOf(name);
+    // Stryker disable next-line EqualityOperator: equivalent at `<= 0`; row 0 holds the sheet's title, never a label.
     if (row < 0) return null;
     const value = cells[row][1];
-    if (typeof value === "number" && value >= 1 && value <= LAST_SERIAL) {
-      return { iso: isoFromSerial(Math.floor(value)), cell: cellName(row, 1) };
-    }
+    const day = typeof value === "number" ? wholeDay(value) : undefined;
+    if (day !== undefined) return { iso: isoFromSerial(day), cell: cellName(row, 1) };
     problems.push(`The ${sheet} sheet's ${name} (${cellName(row, 1)}) holds ${describeCell(value)}, not a date.`);
     return null;
   };
   const rate = (row: number, column: number, what: string): SheetRate | null => {
     const value = cells[row][column];
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent; Number.isFinite is false for
+    // anything but a number, so the type test can go or become "or" (a text rate is still refused, tested).
     if (typeof value === "number" && Number.isFinite(value)) {
       return { value: new Decimal(value).toDecimalPlaces(10), cell: cellName(row, column) };
     }
@@ -83,7 +93,9 @@ function inputsOf(sheet: string, cells: readonly (readonly CellValue[])[]): Fina
   const asAt = date(INPUT_LABELS.asAt);
   const yearStart = date(INPUT_LABELS.yearStart);
   const title = rowOf(ASSUMPTION_TITLE);
+  // Stryker disable next-line EqualityOperator: equivalent at `<= 0` (row 0 holds the sheet's title), as below.
   const allRow = title < 0 ? -1 : rowOf(ALL_CARE_GROUPS, title + 1);
+  // Stryker disable next-line EqualityOperator: equivalent at `<= 0`; the row is below the assumptions' title.
   if (allRow < 0) return { sheet, asAt, yearStart, all: { growth: null, inflation: null }, own: [], problems };
   const all = {
     growth: rate(allRow, 1, `${ALL_CARE_GROUPS}' growth in people`),
