@@ -346,6 +346,7 @@ describe("reading back the inputs of the add-in's Finance sheet", () => {
     [0.5, "0.5"],
     [LAST_DAY + 1, "2958466"],
     ["next Monday", '"next Monday"'],
+    [true, "TRUE"],
     ["", "a blank cell"],
   ])("names the cell that holds %p instead of a date", async (value, described) => {
     expect(await sheets({ Finance: financeSheet(value, value) })).toMatchObject({
@@ -401,15 +402,21 @@ describe("reading back the inputs of the add-in's Finance sheet", () => {
   it("names each rate cell that is not a number, and keeps a care group's rate where all care groups' is not one", async () => {
     const read = await sheets({
       Finance: financeSheet(serial(AS_AT), serial(YEAR_START), [
-        ["All care groups", "five", 0.04],
+        ["All care groups", "five", "none"],
         ["Older people", 0.05, "lots"],
+        ["Autism", "few", 0.04],
       ]),
     });
-    expect(read?.all).toEqual({ growth: null, inflation: rate("0.04", "C6") });
-    expect(read?.own).toEqual([{ careGroup: "Older people", growth: rate("0.05", "B7"), inflation: undefined }]);
+    expect(read?.all).toEqual({ growth: null, inflation: null });
+    expect(read?.own).toEqual([
+      { careGroup: "Older people", growth: rate("0.05", "B7"), inflation: undefined },
+      { careGroup: "Autism", growth: undefined, inflation: rate("0.04", "C8") },
+    ]);
     expect(read?.problems).toEqual([
       `The Finance sheet's All care groups' growth in people (B6) holds "five", not a rate.`,
+      `The Finance sheet's All care groups' price inflation (C6) holds "none", not a rate.`,
       `The Finance sheet's Older people price inflation (C7) holds "lots", not a rate.`,
+      `The Finance sheet's Autism growth in people (B8) holds "few", not a rate.`,
     ]);
   });
 
