@@ -399,7 +399,7 @@ describe("reading back the inputs of the add-in's Finance sheet", () => {
     expect(read?.problems).toEqual([]);
   });
 
-  it("names each rate cell that is not a number, and keeps a care group's rate where all care groups' is not one", async () => {
+  it("names each rate cell not a number, keeping a care group's rate where all care groups' is not one", async () => {
     const read = await sheets({
       Finance: financeSheet(serial(AS_AT), serial(YEAR_START), [
         ["All care groups", "five", "none"],
@@ -427,5 +427,112 @@ describe("reading back the inputs of the add-in's Finance sheet", () => {
     });
     expect(read?.own).toHaveLength(194);
     expect(read?.own[193]).toEqual({ careGroup: "Group 194", growth: rate("0.01", "B200"), inflation: undefined });
+  });
+});
+
+describe("reading the finance figures' tables through Office.js", () => {
+  /** The council's workbook with People replaced by a table of these columns and rows. */
+  const withPeople = (headers: readonly string[], rows: Value[][]) =>
+    councilWorkbook((m) => {
+      m.deleteSheet(m.sheet(PEOPLE.sheet));
+      m.addSheet(PEOPLE.sheet);
+      m.addTable({ sheet: PEOPLE.sheet, name: PEOPLE.name, headers, rows });
+    });
+  const refusal = (promise: Promise<unknown>) =>
+    promise.then(
+      () => "no problem",
+      (error: Error) => error.message,
+    );
+
+  it("names the one table missing, or each of several", async () => {
+    const renamed = (...tables: string[]) =>
+      councilWorkbook((m) => tables.forEach((table) => m.renameTable(m.table(table), `Old${table}`))).workbook;
+    const help = 'Use "Set up workbook" in the Support plan view to add what is missing; nothing you have is changed.';
+    expect(await refusal(readFinanceBook(renamed("People")))).toBe(`The workbook has no People table. ${help}`);
+    expect(await refusal(readFinanceBook(renamed("PlanLines", "People")))).toBe(
+      `The workbook has no PlanLines, People tables. ${help}`,
+    );
+  });
+
+  it("names a PlanLines row it cannot read, by its row, as left out of the spending by service", async () => {
+    const { workbook } = councilWorkbook((m) =>
+      m.seedRows(PLAN_LINES.name, [["PLAN-0003", 2, "Day centre", "day", 1, 45, "week", 1, "Council-managed", -5]]),
+    );
+    // The three plans have six lines; the seventh is the one added.
+    expect((await readFinanceBook(workbook)).warnings).toEqual([
+      "PlanLines table row 7 is left out of the spending by service: Annual cost: expected an amount in £, 0 or " +
+        "more; got -5.",
+    ]);
+  });
+
+  it("takes each person with a care group, trimmed; an indicative budget only while a number, 0 or more", async () => {
+    const { workbook } = withPeople(
+      ["Person ID", "Care group", "Indicative budget"],
+      [
+        ["P001", " Older people ", 6200],
+        ["P002", "Autism", 0],
+        ["P003", "Autism", -1],
+        ["P004", "Mental health", "6200"], // text: an assessment in progress, not a budget
+        ["P005", "", 4000], // no care group yet: not counted
+      ],
+    );
+    const people = (await readFinanceBook(workbook)).people;
+    expect(people.map(({ careGroup, indicative }) => [careGroup, indicative?.toFixed(2) ?? null])).toEqual([
+      ["Older people", "6200.00"],
+      ["Autism", "0.00"],
+      ["Autism", null],
+      ["Mental health", null],
+    ]);
+  });
+
+  it("refuses, naming it, a People table without the Indicative budget column", async () => {
+    const { workbook } = withPeople(["Person ID", "Care group"], [["P001", "Older people"]]);
+    expect(await refusal(readFinanceBook(workbook))).toBe(
+      'The People table is missing the column "Indicative budget".',
+    );
+  });
+
+  it("puts the price table's care groups first when several; one for everyone, or unreadable, adds none", async () => {
+    const priced = (headers: string[], rows: Value[][]) =>
+      councilWorkbook((m) => {
+        m.addSheet("PricePoints");
+        m.addTable({ sheet: "PricePoints", name: "PricePoints", headers, rows });
+      }).workbook;
+    // People's care groups, then Plans' (Older people and Mental health are both).
+    const fromTables = ["Older people", "Mental health", "Autism"];
+    const several = priced(["Points", "Physical disability", "Autism"], [[0, 100, 120]]);
+    expect((await readFinanceBook(several)).careGroups).toEqual([
+      "Physical disability",
+      "Autism",
+      ...fromTables.slice(0, 2),
+    ]);
+    const everyone = priced(["Points", "Everyone"], [[0, 100]]);
+    expect((await readFinanceBook(everyone)).careGroups).toEqual(fromTables);
+    // A first column mixing points and names: the Support plan view says what is wrong; the figures still read.
+    const unreadable = priced(
+      ["Points", "Physical disability", "Autism"],
+      [
+        [0, 100, 120],
+        ["high", 200, 220],
+      ],
+    );
+    expect((await readFinanceBook(unreadable)).careGroups).toEqual(fromTables);
+  });
+
+  it("takes the services from PlanLines alone when the workbook has no Services table", async () => {
+    const { workbook } = councilWorkbook((m) => m.deleteSheet(m.sheet(SERVICES.sheet)));
+    expect((await readFinanceBook(workbook)).services).toEqual([
+      "Personal assistant",
+      "Home care (regulated agency)",
+      "Equipment: riser recliner chair",
+      "Supported community activities",
+    ]);
+  });
+
+  it("knows whether the workbook has a Budgets table: not before the sheet adds one, then so", async () => {
+    const { workbook } = councilWorkbook();
+    expect((await readFinanceBook(workbook)).hasBudgets).toBe(false);
+    await write(workbook);
+    expect((await readFinanceBook(workbook)).hasBudgets).toBe(true);
   });
 });
