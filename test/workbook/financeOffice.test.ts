@@ -238,7 +238,8 @@ describe("writing the Finance sheet through Office.js", () => {
     [
       "a defined name called Budgets",
       (m) => m.addDefinedName("Budgets"),
-      "The workbook already uses the name Budgets for something other than a table",
+      "The workbook already uses the name Budgets for something other than a table, so the Budgets table cannot " +
+        "take it. Rename or delete it in Formulas › Name Manager and try again; nothing was written.",
     ],
     [
       "a Budgets table without the columns the sheet reads",
@@ -254,7 +255,7 @@ describe("writing the Finance sheet through Office.js", () => {
     const book = await readFinanceBook(workbook);
     const refused = await writeFinanceSheet(workbook, book, DATES).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(WorkbookProblem);
-    expect((refused as Error).message).toContain(message);
+    expect((refused as Error).message).toBe(message);
     expect(model.sheetNames()).toEqual(sheets);
     expect(writes(model)).toEqual([]);
   });
@@ -281,6 +282,71 @@ describe("writing the Finance sheet through Office.js", () => {
     );
     expect(model.sheetNames()).not.toContain("Finance");
     expect(model.tableNames()).toContain("Budgets");
+  });
+});
+
+describe("writing the Finance sheet after the workbook changed, or Excel failed", () => {
+  const refused = (promise: Promise<unknown>) =>
+    promise.then(
+      () => null,
+      (error: Error) => error,
+    );
+
+  it("refuses, writing nothing, when a table it reads was renamed since the figures were read", async () => {
+    const again = "nothing was written. Refresh, and set up the workbook if need be.";
+    for (const [tables, message] of [
+      [["People"], `The workbook no longer has the People table; ${again}`],
+      [["PlanLines", "People"], `The workbook no longer has the PlanLines, People tables; ${again}`],
+    ] as const) {
+      const { model, workbook } = councilWorkbook();
+      const book = await readFinanceBook(workbook);
+      for (const table of tables) model.renameTable(model.table(table), `Old${table}`);
+      const error = await refused(writeFinanceSheet(workbook, book, DATES));
+      expect([error?.constructor, error?.message]).toEqual([WorkbookProblem, message]);
+      expect(writes(model)).toEqual([]);
+    }
+  });
+
+  it("refuses, writing nothing, without an as-at date or a year's first day, naming which", async () => {
+    const { model, workbook } = councilWorkbook();
+    const book = await readFinanceBook(workbook);
+    const message = async (dates: { asAt: string; yearStart: string }) =>
+      (await refused(writeFinanceSheet(workbook, book, dates)))?.message;
+    expect(await message({ asAt: "", yearStart: YEAR_START })).toBe("As at is blank: give a date");
+    expect(await message({ asAt: AS_AT, yearStart: "" })).toBe("Financial year starts is blank: give a date");
+    expect(writes(model)).toEqual([]);
+  });
+
+  it("writes beside a filtered Plans table that has every column the sheet reads, changing nothing in it", async () => {
+    // Excel refuses to change a filtered table: a Plans table with its Weekly charge column needs no change.
+    const { model, workbook } = councilWorkbook((m) => m.filterTable("Plans"));
+    const before = JSON.stringify(model.tableCells("Plans"));
+    expect(await write(workbook)).toEqual({ sheet: "Finance", budgets: { table: "Budgets", sheet: "Budgets" } });
+    expect(JSON.stringify(model.tableCells("Plans"))).toBe(before);
+  });
+
+  it("formats the rows under Each plan for the plans Plans has and 200 more, as money", async () => {
+    const { model, workbook } = councilWorkbook();
+    const book = await readFinanceBook(workbook);
+    await writeFinanceSheet(workbook, book, DATES);
+    const layout = financeLayout(book);
+    // 203 rows from the formulas' row (3 plans + 200): the last formatted is 202 rows below it.
+    const inYear = (below: number) => model.cell("Finance", `I${layout.plans.first + 1 + below}`).format;
+    expect([inYear(0), inYear(202)]).toEqual([MONEY_FORMAT, MONEY_FORMAT]);
+    expect(inYear(203)).not.toBe(MONEY_FORMAT);
+  });
+
+  it("passes on Excel's refusal as it is when the workbook already had its Budgets table", async () => {
+    const { model, workbook } = councilWorkbook((m) => {
+      m.addSheet("Money");
+      m.addTable({ sheet: "Money", name: "Budgets", headers: ["Care group", "Annual budget"], rows: [] });
+    });
+    model.failWhen((operation) => operation.object === "Chart" && operation.member === "setPosition");
+    const error = await refused(write(workbook));
+    expect(error).toBeInstanceOf(WorkbookRefusal);
+    expect(error?.message).toMatch(
+      /^Excel stopped part-way: .+\. The sheets it had added \(Finance\) were removed again, so the workbook is as it was\. Try again\.$/,
+    );
   });
 });
 
