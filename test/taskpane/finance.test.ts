@@ -4,7 +4,8 @@
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
 import { FunctionLibrary } from "../../src/workbook/memory/customFunctions";
-import { FinanceBook, readFinanceBook } from "../../src/workbook/reports/financeBook";
+import { Decimal, matchKey } from "../../src/engine";
+import { FinanceBook, financeFigures, readFinanceBook } from "../../src/workbook/reports/financeBook";
 import {
   canWrite,
   FinanceAction,
@@ -15,7 +16,7 @@ import {
   unsavedWork,
 } from "../../src/taskpane/state/finance";
 import { financeController } from "../../src/taskpane/state/financeController";
-import { AS_AT, financeWorkbook, FIXTURE_PLANS, savePlans, serial } from "../support/financeWorkbook";
+import { AS_AT, financeWorkbook, FIXTURE_PLANS, savePlans, serial, YEAR_START } from "../support/financeWorkbook";
 import { financeLayout } from "../../src/workbook/reports/finance";
 import { columnWrite } from "../../src/workbook/schema/columns";
 import { columnWrites } from "../../src/workbook/schema/rows";
@@ -407,6 +408,95 @@ describe("what the Finance view names in the workbook", () => {
     // Older people: Margaret Ellis and Arthur Khan, two people for three plans.
     expect(figures.commitment.rows[0].people.total).toBe(2);
     expect(figures.commitment.rows[figures.commitment.rows.length - 1].people.total).toBe(4);
+  });
+
+  it("names three overlapping Agreed plans in a list, leaving out a plan that cannot be read", async () => {
+    const workbook = await financeWorkbook(functions, [
+      ...FIXTURE_PLANS,
+      { ...FIXTURE_PLANS[0], planId: "PLAN-0008", start: "2026-09-01", end: "2027-08-31" },
+      { ...FIXTURE_PLANS[0], planId: "PLAN-0010", start: "2027-01-01", end: "2027-03-31" },
+      // Grace Okafor's second plan, over PLAN-0004, its cost typed as words: left out, so it overlaps nothing.
+      { ...FIXTURE_PLANS[3], planId: "PLAN-0011", start: "2026-08-01" },
+    ]);
+    const plans = workbook.allTables().find((table) => table.name === "Plans")!;
+    const row = plans.rows.findIndex((cells) => cells[plans.headers.indexOf("Plan ID")] === "PLAN-0011");
+    workbook.setCell(plans.sheet, row + 1, plans.headers.indexOf("Plan cost (annual)"), "lots");
+    const finance = pane(workbook);
+    await finance.controller.read();
+    const figures = financeSummary(finance.state).figures!;
+    expect(figures.overlaps).toEqual([
+      "P001 has Agreed plans whose dates overlap: PLAN-0001 (from 1 Jun 2025, ongoing), PLAN-0008 (1 Sep 2026 to " +
+        "31 Aug 2027) and PLAN-0010 (1 Jan 2027 to 31 Mar 2027). Each is in the commitment, the person counted " +
+        "once; end the earlier plan the day before the later one starts.",
+    ]);
+    expect(figures.leftOut).toEqual(['PLAN-0011: its Plan cost (annual) holds "lots", not an amount in £, 0 or more.']);
+  });
+
+  it("says so where a plan has no Plan ID, or overlapping plans no Person ID", async () => {
+    const workbook = await financeWorkbook(functions, [
+      ...FIXTURE_PLANS,
+      // Typed by hand: two Agreed plans without a Person ID, and a Draft with neither a Plan ID nor a start date.
+      { ...FIXTURE_PLANS[6], planId: "PLAN-0012", personId: "", start: "2026-05-01", end: null },
+      { ...FIXTURE_PLANS[6], planId: "PLAN-0013", personId: "", start: "2026-06-01", end: "2026-12-31" },
+      { ...FIXTURE_PLANS[4], planId: "", start: null },
+    ]);
+    const finance = pane(workbook);
+    await finance.controller.read();
+    const figures = financeSummary(finance.state).figures!;
+    expect(figures.overlaps).toEqual([
+      "A person with no Person ID has Agreed plans whose dates overlap: PLAN-0012 (from 1 May 2026, ongoing) and " +
+        "PLAN-0013 (1 Jun 2026 to 31 Dec 2026). Each is in the commitment, the person counted once; end the " +
+        "earlier plan the day before the later one starts.",
+    ]);
+    expect(figures.leftOut).toEqual(["A plan with no Plan ID: no start date."]);
+  });
+
+  it("notes that what people contribute is not worked out while the weeks in a year cannot be used", async () => {
+    const workbook = await financeWorkbook(functions);
+    const finance = pane(workbook);
+    await finance.controller.read();
+    expect(financeSummary(finance.state).figures!.notes).toEqual([]);
+    // 54 typed in PlanSettings' Weeks in a year, its first row.
+    const settings = workbook.allTables().find((table) => table.name === "PlanSettings")!;
+    workbook.setCell(settings.sheet, 1, settings.headers.indexOf("Weeks in a year"), 54);
+    await finance.controller.read();
+    const figures = financeSummary(finance.state).figures!;
+    expect(figures.contributions).toBeNull();
+    expect(figures.notes).toEqual([
+      "What people contribute is not worked out: The PlanSettings table's Weeks in a year cannot be used: row 1: " +
+        "expected a number from 50 to 53; got 54. A policy officer sets it in the Settings tab; until then plans " +
+        "are not costed and cannot be saved, and the Finance sheet's contributions show #N/A.",
+    ]);
+  });
+
+  it("leaves Other care groups on all care groups' rates, as the sheet does, even beside a rate of that name", () => {
+    // Mental health not listed: its 6,084 a year is Other care groups'. Older people's own 50% growth applies to
+    // its 20,857.20 (the 650 one-off aside): × 1.5 × 1.04 = 32,537.232 → 32,537.23. Learning disability and Other
+    // care groups follow all care groups' 2% and 4% (× 1.0608), not the 50% given under Other care groups' name:
+    // 25,012 → 26,532.7296 → 26,532.73, and 6,084 → 6,453.9072 → 6,453.91.
+    const fifty = { growth: new Decimal("0.5") };
+    const assumptions = {
+      all: { growth: new Decimal("0.02"), inflation: new Decimal("0.04") },
+      own: new Map([
+        [matchKey("Older people"), fifty],
+        [matchKey("Other care groups"), fifty],
+      ]),
+    };
+    const listed = { ...book, careGroups: ["Older people", "Physical disability", "Learning disability"] };
+    const { forecast } = financeFigures(listed, { asAt: AS_AT, yearStart: YEAR_START }, assumptions);
+    expect(forecast.map((row) => [row.careGroup, money(row.years[0])]).slice(0, 4)).toEqual([
+      ["Older people", "32537.23"],
+      ["Physical disability", "0.00"],
+      ["Learning disability", "26532.73"],
+      ["Other care groups", "6453.91"],
+    ]);
+  });
+
+  it("refuses figures without an as-at date or a year's first day, naming which", () => {
+    expect(() => financeFigures(book, { asAt: "", yearStart: YEAR_START })).toThrow("As at is blank: give a date");
+    expect(() => financeFigures(book, { asAt: AS_AT, yearStart: "" })).toThrow(
+      "Financial year starts is blank: give a date",
+    );
   });
 
   it("leaves out a Budgets row whose amount or Financial year the sheet cannot read, naming row and why", async () => {
