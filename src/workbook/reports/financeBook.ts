@@ -114,9 +114,11 @@ function readPeople(data: TableData): PersonIndicative[] {
 
 /** The price table's care groups, in its column order; none when it is one RAS for everyone or cannot be read. */
 function priceCareGroups(data: TableData | null): string[] {
+  // Stryker disable next-line ConditionalExpression: equivalent; a missing table fails in the try, giving none.
   if (!data) return [];
   try {
     const table = parsePriceTable([data.headers, ...data.rows]);
+    // Stryker disable next-line StringLiteral: equivalent; no kind is ""; a linear table fails in the try.
     return table.kind !== "linear" && table.careGroups.names.length > 1 ? [...table.careGroups.names] : [];
   } catch {
     return []; // the Support plan view says what is wrong with it
@@ -302,6 +304,7 @@ export async function writeFinanceSheet(
   }
   const taken = [...names.sheets];
   const outturnTables = outturnTablesToAdd(names, taken);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent; adding no tables adds nothing.
   if (outturnTables.length > 0) await workbook.addTables(outturnTables);
   let budgetsCreated: FinanceWritten["budgets"] = null;
   if (!hasBudgets) {
@@ -324,6 +327,7 @@ export async function writeFinanceSheet(
   if (settings && lacking(settings, PLAN_SETTINGS.columns.weeksInYear.header)) {
     added.push({ table: settings.name, columns: [columnWrite(PLAN_SETTINGS.columns.weeksInYear)] });
   }
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent; no edit, no change to read.
   if (added.length > 0) {
     await workbook.editTables(added);
     plans = await workbook.readTable(PLANS.name);
@@ -337,6 +341,7 @@ export async function writeFinanceSheet(
     services: book.services,
     assumptions,
     budgetYears,
+    // Stryker disable next-line OptionalChaining: equivalent; Plans is there, as writing stopped above when it was not.
     plans: plans?.rows.length ?? 0,
     budgetProfile: hasBudgetProfile(names),
     planSettings: settings !== null,
