@@ -3,14 +3,16 @@
 // of payments: the hand-worked totals, every figure equal to the engine's (what the pane shows), and a payment added
 // moving spend to date and the outturn by its amount.
 import { DetailedCellError, HyperFormula } from "hyperformula";
-import { Outturn } from "../../src/engine";
+import { Decimal, Outturn } from "../../src/engine";
 import { FunctionLibrary } from "../../src/workbook/memory/customFunctions";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { financeLayout } from "../../src/workbook/reports/finance";
 import { readFinanceBook, writeFinanceSheet } from "../../src/workbook/reports/financeBook";
 import { a1, SheetCell } from "../../src/workbook/port";
 import { OutturnLayout, outturnBlock, outturnLayout } from "../../src/workbook/reports/outturn";
-import { outturnFigures, readOutturnBook } from "../../src/workbook/reports/outturnBook";
+import { emptyTable, outturnFigures, readOutturnBook } from "../../src/workbook/reports/outturnBook";
+import { fieldsOf, tableEdit } from "../../src/workbook/schema/rows";
+import { BUDGET_PROFILE } from "../../src/workbook/schema/tables";
 import { AS_AT, financeWorkbook, FIXTURE_PLANS, YEAR_START } from "../support/financeWorkbook";
 import { registerPBFunctions } from "../support/hyperformula";
 import { addPayments, FIXTURE_PAYMENTS, outturnInHyperFormula } from "../support/outturnWorkbook";
@@ -156,6 +158,50 @@ describe("the Finance sheet's outturn block, calculated", () => {
       expect(months(read, layout)).toEqual(engineMonths(figures));
     }
     hf.destroy();
+  });
+
+  it("spreads the budget by a BudgetProfile table's shares, and by days while it has none", async () => {
+    const workbook = await financeWorkbook(functions);
+    await addPayments(workbook, FIXTURE_PAYMENTS);
+    await workbook.addTables([emptyTable(BUDGET_PROFILE)]);
+    await writeFinanceSheet(workbook, await readFinanceBook(workbook), DATES);
+    const layout = await blockLayout(workbook);
+    const byDays = engineMonths(outturnFigures(await readOutturnBook(workbook), DATES));
+    // An empty table: the budget by the days in each month, as without it (April's 30 days of 365: 14,794.52).
+    expect(byDays[0].slice(0, 2)).toEqual(["Apr 2026", "14794.52"]);
+    for (const read of [fromHyperFormula(outturnInHyperFormula(workbook, layout)), fromMemory(workbook)]) {
+      expect(months(read, layout)).toEqual(byDays);
+    }
+
+    // A quarter of the year's £180,000 in each of April, July, October and January.
+    const table = (await workbook.readTable(BUDGET_PROFILE.name))!;
+    const quarters = [4, 7, 10, 1].map((month) => ({ month: new Decimal(month), share: 0.25 }));
+    await workbook.editTables([tableEdit(BUDGET_PROFILE, table, fieldsOf(BUDGET_PROFILE), { append: quarters })]);
+    const figures = outturnFigures(await readOutturnBook(workbook), DATES);
+    // Cumulative budget and budget, April to March.
+    const expected = [
+      [45_000, 45_000],
+      [45_000, 0],
+      [45_000, 0],
+      [90_000, 45_000],
+      [90_000, 0],
+      [90_000, 0],
+      [135_000, 45_000],
+      [135_000, 0],
+      [135_000, 0],
+      [180_000, 45_000],
+      [180_000, 0],
+      [180_000, 0],
+    ];
+    expect(engineMonths(figures).map((month) => [month[1], month[4]])).toEqual(
+      expected.map((pair) => pair.map((amount) => amount.toFixed(2))),
+    );
+    for (const read of [fromHyperFormula(outturnInHyperFormula(workbook, layout)), fromMemory(workbook)]) {
+      expect(months(read, layout)).toEqual(engineMonths(figures));
+      // Each month's share beside it: April's a quarter, May's none.
+      const share = layout.at.column + 10;
+      expect([read(layout.months.first, share), read(layout.months.first + 1, share)]).toEqual([0.25, 0]);
+    }
   });
 
   it("works with one plan and one payment: a spill reference to a one-row table's column is that cell", async () => {
@@ -304,7 +350,7 @@ describe("the outturn block's sheet spec", () => {
     ]);
   });
 
-  it("writes the months' title and headings, a month's formulas, the year's last month's, and the chart over them", () => {
+  it("writes the months' title and headings, April's formulas and March's, and the chart over them", () => {
     const { cells, charts } = block(false);
     const cell = cellsOf(cells);
     expect(cell("B16")).toEqual({
@@ -368,7 +414,7 @@ describe("the outturn block's sheet spec", () => {
     ]);
   });
 
-  it("writes the foot's headings, each plan's flags and commitment, each payment's flags and the unmatched list", () => {
+  it("writes the foot: each plan's flags and commitment, each payment's flags, the unmatched payments' list", () => {
     const cell = cellsOf(block(false).cells);
     expect(cell("B34")).toEqual({
       value:
@@ -459,6 +505,41 @@ describe("the outturn block's sheet spec", () => {
       expect([cell(`AB${row}`), cell(`X${row}`)]).toEqual([undefined, undefined]);
     }
     expect([cell("AA236"), cell("AD236")]).toEqual([undefined, undefined]);
+  });
+
+  it("with a BudgetProfile table, says so and spreads the budget by its shares while it has any", () => {
+    const cell = cellsOf(block(true).cells);
+    expect(cell("B16")).toEqual({
+      value:
+        "Month by month, all care groups: the budget spread by the days in each month (or by the BudgetProfile " +
+        "table's shares, while it has any); actual spend; the commitment to come. #N/A: a month after the as-at " +
+        "date, which the chart leaves out.",
+      bold: true,
+    });
+    expect(["K17", "L17", "M17"].map(cell)).toEqual([
+      { value: "Committed after the as-at date, to the month's end", bold: true },
+      { value: "BudgetProfile share", bold: true },
+      undefined,
+    ]);
+    // Each month's share: the rows of BudgetProfile for its month number (April 4); the cumulative budget the
+    // shares to date (L18 to the month's row) of the whole budget, or by days while the table has no share.
+    const byDays = (row: number) => `ROUND(${BUDGET_ALL}*(J${row}-$D$1+1)/($E$1-$D$1+1),2)`;
+    expect(["L18", "C18", "L29", "C29", "L30"].map(cell)).toEqual([
+      { formula: "=SUMIFS(BudgetProfile[Share],BudgetProfile[Month],MONTH(I18))", numberFormat: PERCENT },
+      {
+        formula: `=IF(COUNT(BudgetProfile[Share])=0,${byDays(18)},ROUND(${BUDGET_ALL}*SUM(L$18:L18),2))`,
+        numberFormat: MONEY,
+      },
+      { formula: "=SUMIFS(BudgetProfile[Share],BudgetProfile[Month],MONTH(I29))", numberFormat: PERCENT },
+      {
+        formula: `=IF(COUNT(BudgetProfile[Share])=0,${byDays(29)},ROUND(${BUDGET_ALL}*SUM(L$18:L29),2))`,
+        numberFormat: MONEY,
+      },
+      undefined,
+    ]);
+    // The months' other columns are as without the table.
+    const without = cellsOf(block(false).cells);
+    expect(["F18", "F29", "J29", "K29"].map(cell)).toEqual(["F18", "F29", "J29", "K29"].map(without));
   });
 
   it("with no care groups listed, counts every budget and every plan in Other care groups", () => {
