@@ -3,13 +3,16 @@
 // of payments: the hand-worked totals, every figure equal to the engine's (what the pane shows), and a payment added
 // moving spend to date and the outturn by its amount.
 import { DetailedCellError, HyperFormula } from "hyperformula";
-import { Outturn } from "../../src/engine";
+import { Decimal, Outturn } from "../../src/engine";
 import { FunctionLibrary } from "../../src/workbook/memory/customFunctions";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { financeLayout } from "../../src/workbook/reports/finance";
 import { readFinanceBook, writeFinanceSheet } from "../../src/workbook/reports/financeBook";
-import { OutturnLayout } from "../../src/workbook/reports/outturn";
-import { outturnFigures, readOutturnBook } from "../../src/workbook/reports/outturnBook";
+import { a1, SheetCell } from "../../src/workbook/port";
+import { OutturnLayout, outturnBlock, outturnLayout } from "../../src/workbook/reports/outturn";
+import { emptyTable, outturnFigures, readOutturnBook } from "../../src/workbook/reports/outturnBook";
+import { fieldsOf, tableEdit } from "../../src/workbook/schema/rows";
+import { BUDGET_PROFILE } from "../../src/workbook/schema/tables";
 import { AS_AT, financeWorkbook, FIXTURE_PLANS, YEAR_START } from "../support/financeWorkbook";
 import { registerPBFunctions } from "../support/hyperformula";
 import { addPayments, FIXTURE_PAYMENTS, outturnInHyperFormula } from "../support/outturnWorkbook";
@@ -157,6 +160,50 @@ describe("the Finance sheet's outturn block, calculated", () => {
     hf.destroy();
   });
 
+  it("spreads the budget by a BudgetProfile table's shares, and by days while it has none", async () => {
+    const workbook = await financeWorkbook(functions);
+    await addPayments(workbook, FIXTURE_PAYMENTS);
+    await workbook.addTables([emptyTable(BUDGET_PROFILE)]);
+    await writeFinanceSheet(workbook, await readFinanceBook(workbook), DATES);
+    const layout = await blockLayout(workbook);
+    const byDays = engineMonths(outturnFigures(await readOutturnBook(workbook), DATES));
+    // An empty table: the budget by the days in each month, as without it (April's 30 days of 365: 14,794.52).
+    expect(byDays[0].slice(0, 2)).toEqual(["Apr 2026", "14794.52"]);
+    for (const read of [fromHyperFormula(outturnInHyperFormula(workbook, layout)), fromMemory(workbook)]) {
+      expect(months(read, layout)).toEqual(byDays);
+    }
+
+    // A quarter of the year's £180,000 in each of April, July, October and January.
+    const table = (await workbook.readTable(BUDGET_PROFILE.name))!;
+    const quarters = [4, 7, 10, 1].map((month) => ({ month: new Decimal(month), share: 0.25 }));
+    await workbook.editTables([tableEdit(BUDGET_PROFILE, table, fieldsOf(BUDGET_PROFILE), { append: quarters })]);
+    const figures = outturnFigures(await readOutturnBook(workbook), DATES);
+    // Cumulative budget and budget, April to March.
+    const expected = [
+      [45_000, 45_000],
+      [45_000, 0],
+      [45_000, 0],
+      [90_000, 45_000],
+      [90_000, 0],
+      [90_000, 0],
+      [135_000, 45_000],
+      [135_000, 0],
+      [135_000, 0],
+      [180_000, 45_000],
+      [180_000, 0],
+      [180_000, 0],
+    ];
+    expect(engineMonths(figures).map((month) => [month[1], month[4]])).toEqual(
+      expected.map((pair) => pair.map((amount) => amount.toFixed(2))),
+    );
+    for (const read of [fromHyperFormula(outturnInHyperFormula(workbook, layout)), fromMemory(workbook)]) {
+      expect(months(read, layout)).toEqual(engineMonths(figures));
+      // Each month's share beside it: April's a quarter, May's none.
+      const share = layout.at.column + 10;
+      expect([read(layout.months.first, share), read(layout.months.first + 1, share)]).toEqual([0.25, 0]);
+    }
+  });
+
   it("works with one plan and one payment: a spill reference to a one-row table's column is that cell", async () => {
     // Excel refers to a dynamic array of one cell through its spill reference ($A$170#) as that cell; the preview
     // gave #REF! until it did the same (the browser test found it, with one saved plan).
@@ -188,5 +235,322 @@ describe("the Finance sheet's outturn block, calculated", () => {
       expect([pounds(read(mental, 2)), pounds(read(mental, 3))]).toEqual(["3932.95", "0.00"]);
       expect([read(layout.leftOut.row, 1), read(layout.leftOut.row, 2)]).toEqual([1, "PLAN-0004"]);
     }
+  });
+});
+
+// The block's spec itself, with a small layout: the block from B3 with two care groups, the inputs in row 1 (as-at
+// date B1, the year's first and last days D1 and E1, its label F1), the foot under the block (no footColumn). Every
+// expectation is written out from what the sheet should show, so a text, a format, a place or a formula changed is
+// noticed even where the calculated figures would not move.
+describe("the outturn block's sheet spec", () => {
+  const INPUTS = {
+    asAt: { row: 0, column: 1 },
+    yearStart: { row: 0, column: 3 },
+    yearEnd: { row: 0, column: 4 },
+    yearLabel: { row: 0, column: 5 },
+  };
+  const block = (budgetProfile: boolean, careGroups = ["Older people", "Mental health"]) =>
+    outturnBlock({ at: { row: 2, column: 1 }, inputs: INPUTS, budgetYears: false, careGroups, budgetProfile });
+  /** The block's cells by A1 address, each without its address. */
+  const cellsOf = (cells: readonly SheetCell[]) => {
+    const byAddress = new Map(cells.map(({ row, column, ...content }) => [a1({ row, column }), content]));
+    return (address: string) => byAddress.get(address);
+  };
+  const MONEY = "£#,##0.00";
+  const DATE = "d mmm yyyy";
+  const PERCENT = "0.0%";
+  const BUDGET_ALL = `(SUMIFS(Budgets[Annual budget],Budgets[Annual budget],">=0"))`;
+
+  it("puts the block's parts where the layout says, worked out by hand", () => {
+    // From B3 with two care groups: the summary's header in row 9 and its five rows (two care groups, Other care
+    // groups, Not matched, All care groups) in rows 10 to 14; the months' heading two rows below, in row 17, its
+    // twelve months in rows 18 to 29; the chart beside them from row 16 for 16 rows (to row 31) comes down further,
+    // so the foot's header is 3 rows below that: row 35 (31 + 3 + 1), its spills from row 36.
+    const layout = outturnLayout({ at: { row: 2, column: 1 }, careGroups: ["Older people", "Mental health"] });
+    expect(layout).toEqual({
+      at: { row: 2, column: 1 },
+      remainingFrom: { row: 4, column: 2 },
+      leftOut: { row: 5, column: 1 },
+      unmatched: { row: 6, column: 1 },
+      summary: { header: 8, first: 9, last: 13 },
+      months: { header: 16, first: 17, last: 28 },
+      // Per plan from B; per payment 18 columns on (5 of the plan's flags, 12 months, a gap): T; the list after the
+      // payment's 2 flags, 2 care groups, Other and Not matched, and a gap: AA.
+      foot: { header: 34, first: 35, column: 1, paymentsColumn: 19, listColumn: 26 },
+      lastRow: 35,
+    });
+    // The Finance sheet puts the foot in a column of its own (right of its per-plan block).
+    expect(outturnLayout({ at: { row: 2, column: 1 }, careGroups: ["Older people"], footColumn: 20 }).foot).toEqual({
+      header: 33,
+      first: 34,
+      column: 20,
+      paymentsColumn: 38,
+      listColumn: 44,
+    });
+  });
+
+  it("writes the title, the explanations and the by-care-group headings, bold where they head something", () => {
+    const cell = cellsOf(block(false).cells);
+    expect(cell("B3")).toEqual({
+      value: "Projected outturn: spend to date and what Agreed plans still commit, against the budget",
+      bold: true,
+    });
+    expect(cell("B4")).toEqual({
+      value:
+        "Actual spend: the Payments table from the year's first day to the as-at date (refunds and recovered " +
+        "surpluses are negative). Remaining commitment: Agreed plans from the day after the as-at date to the " +
+        "year's end, by PB.IN_YEAR_COST over each plan's dates (each plan's figures are at the foot of this block).",
+    });
+    // The day after the as-at date, or the year's first day when the as-at date is before the year.
+    expect(cell("B5")).toEqual({ value: "Remaining commitment counts from" });
+    expect(cell("C5")).toEqual({ formula: "=MAX($B$1+1,$D$1)", numberFormat: DATE });
+    expect(cell("B6")).toEqual({
+      value: "Agreed plans left out (no start date, ending before it, an amount not a number)",
+    });
+    expect(cell("C6")).toEqual({ formula: "=SUM($E$36#)", numberFormat: "0" });
+    expect(cell("D6")).toEqual({ formula: '=IF(SUM($E$36#)=0,"None",TEXTJOIN(", ",1,FILTER($B$36#,$E$36#)))' });
+    expect(cell("B7")).toEqual({
+      value: "Payments to date matched to no Agreed plan: how many, and their total (listed at the foot)",
+    });
+    expect(cell("C7")).toEqual({ formula: "=SUMPRODUCT($Y$36#*$T$36#)", numberFormat: "0" });
+    expect(cell("D7")).toEqual({
+      formula: "=ROUND(SUMIFS(Payments[Amount],$T$36#,1,$Y$36#,1),2)",
+      numberFormat: MONEY,
+    });
+
+    const headings = ["Care group", "Budget", "Actual spend to date", "Remaining commitment", "Projected outturn"];
+    expect(["B9", "C9", "D9", "E9", "F9", "G9", "H9", "I9"].map(cell)).toEqual([
+      ...headings.map((value) => ({ value, bold: true })),
+      { value: "Variance (budget − outturn)", bold: true },
+      { value: "Variance %", bold: true },
+      undefined,
+    ]);
+    // Only the All care groups row is bold: its name, its five amounts and its variance %.
+    const style = (address: string) => {
+      const { value, bold, numberFormat } = cell(address)!;
+      return { value, bold, numberFormat };
+    };
+    expect(["B10", "C10", "G10", "H10"].map(style)).toEqual([
+      { value: "Older people", bold: undefined, numberFormat: undefined },
+      { value: undefined, bold: undefined, numberFormat: MONEY },
+      { value: undefined, bold: undefined, numberFormat: MONEY },
+      { value: undefined, bold: undefined, numberFormat: PERCENT },
+    ]);
+    expect(["B13", "H13"].map(style)).toEqual([
+      { value: "Not matched to an Agreed plan", bold: undefined, numberFormat: undefined },
+      { value: undefined, bold: undefined, numberFormat: PERCENT },
+    ]);
+    expect(["B14", "C14", "D14", "E14", "F14", "G14", "H14"].map(style)).toEqual([
+      { value: "All care groups", bold: true, numberFormat: undefined },
+      ...[MONEY, MONEY, MONEY, MONEY, MONEY, PERCENT].map((numberFormat) => ({
+        value: undefined,
+        bold: true,
+        numberFormat,
+      })),
+    ]);
+  });
+
+  it("writes the months' title and headings, April's formulas and March's, and the chart over them", () => {
+    const { cells, charts } = block(false);
+    const cell = cellsOf(cells);
+    expect(cell("B16")).toEqual({
+      value:
+        "Month by month, all care groups: the budget spread by the days in each month; actual spend; the " +
+        "commitment to come. #N/A: a month after the as-at date, which the chart leaves out.",
+      bold: true,
+    });
+    const headings = ["Month", "Cumulative budget", "Cumulative actual", "Cumulative projected", "Budget", "Actual"];
+    expect(["B17", "C17", "D17", "E17", "F17", "G17", "H17", "I17", "J17", "K17", "L17"].map(cell)).toEqual([
+      ...headings.map((value) => ({ value, bold: true })),
+      { value: "Forecast", bold: true },
+      { value: "Month starts", bold: true },
+      { value: "Month ends", bold: true },
+      { value: "Committed after the as-at date, to the month's end", bold: true },
+      // No BudgetProfile table: no column of its shares.
+      undefined,
+    ]);
+
+    // April (the year's first month), in row 18: spend from the year's first day, and in the month, to the month's
+    // end or the as-at date; the commitment of counted plans (foot column F) to the month's end (foot column G).
+    const paid = (from: string, row: number) =>
+      `SUMIFS(Payments[Amount],Payments[Payment date],">="&${from},Payments[Payment date],"<"&(MIN(J${row},$B$1)+1))`;
+    expect(["B18", "C18", "D18", "E18", "F18", "G18", "H18", "I18", "J18", "K18", "L18"].map(cell)).toEqual([
+      { formula: '=MID("JanFebMarAprMayJunJulAugSepOctNovDec",MONTH(I18)*3-2,3)&" "&YEAR(I18)' },
+      { formula: `=ROUND(${BUDGET_ALL}*(J18-$D$1+1)/($E$1-$D$1+1),2)`, numberFormat: MONEY },
+      { formula: `=IF(I18>$B$1,NA(),ROUND(${paid("$D$1", 18)},2))`, numberFormat: MONEY },
+      { formula: `=ROUND(${paid("$D$1", 18)}+SUMIFS($G$36#,$F$36#,1),2)`, numberFormat: MONEY },
+      { formula: "=C18", numberFormat: MONEY },
+      { formula: `=ROUND(${paid("I18", 18)},2)`, numberFormat: MONEY },
+      { formula: "=ROUND(SUMIFS($G$36#,$F$36#,1),2)", numberFormat: MONEY },
+      { formula: "=EDATE($D$1,0)", numberFormat: DATE },
+      { formula: "=EDATE($D$1,1)-1", numberFormat: DATE },
+      { formula: "=ROUND(SUMIFS($G$36#,$F$36#,1),2)", numberFormat: MONEY },
+      undefined,
+    ]);
+    // March (the last), in row 29: it ends on the year's last day as the sheet gives it; its budget and forecast
+    // are the differences from February's cumulative figures; foot column R is the commitment to the year's end.
+    expect(["F29", "H29", "I29", "J29", "K29"].map(cell)).toEqual([
+      { formula: "=ROUND(C29-C28,2)", numberFormat: MONEY },
+      { formula: "=ROUND(SUMIFS($R$36#,$F$36#,1)-SUMIFS($Q$36#,$F$36#,1),2)", numberFormat: MONEY },
+      { formula: "=EDATE($D$1,11)", numberFormat: DATE },
+      { formula: "=$E$1", numberFormat: DATE },
+      { formula: "=ROUND(SUMIFS($R$36#,$F$36#,1),2)", numberFormat: MONEY },
+    ]);
+    // Twelve months, no thirteenth.
+    expect(["B30", "C30", "J30"].map(cell)).toEqual([undefined, undefined, undefined]);
+
+    // The chart: the months' headings and their first four columns (Month and the three cumulative lines), beside
+    // the table from its title's row, one column clear of it (N, after the 11 columns B to L and a gap).
+    expect(charts).toEqual([
+      {
+        name: "OutturnAgainstBudget",
+        title: "Cumulative spend and forecast against the budget",
+        type: "line",
+        source: { row: 16, column: 1, rows: 13, columns: 4 },
+        at: { row: 15, column: 13, rows: 16, columns: 8 },
+        xAxisTitle: "Month",
+        yAxisTitle: "£ from the year's first day",
+      },
+    ]);
+  });
+
+  it("writes the foot: each plan's flags and commitment, each payment's flags, the unmatched payments' list", () => {
+    const cell = cellsOf(block(false).cells);
+    expect(cell("B34")).toEqual({
+      value:
+        "What the figures above add up: each row of Plans (1 = yes; its commitment from the day the remaining " +
+        "commitment counts from, to each month's end) and each row of Payments (1 = yes), spilled",
+      bold: true,
+    });
+    // A plan is left out when its start date is blank, before Excel's first day or after its last (or text, which
+    // compares above every number), it ends before it starts or after Excel's last day, or an amount is blank,
+    // below 0 or above a trillion pounds (or text).
+    const amount = (column: string) => `(Plans[${column}]="")+(Plans[${column}]<0)+(Plans[${column}]>1000000000000)`;
+    const unusable =
+      '(Plans[Start date]="")+(Plans[Start date]<1)+(Plans[Start date]>2958465)+' +
+      '(Plans[End date]<>"")*(Plans[End date]<Plans[Start date])+(Plans[End date]>2958465)+' +
+      ["Direct payment (annual)", "Council-managed (annual)", "Individual Service Fund (annual)", "One-off items"]
+        .map(amount)
+        .join("+");
+    expect(["B35", "C35", "D35", "E35", "F35"].map(cell)).toEqual([
+      { value: "Plan ID", bold: true },
+      { value: "Care group", bold: true },
+      { value: "Status", bold: true },
+      { value: "Agreed, left out (1)", bold: true },
+      { value: "Agreed, counted (1)", bold: true },
+    ]);
+    expect(["B36", "C36", "D36", "E36", "F36"].map(cell)).toEqual([
+      { formula: '=Plans[Plan ID]&""' },
+      { formula: '=Plans[Care group]&""' },
+      { formula: '=Plans[Status]&""' },
+      { formula: `=(Plans[Status]="Agreed")*((${unusable})>0)` },
+      { formula: `=(Plans[Status]="Agreed")*(1-((${unusable})>0))` },
+    ]);
+    // Each month's commitment: April's (column G) to 30 April, March's (R) to the year's last day.
+    const committed = (monthEnd: string) =>
+      "=(" +
+      ["Direct payment (annual)", "Council-managed (annual)", "Individual Service Fund (annual)"]
+        .map(
+          (column) => `PB.IN_YEAR_COST(Plans[${column}],Plans[Start date],Plans[End date],$C$5,MAX(${monthEnd},$C$5))`,
+        )
+        .join("+") +
+      `)*(${monthEnd}>=$C$5)+(Plans[Start date]>=$C$5)*(Plans[Start date]<=${monthEnd})*Plans[One-off items]`;
+    expect(["G35", "G36", "R35", "R36", "S35", "S36"].map(cell)).toEqual([
+      { formula: '="To the end of "&$B$18', bold: true },
+      { formula: committed("(EDATE($D$1,1)-1)"), numberFormat: MONEY },
+      { formula: '="To the end of "&$B$29', bold: true },
+      { formula: committed("$E$1"), numberFormat: MONEY },
+      undefined,
+      undefined,
+    ]);
+
+    // Each payment: in the year to date; matched to an Agreed plan by its plan ID, or (naming none) by its person's.
+    expect(["T35", "U35", "V35", "W35", "X35", "Y35", "Z35"].map(cell)).toEqual([
+      { value: "In the year to date (1)", bold: true },
+      { value: "Matched to an Agreed plan (1)", bold: true },
+      { value: "Older people", bold: true },
+      { value: "Mental health", bold: true },
+      { value: "Other care groups", bold: true },
+      { value: "Not matched to an Agreed plan", bold: true },
+      undefined,
+    ]);
+    expect(["T36", "U36"].map(cell)).toEqual([
+      { formula: "=(Payments[Payment date]>=$D$1)*(Payments[Payment date]<$B$1+1)" },
+      {
+        formula:
+          '=(Payments[Plan ID]<>"")*(COUNTIFS(Plans[Plan ID],Payments[Plan ID],Plans[Status],"Agreed")>0)' +
+          '+(Payments[Plan ID]="")*(COUNTIFS(Plans[Person ID],Payments[Person ID],Plans[Status],"Agreed")>0)',
+      },
+    ]);
+
+    // The payments to date matched to no Agreed plan, listed from AA36 (not matched, column Y, and to date, T).
+    expect(cell("AA34")).toEqual({ value: "Payments to date matched to no Agreed plan", bold: true });
+    expect(["AA35", "AB35", "AC35", "AD35", "AE35", "AF35", "AG35"].map(cell)).toEqual([
+      ...["Payment date", "Person ID", "Plan ID", "Amount", "Kind", "Reference"].map((value) => ({
+        value,
+        bold: true,
+      })),
+      undefined,
+    ]);
+    expect(["AA36", "AD36"].map(cell)).toEqual([
+      {
+        formula: '=IF(SUMPRODUCT($Y$36#*$T$36#)=0,"None",FILTER(Payments[[Payment date]:[Reference]],$Y$36#*$T$36#))',
+        numberFormat: DATE,
+      },
+      { numberFormat: MONEY },
+    ]);
+    // 200 rows of the list formatted ahead of the spill (36 to 235): dates in AA, amounts in AD, nothing else.
+    for (let row = 37; row <= 235; row++) {
+      expect([cell(`AA${row}`), cell(`AD${row}`)]).toEqual([{ numberFormat: DATE }, { numberFormat: MONEY }]);
+      expect([cell(`AB${row}`), cell(`X${row}`)]).toEqual([undefined, undefined]);
+    }
+    expect([cell("AA236"), cell("AD236")]).toEqual([undefined, undefined]);
+  });
+
+  it("with a BudgetProfile table, says so and spreads the budget by its shares while it has any", () => {
+    const cell = cellsOf(block(true).cells);
+    expect(cell("B16")).toEqual({
+      value:
+        "Month by month, all care groups: the budget spread by the days in each month (or by the BudgetProfile " +
+        "table's shares, while it has any); actual spend; the commitment to come. #N/A: a month after the as-at " +
+        "date, which the chart leaves out.",
+      bold: true,
+    });
+    expect(["K17", "L17", "M17"].map(cell)).toEqual([
+      { value: "Committed after the as-at date, to the month's end", bold: true },
+      { value: "BudgetProfile share", bold: true },
+      undefined,
+    ]);
+    // Each month's share: the rows of BudgetProfile for its month number (April 4); the cumulative budget the
+    // shares to date (L18 to the month's row) of the whole budget, or by days while the table has no share.
+    const byDays = (row: number) => `ROUND(${BUDGET_ALL}*(J${row}-$D$1+1)/($E$1-$D$1+1),2)`;
+    expect(["L18", "C18", "L29", "C29", "L30"].map(cell)).toEqual([
+      { formula: "=SUMIFS(BudgetProfile[Share],BudgetProfile[Month],MONTH(I18))", numberFormat: PERCENT },
+      {
+        formula: `=IF(COUNT(BudgetProfile[Share])=0,${byDays(18)},ROUND(${BUDGET_ALL}*SUM(L$18:L18),2))`,
+        numberFormat: MONEY,
+      },
+      { formula: "=SUMIFS(BudgetProfile[Share],BudgetProfile[Month],MONTH(I29))", numberFormat: PERCENT },
+      {
+        formula: `=IF(COUNT(BudgetProfile[Share])=0,${byDays(29)},ROUND(${BUDGET_ALL}*SUM(L$18:L29),2))`,
+        numberFormat: MONEY,
+      },
+      undefined,
+    ]);
+    // The months' other columns are as without the table.
+    const without = cellsOf(block(false).cells);
+    expect(["F18", "F29", "J29", "K29"].map(cell)).toEqual(["F18", "F29", "J29", "K29"].map(without));
+  });
+
+  it("with no care groups listed, counts every budget and every plan in Other care groups", () => {
+    const cell = cellsOf(block(false, []).cells);
+    // Other care groups in row 10: the whole budget, and every counted plan's commitment to the year's end (the
+    // last month's column of the foot, R, counted where column F is 1; the foot from row 34 with the chart's rows).
+    expect(cell("B10")?.value).toBe("Other care groups");
+    expect(cell("C10")?.formula).toBe(`=ROUND(${BUDGET_ALL},2)`);
+    expect(cell("E10")?.formula).toBe("=ROUND(SUMIFS($R$34#,$F$34#,1),2)");
+    expect(cell("B12")?.value).toBe("All care groups");
+    expect(cell("C12")?.formula).toBe(cell("C10")?.formula);
+    expect(cell("E12")?.formula).toBe(cell("E10")?.formula);
   });
 });

@@ -172,7 +172,6 @@ export function outturnBlock(options: OutturnBlockOptions): {
   };
   const payment = {
     yearToDate: spill(PAYMENT_FOOT),
-    matched: spill(PAYMENT_FOOT + 1),
     group: (index: number) => spill(PAYMENT_FOOT + 2 + index),
     other: spill(PAYMENT_FOOT + 2 + groups.length),
     notMatched: spill(PAYMENT_FOOT + 3 + groups.length),
@@ -216,6 +215,7 @@ export function outturnBlock(options: OutturnBlockOptions): {
   // By care group: each figure a formula of its own over the tables and the foot.
   const yearLabel = options.budgetYears ? fixed(options.inputs.yearLabel) : null;
   const budgetOf = (index: number) => `(${budgetSum({ kind: "group", cell: labelOf(index) }, yearLabel)})`;
+  // Stryker disable next-line ObjectLiteral: equivalent; budgetSum adds no criterion unless the scope is group or other
   const budgetAll = `(${budgetSum({ kind: "all" }, yearLabel)})`;
   const amount = payments(C.amount.header);
   const actualWith = (flag: string) => `SUMIFS(${amount},${payment.yearToDate},1,${flag},1)`;
