@@ -574,6 +574,9 @@ describe("reading the finance figures' tables through Office.js", () => {
     ]);
     const everyone = priced(["Points", "Everyone"], [[0, 100]]);
     expect((await readFinanceBook(everyone)).careGroups).toEqual(fromTables);
+    // A single £ a point for everyone (a linear RAS) names no care group either.
+    const linear = priced(["150"], []);
+    expect((await readFinanceBook(linear)).careGroups).toEqual(fromTables);
     // A first column mixing points and names: the Support plan view says what is wrong; the figures still read.
     const unreadable = priced(
       ["Points", "Physical disability", "Autism"],
