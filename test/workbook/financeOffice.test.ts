@@ -605,3 +605,30 @@ describe("reading the finance figures' tables through Office.js", () => {
     expect((await readFinanceBook(workbook)).hasBudgets).toBe(true);
   });
 });
+
+describe("the Finance sheet's layout", () => {
+  it("puts each block below the last, one blank row apart, and the outturn below the forecast's chart", () => {
+    // Two care groups (so four rows a block: the two, Other care groups, All care groups) and three services.
+    const layout = financeLayout({ careGroups: ["Older people", "Autism"], services: ["PA", "Day care", "Meals"] });
+    expect(layout).toMatchObject({
+      assumptions: { title: 10, header: 10, first: 11, last: 13 }, // all care groups, then each
+      sections: { commitment: 16, inYear: 40 },
+      people: { title: 17, header: 18, first: 19, last: 22 },
+      fullYear: { title: 24, header: 25, first: 26, last: 29 },
+      check: { row: 31, column: 1 },
+      contributions: { title: 33, header: 34, first: 35, last: 38 },
+      inYear: { title: 41, header: 42, first: 43, last: 46 },
+      pipeline: { title: 48, header: 49, first: 50, last: 53 },
+      startingLater: { title: 55, header: 56, first: 57, last: 60 },
+      serviceTotals: { title: 62, header: 63, first: 64, last: 66 },
+      services: { title: 68, header: 69, first: 70, last: 74 },
+      indicative: { title: 76, header: 77, first: 78, last: 81 },
+      forecast: { title: 83, header: 84, first: 85, last: 88 },
+      // This year and three more, under the chart's title; the chart's 16 rows reach row 106.
+      chartSource: { title: 90, header: 90, first: 91, last: 94 },
+      outturn: { at: { row: 107, column: 0 }, months: { header: 121 }, foot: { header: 139, first: 140 } },
+      // Each plan's figures at the outturn's foot, titled in the row above its headings.
+      plans: { title: 138, header: 139, first: 140, last: 140 },
+    });
+  });
+});
