@@ -7,7 +7,8 @@ import { FIXTURE_PLANS, planRow, serial, AS_AT, YEAR_START } from "../support/fi
 import { Decimal } from "../../src/engine";
 import { OfficeWorkbook } from "../../src/workbook/office/officeWorkbook";
 import { WorkbookRefusal } from "../../src/workbook/port";
-import { financeLayout } from "../../src/workbook/reports/finance";
+import { financeLayout, financeSheet as financeSheetSpec } from "../../src/workbook/reports/finance";
+import { fixed, quoted } from "../../src/workbook/reports/finance/sheetCells";
 import { readFinanceBook, writeFinanceSheet } from "../../src/workbook/reports/financeBook";
 import { readFinanceSheetInputs } from "../../src/workbook/reports/finance/sheetInputs";
 import { DATE_FORMAT, MONEY_FORMAT, PERCENT_FORMAT } from "../../src/workbook/schema/columns";
@@ -630,5 +631,78 @@ describe("the Finance sheet's layout", () => {
       // Each plan's figures at the outturn's foot, titled in the row above its headings.
       plans: { title: 138, header: 139, first: 140, last: 140 },
     });
+  });
+
+  // Two care groups and three services, as above: services ranked in rows 70-72 (Excel's 71-73), Other services in 73,
+  // All services in 74; the indicative block's care groups in 78-80, All care groups in 81.
+  // Built in each test, not when the file loads, so mutation testing sees which test reached the spec.
+  const spec = () =>
+    financeSheetSpec({
+      name: "Finance",
+      asAt: serial(AS_AT),
+      yearStart: serial(YEAR_START),
+      careGroups: ["Older people", "Autism"],
+      services: ["PA", "Day care", "Meals"],
+    });
+  const row = (at: number, sheet = spec()) =>
+    sheet.cells.filter((cell) => cell.row === at).sort((a, b) => a.column - b.column);
+  const headings = (at: number, names: string[]) =>
+    names.map((value, column) => ({ row: at, column, value, bold: true }));
+  const money = "£#,##0.00";
+  const inCommitment = "COUNTIFS(Plans[Plan ID],PlanLines[Plan ID],$F$141#,1)";
+  const byWay = (way: string) =>
+    `=ROUND(SUMPRODUCT(PlanLines[Annual cost]*(PlanLines[Managed as]="${way}")*${inCommitment}),2)`;
+
+  it("titles the spending blocks and heads their columns in bold", () => {
+    const ways = ["Direct payment", "Council-managed", "Individual Service Fund"];
+    const title = (at: number, value: string) => [{ row: at, column: 0, value, bold: true }];
+    expect(row(62)).toEqual(
+      title(62, "Agreed plans' lines by service, in the catalogue's order, with each one's rank"),
+    );
+    expect(row(63)).toEqual(headings(63, ["Service", "Annual commitment", ...ways, "Rank"]));
+    expect(row(68)).toEqual(
+      title(68, "What people spend their budgets on: Agreed plans' lines by service, largest first"),
+    );
+    expect(row(69)).toEqual(headings(69, ["Service", "Annual commitment", "Share", ...ways]));
+    expect(row(76)).toEqual(title(76, "Indicative budgets against plans: what the RAS commits, what plans commit"));
+  });
+
+  it("puts Other services as all less those ranked, and All services in bold", () => {
+    expect(row(73).slice(0, 2)).toEqual([
+      { row: 73, column: 0, value: "Other services" },
+      { row: 73, column: 1, formula: "=ROUND(B75-SUM(B71:B73),2)", numberFormat: money },
+    ]);
+    expect(row(74)).toEqual([
+      { row: 74, column: 0, value: "All services", bold: true },
+      {
+        row: 74,
+        column: 1,
+        formula: `=ROUND(SUMPRODUCT(PlanLines[Annual cost]*${inCommitment}),2)`,
+        numberFormat: money,
+        bold: true,
+      },
+      { row: 74, column: 2, formula: '=IF($B$75=0,"",B75/$B$75)', numberFormat: "0.0%", bold: true },
+      { row: 74, column: 3, formula: byWay("Direct payment"), numberFormat: money, bold: true },
+      { row: 74, column: 4, formula: byWay("Council-managed"), numberFormat: money, bold: true },
+      { row: 74, column: 5, formula: byWay("Individual Service Fund"), numberFormat: money, bold: true },
+    ]);
+    // With no services listed, Other services is all of them.
+    const none = financeSheetSpec({ name: "Finance", asAt: 1, yearStart: 1, careGroups: [], services: [] });
+    const other = none.cells.find((cell) => cell.value === "Other services")!.row;
+    expect(row(other, none)[1]).toEqual({ row: other, column: 1, formula: `=B${other + 2}`, numberFormat: money });
+  });
+
+  it("adds up the care groups above in the All care groups row, in bold, where a figure is a sum", () => {
+    expect(row(81).filter((cell) => [0, 5, 6].includes(cell.column))).toEqual([
+      { row: 81, column: 0, value: "All care groups", bold: true },
+      { row: 81, column: 5, formula: "=SUM(F79:F81)", numberFormat: money, bold: true },
+      { row: 81, column: 6, formula: "=SUM(G79:G81)", numberFormat: money, bold: true },
+    ]);
+    expect(row(80)[0]).toEqual({ row: 80, column: 0, value: "Other care groups" });
+  });
+
+  it("writes absolute references past column Z, and text with quotes as an Excel string", () => {
+    expect([fixed(0, 0), fixed(9, 27)]).toEqual(["$A$1", "$AB$10"]);
+    expect(quoted('Meals "on wheels"')).toBe('"Meals ""on wheels"""');
   });
 });

@@ -7,6 +7,7 @@ import { Block } from "./layout";
 /** An Excel string literal. */
 export const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
 export const ref = (row: number, column: number) => a1({ row, column });
+// Stryker disable next-line Regex: equivalent without ^ or $ (a reference is letters, then digits).
 export const fixed = (row: number, column: number) => ref(row, column).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
 /** A row's care group or service: column A fixed, so the formula reads like its neighbours. */
 export const label = (row: number) => `$A${row + 1}`;
