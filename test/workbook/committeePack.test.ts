@@ -17,7 +17,7 @@ import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
 import { committeePackSheet, packLayout, packScale, PACK_WIDTHS } from "../../src/workbook/reports/committeePack";
 import { capCells, PROTECTION_AT } from "../../src/workbook/reports/protectionBlock";
-import { readScenarioBook, writeCommitteePack } from "../../src/workbook/reports/scenarioBook";
+import { readScenarioBook, workbookScenarios, writeCommitteePack } from "../../src/workbook/reports/scenarioBook";
 import { createProposedTable, readWhatIfBook, whatIfSummary } from "../../src/workbook/reports/whatIfBook";
 import { setUpWorkbook } from "../../src/workbook/starter";
 import { ExcelModel } from "../support/excelModel";
@@ -280,5 +280,68 @@ describe("the Committee pack's sheet spec", () => {
     expect(categories.evidence.column).toBe(categories.curve.column + 4);
     // Neither bands nor categories: the curve's 6 points at least and its header.
     expect(packLayout({ careGroups: ["Everyone"] }).curve.rows).toBe(7);
+  });
+});
+
+describe("the scenarios read beside the what-if", () => {
+  it("refuses a pack for a proposal whose table the workbook no longer has, adding no sheet", async () => {
+    const { workbook, book } = await withFreeze();
+    const sheets = workbook.sheetViews().map((sheet) => sheet.name);
+    const gone = { ...book.whatIf.proposals[0], table: "ProposedPricePoints_Gone" };
+    await expect(writeCommitteePack(workbook, book, gone, null)).rejects.toThrow(
+      "The Committee pack compares ProposedPricePoints_Gone with PricePoints, and the workbook no longer has it: " +
+        "Refresh. Nothing was changed.",
+    );
+    expect(workbook.sheetViews().map((sheet) => sheet.name)).toEqual(sheets);
+  });
+
+  it("formats a row of the pack's evidence for each of the twenty Agreed plans", async () => {
+    const { workbook, book } = await withFreeze();
+    expect(book.evidence?.evidence).toHaveLength(20);
+    await writeCommitteePack(workbook, book, book.whatIf.proposals[0], null);
+    const sheet = workbook.sheetViews().find((view) => view.name === "Committee pack Freeze")!;
+    const { row, column } = layout.evidence;
+    // The evidence's cost column (its fifth) is money down all twenty plans' rows, and only those.
+    expect([19, 20].map((at) => sheet.cell(row + 1 + at, column + 4).numberFormat)).toEqual(["£#,##0.00", "General"]);
+  });
+
+  it("names the largest gains as well as the largest losses, as largestChanges ranks them", async () => {
+    const workbook = await reviewWorkbook(await pbFunctionLibrary());
+    const first = await readWhatIfBook(workbook);
+    const up = proposePriceTable(first.current.grid, { kind: "percent", percent: new Decimal(10), careGroup: null });
+    await createProposedTable(workbook, first, up, "Uplift");
+    const book = await readScenarioBook(workbook);
+    const [scenario] = workbookScenarios(book, null, "2026-12-01");
+    const { repricing } = whatIfSummary(book.whatIf, scenario.proposal.read!.table);
+    const ranked = largestChanges(repricing, "gains", 10);
+    expect(scenario.gains.map(({ personId, change }) => [personId, change])).toEqual(
+      ranked.map(({ index, change }) => [book.whatIf.people[index].personId, change]),
+    );
+    expect(scenario.gains).toHaveLength(10);
+    expect(scenario.losses).toEqual([]);
+  });
+
+  it("still compares proposals in a workbook without Plans, saying why its lights and fit are left out", async () => {
+    const model = new ExcelModel();
+    const workbook = new OfficeWorkbook(model.run);
+    await setUpWorkbook(workbook);
+    model.deleteSheet(model.sheet("Plans"));
+    const first = await readWhatIfBook(workbook);
+    const down = proposePriceTable(first.current.grid, { kind: "percent", percent: new Decimal(-10), careGroup: null });
+    await createProposedTable(workbook, first, down, "Freeze");
+    const book = await readScenarioBook(workbook);
+    expect([book.plans, book.evidence]).toEqual([null, null]);
+    expect(book.plansProblem).toBe(
+      'The workbook has no Plans table. Use "Set up workbook" to add what is missing; ' +
+        "nothing you already have is changed.",
+    );
+    expect(book.evidenceProblem).toBe(
+      "The workbook has no Plans table: the review compares the price points in PricePoints with the Agreed plans in " +
+        'Plans and their people\'s points in People. Use "Set up workbook" in Support plan to add what is missing; ' +
+        "nothing you already have is changed.",
+    );
+    // The proposal is still measured, without lights or a fit.
+    const [scenario] = workbookScenarios(book, null, "2026-12-01");
+    expect([scenario.label, scenario.lights, scenario.fit]).toEqual(["Freeze", null, null]);
   });
 });
