@@ -305,6 +305,17 @@ describe("the scenarios read beside the what-if", () => {
     expect([19, 20].map((at) => sheet.cell(row + 1 + at, column + 4).numberFormat)).toEqual(["£#,##0.00", "General"]);
   });
 
+  it("writes the pack with a row for evidence when Plans is there but cannot be read as evidence", async () => {
+    const { workbook, book } = await withFreeze();
+    const unread = { ...book, evidence: null, evidenceProblem: "Plans cannot be read." };
+    expect(await writeCommitteePack(workbook, unread, book.whatIf.proposals[0], null)).toEqual({
+      sheet: "Committee pack Freeze",
+    });
+    const sheet = workbook.sheetViews().find((view) => view.name === "Committee pack Freeze")!;
+    const { row, column } = layout.evidence;
+    expect([0, 1].map((at) => sheet.cell(row + 1 + at, column + 4).numberFormat)).toEqual(["£#,##0.00", "General"]);
+  });
+
   it("names the largest gains as well as the largest losses, as largestChanges ranks them", async () => {
     const workbook = await reviewWorkbook(await pbFunctionLibrary());
     const first = await readWhatIfBook(workbook);

@@ -19,12 +19,12 @@ describe("the report sheets' cells", () => {
     cells.title(0, 0, "Title");
     cells.formats({ row: 1, column: 0, rows: 2, columns: 1 }, "0.00");
     cells.formula(1, 0, "=1+1");
-    cells.value(3, 0, 4, { numberFormat: "0" });
+    cells.value(4, 0, 4, { numberFormat: "0" });
     expect(cells.cells()).toEqual([
       { row: 2, column: 0, numberFormat: "0.00" },
       { row: 0, column: 0, value: "Title", bold: true },
       { row: 1, column: 0, numberFormat: "0.00", formula: "=1+1" },
-      { row: 3, column: 0, value: 4, numberFormat: "0" },
+      { row: 4, column: 0, value: 4, numberFormat: "0" },
     ]);
   });
 });

