@@ -1,6 +1,6 @@
 // The cells the report sheets built as one SheetSpec share: absolute references, escaped structured references,
 // and a sheet's cells with the format-only ones first, so a spilled formula finds its cells ready.
-import { Cells, columnOf, fixed, fixedRange } from "../../src/workbook/reports/specCells";
+import { Cells, columnOf, fixed, fixedRange, quoted } from "../../src/workbook/reports/specCells";
 
 describe("the report sheets' cells", () => {
   it("writes absolute references, past column Z too", () => {
@@ -9,8 +9,9 @@ describe("the report sheets' cells", () => {
     expect(fixedRange({ row: 2, column: 1, rows: 12, columns: 3 })).toBe("$B$3:$D$14");
   });
 
-  it("escapes a header's brackets, # and apostrophes in a structured reference, as Excel requires", () => {
+  it("escapes a structured reference's brackets, # and apostrophes, and a text's quotes, as Excel requires", () => {
     expect(columnOf("Plans", "Annual cost")).toBe("Plans[Annual cost]");
+    expect(quoted('Meals "on wheels"')).toBe('"Meals ""on wheels"""');
     expect(columnOf("Rates", "Rate [£]# it's")).toBe("Rates[Rate '[£']'# it''s]");
   });
 

@@ -22,6 +22,7 @@ import { a1, CellAddress, ChartSpec, SheetCell } from "../port";
 import { DATE_FORMAT, MONEY_FORMAT, PERCENT_FORMAT } from "../schema/columns";
 import { BUDGET_PROFILE, PAYMENTS, PLANS } from "../schema/tables";
 import { budgetSum } from "./finance/budgets";
+import { fixed, quoted } from "./specCells";
 
 export interface OutturnBlockOptions {
   /** The block's top-left cell, 0-based. */
@@ -132,8 +133,6 @@ export function outturnLayout(options: Pick<OutturnBlockOptions, "at" | "careGro
   };
 }
 
-const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
-const fixed = (address: CellAddress) => a1(address).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
 const plans = (header: string) => `${PLANS.name}[${header}]`;
 const payments = (header: string) => `${PAYMENTS.name}[${header}]`;
 const P = PLANS.columns;

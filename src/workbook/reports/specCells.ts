@@ -6,6 +6,9 @@ import { a1, CellAddress, CellRange, SheetCell } from "../port";
 // Stryker disable next-line Regex: equivalent without ^ or $; a1 gives only letters then digits.
 export const fixed = (cell: CellAddress) => a1(cell).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
 
+/** An Excel string literal: the text in double quotes, each of its own doubled. */
+export const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
 /** An absolute A1 reference to a block. */
 export const fixedRange = (range: CellRange) =>
   `${fixed(range)}:${fixed({ row: range.row + range.rows - 1, column: range.column + range.columns - 1 })}`;

@@ -2,13 +2,12 @@
 // (then "Other care groups" and "All care groups") whose figures are formulas scoped to the row's care groups.
 import { ALL_CARE_GROUPS, OTHER_CARE_GROUPS } from "../../../engine";
 import { a1, SheetCell } from "../../port";
+import { fixed as fixedCell, quoted } from "../specCells";
 import { Block } from "./layout";
 
-/** An Excel string literal. */
-export const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
+export { quoted };
 export const ref = (row: number, column: number) => a1({ row, column });
-// Stryker disable next-line Regex: equivalent without ^ or $ (a reference is letters, then digits).
-export const fixed = (row: number, column: number) => ref(row, column).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+export const fixed = (row: number, column: number) => fixedCell({ row, column });
 /** A row's care group or service: column A fixed, so the formula reads like its neighbours. */
 export const label = (row: number) => `$A${row + 1}`;
 export const down = (column: number, first: number, last: number) => `${ref(first, column)}:${ref(last, column)}`;
