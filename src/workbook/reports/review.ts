@@ -109,7 +109,8 @@ export function reviewLayout(input: Omit<ReviewSheetInput, "name" | "plans">): R
     columns: groups + 1,
   };
   const chartColumn = Math.max(equity.column + equity.columns + 1, RIGHT + 8);
-  const fittedColumn = Math.max(chartColumn + CHART_COLUMNS + 1, proposed.column + proposed.columns + 1, RIGHT + 9);
+  // Right of the chart and of the proposal: the chart starts at RIGHT + 8 or further, so that is past the fit blocks.
+  const fittedColumn = Math.max(chartColumn + CHART_COLUMNS + 1, proposed.column + proposed.columns + 1);
   const fitted = { row: 5, column: fittedColumn, rows: input.bands + 1, columns: groups + 1 + SPARE_FITTED_COLUMNS };
   return {
     status: { row: 2, column: 0 },
