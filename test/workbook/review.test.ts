@@ -342,6 +342,7 @@ describe("the Review sheet's spec", () => {
       proposed: { row: 18, column: 12, rows: 4, columns: 3 },
       proposedFit: { row: 24, column: 8, rows: 5, columns: 7 },
       equity: { row: 32, column: 8, rows: 4, columns: 3 },
+      chart: { row: 30, column: 16, rows: 18, columns: 8 },
       // The two care groups and 8 spare columns, for groups plans name that PricePoints lacks.
       fitted: { row: 5, column: 25, rows: 4, columns: 11 },
     });
@@ -358,6 +359,7 @@ describe("the Review sheet's spec", () => {
       proposed: { row: 16, column: 11, rows: 4, columns: 2 },
       proposedFit: { row: 22, column: 8, rows: 3, columns: 7 },
       equity: { row: 28, column: 8, rows: 4, columns: 2 },
+      chart: { row: 26, column: 16, rows: 18, columns: 8 },
       fitted: { row: 5, column: 25, rows: 4, columns: 10 },
     });
   });
@@ -368,6 +370,7 @@ describe("the Review sheet's spec", () => {
     // The fit has 11 rows (header, 8 groups, All, Not used): by band from row 19, PricePoints from row 25.
     // Equity I to Q (points and 8 groups): the chart from S, past a spare column.
     expect(layout.equity).toEqual({ row: 44, column: 8, rows: 4, columns: 9 });
+    expect(layout.chart).toEqual({ row: 42, column: 18, rows: 18, columns: 8 });
     expect(reviewSheet(input(eight)).charts![0].at).toEqual({ row: 42, column: 18, rows: 18, columns: 8 });
     // The chart ends at Z (S + 8); the proposal (S to AA, beside PricePoints I to Q) ends further right, so the fitted
     // table starts past it and a spare column: AC.
