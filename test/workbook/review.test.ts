@@ -5,8 +5,8 @@
 import { calibrationTable, EngineError, indicativeBudget, rasFitTable } from "../../src/engine";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
-import { CellRange } from "../../src/workbook/port";
-import { EVIDENCE_HEADERS, reviewLayout } from "../../src/workbook/reports/review";
+import { a1, CellRange, SheetCell } from "../../src/workbook/port";
+import { EVIDENCE_HEADERS, reviewLayout, reviewSheet } from "../../src/workbook/reports/review";
 import {
   fittedProposalName,
   equityPoints,
@@ -302,5 +302,260 @@ describe("the RAS review on the in-memory workbook", () => {
         "PricePoints with the Agreed plans in Plans and their people's points in People. " +
         'Use "Set up workbook" in Support plan to add what is missing; nothing you already have is changed.',
     );
+  });
+});
+
+describe("the Review sheet's spec", () => {
+  const TWO_GROUPS = ["Older people", "Mental health"];
+  const input = (careGroups: string[], plans = 2) => ({
+    name: "Review",
+    careGroups,
+    bands: 3,
+    boundsHeader: "Points from",
+    equityPoints: [0, 10, 20],
+    plans,
+  });
+  /** The sheet's cells by A1 address, each without its address. */
+  const cellsOf = (cells: readonly SheetCell[]) => {
+    const byAddress = new Map(cells.map(({ row, column, ...content }) => [a1({ row, column }), content]));
+    return (address: string) => byAddress.get(address);
+  };
+  const MONEY = "£#,##0.00";
+  const RATIO = "0.0000";
+  const SHARE = "0.0%";
+  const bold = (value: string) => ({ value, bold: true });
+  // The evidence's spills: Care group in C, Points in D, Plan cost in E, Indicative budget in F, Cost − budget in G.
+  const [GROUP, POINTS, COST, BUDGET, DIFFERENCE] = ["$C$7#", "$D$7#", "$E$7#", "$F$7#", "$G$7#"];
+
+  it("lays the blocks out as worked by hand, for two care groups and three bands", () => {
+    // Everything that reads the evidence (A to G, a spare H) starts at I. The fit: a header, the two groups, All and
+    // Not used (I6:O10); two rows on, the by-band block's header and three bands (I13:P16); two rows on, PricePoints
+    // (I19:K22) with the proposal beside it after a spare column (M19:O22); two rows on, the proposal's fit (I25:O29);
+    // three rows on (room for a title and a note), the equity block (I33:K36). The chart sits at Q (I + 8, as the
+    // equity block is narrow), 8 columns wide, and the fitted table after it and a spare column: Z.
+    expect(reviewLayout(input(TWO_GROUPS))).toEqual({
+      status: { row: 2, column: 0 },
+      evidence: { row: 5, column: 0 },
+      fit: { row: 5, column: 8, rows: 5, columns: 7 },
+      byBand: { row: 12, column: 8, rows: 4, columns: 8 },
+      current: { row: 18, column: 8, rows: 4, columns: 3 },
+      proposed: { row: 18, column: 12, rows: 4, columns: 3 },
+      proposedFit: { row: 24, column: 8, rows: 5, columns: 7 },
+      equity: { row: 32, column: 8, rows: 4, columns: 3 },
+      chart: { row: 30, column: 16, rows: 18, columns: 8 },
+      // The two care groups and 8 spare columns, for groups plans name that PricePoints lacks.
+      fitted: { row: 5, column: 25, rows: 4, columns: 11 },
+    });
+  });
+
+  it("gives PB.RAS_FIT no care-group rows when one column prices everyone", () => {
+    // The fit: header, All, Not used (I6:O8); by band from row 11; PricePoints I17:J20; the proposal from L.
+    expect(reviewLayout(input(["Everyone"]))).toEqual({
+      status: { row: 2, column: 0 },
+      evidence: { row: 5, column: 0 },
+      fit: { row: 5, column: 8, rows: 3, columns: 7 },
+      byBand: { row: 10, column: 8, rows: 4, columns: 8 },
+      current: { row: 16, column: 8, rows: 4, columns: 2 },
+      proposed: { row: 16, column: 11, rows: 4, columns: 2 },
+      proposedFit: { row: 22, column: 8, rows: 3, columns: 7 },
+      equity: { row: 28, column: 8, rows: 4, columns: 2 },
+      chart: { row: 26, column: 16, rows: 18, columns: 8 },
+      fitted: { row: 5, column: 25, rows: 4, columns: 10 },
+    });
+  });
+
+  it("moves the chart and the fitted table right when many care groups widen the blocks", () => {
+    const eight = Array.from({ length: 8 }, (_, group) => `Group ${group + 1}`);
+    const layout = reviewLayout(input(eight));
+    // The fit has 11 rows (header, 8 groups, All, Not used): by band from row 19, PricePoints from row 25.
+    // Equity I to Q (points and 8 groups): the chart from S, past a spare column.
+    expect(layout.equity).toEqual({ row: 44, column: 8, rows: 4, columns: 9 });
+    expect(layout.chart).toEqual({ row: 42, column: 18, rows: 18, columns: 8 });
+    expect(reviewSheet(input(eight)).charts![0].at).toEqual({ row: 42, column: 18, rows: 18, columns: 8 });
+    // The chart ends at Z (S + 8); the proposal (S to AA, beside PricePoints I to Q) ends further right, so the fitted
+    // table starts past it and a spare column: AC.
+    expect(layout.proposed).toEqual({ row: 24, column: 18, rows: 4, columns: 9 });
+    expect(layout.fitted).toEqual({ row: 5, column: 28, rows: 4, columns: 17 });
+  });
+
+  it("writes the sheet's title, explanation, evidence headings and formats", () => {
+    const sheet = reviewSheet(input(TWO_GROUPS));
+    expect(sheet.name).toBe("Review");
+    const cell = cellsOf(sheet.cells);
+    expect(cell("A1")).toEqual(bold("RAS review: the price points against what Agreed plans cost"));
+    expect(cell("A2")).toEqual({
+      value:
+        "Live formulas over Plans (every Agreed plan's annual plan cost), People (its person's points) and " +
+        "PricePoints. Agree a plan or edit a price and everything here recalculates. Annual £.",
+    });
+    expect(cell("A5")).toEqual(bold("Evidence: every Agreed plan, with its person's points"));
+    expect(cell("A6")).toEqual(bold("Plan ID"));
+    expect(cell("G6")).toEqual(bold("Cost − budget"));
+    expect(cell("A7")).toEqual({ formula: '=FILTER(Plans[Plan ID],Plans[Status]="Agreed")&""' });
+    // Plan cost, budget and cost − budget in pounds, for as many rows as there are Agreed plans now.
+    expect(cell("E7")).toEqual({
+      formula: '=FILTER(Plans[Plan cost (annual)],Plans[Status]="Agreed")',
+      numberFormat: MONEY,
+    });
+    expect(cell("G8")).toEqual({ numberFormat: MONEY });
+    expect(cell("G9")).toBeUndefined();
+    expect(cell("D8")).toBeUndefined(); // points are not money
+    // With no Agreed plan yet the first row is still formatted; a huge cohort stops at 2,000 rows (rows 7 to 2006).
+    expect(cellsOf(reviewSheet(input(TWO_GROUPS, 0)).cells)("E8")).toBeUndefined();
+    expect(cellsOf(reviewSheet(input(TWO_GROUPS, 0)).cells)("F7")).toEqual({
+      formula: "=PB.INDICATIVE_BUDGET($D$7#,PricePoints[#All],$C$7#)",
+      numberFormat: MONEY,
+    });
+    const many = cellsOf(reviewSheet(input(TWO_GROUPS, 5000)).cells);
+    expect(many("G2006")).toEqual({ numberFormat: MONEY });
+    expect(many("G2007")).toBeUndefined();
+    expect(sheet.columnWidths).toEqual([14, 12, 20, 9, 16, 16, 14, 3, 22, 12, 14, 14, 14, 14, 12, 12, 12]);
+  });
+
+  it("writes both fits' formulas, titles and formats, with the care groups when PricePoints has several", () => {
+    const cell = cellsOf(reviewSheet(input(TWO_GROUPS)).cells);
+    expect(cell("I5")).toEqual(bold("Fit of the current price points (PB.RAS_FIT)"));
+    expect(cell("I6")).toEqual({ formula: `=PB.RAS_FIT(${POINTS},${COST},PricePoints[#All],${GROUP})` });
+    // Columns: care group, people (counts), R², mean absolute error (£), median cost ÷ budget, within 10% and 50%.
+    // The header row (6) and the rows below Not used (11) have none.
+    for (const row of [7, 10]) {
+      expect(["I", "J", "K", "L", "M", "N", "O", "P"].map((column) => cell(`${column}${row}`))).toEqual([
+        undefined,
+        undefined,
+        { numberFormat: RATIO },
+        { numberFormat: MONEY },
+        { numberFormat: RATIO },
+        { numberFormat: SHARE },
+        { numberFormat: SHARE },
+        undefined,
+      ]);
+    }
+    expect(cell("K6")).toBeUndefined();
+    expect(cell("K11")).toBeUndefined();
+    expect(cell("I24")).toEqual(bold("Fit of the fitted table, as it would be proposed (PB.RAS_FIT)"));
+    expect(cell("I25")).toEqual({ formula: `=PB.RAS_FIT(${POINTS},${COST},$M$19:$O$22,${GROUP})` });
+    expect(cell("K26")).toEqual({ numberFormat: RATIO });
+    expect(cell("O29")).toEqual({ numberFormat: SHARE });
+    expect(cell("K30")).toBeUndefined();
+  });
+
+  it("writes the by-band block: headings, the first and last band's formulas and their formats", () => {
+    const cell = cellsOf(reviewSheet(input(TWO_GROUPS)).cells);
+    expect(cell("I12")).toEqual(bold("By points band: where plans cost more or less than the indicative budget"));
+    expect(["I13", "J13", "K13", "L13", "M13", "N13", "O13", "P13"].map(cell)).toEqual(
+      [
+        "Points from",
+        "Plans",
+        "Indicative budgets",
+        "Plan costs",
+        "Costs − budgets",
+        "Costs ÷ budgets",
+        "Above budget",
+        "Below budget",
+      ].map(bold),
+    );
+    // The first band runs up to the next band's lower bound; the last has no upper bound.
+    const first = `${POINTS},">="&I14,${POINTS},"<"&I15,${BUDGET},">=0",${COST},">=0"`;
+    expect(["I14", "J14", "K14", "L14", "M14", "N14", "O14", "P14"].map(cell)).toEqual([
+      { formula: "=INDEX(PricePoints[Points from],1)" },
+      { formula: `=COUNTIFS(${first})` },
+      { formula: `=SUMIFS(${BUDGET},${first})`, numberFormat: MONEY },
+      { formula: `=SUMIFS(${COST},${first})`, numberFormat: MONEY },
+      { formula: "=L14-K14", numberFormat: MONEY },
+      { formula: '=IF(K14=0,"",L14/K14)', numberFormat: RATIO },
+      // Half a penny either side of the budget is on it.
+      { formula: `=COUNTIFS(${DIFFERENCE},">0.005",${first})` },
+      { formula: `=COUNTIFS(${DIFFERENCE},"<-0.005",${first})` },
+    ]);
+    const last = `${POINTS},">="&I16,${BUDGET},">=0",${COST},">=0"`;
+    expect(cell("I16")).toEqual({ formula: "=INDEX(PricePoints[Points from],3)" });
+    expect(cell("J16")).toEqual({ formula: `=COUNTIFS(${last})` });
+    expect(cell("M16")).toEqual({ formula: "=L16-K16", numberFormat: MONEY });
+    expect(cell("N16")).toEqual({ formula: '=IF(K16=0,"",L16/K16)', numberFormat: RATIO });
+    // Three bands, no fourth row.
+    expect(["I17", "K17", "N17"].map(cell)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it("copies PricePoints cell by cell and proposes the fitted rate where there is one, else the current", () => {
+    const cell = cellsOf(reviewSheet(input(TWO_GROUPS)).cells);
+    const price = (row: number, column: number) =>
+      `=IF(INDEX(PricePoints[#All],${row},${column})="","",INDEX(PricePoints[#All],${row},${column}))`;
+    expect(cell("I18")).toEqual(bold("Current price points (PricePoints), £ a year per point"));
+    // The header row bold; the bounds plain; the rates in pounds.
+    expect(cell("I19")).toEqual({ formula: price(1, 1), bold: true });
+    expect(cell("K19")).toEqual({ formula: price(1, 3), bold: true });
+    expect(cell("I20")).toEqual({ formula: price(2, 1) });
+    expect(cell("J20")).toEqual({ formula: price(2, 2), numberFormat: MONEY });
+    expect(cell("K22")).toEqual({ formula: price(4, 3), numberFormat: MONEY });
+    expect(["I23", "L19", "L22"].map(cell)).toEqual([undefined, undefined, undefined]);
+
+    expect(cell("Z5")).toEqual(bold("Fitted price points (PB.CALIBRATE): #N/A where a band cannot be fitted"));
+    expect(cell("Z6")).toEqual({ formula: `=PB.CALIBRATE(${POINTS},${COST},PricePoints[Points from],${GROUP})` });
+    // The rates of its spill (and the spare columns) in pounds: AA7 to AJ9.
+    expect(["AA7", "AJ9"].map(cell)).toEqual([{ numberFormat: MONEY }, { numberFormat: MONEY }]);
+    expect(["Z7", "AA6", "AK7", "AA10"].map(cell)).toEqual([undefined, undefined, undefined, undefined]);
+
+    expect(cell("M18")).toEqual(
+      bold("Fitted, as it would be proposed: the fitted rate where a band could be fitted, else the current one"),
+    );
+    expect(cell("M19")).toEqual({ formula: "=I19", bold: true });
+    expect(cell("O19")).toEqual({ formula: "=K19", bold: true });
+    expect(cell("M20")).toEqual({ formula: "=I20" });
+    expect(cell("M22")).toEqual({ formula: "=I22" });
+    // A rate: the fitted table's, found by its care group's name in the fitted header, else PricePoints' own.
+    expect(cell("N20")).toEqual({
+      formula: '=IF(J20="","",IFERROR(INDEX($Z$6:$AJ$9,2,MATCH(J19,$Z$6:$AJ$6,0)),J20))',
+      numberFormat: MONEY,
+    });
+    expect(cell("O22")).toEqual({
+      formula: '=IF(K22="","",IFERROR(INDEX($Z$6:$AJ$9,4,MATCH(K19,$Z$6:$AJ$6,0)),K22))',
+      numberFormat: MONEY,
+    });
+    expect(["M23", "P19", "P22"].map(cell)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it("writes the equity block and its chart", () => {
+    const sheet = reviewSheet(input(TWO_GROUPS));
+    const cell = cellsOf(sheet.cells);
+    expect(cell("I31")).toEqual(bold("Equity: the same points priced for every care group (indicative budget a year)"));
+    expect(cell("I32")).toEqual({
+      value: "Points 0 to 20 in tens: the highest in People when the sheet was written.",
+    });
+    expect(["I33", "J33", "K33"].map(cell)).toEqual([bold("Points"), bold("Older people"), bold("Mental health")]);
+    expect(["I34", "I36"].map(cell)).toEqual([{ value: 0 }, { value: 20 }]);
+    expect(cell("J34")).toEqual({
+      formula: "=PB.INDICATIVE_BUDGET($I$34:$I$36,PricePoints[#All],$J$33)",
+      numberFormat: MONEY,
+    });
+    expect(cell("K34")).toEqual({
+      formula: "=PB.INDICATIVE_BUDGET($I$34:$I$36,PricePoints[#All],$K$33)",
+      numberFormat: MONEY,
+    });
+    expect(cell("K36")).toEqual({ numberFormat: MONEY });
+    expect(["J37", "L34", "I35"].map(cell)).toEqual([undefined, undefined, { value: 10 }]);
+    expect(sheet.charts).toEqual([
+      {
+        name: "Equity between care groups",
+        title: "Indicative budget for the same points, by care group",
+        type: "xyScatterLines",
+        source: { row: 32, column: 8, rows: 4, columns: 3 },
+        // From the equity title's row, at Q: the equity block is narrower than 8 columns.
+        at: { row: 30, column: 16, rows: 18, columns: 8 },
+        xAxisTitle: "Points",
+        yAxisTitle: "Annual £",
+      },
+    ]);
+  });
+
+  it("leaves the care groups out of the formulas when one column prices everyone", () => {
+    const cell = cellsOf(reviewSheet(input(["Everyone"])).cells);
+    expect(cell("I6")).toEqual({ formula: `=PB.RAS_FIT(${POINTS},${COST},PricePoints[#All])` });
+    expect(cell("I23")).toEqual({ formula: `=PB.RAS_FIT(${POINTS},${COST},$L$17:$M$20)` });
+    expect(cell("Z6")).toEqual({ formula: `=PB.CALIBRATE(${POINTS},${COST},PricePoints[Points from])` });
+    // PB.CALIBRATE's one rate column is the fitted table's second.
+    expect(cell("M18")).toEqual({
+      formula: '=IF(J18="","",IFERROR(INDEX($Z$6:$AI$9,2,2),J18))',
+      numberFormat: MONEY,
+    });
   });
 });

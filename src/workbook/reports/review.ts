@@ -83,6 +83,8 @@ export interface ReviewLayout {
   readonly proposedFit: CellRange;
   /** The same points priced for every care group. */
   readonly equity: CellRange;
+  /** The equity chart: from the equity block's title row, right of the block (at RIGHT + 8 or further). */
+  readonly chart: CellRange;
   /** PB.CALIBRATE's spill, and the fixed range the proposal block reads it through. */
   readonly fitted: CellRange;
 }
@@ -109,7 +111,9 @@ export function reviewLayout(input: Omit<ReviewSheetInput, "name" | "plans">): R
     columns: groups + 1,
   };
   const chartColumn = Math.max(equity.column + equity.columns + 1, RIGHT + 8);
-  const fittedColumn = Math.max(chartColumn + CHART_COLUMNS + 1, proposed.column + proposed.columns + 1, RIGHT + 9);
+  const chart = { row: equity.row - 2, column: chartColumn, rows: 18, columns: CHART_COLUMNS };
+  // Right of the chart and of the proposal: the chart starts at RIGHT + 8 or further, so that is past the fit blocks.
+  const fittedColumn = Math.max(chart.column + chart.columns + 1, proposed.column + proposed.columns + 1);
   const fitted = { row: 5, column: fittedColumn, rows: input.bands + 1, columns: groups + 1 + SPARE_FITTED_COLUMNS };
   return {
     status: { row: 2, column: 0 },
@@ -120,6 +124,7 @@ export function reviewLayout(input: Omit<ReviewSheetInput, "name" | "plans">): R
     proposed,
     proposedFit,
     equity,
+    chart,
     fitted,
   };
 }
@@ -164,7 +169,7 @@ export function reviewSheet(input: ReviewSheetInput): SheetSpec {
     "Fit of the fitted table, as it would be proposed (PB.RAS_FIT)",
     fitFormula(fixedRange(layout.proposed)),
   );
-  const chart = equityBlock(sheet, layout.equity, input);
+  const chart = equityBlock(sheet, layout, input);
 
   return {
     name: input.name,
@@ -331,8 +336,9 @@ function proposedBlock(
 }
 
 /** Figure 4 of the Audit Commission's report for one council: the same points priced for every care group. */
-function equityBlock(sheet: Cells, block: CellRange, input: ReviewSheetInput): ChartSpec {
+function equityBlock(sheet: Cells, layout: ReviewLayout, input: ReviewSheetInput): ChartSpec {
   const { formula, value, title, formats } = sheet;
+  const block = layout.equity;
   const { row, column } = block;
   title(row - 2, column, "Equity: the same points priced for every care group (indicative budget a year)");
   title(row, column, "Points");
@@ -356,7 +362,7 @@ function equityBlock(sheet: Cells, block: CellRange, input: ReviewSheetInput): C
     title: "Indicative budget for the same points, by care group",
     type: "xyScatterLines",
     source: block,
-    at: { row: row - 2, column: Math.max(column + block.columns + 1, RIGHT + 8), rows: 18, columns: CHART_COLUMNS },
+    at: layout.chart,
     xAxisTitle: "Points",
     yAxisTitle: "Annual £",
   };
