@@ -519,7 +519,9 @@ describe("the Review sheet's spec", () => {
     const cell = cellsOf(sheet.cells);
     expect(cell("I31")).toEqual(bold("Equity: the same points priced for every care group (indicative budget a year)"));
     expect(cell("I32")).toEqual({
-      value: "Points 0 to 20 in tens: the highest in People when the sheet was written.",
+      value:
+        "Points 0 to 20 in tens, to cover the highest in People (or, with no one scored, the top band) when the " +
+        "sheet was written.",
     });
     expect(["I33", "J33", "K33"].map(cell)).toEqual([bold("Points"), bold("Older people"), bold("Mental health")]);
     expect(["I34", "I36"].map(cell)).toEqual([{ value: 0 }, { value: 20 }]);

@@ -354,8 +354,8 @@ function equityBlock(sheet: Cells, layout: ReviewLayout, input: ReviewSheetInput
   value(
     row - 1,
     column,
-    `Points 0 to ${input.equityPoints[input.equityPoints.length - 1]} in tens: the highest in ${PEOPLE.name} ` +
-      "when the sheet was written.",
+    `Points 0 to ${input.equityPoints[input.equityPoints.length - 1]} in tens, to cover the highest in ` +
+      `${PEOPLE.name} (or, with no one scored, the top band) when the sheet was written.`,
   );
   return {
     name: "Equity between care groups",
