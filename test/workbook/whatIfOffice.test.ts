@@ -366,3 +366,18 @@ describe("reading People and the price tables through the Office.js workbook", (
     });
   });
 });
+
+describe("saying why a person's points are an error", () => {
+  it("shows the error alone when there is no Scoring table, or one that cannot be read, to say why", async () => {
+    const people = [["P1", "Ann", "Older people", "#N/A"]];
+    const noScoring = await readWhatIfBook((await smallExcel(people)).workbook);
+    expect(noScoring.cohort).toEqual([{ points: null, careGroup: null, problem: "their Points cell shows #N/A" }]);
+
+    const { workbook } = await smallExcel(people);
+    await workbook.addTables([
+      { name: "Scoring", sheet: "Scoring", columns: [{ header: "Notes", numberFormat: "General" }], rows: [["x"]] },
+    ]);
+    const unreadable = await readWhatIfBook(workbook);
+    expect(unreadable.cohort).toEqual([{ points: null, careGroup: null, problem: "their Points cell shows #N/A" }]);
+  });
+});
