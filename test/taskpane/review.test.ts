@@ -2,8 +2,8 @@
 // fitted table, whether it can be proposed) and the controller's work on the in-memory workbook.
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
-import { Cell } from "../../src/engine";
 import { equityPoints, readReviewBook, reviewSummary } from "../../src/workbook/reports/reviewBook";
+import { CellValue } from "../../src/workbook/port";
 import { readWhatIfBook } from "../../src/workbook/reports/whatIfBook";
 import { deriveReview, initialReview, ReviewAction, reviewReducer, ReviewState } from "../../src/taskpane/state/review";
 import { reviewController } from "../../src/taskpane/state/reviewController";
@@ -80,15 +80,22 @@ describe("the RAS review view's state", () => {
 });
 
 /** A plan as the review reads it: who, their care group, its status and its cost a year. */
-type SmallPlan = [planId: Cell, personId: Cell, name: Cell, careGroup: Cell, status: Cell, annual: Cell];
+type SmallPlan = [
+  planId: CellValue,
+  personId: CellValue,
+  name: CellValue,
+  careGroup: CellValue,
+  status: CellValue,
+  annual: CellValue,
+];
 const PLAN_HEADERS = ["Plan ID", "Person ID", "Name", "Care group", "Status", "Plan cost (annual)"];
 const PEOPLE_HEADERS = ["Person ID", "Name", "Care group", "Points"];
 
 /** A small in-memory workbook of plain values: PricePoints in bands (or as given), People and Plans. */
 async function smallWorkbook(
-  people: Cell[][],
+  people: CellValue[][],
   plans: SmallPlan[],
-  pricePoints: Cell[][] = [
+  pricePoints: CellValue[][] = [
     ["Points from", "Older people"],
     [0, 100],
     [20, 200],
@@ -97,7 +104,7 @@ async function smallWorkbook(
   peopleHeaders = PEOPLE_HEADERS,
 ): Promise<MemoryWorkbook> {
   const workbook = new MemoryWorkbook({ formulas: formulaEngine });
-  const general = (header: Cell) => ({ header: String(header), numberFormat: "General" });
+  const general = (header: CellValue) => ({ header: String(header), numberFormat: "General" });
   await workbook.addTables([
     { name: "PricePoints", sheet: "PricePoints", columns: pricePoints[0].map(general), rows: pricePoints.slice(1) },
     { name: "People", sheet: "People", columns: peopleHeaders.map(general), rows: people },
@@ -156,7 +163,7 @@ describe("the review's reading of Plans and People", () => {
   });
 
   it("takes the highest points anyone has, from 0 up; none when nobody has points that count", async () => {
-    const highest = async (points: Cell[]) =>
+    const highest = async (points: CellValue[]) =>
       (
         await readReviewBook(
           await smallWorkbook(
@@ -187,9 +194,7 @@ describe("the review's reading of Plans and People", () => {
     const workbook = await smallWorkbook([], []);
     const whatIf = await readWhatIfBook(workbook); // the What-if read it before People went
     const readTable = workbook.readTable.bind(workbook);
-    jest
-      .spyOn(workbook, "readTable")
-      .mockImplementation(async (name) => (name === "People" ? undefined : readTable(name)));
+    jest.spyOn(workbook, "readTable").mockImplementation(async (name) => (name === "People" ? null : readTable(name)));
     await expect(readReviewBook(workbook, whatIf)).rejects.toThrow("Plans or People went missing: refresh.");
   });
 

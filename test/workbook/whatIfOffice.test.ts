@@ -3,11 +3,11 @@
 // formulas, formats and both native charts (ChartCollection.add over fixed source blocks, "Columns" as series), and
 // nothing of the user's overwritten: a taken sheet name gets "(2)", a taken table or defined name refuses before
 // any write.
-import { Cell, Decimal, parsePriceTable, proposePriceTable } from "../../src/engine";
+import { Decimal, parsePriceTable, proposePriceTable } from "../../src/engine";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
 import { OfficeWorkbook } from "../../src/workbook/office/officeWorkbook";
-import { a1Range, TEXT_FORMAT, Workbook } from "../../src/workbook/port";
+import { a1Range, CellValue, TEXT_FORMAT, Workbook } from "../../src/workbook/port";
 import { MONEY_FORMAT } from "../../src/workbook/schema/columns";
 import { CHANGE_PERCENT_FORMAT, whatIfLayout } from "../../src/workbook/reports/whatIf";
 import {
@@ -212,15 +212,15 @@ describe("the what-if through the Office.js workbook", () => {
   });
 });
 
-const BANDED: Cell[][] = [
+const BANDED: CellValue[][] = [
   ["Points from", "Older people"],
   [0, 100],
   [20, 200],
 ];
 
 /** Adds PricePoints (bands unless given) and People, of plain values. */
-async function addSmallTables(workbook: Workbook, people: Cell[][], pricePoints: Cell[][]) {
-  const general = (header: Cell) => ({ header: String(header), numberFormat: "General" });
+async function addSmallTables(workbook: Workbook, people: CellValue[][], pricePoints: CellValue[][]) {
+  const general = (header: CellValue) => ({ header: String(header), numberFormat: "General" });
   await workbook.addTables([
     { name: "PricePoints", sheet: "PricePoints", columns: pricePoints[0].map(general), rows: pricePoints.slice(1) },
     {
@@ -233,7 +233,7 @@ async function addSmallTables(workbook: Workbook, people: Cell[][], pricePoints:
 }
 
 /** A workbook of plain values through the Office.js model. */
-async function smallExcel(people: Cell[][], pricePoints: Cell[][] = BANDED) {
+async function smallExcel(people: CellValue[][], pricePoints: CellValue[][] = BANDED) {
   const model = new ExcelModel();
   model.addSheet("Sheet1");
   const workbook = new OfficeWorkbook(model.run);
@@ -242,7 +242,7 @@ async function smallExcel(people: Cell[][], pricePoints: Cell[][] = BANDED) {
 }
 
 /** The same in the in-memory workbook, which reads a blank cell as null where Excel reads "". */
-async function smallMemory(people: Cell[][], pricePoints: Cell[][] = BANDED) {
+async function smallMemory(people: CellValue[][], pricePoints: CellValue[][] = BANDED) {
   const workbook = new MemoryWorkbook({ formulas: formulaEngine });
   await addSmallTables(workbook, people, pricePoints);
   return workbook;
@@ -276,9 +276,9 @@ describe("reading People and the price tables through the Office.js workbook", (
     } as never);
     const readTable = workbook.readTable.bind(workbook);
     const gone = jest.spyOn(workbook, "readTable");
-    gone.mockImplementation(async (name) => (name === "ProposedPricePoints" ? undefined : readTable(name)));
+    gone.mockImplementation(async (name) => (name === "ProposedPricePoints" ? null : readTable(name)));
     expect((await readWhatIfBook(workbook)).proposals).toEqual([]);
-    gone.mockImplementation(async (name) => (name === "People" ? undefined : readTable(name)));
+    gone.mockImplementation(async (name) => (name === "People" ? null : readTable(name)));
     await expect(readWhatIfBook(workbook)).rejects.toThrow("People or PricePoints went missing: refresh.");
   });
 
