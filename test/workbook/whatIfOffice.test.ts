@@ -3,12 +3,20 @@
 // formulas, formats and both native charts (ChartCollection.add over fixed source blocks, "Columns" as series), and
 // nothing of the user's overwritten: a taken sheet name gets "(2)", a taken table or defined name refuses before
 // any write.
-import { Decimal, proposePriceTable } from "../../src/engine";
+import { Decimal, parsePriceTable, proposePriceTable } from "../../src/engine";
+import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
+import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
 import { OfficeWorkbook } from "../../src/workbook/office/officeWorkbook";
-import { a1Range } from "../../src/workbook/port";
+import { a1Range, CellValue, TEXT_FORMAT, Workbook } from "../../src/workbook/port";
 import { MONEY_FORMAT } from "../../src/workbook/schema/columns";
 import { CHANGE_PERCENT_FORMAT, whatIfLayout } from "../../src/workbook/reports/whatIf";
-import { createProposedTable, readWhatIfBook, writeWhatIfSheet } from "../../src/workbook/reports/whatIfBook";
+import {
+  createProposedTable,
+  readWhatIfBook,
+  whatIfSheetInput,
+  whatIfSummary,
+  writeWhatIfSheet,
+} from "../../src/workbook/reports/whatIfBook";
 import { setUpWorkbook } from "../../src/workbook/starter";
 import { ExcelModel } from "../support/excelModel";
 
@@ -201,5 +209,175 @@ describe("the what-if through the Office.js workbook", () => {
     await writeSheet(workbook);
     expect(model.cell("What-if", "E2015").format).toBe(MONEY_FORMAT);
     expect(model.cell("What-if", "E2016").format).toBe("General");
+  });
+});
+
+const BANDED: CellValue[][] = [
+  ["Points from", "Older people"],
+  [0, 100],
+  [20, 200],
+];
+
+/** Adds PricePoints (bands unless given) and People, of plain values. */
+async function addSmallTables(workbook: Workbook, people: CellValue[][], pricePoints: CellValue[][]) {
+  const general = (header: CellValue) => ({ header: String(header), numberFormat: "General" });
+  await workbook.addTables([
+    { name: "PricePoints", sheet: "PricePoints", columns: pricePoints[0].map(general), rows: pricePoints.slice(1) },
+    {
+      name: "People",
+      sheet: "People",
+      columns: ["Person ID", "Name", "Care group", "Points"].map(general),
+      rows: people,
+    },
+  ]);
+}
+
+/** A workbook of plain values through the Office.js model. */
+async function smallExcel(people: CellValue[][], pricePoints: CellValue[][] = BANDED) {
+  const model = new ExcelModel();
+  model.addSheet("Sheet1");
+  const workbook = new OfficeWorkbook(model.run);
+  await addSmallTables(workbook, people, pricePoints);
+  return { model, workbook };
+}
+
+/** The same in the in-memory workbook, which reads a blank cell as null where Excel reads "". */
+async function smallMemory(people: CellValue[][], pricePoints: CellValue[][] = BANDED) {
+  const workbook = new MemoryWorkbook({ formulas: formulaEngine });
+  await addSmallTables(workbook, people, pricePoints);
+  return workbook;
+}
+
+describe("reading People and the price tables through the Office.js workbook", () => {
+  it("names the one table missing, or both", async () => {
+    const { workbook } = await smallExcel([]);
+    const noPeople = new OfficeWorkbook(new ExcelModel().run);
+    await expect(readWhatIfBook(noPeople)).rejects.toThrow(
+      "The workbook has no People and PricePoints tables: the what-if prices the people in People with the price " +
+        'points in PricePoints. Use "Set up workbook" in Support plan to add what is missing; nothing you already ' +
+        "have is changed.",
+    );
+    jest.spyOn(workbook, "names").mockResolvedValue({ tables: ["PricePoints"], sheets: [], names: [] } as never);
+    await expect(readWhatIfBook(workbook)).rejects.toThrow(
+      "The workbook has no People table: the what-if prices the people in People with the price points in " +
+        'PricePoints. Use "Set up workbook" in Support plan to add what is missing; nothing you already have is ' +
+        "changed.",
+    );
+  });
+
+  it("asks for a refresh when People goes missing while it is read; a proposal gone by then is left out", async () => {
+    const { workbook } = await smallExcel([["P1", "Ann", "Older people", 30]]);
+    await createProposedTable(workbook, await readWhatIfBook(workbook), {
+      grid: [
+        ["Points from", "Older people"],
+        [0, 110],
+        [20, 220],
+      ],
+    } as never);
+    const readTable = workbook.readTable.bind(workbook);
+    const gone = jest.spyOn(workbook, "readTable");
+    gone.mockImplementation(async (name) => (name === "ProposedPricePoints" ? null : readTable(name)));
+    expect((await readWhatIfBook(workbook)).proposals).toEqual([]);
+    gone.mockImplementation(async (name) => (name === "People" ? null : readTable(name)));
+    await expect(readWhatIfBook(workbook)).rejects.toThrow("People or PricePoints went missing: refresh.");
+  });
+
+  it("names a person with a blank Person ID or Name as blank text, whichever workbook reads it", async () => {
+    const people = [
+      ["P1", "Ann", "Older people", 30],
+      [null, null, "Older people", 10],
+    ];
+    const named = [
+      { personId: "P1", name: "Ann" },
+      { personId: "", name: "" },
+    ];
+    expect((await readWhatIfBook((await smallExcel(people)).workbook)).people).toEqual(named);
+    expect((await readWhatIfBook(await smallMemory(people))).people).toEqual(named);
+  });
+
+  it("prices in the pane as the sheet does, marginally: each band's points at its own rate", async () => {
+    const { workbook } = await smallExcel([["P1", "Ann", "Older people", 30]]);
+    const book = await readWhatIfBook(workbook);
+    // 20 points at £100 and 10 at £200 is £4,000 (not 30 at £200, £6,000); doubled, £8,000.
+    const doubled = parsePriceTable([
+      ["Points from", "Older people"],
+      [0, 200],
+      [20, 400],
+    ]);
+    const { repricing } = whatIfSummary(book, doubled);
+    expect([repricing.current[0], repricing.proposed[0]]).toEqual([4000, 8000]);
+  });
+
+  it("makes a proposal named with spaces under its name trimmed; a category table keeps its text", async () => {
+    const { model, workbook } = await smallExcel([["P1", "Ann", "Older people", 30]]);
+    const book = await readWhatIfBook(workbook);
+    const made = await createProposedTable(workbook, book, { grid: book.current.grid } as never, " Lower ");
+    expect(made).toEqual({ table: "ProposedPricePoints_Lower", sheet: "Proposal Lower" });
+    expect(model.tableCells("ProposedPricePoints_Lower").rows[0].map((cell) => cell.format)).toEqual([
+      "General",
+      MONEY_FORMAT,
+    ]);
+    // The bounds column General in the in-memory workbook too (it keeps a format as written).
+    const memory = await smallMemory([["P1", "Ann", "Older people", 30]]);
+    await createProposedTable(memory, await readWhatIfBook(memory), { grid: book.current.grid } as never);
+    const sheet = memory.sheetViews().find((view) => view.name === "ProposedPricePoints")!;
+    expect([sheet.cell(1, 0).numberFormat, sheet.cell(1, 1).numberFormat]).toEqual(["General", MONEY_FORMAT]);
+
+    const categories = await smallExcel(
+      [["P1", "Ann", "Older people", "Basic"]],
+      [
+        ["Category", "Older people"],
+        ["Basic", 2600],
+      ],
+    );
+    const categoryBook = await readWhatIfBook(categories.workbook);
+    await createProposedTable(categories.workbook, categoryBook, { grid: categoryBook.current.grid } as never);
+    expect(categories.model.tableCells("ProposedPricePoints").rows[0].map((cell) => cell.format)).toEqual([
+      TEXT_FORMAT,
+      MONEY_FORMAT,
+    ]);
+  });
+
+  it("builds the What-if sheet for one £ per point for Everyone, with neither bands nor categories", async () => {
+    const { workbook } = await smallExcel([["P1", "Ann", "Older people", 30]]);
+    const book = await readWhatIfBook(workbook);
+    const linear = { ...book, current: { ...book.current, table: parsePriceTable([[150]]) } };
+    const input = whatIfSheetInput(
+      linear,
+      "What-if",
+      book.proposals[0] ?? ({ table: "ProposedPricePoints" } as never),
+      null,
+    );
+    expect(input).toStrictEqual({
+      name: "What-if",
+      proposed: "ProposedPricePoints",
+      careGroups: ["Everyone"],
+      people: 1,
+      cap: null,
+    });
+    const banded = whatIfSheetInput(book, "What-if", { table: "ProposedPricePoints" } as never, null);
+    expect(banded).toStrictEqual({
+      name: "What-if",
+      proposed: "ProposedPricePoints",
+      careGroups: ["Older people"],
+      bands: { header: "Points from", count: 2 },
+      people: 1,
+      cap: null,
+    });
+  });
+});
+
+describe("saying why a person's points are an error", () => {
+  it("shows the error alone when there is no Scoring table, or one that cannot be read, to say why", async () => {
+    const people = [["P1", "Ann", "Older people", "#N/A"]];
+    const noScoring = await readWhatIfBook((await smallExcel(people)).workbook);
+    expect(noScoring.cohort).toEqual([{ points: null, careGroup: null, problem: "their Points cell shows #N/A" }]);
+
+    const { workbook } = await smallExcel(people);
+    await workbook.addTables([
+      { name: "Scoring", sheet: "Scoring", columns: [{ header: "Notes", numberFormat: "General" }], rows: [["x"]] },
+    ]);
+    const unreadable = await readWhatIfBook(workbook);
+    expect(unreadable.cohort).toEqual([{ points: null, careGroup: null, problem: "their Points cell shows #N/A" }]);
   });
 });

@@ -153,7 +153,8 @@ export function reviewSummary(book: ReviewBook): ReviewSummary {
   const table = book.current.table;
   const fit = fitRas(book.evidence, table);
   const notUsed = [...fit.notUsed].map(([position, why]) => ({ ...book.plans[position], why }));
-  if (table.kind !== "bands" || book.evidence.length === 0 || fit.notUsed.size === book.evidence.length) {
+  // Nothing to fit with no usable plan (no plan at all included: then none is not used, and 0 = 0).
+  if (table.kind !== "bands" || fit.notUsed.size === book.evidence.length) {
     return { fit, notUsed, calibration: null, fitted: null, fittedFit: null };
   }
   const calibration = calibrate(book.evidence, table.lowerBounds, table.careGroups.names.length > 1);
@@ -205,6 +206,7 @@ export async function writeReviewSheet(workbook: Workbook, book: ReviewBook): Pr
       name: sheet,
       careGroups: table.careGroups.names,
       bands: table.lowerBounds.length,
+      // Stryker disable next-line StringLiteral: equivalent; the grid's first row is the table's headers, always text.
       boundsHeader: String(book.current.grid[0][0] ?? ""),
       equityPoints: equityPoints(book.highestPoints, table.lowerBounds[table.lowerBounds.length - 1].toNumber()),
       plans: book.evidence.length,
