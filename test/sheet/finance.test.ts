@@ -5,12 +5,14 @@
 // ranges Excel resolves them to. Its array arithmetic is switched on (useArrayArithmetic), as Excel's SUMPRODUCT
 // always works on arrays.
 import { DetailedCellError, HyperFormula } from "hyperformula";
-import { commitmentPeriod, Decimal, ForecastAssumptions } from "../../src/engine";
+import { commitmentPeriod, Decimal, ForecastAssumptions, matchKey } from "../../src/engine";
 import { FunctionLibrary } from "../../src/workbook/memory/customFunctions";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
 import { a1, CellValue } from "../../src/workbook/port";
 import { Block, financeLayout, FinanceLayout, PLAN_COLUMNS } from "../../src/workbook/reports/finance";
+import { writeAssumptions, writeForecast } from "../../src/workbook/reports/finance/forecast";
+import { Cells } from "../../src/workbook/reports/finance/sheetCells";
 import { columnWrite } from "../../src/workbook/schema/columns";
 import { columnWrites } from "../../src/workbook/schema/rows";
 import { BUDGET_YEAR, BUDGETS } from "../../src/workbook/schema/tables";
@@ -1096,5 +1098,87 @@ describe("the Finance sheet's rules for which plans count", () => {
       expect(budgets).toEqual(["65000.00", "35000.00", "50000.00", "30000.00", "0.00", "0.00", "180000.00"]);
     }
     hf.destroy();
+  });
+});
+
+// The forecast's blocks written on their own, into blocks placed by hand (only those the forecast reads), cell by
+// cell: headings word for word, what is bold, and each formula of the chart's source.
+describe("the forecast's sheet spec", () => {
+  const careGroups = ["Older people", "Mental health"];
+  /** The cells by A1 address, each without its address. */
+  const cellsOf = (cells: Cells) => {
+    const byAddress = new Map(cells.all().map(({ row, column, ...content }) => [a1({ row, column }), content]));
+    return (address: string) => byAddress.get(address);
+  };
+  const MONEY = "£#,##0.00";
+  const PERCENT = "0.0%";
+
+  it("writes the assumptions: all care groups' rates, a group's own rate, the rest following all by formula", () => {
+    const cells = new Cells();
+    // Rows 3 to 6: All care groups, then the two care groups; no header row of its own (the title heads it).
+    const block: Block = { title: 2, header: 2, first: 3, last: 5 };
+    const assumptions: ForecastAssumptions = {
+      all: { growth: new Decimal("0.03"), inflation: new Decimal("0.02") },
+      own: new Map([[matchKey("Older people"), { growth: new Decimal("0.05") }]]),
+    };
+    writeAssumptions(cells, block, careGroups, assumptions);
+    expect(cells.all().map(({ row, column, ...content }) => [a1({ row, column }), content])).toEqual([
+      ["A3", { value: "Forecast assumptions, a year", bold: true }],
+      ["B3", { value: "Growth in people", bold: true }],
+      ["C3", { value: "Price inflation", bold: true }],
+      ["A4", { value: "All care groups" }],
+      ["B4", { value: 0.03, numberFormat: PERCENT }],
+      ["C4", { value: 0.02, numberFormat: PERCENT }],
+      ["A5", { value: "Older people" }],
+      ["B5", { value: 0.05, numberFormat: PERCENT }],
+      ["C5", { formula: "=$C$4", numberFormat: PERCENT }],
+      ["A6", { value: "Mental health" }],
+      ["B6", { formula: "=$B$4", numberFormat: PERCENT }],
+      ["C6", { formula: "=$C$4", numberFormat: PERCENT }],
+      // The note, in the row under the block.
+      ["A7", { value: "A care group follows All care groups until you type its own rate over the formula." }],
+    ]);
+  });
+
+  it("titles the forecast, heads its years with their labels and Budget, and feeds the chart all care groups'", () => {
+    const cells = new Cells();
+    // Only the blocks the forecast reads: the full-year commitment (rows 12 to 16), the forecast (21 to 26: two
+    // care groups, Other, All in row 26) and the chart's source (31 to 35: a heading row, then this year and three).
+    const layout = {
+      assumptions: { title: 2, header: 2, first: 3, last: 5 },
+      fullYear: { title: 10, header: 11, first: 12, last: 15 },
+      forecast: { title: 20, header: 21, first: 22, last: 25 },
+      chartSource: { title: 30, header: 30, first: 31, last: 34 },
+    } as unknown as FinanceLayout;
+    const chart = writeForecast(cells, layout, careGroups, "$B$6");
+    const cell = cellsOf(cells);
+    expect(cell("A21")).toEqual({
+      value: "Medium-term forecast: recurring commitment grown by the assumptions; budget held at this year's",
+      bold: true,
+    });
+    // Year n after the one starting in B6: "2026/27" from April, "2027" for a calendar year.
+    const label = (n: number) =>
+      `=IF(MONTH($B$6)=1,""&(YEAR($B$6)+${n}),(YEAR($B$6)+${n})&"/"&RIGHT((YEAR($B$6)+${n})+1,2))`;
+    expect(["A22", "B22", "C22", "D22", "E22", "F22"].map(cell)).toEqual([
+      { value: "Care group", bold: true },
+      { formula: label(0), bold: true },
+      { formula: label(1), bold: true },
+      { formula: label(2), bold: true },
+      { formula: label(3), bold: true },
+      { value: "Budget", bold: true },
+    ]);
+    // The chart's source: each year's label, all care groups' forecast (row 26) and the budget held flat (F26).
+    expect(["A31", "B31", "C31"].map(cell)).toEqual([
+      { value: "Financial year", bold: true },
+      { value: "Forecast commitment", bold: true },
+      { value: "Budget", bold: true },
+    ]);
+    expect([32, 33, 34, 35].map((row) => [cell(`A${row}`), cell(`B${row}`), cell(`C${row}`)])).toEqual([
+      [{ formula: "=B22" }, { formula: "=B26", numberFormat: MONEY }, { formula: "=F26", numberFormat: MONEY }],
+      [{ formula: "=C22" }, { formula: "=C26", numberFormat: MONEY }, { formula: "=F26", numberFormat: MONEY }],
+      [{ formula: "=D22" }, { formula: "=D26", numberFormat: MONEY }, { formula: "=F26", numberFormat: MONEY }],
+      [{ formula: "=E22" }, { formula: "=E26", numberFormat: MONEY }, { formula: "=F26", numberFormat: MONEY }],
+    ]);
+    expect(chart.source).toEqual({ row: 30, column: 0, rows: 5, columns: 3 });
   });
 });
