@@ -12,6 +12,7 @@ import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
 import { a1, CellValue } from "../../src/workbook/port";
 import { Block, financeLayout, FinanceLayout, PLAN_COLUMNS } from "../../src/workbook/reports/finance";
 import { writeAssumptions, writeForecast } from "../../src/workbook/reports/finance/forecast";
+import { writeLeftOutNote, writePlans } from "../../src/workbook/reports/finance/perPlan";
 import { Cells } from "../../src/workbook/reports/finance/sheetCells";
 import { columnWrite } from "../../src/workbook/schema/columns";
 import { columnWrites } from "../../src/workbook/schema/rows";
@@ -1180,5 +1181,127 @@ describe("the forecast's sheet spec", () => {
       [{ formula: "=E22" }, { formula: "=E26", numberFormat: MONEY }, { formula: "=F26", numberFormat: MONEY }],
     ]);
     expect(chart.source).toEqual({ row: 30, column: 0, rows: 5, columns: 3 });
+  });
+});
+
+// The per-plan block written on its own, below inputs placed by hand (year end B7, counting from B9, weeks in a year
+// B10): its title, headings and first row's formulas word for word, and which cells are formatted as money.
+describe("the per-plan block's sheet spec", () => {
+  const layout = {
+    plans: { title: 40, header: 41, first: 42, last: 42 },
+    inputs: { yearEnd: { row: 6, column: 1 }, from: { row: 8, column: 1 }, weeksInYear: { row: 9, column: 1 } },
+    leftOutNote: { row: 2, column: 0 },
+  } as unknown as FinanceLayout;
+  const MONEY = "£#,##0.00";
+  /** The cells, by A1 address, each without its address. */
+  const written = (plans: number) => {
+    const cells = new Cells();
+    writePlans(cells, layout, plans);
+    writeLeftOutNote(cells, layout);
+    return new Map(cells.all().map(({ row, column, ...content }) => [a1({ row, column }), content]));
+  };
+  const columns = "ABCDEFGHIJKLMNO".split("");
+
+  it("titles the block and heads its columns in bold, word for word", () => {
+    const cell = written(3);
+    expect(cell.get("A41")).toEqual({
+      value:
+        "Each plan: what it counts as in the year (1 = yes) and its in-year amount; every total above adds these up",
+      bold: true,
+    });
+    expect(columns.map((column) => cell.get(`${column}42`))).toEqual(
+      [
+        "Plan ID",
+        "Person ID",
+        "Care group",
+        "Status",
+        "Left out (1)",
+        "In the commitment (1)",
+        "Agreed, starting later (1)",
+        "In the pipeline (1)",
+        "In year: Direct payment",
+        "In year: Council-managed",
+        "In year: Individual Service Fund",
+        "In year: One-off items",
+        "In year: total",
+        "Parts less plan cost",
+        "Contribution a year",
+      ].map((value) => ({ value, bold: true })),
+    );
+    // A3, the note on plans left out, is bold.
+    expect(cell.get("A3")).toMatchObject({ formula: expect.stringMatching(/^=IF\(SUM\(\$E\$43#\)=0,/), bold: true });
+  });
+
+  it("spills each column from the first row, the amounts formatted as money and the flags not", () => {
+    const cell = written(3);
+    const start = "Plans[Start date]";
+    const end = "Plans[End date]";
+    const status = "Plans[Status]";
+    const amount = (column: string) => `(Plans[${column}]<0)+(Plans[${column}]>1000000000000)`;
+    // Left out: a plan (an ID or a status) with no start date, a start or end that is not a date (below 1, or text,
+    // which Excel orders above 31 December 9999), an end before its start, or an amount that is not £0 to £1 trillion.
+    const unusable = [
+      `(${start}="")`,
+      `(${start}<1)`,
+      `(${start}>2958465)`,
+      `(${end}<>"")*(${end}<1)`,
+      `(${end}>2958465)`,
+      `(${end}<>"")*(${end}<${start})`,
+      ...[
+        "Plan cost (annual)",
+        "Indicative budget (annual)",
+        "Direct payment (annual)",
+        "Council-managed (annual)",
+        "Individual Service Fund (annual)",
+        "One-off items",
+        "Weekly charge",
+      ].map(amount),
+    ].join("+");
+    const running = `(${start}<=$B$7)*((${end}="")+(${end}>=$B$9)>0)`;
+    const inYear = (part: string) => `=PB.IN_YEAR_COST(Plans[${part}],${start},${end},$B$9,$B$7)`;
+    const charged = "Plans[Weekly charge]*$B$10";
+    expect(columns.map((column) => cell.get(`${column}43`))).toEqual([
+      { formula: '=Plans[Plan ID]&""' },
+      { formula: '=Plans[Person ID]&""' },
+      { formula: '=Plans[Care group]&""' },
+      { formula: `=${status}&""` },
+      { formula: `=((Plans[Plan ID]<>"")+(${status}<>"")>0)*(${unusable}>0)` },
+      { formula: `=(${status}="Agreed")*${running}*(1-$E$43#)` },
+      { formula: `=(${status}="Agreed")*(${start}>$B$7)*(1-$E$43#)` },
+      { formula: `=((${status}="Draft")+(${status}="Needs manager review"))*${running}*(1-$E$43#)` },
+      { formula: inYear("Direct payment (annual)"), numberFormat: MONEY },
+      { formula: inYear("Council-managed (annual)"), numberFormat: MONEY },
+      { formula: inYear("Individual Service Fund (annual)"), numberFormat: MONEY },
+      // One-off items count in full for a plan starting from the day counted from to the year's end.
+      { formula: `=(${start}>=$B$9)*(${start}<=$B$7)*Plans[One-off items]`, numberFormat: MONEY },
+      { formula: "=$I$43#+$J$43#+$K$43#+$L$43#", numberFormat: MONEY },
+      {
+        formula:
+          "=Plans[Direct payment (annual)]+Plans[Council-managed (annual)]+Plans[Individual Service Fund (annual)]" +
+          "+Plans[One-off items]-Plans[Plan cost (annual)]",
+        numberFormat: MONEY,
+      },
+      // The smaller of the charge a year and the plan's cost, to the penny.
+      {
+        formula: `=ROUND(${charged}-(${charged}>Plans[Plan cost (annual)])*(${charged}-Plans[Plan cost (annual)]),2)`,
+        numberFormat: MONEY,
+      },
+    ]);
+  });
+
+  it("formats the money columns of the rows the spill fills, and 200 more for plans saved later", () => {
+    // 3 plans: the formulas' row 43 and 202 rows below it, rows 44 to 245, in columns I to O; nothing below.
+    const cell = written(3);
+    const money = columns.slice(8);
+    for (const row of [44, 245]) {
+      expect(columns.map((column) => cell.get(`${column}${row}`))).toEqual([
+        ...columns.slice(0, 8).map(() => undefined),
+        ...money.map(() => ({ numberFormat: MONEY })),
+      ]);
+    }
+    expect(columns.map((column) => cell.get(`${column}246`))).toEqual(columns.map(() => undefined));
+    expect([...cell.values()].filter((content) => Object.keys(content).join() === "numberFormat")).toHaveLength(
+      202 * 7,
+    );
   });
 });
