@@ -712,6 +712,61 @@ describe("the Finance sheet's rules for which plans count", () => {
     hf.destroy();
   });
 
+  it("leaves out a plan whose start is 0 or text, or whose end is text, in both engines as in the pane", async () => {
+    const extra = (planId: string): FixturePlan => ({
+      ...FIXTURE_PLANS[1],
+      planId,
+      personId: "P011",
+      name: "Ellen Murphy",
+      start: "2026-06-01",
+      end: null, // so that no end before a start that is text leaves it out instead
+    });
+    const { workbook, layout } = await withSheet([
+      ...FIXTURE_PLANS,
+      extra("PLAN-0008"),
+      extra("PLAN-0009"),
+      extra("PLAN-0010"),
+    ]);
+    // Typed over in Plans: a start of 0 (before Excel's first day), a start and an end that are words, not dates.
+    const plans = (await workbook.readTable("Plans"))!;
+    const typed: Record<string, [string, string | number]> = {
+      "PLAN-0008": ["Start date", 0],
+      "PLAN-0009": ["Start date", "soon"],
+      "PLAN-0010": ["End date", "open"],
+    };
+    await workbook.editTables(
+      Object.entries(typed).map(([planId, [header, value]]) => ({
+        table: "Plans",
+        columns: [{ header, numberFormat: "General" }],
+        update: [
+          {
+            row: plans.rows.findIndex((row) => row[plans.headers.indexOf("Plan ID")] === planId),
+            key: { header: "Plan ID", value: planId },
+            values: [value],
+          },
+        ],
+      })),
+    );
+    // Every figure as without the three plans; their rows flagged as left out, and nothing else.
+    const { hf } = await bothEngines(workbook, layout, {
+      ...FIXTURE_BY_HAND,
+      plans: [
+        ...FIXTURE_BY_HAND.plans,
+        ...["PLAN-0008", "PLAN-0009", "PLAN-0010"].map((planId) => [
+          planId,
+          "P011",
+          "Older people",
+          "Agreed",
+          1,
+          0,
+          0,
+          0,
+        ]),
+      ],
+    });
+    hf.destroy();
+  });
+
   it("counts the year it is for: an Agreed plan starting 1 May 2027 is shown apart from 2026/27", async () => {
     // PLAN-0008, Kwame Mensah (Mental health), Agreed from 1 May 2027: supported community activities 6 h × £22 × 52
     // = 6,864 (an ISF) and a carer's break, £300 a year (direct payment): £7,164 a year.
