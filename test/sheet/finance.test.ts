@@ -5,12 +5,15 @@
 // ranges Excel resolves them to. Its array arithmetic is switched on (useArrayArithmetic), as Excel's SUMPRODUCT
 // always works on arrays.
 import { DetailedCellError, HyperFormula } from "hyperformula";
-import { commitmentPeriod, Decimal, ForecastAssumptions } from "../../src/engine";
+import { commitmentPeriod, Decimal, ForecastAssumptions, matchKey } from "../../src/engine";
 import { FunctionLibrary } from "../../src/workbook/memory/customFunctions";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
 import { a1, CellValue } from "../../src/workbook/port";
 import { Block, financeLayout, FinanceLayout, PLAN_COLUMNS } from "../../src/workbook/reports/finance";
+import { writeAssumptions, writeForecast } from "../../src/workbook/reports/finance/forecast";
+import { writeLeftOutNote, writePlans } from "../../src/workbook/reports/finance/perPlan";
+import { Cells } from "../../src/workbook/reports/finance/sheetCells";
 import { columnWrite } from "../../src/workbook/schema/columns";
 import { columnWrites } from "../../src/workbook/schema/rows";
 import { BUDGET_YEAR, BUDGETS } from "../../src/workbook/schema/tables";
@@ -709,6 +712,61 @@ describe("the Finance sheet's rules for which plans count", () => {
     hf.destroy();
   });
 
+  it("leaves out a plan whose start is 0 or text, or whose end is text, in both engines as in the pane", async () => {
+    const extra = (planId: string): FixturePlan => ({
+      ...FIXTURE_PLANS[1],
+      planId,
+      personId: "P011",
+      name: "Ellen Murphy",
+      start: "2026-06-01",
+      end: null, // so that no end before a start that is text leaves it out instead
+    });
+    const { workbook, layout } = await withSheet([
+      ...FIXTURE_PLANS,
+      extra("PLAN-0008"),
+      extra("PLAN-0009"),
+      extra("PLAN-0010"),
+    ]);
+    // Typed over in Plans: a start of 0 (before Excel's first day), a start and an end that are words, not dates.
+    const plans = (await workbook.readTable("Plans"))!;
+    const typed: Record<string, [string, string | number]> = {
+      "PLAN-0008": ["Start date", 0],
+      "PLAN-0009": ["Start date", "soon"],
+      "PLAN-0010": ["End date", "open"],
+    };
+    await workbook.editTables(
+      Object.entries(typed).map(([planId, [header, value]]) => ({
+        table: "Plans",
+        columns: [{ header, numberFormat: "General" }],
+        update: [
+          {
+            row: plans.rows.findIndex((row) => row[plans.headers.indexOf("Plan ID")] === planId),
+            key: { header: "Plan ID", value: planId },
+            values: [value],
+          },
+        ],
+      })),
+    );
+    // Every figure as without the three plans; their rows flagged as left out, and nothing else.
+    const { hf } = await bothEngines(workbook, layout, {
+      ...FIXTURE_BY_HAND,
+      plans: [
+        ...FIXTURE_BY_HAND.plans,
+        ...["PLAN-0008", "PLAN-0009", "PLAN-0010"].map((planId) => [
+          planId,
+          "P011",
+          "Older people",
+          "Agreed",
+          1,
+          0,
+          0,
+          0,
+        ]),
+      ],
+    });
+    hf.destroy();
+  });
+
   it("counts the year it is for: an Agreed plan starting 1 May 2027 is shown apart from 2026/27", async () => {
     // PLAN-0008, Kwame Mensah (Mental health), Agreed from 1 May 2027: supported community activities 6 h × £22 × 52
     // = 6,864 (an ISF) and a carer's break, £300 a year (direct payment): £7,164 a year.
@@ -1096,5 +1154,209 @@ describe("the Finance sheet's rules for which plans count", () => {
       expect(budgets).toEqual(["65000.00", "35000.00", "50000.00", "30000.00", "0.00", "0.00", "180000.00"]);
     }
     hf.destroy();
+  });
+});
+
+// The forecast's blocks written on their own, into blocks placed by hand (only those the forecast reads), cell by
+// cell: headings word for word, what is bold, and each formula of the chart's source.
+describe("the forecast's sheet spec", () => {
+  const careGroups = ["Older people", "Mental health"];
+  /** The cells by A1 address, each without its address. */
+  const cellsOf = (cells: Cells) => {
+    const byAddress = new Map(cells.all().map(({ row, column, ...content }) => [a1({ row, column }), content]));
+    return (address: string) => byAddress.get(address);
+  };
+  const MONEY = "£#,##0.00";
+  const PERCENT = "0.0%";
+
+  it("writes the assumptions: all care groups' rates, a group's own rate, the rest following all by formula", () => {
+    const cells = new Cells();
+    // Rows 3 to 6: All care groups, then the two care groups; no header row of its own (the title heads it).
+    const block: Block = { title: 2, header: 2, first: 3, last: 5 };
+    const assumptions: ForecastAssumptions = {
+      all: { growth: new Decimal("0.03"), inflation: new Decimal("0.02") },
+      own: new Map([[matchKey("Older people"), { growth: new Decimal("0.05") }]]),
+    };
+    writeAssumptions(cells, block, careGroups, assumptions);
+    expect(cells.all().map(({ row, column, ...content }) => [a1({ row, column }), content])).toEqual([
+      ["A3", { value: "Forecast assumptions, a year", bold: true }],
+      ["B3", { value: "Growth in people", bold: true }],
+      ["C3", { value: "Price inflation", bold: true }],
+      ["A4", { value: "All care groups" }],
+      ["B4", { value: 0.03, numberFormat: PERCENT }],
+      ["C4", { value: 0.02, numberFormat: PERCENT }],
+      ["A5", { value: "Older people" }],
+      ["B5", { value: 0.05, numberFormat: PERCENT }],
+      ["C5", { formula: "=$C$4", numberFormat: PERCENT }],
+      ["A6", { value: "Mental health" }],
+      ["B6", { formula: "=$B$4", numberFormat: PERCENT }],
+      ["C6", { formula: "=$C$4", numberFormat: PERCENT }],
+      // The note, in the row under the block.
+      ["A7", { value: "A care group follows All care groups until you type its own rate over the formula." }],
+    ]);
+  });
+
+  it("titles the forecast, heads its years with their labels and Budget, and feeds the chart all care groups'", () => {
+    const cells = new Cells();
+    // Only the blocks the forecast reads: the full-year commitment (rows 12 to 16), the forecast (21 to 26: two
+    // care groups, Other, All in row 26) and the chart's source (31 to 35: a heading row, then this year and three).
+    const layout = {
+      assumptions: { title: 2, header: 2, first: 3, last: 5 },
+      fullYear: { title: 10, header: 11, first: 12, last: 15 },
+      forecast: { title: 20, header: 21, first: 22, last: 25 },
+      chartSource: { title: 30, header: 30, first: 31, last: 34 },
+    } as unknown as FinanceLayout;
+    const chart = writeForecast(cells, layout, careGroups, "$B$6");
+    const cell = cellsOf(cells);
+    expect(cell("A21")).toEqual({
+      value: "Medium-term forecast: recurring commitment grown by the assumptions; budget held at this year's",
+      bold: true,
+    });
+    // Year n after the one starting in B6: "2026/27" from April, "2027" for a calendar year.
+    const label = (n: number) =>
+      `=IF(MONTH($B$6)=1,""&(YEAR($B$6)+${n}),(YEAR($B$6)+${n})&"/"&RIGHT((YEAR($B$6)+${n})+1,2))`;
+    expect(["A22", "B22", "C22", "D22", "E22", "F22"].map(cell)).toEqual([
+      { value: "Care group", bold: true },
+      { formula: label(0), bold: true },
+      { formula: label(1), bold: true },
+      { formula: label(2), bold: true },
+      { formula: label(3), bold: true },
+      { value: "Budget", bold: true },
+    ]);
+    // The chart's source: each year's label, all care groups' forecast (row 26) and the budget held flat (F26).
+    expect(["A31", "B31", "C31"].map(cell)).toEqual([
+      { value: "Financial year", bold: true },
+      { value: "Forecast commitment", bold: true },
+      { value: "Budget", bold: true },
+    ]);
+    expect([32, 33, 34, 35].map((row) => [cell(`A${row}`), cell(`B${row}`), cell(`C${row}`)])).toEqual([
+      [{ formula: "=B22" }, { formula: "=B26", numberFormat: MONEY }, { formula: "=F26", numberFormat: MONEY }],
+      [{ formula: "=C22" }, { formula: "=C26", numberFormat: MONEY }, { formula: "=F26", numberFormat: MONEY }],
+      [{ formula: "=D22" }, { formula: "=D26", numberFormat: MONEY }, { formula: "=F26", numberFormat: MONEY }],
+      [{ formula: "=E22" }, { formula: "=E26", numberFormat: MONEY }, { formula: "=F26", numberFormat: MONEY }],
+    ]);
+    expect(chart.source).toEqual({ row: 30, column: 0, rows: 5, columns: 3 });
+  });
+});
+
+// The per-plan block written on its own, below inputs placed by hand (year end B7, counting from B9, weeks in a year
+// B10): its title, headings and first row's formulas word for word, and which cells are formatted as money.
+describe("the per-plan block's sheet spec", () => {
+  const layout = {
+    plans: { title: 40, header: 41, first: 42, last: 42 },
+    inputs: { yearEnd: { row: 6, column: 1 }, from: { row: 8, column: 1 }, weeksInYear: { row: 9, column: 1 } },
+    leftOutNote: { row: 2, column: 0 },
+  } as unknown as FinanceLayout;
+  const MONEY = "£#,##0.00";
+  /** The cells, by A1 address, each without its address. */
+  const written = (plans: number) => {
+    const cells = new Cells();
+    writePlans(cells, layout, plans);
+    writeLeftOutNote(cells, layout);
+    return new Map(cells.all().map(({ row, column, ...content }) => [a1({ row, column }), content]));
+  };
+  const columns = "ABCDEFGHIJKLMNO".split("");
+
+  it("titles the block and heads its columns in bold, word for word", () => {
+    const cell = written(3);
+    expect(cell.get("A41")).toEqual({
+      value:
+        "Each plan: what it counts as in the year (1 = yes) and its in-year amount; every total above adds these up",
+      bold: true,
+    });
+    expect(columns.map((column) => cell.get(`${column}42`))).toEqual(
+      [
+        "Plan ID",
+        "Person ID",
+        "Care group",
+        "Status",
+        "Left out (1)",
+        "In the commitment (1)",
+        "Agreed, starting later (1)",
+        "In the pipeline (1)",
+        "In year: Direct payment",
+        "In year: Council-managed",
+        "In year: Individual Service Fund",
+        "In year: One-off items",
+        "In year: total",
+        "Parts less plan cost",
+        "Contribution a year",
+      ].map((value) => ({ value, bold: true })),
+    );
+    // A3, the note on plans left out, is bold.
+    expect(cell.get("A3")).toMatchObject({ formula: expect.stringMatching(/^=IF\(SUM\(\$E\$43#\)=0,/), bold: true });
+  });
+
+  it("spills each column from the first row, the amounts formatted as money and the flags not", () => {
+    const cell = written(3);
+    const start = "Plans[Start date]";
+    const end = "Plans[End date]";
+    const status = "Plans[Status]";
+    const amount = (column: string) => `(Plans[${column}]<0)+(Plans[${column}]>1000000000000)`;
+    // Left out: a plan (an ID or a status) with no start date, a start or end that is not a date (below 1, or text,
+    // which Excel orders above 31 December 9999), an end before its start, or an amount that is not £0 to £1 trillion.
+    const unusable = [
+      `(${start}="")`,
+      `(${start}<1)`,
+      `(${start}>2958465)`,
+      `(${end}<>"")*(${end}<1)`,
+      `(${end}>2958465)`,
+      `(${end}<>"")*(${end}<${start})`,
+      ...[
+        "Plan cost (annual)",
+        "Indicative budget (annual)",
+        "Direct payment (annual)",
+        "Council-managed (annual)",
+        "Individual Service Fund (annual)",
+        "One-off items",
+        "Weekly charge",
+      ].map(amount),
+    ].join("+");
+    const running = `(${start}<=$B$7)*((${end}="")+(${end}>=$B$9)>0)`;
+    const inYear = (part: string) => `=PB.IN_YEAR_COST(Plans[${part}],${start},${end},$B$9,$B$7)`;
+    const charged = "Plans[Weekly charge]*$B$10";
+    expect(columns.map((column) => cell.get(`${column}43`))).toEqual([
+      { formula: '=Plans[Plan ID]&""' },
+      { formula: '=Plans[Person ID]&""' },
+      { formula: '=Plans[Care group]&""' },
+      { formula: `=${status}&""` },
+      { formula: `=((Plans[Plan ID]<>"")+(${status}<>"")>0)*(${unusable}>0)` },
+      { formula: `=(${status}="Agreed")*${running}*(1-$E$43#)` },
+      { formula: `=(${status}="Agreed")*(${start}>$B$7)*(1-$E$43#)` },
+      { formula: `=((${status}="Draft")+(${status}="Needs manager review"))*${running}*(1-$E$43#)` },
+      { formula: inYear("Direct payment (annual)"), numberFormat: MONEY },
+      { formula: inYear("Council-managed (annual)"), numberFormat: MONEY },
+      { formula: inYear("Individual Service Fund (annual)"), numberFormat: MONEY },
+      // One-off items count in full for a plan starting from the day counted from to the year's end.
+      { formula: `=(${start}>=$B$9)*(${start}<=$B$7)*Plans[One-off items]`, numberFormat: MONEY },
+      { formula: "=$I$43#+$J$43#+$K$43#+$L$43#", numberFormat: MONEY },
+      {
+        formula:
+          "=Plans[Direct payment (annual)]+Plans[Council-managed (annual)]+Plans[Individual Service Fund (annual)]" +
+          "+Plans[One-off items]-Plans[Plan cost (annual)]",
+        numberFormat: MONEY,
+      },
+      // The smaller of the charge a year and the plan's cost, to the penny.
+      {
+        formula: `=ROUND(${charged}-(${charged}>Plans[Plan cost (annual)])*(${charged}-Plans[Plan cost (annual)]),2)`,
+        numberFormat: MONEY,
+      },
+    ]);
+  });
+
+  it("formats the money columns of the rows the spill fills, and 200 more for plans saved later", () => {
+    // 3 plans: the formulas' row 43 and 202 rows below it, rows 44 to 245, in columns I to O; nothing below.
+    const cell = written(3);
+    const money = columns.slice(8);
+    for (const row of [44, 245]) {
+      expect(columns.map((column) => cell.get(`${column}${row}`))).toEqual([
+        ...columns.slice(0, 8).map(() => undefined),
+        ...money.map(() => ({ numberFormat: MONEY })),
+      ]);
+    }
+    expect(columns.map((column) => cell.get(`${column}246`))).toEqual(columns.map(() => undefined));
+    expect([...cell.values()].filter((content) => Object.keys(content).join() === "numberFormat")).toHaveLength(
+      202 * 7,
+    );
   });
 });

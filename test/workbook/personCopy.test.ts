@@ -1,12 +1,20 @@
 // Issue 26 §1: the person's copy of a saved plan, in plain English, from the plan's own rows: its figures are the
 // plan's, hand-computed here; no jargon; as a sheet laid out to print on A4, in memory and through Office.js.
-import { Decimal, SupportPlanLine } from "../../src/engine";
+import { Decimal, planTotals, SupportPlanLine } from "../../src/engine";
 import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { OfficeWorkbook } from "../../src/workbook/office/officeWorkbook";
 import { PlanToSave, readPlanBook, savePlan } from "../../src/workbook/planBook";
 import { Workbook } from "../../src/workbook/port";
-import { copyText, JARGON, personCopySheet, wrapWords } from "../../src/workbook/reports/personCopy";
+import {
+  copyText,
+  JARGON,
+  PersonCopy,
+  personCopy,
+  personCopySheet,
+  PlanForCopy,
+  wrapWords,
+} from "../../src/workbook/reports/personCopy";
 import { addPersonCopySheet, readPersonCopy } from "../../src/workbook/reports/personCopyBook";
 import { setUpWorkbook } from "../../src/workbook/starter";
 import { ExcelModel, ExcelError } from "../support/excelModel";
@@ -332,5 +340,176 @@ describe("the copy as a sheet to print on A4 (26 §1)", () => {
     });
     await expect(partPage).rejects.toThrow("The pages to fit to must be a whole number; got 1.5.");
     expect(model.pageLayout("Sheet1")).toMatchObject({ printTitleRows: null, zoom: { scale: 100 } });
+  });
+});
+
+// The copy and its sheet worked out from a plan given directly (no workbook): every word and cell, by hand.
+describe("the person's copy as a spec (26 §1)", () => {
+  const assistant = line("Personal assistant", "10", "hour", "19.55", "week", "Direct payment");
+  const weeks = new Decimal(52);
+  const forCopy: PlanForCopy = {
+    planId: "PLAN-0001",
+    name: "Arthur Khan",
+    // Spaces round an outcome, Windows line ends and a blank line, as typed into a cell.
+    outcomes: "  To keep living in my own home.  \r\n\n  To see my friends. ",
+    contact: "  Older People's Team  ",
+    lines: [assistant],
+    // 10 × £19.55 × 52 = £10,166 a year, nothing once; ÷ 52 = £195.50 a week.
+    totals: planTotals([assistant], weeks),
+    weeksInYear: weeks,
+    weeklyCharge: null,
+    indicativeAnnual: new Decimal(10640),
+    startDate: null,
+    endDate: "2027-11-30",
+    reviewDate: null,
+    madeOn: "2026-11-25",
+  };
+  const directPayment =
+    "Direct payment: We pay this money to you (or someone acting for you) so that you can arrange and pay for " +
+    "this support yourself. Keep records and receipts of what you spend; money not used for your support may be " +
+    "asked back.";
+  const indicative = "The amount first worked out from your assessment (your indicative budget)";
+
+  it("every section, word for word: outcomes and contact trimmed, only the dates the plan has", () => {
+    const copy = personCopy(forCopy);
+    expect(copy.title).toBe("Your support plan");
+    expect(copy.subtitle).toBe("Arthur Khan · plan PLAN-0001 · made on 25 November 2026");
+    expect([copy.figures.annual, copy.figures.weekly, copy.figures.indicativeAnnual].map(String)).toEqual([
+      "10166",
+      "195.5",
+      "10640",
+    ]);
+    expect(copy.sections).toEqual([
+      { heading: "What your plan is for", paragraphs: ["To keep living in my own home.", "To see my friends."] },
+      {
+        heading: "Your support",
+        services: [
+          {
+            service: "Personal assistant",
+            howOften: "10 hours a week",
+            cost: "£10,166.00 a year",
+            managed: "Direct payment",
+          },
+        ],
+      },
+      {
+        heading: "Your personal budget",
+        rows: [
+          ["A year", "£10,166.00"],
+          ["A week", "£195.50"],
+          [indicative, "£10,640.00 a year"],
+        ],
+        // Nothing paid for once: no sentence about spreading it.
+        paragraphs: ["Your personal budget is the money agreed to pay for the support in this plan."],
+      },
+      { heading: "How the money is managed", paragraphs: [directPayment] },
+      // No start or review date on the plan: only its end.
+      { heading: "Dates", rows: [["Your plan ends", "30 November 2027"]] },
+      {
+        heading: "Who to contact",
+        paragraphs: ["Older People's Team", "Tell us if your needs change, or if something in this plan is not right."],
+      },
+    ]);
+    // A contact of spaces only is no contact.
+    const noContact = personCopy({ ...forCopy, contact: "   " }).sections[5];
+    expect(noContact.paragraphs![0]).toBe(
+      "Your council's adult social care team: please ask us for a name and a phone number.",
+    );
+  });
+
+  it("its words in reading order: heading, paragraphs, rows, then services", () => {
+    expect(copyText(personCopy(forCopy))).toEqual([
+      "Your support plan",
+      "Arthur Khan · plan PLAN-0001 · made on 25 November 2026",
+      "What your plan is for",
+      "To keep living in my own home.",
+      "To see my friends.",
+      "Your support",
+      "Personal assistant",
+      "10 hours a week",
+      "£10,166.00 a year",
+      "Direct payment",
+      "Your personal budget",
+      "Your personal budget is the money agreed to pay for the support in this plan.",
+      "A year",
+      "£10,166.00",
+      "A week",
+      "£195.50",
+      indicative,
+      "£10,640.00 a year",
+      "How the money is managed",
+      directPayment,
+      "Dates",
+      "Your plan ends",
+      "30 November 2027",
+      "Who to contact",
+      "Older People's Team",
+      "Tell us if your needs change, or if something in this plan is not right.",
+    ]);
+  });
+
+  it("wraps at exactly the line length, drops spaces at either end, and gives nothing for no words", () => {
+    expect(wrapWords("ab cd", 5)).toEqual(["ab cd"]); // 5 characters: fits
+    expect(wrapWords("ab cde", 5)).toEqual(["ab", "cde"]); // 6: does not
+    expect(wrapWords("  ab  cd  ", 10)).toEqual(["ab cd"]);
+    expect(wrapWords("")).toEqual([]);
+    expect(wrapWords("   ")).toEqual([]);
+  });
+
+  it("as a sheet: each cell's row, column and boldness; a long label wrapped with its value on its first row", () => {
+    const copy: PersonCopy = {
+      title: "Your support plan",
+      subtitle: "Arthur Khan · plan PLAN-0001 · made on 25 November 2026",
+      figures: { annual: new Decimal(0), weekly: new Decimal(0), indicativeAnnual: new Decimal(0) },
+      sections: [
+        {
+          heading: "Your support",
+          services: [
+            {
+              service: "Personal assistant",
+              howOften: "10 hours a week",
+              cost: "£10,166.00 a year",
+              managed: "Direct payment",
+            },
+          ],
+        },
+        // No services: no header row for them.
+        { heading: "Nothing yet", services: [] },
+        {
+          heading: "Your personal budget",
+          rows: [
+            ["A year", "£10,166.00"],
+            [indicative, "£10,640.00 a year"],
+          ],
+          paragraphs: ["Your personal budget is the money agreed to pay for the support in this plan."],
+        },
+      ],
+    };
+    const spec = personCopySheet("PLAN-0001 copy", copy);
+    expect(spec.cells).toEqual([
+      { row: 0, column: 0, value: "Your support plan", bold: true },
+      { row: 1, column: 0, value: "Arthur Khan · plan PLAN-0001 · made on 25 November 2026" },
+      // row 2 left blank under the title rows
+      { row: 3, column: 0, value: "Your support", bold: true },
+      { row: 4, column: 0, value: "Support", bold: true },
+      { row: 4, column: 1, value: "How much and how often", bold: true },
+      { row: 4, column: 2, value: "Cost", bold: true },
+      { row: 4, column: 3, value: "How it is paid", bold: true },
+      { row: 5, column: 0, value: "Personal assistant" },
+      { row: 5, column: 1, value: "10 hours a week" },
+      { row: 5, column: 2, value: "£10,166.00 a year" },
+      { row: 5, column: 3, value: "Direct payment" },
+      { row: 7, column: 0, value: "Nothing yet", bold: true },
+      { row: 9, column: 0, value: "Your personal budget", bold: true },
+      { row: 10, column: 0, value: "A year" },
+      { row: 10, column: 2, value: "£10,166.00" },
+      // The label is 74 characters; rows' labels break at 60, after "(your" (54).
+      { row: 11, column: 0, value: "The amount first worked out from your assessment (your" },
+      { row: 11, column: 2, value: "£10,640.00 a year" },
+      { row: 12, column: 0, value: "indicative budget)" },
+      { row: 13, column: 0, value: "Your personal budget is the money agreed to pay for the support in this plan." },
+    ]);
+    // Each section is followed by a blank row: 15 rows in all.
+    expect(spec.print!.area).toEqual({ row: 0, column: 0, rows: 15, columns: 4 });
   });
 });

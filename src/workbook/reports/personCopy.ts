@@ -224,6 +224,7 @@ const WIDTH = COLUMN_WIDTHS.length;
 export function wrapWords(text: string, length = LINE_LENGTH): string[] {
   const lines: string[] = [];
   let current = "";
+  // Stryker disable next-line Regex: equivalent; the empty words /\s/ splits out between spaces are filtered away
   for (const word of text.split(/\s+/).filter(Boolean)) {
     if (current !== "" && current.length + 1 + word.length > length) {
       lines.push(current);
