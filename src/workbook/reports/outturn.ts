@@ -214,7 +214,8 @@ export function outturnBlock(options: OutturnBlockOptions): {
   // By care group: each figure a formula of its own over the tables and the foot.
   const yearLabel = options.budgetYears ? fixed(options.inputs.yearLabel) : null;
   const budgetOf = (index: number) => `(${budgetSum({ kind: "group", cell: labelOf(index) }, yearLabel)})`;
-  // Stryker disable next-line ObjectLiteral: equivalent; budgetSum adds no criterion unless the scope is group or other
+  // Stryker disable next-line ObjectLiteral,StringLiteral: equivalent; budgetSum adds a criterion only for a group or
+  // the others, so any other scope (none, or a kind "") is all
   const budgetAll = `(${budgetSum({ kind: "all" }, yearLabel)})`;
   const amount = payments(C.amount.header);
   const actualWith = (flag: string) => `SUMIFS(${amount},${payment.yearToDate},1,${flag},1)`;
