@@ -1141,7 +1141,7 @@ describe("the Finance sheet's spec: its heading, its inputs and the workbook's f
     // Column A wide for the labels, then 13 columns of figures.
     expect(spec.columnWidths).toEqual([44, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17]);
     // The forecast's chart, then the outturn's.
-    expect(spec.charts.map((chart) => chart.title)).toEqual([
+    expect(spec.charts?.map((chart) => chart.title)).toEqual([
       "Forecast commitment against budget",
       "Cumulative spend and forecast against the budget",
     ]);
