@@ -9,8 +9,8 @@ import { commitmentPeriod, Decimal, ForecastAssumptions, matchKey } from "../../
 import { FunctionLibrary } from "../../src/workbook/memory/customFunctions";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
-import { a1, CellValue } from "../../src/workbook/port";
-import { Block, financeLayout, FinanceLayout, PLAN_COLUMNS } from "../../src/workbook/reports/finance";
+import { a1, CellValue, SheetSpec } from "../../src/workbook/port";
+import { Block, financeLayout, FinanceLayout, financeSheet, PLAN_COLUMNS } from "../../src/workbook/reports/finance";
 import { writeAssumptions, writeForecast } from "../../src/workbook/reports/finance/forecast";
 import { writeLeftOutNote, writePlans } from "../../src/workbook/reports/finance/perPlan";
 import { Cells } from "../../src/workbook/reports/finance/sheetCells";
@@ -1358,5 +1358,85 @@ describe("the per-plan block's sheet spec", () => {
     expect([...cell.values()].filter((content) => Object.keys(content).join() === "numberFormat")).toHaveLength(
       202 * 7,
     );
+  });
+});
+
+// The sheet's spec itself, built without a workbook: its heading and inputs word for word, and what each of the
+// workbook's facts (a Financial year column, a BudgetProfile table, a PlanSettings table, the plans saved) changes.
+describe("the Finance sheet's spec: its heading, its inputs and the workbook's facts", () => {
+  const OPTIONS = {
+    name: "Finance",
+    asAt: serial(AS_AT),
+    yearStart: serial(YEAR_START),
+    careGroups: ["Older people"],
+    services: [],
+  };
+  const cellOf = (spec: SheetSpec) => (row: number, column: number) =>
+    spec.cells.find((cell) => cell.row === row && cell.column === column);
+  const layout = financeLayout(OPTIONS);
+
+  it("writes the title, the note and the inputs' labels word for word, the title and Inputs in bold", () => {
+    const spec = financeSheet(OPTIONS);
+    const cell = cellOf(spec);
+    const text = (row: number) => ({ value: cell(row, 0)?.value, bold: cell(row, 0)?.bold ?? false });
+    expect(text(0)).toEqual({ value: "Personal budgets: commitment and forecast", bold: true });
+    expect(text(1)).toEqual({
+      value:
+        "Written once by the Personal Budgets add-in; Excel keeps it up to date. Every figure is a formula over the " +
+        "Plans, PlanLines, People and Budgets tables. Change the inputs in column B.",
+      bold: false,
+    });
+    expect(text(3)).toEqual({ value: "Inputs", bold: true });
+    // Rows 5 to 10, beside their cells in column B.
+    expect([4, 5, 6, 7, 8, 9].map((row) => text(row))).toEqual(
+      [
+        "As at",
+        "Financial year starts",
+        "Financial year ends",
+        "Financial year",
+        "In-year commitment counts from",
+        "Weeks in a year (from PlanSettings)",
+      ].map((value) => ({ value, bold: false })),
+    );
+    // Without a PlanSettings table the weeks in a year are 52, as the pane counts them.
+    expect(cell(9, 1)).toEqual({ row: 9, column: 1, value: 52 });
+    // Column A wide for the labels, then 13 columns of figures.
+    expect(spec.columnWidths).toEqual([44, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17]);
+    // The forecast's chart, then the outturn's.
+    expect(spec.charts?.map((chart) => chart.title)).toEqual([
+      "Forecast commitment against budget",
+      "Cumulative spend and forecast against the budget",
+    ]);
+  });
+
+  it("takes the budget by the year shown, in the commitment and the outturn, only with a Financial year column", () => {
+    const fullYearBudget = (spec: SheetSpec) => cellOf(spec)(layout.fullYear.first, 6)?.formula;
+    const outturnBudget = (spec: SheetSpec) =>
+      cellOf(spec)(layout.outturn.summary.first, layout.outturn.at.column + 1)?.formula;
+    for (const spec of [financeSheet(OPTIONS), financeSheet({ ...OPTIONS, budgetYears: false })]) {
+      expect(fullYearBudget(spec)).not.toContain("Budgets[Financial year]");
+      expect(outturnBudget(spec)).not.toContain("Budgets[Financial year]");
+    }
+    // The Financial year input is B8: Budgets rows for its year, and blank ones.
+    const byYear = financeSheet({ ...OPTIONS, budgetYears: true });
+    expect(fullYearBudget(byYear)).toContain("Budgets[Financial year],$B$8)+SUMIFS(");
+    expect(outturnBudget(byYear)).toContain("Budgets[Financial year],$B$8)+SUMIFS(");
+  });
+
+  it("shows BudgetProfile's shares beside the months only with the table", () => {
+    const hasShares = (spec: SheetSpec) => spec.cells.some((cell) => cell.value === "BudgetProfile share");
+    expect(hasShares(financeSheet(OPTIONS))).toBe(false);
+    expect(hasShares(financeSheet({ ...OPTIONS, budgetProfile: false }))).toBe(false);
+    expect(hasShares(financeSheet({ ...OPTIONS, budgetProfile: true }))).toBe(true);
+  });
+
+  it("formats a row of each plan for the plans saved and 200 more, from the per-plan block's first row", () => {
+    const inYear = (spec: SheetSpec, row: number) => cellOf(spec)(layout.plans.first + row, PLAN_COLUMNS.inYear);
+    // No plans: the formulas' row and 199 below it (200 rows); 3 plans: 203 rows.
+    expect(inYear(financeSheet(OPTIONS), 199)?.numberFormat).toBe("£#,##0.00");
+    expect(inYear(financeSheet(OPTIONS), 200)).toBeUndefined();
+    const three = financeSheet({ ...OPTIONS, plans: 3 });
+    expect(inYear(three, 202)?.numberFormat).toBe("£#,##0.00");
+    expect(inYear(three, 203)).toBeUndefined();
   });
 });

@@ -8,11 +8,21 @@ import { FunctionLibrary } from "../../src/workbook/memory/customFunctions";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { financeLayout } from "../../src/workbook/reports/finance";
 import { readFinanceBook, writeFinanceSheet } from "../../src/workbook/reports/financeBook";
-import { a1, SheetCell } from "../../src/workbook/port";
+import { a1, CellValue, NewTable, SheetCell } from "../../src/workbook/port";
 import { OutturnLayout, outturnBlock, outturnLayout } from "../../src/workbook/reports/outturn";
-import { emptyTable, outturnFigures, readOutturnBook } from "../../src/workbook/reports/outturnBook";
-import { fieldsOf, tableEdit } from "../../src/workbook/schema/rows";
-import { BUDGET_PROFILE } from "../../src/workbook/schema/tables";
+import {
+  addBalancesTable,
+  dpFigures,
+  emptyTable,
+  hasBudgetProfile,
+  outturnFigures,
+  outturnTablesToAdd,
+  readOutturnBook,
+} from "../../src/workbook/reports/outturnBook";
+import { fieldsOf, tableEdit, WorkbookProblem } from "../../src/workbook/schema/rows";
+import { BUDGET_PROFILE, PAYMENTS, PEOPLE, PLANS } from "../../src/workbook/schema/tables";
+import { MissingTables } from "../../src/workbook/plans/book";
+import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
 import { AS_AT, financeWorkbook, FIXTURE_PLANS, YEAR_START } from "../support/financeWorkbook";
 import { registerPBFunctions } from "../support/hyperformula";
 import { addPayments, FIXTURE_PAYMENTS, outturnInHyperFormula } from "../support/outturnWorkbook";
@@ -552,5 +562,114 @@ describe("the outturn block's sheet spec", () => {
     expect(cell("B12")?.value).toBe("All care groups");
     expect(cell("C12")?.formula).toBe(cell("C10")?.formula);
     expect(cell("E12")?.formula).toBe(cell("E10")?.formula);
+  });
+});
+
+// What the pane reads for the outturn: which tables it needs, what it makes of those missing, and the care groups it
+// lists; and the tables the Finance sheet adds for the outturn block.
+describe("the outturn book: reading the tables, and adding those the outturn needs", () => {
+  const SET_UP = 'Use "Set up workbook" in the Support plan view to add what is missing; nothing you have is changed.';
+  const memory = () => new MemoryWorkbook({ formulas: formulaEngine, functions });
+  /** A People table of only the columns given, one row a person. */
+  const people = (headers: string[], rows: CellValue[][]): NewTable => ({
+    name: PEOPLE.name,
+    sheet: PEOPLE.sheet,
+    columns: headers.map((header) => ({ header, numberFormat: "@" })),
+    rows,
+  });
+
+  it("needs the Plans and People tables, naming each one missing", async () => {
+    await expect(readOutturnBook(memory())).rejects.toThrow(
+      new MissingTables(`The workbook has no Plans, People tables. ${SET_UP}`),
+    );
+    await expect(readOutturnBook(memory())).rejects.toBeInstanceOf(MissingTables);
+    const noPeople = memory();
+    await noPeople.addTables([emptyTable(PLANS)]);
+    await expect(readOutturnBook(noPeople)).rejects.toThrow(`The workbook has no People table. ${SET_UP}`);
+  });
+
+  it("without Payments, Budgets, DPBalances or BudgetProfile: no spend, budget or balances; by days", async () => {
+    const workbook = memory();
+    await workbook.addTables([emptyTable(PLANS), people(["Person ID", "Care group"], [["P001", "Older people"]])]);
+    const book = await readOutturnBook(workbook);
+    expect(book).toMatchObject({
+      plans: [],
+      payments: [],
+      budgets: [],
+      balances: [],
+      profile: null,
+      careGroups: ["Older people"],
+      hasPayments: false,
+      hasBalances: false,
+      warnings: [],
+    });
+  });
+
+  it("lists care groups from Budgets, then People, then Plans, once whatever the case, none blank", async () => {
+    const workbook = await financeWorkbook(functions);
+    const table = (name: string) => workbook.allTables().find((found) => found.name === name)!;
+    const column = (name: string, header: string) => table(name).headers.indexOf(header);
+    // People rows 1 to 3: Carers typed with spaces round it, a blank care group, CARERS in capitals.
+    workbook.setCell("People", 1, column("People", "Care group"), "  Carers ");
+    workbook.setCell("People", 2, column("People", "Care group"), null);
+    workbook.setCell("People", 3, column("People", "Care group"), "CARERS");
+    // PLAN-0001 in "OLDER PEOPLE", the Budgets table's Older people; PLAN-0002 with no care group.
+    workbook.setCell("Plans", 1, column("Plans", "Care group"), "OLDER PEOPLE");
+    workbook.setCell("Plans", 2, column("Plans", "Care group"), null);
+    const book = await readOutturnBook(workbook);
+    expect(book.careGroups).toEqual([...CARE_GROUPS, "Carers"]);
+    expect(book.hasPayments).toBe(true);
+    expect(book.hasBalances).toBe(false);
+  });
+
+  it("a People table without a Care group column gives no care groups of its own", async () => {
+    const workbook = memory();
+    await workbook.addTables([emptyTable(PLANS), people(["Person ID"], [["P001"]])]);
+    expect((await readOutturnBook(workbook)).careGroups).toEqual([]);
+  });
+
+  it("reads the DPBalances table once added, on a sheet of a free name, and will not add a second", async () => {
+    const workbook = await financeWorkbook(functions);
+    // A sheet of the user's already called DP balances: the table goes on DP balances (2).
+    workbook.addEmptySheet("DP balances");
+    expect(await addBalancesTable(workbook)).toBe("DP balances (2)");
+    const book = await readOutturnBook(workbook);
+    expect([book.hasBalances, book.balances, book.warnings]).toEqual([true, [], []]);
+    await expect(addBalancesTable(workbook)).rejects.toThrow(
+      new WorkbookProblem(
+        "The workbook already has something called DPBalances; nothing was added. Refresh to read it, or rename it " +
+          "in Formulas › Name Manager if it is not the balances table.",
+      ),
+    );
+  });
+
+  it("names the date that cannot be read: the as-at date, or the financial year's start", async () => {
+    const book = await readOutturnBook(await financeWorkbook(functions));
+    expect(() => outturnFigures(book, { asAt: "", yearStart: YEAR_START })).toThrow("As at is blank: give a date");
+    expect(() => outturnFigures(book, { asAt: AS_AT, yearStart: " " })).toThrow(
+      "Financial year starts is blank: give a date",
+    );
+    expect(() => dpFigures(book, "", new Decimal(4), new Decimal(52))).toThrow("As at is blank: give a date");
+  });
+
+  it("adds an empty Payments table for the sheet where there is none, on a sheet of a free name", () => {
+    const names = (tables: string[], definedNames: string[] = []) => ({ sheets: [], tables, definedNames });
+    const taken = ["Plans", "payments"];
+    expect(outturnTablesToAdd(names(["Plans"]), taken)).toEqual([emptyTable(PAYMENTS, "Payments (2)")]);
+    expect(taken).toEqual(["Plans", "payments", "Payments (2)"]);
+    expect(outturnTablesToAdd(names(["Plans", "PAYMENTS"]), taken)).toEqual([]);
+    // A defined name Payments: the table cannot take it, and nothing is written.
+    expect(() => outturnTablesToAdd(names(["Plans"], ["payments"]), taken)).toThrow(
+      new WorkbookProblem(
+        "The workbook already uses the name Payments for something other than a table, so the Payments table " +
+          "cannot take it. Rename or delete it in Formulas › Name Manager and try again; nothing was written.",
+      ),
+    );
+  });
+
+  it("knows a workbook with a BudgetProfile table among others, whatever its case", () => {
+    const names = (tables: string[]) => ({ sheets: [], tables, definedNames: [] });
+    expect(hasBudgetProfile(names(["Plans", "budgetprofile", "People"]))).toBe(true);
+    expect(hasBudgetProfile(names(["Plans", "People"]))).toBe(false);
   });
 });
