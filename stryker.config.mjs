@@ -104,6 +104,10 @@ export default {
   },
   // Mutants that only run while a module loads would need every test run again each; they are skipped.
   ignoreStatic: true,
+  // A whole first run takes hours on two cores; after it, a run tests again only the mutants whose code or tests
+  // changed (minutes), from the last run's results kept here (not committed: reports/ is ignored).
+  incremental: true,
+  incrementalFile: "reports/mutation/incremental.json",
   // A loaded machine must not turn a surviving mutant into a "timeout"; an endless loop is still caught by its
   // hit count.
   timeoutMS: 20000,
