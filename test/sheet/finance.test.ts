@@ -39,6 +39,7 @@ import {
 } from "../support/financeWorkbook";
 import { registerPBFunctions } from "../support/hyperformula";
 import { pbFunctionLibrary } from "../support/pbFunctions";
+import { cellsByAddress } from "../support/specCells";
 import { structuredToA1, TableShape } from "../support/structuredReferences";
 
 const DATES = { asAt: AS_AT, yearStart: YEAR_START };
@@ -1161,11 +1162,7 @@ describe("the Finance sheet's rules for which plans count", () => {
 // cell: headings word for word, what is bold, and each formula of the chart's source.
 describe("the forecast's sheet spec", () => {
   const careGroups = ["Older people", "Mental health"];
-  /** The cells by A1 address, each without its address. */
-  const cellsOf = (cells: Cells) => {
-    const byAddress = new Map(cells.all().map(({ row, column, ...content }) => [a1({ row, column }), content]));
-    return (address: string) => byAddress.get(address);
-  };
+  const cellsOf = (cells: Cells) => cellsByAddress(cells.all());
   const MONEY = "£#,##0.00";
   const PERCENT = "0.0%";
 

@@ -8,7 +8,7 @@ import { FunctionLibrary } from "../../src/workbook/memory/customFunctions";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { financeLayout } from "../../src/workbook/reports/finance";
 import { readFinanceBook, writeFinanceSheet } from "../../src/workbook/reports/financeBook";
-import { a1, CellValue, NewTable, SheetCell } from "../../src/workbook/port";
+import { CellValue, NewTable } from "../../src/workbook/port";
 import { OutturnLayout, outturnBlock, outturnLayout } from "../../src/workbook/reports/outturn";
 import {
   addBalancesTable,
@@ -27,6 +27,7 @@ import { AS_AT, financeWorkbook, FIXTURE_PLANS, YEAR_START } from "../support/fi
 import { registerPBFunctions } from "../support/hyperformula";
 import { addPayments, FIXTURE_PAYMENTS, outturnInHyperFormula } from "../support/outturnWorkbook";
 import { pbFunctionLibrary } from "../support/pbFunctions";
+import { cellsByAddress } from "../support/specCells";
 
 const DATES = { asAt: AS_AT, yearStart: YEAR_START };
 const CARE_GROUPS = ["Older people", "Physical disability", "Learning disability", "Mental health"];
@@ -261,11 +262,6 @@ describe("the outturn block's sheet spec", () => {
   };
   const block = (budgetProfile: boolean, careGroups = ["Older people", "Mental health"]) =>
     outturnBlock({ at: { row: 2, column: 1 }, inputs: INPUTS, budgetYears: false, careGroups, budgetProfile });
-  /** The block's cells by A1 address, each without its address. */
-  const cellsOf = (cells: readonly SheetCell[]) => {
-    const byAddress = new Map(cells.map(({ row, column, ...content }) => [a1({ row, column }), content]));
-    return (address: string) => byAddress.get(address);
-  };
   const MONEY = "£#,##0.00";
   const DATE = "d mmm yyyy";
   const PERCENT = "0.0%";
@@ -300,7 +296,7 @@ describe("the outturn block's sheet spec", () => {
   });
 
   it("writes the title, the explanations and the by-care-group headings, bold where they head something", () => {
-    const cell = cellsOf(block(false).cells);
+    const cell = cellsByAddress(block(false).cells);
     expect(cell("B3")).toEqual({
       value: "Projected outturn: spend to date and what Agreed plans still commit, against the budget",
       bold: true,
@@ -362,7 +358,7 @@ describe("the outturn block's sheet spec", () => {
 
   it("writes the months' title and headings, April's formulas and March's, and the chart over them", () => {
     const { cells, charts } = block(false);
-    const cell = cellsOf(cells);
+    const cell = cellsByAddress(cells);
     expect(cell("B16")).toEqual({
       value:
         "Month by month, all care groups: the budget spread by the days in each month; actual spend; the " +
@@ -425,7 +421,7 @@ describe("the outturn block's sheet spec", () => {
   });
 
   it("writes the foot: each plan's flags and commitment, each payment's flags, the unmatched payments' list", () => {
-    const cell = cellsOf(block(false).cells);
+    const cell = cellsByAddress(block(false).cells);
     expect(cell("B34")).toEqual({
       value:
         "What the figures above add up: each row of Plans (1 = yes; its commitment from the day the remaining " +
@@ -518,7 +514,7 @@ describe("the outturn block's sheet spec", () => {
   });
 
   it("with a BudgetProfile table, says so and spreads the budget by its shares while it has any", () => {
-    const cell = cellsOf(block(true).cells);
+    const cell = cellsByAddress(block(true).cells);
     expect(cell("B16")).toEqual({
       value:
         "Month by month, all care groups: the budget spread by the days in each month (or by the BudgetProfile " +
@@ -548,12 +544,12 @@ describe("the outturn block's sheet spec", () => {
       undefined,
     ]);
     // The months' other columns are as without the table.
-    const without = cellsOf(block(false).cells);
+    const without = cellsByAddress(block(false).cells);
     expect(["F18", "F29", "J29", "K29"].map(cell)).toEqual(["F18", "F29", "J29", "K29"].map(without));
   });
 
   it("with no care groups listed, counts every budget and every plan in Other care groups", () => {
-    const cell = cellsOf(block(false, []).cells);
+    const cell = cellsByAddress(block(false, []).cells);
     // Other care groups in row 10: the whole budget, and every counted plan's commitment to the year's end (the
     // last month's column of the foot, R, counted where column F is 1; the foot from row 34 with the chart's rows).
     expect(cell("B10")?.value).toBe("Other care groups");

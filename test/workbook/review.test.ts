@@ -5,7 +5,7 @@
 import { calibrationTable, EngineError, indicativeBudget, rasFitTable } from "../../src/engine";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { formulaEngine } from "../../src/workbook/memory/formulaEngine";
-import { a1, CellRange, SheetCell } from "../../src/workbook/port";
+import { CellRange } from "../../src/workbook/port";
 import { EVIDENCE_HEADERS, reviewLayout, reviewSheet } from "../../src/workbook/reports/review";
 import {
   fittedProposalName,
@@ -20,6 +20,7 @@ import { fieldsOf, tableEdit } from "../../src/workbook/schema/rows";
 import { PLANS } from "../../src/workbook/schema/tables";
 import { planRow } from "../support/financeWorkbook";
 import { pbFunctionLibrary } from "../support/pbFunctions";
+import { cellsByAddress } from "../support/specCells";
 import { REVIEW_PLANS, reviewWorkbook } from "../support/reviewWorkbook";
 
 const CARE_GROUPS = ["Older people", "Physical disability", "Learning disability", "Mental health"];
@@ -315,11 +316,6 @@ describe("the Review sheet's spec", () => {
     equityPoints: [0, 10, 20],
     plans,
   });
-  /** The sheet's cells by A1 address, each without its address. */
-  const cellsOf = (cells: readonly SheetCell[]) => {
-    const byAddress = new Map(cells.map(({ row, column, ...content }) => [a1({ row, column }), content]));
-    return (address: string) => byAddress.get(address);
-  };
   const MONEY = "£#,##0.00";
   const RATIO = "0.0000";
   const SHARE = "0.0%";
@@ -381,7 +377,7 @@ describe("the Review sheet's spec", () => {
   it("writes the sheet's title, explanation, evidence headings and formats", () => {
     const sheet = reviewSheet(input(TWO_GROUPS));
     expect(sheet.name).toBe("Review");
-    const cell = cellsOf(sheet.cells);
+    const cell = cellsByAddress(sheet.cells);
     expect(cell("A1")).toEqual(bold("RAS review: the price points against what Agreed plans cost"));
     expect(cell("A2")).toEqual({
       value:
@@ -401,19 +397,19 @@ describe("the Review sheet's spec", () => {
     expect(cell("G9")).toBeUndefined();
     expect(cell("D8")).toBeUndefined(); // points are not money
     // With no Agreed plan yet the first row is still formatted; a huge cohort stops at 2,000 rows (rows 7 to 2006).
-    expect(cellsOf(reviewSheet(input(TWO_GROUPS, 0)).cells)("E8")).toBeUndefined();
-    expect(cellsOf(reviewSheet(input(TWO_GROUPS, 0)).cells)("F7")).toEqual({
+    expect(cellsByAddress(reviewSheet(input(TWO_GROUPS, 0)).cells)("E8")).toBeUndefined();
+    expect(cellsByAddress(reviewSheet(input(TWO_GROUPS, 0)).cells)("F7")).toEqual({
       formula: "=PB.INDICATIVE_BUDGET($D$7#,PricePoints[#All],$C$7#)",
       numberFormat: MONEY,
     });
-    const many = cellsOf(reviewSheet(input(TWO_GROUPS, 5000)).cells);
+    const many = cellsByAddress(reviewSheet(input(TWO_GROUPS, 5000)).cells);
     expect(many("G2006")).toEqual({ numberFormat: MONEY });
     expect(many("G2007")).toBeUndefined();
     expect(sheet.columnWidths).toEqual([14, 12, 20, 9, 16, 16, 14, 3, 22, 12, 14, 14, 14, 14, 12, 12, 12]);
   });
 
   it("writes both fits' formulas, titles and formats, with the care groups when PricePoints has several", () => {
-    const cell = cellsOf(reviewSheet(input(TWO_GROUPS)).cells);
+    const cell = cellsByAddress(reviewSheet(input(TWO_GROUPS)).cells);
     expect(cell("I5")).toEqual(bold("Fit of the current price points (PB.RAS_FIT)"));
     expect(cell("I6")).toEqual({ formula: `=PB.RAS_FIT(${POINTS},${COST},PricePoints[#All],${GROUP})` });
     // Columns: care group, people (counts), R², mean absolute error (£), median cost ÷ budget, within 10% and 50%.
@@ -440,7 +436,7 @@ describe("the Review sheet's spec", () => {
   });
 
   it("writes the by-band block: headings, the first and last band's formulas and their formats", () => {
-    const cell = cellsOf(reviewSheet(input(TWO_GROUPS)).cells);
+    const cell = cellsByAddress(reviewSheet(input(TWO_GROUPS)).cells);
     expect(cell("I12")).toEqual(bold("By points band: where plans cost more or less than the indicative budget"));
     expect(["I13", "J13", "K13", "L13", "M13", "N13", "O13", "P13"].map(cell)).toEqual(
       [
@@ -477,7 +473,7 @@ describe("the Review sheet's spec", () => {
   });
 
   it("copies PricePoints cell by cell and proposes the fitted rate where there is one, else the current", () => {
-    const cell = cellsOf(reviewSheet(input(TWO_GROUPS)).cells);
+    const cell = cellsByAddress(reviewSheet(input(TWO_GROUPS)).cells);
     const price = (row: number, column: number) =>
       `=IF(INDEX(PricePoints[#All],${row},${column})="","",INDEX(PricePoints[#All],${row},${column}))`;
     expect(cell("I18")).toEqual(bold("Current price points (PricePoints), £ a year per point"));
@@ -516,7 +512,7 @@ describe("the Review sheet's spec", () => {
 
   it("writes the equity block and its chart", () => {
     const sheet = reviewSheet(input(TWO_GROUPS));
-    const cell = cellsOf(sheet.cells);
+    const cell = cellsByAddress(sheet.cells);
     expect(cell("I31")).toEqual(bold("Equity: the same points priced for every care group (indicative budget a year)"));
     expect(cell("I32")).toEqual({
       value:
@@ -550,7 +546,7 @@ describe("the Review sheet's spec", () => {
   });
 
   it("leaves the care groups out of the formulas when one column prices everyone", () => {
-    const cell = cellsOf(reviewSheet(input(["Everyone"])).cells);
+    const cell = cellsByAddress(reviewSheet(input(["Everyone"])).cells);
     expect(cell("I6")).toEqual({ formula: `=PB.RAS_FIT(${POINTS},${COST},PricePoints[#All])` });
     expect(cell("I23")).toEqual({ formula: `=PB.RAS_FIT(${POINTS},${COST},$L$17:$M$20)` });
     expect(cell("Z6")).toEqual({ formula: `=PB.CALIBRATE(${POINTS},${COST},PricePoints[Points from])` });
